@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cmds.c - the list of command families, in the order `help` shows them.
+ * Explicit on purpose: no constructor registration (objects in a static
+ * archive that nothing references would be dropped by the linker).
+ */
+#include "config.h"
+
+#include "cmds.h"
+
+const struct nsh_family *const nsh_families[] = {
+	&netns_family,
+	&link_family,
+	&addr_family,
+	&route_family,
+	&sysctl_family,
+	&shell_family,
+	NULL,
+};

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * shell.c - the shell's own commands: enter/leave a namespace, help, quit.
+ *
+ * `enter NS` switches the whole shell into NS (setns): the prompt names it
+ * and every later command, program or `ip`, applies there, as if typed in
+ * the "other terminal" of a tutorial.  `leave` (or `exit`) goes back.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cmds.h"
+#include "core.h"
+
+#define MAX_ENTER 16
+
+static struct nsh_ns enter_stack[MAX_ENTER];
+
+int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv)
+{
+	struct nsh_ns saved;
+	int rc;
+
+	if (ns_push(sh, ns, &saved))
+		return 1;
+	rc = nsh_run_words(sh, argc, argv, NSH_RUN);
+	ns_pop(sh, &saved);
+	return rc;
+}
+
+static int cmd_enter(struct nsh *sh, const struct nsh_args *a)
+{
+	struct nsh_ns ns;
+	int rc;
+
+	if (ns_resolve(sh, arg_str(a, "nsref"), true, &ns))
+		return 1;
+	if (a->nrest) {
+		rc = run_inside(sh, &ns, a->nrest, a->rest);
+		ns_close(&ns);
+		return rc;
+	}
+	if (sh->entered == MAX_ENTER) {
+		ns_close(&ns);
+		return nsh_err(sh, "too many nested namespaces");
+	}
+	rc = ns_push(sh, &ns, &enter_stack[sh->entered]);
+	ns_close(&ns);
+	if (rc)
+		return rc;
+	sh->entered++;
+	return 0;
+}
+
+static int leave(struct nsh *sh)
+{
+	sh->entered--;
+	ns_pop(sh, &enter_stack[sh->entered]);
+	return 0;
+}
+
+static int cmd_leave(struct nsh *sh, const struct nsh_args *a)
+{
+	if (!sh->entered)
+		return nsh_err(sh, "not inside a namespace (see 'enter')");
+	return leave(sh);
+}
+
+static int cmd_exit(struct nsh *sh, const struct nsh_args *a)
+{
+	if (sh->entered)
+		return leave(sh);
+	sh->quit = true;
+	return 0;
+}
+
+static int cmd_quit(struct nsh *sh, const struct nsh_args *a)
+{
+	sh->quit = true;
+	return 0;
+}
+
+static int cmd_help(struct nsh *sh, const struct nsh_args *a)
+{
+	return cmdtree_help(sh, a->nrest, a->rest);
+}
+
+static const struct nsh_cmd shell_cmds[] = {
+	{ "enter NSREF [ ARGS... ]",
+	  "switch the shell into a namespace (or run one command there)",
+	  cmd_enter, NSH_CMD_NESTED, "enter ns1" },
+	{ "leave", "go back to the namespace before the last 'enter'",
+	  cmd_leave },
+	{ "exit", "leave the namespace, or nsh when not inside one", cmd_exit },
+	{ "quit", "leave nsh", cmd_quit },
+	{ "help [ TOPIC... ]", "list the commands, or describe some", cmd_help,
+	  NSH_CMD_NOBARRIER, "help ip link" },
+	{ NULL },
+};
+
+const struct nsh_family shell_family = {
+	"shell", "enter, leave, exit, quit, help", shell_cmds,
+};

@@ -1,0 +1,789 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * cmdtree.c - compile the command declarations into small grammars and
+ * match words against them.
+ *
+ * Each row of each family (struct nsh_cmd) is compiled once into a tree of
+ * nodes: keyword, placeholder, optional group, choice group, any-order
+ * repeated group.  Matching is a backtracking walk in continuation-passing
+ * style over every row: every complete parse is scored word by word (exact
+ * keyword 3, abbreviation 2, placeholder 1) and the best one wins; a tie
+ * between two commands is reported as ambiguous.  Independently, a word
+ * that is a prefix of two or more keywords possible at its position, and
+ * exactly none, is ambiguous (unique-prefix rule; never first-match as in
+ * iproute2's matches()).
+ *
+ * The same walk with the cursor at the end of the words yields the
+ * candidates for completion and `?` help.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+enum gkind { G_KW, G_PH, G_OPT, G_GRP, G_REP };
+
+struct gnode {
+	enum gkind kind;
+	char *word;		/* G_KW: keyword; G_PH: binding name */
+	char *alias;		/* G_KW: hidden exact abbreviation */
+	bool root;		/* G_KW: first word, exact match only */
+	bool inname;		/* G_KW: one of the leading command words */
+	const struct nsh_type *type;	/* G_PH */
+	struct gnode **alts;	/* groups: alternative sequences */
+	int nalts;
+	struct gnode *next;
+};
+
+struct grow {
+	const struct nsh_cmd *cmd;
+	const struct nsh_family *fam;
+	struct gnode *seq;
+	char name[64];		/* leading keywords: "ip link add" */
+};
+
+static struct grow *rows;
+static int nrows;
+
+/* iproute2's global options, inserted after a leading "ip" */
+static const char ip_opts[] =
+	"[ { -n NETNS$opt_netns | -netns NETNS$opt_netns | -j | -json | "
+	"-d | -details | -p | -pretty | -4 | -6 | -s | -stats | "
+	"-br | -brief | -c | -color } ... ]";
+
+/* ------------------------------------------------------------ compiling */
+
+struct slex {
+	const char *p;
+	char tok[64];
+	const char *syntax;
+};
+
+/* next syntax token: a bracket, '|', "...", or a word */
+static const char *slex_next(struct slex *s)
+{
+	size_t n = 0;
+
+	while (*s->p == ' ')
+		s->p++;
+	if (!*s->p)
+		return NULL;
+	if (strchr("[](){}|", *s->p)) {
+		s->tok[0] = *s->p++;
+		s->tok[1] = '\0';
+		return s->tok;
+	}
+	if (strncmp(s->p, "...", 3) == 0) {
+		s->p += 3;
+		return strcpy(s->tok, "...");
+	}
+	while (*s->p && !strchr(" [](){}|", *s->p) &&
+	       strncmp(s->p, "...", 3) != 0 && n < sizeof(s->tok) - 1)
+		s->tok[n++] = *s->p++;
+	s->tok[n] = '\0';
+	return s->tok;
+}
+
+static const char *slex_peek(struct slex *s, char *buf, size_t len)
+{
+	struct slex t = *s;
+	const char *r = slex_next(&t);
+
+	if (!r)
+		return NULL;
+	snprintf(buf, len, "%s", r);
+	return buf;
+}
+
+static bool is_placeholder(const char *w)
+{
+	if (!isupper((unsigned char)*w))
+		return false;
+	for (; *w && *w != '$'; w++)
+		if (!isupper((unsigned char)*w) && !isdigit((unsigned char)*w) &&
+		    *w != '_')
+			return false;
+	return true;
+}
+
+static void grammar_bug(const struct slex *s, const char *what)
+{
+	fprintf(stderr, "nsh: bug: command syntax '%s': %s\n", s->syntax, what);
+	abort();
+}
+
+static struct gnode *parse_seq(struct slex *s);
+
+static struct gnode *new_node(enum gkind k)
+{
+	struct gnode *n = calloc(1, sizeof(*n));
+
+	if (!n)
+		abort();
+	n->kind = k;
+	return n;
+}
+
+/* parse "alt | alt | …" up to the closing CLOSE */
+static void parse_alts(struct slex *s, struct gnode *g, char close)
+{
+	char buf[64];
+
+	for (;;) {
+		g->alts = realloc(g->alts, sizeof(*g->alts) * (g->nalts + 1));
+		if (!g->alts)
+			abort();
+		g->alts[g->nalts++] = parse_seq(s);
+		const char *t = slex_next(s);
+
+		if (!t)
+			grammar_bug(s, "unclosed group");
+		if (t[0] == close)
+			break;
+		if (t[0] != '|')
+			grammar_bug(s, "expected '|'");
+	}
+	(void)buf;
+}
+
+static struct gnode *parse_item(struct slex *s)
+{
+	char buf[64];
+	const char *t = slex_next(s);
+	struct gnode *n;
+
+	if (t[0] == '[') {
+		n = new_node(G_OPT);
+		parse_alts(s, n, ']');
+	} else if (t[0] == '(') {
+		n = new_node(G_GRP);
+		parse_alts(s, n, ')');
+	} else if (t[0] == '{') {
+		n = new_node(G_REP);
+		parse_alts(s, n, '}');
+		t = slex_peek(s, buf, sizeof(buf));
+		if (!t || !streq(t, "..."))
+			grammar_bug(s, "'{…}' must be followed by '...'");
+		slex_next(s);
+	} else if (is_placeholder(t)) {
+		char *dollar;
+
+		n = new_node(G_PH);
+		n->word = strdup(t);
+		dollar = strchr(n->word, '$');
+		if (dollar)
+			*dollar = '\0';
+		n->type = type_find(n->word);
+		if (!n->type)
+			grammar_bug(s, "placeholder without a type");
+		if (dollar) {
+			char *b = strdup(dollar + 1);
+
+			free(n->word);
+			n->word = b;
+		} else {
+			for (char *c = n->word; *c; c++)
+				*c = (char)tolower((unsigned char)*c);
+		}
+		t = slex_peek(s, buf, sizeof(buf));
+		if (t && streq(t, "...")) {
+			slex_next(s);
+			if (!n->type->rest)
+				grammar_bug(s, "'...' after a single-word type");
+		}
+	} else {
+		char *slash;
+
+		n = new_node(G_KW);
+		n->word = strdup(t);
+		slash = strchr(n->word, '/');
+		if (slash) {
+			*slash = '\0';
+			n->alias = strdup(slash + 1);
+		}
+	}
+	return n;
+}
+
+static struct gnode *parse_seq(struct slex *s)
+{
+	struct gnode *head = NULL, **tail = &head;
+	char buf[64];
+	const char *t;
+
+	while ((t = slex_peek(s, buf, sizeof(buf))) && !strchr("])}|", t[0])) {
+		*tail = parse_item(s);
+		tail = &(*tail)->next;
+	}
+	return head;
+}
+
+static void free_seq(struct gnode *n)
+{
+	while (n) {
+		struct gnode *next = n->next;
+
+		for (int i = 0; i < n->nalts; i++)
+			free_seq(n->alts[i]);
+		free(n->alts);
+		free(n->word);
+		free(n->alias);
+		free(n);
+		n = next;
+	}
+}
+
+/* mark the leading command words and join them: "ip link add" (the
+ * option group after "ip" is skipped) */
+static void row_name(struct grow *r)
+{
+	size_t used = 0;
+
+	for (struct gnode *n = r->seq; n; n = n->next) {
+		if (n->kind == G_OPT && n == r->seq->next &&
+		    streq(r->seq->word, "ip"))
+			continue;
+		if (n->kind != G_KW)
+			break;
+		n->inname = true;
+		used += (size_t)snprintf(r->name + used, sizeof(r->name) - used,
+					 "%s%s", used ? " " : "", n->word);
+		if (used >= sizeof(r->name))
+			break;
+	}
+}
+
+int cmdtree_init(void)
+{
+	for (int f = 0; nsh_families[f]; f++)
+		for (const struct nsh_cmd *c = nsh_families[f]->cmds; c->syntax;
+		     c++) {
+			char syntax[512];
+			struct slex s;
+			struct grow *r;
+
+			if (strncmp(c->syntax, "ip ", 3) == 0)
+				snprintf(syntax, sizeof(syntax), "ip %s %s",
+					 ip_opts, c->syntax + 3);
+			else
+				snprintf(syntax, sizeof(syntax), "%s",
+					 c->syntax);
+			rows = realloc(rows, sizeof(*rows) * (nrows + 1));
+			if (!rows)
+				abort();
+			r = &rows[nrows++];
+			memset(r, 0, sizeof(*r));
+			r->cmd = c;
+			r->fam = nsh_families[f];
+			s.p = syntax;
+			s.syntax = c->syntax;
+			r->seq = parse_seq(&s);
+			if (*s.p)
+				grammar_bug(&s, "unbalanced brackets");
+			if (!r->seq || r->seq->kind != G_KW)
+				grammar_bug(&s, "must start with a keyword");
+			r->seq->root = true;
+			row_name(r);
+		}
+	return 0;
+}
+
+void cmdtree_fini(void)
+{
+	for (int i = 0; i < nrows; i++)
+		free_seq(rows[i].seq);
+	free(rows);
+	rows = NULL;
+	nrows = 0;
+}
+
+bool cmdtree_is_root(const char *word)
+{
+	for (int i = 0; i < nrows; i++)
+		if (streq(rows[i].seq->word, word))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------ matching */
+
+struct cont {
+	const struct gnode *n;	/* continue with this sequence */
+	const struct gnode *rep;	/* or: after one round of this G_REP */
+	int rep_start;
+	const struct cont *up;
+};
+
+#define MAX_EXPECT 48
+
+struct mctx {
+	char **tok;
+	int ntok;
+	const struct grow *row;
+	/* current path */
+	struct nsh_bind bind[NSH_MAX_BIND];
+	int nbind;
+	signed char score[NSH_MAX_WORDS];
+	/* best complete parse */
+	bool have;
+	const struct grow *best_row;
+	struct nsh_bind best_bind[NSH_MAX_BIND];
+	int best_nbind;
+	signed char best_score[NSH_MAX_WORDS];
+	const struct grow *tie_row;
+	int rest_pos;
+	int best_rest_pos;
+	/* the furthest failure */
+	int far;
+	int namedepth;		/* leading command words matched on this path */
+	const char *expect[MAX_EXPECT];
+	int nexpect;
+	char far_name[64];
+	char type_err[160];
+	int type_err_pos;
+	/* unique-prefix bookkeeping, per word */
+	const char *pfx[NSH_MAX_WORDS][4];
+	unsigned char npfx[NSH_MAX_WORDS];
+	bool exact[NSH_MAX_WORDS];
+	/* completion */
+	bool completing;
+	const char *cprefix;
+	cmdtree_add_fn add;
+	void *actx;
+	struct nsh *sh;
+};
+
+static void m_seq(const struct gnode *n, int pos, const struct cont *k,
+		  struct mctx *c);
+
+static void note_far(struct mctx *c, int pos, const char *expect)
+{
+	if (pos > c->far) {
+		const char *p = c->row->name;
+		int words = c->namedepth;
+
+		c->far = pos;
+		c->nexpect = 0;
+		/* the command words matched so far: "ip netns" */
+		while (*p && (words > 1 || *p != ' ')) {
+			if (*p == ' ')
+				words--;
+			p++;
+		}
+		snprintf(c->far_name, sizeof(c->far_name), "%.*s",
+			 (int)(p - c->row->name), c->row->name);
+	}
+	if (pos == c->far && expect) {
+		for (int i = 0; i < c->nexpect; i++)
+			if (streq(c->expect[i], expect))
+				return;
+		if (c->nexpect < MAX_EXPECT)
+			c->expect[c->nexpect++] = expect;
+	}
+}
+
+static int cmp_score(const signed char *a, const signed char *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return a[i] - b[i];
+	return 0;
+}
+
+static void complete_here(struct mctx *c)
+{
+	int r;
+
+	if (c->completing)
+		return;
+	r = c->have ? cmp_score(c->score, c->best_score, c->ntok) : 1;
+	if (r > 0) {
+		c->have = true;
+		c->best_row = c->row;
+		c->tie_row = NULL;
+		memcpy(c->best_bind, c->bind, sizeof(c->bind[0]) * c->nbind);
+		c->best_nbind = c->nbind;
+		memcpy(c->best_score, c->score, (size_t)c->ntok);
+		c->best_rest_pos = c->rest_pos;
+	} else if (r == 0 && c->best_row != c->row) {
+		c->tie_row = c->row;
+	}
+}
+
+static void m_next(int pos, const struct cont *k, struct mctx *c)
+{
+	if (!k) {
+		if (pos == c->ntok)
+			complete_here(c);
+		else
+			note_far(c, pos, NULL);
+		return;
+	}
+	if (k->rep) {
+		/* after one round of a {…}...: leave it, or go round again */
+		m_seq(k->rep->next, pos, k->up, c);
+		if (pos > k->rep_start) {
+			for (int i = 0; i < k->rep->nalts; i++) {
+				struct cont again = { .rep = k->rep,
+						      .rep_start = pos,
+						      .up = k->up };
+
+				m_seq(k->rep->alts[i], pos, &again, c);
+			}
+		}
+		return;
+	}
+	m_seq(k->n, pos, k->up, c);
+}
+
+static int kw_quality(const struct gnode *n, const char *t)
+{
+	if (streq(t, n->word) || (n->alias && streq(t, n->alias)))
+		return 3;
+	if (!n->root && *t && strncmp(n->word, t, strlen(t)) == 0)
+		return 2;
+	return 0;
+}
+
+static void note_prefix(struct mctx *c, int pos, const struct gnode *n, int q)
+{
+	if (q == 3) {
+		c->exact[pos] = true;
+		return;
+	}
+	for (int i = 0; i < c->npfx[pos]; i++)
+		if (streq(c->pfx[pos][i], n->word))
+			return;
+	if (c->npfx[pos] < 4)
+		c->pfx[pos][c->npfx[pos]++] = n->word;
+}
+
+static const char *row_summary(const struct mctx *c)
+{
+	return c->row->cmd->summary ? c->row->cmd->summary : "";
+}
+
+static void m_kw(const struct gnode *n, int pos, const struct cont *k,
+		 struct mctx *c)
+{
+	int q;
+
+	if (pos == c->ntok) {
+		if (c->completing && (!c->cprefix ||
+				      strncmp(n->word, c->cprefix,
+					      strlen(c->cprefix)) == 0))
+			c->add(c->actx, n->word, row_summary(c));
+		note_far(c, pos, n->word);
+		return;
+	}
+	q = kw_quality(n, c->tok[pos]);
+	if (!q) {
+		note_far(c, pos, n->word);
+		return;
+	}
+	note_prefix(c, pos, n, q);
+	if (c->nbind == NSH_MAX_BIND)
+		return;
+	c->bind[c->nbind] = (struct nsh_bind){ .name = n->word, .is_kw = true,
+					       .tok = pos };
+	c->bind[c->nbind].v.text = c->tok[pos];
+	c->nbind++;
+	c->score[pos] = (signed char)q;
+	c->namedepth += n->inname;
+	m_seq(n->next, pos + 1, k, c);
+	c->namedepth -= n->inname;
+	c->nbind--;
+}
+
+static void m_ph(const struct gnode *n, int pos, const struct cont *k,
+		 struct mctx *c)
+{
+	const struct nsh_type *t = n->type;
+	struct nsh_bind *b;
+	const char *err = NULL;
+	char ebuf[128];
+
+	if (t->rest) {
+		if (pos == c->ntok) {
+			if (c->completing)
+				c->add(c->actx, t->name, t->help);
+			note_far(c, pos, t->name);
+			return;
+		}
+		c->rest_pos = pos;
+		for (int i = pos; i < c->ntok; i++)
+			c->score[i] = 1;
+		m_seq(n->next, c->ntok, k, c);
+		c->rest_pos = 0;
+		return;
+	}
+	if (pos == c->ntok) {
+		if (c->completing) {
+			if (t->complete && c->cprefix)
+				t->complete(c->sh, c->cprefix, c->add, c->actx);
+			else if (!c->cprefix)
+				c->add(c->actx, t->name, t->help);
+		}
+		note_far(c, pos, t->name);
+		return;
+	}
+	if (c->nbind == NSH_MAX_BIND)
+		return;
+	b = &c->bind[c->nbind];
+	memset(b, 0, sizeof(*b));
+	b->name = n->word;
+	b->tok = pos;
+	b->v.text = c->tok[pos];
+	ebuf[0] = '\0';
+	if (t->parse && t->parse(c->tok[pos], &b->v, ebuf, sizeof(ebuf),
+				 &err) < 0) {
+		if (pos >= c->type_err_pos) {
+			snprintf(c->type_err, sizeof(c->type_err), "'%s': %s",
+				 c->tok[pos], err ? err : ebuf);
+			c->type_err_pos = pos;
+			note_far(c, pos, NULL);
+		}
+		return;
+	}
+	c->nbind++;
+	c->score[pos] = 1;
+	m_seq(n->next, pos + 1, k, c);
+	c->nbind--;
+}
+
+static void m_seq(const struct gnode *n, int pos, const struct cont *k,
+		  struct mctx *c)
+{
+	if (!n) {
+		m_next(pos, k, c);
+		return;
+	}
+	switch (n->kind) {
+	case G_KW:
+		m_kw(n, pos, k, c);
+		break;
+	case G_PH:
+		m_ph(n, pos, k, c);
+		break;
+	case G_OPT:
+	case G_GRP: {
+		struct cont after = { .n = n->next, .up = k };
+
+		for (int i = 0; i < n->nalts; i++)
+			m_seq(n->alts[i], pos, &after, c);
+		if (n->kind == G_OPT)
+			m_seq(n->next, pos, k, c);
+		break;
+	}
+	case G_REP: {
+		struct cont again = { .rep = n, .rep_start = pos, .up = k };
+
+		for (int i = 0; i < n->nalts; i++)
+			m_seq(n->alts[i], pos, &again, c);
+		break;
+	}
+	}
+}
+
+static void m_all(struct mctx *c)
+{
+	c->type_err_pos = -1;
+	for (int i = 0; i < nrows; i++) {
+		c->row = &rows[i];
+		c->nbind = 0;
+		m_seq(rows[i].seq, 0, NULL, c);
+	}
+}
+
+/* join up to 6 expected words: "'add', 'delete' or 'set'" */
+static void expect_list(const struct mctx *c, char *buf, size_t len)
+{
+	size_t used = 0;
+	int n = c->nexpect;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && i < 8; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s",
+					 i == 0 ? "" :
+					 (i == n - 1 || i == 7) ? " or " : ", ",
+					 c->expect[i]);
+	if (n > 8 && used < len)
+		snprintf(buf + used, len - used, ", …");
+}
+
+int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
+{
+	struct mctx *c = calloc(1, sizeof(*c));
+	char list[256];
+	int rc = 1;
+
+	if (!c)
+		return nsh_err_raw(sh, "out of memory");
+	c->tok = argv;
+	c->ntok = argc;
+	c->sh = sh;
+	m_all(c);
+
+	/* a word that abbreviates two keywords, and is none of them */
+	for (int i = 0; i < argc; i++) {
+		if (c->exact[i] || c->npfx[i] < 2)
+			continue;
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
+			 c->have ? c->best_row->name : c->far_name);
+		nsh_err(sh, "'%s': ambiguous, could be '%s' or '%s'%s",
+			argv[i], c->pfx[i][0], c->pfx[i][1],
+			c->npfx[i] > 2 ? " or more" : "");
+		goto out;
+	}
+	if (c->have && c->tie_row) {
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
+			 c->best_row->name);
+		nsh_err(sh, "ambiguous: matches '%s' and '%s'",
+			c->best_row->cmd->syntax, c->tie_row->cmd->syntax);
+		goto out;
+	}
+	if (!c->have) {
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
+			 c->far_name[0] ? c->far_name : argv[0]);
+		if (c->type_err_pos >= 0 && c->type_err_pos >= c->far)
+			nsh_err(sh, "%s", c->type_err);
+		else if (c->far >= argc) {
+			expect_list(c, list, sizeof(list));
+			nsh_err(sh, "missing %s after '%s'", list,
+				argv[argc - 1]);
+		} else if (c->nexpect) {
+			expect_list(c, list, sizeof(list));
+			nsh_err(sh, "'%s': unknown word; expected %s",
+				argv[c->far], list);
+		} else {
+			nsh_err(sh, "'%s': unexpected word", argv[c->far]);
+		}
+		goto out;
+	}
+	memset(ret, 0, sizeof(*ret));
+	ret->cmd = c->best_row->cmd;
+	ret->nbind = c->best_nbind;
+	memcpy(ret->bind, c->best_bind, sizeof(c->best_bind[0]) * c->best_nbind);
+	if (c->best_rest_pos > 0) {
+		ret->rest = argv + c->best_rest_pos;
+		ret->nrest = argc - c->best_rest_pos;
+	}
+	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", c->best_row->name);
+	rc = 0;
+out:
+	free(c);
+	return rc;
+}
+
+void cmdtree_complete(struct nsh *sh, int argc, char **argv,
+		      const char *prefix, cmdtree_add_fn add, void *ctx)
+{
+	struct mctx *c = calloc(1, sizeof(*c));
+
+	if (!c)
+		return;
+	c->tok = argv;
+	c->ntok = argc;
+	c->sh = sh;
+	c->completing = true;
+	c->cprefix = prefix;
+	c->add = add;
+	c->actx = ctx;
+	m_all(c);
+	free(c);
+}
+
+/* ------------------------------------------------------------ help */
+
+static bool row_under(const struct grow *r, int argc, char **argv)
+{
+	char name[64];
+	char *save = NULL, *w;
+	int i = 0;
+
+	snprintf(name, sizeof(name), "%s", r->name);
+	for (w = strtok_r(name, " ", &save); w && i < argc;
+	     w = strtok_r(NULL, " ", &save), i++)
+		if (strncmp(w, argv[i], strlen(argv[i])) != 0)
+			return false;
+	return i == argc;
+}
+
+/* print "  TYPE  help" once for each placeholder type the rows shown use */
+static void help_legend(int argc, char **argv)
+{
+	const struct nsh_type *seen[32];
+	int nseen = 0;
+
+	for (int i = 0; i < nrows; i++) {
+		const char *p = rows[i].cmd->syntax;
+
+		if ((rows[i].cmd->flags & NSH_CMD_HIDDEN) ||
+		    !row_under(&rows[i], argc, argv))
+			continue;
+		while (*p) {
+			char word[32];
+			size_t n = 0;
+			const struct nsh_type *t;
+			bool dup = false;
+
+			while (*p && !isupper((unsigned char)*p))
+				p++;
+			while (*p && (isupper((unsigned char)*p) ||
+				      isdigit((unsigned char)*p) || *p == '_') &&
+			       n < sizeof(word) - 1)
+				word[n++] = *p++;
+			word[n] = '\0';
+			while (*p && *p != ' ')
+				p++;
+			t = n ? type_find(word) : NULL;
+			if (!t)
+				continue;
+			for (int k = 0; k < nseen; k++)
+				dup |= seen[k] == t;
+			if (!dup && nseen < 32)
+				seen[nseen++] = t;
+		}
+	}
+	if (nseen)
+		printf("\n");
+	for (int k = 0; k < nseen; k++)
+		printf("  %-10s %s\n", seen[k]->name, seen[k]->help);
+}
+
+int cmdtree_help(struct nsh *sh, int argc, char **argv)
+{
+	int shown = 0;
+
+	if (argc == 0) {
+		printf("nsh commands (help WORDS… for details; a line that is "
+		       "no command runs as a program):\n");
+		for (int f = 0; nsh_families[f]; f++)
+			printf("  %-10s %s\n", nsh_families[f]->name,
+			       nsh_families[f]->summary);
+		printf("\n");
+	}
+	for (int i = 0; i < nrows; i++) {
+		const struct nsh_cmd *cmd = rows[i].cmd;
+
+		if ((cmd->flags & NSH_CMD_HIDDEN) ||
+		    !row_under(&rows[i], argc, argv))
+			continue;
+		printf("  %-48s %s\n", cmd->syntax,
+		       cmd->summary ? cmd->summary : "");
+		if (argc > 1 && cmd->example)
+			printf("  %-48s e.g. %s\n", "", cmd->example);
+		shown++;
+	}
+	if (!shown) {
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "help");
+		return nsh_err(sh, "'%s': no such command", argv[0]);
+	}
+	if (argc > 0)
+		help_legend(argc, argv);
+	return 0;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * core.h - interfaces private to shell/ (the command tree, the REPL and
+ * the option handling); command families only need nsh.h.
+ */
+#ifndef NSH_CORE_H
+#define NSH_CORE_H
+
+#include "nsh.h"
+
+/* shell/cmdtree.c */
+int cmdtree_init(void);
+void cmdtree_fini(void);
+bool cmdtree_is_root(const char *word);
+/*
+ * cmdtree_match - match ARGV against every declared command.  On success
+ * fills *RET and SH->cmdname and returns 0; otherwise reports one error
+ * line (unknown, ambiguous, missing or invalid word) and returns 1.
+ */
+int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret);
+
+/* A completion or `?` candidate. */
+typedef void (*cmdtree_add_fn)(void *ctx, const char *word, const char *help);
+/*
+ * cmdtree_complete - the words that may follow ARGV: keywords starting with
+ * PREFIX (with the summary of the command they lead to) and, for
+ * placeholders, the type's live values (when it has a completer) or its
+ * "TYPE" name with the type's help when PREFIX is NULL (`?` mode).
+ */
+void cmdtree_complete(struct nsh *sh, int argc, char **argv,
+		      const char *prefix, cmdtree_add_fn add, void *ctx);
+/* `help [WORDS…]` */
+int cmdtree_help(struct nsh *sh, int argc, char **argv);
+
+/* shell/repl.c */
+int repl_run(struct nsh *sh);
+
+#endif

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * err.c - the one error reporter, and the argument accessors.
+ *
+ * Every message is one line: "[FILE:LINE: ]COMMAND: 'SUBJECT': reason",
+ * lower-case, no final full stop (git's CodingGuidelines).  In a script the
+ * location is the line the command started on.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nsh.h"
+
+static void vreport(struct nsh *sh, bool with_cmd, const char *kind,
+		    const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	if (sh->file)
+		fprintf(stderr, "%s:%d: ", sh->file, sh->line);
+	if (with_cmd && sh->cmdname[0])
+		fprintf(stderr, "%s: ", sh->cmdname);
+	if (kind)
+		fprintf(stderr, "%s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int nsh_err(struct nsh *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(sh, true, NULL, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+int nsh_err_raw(struct nsh *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(sh, false, NULL, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+void nsh_warn(struct nsh *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(sh, true, "warning", fmt, ap);
+	va_end(ap);
+}
+
+const char *ns_desc(const struct nsh_ns *ns, char *buf, size_t len)
+{
+	char esc[300];
+
+	if (!ns->label[0])
+		snprintf(buf, len, "the host namespace");
+	else
+		snprintf(buf, len, "namespace '%s'",
+			 str_escape(ns->label, esc, sizeof(esc)));
+	return buf;
+}
+
+const char *str_escape(const char *s, char *buf, size_t len)
+{
+	size_t o = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s;
+	     *p && o + 5 < len; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+			o += (size_t)snprintf(buf + o, len - o,
+					      *p == '\\' ? "\\\\" : "\\x%02x",
+					      *p);
+		else
+			buf[o++] = (char)*p;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* ------------------------------------------------------------ arguments */
+
+const struct nsh_val *arg_nth(const struct nsh_args *a, const char *name,
+			      int idx)
+{
+	for (int i = 0; i < a->nbind; i++)
+		if (!a->bind[i].is_kw && streq(a->bind[i].name, name) &&
+		    idx-- == 0)
+			return &a->bind[i].v;
+	return NULL;
+}
+
+const struct nsh_val *arg_val(const struct nsh_args *a, const char *name)
+{
+	return arg_nth(a, name, 0);
+}
+
+bool arg_has(const struct nsh_args *a, const char *name)
+{
+	for (int i = 0; i < a->nbind; i++)
+		if (streq(a->bind[i].name, name))
+			return true;
+	return false;
+}
+
+const char *arg_str(const struct nsh_args *a, const char *name)
+{
+	const struct nsh_val *v = arg_val(a, name);
+
+	return v ? v->text : NULL;
+}

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * exec.c - run a program in the current namespace, the way
+ * `ip netns exec` does (iproute2 lib/namespace.c netns_switch(), lib/exec.c).
+ *
+ * The process is already in SH->cur (setns), so the child inherits the
+ * network namespace.  When that is not the namespace nsh started in, the
+ * child also gets a private mount namespace (slave, so nothing propagates
+ * back), a /sys remounted so /sys/class/net shows the namespace, and the
+ * files of /etc/netns/NAME bound over /etc.  Only fds 0-2 reach the program
+ * and every signal disposition is back to its default.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <sched.h>
+
+#include "nsh.h"
+
+volatile sig_atomic_t nsh_interrupted;
+
+static void child_close_fds(void)
+{
+#ifdef SYS_close_range
+	if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0)
+		return;
+#endif
+	for (int fd = 3; fd < 1024; fd++)
+		(void)close(fd);
+}
+
+static void child_reset_signals(void)
+{
+	struct sigaction sa = { .sa_handler = SIG_DFL };
+	sigset_t none;
+
+	for (int s = 1; s < NSIG; s++)
+		(void)sigaction(s, &sa, NULL);
+	sigemptyset(&none);
+	(void)sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/* bind /etc/netns/NAME/FILE over /etc/FILE, as iproute2's bind_etc() */
+static void child_bind_etc(const char *name)
+{
+	char dir[PATH_MAX];
+	DIR *d;
+	struct dirent *e;
+
+	if (strlen(name) >= NAME_MAX)
+		return;
+	snprintf(dir, sizeof(dir), "%s/%s", NETNS_ETC_DIR, name);
+	d = opendir(dir);
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char src[PATH_MAX + 256], dst[PATH_MAX];
+
+		if (streq(e->d_name, ".") || streq(e->d_name, ".."))
+			continue;
+		snprintf(src, sizeof(src), "%s/%s", dir, e->d_name);
+		snprintf(dst, sizeof(dst), "/etc/%s", e->d_name);
+		if (mount(src, dst, "none", MS_BIND, NULL) < 0)
+			fprintf(stderr, "nsh: warning: cannot bind %s over "
+					"%s: %s\n",
+				src, dst, strerror(errno));
+	}
+	closedir(d);
+}
+
+static int child_switch_mounts(const struct nsh_ns *ns)
+{
+	struct statvfs fs;
+	unsigned long flags = 0;
+
+	if (unshare(CLONE_NEWNS) < 0) {
+		fprintf(stderr, "nsh: cannot create a mount namespace: %s\n",
+			strerror(errno));
+		return -1;
+	}
+	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
+		fprintf(stderr, "nsh: cannot make / a slave mount: %s\n",
+			strerror(errno));
+		return -1;
+	}
+	if (umount2("/sys", MNT_DETACH) < 0 && statvfs("/sys", &fs) == 0 &&
+	    (fs.f_flag & ST_RDONLY))
+		flags = MS_RDONLY;
+	if (mount(ns->label[0] ? ns->label : "sysfs", "/sys", "sysfs", flags,
+		  NULL) < 0)
+		fprintf(stderr, "nsh: warning: cannot mount /sys (it shows "
+				"another namespace): %s\n",
+			strerror(errno));
+	if (ns->label[0] && strncmp(ns->label, "pid ", 4) != 0)
+		child_bind_etc(ns->label);
+	return 0;
+}
+
+int ns_exec(struct nsh *sh, char **argv)
+{
+	pid_t pid, w;
+	int status;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return nsh_err(sh, "cannot fork: %s", strerror(errno));
+	if (pid == 0) {
+		child_reset_signals();
+		if (!ns_same(&sh->cur, &sh->home) &&
+		    child_switch_mounts(&sh->cur) < 0)
+			_exit(126);
+		child_close_fds();
+		execvp(argv[0], argv);
+		if (errno == ENOENT)
+			nsh_err_raw(sh, "%s: command not found", argv[0]);
+		else
+			nsh_err_raw(sh, "%s: %s", argv[0], strerror(errno));
+		_exit(errno == ENOENT ? 127 : 126);
+	}
+	/* Ctrl-C reaches the program (same process group); nsh waits on */
+	while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
+		;
+	nsh_interrupted = 0;
+	if (w < 0)
+		return nsh_err(sh, "waitpid: %s", strerror(errno));
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return 1;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * json.c - a minimal streaming JSON writer for -j output (stdout).
+ * Keys and strings are escaped per RFC 8259; bytes >= 0x80 pass through
+ * (names are UTF-8 or escaped by the caller).
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "nsh.h"
+
+static void put_escaped(const char *s)
+{
+	putchar('"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", stdout);
+		else if (*p == '\t')
+			fputs("\\t", stdout);
+		else if (*p < 0x20 || *p == 0x7f)
+			printf("\\u%04x", *p);
+		else
+			putchar(*p);
+	}
+	putchar('"');
+}
+
+static void sep(struct json *j)
+{
+	if (j->depth > 0) {
+		if (!j->first[j->depth])
+			putchar(',');
+		j->first[j->depth] = false;
+		if (j->pretty) {
+			putchar('\n');
+			for (int i = 0; i < j->depth; i++)
+				fputs("    ", stdout);
+		}
+	}
+}
+
+static void open_(struct json *j, char c)
+{
+	putchar(c);
+	if (j->depth < 31)
+		j->depth++;
+	j->first[j->depth] = true;
+}
+
+static void close_(struct json *j, char c)
+{
+	bool empty = j->first[j->depth];
+
+	if (j->depth > 0)
+		j->depth--;
+	if (j->pretty && !empty) {
+		putchar('\n');
+		for (int i = 0; i < j->depth; i++)
+			fputs("    ", stdout);
+	}
+	putchar(c);
+}
+
+void json_key(struct json *j, const char *key)
+{
+	sep(j);
+	if (key) {
+		put_escaped(key);
+		putchar(':');
+		if (j->pretty)
+			putchar(' ');
+	}
+}
+
+void json_begin_array(struct json *j)
+{
+	open_(j, '[');
+}
+
+void json_end_array(struct json *j)
+{
+	close_(j, ']');
+}
+
+void json_begin_object(struct json *j)
+{
+	open_(j, '{');
+}
+
+void json_end_object(struct json *j)
+{
+	close_(j, '}');
+}
+
+void json_str(struct json *j, const char *key, const char *val)
+{
+	json_key(j, key);
+	put_escaped(val);
+}
+
+void json_int(struct json *j, const char *key, long long val)
+{
+	json_key(j, key);
+	printf("%lld", val);
+}
+
+void json_uint(struct json *j, const char *key, unsigned long long val)
+{
+	json_key(j, key);
+	printf("%llu", val);
+}
+
+void json_bool(struct json *j, const char *key, bool val)
+{
+	json_key(j, key);
+	fputs(val ? "true" : "false", stdout);
+}
+
+void json_end(struct json *j)
+{
+	putchar('\n');
+}

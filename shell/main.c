@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * main.c - options and start-up.
+ *
+ *   nsh [--sandbox] [--keep-going]              interactive, or a script
+ *                                               on stdin when not a tty
+ *   nsh [--sandbox] [--keep-going] -f FILE      run a .nsh script
+ *   nsh [--sandbox] -c 'LINE'                   run one line
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core.h"
+
+extern volatile sig_atomic_t nsh_interrupted;
+
+static void on_sigint(int sig)
+{
+	nsh_interrupted = 1;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: nsh [--sandbox] [-k] [-f FILE | -c LINE | FILE]\n"
+		"  -f, --file FILE   run a .nsh script (stops at the first "
+		"failing line)\n"
+		"  -c, --command L   run one command line\n"
+		"  -k, --keep-going  run every line of a script even after a "
+		"failure (still exits 1)\n"
+		"  --sandbox         work in a fresh network + mount namespace "
+		"with a\n"
+		"                    private /run/netns: nothing touches the "
+		"host\n"
+		"  -h, --help        this text; inside nsh, 'help' lists the "
+		"commands\n");
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "file", required_argument, NULL, 'f' },
+		{ "command", required_argument, NULL, 'c' },
+		{ "keep-going", no_argument, NULL, 'k' },
+		{ "sandbox", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
+	struct sigaction sa = { .sa_handler = on_sigint };
+	const char *file = NULL, *line = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "+f:c:kh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'c':
+			line = optarg;
+			break;
+		case 'k':
+			sh.o.keep_going = true;
+			break;
+		case 'S':
+			sh.o.sandbox = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			printf("nsh %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (!file && !line && optind < argc)
+		file = argv[optind++];
+	if (optind < argc || (file && line)) {
+		usage(stderr);
+		return 2;
+	}
+	/* no SA_RESTART: a blocking poll()/waitpid() returns EINTR */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	if (sh.o.sandbox && ns_sandbox_enter() < 0)
+		return 1;
+	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
+		return 1;
+	if (line) {
+		rc = nsh_run_line(&sh, line, NSH_RUN);
+		if (teardown_wait(&sh) && !rc)
+			rc = 1;
+	} else if (file) {
+		rc = script_run_file(&sh, file);
+	} else if (!isatty(0)) {
+		rc = script_run_file(&sh, "-");
+	} else {
+		sh.interactive = true;
+		rc = repl_run(&sh);
+	}
+	cmdtree_fini();
+	ns_fini(&sh);
+	return rc > 255 ? 1 : rc;
+}

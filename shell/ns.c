@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * ns.c - network namespaces: resolving names and PIDs, switching the
+ * process between them, one rtnetlink socket per namespace, and the
+ * /run/netns layout shared with iproute2 (ip-netns(8)).
+ *
+ * nsh is single-threaded, so setns() on the process is safe; the process
+ * netns is always SH->cur.  A netlink socket talks to the namespace it was
+ * opened in, so sockets are cached per namespace (a few, least recently
+ * used first out: 1000 namespaces must not need 1000 sockets) and dropped
+ * when a namespace loses its name, so nsh never pins a deleted namespace.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/statvfs.h>
+#include <netlink/netlink.h>
+#include <netlink/socket.h>
+
+#include "nsh.h"
+
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673
+#endif
+
+/* ------------------------------------------------------------ handles */
+
+static int ns_fill(struct nsh_ns *ns, int fd, const char *label)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) < 0)
+		return -1;
+	ns->fd = fd;
+	ns->dev = st.st_dev;
+	ns->ino = st.st_ino;
+	snprintf(ns->label, sizeof(ns->label), "%.*s",
+		 (int)sizeof(ns->label) - 1, label);
+	return 0;
+}
+
+int ns_init(struct nsh *sh)
+{
+	int fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || ns_fill(&sh->home, fd, "") < 0) {
+		fprintf(stderr, "nsh: cannot open /proc/self/ns/net: %s (is "
+				"/proc mounted? does the kernel have network "
+				"namespaces?)\n",
+			strerror(errno));
+		return -1;
+	}
+	sh->cur = sh->home;
+	sh->cur.fd = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+	return sh->cur.fd < 0 ? -1 : 0;
+}
+
+bool ns_same(const struct nsh_ns *a, const struct nsh_ns *b)
+{
+	return a->dev == b->dev && a->ino == b->ino;
+}
+
+void ns_close(struct nsh_ns *ns)
+{
+	if (ns->fd >= 0)
+		close(ns->fd);
+	ns->fd = -1;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return false;
+	return true;
+}
+
+int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
+	       struct nsh_ns *ret)
+{
+	char path[PATH_MAX], esc[300];
+	const char *bad = check_netns_ref(ref);
+	struct statfs sfs;
+	int fd;
+
+	str_escape(ref, esc, sizeof(esc));
+	if (bad)
+		return nsh_err(sh, "'%s': %s", esc, bad);
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && allow_pid && all_digits(ref)) {
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return nsh_err(sh, "'%s': no namespace and no process "
+					   "of that name",
+				       esc);
+		snprintf(path, sizeof(path), "pid %s", ref);
+		if (ns_fill(ret, fd, path) < 0)
+			goto fail;
+		return 0;
+	}
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return nsh_err(sh, "'%s': no such namespace", esc);
+		return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
+			       strerror(errno));
+	}
+	if (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC) {
+		close(fd);
+		return nsh_err(sh, "'%s': stale entry in %s (a plain file, "
+				   "not a namespace); remove it with "
+				   "'ip netns delete %s'",
+			       esc, NETNS_RUN_DIR, esc);
+	}
+	if (ns_fill(ret, fd, ref) < 0)
+		goto fail;
+	return 0;
+fail:
+	close(fd);
+	return nsh_err(sh, "'%s': %s", esc, strerror(errno));
+}
+
+/* ------------------------------------------------------------ switching */
+
+static void ns_setns_or_die(int fd)
+{
+	if (setns(fd, CLONE_NEWNET) < 0) {
+		/* the process would act in the wrong namespace: stop now */
+		fprintf(stderr, "nsh: cannot return to the previous network "
+				"namespace: %s\n",
+			strerror(errno));
+		_exit(70);
+	}
+}
+
+int ns_push(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
+{
+	struct nsh_ns next = *ns;
+
+	next.fd = fcntl(ns->fd, F_DUPFD_CLOEXEC, 3);
+	if (next.fd < 0)
+		return nsh_err(sh, "%s", strerror(errno));
+	if (setns(next.fd, CLONE_NEWNET) < 0) {
+		char d[128];
+
+		close(next.fd);
+		return nsh_err(sh, "cannot enter %s: %s",
+			       ns_desc(ns, d, sizeof(d)), strerror(errno));
+	}
+	*saved = sh->cur;
+	sh->cur = next;
+	return 0;
+}
+
+void ns_pop(struct nsh *sh, struct nsh_ns *saved)
+{
+	ns_setns_or_die(saved->fd);
+	ns_close(&sh->cur);
+	sh->cur = *saved;
+	saved->fd = -1;
+}
+
+/* ------------------------------------------------------------ sockets */
+
+#define SOCK_CACHE 8
+
+static struct {
+	struct nl_sock *sk;
+	dev_t dev;
+	ino_t ino;
+	unsigned long used;
+} cache[SOCK_CACHE];
+static unsigned long cache_clock;
+
+static struct nl_sock *sock_new(struct nsh *sh)
+{
+	struct nl_sock *sk = nl_socket_alloc();
+	int err;
+
+	if (!sk) {
+		nsh_err(sh, "out of memory");
+		return NULL;
+	}
+	err = nl_connect(sk, NETLINK_ROUTE);
+	if (err < 0) {
+		nsh_err(sh, "cannot open a netlink socket: %s",
+			nl_geterror(err));
+		nl_socket_free(sk);
+		return NULL;
+	}
+	nl_sock_setup(sk);
+	return sk;
+}
+
+/* the cached socket of namespace NS, opening it (inside NS) if needed */
+static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
+{
+	int slot = 0;
+
+	for (int i = 0; i < SOCK_CACHE; i++) {
+		if (cache[i].sk && cache[i].dev == ns->dev &&
+		    cache[i].ino == ns->ino) {
+			cache[i].used = ++cache_clock;
+			return cache[i].sk;
+		}
+		if (!cache[i].sk || cache[i].used < cache[slot].used)
+			slot = i;
+		if (!cache[i].sk)
+			break;
+	}
+	if (cache[slot].sk)
+		nl_socket_free(cache[slot].sk);
+	cache[slot].sk = NULL;
+	if (!ns_same(ns, &sh->cur)) {
+		if (setns(ns->fd, CLONE_NEWNET) < 0) {
+			char d[128];
+
+			nsh_err(sh, "cannot enter %s: %s",
+				ns_desc(ns, d, sizeof(d)), strerror(errno));
+			return NULL;
+		}
+		cache[slot].sk = sock_new(sh);
+		ns_setns_or_die(sh->cur.fd);
+	} else {
+		cache[slot].sk = sock_new(sh);
+	}
+	cache[slot].dev = ns->dev;
+	cache[slot].ino = ns->ino;
+	cache[slot].used = ++cache_clock;
+	return cache[slot].sk;
+}
+
+struct nl_sock *ns_sock(struct nsh *sh)
+{
+	nl_clear_error();
+	return sock_get(sh, &sh->cur);
+}
+
+struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns)
+{
+	nl_clear_error();
+	return sock_get(sh, ns);
+}
+
+void ns_forget(struct nsh *sh, dev_t dev, ino_t ino)
+{
+	for (int i = 0; i < SOCK_CACHE; i++)
+		if (cache[i].sk && cache[i].dev == dev && cache[i].ino == ino) {
+			nl_socket_free(cache[i].sk);
+			cache[i].sk = NULL;
+			cache[i].used = 0;
+		}
+}
+
+void ns_fini(struct nsh *sh)
+{
+	for (int i = 0; i < SOCK_CACHE; i++)
+		if (cache[i].sk) {
+			nl_socket_free(cache[i].sk);
+			cache[i].sk = NULL;
+		}
+	ns_close(&sh->cur);
+	ns_close(&sh->home);
+}
+
+/* ------------------------------------------------------------ /run/netns */
+
+/*
+ * Make NETNS_RUN_DIR a shared mount point, exactly as iproute2's
+ * netns_add() does and under the same flock on the directory, so that the
+ * first `ip netns add` of nsh and of ip never race (Debian #949235): a
+ * recursive self-bind (MS_REC keeps other tools' entries) when it is not a
+ * mount point yet, then MS_SHARED so the entries are seen by every mount
+ * namespace that shares it.
+ */
+static int run_dir_setup(struct nsh *sh)
+{
+	static bool done;
+	bool made = false;
+	int lock, rc = 0;
+
+	if (done)
+		return 0;
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST)
+		return nsh_err(sh, "cannot create %s: %s", NETNS_RUN_DIR,
+			       strerror(errno));
+	lock = open(NETNS_RUN_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (lock >= 0 && flock(lock, LOCK_EX) < 0)
+		nsh_warn(sh, "cannot lock %s: %s", NETNS_RUN_DIR,
+			 strerror(errno));
+	while (mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL)) {
+		if (errno != EINVAL || made) {
+			rc = nsh_err(sh, "cannot make %s a shared mount: %s",
+				     NETNS_RUN_DIR, strerror(errno));
+			break;
+		}
+		if (mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none",
+			  MS_BIND | MS_REC, NULL)) {
+			rc = nsh_err(sh, "cannot bind %s onto itself: %s",
+				     NETNS_RUN_DIR, strerror(errno));
+			break;
+		}
+		made = true;
+	}
+	if (lock >= 0)
+		close(lock);
+	done = rc == 0;
+	return rc;
+}
+
+int ns_create(struct nsh *sh, const char *name)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (run_dir_setup(sh))
+		return 1;
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	/* O_EXCL: never check-then-create; mode 0 as iproute2 */
+	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return nsh_err(sh, "'%s': namespace already exists",
+				       name);
+		return nsh_err(sh, "'%s': cannot create %s: %s", name, path,
+			       strerror(errno));
+	}
+	close(fd);
+	if (unshare(CLONE_NEWNET) < 0) {
+		int e = errno;
+
+		unlink(path);
+		return nsh_err(sh, "'%s': cannot create a network namespace: "
+				   "%s%s",
+			       name, strerror(e),
+			       e == ENOSPC ? " (see user.max_net_namespaces)"
+			       : e == EPERM ? " (are you root?)"
+					    : "");
+	}
+	if (mount("/proc/thread-self/ns/net", path, "none", MS_BIND, NULL)) {
+		int e = errno;
+
+		ns_setns_or_die(sh->cur.fd);
+		unlink(path);
+		return nsh_err(sh, "'%s': cannot bind the namespace to %s: %s",
+			       name, path, strerror(e));
+	}
+	ns_setns_or_die(sh->cur.fd);
+	return 0;
+}
+
+int ns_attach(struct nsh *sh, const char *name, pid_t pid)
+{
+	char path[PATH_MAX], src[64];
+	int fd;
+
+	if (run_dir_setup(sh))
+		return 1;
+	snprintf(src, sizeof(src), "/proc/%d/ns/net", (int)pid);
+	if (access(src, F_OK) < 0)
+		return nsh_err(sh, "'%d': no such process", (int)pid);
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0)
+		return nsh_err(sh, "'%s': %s", name,
+			       errno == EEXIST ? "namespace already exists"
+					       : strerror(errno));
+	close(fd);
+	if (mount(src, path, "none", MS_BIND, NULL)) {
+		int e = errno;
+
+		unlink(path);
+		return nsh_err(sh, "'%s': cannot bind %s: %s", name, src,
+			       strerror(e));
+	}
+	return 0;
+}
+
+int ns_unname(struct nsh *sh, const char *name)
+{
+	char path[PATH_MAX], esc[300];
+	struct stat st;
+	struct statfs sfs;
+
+	str_escape(name, esc, sizeof(esc));
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	if (lstat(path, &st) < 0)
+		return nsh_err(sh, "'%s': no such namespace", esc);
+	if (!S_ISLNK(st.st_mode) && statfs(path, &sfs) == 0 &&
+	    sfs.f_type == NSFS_MAGIC) {
+		struct nsh_ns ns;
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+		if (fd >= 0 && ns_fill(&ns, fd, name) == 0) {
+			if (ns_same(&ns, &sh->cur)) {
+				close(fd);
+				return nsh_err(sh, "'%s': cannot delete the "
+						   "namespace nsh is in; "
+						   "'leave' it first",
+					       esc);
+			}
+			teardown_collect(sh, &ns);
+			ns_forget(sh, ns.dev, ns.ino);
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	(void)umount2(path, MNT_DETACH);
+	if (unlink(path) < 0) {
+		if (errno == EBUSY)
+			return nsh_err(sh, "'%s': %s is still mounted in "
+					   "another mount namespace",
+				       esc, path);
+		return nsh_err(sh, "'%s': cannot remove %s: %s", esc, path,
+			       strerror(errno));
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ sandbox */
+
+int ns_sandbox_enter(void)
+{
+	struct stat st;
+	const char *dir = NETNS_RUN_DIR;
+
+	if (unshare(CLONE_NEWNET | CLONE_NEWNS) < 0) {
+		fprintf(stderr, "nsh: --sandbox: cannot create a network and "
+				"mount namespace: %s%s\n",
+			strerror(errno), errno == EPERM ? " (are you root?)" : "");
+		return -1;
+	}
+	if (mount("", "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) {
+		fprintf(stderr, "nsh: --sandbox: cannot make / private: %s\n",
+			strerror(errno));
+		return -1;
+	}
+	/* a private, empty /run/netns; /run itself if the directory is
+	 * missing, so that the host's /run is never written */
+	if (stat(dir, &st) < 0)
+		dir = "/run";
+	if (mount("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC,
+		  "mode=0755") < 0) {
+		fprintf(stderr, "nsh: --sandbox: cannot mount a tmpfs on %s: "
+				"%s\n",
+			dir, strerror(errno));
+		return -1;
+	}
+	/* /sys shows the namespace of whoever mounted it: remount */
+	if (umount2("/sys", MNT_DETACH) == 0)
+		(void)mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV |
+				MS_NOEXEC, NULL);
+	return 0;
+}

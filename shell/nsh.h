@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * nsh.h - the contracts between the shell core (shell/) and the command
+ * families (cmds/).
+ *
+ * A command is declared once, as a row of a family table (struct nsh_cmd):
+ * its syntax string drives parsing, `help` and completion.  Placeholders in
+ * the syntax (UPPER-CASE words) are typed (struct nsh_type): the type parses
+ * and checks the word before anything runs, so a handler receives values
+ * that are already valid and never looks at raw argv.
+ *
+ * Ownership: every pointer a handler receives is owned by the caller and
+ * valid for the duration of the call only.
+ */
+#ifndef NSH_H
+#define NSH_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util.h"
+
+struct nl_sock;
+struct nsh;
+struct nsh_args;
+
+/* ---------------------------------------------------------------- words */
+
+#define NSH_MAX_WORDS 256
+
+/* A line split into words (shell/lex.c). */
+struct nsh_words {
+	int n;
+	char *w[NSH_MAX_WORDS];	/* NUL-terminated, unquoted */
+	int col[NSH_MAX_WORDS];	/* byte offset of each word in the line */
+	char *buf;		/* storage for w[] */
+};
+
+/*
+ * lex_split - split LINE into words: blanks separate, '…' is literal,
+ * "…" allows \" \\ \$ escapes, a backslash escapes the next character, and
+ * a '#' at the start of a word begins a comment.  Returns 0, or -1 with a
+ * static reason in *ret_err and its column in *ret_col.
+ */
+int lex_split(const char *line, struct nsh_words *ret, const char **ret_err,
+	      int *ret_col);
+void lex_free(struct nsh_words *w);
+
+/* ---------------------------------------------------------------- values */
+
+/* An IPv4/IPv6 address with an optional prefix length. */
+struct nsh_prefix {
+	int family;		/* AF_INET or AF_INET6; AF_UNSPEC for "default" */
+	unsigned char addr[16];
+	int len;		/* prefix length; 32/128 when not written */
+	bool has_len;
+};
+
+/* A parsed placeholder value. */
+struct nsh_val {
+	const char *text;	/* the word as written */
+	long num;		/* UINT, MTU, PID */
+	struct nsh_prefix pfx;	/* IFADDR, ADDR, ROUTE, BRD */
+	unsigned char mac[6];	/* MAC */
+	int special;		/* BRD: '+' or '-'; 0 otherwise */
+};
+
+/*
+ * A placeholder type.  parse() checks WORD without touching the kernel;
+ * on error it returns -1 and sets *ret_err to a reason (static string or
+ * written into errbuf).  complete() (may be NULL) adds candidates from the
+ * model for issue 3.
+ */
+struct nsh_type {
+	const char *name;	/* "IFNAME" */
+	const char *help;	/* "name of an existing link" */
+	int (*parse)(const char *word, struct nsh_val *ret, char *errbuf,
+		     size_t errlen, const char **ret_err);
+	void (*complete)(struct nsh *sh, const char *prefix,
+			 void (*add)(void *ctx, const char *word,
+				     const char *help),
+			 void *ctx);
+	bool rest;		/* takes every remaining word (ARGS) */
+};
+
+const struct nsh_type *type_find(const char *name);
+
+/* Strict parsers, exported for handlers and unit tests (shell/types.c). */
+int parse_prefix(const char *s, bool allow_len, struct nsh_prefix *ret,
+		 char *errbuf, size_t errlen, const char **ret_err);
+const char *check_netns_name(const char *s);	/* NULL if fine, else reason */
+const char *check_netns_ref(const char *s);	/* lenient: existing names */
+const char *check_link_name(const char *s);
+int parse_uint(const char *s, unsigned long max, unsigned long *ret);
+const char *prefix_str(const struct nsh_prefix *p, bool with_len, char *buf,
+		       size_t len);
+
+/* ---------------------------------------------------------------- commands */
+
+/* Handler: returns 0 on success, or a non-zero status after reporting. */
+typedef int (*nsh_handler_fn)(struct nsh *sh, const struct nsh_args *a);
+
+enum {
+	NSH_CMD_HIDDEN = 1 << 0,	/* not listed by help or completion */
+	NSH_CMD_NESTED = 1 << 1,	/* ARGS are themselves a command line */
+	NSH_CMD_NOBARRIER = 1 << 2,	/* do not flush pending teardown first */
+};
+
+/*
+ * One command.  Syntax: lower-case words are keywords (exact or unique
+ * prefix match; "add/a" also accepts the hidden abbreviation "a" exactly);
+ * UPPER words are placeholders of the type of that name, "TYPE$bind" binds
+ * under another name; [ x ] optional, ( a | b ) choice, { a | b X }...
+ * any order, at least once; TYPE... (ARGS) takes the rest of the line.
+ * Rows starting with "ip" get iproute2's global options inserted.
+ */
+struct nsh_cmd {
+	const char *syntax;
+	const char *summary;	/* one line, lower-case, no full stop */
+	nsh_handler_fn fn;
+	unsigned flags;
+	const char *example;	/* optional, shown by `help CMD` */
+};
+
+struct nsh_family {
+	const char *name;	/* "link" */
+	const char *summary;
+	const struct nsh_cmd *cmds;	/* terminated by { NULL } */
+};
+
+/* cmds/cmds.c */
+extern const struct nsh_family *const nsh_families[];
+
+/* Parsed arguments, filled by the matcher (shell/cmdtree.c). */
+#define NSH_MAX_BIND 64
+struct nsh_bind {
+	const char *name;	/* keyword (full form) or binding name */
+	bool is_kw;
+	struct nsh_val v;
+	int tok;		/* word index, for error columns */
+};
+
+struct nsh_args {
+	const struct nsh_cmd *cmd;
+	int nbind;
+	struct nsh_bind bind[NSH_MAX_BIND];
+	char **rest;		/* ARGS...: the remaining words */
+	int nrest;
+	const struct nsh_words *words;
+};
+
+/* true if keyword or placeholder NAME was given (values: placeholders only) */
+bool arg_has(const struct nsh_args *a, const char *name);
+/* the first value bound to NAME, or NULL */
+const struct nsh_val *arg_val(const struct nsh_args *a, const char *name);
+/* the IDX-th value bound to NAME, or NULL */
+const struct nsh_val *arg_nth(const struct nsh_args *a, const char *name,
+			      int idx);
+/* the text of NAME's first value, or NULL */
+const char *arg_str(const struct nsh_args *a, const char *name);
+
+/* ---------------------------------------------------------------- session */
+
+/* A namespace the session can act in. */
+struct nsh_ns {
+	int fd;			/* O_CLOEXEC nsfs fd; -1 for none */
+	char label[264];	/* "ns1", "pid 1234", or "" for the host */
+	dev_t dev;
+	ino_t ino;
+};
+
+struct nsh_opts {
+	bool keep_going;
+	bool sandbox;
+	bool json;		/* -j of the current ip command */
+	bool details;		/* -d */
+	bool pretty;		/* -p */
+	int family;		/* -4 / -6 */
+};
+
+struct nsh {
+	struct nsh_ns home;	/* the namespace nsh started in */
+	struct nsh_ns cur;	/* where commands act now (process netns) */
+	int entered;		/* depth of `enter` */
+	const char *file;	/* script name, NULL when interactive/-c */
+	int line;		/* script line of the current command */
+	char cmdname[64];	/* "ip link add": prefixes error messages */
+	struct nsh_opts o;
+	bool interactive;
+	bool quit;
+	int last_status;
+	int depth;		/* nested source/exec depth */
+};
+
+/* Report an error: "[file:line: ]cmdname: " + fmt + "\n" on stderr.
+ * Always returns 1, so handlers can `return nsh_err(…)`. */
+int nsh_err(struct nsh *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Same without the command name prefix. */
+int nsh_err_raw(struct nsh *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* A warning: "[file:line: ]cmdname: warning: …" (does not fail). */
+void nsh_warn(struct nsh *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "namespace 'ns1'" or "the host namespace", for messages about SH->cur. */
+const char *ns_desc(const struct nsh_ns *ns, char *buf, size_t len);
+
+/* shell/dispatch.c: run or check one command line. */
+enum nsh_mode { NSH_RUN, NSH_CHECK };
+int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode);
+int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode);
+
+/* shell/script.c */
+int script_run_file(struct nsh *sh, const char *path);
+int script_run_buffer(struct nsh *sh, const char *name, char *buf,
+		      size_t len);
+
+/* ---------------------------------------------------------------- namespaces */
+
+#define NETNS_RUN_DIR "/run/netns"
+#define NETNS_ETC_DIR "/etc/netns"
+
+/* shell/ns.c */
+int ns_init(struct nsh *sh);
+void ns_fini(struct nsh *sh);
+/*
+ * ns_resolve - open the namespace REF names: a name in NETNS_RUN_DIR, or
+ * (when ALLOW_PID and no such name exists) a PID.  On success fills *ret
+ * (caller closes ret->fd with ns_close) and returns 0; otherwise reports
+ * through nsh_err (subject REF) and returns 1.
+ */
+int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
+	       struct nsh_ns *ret);
+void ns_close(struct nsh_ns *ns);
+bool ns_same(const struct nsh_ns *a, const struct nsh_ns *b);
+/*
+ * ns_push/ns_pop - act in NS for a while (ip -n NS, ip netns exec NS ip …):
+ * setns() the process into it; ns_pop returns to *SAVED.  Returns 0 or
+ * reports.
+ */
+int ns_push(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved);
+void ns_pop(struct nsh *sh, struct nsh_ns *saved);
+/*
+ * ns_sock - the rtnetlink socket of SH->cur (kept in a small cache keyed by
+ * namespace inode; never pins a namespace after ns_forget()).
+ * ns_sock_in - the socket of another namespace NS, without switching.
+ * Both return NULL after reporting.
+ */
+struct nl_sock *ns_sock(struct nsh *sh);
+struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
+/* drop cached sockets that live in the namespace DEV/INO */
+void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
+
+/*
+ * Run a program in the current namespace (fork; in the child: the
+ * `ip netns exec` sequence when SH->cur is not the home namespace; only
+ * fds 0-2; default signal dispositions).  Returns the exit status, 128+sig
+ * when killed, 127/126 when it cannot be run.
+ */
+int ns_exec(struct nsh *sh, char **argv);
+
+/*
+ * The /run/netns layout, as iproute2 makes it: ns_create = `ip netns add`
+ * (file, unshare, bind mount; the process returns to SH->cur), ns_attach =
+ * `ip netns attach`, ns_unname = `ip netns delete` (collects the veth peers
+ * to wait for, drops nsh's sockets in it, unmounts and unlinks).
+ */
+int ns_create(struct nsh *sh, const char *name);
+int ns_attach(struct nsh *sh, const char *name, pid_t pid);
+int ns_unname(struct nsh *sh, const char *name);
+/* --sandbox: a fresh net + mount namespace, private tmpfs on /run/netns */
+int ns_sandbox_enter(void);
+/* the nsid that the namespace of socket SK gives namespace fd NSFD, or -1 */
+int nl_get_nsid(struct nl_sock *sk, int nsfd);
+
+/* Deferred teardown: peers that must vanish before the next command. */
+void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
+		  const char *name);
+/* before deleting NS: note its veths whose peers live in other namespaces */
+void teardown_collect(struct nsh *sh, const struct nsh_ns *ns);
+int teardown_wait(struct nsh *sh);
+
+/* ---------------------------------------------------------------- netlink */
+
+/*
+ * nl_last_error - after a failed libnl call on a socket from ns_sock(): the
+ * kernel's errno (positive) and extended-ack message ("" if none).
+ */
+int nl_last_errno(void);
+const char *nl_last_msg(void);
+void nl_clear_error(void);
+/* configure a fresh socket: ext-ack, error capture, buffer size */
+int nl_sock_setup(struct nl_sock *sk);
+/* "reason in words" for a libnl error code (negative NLE_*), preferring
+ * the captured kernel errno and ext-ack message */
+const char *nl_reason(int nlerr, char *buf, size_t len);
+
+/*
+ * JSON output helpers (shell/json.c).  An array element is started with
+ * json_key(j, NULL) then json_begin_object(j); a member with
+ * json_key(j, "name") then json_begin_object/array, or json_str() & co.
+ */
+struct json {
+	int depth;
+	bool first[32];
+	bool pretty;
+};
+void json_begin_array(struct json *j);
+void json_end_array(struct json *j);
+void json_begin_object(struct json *j);
+void json_end_object(struct json *j);
+void json_key(struct json *j, const char *key);
+void json_str(struct json *j, const char *key, const char *val);
+void json_int(struct json *j, const char *key, long long val);
+void json_uint(struct json *j, const char *key, unsigned long long val);
+void json_bool(struct json *j, const char *key, bool val);
+void json_end(struct json *j);	/* final newline */
+/* escape S for display in a terminal (non-printables as \xNN) */
+const char *str_escape(const char *s, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * repl.c - the interactive prompt: GNU readline in callback mode, so that
+ * the loop can also serve other file descriptors (netlink events, next
+ * issue) while the prompt waits.
+ *
+ * Ctrl-C abandons the line being typed (and, while a program runs, reaches
+ * only that program: nsh waits on); Ctrl-D on an empty line leaves.  A
+ * line ending in a backslash continues on the next, under a "> " prompt.
+ * History is kept in ~/.nsh_history.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <readline/history.h>
+#include <readline/readline.h>
+
+#include "core.h"
+
+extern volatile sig_atomic_t nsh_interrupted;
+
+static char *got;
+static bool got_line, got_eof;
+
+static void on_line(char *line)
+{
+	if (!line)
+		got_eof = true;
+	else
+		got = line;
+	got_line = true;
+	rl_callback_handler_remove();
+}
+
+static void prompt_for(struct nsh *sh, bool cont, char *buf, size_t len)
+{
+	char esc[300];
+
+	if (cont)
+		snprintf(buf, len, "> ");
+	else if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
+		snprintf(buf, len, "nsh[%s]> ",
+			 str_escape(sh->cur.label, esc, sizeof(esc)));
+	else
+		snprintf(buf, len, "nsh> ");
+}
+
+static char *history_path(void)
+{
+	const char *home = getenv("HOME");
+	char *p = NULL;
+
+	if (home && *home && asprintf(&p, "%s/.nsh_history", home) < 0)
+		p = NULL;
+	return p;
+}
+
+int repl_run(struct nsh *sh)
+{
+	_cleanup_free_ char *hist = history_path();
+	char *acc = NULL;
+	char prompt[128];
+
+	rl_readline_name = "nsh";
+	rl_catch_signals = 0;
+	using_history();
+	stifle_history(2000);
+	if (hist)
+		(void)read_history(hist);
+	while (!sh->quit) {
+		prompt_for(sh, acc != NULL, prompt, sizeof(prompt));
+		got_line = got_eof = false;
+		got = NULL;
+		rl_callback_handler_install(prompt, on_line);
+		while (!got_line) {
+			struct pollfd p = { .fd = 0, .events = POLLIN };
+
+			if (poll(&p, 1, -1) < 0) {
+				if (errno != EINTR)
+					break;
+				if (nsh_interrupted) {
+					/* Ctrl-C: drop the line, new prompt */
+					nsh_interrupted = 0;
+					rl_free_line_state();
+					rl_callback_sigcleanup();
+					rl_crlf();
+					rl_replace_line("", 0);
+					rl_on_new_line();
+					free(acc);
+					acc = NULL;
+					prompt_for(sh, false, prompt,
+						   sizeof(prompt));
+					rl_set_prompt(prompt);
+					rl_redisplay();
+				}
+				continue;
+			}
+			rl_callback_read_char();
+		}
+		if (got_eof || !got_line) {
+			rl_callback_handler_remove();
+			putchar('\n');
+			break;
+		}
+		size_t l = strlen(got);
+		size_t al = acc ? strlen(acc) : 0;
+		bool cont = l && got[l - 1] == '\\';
+		char *n = realloc(acc, al + l + 2);
+
+		if (!n)
+			break;
+		acc = n;
+		memcpy(acc + al, got, l + 1);
+		free(got);
+		if (cont) {
+			acc[al + l - 1] = ' ';
+			continue;
+		}
+		if (acc[strspn(acc, " \t")])
+			add_history(acc);
+		sh->last_status = nsh_run_line(sh, acc, NSH_RUN);
+		teardown_wait(sh);
+		free(acc);
+		acc = NULL;
+	}
+	free(acc);
+	if (hist)
+		(void)write_history(hist);
+	return 0;
+}

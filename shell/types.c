@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * types.c - placeholder types: each parses and checks a word before any
+ * command runs, so a rejected line never changes the kernel.
+ *
+ * The parsers are deliberately stricter than iproute2 and libnl, whose
+ * lenient forms surprise students (reliability.md part b-B): decimal only,
+ * no leading zeros, no trailing garbage, prefix lengths 0-32 / 0-128.
+ */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "nsh.h"
+
+/* Decimal, no sign, no leading zeros, at most MAX. */
+int parse_uint(const char *s, unsigned long max, unsigned long *ret)
+{
+	unsigned long v = 0;
+
+	if (!*s || (s[0] == '0' && s[1]))
+		return -1;
+	for (; *s; s++) {
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		if (v > (max - (unsigned long)(*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned long)(*s - '0');
+	}
+	*ret = v;
+	return 0;
+}
+
+#define FAIL(...)                                                              \
+	do {                                                                   \
+		snprintf(errbuf, errlen, __VA_ARGS__);                         \
+		*ret_err = NULL;                                               \
+		return -1;                                                     \
+	} while (0)
+
+static int parse_ipv4(const char *s, unsigned char *out, char *errbuf,
+		      size_t errlen, const char **ret_err)
+{
+	const char *p = s;
+
+	for (int i = 0; i < 4; i++) {
+		char oct[8];
+		size_t n = 0;
+		unsigned long v;
+
+		while (isdigit((unsigned char)*p) && n < sizeof(oct) - 1)
+			oct[n++] = *p++;
+		oct[n] = '\0';
+		if (n == 0)
+			FAIL("not an IPv4 address (four numbers 0-255 "
+			     "separated by dots)");
+		if (n > 1 && oct[0] == '0')
+			FAIL("'%s': leading zeros are ambiguous (octal in "
+			     "some tools); write %lu",
+			     oct, strtoul(oct, NULL, 10));
+		if (parse_uint(oct, 255, &v) < 0)
+			FAIL("'%s' is not a number from 0 to 255", oct);
+		out[i] = (unsigned char)v;
+		if (i < 3) {
+			if (*p != '.')
+				FAIL("not an IPv4 address (four numbers 0-255 "
+				     "separated by dots)");
+			p++;
+		}
+	}
+	if (*p)
+		FAIL("unexpected '%s' after the address", p);
+	return 0;
+}
+
+int parse_prefix(const char *s, bool allow_len, struct nsh_prefix *ret,
+		 char *errbuf, size_t errlen, const char **ret_err)
+{
+	char addr[64];
+	const char *slash = strchr(s, '/');
+	size_t alen = slash ? (size_t)(slash - s) : strlen(s);
+	unsigned long len;
+
+	memset(ret, 0, sizeof(*ret));
+	if (alen == 0 || alen >= sizeof(addr))
+		FAIL("not an IP address");
+	memcpy(addr, s, alen);
+	addr[alen] = '\0';
+	if (strchr(addr, ':')) {
+		if (strchr(addr, '%'))
+			FAIL("IPv6 zone ids ('%%…') are not supported here");
+		if (inet_pton(AF_INET6, addr, ret->addr) != 1)
+			FAIL("not an IPv6 address");
+		ret->family = AF_INET6;
+	} else {
+		if (parse_ipv4(addr, ret->addr, errbuf, errlen, ret_err) < 0)
+			return -1;
+		ret->family = AF_INET;
+	}
+	ret->len = ret->family == AF_INET ? 32 : 128;
+	if (slash) {
+		if (!allow_len)
+			FAIL("a prefix length is not allowed here");
+		if (parse_uint(slash + 1, (unsigned long)ret->len, &len) < 0)
+			FAIL("'/%s' is not a prefix length (decimal 0-%d)",
+			     slash + 1, ret->len);
+		ret->len = (int)len;
+		ret->has_len = true;
+	}
+	return 0;
+}
+
+const char *prefix_str(const struct nsh_prefix *p, bool with_len, char *buf,
+		       size_t len)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	if (p->family == AF_UNSPEC) {
+		snprintf(buf, len, "default");
+		return buf;
+	}
+	inet_ntop(p->family, p->addr, a, sizeof(a));
+	if (with_len)
+		snprintf(buf, len, "%s/%d", a, p->len);
+	else
+		snprintf(buf, len, "%s", a);
+	return buf;
+}
+
+/* Length of the UTF-8 sequence at S and its code point, or -1 if invalid. */
+static int utf8_next(const unsigned char *s, unsigned *cp)
+{
+	int n;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		n = 2, *cp = s[0] & 0x1f;
+	else if ((s[0] & 0xf0) == 0xe0)
+		n = 3, *cp = s[0] & 0x0f;
+	else if ((s[0] & 0xf8) == 0xf0)
+		n = 4, *cp = s[0] & 0x07;
+	else
+		return -1;
+	for (int i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	if ((n == 2 && *cp < 0x80) || (n == 3 && *cp < 0x800) ||
+	    (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)) ||
+	    (*cp >= 0xd800 && *cp <= 0xdfff))
+		return -1;
+	return n;
+}
+
+/* invisible or direction-changing characters that confuse a reader */
+static bool cp_deceptive(unsigned cp)
+{
+	return (cp >= 0x80 && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff || cp == 0xad;
+}
+
+const char *check_netns_ref(const char *s)
+{
+	if (!*s)
+		return "a namespace name cannot be empty";
+	if (strchr(s, '/'))
+		return "a namespace name cannot contain '/'";
+	if (streq(s, ".") || streq(s, ".."))
+		return "'.' and '..' are not namespace names";
+	if (strlen(s) > NAME_MAX)
+		return "a namespace name is at most 255 bytes";
+	return NULL;
+}
+
+const char *check_netns_name(const char *s)
+{
+	const char *r = check_netns_ref(s);
+	const unsigned char *p = (const unsigned char *)s;
+	bool digits = true;
+
+	if (r)
+		return r;
+	if (strlen(s) > 64)
+		return "a namespace name is at most 64 bytes";
+	if (s[0] == '-')
+		return "a namespace name cannot start with '-'";
+	while (*p) {
+		unsigned cp;
+		int n = utf8_next(p, &cp);
+
+		if (n < 0)
+			return "a namespace name must be valid UTF-8";
+		if (cp < 0x20 || cp == 0x7f)
+			return "a namespace name cannot contain control "
+			       "characters";
+		if (cp == ' ')
+			return "a namespace name cannot contain spaces";
+		if (cp_deceptive(cp))
+			return "a namespace name cannot contain invisible or "
+			       "direction-changing characters";
+		if (!isdigit(*p))
+			digits = false;
+		p += n;
+	}
+	if (digits)
+		return "an all-digit name would be read as a PID";
+	return NULL;
+}
+
+const char *check_link_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return "a link name cannot be empty";
+	if (n > 15)
+		return "a link name is at most 15 bytes";
+	if (streq(s, ".") || streq(s, ".."))
+		return "'.' and '..' are not link names";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '/' || *p == ':')
+			return "a link name cannot contain '/' or ':'";
+		if (isspace(*p))
+			return "a link name cannot contain spaces";
+		if (*p < 0x20 || *p == 0x7f)
+			return "a link name cannot contain control characters";
+		if (*p == '%')
+			return "a link name cannot contain '%' (the kernel "
+			       "reads it as a template)";
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ types */
+
+static int t_netns_new(const char *w, struct nsh_val *v, char *eb, size_t el,
+		       const char **err)
+{
+	return (*err = check_netns_name(w)) ? -1 : 0;
+}
+
+static int t_netns(const char *w, struct nsh_val *v, char *eb, size_t el,
+		   const char **err)
+{
+	return (*err = check_netns_ref(w)) ? -1 : 0;
+}
+
+static int t_link(const char *w, struct nsh_val *v, char *eb, size_t el,
+		  const char **err)
+{
+	return (*err = check_link_name(w)) ? -1 : 0;
+}
+
+static int t_ifaddr(const char *w, struct nsh_val *v, char *errbuf,
+		    size_t errlen, const char **err)
+{
+	return parse_prefix(w, true, &v->pfx, errbuf, errlen, err);
+}
+
+static int t_addr(const char *w, struct nsh_val *v, char *errbuf,
+		  size_t errlen, const char **err)
+{
+	return parse_prefix(w, false, &v->pfx, errbuf, errlen, err);
+}
+
+static int t_brd(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **err)
+{
+	if (streq(w, "+") || streq(w, "-")) {
+		v->special = w[0];
+		return 0;
+	}
+	return parse_prefix(w, false, &v->pfx, errbuf, errlen, err);
+}
+
+static int t_route(const char *w, struct nsh_val *v, char *errbuf,
+		   size_t errlen, const char **ret_err)
+{
+	struct nsh_prefix *p = &v->pfx;
+
+	if (streq(w, "default")) {
+		memset(p, 0, sizeof(*p));
+		p->family = AF_UNSPEC;
+		return 0;
+	}
+	if (parse_prefix(w, true, p, errbuf, errlen, ret_err) < 0)
+		return -1;
+	for (int bit = p->len; bit < (p->family == AF_INET ? 32 : 128); bit++)
+		if (p->addr[bit / 8] & (0x80 >> (bit % 8))) {
+			struct nsh_prefix net = *p;
+			char buf[64];
+
+			for (int b = p->len; b < 128; b++)
+				net.addr[b / 8] &= (unsigned char)~(0x80 >> (b % 8));
+			FAIL("host bits set in a route prefix; did you mean "
+			     "%s?",
+			     prefix_str(&net, true, buf, sizeof(buf)));
+		}
+	return 0;
+}
+
+static int t_uint(const char *w, struct nsh_val *v, char *errbuf,
+		  size_t errlen, const char **ret_err)
+{
+	unsigned long n;
+
+	if (parse_uint(w, UINT32_MAX, &n) < 0)
+		FAIL("not a decimal number");
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_mtu(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	unsigned long n;
+
+	if (parse_uint(w, 65535, &n) < 0 || n < 68)
+		FAIL("an MTU is a decimal number from 68 to 65535");
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_pid(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	unsigned long n;
+
+	if (parse_uint(w, 4194304, &n) < 0 || n == 0)
+		FAIL("a PID is a decimal number greater than 0");
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_mac(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	const char *p = w;
+
+	for (int i = 0; i < 6; i++) {
+		if (!isxdigit((unsigned char)p[0]) ||
+		    !isxdigit((unsigned char)p[1]))
+			goto bad;
+		v->mac[i] = (unsigned char)strtoul((char[]){ p[0], p[1], 0 },
+						   NULL, 16);
+		p += 2;
+		if (i < 5 && *p++ != ':')
+			goto bad;
+	}
+	if (*p)
+		goto bad;
+	if (v->mac[0] & 1)
+		FAIL("a multicast address cannot be a link address");
+	return 0;
+bad:
+	FAIL("a MAC address is six hex pairs like 02:00:00:00:00:01");
+}
+
+static int t_sysctl(const char *w, struct nsh_val *v, char *errbuf,
+		    size_t errlen, const char **ret_err)
+{
+	const char *eq = strchr(w, '=');
+	size_t klen = eq ? (size_t)(eq - w) : strlen(w);
+
+	if (klen == 0)
+		FAIL("missing the key before '='");
+	for (size_t i = 0; i < klen; i++)
+		if (!isalnum((unsigned char)w[i]) && !strchr("._-/", w[i]))
+			FAIL("a sysctl key has only letters, digits and . _ - /");
+	if (strstr(w, "..") && (size_t)(strstr(w, "..") - w) < klen)
+		FAIL("a sysctl key cannot contain '..'");
+	return 0;
+}
+
+static int t_word(const char *w, struct nsh_val *v, char *eb, size_t el,
+		  const char **err)
+{
+	return 0;
+}
+
+static const struct nsh_type types[] = {
+	{ "NSNAME", "name of a new namespace (up to 64 bytes; no '/', spaces, "
+		    "control characters or leading '-')", t_netns_new },
+	{ "NETNS", "name of a namespace in " NETNS_RUN_DIR, t_netns },
+	{ "NSREF", "a namespace name, or the PID of a process inside one",
+	  t_netns },
+	{ "NEWIF", "name of a new link (1-15 bytes; no '/', ':', '%' or "
+		   "spaces)", t_link },
+	{ "IFNAME", "name of a link in the namespace", t_link },
+	{ "BRIDGE", "name of a bridge in the namespace", t_link },
+	{ "IFADDR", "an address with its prefix length, 10.0.0.1/24 or "
+		    "fd00::1/64", t_ifaddr },
+	{ "ADDR", "an IPv4 or IPv6 address", t_addr },
+	{ "BRD", "a broadcast address, or '+' to derive it from the prefix",
+	  t_brd },
+	{ "ROUTE", "'default' or a network prefix like 10.0.0.0/24", t_route },
+	{ "MTU", "an MTU (68-65535)", t_mtu },
+	{ "UINT", "a decimal number", t_uint },
+	{ "PID", "a process ID", t_pid },
+	{ "MAC", "a link-layer address like 02:00:00:00:00:01", t_mac },
+	{ "SYSCTL", "a key such as net.ipv4.ip_forward, or KEY=VALUE",
+	  t_sysctl },
+	{ "FILE", "a file name", t_word },
+	{ "WORD", "a word", t_word },
+	{ "ARGS", "a program and its arguments, or an nsh command", NULL,
+	  NULL, true },
+	{ "TOPIC", "a command or family name", NULL, NULL, true },
+};
+
+const struct nsh_type *type_find(const char *name)
+{
+	size_t n = strcspn(name, "$");
+
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++)
+		if (strlen(types[i].name) == n &&
+		    strncmp(types[i].name, name, n) == 0)
+			return &types[i];
+	return NULL;
+}
