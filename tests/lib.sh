@@ -1,0 +1,100 @@
+# tests/lib.sh - shared by every tests/netns/t-*.sh (POSIX sh + TAP).
+#
+# Sourcing it re-executes the test inside a sandbox: a fresh network and
+# mount namespace (unshare --net --mount --propagation private) with a
+# private tmpfs on /run (so /run/netns is private and the host's /run is
+# never written) and /sys remounted.  Nothing a test makes can reach the
+# host, and everything is gone when the test exits.
+#
+# TAP helpers: ok DESC CMD…, nok DESC CMD… (must fail), is DESC GOT WANT,
+# like DESC GOT PATTERN, skip DESC, done_testing (prints the plan).
+# The kernel oracle is iproute2 and /proc, /sys: state [NS…] prints the
+# normalised `ip -j` state (tests/state.py).
+
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${NSH:=$top_srcdir/nsh}"
+export NSH top_srcdir
+
+if [ -z "${NSH_TEST_SANDBOX:-}" ]; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "1..0 # SKIP need root for network namespaces"
+		exit 0
+	fi
+	NSH_TEST_SANDBOX=1 exec unshare --net --mount --propagation private \
+		-- sh -c 'mount -t tmpfs -o mode=0755 tmpfs /run &&
+			  umount -l /sys && mount -t sysfs sysfs /sys &&
+			  ip link set lo up && exec "$0" "$@"' "$0" "$@"
+	echo "1..0 # SKIP cannot create a sandbox (unshare)"
+	exit 0
+fi
+
+T_N=0
+T_FAIL=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+_tap() { # status desc
+	T_N=$((T_N + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $T_N - $2"
+	else
+		echo "not ok $T_N - $2"
+		T_FAIL=$((T_FAIL + 1))
+	fi
+}
+
+# ok DESC CMD… : CMD must succeed (its output goes to $TMP/out, $TMP/err)
+ok() {
+	_d=$1; shift
+	if "$@" >"$TMP/out" 2>"$TMP/err"; then _tap 0 "$_d"; else
+		_tap 1 "$_d"
+		echo "# command: $*"; sed 's/^/# out: /' "$TMP/out"; sed 's/^/# err: /' "$TMP/err"
+	fi
+}
+
+# nok DESC CMD… : CMD must fail
+nok() {
+	_d=$1; shift
+	if "$@" >"$TMP/out" 2>"$TMP/err"; then
+		_tap 1 "$_d"; echo "# command unexpectedly succeeded: $*"
+		sed 's/^/# out: /' "$TMP/out"
+	else _tap 0 "$_d"; fi
+}
+
+# is DESC GOT WANT
+is() {
+	if [ "$2" = "$3" ]; then _tap 0 "$1"; else
+		_tap 1 "$1"
+		printf '%s\n' "$2" | sed 's/^/#   got: /'
+		printf '%s\n' "$3" | sed 's/^/#  want: /'
+	fi
+}
+
+# like DESC GOT REGEX (grep -E)
+like() {
+	if printf '%s\n' "$2" | grep -Eq -- "$3"; then _tap 0 "$1"; else
+		_tap 1 "$1"
+		printf '%s\n' "$2" | sed 's/^/#   got: /'
+		echo "#  want: /$3/"
+	fi
+}
+
+skip() { T_N=$((T_N + 1)); echo "ok $T_N # SKIP $1"; }
+
+done_testing() {
+	echo "1..$T_N"
+	[ "$T_FAIL" = 0 ]
+}
+
+# state [NS…]: normalised kernel state (host + every named namespace)
+state() { python3 "$top_srcdir/tests/state.py" "$@"; }
+
+# clean: delete every named namespace and every non-lo link of the sandbox
+clean() {
+	for n in $(ip netns list | awk '{print $1}'); do ip netns del "$n"; done
+	for l in $(ip -j link | python3 -c 'import json,sys; print(" ".join(l["ifname"] for l in json.load(sys.stdin) if l["ifname"]!="lo"))'); do
+		ip link del "$l" 2>/dev/null
+	done
+	# wait for asynchronous veth teardown
+	i=0; while [ "$(ip -o link | wc -l)" -gt 1 ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i+1)); done
+}
