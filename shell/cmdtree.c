@@ -713,6 +713,23 @@ static bool row_under(const struct grow *r, int argc, char **argv)
 	return i == argc;
 }
 
+/* SYNTAX as a user reads it: without "/abbrev" and "$binding" marks */
+static const char *render(const char *syntax, char *buf, size_t len)
+{
+	size_t o = 0;
+
+	for (const char *p = syntax; *p && o + 1 < len; p++) {
+		if (*p == '/' || *p == '$') {
+			while (p[1] && !strchr(" [](){}|", p[1]))
+				p++;
+			continue;
+		}
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 /* print "  TYPE  help" once for each placeholder type the rows shown use */
 static void help_legend(int argc, char **argv)
 {
@@ -773,7 +790,9 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv)
 		if ((cmd->flags & NSH_CMD_HIDDEN) ||
 		    !row_under(&rows[i], argc, argv))
 			continue;
-		printf("  %-48s %s\n", cmd->syntax,
+		char u[512];
+
+		printf("  %-48s %s\n", render(cmd->syntax, u, sizeof(u)),
 		       cmd->summary ? cmd->summary : "");
 		if (argc > 1 && cmd->example)
 			printf("  %-48s e.g. %s\n", "", cmd->example);
