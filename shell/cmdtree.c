@@ -440,9 +440,24 @@ static void m_next(int pos, const struct cont *k, struct mctx *c)
 	m_seq(k->n, pos, k->up, c);
 }
 
+/* T is one of the "/"-separated hidden abbreviations of N */
+static bool is_alias(const struct gnode *n, const char *t)
+{
+	size_t len = strlen(t);
+
+	for (const char *a = n->alias; a && *a;) {
+		size_t l = strcspn(a, "/");
+
+		if (l == len && strncmp(a, t, l) == 0)
+			return true;
+		a += l + (a[l] == '/');
+	}
+	return false;
+}
+
 static int kw_quality(const struct gnode *n, const char *t)
 {
-	if (streq(t, n->word) || (n->alias && streq(t, n->alias)))
+	if (streq(t, n->word) || is_alias(n, t))
 		return 3;
 	if (!n->root && *t && strncmp(n->word, t, strlen(t)) == 0)
 		return 2;

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -36,6 +37,8 @@ static int run_program(struct nsh *sh, int argc, char **argv)
 
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
 	st = ns_exec(sh, argv);
+	if (st == 128 + SIGINT && sh->interactive)
+		putchar('\n');	/* the ^C the terminal echoed */
 	/* 127: the child already said "command not found" */
 	if (st && st != 127 && !sh->interactive)
 		nsh_err(sh, "exited with status %d", st);

@@ -134,7 +134,7 @@ int nl_get_nsid(struct nl_sock *sk, int nsfd)
 {
 	struct rtgenmsg g = { .rtgen_family = AF_UNSPEC };
 	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETNSID, NLM_F_REQUEST);
-	struct nl_cb *cb = NULL;
+	struct nl_cb *cb = NULL, *orig;
 	int nsid = -1;
 
 	if (!msg)
@@ -143,7 +143,9 @@ int nl_get_nsid(struct nl_sock *sk, int nsfd)
 	    nla_put_u32(msg, NETNSA_FD, (uint32_t)nsfd) < 0 ||
 	    nl_send_auto(sk, msg) < 0)
 		goto out;
-	cb = nl_cb_clone(nl_socket_get_cb(sk));
+	orig = nl_socket_get_cb(sk);	/* a new reference */
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
 	if (!cb)
 		goto out;
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, nsid_cb, &nsid);

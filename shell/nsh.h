@@ -111,7 +111,8 @@ enum {
 
 /*
  * One command.  Syntax: lower-case words are keywords (exact or unique
- * prefix match; "add/a" also accepts the hidden abbreviation "a" exactly);
+ * prefix match; "add/a" also accepts the hidden abbreviation "a", and
+ * "list/l/lst" several);
  * UPPER words are placeholders of the type of that name, "TYPE$bind" binds
  * under another name; [ x ] optional, ( a | b ) choice, { a | b X }...
  * any order, at least once; TYPE... (ARGS) takes the rest of the line.
