@@ -86,6 +86,11 @@ static int cmd_help(struct nsh *sh, const struct nsh_args *a)
 	return cmdtree_help(sh, a->nrest, a->rest);
 }
 
+static int cmd_complete(struct nsh *sh, const struct nsh_args *a)
+{
+	return complete_print(sh, a->nrest, a->rest);
+}
+
 static const struct nsh_cmd shell_cmds[] = {
 	{ "enter NSREF [ ARGS... ]",
 	  "switch the shell into a namespace (or run one command there)",
@@ -96,6 +101,8 @@ static const struct nsh_cmd shell_cmds[] = {
 	{ "quit", "leave nsh", cmd_quit },
 	{ "help [ TOPIC... ]", "list the commands, or describe some", cmd_help,
 	  NSH_CMD_NOBARRIER, "help ip link" },
+	{ "complete ARGS...", "print the completions of the last word",
+	  cmd_complete, NSH_CMD_HIDDEN | NSH_CMD_NOBARRIER },
 	{ NULL },
 };
 

@@ -33,6 +33,7 @@ struct gnode {
 	char *alias;		/* G_KW: hidden exact abbreviation */
 	bool root;		/* G_KW: first word, exact match only */
 	bool inname;		/* G_KW: one of the leading command words */
+	bool lastname;		/* G_KW: the last of them */
 	const struct nsh_type *type;	/* G_PH */
 	struct gnode **alts;	/* groups: alternative sequences */
 	int nalts;
@@ -54,6 +55,27 @@ static const char ip_opts[] =
 	"[ { -n NETNS$opt_netns | -netns NETNS$opt_netns | -j | -json | "
 	"-d | -details | -p | -pretty | -4 | -6 | -s | -stats | "
 	"-br | -brief | -c | -color } ... ]";
+
+static const struct {
+	const char *opt, *help;
+} ip_opt_help[] = {
+	{ "-n", "act inside namespace NETNS" },
+	{ "-netns", "act inside namespace NETNS" },
+	{ "-j", "JSON output" },
+	{ "-json", "JSON output" },
+	{ "-d", "more details" },
+	{ "-details", "more details" },
+	{ "-p", "pretty JSON" },
+	{ "-pretty", "pretty JSON" },
+	{ "-4", "IPv4 only" },
+	{ "-6", "IPv6 only" },
+	{ "-s", "statistics (accepted, ignored)" },
+	{ "-stats", "statistics (accepted, ignored)" },
+	{ "-br", "brief output (accepted, ignored)" },
+	{ "-brief", "brief output (accepted, ignored)" },
+	{ "-c", "colour (accepted, ignored)" },
+	{ "-color", "colour (accepted, ignored)" },
+};
 
 /* ------------------------------------------------------------ compiling */
 
@@ -241,6 +263,7 @@ static void free_seq(struct gnode *n)
  * option group after "ip" is skipped) */
 static void row_name(struct grow *r)
 {
+	struct gnode *last = NULL;
 	size_t used = 0;
 
 	for (struct gnode *n = r->seq; n; n = n->next) {
@@ -250,11 +273,14 @@ static void row_name(struct grow *r)
 		if (n->kind != G_KW)
 			break;
 		n->inname = true;
+		last = n;
 		used += (size_t)snprintf(r->name + used, sizeof(r->name) - used,
 					 "%s%s", used ? " " : "", n->word);
 		if (used >= sizeof(r->name))
 			break;
 	}
+	if (last)
+		last->lastname = true;
 }
 
 int cmdtree_init(void)
@@ -477,9 +503,19 @@ static void note_prefix(struct mctx *c, int pos, const struct gnode *n, int q)
 		c->pfx[pos][c->npfx[pos]++] = n->word;
 }
 
-static const char *row_summary(const struct mctx *c)
+/* the help line for keyword N: the command's summary for its last name
+ * word or an option, the family's for a word in the middle ("link") */
+static const char *kw_help(const struct mctx *c, const struct gnode *n)
 {
-	return c->row->cmd->summary ? c->row->cmd->summary : "";
+	if (n->word[0] == '-')
+		for (size_t i = 0; i < ARRAY_SIZE(ip_opt_help); i++)
+			if (streq(ip_opt_help[i].opt, n->word))
+				return ip_opt_help[i].help;
+	if (n->lastname || !n->inname)
+		return c->row->cmd->summary ? c->row->cmd->summary : "";
+	if (n->root && streq(n->word, "ip"))
+		return "iproute2's commands: netns, link, address, route";
+	return c->row->fam->summary;
 }
 
 static void m_kw(const struct gnode *n, int pos, const struct cont *k,
@@ -491,7 +527,7 @@ static void m_kw(const struct gnode *n, int pos, const struct cont *k,
 		if (c->completing && (!c->cprefix ||
 				      strncmp(n->word, c->cprefix,
 					      strlen(c->cprefix)) == 0))
-			c->add(c->actx, n->word, row_summary(c));
+			c->add(c->actx, n->word, kw_help(c, n));
 		note_far(c, pos, n->word);
 		return;
 	}
@@ -538,10 +574,10 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 	}
 	if (pos == c->ntok) {
 		if (c->completing) {
+			if (!c->cprefix || !*c->cprefix)
+				c->add(c->actx, t->name, t->help);
 			if (t->complete && c->cprefix)
 				t->complete(c->sh, c->cprefix, c->add, c->actx);
-			else if (!c->cprefix)
-				c->add(c->actx, t->name, t->help);
 		}
 		note_far(c, pos, t->name);
 		return;
@@ -608,6 +644,8 @@ static void m_all(struct mctx *c)
 {
 	c->type_err_pos = -1;
 	for (int i = 0; i < nrows; i++) {
+		if (c->completing && (rows[i].cmd->flags & NSH_CMD_HIDDEN))
+			continue;
 		c->row = &rows[i];
 		c->nbind = 0;
 		m_seq(rows[i].seq, 0, NULL, c);

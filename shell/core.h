@@ -32,6 +32,11 @@ void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 /* `help [WORDS…]` */
 int cmdtree_help(struct nsh *sh, int argc, char **argv);
 
+/* shell/complete.c: readline TAB and `?`; `complete WORDS…` */
+void complete_init(struct nsh *sh);
+void complete_fini(void);
+int complete_print(struct nsh *sh, int argc, char **argv);
+
 /* shell/repl.c */
 int repl_run(struct nsh *sh);
 

@@ -67,6 +67,7 @@ int repl_run(struct nsh *sh)
 
 	rl_readline_name = "nsh";
 	rl_catch_signals = 0;
+	complete_init(sh);
 	using_history();
 	stifle_history(2000);
 	if (hist)
@@ -128,6 +129,7 @@ int repl_run(struct nsh *sh)
 		acc = NULL;
 	}
 	free(acc);
+	complete_fini();
 	if (hist)
 		(void)write_history(hist);
 	return 0;

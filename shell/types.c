@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -389,12 +390,30 @@ static int t_word(const char *w, struct nsh_val *v, char *eb, size_t el,
 	return 0;
 }
 
+/* the names in NETNS_RUN_DIR that start with PREFIX (a directory read,
+ * no netlink) */
+static void complete_netns(struct nsh *sh, const char *prefix,
+			   void (*add)(void *, const char *, const char *),
+			   void *ctx)
+{
+	DIR *d = opendir(NETNS_RUN_DIR);
+	struct dirent *de;
+
+	while (d && (de = readdir(d)))
+		if (de->d_name[0] != '.' &&
+		    strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+			add(ctx, de->d_name, "namespace");
+	if (d)
+		closedir(d);
+}
+
 static const struct nsh_type types[] = {
 	{ "NSNAME", "name of a new namespace (up to 64 bytes; no '/', spaces, "
 		    "control characters or leading '-')", t_netns_new },
-	{ "NETNS", "name of a namespace in " NETNS_RUN_DIR, t_netns },
+	{ "NETNS", "name of a namespace in " NETNS_RUN_DIR, t_netns,
+	  complete_netns },
 	{ "NSREF", "a namespace name, or the PID of a process inside one",
-	  t_netns },
+	  t_netns, complete_netns },
 	{ "NEWIF", "name of a new link (1-15 bytes; no '/', ':', '%' or "
 		   "spaces)", t_link },
 	{ "IFNAME", "name of a link in the namespace", t_link },

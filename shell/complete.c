@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * complete.c - TAB completion and `?` help at the prompt, both walked from
+ * the command tree (cmdtree_complete), plus the hidden `complete WORDS…`
+ * command that prints the candidates one per line, so completion is tested
+ * without a terminal.
+ *
+ * A line whose first word is no nsh command completes file names, as a
+ * shell would for a program's arguments.  Inside `enter NS …` and
+ * `ip netns exec NS …` the nested command completes as a command.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <readline/readline.h>
+
+#include "core.h"
+
+struct cands {
+	char **word;
+	char **help;
+	int n, cap;
+};
+
+static void cands_add(void *ctx, const char *word, const char *help)
+{
+	struct cands *c = ctx;
+
+	for (int i = 0; i < c->n; i++)
+		if (streq(c->word[i], word))
+			return;
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 32;
+		char **w = realloc(c->word, sizeof(*w) * (size_t)cap);
+		char **h = w ? realloc(c->help, sizeof(*h) * (size_t)cap) : NULL;
+
+		if (w)
+			c->word = w;
+		if (!h)
+			return;
+		c->help = h;
+		c->cap = cap;
+	}
+	c->word[c->n] = strdup(word);
+	c->help[c->n] = strdup(help ? help : "");
+	c->n++;
+}
+
+static void cands_free(struct cands *c)
+{
+	for (int i = 0; i < c->n; i++) {
+		free(c->word[i]);
+		free(c->help[i]);
+	}
+	free(c->word);
+	free(c->help);
+	memset(c, 0, sizeof(*c));
+}
+
+/* skip "sudo", and the wrapper of a nested command: "enter NS", "ip netns
+ * exec NS" (the words of the inner command start at the returned index) */
+static int inner_start(int argc, char **argv)
+{
+	int i = 0;
+
+	while (i < argc && streq(argv[i], "sudo")) {
+		i++;
+		while (i < argc && argv[i][0] == '-')
+			i++;
+	}
+	if (argc - i >= 3 && streq(argv[i], "enter"))
+		return i + 2 + inner_start(argc - i - 2, argv + i + 2);
+	if (argc - i >= 5 && streq(argv[i], "ip") &&
+	    strncmp(argv[i + 1], "netns", strlen(argv[i + 1])) == 0 &&
+	    strncmp(argv[i + 2], "exec", strlen(argv[i + 2])) == 0)
+		return i + 4 + inner_start(argc - i - 4, argv + i + 4);
+	return i;
+}
+
+/* candidates for the word PREFIX after ARGV (NULL prefix: `?` mode) */
+static int collect(struct nsh *sh, int argc, char **argv, const char *prefix,
+		   struct cands *out)
+{
+	int s = inner_start(argc, argv);
+
+	if (s < argc && !cmdtree_is_root(argv[s]))
+		return -1;	/* a program: complete files */
+	cmdtree_complete(sh, argc - s, argv + s, prefix, cands_add, out);
+	return 0;
+}
+
+/* ------------------------------------------------------------ readline */
+
+static struct nsh *rl_sh;
+static struct cands rl_cands;
+
+static char *generator(const char *text, int state)
+{
+	static int i;
+
+	if (!state)
+		i = 0;
+	while (i < rl_cands.n) {
+		const char *w = rl_cands.word[i++];
+
+		/* placeholders ("NSNAME") are described by `?`, not inserted */
+		if (strncmp(w, text, strlen(text)) == 0 && !type_find(w))
+			return strdup(w);
+	}
+	return NULL;
+}
+
+static char **attempt(const char *text, int start, int end)
+{
+	_cleanup_free_ char *pre = strndup(rl_line_buffer, (size_t)start);
+	struct nsh_words w;
+	const char *err;
+	int col;
+	char **m = NULL;
+
+	rl_attempted_completion_over = 1;
+	if (!pre || lex_split(pre, &w, &err, &col) < 0)
+		return NULL;
+	cands_free(&rl_cands);
+	if (collect(rl_sh, w.n, w.w, text, &rl_cands) < 0) {
+		rl_attempted_completion_over = 0;	/* file names */
+	} else {
+		m = rl_completion_matches(text, generator);
+	}
+	lex_free(&w);
+	return m;
+}
+
+/* `?`: list what may come next, each with its help line */
+static int describe(int count, int key)
+{
+	_cleanup_free_ char *pre = strndup(rl_line_buffer, (size_t)rl_point);
+	struct nsh_words w;
+	struct cands c = { 0 };
+	const char *err, *prefix = NULL;
+	int col, n, quotes = 0;
+
+	if (!pre)
+		return 0;
+	for (const char *p = pre; *p; p++)
+		quotes += *p == '\'' || *p == '"';
+	if (quotes % 2)
+		return rl_insert(count, key);	/* a literal '?' in quotes */
+	if (lex_split(pre, &w, &err, &col) < 0)
+		return rl_insert(count, key);
+	n = w.n;
+	if (n && rl_point > 0 && pre[rl_point - 1] != ' ' &&
+	    pre[rl_point - 1] != '\t')
+		prefix = w.w[--n];	/* describe completions of this word */
+	putchar('\n');
+	if (collect(rl_sh, n, w.w, prefix, &c) < 0 || c.n == 0)
+		printf("  (no nsh command here: a program and its arguments)\n");
+	for (int i = 0; i < c.n; i++)
+		printf("  %-16s %s\n", c.word[i], c.help[i]);
+	cands_free(&c);
+	lex_free(&w);
+	rl_on_new_line();
+	return 0;
+}
+
+void complete_init(struct nsh *sh)
+{
+	rl_sh = sh;
+	rl_attempted_completion_function = attempt;
+	rl_completer_word_break_characters = (char *)" \t";
+	rl_bind_key('?', describe);
+}
+
+void complete_fini(void)
+{
+	cands_free(&rl_cands);
+}
+
+/* ------------------------------------------------------------ `complete` */
+
+/*
+ * complete WORDS… : the candidates for the last word (which may be '' for
+ * "what comes next"), one per line, each with its help after a tab.
+ */
+int complete_print(struct nsh *sh, int argc, char **argv)
+{
+	struct cands c = { 0 };
+
+	if (argc == 0)
+		return 0;
+	if (collect(sh, argc - 1, argv, argv[argc - 1], &c) < 0)
+		printf("FILE\ta file name\n");
+	for (int i = 0; i < c.n; i++)
+		printf("%s\t%s\n", c.word[i], c.help[i]);
+	cands_free(&c);
+	return 0;
+}
