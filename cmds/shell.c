@@ -20,8 +20,11 @@ static struct nsh_ns enter_stack[MAX_ENTER];
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv)
 {
 	struct nsh_ns saved;
-	int rc;
+	int i = skip_sudo(argc, argv), rc;
 
+	/* a program: only the child switches namespace */
+	if (i < argc && !cmdtree_is_root(argv[i]))
+		return nsh_run_program(sh, ns, argc - i, argv + i);
 	if (ns_push(sh, ns, &saved))
 		return 1;
 	rc = nsh_run_words(sh, argc, argv, NSH_RUN);

@@ -369,7 +369,7 @@ struct mctx {
 	const char *expect[MAX_EXPECT];
 	int nexpect;
 	char far_name[64];
-	char type_err[160];
+	char type_err[320];
 	int type_err_pos;
 	/* unique-prefix bookkeeping, per word */
 	const char *pfx[NSH_MAX_WORDS][4];
@@ -593,8 +593,11 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 	if (t->parse && t->parse(c->tok[pos], &b->v, ebuf, sizeof(ebuf),
 				 &err) < 0) {
 		if (pos >= c->type_err_pos) {
+			char esc[160];
+
 			snprintf(c->type_err, sizeof(c->type_err), "'%s': %s",
-				 c->tok[pos], err ? err : ebuf);
+				 str_escape(c->tok[pos], esc, sizeof(esc)),
+				 err ? err : ebuf);
 			c->type_err_pos = pos;
 			note_far(c, pos, NULL);
 		}
@@ -652,26 +655,26 @@ static void m_all(struct mctx *c)
 	}
 }
 
-/* join up to 6 expected words: "'add', 'delete' or 'set'" */
+/* join up to 12 expected words: "'add', 'delete' or 'set'" */
 static void expect_list(const struct mctx *c, char *buf, size_t len)
 {
 	size_t used = 0;
 	int n = c->nexpect;
 
 	buf[0] = '\0';
-	for (int i = 0; i < n && i < 8; i++)
+	for (int i = 0; i < n && i < 12 && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
 					 i == 0 ? "" :
-					 (i == n - 1 || i == 7) ? " or " : ", ",
+					 (i == n - 1 || i == 11) ? " or " : ", ",
 					 c->expect[i]);
-	if (n > 8 && used < len)
+	if (n > 12 && used < len)
 		snprintf(buf + used, len - used, ", …");
 }
 
 int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 {
 	struct mctx *c = calloc(1, sizeof(*c));
-	char list[256];
+	char list[400], esc[160];
 	int rc = 1;
 
 	if (!c)
@@ -688,7 +691,8 @@ int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
 			 c->have ? c->best_row->name : c->far_name);
 		nsh_err(sh, "'%s': ambiguous, could be '%s' or '%s'%s",
-			argv[i], c->pfx[i][0], c->pfx[i][1],
+			str_escape(argv[i], esc, sizeof(esc)), c->pfx[i][0],
+			c->pfx[i][1],
 			c->npfx[i] > 2 ? " or more" : "");
 		goto out;
 	}
@@ -707,13 +711,15 @@ int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 		else if (c->far >= argc) {
 			expect_list(c, list, sizeof(list));
 			nsh_err(sh, "missing %s after '%s'", list,
-				argv[argc - 1]);
+				str_escape(argv[argc - 1], esc, sizeof(esc)));
 		} else if (c->nexpect) {
 			expect_list(c, list, sizeof(list));
 			nsh_err(sh, "'%s': unknown word; expected %s",
-				argv[c->far], list);
+				str_escape(argv[c->far], esc, sizeof(esc)),
+				list);
 		} else {
-			nsh_err(sh, "'%s': unexpected word", argv[c->far]);
+			nsh_err(sh, "'%s': unexpected word",
+				str_escape(argv[c->far], esc, sizeof(esc)));
 		}
 		goto out;
 	}

@@ -62,13 +62,8 @@ static void cands_free(struct cands *c)
  * exec NS" (the words of the inner command start at the returned index) */
 static int inner_start(int argc, char **argv)
 {
-	int i = 0;
+	int i = skip_sudo(argc, argv);
 
-	while (i < argc && streq(argv[i], "sudo")) {
-		i++;
-		while (i < argc && argv[i][0] == '-')
-			i++;
-	}
 	if (argc - i >= 3 && streq(argv[i], "enter"))
 		return i + 2 + inner_start(argc - i - 2, argv + i + 2);
 	if (argc - i >= 5 && streq(argv[i], "ip") &&

@@ -32,6 +32,13 @@ void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 /* `help [WORDS…]` */
 int cmdtree_help(struct nsh *sh, int argc, char **argv);
 
+/* shell/dispatch.c: how many leading words are "sudo [-OPTION…]" */
+int skip_sudo(int argc, char **argv);
+/* shell/dispatch.c: run ARGV as a program in NS (status reported in
+ * scripts) */
+int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
+		    char **argv);
+
 /* shell/complete.c: readline TAB and `?`; `complete WORDS…` */
 void complete_init(struct nsh *sh);
 void complete_fini(void);

@@ -17,26 +17,24 @@
 
 #include "core.h"
 
-/* skip "sudo [-OPTION…]" */
-static int strip_sudo(int *argc, char ***argv)
+int skip_sudo(int argc, char **argv)
 {
-	while (*argc && streq((*argv)[0], "sudo")) {
-		(*argc)--;
-		(*argv)++;
-		while (*argc && (*argv)[0][0] == '-') {
-			(*argc)--;
-			(*argv)++;
-		}
-	}
-	return *argc;
+	int i = 0;
+
+	while (i < argc && streq(argv[i], "sudo"))
+		for (i++; i < argc && argv[i][0] == '-'; i++)
+			;
+	return i;
 }
 
-static int run_program(struct nsh *sh, int argc, char **argv)
+int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
+		    char **argv)
 {
 	int st;
 
+	teardown_wait(sh);
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
-	st = ns_exec(sh, argv);
+	st = ns_exec_in(sh, ns, argv);
 	if (st == 128 + SIGINT && sh->interactive)
 		putchar('\n');	/* the ^C the terminal echoed */
 	/* 127: the child already said "command not found" */
@@ -81,20 +79,22 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 {
 	struct nsh_args a;
 
-	if (!strip_sudo(&argc, &argv))
+	int skip = skip_sudo(argc, argv);
+
+	argc -= skip;
+	argv += skip;
+	if (!argc)
 		return 0;
 	sh->cmdname[0] = '\0';
 	if (!cmdtree_is_root(argv[0])) {
 		if (mode == NSH_CHECK)
 			return 0;
-		teardown_wait(sh);
-		return run_program(sh, argc, argv);
+		return nsh_run_program(sh, &sh->cur, argc, argv);
 	}
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
 	if (mode == NSH_CHECK) {
-		if ((a.cmd->flags & NSH_CMD_NESTED) && a.nrest &&
-		    cmdtree_is_root(a.rest[0]))
+		if ((a.cmd->flags & NSH_CMD_NESTED) && a.nrest)
 			return nsh_run_words(sh, a.nrest, a.rest, mode);
 		return 0;
 	}

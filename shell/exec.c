@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
@@ -38,13 +39,25 @@ static void child_close_fds(void)
 		(void)close(fd);
 }
 
+/*
+ * Every signal back to SIG_DFL, and none blocked.  The raw system call,
+ * because glibc's sigaction() refuses the two real-time signals it
+ * reserves (32, 33), which a parent such as make may have left ignored.
+ */
 static void child_reset_signals(void)
 {
-	struct sigaction sa = { .sa_handler = SIG_DFL };
+	struct {
+		void (*handler)(int);
+		unsigned long flags;
+		void (*restorer)(void);
+		uint64_t mask;
+	} ksa = { .handler = SIG_DFL };
 	sigset_t none;
 
-	for (int s = 1; s < NSIG; s++)
-		(void)sigaction(s, &sa, NULL);
+	for (int s = 1; s <= 64; s++)
+		if (s != SIGKILL && s != SIGSTOP)
+			(void)syscall(SYS_rt_sigaction, s, &ksa, NULL,
+				      sizeof(ksa.mask));
 	sigemptyset(&none);
 	(void)sigprocmask(SIG_SETMASK, &none, NULL);
 }
@@ -107,6 +120,11 @@ static int child_switch_mounts(const struct nsh_ns *ns)
 
 int ns_exec(struct nsh *sh, char **argv)
 {
+	return ns_exec_in(sh, &sh->cur, argv);
+}
+
+int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
+{
 	pid_t pid, w;
 	int status;
 
@@ -117,8 +135,12 @@ int ns_exec(struct nsh *sh, char **argv)
 		return nsh_err(sh, "cannot fork: %s", strerror(errno));
 	if (pid == 0) {
 		child_reset_signals();
-		if (!ns_same(&sh->cur, &sh->home) &&
-		    child_switch_mounts(&sh->cur) < 0)
+		if (!ns_same(ns, &sh->cur) && setns(ns->fd, CLONE_NEWNET) < 0) {
+			nsh_err_raw(sh, "%s: cannot enter the namespace: %s",
+				    argv[0], strerror(errno));
+			_exit(126);
+		}
+		if (!ns_same(ns, &sh->home) && child_switch_mounts(ns) < 0)
 			_exit(126);
 		child_close_fds();
 		execvp(argv[0], argv);

@@ -263,6 +263,9 @@ void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
  * when killed, 127/126 when it cannot be run.
  */
 int ns_exec(struct nsh *sh, char **argv);
+/* the same in namespace NS, switched in the child only (so nsh itself does
+ * not become a member: `ip netns pids` lists the program, not nsh) */
+int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv);
 
 /*
  * The /run/netns layout, as iproute2 makes it: ns_create = `ip netns add`

@@ -29,6 +29,29 @@ struct sline {
 	int lineno;
 };
 
+/* true if S ends inside a comment (a '#' that starts a word, outside
+ * quotes): a backslash there does not continue the line, as in sh(1) */
+static bool ends_in_comment(const char *s)
+{
+	char q = 0;
+
+	for (const char *p = s; *p; p++) {
+		if (q) {
+			if (*p == q)
+				q = 0;
+			else if (q == '"' && *p == '\\' && p[1])
+				p++;
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '#' && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /* split BUF (modified in place) into logical lines */
 static int split_lines(char *buf, size_t len, struct sline **ret, int *ret_n)
 {
@@ -62,7 +85,7 @@ static int split_lines(char *buf, size_t len, struct sline **ret, int *ret_n)
 		memcpy(acc + acclen, p, l);
 		acclen += l;
 		acc[acclen] = '\0';
-		if (bs % 2 == 1) {
+		if (bs % 2 == 1 && !ends_in_comment(acc)) {
 			acc[--acclen] = ' ';	/* the backslash becomes a blank */
 			acclen++;
 			acc[acclen] = '\0';

@@ -9,6 +9,7 @@
 #define NSH_UTIL_H
 
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #define _cleanup_(f) __attribute__((cleanup(f)))

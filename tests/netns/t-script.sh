@@ -1,2 +1,238 @@
 #!/bin/sh
-echo "1..0 # SKIP not written yet"
+# Script input: comments, continuation lines, quotes, CRLF, a UTF-8 BOM, a
+# leading sudo, a script on standard input, stopping at the first failing
+# line, the pre-check pass, --keep-going, programs that fail or do not
+# exist, files that are not text scripts, -c, and line numbers.
+#
+# Every script is written with printf into $TMP so that its bytes are exact.
+# The oracle is the kernel and the filesystem (ls /run/netns, ip netns list),
+# plus nsh's exit status and stderr where the point is the message.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
+
+S=$TMP/s.nsh
+
+# r CMD…: run CMD, keeping its status in $RC, stdout in $OUT, stderr in $ERR
+r() {
+	"$@" >"$TMP/r.out" 2>"$TMP/r.err"
+	RC=$?
+	OUT=$(cat "$TMP/r.out")
+	ERR=$(cat "$TMP/r.err")
+}
+
+# names: the entries of /run/netns, one a line (nothing if it is missing)
+names() { ls -A /run/netns 2>/dev/null; }
+# lines FILE: number of lines of stderr
+errlines() { wc -l <"$TMP/r.err" | tr -d ' '; }
+
+# ---------------------------------------------------------------- comments
+
+printf '# a whole-line comment\n   # an indented comment\n\nip netns add c1 # after a command\nip netns add c2#x\n' >"$S"
+r "$NSH" -f "$S"
+is "comments: whole line, indented and after a command are ignored; '#' inside a word is literal" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=0 c1 c2#x "
+clean
+
+# sh(1) ends a comment at the newline: a backslash in a comment is part of
+# the comment and does not swallow the next line
+printf '# see the next line \\\nip netns add cb\n' >"$S"
+r "$NSH" -f "$S"
+is "a comment ending in a backslash does not join the next line (as in sh)" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=0 cb "
+clean
+
+# ---------------------------------------------------------------- continuation
+
+printf 'ip netns \\\n    add \\\n\tk1\nip netns add k2\n' >"$S"
+r "$NSH" -f "$S"
+is "a trailing backslash joins the next line (three physical lines, one command)" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=0 k1 k2 "
+clean
+
+# ---------------------------------------------------------------- quotes
+
+printf "ip netns add 'q1'\nip netns add \"q2\"\nip netns add q'3'\"x\"\nip netns add \"q\\\\\"4\"\n" >"$S"
+r "$NSH" -f "$S"
+is "single and double quotes around a namespace name are removed" \
+	"rc=$RC $(names | tr '\n' ' ')" 'rc=0 q"4 q1 q2 q3x '
+clean
+
+# ---------------------------------------------------------------- CRLF, BOM
+
+printf 'ip netns add ns1\r\nip netns \\\r\n  add ns2\r\n# comment\r\n' >"$S"
+r "$NSH" -f "$S"
+is "CRLF line endings: the namespaces are ns1 and ns2, not ns1\\r" \
+	"rc=$RC $(names | od -An -c | tr -s ' \n' '  ')" \
+	"rc=0 $(printf 'ns1\nns2\n' | od -An -c | tr -s ' \n' '  ')"
+ok "CRLF: /run/netns/ns1 is a namespace iproute2 can enter" ip netns exec ns1 true
+clean
+
+printf '\357\273\277ip netns add b1\n' >"$S"
+r "$NSH" -f "$S"
+is "a UTF-8 BOM at the start of the script is skipped" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=0 b1 "
+clean
+
+printf '\357\273\277ip netns add w1\r\nip netns add w2\r\n' >"$S"
+r "$NSH" <"$S"
+is "BOM + CRLF (a Windows editor) on standard input" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=0 w1 w2 "
+clean
+
+# ---------------------------------------------------------------- sudo
+
+printf 'sudo ip netns add s1\nsudo -E ip netns add s2\nsudo  -E  ip netns exec s1 true\n' >"$S"
+r "$NSH" -f "$S"
+is "a leading 'sudo' and 'sudo -E' are ignored" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=0 s1 s2 "
+clean
+
+# ---------------------------------------------------------------- stdin
+
+printf 'ip netns add in1\nip netns list\n' >"$S"
+r "$NSH" <"$S"
+is "a script on standard input (not a terminal) runs" \
+	"rc=$RC names=$(names | tr '\n' ' ')out=$OUT" "rc=0 names=in1 out=in1"
+clean
+
+printf 'ip netns add in1\nip netns del nosuch\nip netns add in3\n' | "$NSH" >"$TMP/r.out" 2>"$TMP/r.err"
+RC=$?
+ERR=$(cat "$TMP/r.err")
+is "stdin: stops at the failing line 2 (in1 made, in3 not)" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=1 in1 "
+like "stdin: the error names <stdin> and line 2" "$ERR" "^<stdin>:2: "
+clean
+
+# ---------------------------------------------------------------- stop at the first failure
+
+printf 'ip netns add f1\nip netns del nosuch\nip netns add f3\n' >"$S"
+r "$NSH" -f "$S"
+is "-f: a failing line 2 gives exit status 1" "$RC" 1
+is "-f: the error is one line, FILE:2: …" "$(errlines) $ERR" \
+	"1 $S:2: ip netns delete: 'nosuch': no such namespace"
+is "-f: line 1 ran, line 3 did not (kernel: only f1 exists)" \
+	"$(ip netns list | awk '{print $1}' | tr '\n' ' ')" "f1 "
+clean
+
+# ---------------------------------------------------------------- the pre-check
+
+printf 'ip netns add p1\nip netns add p2\nip netns frob\n' >"$S"
+r "$NSH" -f "$S"
+is "pre-check: a syntax error on line 3 fails the script (status 1)" "$RC" 1
+like "pre-check: the error is reported at FILE:3" "$ERR" "^$S:3: ip netns: 'frob'"
+is "pre-check: lines 1 and 2 did not run (no namespace at all)" \
+	"$(names | tr '\n' ' ')|$(ip netns list)" "|"
+
+printf 'ip netns add p1\nip netns add p2\nip netns add '"'"'p3\n' >"$S"
+r "$NSH" -f "$S"
+is "pre-check: an unterminated quote on line 3 stops everything before line 1 runs" \
+	"rc=$RC lines=$(errlines) names=$(names | tr '\n' ' ')" "rc=1 lines=1 names="
+like "pre-check: the quote error is reported at FILE:3 with a column" "$ERR" \
+	"^$S:3: column [0-9]+: unterminated single quote"
+clean
+
+printf 'ip netns add p1\nip netns exec p1 ip netns frob\n' >"$S"
+r "$NSH" -f "$S"
+is "pre-check: the nsh command after 'ip netns exec NS' is checked too (line 1 did not run)" \
+	"rc=$RC names=$(names | tr '\n' ' ')" "rc=1 names="
+like "pre-check: the nested error is reported at FILE:2" "$ERR" "^$S:2: ip netns: 'frob'"
+
+printf 'ip netns add p1\nip netns exec p1 sudo ip netns frob\n' >"$S"
+r "$NSH" -f "$S"
+is "pre-check: also after 'ip netns exec NS sudo' (sudo is ignored there at run time)" \
+	"rc=$RC names=$(names | tr '\n' ' ')" "rc=1 names="
+clean
+
+# ---------------------------------------------------------------- --keep-going
+
+printf 'ip netns del nosuch\nip netns add k2\nip netns frob\nip netns add k4\nfalse\nip netns add k6\n' >"$S"
+r "$NSH" --keep-going -f "$S"
+is "--keep-going: every line runs, and the status is still 1" \
+	"rc=$RC $(names | tr '\n' ' ')" "rc=1 k2 k4 k6 "
+is "--keep-going: one error line for each failing line (1, 3, 5)" \
+	"$(sed -n "s|^$S:\([0-9]*\): .*|\1|p" "$TMP/r.err" | tr '\n' ' ')" "1 3 5 "
+clean
+
+r "$NSH" -k -f "$S"
+is "-k is --keep-going" "rc=$RC $(names | tr '\n' ' ')" "rc=1 k2 k4 k6 "
+clean
+
+# ---------------------------------------------------------------- programs
+
+printf 'ip netns add g1\nfalse\nip netns add g3\n' >"$S"
+r "$NSH" -f "$S"
+is "a failing program stops the script: FILE:2: false: exited with status 1" \
+	"rc=$RC err=$ERR" "rc=1 err=$S:2: false: exited with status 1"
+is "a failing program: line 3 did not run" "$(names | tr '\n' ' ')" "g1 "
+clean
+
+printf 'ip netns add g1\nsh -c "exit 3"\n' >"$S"
+r "$NSH" -f "$S"
+like "a program's own exit status is reported" "$ERR" "^$S:2: sh: exited with status 3$"
+clean
+
+r "$NSH" -c 'nsh-no-such-program-x1 --flag'
+is "-c: an unknown program gives status 127" "$RC" 127
+like "-c: an unknown program says 'command not found' (one line)" \
+	"$(errlines) $ERR" "^1 .*nsh-no-such-program-x1: command not found$"
+
+printf 'nsh-no-such-program-x1\nip netns add u2\n' >"$S"
+r "$NSH" -f "$S"
+is "-f: an unknown program stops the script with FILE:1: … command not found" \
+	"rc=$RC names=$(names | tr '\n' ' ') err=$ERR" \
+	"rc=1 names= err=$S:1: nsh-no-such-program-x1: command not found"
+clean
+
+# ---------------------------------------------------------------- input that is not a script
+
+printf 'ip netns add n1\n\000\nip netns add n3\n' >"$S"
+r "$NSH" -f "$S"
+is "a NUL byte in a script is refused before anything runs" \
+	"rc=$RC lines=$(errlines) names=$(names | tr '\n' ' ')" "rc=1 lines=1 names="
+like "the NUL byte is reported at its line" "$ERR" "^$S:2: .*NUL"
+
+printf 'ip netns add n1\n\000\n' | "$NSH" >"$TMP/r.out" 2>"$TMP/r.err"
+is "a NUL byte on standard input is refused too" \
+	"rc=$? names=$(names | tr '\n' ' ')" "rc=1 names="
+
+mkdir "$TMP/dir.nsh"
+r "$NSH" -f "$TMP/dir.nsh"
+is "a directory as script is refused (status 1, one line)" \
+	"rc=$RC lines=$(errlines)" "rc=1 lines=1"
+like "a directory as script: the message names it" "$ERR" "dir\.nsh.*not a regular file"
+
+r "$NSH" -f "$TMP/does-not-exist.nsh"
+like "a missing script: status 1 and the reason" "rc=$RC $ERR" \
+	"^rc=1 .*does-not-exist\.nsh.*No such file"
+
+# ---------------------------------------------------------------- -c
+
+r "$NSH" -c 'ip netns add x'
+is "nsh -c 'ip netns add x' creates x" \
+	"rc=$RC $(ip netns list | awk '{print $1}')" "rc=0 x"
+ok "nsh -c: x is a real namespace" ip netns exec x true
+clean
+
+# ---------------------------------------------------------------- line numbers
+
+printf 'ip netns \\\n   add l1\nip netns frob\n' >"$S"
+r "$NSH" -f "$S"
+like "pre-check error after a 2-line continuation: physical line 3" "$ERR" "^$S:3: "
+
+printf 'ip netns \\\n   add l1\nip netns del nosuch\nip netns add l4\n' >"$S"
+r "$NSH" -f "$S"
+is "run-time error after a 2-line continuation: physical line 3" \
+	"$(sed 's/: .*//' "$TMP/r.err")" "$S:3"
+is "run-time error after a continuation: l1 made, l4 not" "$(names | tr '\n' ' ')" "l1 "
+clean
+
+printf 'ip netns add l1\n# comment \n\nip netns \\\n\\\n  frob\n' >"$S"
+r "$NSH" -f "$S"
+like "an error in a continued command is reported at its first line (4)" "$ERR" "^$S:4: "
+
+printf 'ip netns add l1\r\nip netns \\\r\n  add l2\r\nip netns del nosuch\r\n' >"$S"
+r "$NSH" -f "$S"
+is "line numbers with CRLF and a continuation: physical line 4" \
+	"$(sed 's/: .*//' "$TMP/r.err")" "$S:4"
+clean
+
+done_testing
