@@ -102,10 +102,13 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	if (fd < 0 && errno == ENOENT && allow_pid && all_digits(ref)) {
 		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
 		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
+		if (fd < 0 && errno == ENOENT)
 			return nsh_err(sh, "'%s': no namespace and no process "
 					   "of that name",
 				       esc);
+		if (fd < 0)
+			return nsh_err(sh, "'%s': cannot open %s: %s", esc,
+				       path, strerror(errno));
 		snprintf(path, sizeof(path), "pid %s", ref);
 		if (ns_fill(ret, fd, path) < 0)
 			goto fail;

@@ -106,11 +106,30 @@ static bool find_by_nsid(struct nsh *sh, struct nl_sock *sk, int nsid,
 	return false;
 }
 
+/* forget the pending peers that live in NS: they go with it, and holding
+ * NS open to watch them would keep it alive */
+static void drop_in(const struct nsh_ns *ns)
+{
+	int keep = 0;
+
+	for (int i = 0; i < npend; i++) {
+		if (ns_same(&pend[i].ns, ns)) {
+			ns_close(&pend[i].ns);
+			continue;
+		}
+		pend[keep++] = pend[i];
+	}
+	npend = keep;
+}
+
 void teardown_collect(struct nsh *sh, const struct nsh_ns *ns)
 {
-	struct nl_sock *sk = ns_sock_in(sh, ns);
+	struct nl_sock *sk;
 	struct nl_cache *cache = NULL;
 	struct nl_object *o;
+
+	drop_in(ns);
+	sk = ns_sock_in(sh, ns);
 
 	if (!sk || rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache) < 0)
 		return;
@@ -143,6 +162,9 @@ static bool gone(struct nsh *sh, struct pending *p)
 	err = rtnl_link_get_kernel(sk, p->ifindex, NULL, &l);
 	if (l)
 		rtnl_link_put(l);
+	/* a socket in another namespace would pin it: do not keep one */
+	if (!ns_same(&p->ns, &sh->cur) && !ns_same(&p->ns, &sh->home))
+		ns_forget(sh, p->ns.dev, p->ns.ino);
 	return err < 0;
 }
 

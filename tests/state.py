@@ -36,7 +36,8 @@ def main():
     def peer_of(ns, link):
         """namespace:name of a veth's peer, found by mutual ifindex."""
         if "link_index" not in link:
-            return None
+            # iproute2 names a peer in the same namespace directly
+            return f"{ns}:{link['link']}" if "link" in link else None
         if "link_netnsid" not in link:
             for l in raw[ns]:
                 if l["ifindex"] == link["link_index"]:

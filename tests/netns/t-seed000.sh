@@ -39,7 +39,9 @@ if command -v strace >/dev/null; then
 	twin strace -f -qq -e trace=execve -o "$TMP/trace" "$NSH" -f "$seed" \
 		>/dev/null
 	is "under strace too" "$?" 0
-	execs=$(grep -o 'execve("[^"]*"' "$TMP/trace" | sed 's/execve("//; s/"$//' |
+	# successful execve calls only (execvp also tries each PATH entry)
+	execs=$(grep ' = 0$' "$TMP/trace" | grep -o 'execve("[^"]*"' |
+		sed 's/execve("//; s/"$//' |
 		xargs -n1 basename | sort | uniq -c | awk '{print $2 "=" $1}' | tr '\n' ' ')
 	like "no ip, bridge or sysctl process" "$execs" '^(nsh=1 ping=4 |ping=4 nsh=1 )$'
 else
