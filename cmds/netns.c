@@ -202,7 +202,7 @@ static const struct nsh_cmd netns_cmds[] = {
 	{ "ip netns delete NETNS",
 	  "delete a namespace name (and, once unused, the namespace)",
 	  cmd_del, NSH_CMD_NOBARRIER, "ip netns del ns1" },
-	{ "ip netns [ list/l/lst | show ]", "list the named namespaces",
+	{ "ip netns [ list/l/ls/lst | show ]", "list the named namespaces",
 	  cmd_list },
 	{ "ip netns exec NSREF ARGS...",
 	  "run a program (or an ip/sysctl command) inside a namespace",

@@ -375,6 +375,7 @@ struct mctx {
 	const char *pfx[NSH_MAX_WORDS][4];
 	unsigned char npfx[NSH_MAX_WORDS];
 	bool exact[NSH_MAX_WORDS];
+	bool overflow;		/* more words than NSH_MAX_BIND bindings */
 	/* completion */
 	bool completing;
 	const char *cprefix;
@@ -403,6 +404,8 @@ static void note_far(struct mctx *c, int pos, const char *expect)
 		snprintf(c->far_name, sizeof(c->far_name), "%.*s",
 			 (int)(p - c->row->name), c->row->name);
 	}
+	if (c->row->cmd->flags & NSH_CMD_HIDDEN)
+		expect = NULL;
 	if (pos == c->far && expect) {
 		for (int i = 0; i < c->nexpect; i++)
 			if (streq(c->expect[i], expect))
@@ -452,15 +455,8 @@ static void m_next(int pos, const struct cont *k, struct mctx *c)
 	if (k->rep) {
 		/* after one round of a {…}...: leave it, or go round again */
 		m_seq(k->rep->next, pos, k->up, c);
-		if (pos > k->rep_start) {
-			for (int i = 0; i < k->rep->nalts; i++) {
-				struct cont again = { .rep = k->rep,
-						      .rep_start = pos,
-						      .up = k->up };
-
-				m_seq(k->rep->alts[i], pos, &again, c);
-			}
-		}
+		if (pos > k->rep_start)
+			m_seq(k->rep, pos, k->up, c);
 		return;
 	}
 	m_seq(k->n, pos, k->up, c);
@@ -537,8 +533,10 @@ static void m_kw(const struct gnode *n, int pos, const struct cont *k,
 		return;
 	}
 	note_prefix(c, pos, n, q);
-	if (c->nbind == NSH_MAX_BIND)
+	if (c->nbind == NSH_MAX_BIND) {
+		c->overflow = true;
 		return;
+	}
 	c->bind[c->nbind] = (struct nsh_bind){ .name = n->word, .is_kw = true,
 					       .tok = pos };
 	c->bind[c->nbind].v.text = c->tok[pos];
@@ -582,8 +580,10 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 		note_far(c, pos, t->name);
 		return;
 	}
-	if (c->nbind == NSH_MAX_BIND)
+	if (c->nbind == NSH_MAX_BIND) {
+		c->overflow = true;
 		return;
+	}
 	b = &c->bind[c->nbind];
 	memset(b, 0, sizeof(*b));
 	b->name = n->word;
@@ -609,6 +609,30 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 	c->nbind--;
 }
 
+/* does a keyword that starts one of group N's alternatives match the word
+ * at POS exactly? */
+static bool group_exact(const struct gnode *n, int pos, const struct mctx *c)
+{
+	if (pos >= c->ntok)
+		return false;
+	for (int i = 0; i < n->nalts; i++)
+		if (n->alts[i] && n->alts[i]->kind == G_KW &&
+		    kw_quality(n->alts[i], c->tok[pos]) == 3)
+			return true;
+	return false;
+}
+
+/* with an exact keyword among the alternatives, the ones that would take
+ * the word only as an abbreviation can never win: skip them (without this,
+ * "-s -s -s …" explores 2^n ways to read "-s" as "-stats") */
+static bool pruned(const struct gnode *alt, int pos, bool exact,
+		   const struct mctx *c)
+{
+	if (!exact)
+		return false;
+	return alt && alt->kind == G_KW && kw_quality(alt, c->tok[pos]) == 2;
+}
+
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 		  struct mctx *c)
 {
@@ -626,18 +650,22 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	case G_OPT:
 	case G_GRP: {
 		struct cont after = { .n = n->next, .up = k };
+		bool exact = group_exact(n, pos, c);
 
 		for (int i = 0; i < n->nalts; i++)
-			m_seq(n->alts[i], pos, &after, c);
+			if (!pruned(n->alts[i], pos, exact, c))
+				m_seq(n->alts[i], pos, &after, c);
 		if (n->kind == G_OPT)
 			m_seq(n->next, pos, k, c);
 		break;
 	}
 	case G_REP: {
 		struct cont again = { .rep = n, .rep_start = pos, .up = k };
+		bool exact = group_exact(n, pos, c);
 
 		for (int i = 0; i < n->nalts; i++)
-			m_seq(n->alts[i], pos, &again, c);
+			if (!pruned(n->alts[i], pos, exact, c))
+				m_seq(n->alts[i], pos, &again, c);
 		break;
 	}
 	}
@@ -658,15 +686,24 @@ static void m_all(struct mctx *c)
 /* join up to 12 expected words: "'add', 'delete' or 'set'" */
 static void expect_list(const struct mctx *c, char *buf, size_t len)
 {
+	const char *v[MAX_EXPECT];
 	size_t used = 0;
-	int n = c->nexpect;
+	int n = 0;
 
+	/* iproute2's 16 global options would hide the objects: list them
+	 * only when nothing else may come */
+	for (int i = 0; i < c->nexpect; i++)
+		if (c->expect[i][0] != '-')
+			v[n++] = c->expect[i];
+	if (n == 0)
+		for (int i = 0; i < c->nexpect; i++)
+			v[n++] = c->expect[i];
 	buf[0] = '\0';
 	for (int i = 0; i < n && i < 12 && used < len; i++)
 		used += (size_t)snprintf(buf + used, len - used, "%s%s",
 					 i == 0 ? "" :
 					 (i == n - 1 || i == 11) ? " or " : ", ",
-					 c->expect[i]);
+					 v[i]);
 	if (n > 12 && used < len)
 		snprintf(buf + used, len - used, ", …");
 }
@@ -679,10 +716,19 @@ int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 
 	if (!c)
 		return nsh_err_raw(sh, "out of memory");
+	if (argc <= 0) {
+		free(c);
+		return nsh_err_raw(sh, "empty command");
+	}
 	c->tok = argv;
 	c->ntok = argc;
 	c->sh = sh;
 	m_all(c);
+	if (c->overflow && !c->have) {
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
+		nsh_err(sh, "too many words (at most %d)", NSH_MAX_BIND);
+		goto out;
+	}
 
 	/* a word that abbreviates two keywords, and is none of them */
 	for (int i = 0; i < argc; i++) {
@@ -758,17 +804,45 @@ void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 
 /* ------------------------------------------------------------ help */
 
+/*
+ * Do the words ARGV select row R for `help`?  A family name alone selects
+ * the family; otherwise the words must match the row's command words in
+ * order (by prefix), and any words beyond those must appear, in order,
+ * among the keywords that follow ("help ip netns list").
+ */
 static bool row_under(const struct grow *r, int argc, char **argv)
 {
-	char name[64];
+	char name[64], syn[512];
 	char *save = NULL, *w;
-	int i = 0;
+	int i = 0, nname = 0;
 
+	if (argc == 1 && streq(argv[0], r->fam->name))
+		return true;
 	snprintf(name, sizeof(name), "%s", r->name);
 	for (w = strtok_r(name, " ", &save); w && i < argc;
-	     w = strtok_r(NULL, " ", &save), i++)
+	     w = strtok_r(NULL, " ", &save), i++, nname++)
 		if (strncmp(w, argv[i], strlen(argv[i])) != 0)
 			return false;
+	if (i == argc)
+		return true;
+	/* the rest: keywords after the command words, in order */
+	snprintf(syn, sizeof(syn), "%s", r->cmd->syntax);
+	save = NULL;
+	for (w = strtok_r(syn, " []{}()|.", &save); w && i < argc;
+	     w = strtok_r(NULL, " []{}()|.", &save)) {
+		char *slash = strchr(w, '/');
+
+		if (nname > 0) {
+			nname--;
+			continue;
+		}
+		if (isupper((unsigned char)*w))
+			continue;
+		if (slash)
+			*slash = '\0';
+		if (strncmp(w, argv[i], strlen(argv[i])) == 0)
+			i++;
+	}
 	return i == argc;
 }
 

@@ -79,12 +79,20 @@ static int err_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 	return NL_STOP;
 }
 
+/* a successful ACK: whatever was captured before is no longer current */
+static int ack_cb(struct nl_msg *msg, void *arg)
+{
+	nl_clear_error();
+	return NL_STOP;
+}
+
 int nl_sock_setup(struct nl_sock *sk)
 {
 	int one = 1;
 	int fd = nl_socket_get_fd(sk);
 
 	nl_socket_modify_err_cb(sk, NL_CB_CUSTOM, err_cb, NULL);
+	nl_socket_modify_cb(sk, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, NULL);
 	(void)setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	(void)setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	return 0;
@@ -104,11 +112,15 @@ static const char *tidy(char *buf)
 
 const char *nl_reason(int nlerr, char *buf, size_t len)
 {
-	if (last_msg[0])
+	/* the captured kernel error only if it is the one libnl reports */
+	bool kernel = last_errno &&
+		      nl_syserr2nlerr(last_errno) == (nlerr < 0 ? -nlerr : nlerr);
+
+	if (kernel && last_msg[0])
 		snprintf(buf, len, "%s", last_msg);
-	else if (last_errno == EPERM)
+	else if (kernel && last_errno == EPERM)
 		snprintf(buf, len, "operation not permitted (are you root?)");
-	else if (last_errno)
+	else if (kernel)
 		snprintf(buf, len, "%s", strerror(last_errno));
 	else
 		snprintf(buf, len, "%s", nl_geterror(nlerr));

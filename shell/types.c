@@ -28,11 +28,12 @@ int parse_uint(const char *s, unsigned long max, unsigned long *ret)
 	if (!*s || (s[0] == '0' && s[1]))
 		return -1;
 	for (; *s; s++) {
-		if (!isdigit((unsigned char)*s))
+		unsigned long d = (unsigned long)(*s - '0');
+
+		if (!isdigit((unsigned char)*s) || d > max ||
+		    v > (max - d) / 10)
 			return -1;
-		if (v > (max - (unsigned long)(*s - '0')) / 10)
-			return -1;
-		v = v * 10 + (unsigned long)(*s - '0');
+		v = v * 10 + d;
 	}
 	*ret = v;
 	return 0;
@@ -51,20 +52,28 @@ static int parse_ipv4(const char *s, unsigned char *out, char *errbuf,
 	const char *p = s;
 
 	for (int i = 0; i < 4; i++) {
-		char oct[8];
-		size_t n = 0;
+		size_t n = strspn(p, "0123456789");
 		unsigned long v;
+		char oct[32];
 
-		while (isdigit((unsigned char)*p) && n < sizeof(oct) - 1)
-			oct[n++] = *p++;
-		oct[n] = '\0';
 		if (n == 0)
 			FAIL("not an IPv4 address (four numbers 0-255 "
 			     "separated by dots)");
-		if (n > 1 && oct[0] == '0')
+		snprintf(oct, sizeof(oct), "%.*s", (int)n, p);
+		p += n;
+		if (n >= sizeof(oct) - 1)
+			FAIL("'%s…' is not a number from 0 to 255", oct);
+		if (n > 1 && oct[0] == '0') {
+			const char *digits = oct + strspn(oct, "0");
+
+			if (!*digits)
+				digits = "0";
+			if (parse_uint(digits, 255, &v) < 0)
+				FAIL("'%s' is not a number from 0 to 255", oct);
 			FAIL("'%s': leading zeros are ambiguous (octal in "
 			     "some tools); write %lu",
-			     oct, strtoul(oct, NULL, 10));
+			     oct, v);
+		}
 		if (parse_uint(oct, 255, &v) < 0)
 			FAIL("'%s' is not a number from 0 to 255", oct);
 		out[i] = (unsigned char)v;
@@ -166,9 +175,13 @@ static int utf8_next(const unsigned char *s, unsigned *cp)
 /* invisible or direction-changing characters that confuse a reader */
 static bool cp_deceptive(unsigned cp)
 {
-	return (cp >= 0x80 && cp < 0xa0) || (cp >= 0x200b && cp <= 0x200f) ||
-	       (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff || cp == 0xad;
+	return (cp >= 0x80 && cp <= 0xa0) ||	/* C1 controls, no-break space */
+	       cp == 0xad || cp == 0x061c || cp == 0x1680 || cp == 0x180e ||
+	       (cp >= 0x2000 && cp <= 0x200f) ||	/* spaces, zero-width */
+	       (cp >= 0x2028 && cp <= 0x202f) ||	/* separators, bidi */
+	       (cp >= 0x205f && cp <= 0x2064) ||	/* invisible operators */
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000 ||
+	       cp == 0xfeff;
 }
 
 const char *check_netns_ref(const char *s)
@@ -232,7 +245,8 @@ const char *check_link_name(const char *s)
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p == '/' || *p == ':')
 			return "a link name cannot contain '/' or ':'";
-		if (isspace(*p))
+		/* the kernel's isspace() also counts byte 0xa0 */
+		if (isspace(*p) || *p == 0xa0)
 			return "a link name cannot contain spaces";
 		if (*p < 0x20 || *p == 0x7f)
 			return "a link name cannot contain control characters";
@@ -376,6 +390,8 @@ static int t_sysctl(const char *w, struct nsh_val *v, char *errbuf,
 
 	if (klen == 0)
 		FAIL("missing the key before '='");
+	if (w[0] == '-')
+		FAIL("options come before the keys");
 	for (size_t i = 0; i < klen; i++)
 		if (!isalnum((unsigned char)w[i]) && !strchr("._-/", w[i]))
 			FAIL("a sysctl key has only letters, digits and . _ - /");
