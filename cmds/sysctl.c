@@ -191,9 +191,6 @@ static int check_key(struct nsh *sh, const struct sysctl_opts *o,
 	snprintf(k->name, sizeof(k->name), "%.*s",
 		 (int)(eq ? (size_t)(eq - k->word) : strlen(k->word)), k->word);
 	k->value = eq ? eq + 1 : NULL;
-	if (k->name[0] == '-')
-		return nsh_err(sh, "'%s': unknown option (options are -w, -n, "
-				   "-q, -e and -a, before the keys)", k->name);
 	if (write && !eq)
 		return nsh_err(sh, "'%s': -w needs KEY=VALUE", k->name);
 	convert(k->name, rel, sizeof(rel), true);

@@ -391,7 +391,8 @@ static int t_sysctl(const char *w, struct nsh_val *v, char *errbuf,
 	if (klen == 0)
 		FAIL("missing the key before '='");
 	if (w[0] == '-')
-		FAIL("options come before the keys");
+		FAIL("not a key (the options -w, -n, -q, -e and -a come "
+		     "before the keys)");
 	for (size_t i = 0; i < klen; i++)
 		if (!isalnum((unsigned char)w[i]) && !strchr("._-/", w[i]))
 			FAIL("a sysctl key has only letters, digits and . _ - /");

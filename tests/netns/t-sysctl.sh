@@ -130,7 +130,7 @@ rejects "write-only key" "sysctl net.ipv4.route.flush" \
 	"^sysctl: 'net\.ipv4\.route\.flush': write-only key"
 rejects "'..' in a key" "sysctl net/../../etc" "^sysctl: 'net/\.\./\.\./etc': "
 rejects "option after a key" "sysctl net.ipv4.ip_forward -n" \
-	"^sysctl: '-n': unknown option"
+	"^sysctl: '-n': not a key \\(the options -w, -n, -q, -e and -a come before the keys\\)$"
 rejects "no key" "sysctl -n" "^sysctl: missing a key"
 
 done_testing
