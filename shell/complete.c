@@ -73,6 +73,24 @@ static int inner_start(int argc, char **argv)
 	return i;
 }
 
+/* the namespace a line acts in: the last "enter NS", "ip netns exec NS"
+ * or "ip -n NS" among its first S words and the inner command's */
+static const char *line_ns(int argc, char **argv, int s)
+{
+	const char *ns = NULL;
+
+	for (int i = 0; i + 1 < argc; i++) {
+		if (i + 1 < s && (streq(argv[i], "enter") ||
+				  (i > 0 && strncmp(argv[i], "exec",
+						    strlen(argv[i])) == 0 &&
+				   strlen(argv[i]) >= 2)))
+			ns = argv[i + 1];
+		if (i >= s && (streq(argv[i], "-n") || streq(argv[i], "-netns")))
+			ns = argv[i + 1];
+	}
+	return ns;
+}
+
 /* candidates for the word PREFIX after ARGV (NULL prefix: `?` mode) */
 static int collect(struct nsh *sh, int argc, char **argv, const char *prefix,
 		   struct cands *out)
@@ -81,7 +99,9 @@ static int collect(struct nsh *sh, int argc, char **argv, const char *prefix,
 
 	if (s < argc && !cmdtree_is_root(argv[s]))
 		return -1;	/* a program: complete files */
+	sh->complete_ns = line_ns(argc, argv, s);
 	cmdtree_complete(sh, argc - s, argv + s, prefix, cands_add, out);
+	sh->complete_ns = NULL;
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "model.h"
 
 extern volatile sig_atomic_t nsh_interrupted;
 
@@ -109,6 +110,7 @@ int main(int argc, char **argv)
 		sh.interactive = true;
 		rc = repl_run(&sh);
 	}
+	model_fini();
 	cmdtree_fini();
 	ns_fini(&sh);
 	return rc > 255 ? 1 : rc;

@@ -194,6 +194,8 @@ struct nsh {
 	bool quit;
 	int last_status;
 	int depth;		/* nested source/exec depth */
+	const char *complete_ns;	/* completion: the namespace the line
+					 * acts in (-n NS, exec NS), or NULL */
 };
 
 /* Report an error: "[file:line: ]cmdname: " + fmt + "\n" on stderr.

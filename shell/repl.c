@@ -20,6 +20,7 @@
 #include <readline/readline.h>
 
 #include "core.h"
+#include "model.h"
 
 extern volatile sig_atomic_t nsh_interrupted;
 
@@ -68,6 +69,7 @@ int repl_run(struct nsh *sh)
 	rl_readline_name = "nsh";
 	rl_catch_signals = 0;
 	complete_init(sh);
+	(void)model_get(sh);	/* TAB must not wait for the kernel */
 	using_history();
 	stifle_history(2000);
 	if (hist)
@@ -78,9 +80,10 @@ int repl_run(struct nsh *sh)
 		got = NULL;
 		rl_callback_handler_install(prompt, on_line);
 		while (!got_line) {
-			struct pollfd p = { .fd = 0, .events = POLLIN };
+			struct pollfd p[4] = { { .fd = 0, .events = POLLIN } };
+			int n = 1 + model_pollfds(p + 1, 3);
 
-			if (poll(&p, 1, -1) < 0) {
+			if (poll(p, (nfds_t)n, -1) < 0) {
 				if (errno != EINTR)
 					break;
 				if (nsh_interrupted) {
@@ -100,7 +103,15 @@ int repl_run(struct nsh *sh)
 				}
 				continue;
 			}
-			rl_callback_read_char();
+			/* netlink events and namespace changes, while the
+			 * prompt waits */
+			for (int i = 1; i < n; i++)
+				if (p[i].revents) {
+					model_ready(sh);
+					break;
+				}
+			if (p[0].revents)
+				rl_callback_read_char();
 		}
 		if (got_eof || !got_line) {
 			rl_callback_handler_remove();

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "nsh.h"
+#include "model.h"
 
 /* Decimal, no sign, no leading zeros, at most MAX. */
 int parse_uint(const char *s, unsigned long max, unsigned long *ret)
@@ -424,6 +425,43 @@ static void complete_netns(struct nsh *sh, const char *prefix,
 		closedir(d);
 }
 
+/* the links (BRIDGES_ONLY: the bridges) of the namespace the line acts
+ * in, from the live model: no netlink round trip on TAB */
+static void complete_links(struct nsh *sh, const char *prefix,
+			   void (*add)(void *, const char *, const char *),
+			   void *ctx, bool bridges_only)
+{
+	struct model *m = model_get(sh);
+	struct model_ns *ns;
+
+	if (!m)
+		return;
+	ns = sh->complete_ns ? model_ns_by_name(m, sh->complete_ns)
+			     : model_ns_cur(m, sh);
+	for (int i = 0; ns && i < ns->nlinks; i++) {
+		const struct model_link *l = &ns->links[i];
+
+		if (bridges_only && !streq(l->kind, "bridge"))
+			continue;
+		if (strncmp(l->name, prefix, strlen(prefix)) == 0)
+			add(ctx, l->name, l->kind[0] ? l->kind : "link");
+	}
+}
+
+static void complete_ifname(struct nsh *sh, const char *prefix,
+			    void (*add)(void *, const char *, const char *),
+			    void *ctx)
+{
+	complete_links(sh, prefix, add, ctx, false);
+}
+
+static void complete_bridge(struct nsh *sh, const char *prefix,
+			    void (*add)(void *, const char *, const char *),
+			    void *ctx)
+{
+	complete_links(sh, prefix, add, ctx, true);
+}
+
 static const struct nsh_type types[] = {
 	{ "NSNAME", "name of a new namespace (up to 64 bytes; no '/', spaces, "
 		    "control characters or leading '-')", t_netns_new },
@@ -433,8 +471,10 @@ static const struct nsh_type types[] = {
 	  t_netns, complete_netns },
 	{ "NEWIF", "name of a new link (1-15 bytes; no '/', ':', '%' or "
 		   "spaces)", t_link },
-	{ "IFNAME", "name of a link in the namespace", t_link },
-	{ "BRIDGE", "name of a bridge in the namespace", t_link },
+	{ "IFNAME", "name of a link in the namespace", t_link,
+	  complete_ifname },
+	{ "BRIDGE", "name of a bridge in the namespace", t_link,
+	  complete_bridge },
 	{ "IFADDR", "an address with its prefix length, 10.0.0.1/24 or "
 		    "fd00::1/64", t_ifaddr },
 	{ "ADDR", "an IPv4 or IPv6 address", t_addr },

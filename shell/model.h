@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * model.h - the live model: every network namespace nsh can see (the host
+ * and the named ones in /run/netns), with their links, addresses and
+ * routes, kept current by netlink events.
+ *
+ * Objects are keyed by namespace identity (nsfs device + inode) and
+ * ifindex, never by name.  The model holds no fd or socket in any
+ * namespace but the host's, so it never keeps a deleted namespace alive.
+ * It reads only memory: completion and the show views never wait on the
+ * kernel.  It is loaded on first use (at start for the interactive
+ * prompt), so scripts that never look at it do not pay for it.
+ */
+#ifndef NSH_MODEL_H
+#define NSH_MODEL_H
+
+#include <poll.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "nsh.h"
+
+struct model_link {
+	int ifindex;
+	char name[16];
+	char kind[16];		/* "veth", "bridge", "" for lo/physical */
+	char slave_kind[16];	/* "bridge" for a bridge port */
+	unsigned flags;		/* IFF_UP, IFF_LOWER_UP, … */
+	unsigned char operstate;	/* IF_OPER_* */
+	unsigned mtu;
+	unsigned char mac[6];
+	bool has_mac;
+	int master;		/* ifindex of the bridge, 0 for none */
+	int peer_ifindex;	/* IFLA_LINK: the veth peer, 0 for none */
+	int peer_nsid;		/* IFLA_LINK_NETNSID, -1: same namespace */
+};
+
+struct model_addr {
+	int ifindex;
+	int family;
+	unsigned char addr[16];
+	int plen;
+	int scope;
+};
+
+struct model_route {
+	int family;
+	unsigned char dst[16];
+	int dst_len;		/* 0: default */
+	unsigned char gw[16];
+	bool has_gw;
+	int oif;
+	unsigned table;
+	int protocol;
+	int scope;
+	int type;
+	unsigned priority;
+};
+
+struct model_ns {
+	dev_t dev;
+	ino_t ino;
+	char name[256];		/* "" for the host; else its /run/netns name */
+	int nsid;		/* its nsid in the host namespace, -1 if none */
+	struct model_link *links;
+	int nlinks, caplinks;
+	struct model_addr *addrs;
+	int naddrs, capaddrs;
+	struct model_route *routes;
+	int nroutes, caproutes;
+	bool seen;		/* scratch for rescans */
+	bool dirty;		/* needs a fresh dump */
+};
+
+struct model {
+	struct model_ns **ns;	/* ns[0] is the host */
+	int nns, capns;
+	unsigned long events;	/* netlink events applied */
+	unsigned long resyncs;	/* full reloads after an overrun */
+};
+
+/* What changed (for `watch`, and the step-by-step diff). */
+enum model_what {
+	MODEL_NS_ADD, MODEL_NS_DEL,
+	MODEL_LINK_ADD, MODEL_LINK_DEL, MODEL_LINK_CHANGE,
+	MODEL_ADDR_ADD, MODEL_ADDR_DEL,
+	MODEL_ROUTE_ADD, MODEL_ROUTE_DEL,
+};
+
+struct model_change {
+	enum model_what what;
+	const struct model_ns *ns;
+	const struct model_link *old, *link;	/* links: before, after */
+	const struct model_addr *addr;
+	const struct model_route *route;
+};
+
+typedef void (*model_listen_fn)(void *ctx, const struct model_change *ch);
+
+/* ---------------------------------------------------------------- use */
+
+/*
+ * model_get - the model, loaded on first call and brought up to date (the
+ * pending events applied, /run/netns rescanned if it changed).  NULL only
+ * when it cannot be loaded (reported).
+ */
+struct model *model_get(struct nsh *sh);
+/* the model if loaded (no update), else NULL */
+struct model *model_peek(void);
+void model_fini(void);
+
+struct model_ns *model_ns_find(struct model *m, dev_t dev, ino_t ino);
+struct model_ns *model_ns_by_name(struct model *m, const char *name);
+/* the namespace SH acts in now (SH->cur), or NULL if not in the model */
+struct model_ns *model_ns_cur(struct model *m, struct nsh *sh);
+struct model_link *model_link_by_index(struct model_ns *ns, int ifindex);
+struct model_link *model_link_by_name(struct model_ns *ns, const char *name);
+/*
+ * model_peer - the other end of veth L in NS: its namespace and link, found
+ * by mutual ifindex across the namespaces of the model.  false if unknown.
+ */
+bool model_peer(struct model *m, struct model_ns *ns,
+		const struct model_link *l, struct model_ns **ret_ns,
+		struct model_link **ret);
+/* "ns1" or "host" */
+const char *model_ns_label(const struct model_ns *ns);
+
+void model_listen(model_listen_fn fn, void *ctx);
+void model_unlisten(model_listen_fn fn, void *ctx);
+
+/* ---------------------------------------------------------------- the loop */
+
+/*
+ * The file descriptors the prompt must poll (the event socket and
+ * /proc/self/mountinfo), with their events; returns how many (<= MAX).
+ * model_ready() handles what they reported, without blocking.
+ */
+int model_pollfds(struct pollfd *fds, int max);
+void model_ready(struct nsh *sh);
+
+/* ---------------------------------------------------------------- internal */
+
+/* shell/model.c: updates, called by the netlink side */
+struct model_ns *model_ns_add(struct model *m, dev_t dev, ino_t ino,
+			      const char *name);
+void model_ns_del(struct model *m, struct model_ns *ns);
+void model_ns_clear(struct model_ns *ns);
+void model_link_set(struct model_ns *ns, const struct model_link *l);
+void model_link_del(struct model_ns *ns, int ifindex);
+void model_addr_set(struct model_ns *ns, const struct model_addr *a, bool add);
+void model_route_set(struct model_ns *ns, const struct model_route *r,
+		     bool add);
+void model_emit(const struct model_change *ch);
+struct model *model_alloc(void);
+void model_free(struct model *m);
+
+#endif

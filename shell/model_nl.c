@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * model_nl.c - where the model's facts come from.
+ *
+ * - One rtnetlink socket in the host namespace, with
+ *   NETLINK_LISTEN_ALL_NSID, receives the link, address and route events
+ *   of every namespace that has an nsid in the host namespace; the
+ *   ancillary data names the source (none: the host itself).  So each
+ *   namespace the model learns about is given an nsid (as
+ *   `ip netns set NAME auto` would) before it is dumped: events between
+ *   the two are replayed after the dump, and replaying in order converges.
+ *   1000 namespaces need no more sockets than one.
+ * - A dump of one namespace opens a socket inside it for the time of the
+ *   dump only, so the model never pins a namespace.
+ * - /run/netns is rescanned when the mount table changes: every
+ *   `ip netns add/delete` (nsh's or anyone's) is a mount or an unmount, and
+ *   /proc/self/mountinfo reports those by poll(POLLPRI).  (An inotify
+ *   watch on the directory would be blinded by the first `ip netns add`,
+ *   which bind-mounts the directory over itself: pyroute2 #694.)
+ * - An overrun (ENOBUFS) or an interrupted dump reloads everything.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <linux/net_namespace.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <netlink/netlink.h>
+#include <netlink/cache.h>
+#include <netlink/msg.h>
+#include <netlink/route/link.h>
+#include <netlink/route/addr.h>
+#include <netlink/route/route.h>
+
+#include "model.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+static struct model *M;
+static int evfd = -1;	/* all-nsid event socket, host namespace */
+static int mntfd = -1;	/* /proc/self/mountinfo */
+static bool need_resync;
+
+struct model *model_peek(void)
+{
+	return M;
+}
+
+/* ------------------------------------------------------------ objects */
+
+static void from_link(struct rtnl_link *l, struct model_link *m)
+{
+	struct nl_addr *a = rtnl_link_get_addr(l);
+	const char *s;
+	int32_t nsid;
+
+	memset(m, 0, sizeof(*m));
+	m->ifindex = rtnl_link_get_ifindex(l);
+	snprintf(m->name, sizeof(m->name), "%s",
+		 rtnl_link_get_name(l) ? rtnl_link_get_name(l) : "");
+	if ((s = rtnl_link_get_type(l)))
+		snprintf(m->kind, sizeof(m->kind), "%s", s);
+	if ((s = rtnl_link_get_slave_type(l)))
+		snprintf(m->slave_kind, sizeof(m->slave_kind), "%s", s);
+	m->flags = rtnl_link_get_flags(l);
+	m->operstate = rtnl_link_get_operstate(l);
+	m->mtu = rtnl_link_get_mtu(l);
+	if (a && nl_addr_get_len(a) == 6) {
+		memcpy(m->mac, nl_addr_get_binary_addr(a), 6);
+		m->has_mac = true;
+	}
+	m->master = rtnl_link_get_master(l);
+	m->peer_ifindex = rtnl_link_get_link(l);
+	if (m->peer_ifindex == m->ifindex)
+		m->peer_ifindex = 0;
+	m->peer_nsid = rtnl_link_get_link_netnsid(l, &nsid) == 0 ? nsid : -1;
+}
+
+static void copy_addr(struct nl_addr *a, unsigned char *out)
+{
+	unsigned len = a ? nl_addr_get_len(a) : 0;
+
+	memset(out, 0, 16);
+	if (len > 16)
+		len = 16;
+	if (len)
+		memcpy(out, nl_addr_get_binary_addr(a), len);
+}
+
+static void from_addr(struct rtnl_addr *a, struct model_addr *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->ifindex = rtnl_addr_get_ifindex(a);
+	m->family = rtnl_addr_get_family(a);
+	copy_addr(rtnl_addr_get_local(a), m->addr);
+	m->plen = rtnl_addr_get_prefixlen(a);
+	m->scope = rtnl_addr_get_scope(a);
+}
+
+static void from_route(struct rtnl_route *r, struct model_route *m)
+{
+	struct nl_addr *dst = rtnl_route_get_dst(r);
+
+	memset(m, 0, sizeof(*m));
+	m->family = rtnl_route_get_family(r);
+	copy_addr(dst, m->dst);
+	m->dst_len = dst ? (int)nl_addr_get_prefixlen(dst) : 0;
+	m->table = rtnl_route_get_table(r);
+	m->protocol = rtnl_route_get_protocol(r);
+	m->scope = rtnl_route_get_scope(r);
+	m->type = rtnl_route_get_type(r);
+	m->priority = rtnl_route_get_priority(r);
+	if (rtnl_route_get_nnexthops(r) > 0) {
+		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, 0);
+		struct nl_addr *gw = rtnl_route_nh_get_gateway(nh);
+
+		m->oif = rtnl_route_nh_get_ifindex(nh);
+		if (gw) {
+			copy_addr(gw, m->gw);
+			m->has_gw = true;
+		}
+	}
+}
+
+/* apply one libnl object to NS; ADD false for a deletion */
+static void apply(struct model_ns *ns, struct nl_object *o, bool add)
+{
+	const char *type = nl_object_get_type(o);
+
+	if (streq(type, "route/link")) {
+		struct model_link l;
+
+		from_link((struct rtnl_link *)o, &l);
+		if (add)
+			model_link_set(ns, &l);
+		else
+			model_link_del(ns, l.ifindex);
+	} else if (streq(type, "route/addr")) {
+		struct model_addr a;
+
+		from_addr((struct rtnl_addr *)o, &a);
+		model_addr_set(ns, &a, add);
+	} else if (streq(type, "route/route")) {
+		struct model_route r;
+
+		from_route((struct rtnl_route *)o, &r);
+		if (r.table == RT_TABLE_LOCAL)
+			return;
+		model_route_set(ns, &r, add);
+	}
+}
+
+/* ------------------------------------------------------------ dumps */
+
+static void apply_cache(struct model_ns *ns, struct nl_cache *c)
+{
+	for (struct nl_object *o = nl_cache_get_first(c); o;
+	     o = nl_cache_get_next(o))
+		apply(ns, o, true);
+	nl_cache_free(c);
+}
+
+/* dump NS, whose nsfs fd is FD, into the model (a socket inside it for
+ * the time of the dump); 0 or -1 */
+static int load_ns(struct nsh *sh, struct model_ns *ns, int fd)
+{
+	struct nl_sock *sk;
+	struct nl_cache *c;
+	int rc = -1;
+
+	if (setns(fd, CLONE_NEWNET) < 0)
+		return -1;
+	sk = nl_socket_alloc();
+	if (sk && nl_connect(sk, NETLINK_ROUTE) == 0) {
+		model_ns_clear(ns);
+		for (int tries = 0; tries < 5 && rc < 0; tries++) {
+			/* NLE_DUMP_INTR: changed during the dump, again */
+			model_ns_clear(ns);
+			if (rtnl_link_alloc_cache(sk, AF_UNSPEC, &c) < 0)
+				continue;
+			apply_cache(ns, c);
+			if (rtnl_addr_alloc_cache(sk, &c) < 0)
+				continue;
+			apply_cache(ns, c);
+			if (rtnl_route_alloc_cache(sk, AF_UNSPEC, 0, &c) < 0)
+				continue;
+			apply_cache(ns, c);
+			rc = 0;
+		}
+	}
+	if (sk)
+		nl_socket_free(sk);
+	if (setns(sh->cur.fd, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "nsh: cannot return to the current "
+				"namespace: %s\n",
+			strerror(errno));
+		_exit(70);
+	}
+	ns->dirty = rc < 0;
+	return rc;
+}
+
+/* RTM_NEWNSID: let the kernel pick an nsid for the namespace FD */
+static void set_nsid(struct nl_sock *sk, int fd)
+{
+	struct rtgenmsg g = { .rtgen_family = AF_UNSPEC };
+	struct nl_msg *msg = nlmsg_alloc_simple(RTM_NEWNSID, NLM_F_REQUEST);
+
+	if (!msg)
+		return;
+	if (nlmsg_append(msg, &g, sizeof(g), NLMSG_ALIGNTO) == 0 &&
+	    nla_put_u32(msg, NETNSA_FD, (uint32_t)fd) == 0 &&
+	    nla_put_s32(msg, NETNSA_NSID, -1) == 0 &&
+	    nl_send_auto(sk, msg) >= 0)
+		(void)nl_wait_for_ack(sk);
+	nlmsg_free(msg);
+}
+
+/* the nsid of namespace FD in the host namespace, assigning one if none */
+static int ensure_nsid(struct nsh *sh, int fd)
+{
+	struct nl_sock *sk = ns_sock_in(sh, &sh->home);
+	int id;
+
+	if (!sk)
+		return -1;
+	id = nl_get_nsid(sk, fd);
+	if (id < 0) {
+		set_nsid(sk, fd);
+		id = nl_get_nsid(sk, fd);
+	}
+	return id;
+}
+
+/* ------------------------------------------------------------ /run/netns */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* add the namespaces that appeared in NETNS_RUN_DIR, drop the ones that
+ * lost their last name */
+static void rescan(struct nsh *sh)
+{
+	DIR *d = opendir(NETNS_RUN_DIR);
+	struct dirent *de;
+	char **names = NULL;
+	int n = 0;
+
+	for (int i = 0; i < M->nns; i++)
+		M->ns[i]->seen = i == 0;
+	while (d && (de = readdir(d))) {
+		char **nv;
+
+		if (de->d_name[0] == '.' &&
+		    (!de->d_name[1] || streq(de->d_name, "..")))
+			continue;
+		nv = realloc(names, sizeof(*names) * (size_t)(n + 1));
+		if (!nv)
+			break;
+		names = nv;
+		names[n++] = strdup(de->d_name);
+	}
+	if (d)
+		closedir(d);
+	qsort(names, (size_t)n, sizeof(*names), cmp_str);
+	for (int i = 0; i < n; i++) {
+		char path[PATH_MAX];
+		struct model_ns *ns;
+		struct stat st;
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, names[i]);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		/* a stale plain file is no namespace: nsfs has its own dev */
+		if (fd < 0 || fstat(fd, &st) < 0 || st.st_dev != sh->home.dev) {
+			if (fd >= 0)
+				close(fd);
+			continue;
+		}
+		ns = model_ns_find(M, st.st_dev, st.st_ino);
+		if (!ns) {
+			ns = model_ns_add(M, st.st_dev, st.st_ino, names[i]);
+			ns->nsid = ensure_nsid(sh, fd);
+			load_ns(sh, ns, fd);
+		} else if (!ns->seen && !streq(ns->name, names[i]) &&
+			   ns != M->ns[0]) {
+			/* first name in order wins when there are several */
+			snprintf(ns->name, sizeof(ns->name), "%s", names[i]);
+		}
+		ns->seen = true;
+		close(fd);
+	}
+	for (int i = M->nns - 1; i > 0; i--)
+		if (!M->ns[i]->seen)
+			model_ns_del(M, M->ns[i]);
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* reload every namespace (after an overrun) */
+static void resync(struct nsh *sh)
+{
+	need_resync = false;
+	M->resyncs++;
+	load_ns(sh, M->ns[0], sh->home.fd);
+	for (int i = 1; i < M->nns; i++) {
+		char path[PATH_MAX];
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
+			 M->ns[i]->name);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			load_ns(sh, M->ns[i], fd);
+			close(fd);
+		}
+	}
+	rescan(sh);
+}
+
+/* ------------------------------------------------------------ events */
+
+static struct model_ns *ns_by_nsid(int nsid)
+{
+	if (nsid < 0)
+		return M->ns[0];
+	for (int i = 1; i < M->nns; i++)
+		if (M->ns[i]->nsid == nsid)
+			return M->ns[i];
+	return NULL;
+}
+
+struct parse_ctx {
+	struct model_ns *ns;
+	bool add;
+};
+
+static void parse_cb(struct nl_object *o, void *arg)
+{
+	struct parse_ctx *p = arg;
+
+	apply(p->ns, o, p->add);
+}
+
+/* read every pending event without blocking */
+static void drain(struct nsh *sh)
+{
+	char buf[65536], cbuf[CMSG_SPACE(sizeof(int))];
+
+	for (;;) {
+		struct iovec iov = { buf, sizeof(buf) };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+				     .msg_control = cbuf,
+				     .msg_controllen = sizeof(cbuf) };
+		struct model_ns *ns;
+		int nsid = -1;
+		ssize_t r = recvmsg(evfd, &mh, MSG_DONTWAIT);
+
+		if (r < 0) {
+			if (errno == ENOBUFS) {
+				need_resync = true;
+				continue;
+			}
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c;
+		     c = CMSG_NXTHDR(&mh, c))
+			if (c->cmsg_level == SOL_NETLINK &&
+			    c->cmsg_type == NETLINK_LISTEN_ALL_NSID)
+				memcpy(&nsid, CMSG_DATA(c), sizeof(nsid));
+		ns = ns_by_nsid(nsid);
+		if (!ns)
+			continue;	/* a namespace the model does not show */
+		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
+			struct parse_ctx p = { .ns = ns };
+			struct nl_msg *msg;
+
+			switch (h->nlmsg_type) {
+			case RTM_NEWLINK: case RTM_NEWADDR: case RTM_NEWROUTE:
+				p.add = true;
+				break;
+			case RTM_DELLINK: case RTM_DELADDR: case RTM_DELROUTE:
+				p.add = false;
+				break;
+			default:
+				continue;
+			}
+			msg = nlmsg_convert(h);
+			if (!msg)
+				continue;
+			/* libnl finds the parser by protocol and type */
+			nlmsg_set_proto(msg, NETLINK_ROUTE);
+			(void)nl_msg_parse(msg, parse_cb, &p);
+			nlmsg_free(msg);
+			M->events++;
+		}
+	}
+}
+
+static int open_event_socket(struct nsh *sh)
+{
+	static const int groups[] = { RTNLGRP_LINK, RTNLGRP_IPV4_IFADDR,
+				      RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV4_ROUTE,
+				      RTNLGRP_IPV6_ROUTE };
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	int one = 1, size = 8 << 20;
+	int fd;
+
+	if (setns(sh->home.fd, CLONE_NEWNET) < 0)
+		return -1;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
+		    NETLINK_ROUTE);
+	if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
+		_exit(70);
+	if (fd < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		goto fail;
+	for (size_t i = 0; i < ARRAY_SIZE(groups); i++)
+		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
+			       &groups[i], sizeof(groups[i])) < 0)
+			goto fail;
+	(void)setsockopt(fd, SOL_NETLINK, NETLINK_LISTEN_ALL_NSID, &one,
+			 sizeof(one));
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
+		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	return fd;
+fail:
+	close(fd);
+	return -1;
+}
+
+/* ------------------------------------------------------------ public */
+
+struct model *model_get(struct nsh *sh)
+{
+	if (M) {
+		model_ready(sh);
+		return M;
+	}
+	M = model_alloc();
+	evfd = open_event_socket(sh);
+	if (evfd < 0) {
+		nsh_err(sh, "cannot listen to netlink events: %s",
+			strerror(errno));
+		model_free(M);
+		M = NULL;
+		return NULL;
+	}
+	mntfd = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
+	model_ns_add(M, sh->home.dev, sh->home.ino, "");
+	load_ns(sh, M->ns[0], sh->home.fd);
+	rescan(sh);
+	drain(sh);
+	return M;
+}
+
+int model_pollfds(struct pollfd *fds, int max)
+{
+	int n = 0;
+
+	if (!M)
+		return 0;
+	if (evfd >= 0 && n < max)
+		fds[n++] = (struct pollfd){ .fd = evfd, .events = POLLIN };
+	if (mntfd >= 0 && n < max)
+		fds[n++] = (struct pollfd){ .fd = mntfd, .events = POLLPRI };
+	return n;
+}
+
+void model_ready(struct nsh *sh)
+{
+	struct pollfd p = { .fd = mntfd, .events = POLLPRI };
+
+	if (!M)
+		return;
+	drain(sh);
+	/* the mount table changed: a namespace came or went */
+	if (mntfd >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLPRI)) {
+		rescan(sh);
+		drain(sh);
+	}
+	if (need_resync)
+		resync(sh);
+}
+
+void model_fini(void)
+{
+	if (evfd >= 0)
+		close(evfd);
+	if (mntfd >= 0)
+		close(mntfd);
+	evfd = mntfd = -1;
+	model_free(M);
+	M = NULL;
+}
