@@ -12,9 +12,7 @@
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -26,7 +24,6 @@
 #include <netlink/errno.h>
 #include <netlink/msg.h>
 #include <netlink/attr.h>
-#include <netlink/utils.h>
 #include <netlink/route/addr.h>
 #include <netlink/route/link.h>
 
@@ -57,17 +54,16 @@ struct ifa {
 /* the addresses of one dump, filtered by link and family */
 struct ifa_list {
 	struct ifa *v;
-	int n, cap;
+	int n;
 	int ifindex;		/* 0: every link */
 	int family;		/* AF_UNSPEC: both */
-	bool oom;
 };
 
 static void ifa_list_free(struct ifa_list *l)
 {
 	free(l->v);
 	l->v = NULL;
-	l->n = l->cap = 0;
+	l->n = 0;
 }
 
 static size_t alen(int family)
@@ -84,23 +80,24 @@ static bool get_addr(const struct nlattr *a, int family, unsigned char *out)
 	return true;
 }
 
-/* NL_CB_VALID: keep one RTM_NEWADDR message if it passes the filter */
-static int ifa_cb(struct nl_msg *msg, void *arg)
+/*
+ * parse_ifa - the address of one RTM_NEWADDR message NLH into *RET, if it
+ * passes L's filter (returns false otherwise)
+ */
+static bool parse_ifa(struct nlmsghdr *nlh, const struct ifa_list *l,
+		      struct ifa *ret)
 {
-	struct ifa_list *l = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct ifaddrmsg *ifm = nlmsg_data(nlh);
 	struct nlattr *tb[IFA_MAX + 1];
 	struct ifa e = { 0 };
 	bool local, peer;
 
-	if (nlh->nlmsg_type != RTM_NEWADDR ||
-	    nlmsg_parse(nlh, sizeof(*ifm), tb, IFA_MAX, NULL) < 0)
-		return NL_SKIP;
+	if (nlmsg_parse(nlh, sizeof(*ifm), tb, IFA_MAX, NULL) < 0)
+		return false;
 	if ((ifm->ifa_family != AF_INET && ifm->ifa_family != AF_INET6) ||
 	    (l->family && ifm->ifa_family != l->family) ||
 	    (l->ifindex && (int)ifm->ifa_index != l->ifindex))
-		return NL_SKIP;
+		return false;
 	e.family = ifm->ifa_family;
 	e.ifindex = (int)ifm->ifa_index;
 	e.plen = ifm->ifa_prefixlen;
@@ -109,7 +106,7 @@ static int ifa_cb(struct nl_msg *msg, void *arg)
 	local = get_addr(tb[IFA_LOCAL], e.family, e.local);
 	peer = get_addr(tb[IFA_ADDRESS], e.family, e.peer);
 	if (!local && !peer)
-		return NL_SKIP;
+		return false;
 	if (!local)
 		memcpy(e.local, e.peer, sizeof(e.local));
 	if (!peer)
@@ -125,67 +122,33 @@ static int ifa_cb(struct nl_msg *msg, void *arg)
 		e.valid = ci->ifa_valid;
 		e.preferred = ci->ifa_prefered;
 	}
-	if (l->n == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 16;
-		struct ifa *v = realloc(l->v, sizeof(*v) * (size_t)cap);
-
-		if (!v) {
-			l->oom = true;
-			return NL_STOP;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = e;
-	return NL_OK;
+	*ret = e;
+	return true;
 }
 
 /*
- * ifa_dump - the addresses of SH->cur that pass L's filter (one dump,
- * retried if the kernel reports it was interrupted by a change).
+ * ifa_dump - the addresses of SH->cur that pass L's filter, replacing
+ * what L held (one dump, retried if the kernel reports it was interrupted
+ * by a change).
  */
 static int ifa_dump(struct nsh *sh, struct nl_sock *sk, struct ifa_list *l)
 {
 	struct ifaddrmsg hdr = { .ifa_family = (unsigned char)l->family };
-	char why[256];
-	int err = 0;
+	_cleanup_(msg_list_free) struct msg_list m = { 0 };
 
-	for (int attempt = 0; attempt < 5; attempt++) {
-		struct nl_cb *orig, *cb;
-
-		l->n = 0;
-		nl_clear_error();
-		err = nl_send_simple(sk, RTM_GETADDR, NLM_F_DUMP, &hdr,
-				     sizeof(hdr));
-		if (err < 0)
-			break;
-		orig = nl_socket_get_cb(sk);	/* a new reference */
-		cb = nl_cb_clone(orig);
-		nl_cb_put(orig);
-		if (!cb)
-			return nsh_err(sh, "out of memory");
-		nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, ifa_cb, l);
-		err = nl_recvmsgs(sk, cb);
-		nl_cb_put(cb);
-		if (err != -NLE_DUMP_INTR)
-			break;
-	}
-	if (l->oom)
+	ifa_list_free(l);
+	if (dump_msgs(sh, sk, RTM_GETADDR, &hdr, sizeof(hdr), "addresses",
+		      &m))
+		return 1;
+	l->v = calloc((size_t)m.n + 1, sizeof(*l->v));
+	if (!l->v)
 		return nsh_err(sh, "out of memory");
-	if (err < 0)
-		return nsh_err(sh, "cannot list the addresses: %s",
-			       nl_reason(err, why, sizeof(why)));
+	for (int i = 0; i < m.n; i++)
+		l->n += parse_ifa(m.v[i], l, &l->v[l->n]);
 	return 0;
 }
 
 /* ------------------------------------------------------------ show */
-
-struct show {
-	struct nsh *sh;
-	struct nl_sock *sk;
-	struct nl_cache *links;	/* NULL when showing one link */
-	struct json j;
-};
 
 static const char *const scopes[256] = {
 	[RT_SCOPE_UNIVERSE] = "global", [RT_SCOPE_SITE] = "site",
@@ -201,210 +164,8 @@ static const char *scope_name(int scope, char *buf, size_t len)
 	return buf;
 }
 
-/* a field: "KEY": "VAL" in JSON, " LABEL VAL" in text (" VAL" if no label) */
-static void kv(struct show *s, const char *key, const char *label,
-	       const char *val)
-{
-	if (s->sh->o.json)
-		json_str(&s->j, key, val);
-	else
-		printf(" %s%s%s", label, *label ? " " : "", val);
-}
-
-static void kv_uint(struct show *s, const char *key, const char *label,
-		    unsigned val)
-{
-	if (s->sh->o.json)
-		json_uint(&s->j, key, val);
-	else
-		printf(" %s %u", label, val);
-}
-
-/* the name of link IDX in SH->cur, or "ifIDX"; its flags in *FLAGS */
-static const char *link_name(struct show *s, int idx, char *buf, size_t len,
-			     unsigned *flags)
-{
-	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
-
-	if (s->links)
-		l = rtnl_link_get(s->links, idx);
-	else
-		(void)rtnl_link_get_kernel(s->sk, idx, NULL, &l);
-	*flags = l ? rtnl_link_get_flags(l) : 0;
-	if (l && rtnl_link_get_name(l))
-		snprintf(buf, len, "%s", rtnl_link_get_name(l));
-	else
-		snprintf(buf, len, "if%d", idx);
-	return buf;
-}
-
-/* the /run/netns name that SH->cur calls NSID, or NULL */
-static const char *nsid_name(struct show *s, int nsid, char *buf, size_t len)
-{
-	DIR *d = opendir(NETNS_RUN_DIR);
-	struct dirent *de;
-	const char *found = NULL;
-
-	while (d && !found && (de = readdir(d))) {
-		char path[300];
-		int fd;
-
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
-			 de->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		if (nl_get_nsid(s->sk, fd) == nsid) {
-			snprintf(buf, len, "%s", de->d_name);
-			found = buf;
-		}
-		close(fd);
-	}
-	if (d)
-		closedir(d);
-	return found;
-}
-
-static void print_hw(struct nl_addr *a, char *buf, size_t len)
-{
-	const unsigned char *p = a ? nl_addr_get_binary_addr(a) : NULL;
-	size_t n = a ? nl_addr_get_len(a) : 0, o = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; p && i < n && o + 4 < len; i++)
-		o += (size_t)snprintf(buf + o, len - o, "%s%02x", i ? ":" : "",
-				      p[i]);
-}
-
-/* one flag of a list: a JSON string, or "NAME" after a comma */
-static void flag(struct show *s, const char *name, bool *first)
-{
-	if (s->sh->o.json)
-		json_str(&s->j, NULL, name);
-	else
-		printf("%s%s", *first ? "" : ",", name);
-	*first = false;
-}
-
-/* iproute2's flag names, in its order; M-DOWN: the lower link is down */
-static void link_flags(struct show *s, unsigned flags, bool mdown)
-{
-	static const struct {
-		unsigned bit;
-		const char *name;
-	} names[] = {
-		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
-		{ IFF_POINTOPOINT, "POINTOPOINT" },
-		{ IFF_MULTICAST, "MULTICAST" }, { IFF_NOARP, "NOARP" },
-		{ IFF_ALLMULTI, "ALLMULTI" }, { IFF_PROMISC, "PROMISC" },
-		{ IFF_MASTER, "MASTER" }, { IFF_SLAVE, "SLAVE" },
-		{ IFF_DEBUG, "DEBUG" }, { IFF_DYNAMIC, "DYNAMIC" },
-		{ IFF_AUTOMEDIA, "AUTOMEDIA" }, { IFF_PORTSEL, "PORTSEL" },
-		{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_UP, "UP" },
-		{ IFF_LOWER_UP, "LOWER_UP" }, { IFF_DORMANT, "DORMANT" },
-		{ IFF_ECHO, "ECHO" },
-	};
-	bool first = true;
-
-	if (s->sh->o.json) {
-		json_key(&s->j, "flags");
-		json_begin_array(&s->j);
-	} else {
-		putchar('<');
-	}
-	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		flag(s, "NO-CARRIER", &first);
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (flags & names[i].bit)
-			flag(s, names[i].name, &first);
-	if (mdown)
-		flag(s, "M-DOWN", &first);
-	if (s->sh->o.json)
-		json_end_array(&s->j);
-	else
-		putchar('>');
-}
-
-/* the link part of an `ip address` entry: "2: v1@if3: <…> mtu …" */
-static void print_link(struct show *s, struct rtnl_link *l)
-{
-	static const char *const opstates[] = {
-		"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
-		"TESTING", "DORMANT", "UP",
-	};
-	bool json = s->sh->o.json;
-	int idx = rtnl_link_get_ifindex(l), iflink = rtnl_link_get_link(l);
-	int master = rtnl_link_get_master(l);
-	unsigned op = rtnl_link_get_operstate(l), pflags;
-	const char *qdisc = rtnl_link_get_qdisc(l);
-	int32_t nsid = -1;
-	bool has_nsid = rtnl_link_get_link_netnsid(l, &nsid) == 0;
-	bool mdown = false;
-	char peer[64], buf[64], type[32], hw[64], brd[64], nsname[300];
-
-	/* a link in another namespace may have the same index as ours */
-	if (iflink == idx && !has_nsid)
-		iflink = 0;
-	if (iflink && has_nsid) {
-		snprintf(peer, sizeof(peer), "if%d", iflink);
-	} else if (iflink) {
-		link_name(s, iflink, peer, sizeof(peer), &pflags);
-		mdown = !(pflags & IFF_UP);
-	}
-	if (json) {
-		json_int(&s->j, "ifindex", idx);
-		if (iflink && has_nsid)
-			json_int(&s->j, "link_index", iflink);
-		else if (iflink)
-			json_str(&s->j, "link", peer);
-		json_str(&s->j, "ifname", rtnl_link_get_name(l));
-	} else {
-		printf("%d: %s%s%s: ", idx, rtnl_link_get_name(l),
-		       iflink ? "@" : "", iflink ? peer : "");
-	}
-	link_flags(s, rtnl_link_get_flags(l), mdown);
-	kv_uint(s, "mtu", "mtu", rtnl_link_get_mtu(l));
-	if (qdisc)
-		kv(s, "qdisc", "qdisc", qdisc);
-	if (master)
-		kv(s, "master", "master",
-		   link_name(s, master, buf, sizeof(buf), &pflags));
-	kv(s, "operstate", "state",
-	   op < ARRAY_SIZE(opstates) ? opstates[op] : "UNKNOWN");
-	snprintf(buf, sizeof(buf), "%u", rtnl_link_get_group(l));
-	kv(s, "group", "group", rtnl_link_get_group(l) ? buf : "default");
-	kv_uint(s, "txqlen", "qlen", rtnl_link_get_txqlen(l));
-	/* the link-layer line is left out under -4/-6, as iproute2 does */
-	if (!s->sh->o.family) {
-		nl_llproto2str((int)rtnl_link_get_arptype(l), type,
-			       sizeof(type));
-		print_hw(rtnl_link_get_addr(l), hw, sizeof(hw));
-		print_hw(rtnl_link_get_broadcast(l), brd, sizeof(brd));
-		if (json)
-			json_str(&s->j, "link_type", type);
-		else
-			printf("\n    link/%s", type);
-		if (hw[0])
-			kv(s, "address", "", hw);
-		if (brd[0])
-			kv(s, "broadcast", rtnl_link_get_flags(l) &
-					   IFF_POINTOPOINT ? "peer" : "brd",
-			   brd);
-	}
-	if (has_nsid && json)
-		json_int(&s->j, "link_netnsid", nsid);
-	else if (has_nsid && nsid_name(s, nsid, nsname, sizeof(nsname)))
-		printf(" link-netns %s", nsname);
-	else if (has_nsid)
-		printf(" link-netnsid %d", nsid);
-	if (!json)
-		putchar('\n');
-}
-
 /* one address: "    inet 10.0.0.1/24 brd … scope global v1" + lifetimes */
-static void print_ifa(struct show *s, const struct ifa *e)
+static void print_ifa(struct link_show_ctx *c, const struct ifa *e)
 {
 	static const struct {
 		uint32_t bit;
@@ -422,28 +183,31 @@ static void print_ifa(struct show *s, const struct ifa *e)
 		{ IFA_F_MCAUTOJOIN, "autojoin" },
 		{ IFA_F_STABLE_PRIVACY, "stable-privacy" },
 	};
-	bool json = s->sh->o.json, v6 = e->family == AF_INET6;
+	bool json = c->sh->o.json, v6 = e->family == AF_INET6;
+	struct json *j = &c->j;
 	char buf[INET6_ADDRSTRLEN];
 
 	if (json) {
-		json_key(&s->j, NULL);
-		json_begin_object(&s->j);
+		json_key(j, NULL);
+		json_begin_object(j);
 	} else {
 		fputs("   ", stdout);
 	}
-	kv(s, "family", "", v6 ? "inet6" : "inet");
-	kv(s, "local", "", inet_ntop(e->family, e->local, buf, sizeof(buf)));
+	link_show_field(c, "family", "", v6 ? "inet6" : "inet");
+	link_show_field(c, "local", "",
+			inet_ntop(e->family, e->local, buf, sizeof(buf)));
 	if (memcmp(e->local, e->peer, alen(e->family)) != 0)
-		kv(s, "address", "peer",
-		   inet_ntop(e->family, e->peer, buf, sizeof(buf)));
+		link_show_field(c, "address", "peer",
+				inet_ntop(e->family, e->peer, buf, sizeof(buf)));
 	if (json)
-		json_int(&s->j, "prefixlen", e->plen);
+		json_int(j, "prefixlen", e->plen);
 	else
 		printf("/%d", e->plen);
 	if (e->has_brd)
-		kv(s, "broadcast", "brd",
-		   inet_ntop(e->family, e->brd, buf, sizeof(buf)));
-	kv(s, "scope", "scope", scope_name(e->scope, buf, sizeof(buf)));
+		link_show_field(c, "broadcast", "brd",
+				inet_ntop(e->family, e->brd, buf, sizeof(buf)));
+	link_show_field(c, "scope", "scope",
+			scope_name(e->scope, buf, sizeof(buf)));
 	for (size_t i = 0; i < ARRAY_SIZE(flags); i++) {
 		const char *name = flags[i].name;
 
@@ -454,16 +218,16 @@ static void print_ifa(struct show *s, const struct ifa *e)
 		if (flags[i].bit == IFA_F_SECONDARY && v6)
 			name = "temporary";
 		if (json)
-			json_bool(&s->j, name, true);
+			json_bool(j, name, true);
 		else
 			printf(" %s", name);
 	}
 	if (json) {
 		if (!v6 && e->label[0])
-			json_str(&s->j, "label", e->label);
-		json_uint(&s->j, "valid_life_time", e->valid);
-		json_uint(&s->j, "preferred_life_time", e->preferred);
-		json_end_object(&s->j);
+			json_str(j, "label", e->label);
+		json_uint(j, "valid_life_time", e->valid);
+		json_uint(j, "preferred_life_time", e->preferred);
+		json_end_object(j);
 		return;
 	}
 	printf(" %s\n       valid_lft ", v6 ? "" : e->label);
@@ -478,88 +242,69 @@ static void print_ifa(struct show *s, const struct ifa *e)
 }
 
 /* a link and its addresses (skipped under -4/-6 when it has none) */
-static void show_one(struct show *s, struct rtnl_link *l,
+static void show_one(struct link_show_ctx *c, struct rtnl_link *l,
 		     const struct ifa_list *al)
 {
 	int idx = rtnl_link_get_ifindex(l), n = 0;
 
 	for (int i = 0; i < al->n; i++)
 		n += al->v[i].ifindex == idx;
-	if (!n && s->sh->o.family)
+	if (!n && c->sh->o.family)
 		return;
-	if (s->sh->o.json) {
-		json_key(&s->j, NULL);
-		json_begin_object(&s->j);
-	}
-	print_link(s, l);
-	if (s->sh->o.json) {
-		json_key(&s->j, "addr_info");
-		json_begin_array(&s->j);
+	link_show_one(c, l);
+	if (c->sh->o.json) {
+		json_key(&c->j, "addr_info");
+		json_begin_array(&c->j);
 	}
 	for (int i = 0; i < al->n; i++)
 		if (al->v[i].ifindex == idx)
-			print_ifa(s, &al->v[i]);
-	if (s->sh->o.json) {
-		json_end_array(&s->j);
-		json_end_object(&s->j);
-	}
+			print_ifa(c, &al->v[i]);
+	if (c->sh->o.json)
+		json_end_array(&c->j);
+	link_show_one_end(c);
 }
 
 /* ip address [show [dev] IFNAME] */
 static int cmd_show(struct nsh *sh, const struct nsh_args *a)
 {
-	struct show s = { .sh = sh, .j = { .pretty = sh->o.pretty } };
 	_cleanup_(rtnl_link_putp) struct rtnl_link *one = NULL;
 	_cleanup_(nl_cache_freep) struct nl_cache *links = NULL;
 	_cleanup_(ifa_list_free) struct ifa_list al = {
 		.family = sh->o.family
 	};
 	const char *dev = arg_str(a, "ifname");
+	struct link_show_ctx c;
+	struct nl_sock *sk;
 	char why[256];
 	int err;
 
-	s.sk = ns_sock(sh);
-	if (!s.sk)
+	sk = ns_sock(sh);
+	if (!sk)
 		return 1;
 	if (dev) {
 		if (link_lookup(sh, dev, &one))
 			return 1;
 		al.ifindex = rtnl_link_get_ifindex(one);
 	} else {
-		err = rtnl_link_alloc_cache(s.sk, AF_UNSPEC, &links);
+		err = rtnl_link_alloc_cache(sk, AF_UNSPEC, &links);
 		if (err < 0)
 			return nsh_err(sh, "cannot list the links: %s",
 				       nl_reason(err, why, sizeof(why)));
-		s.links = links;
 	}
-	if (ifa_dump(sh, s.sk, &al))
+	if (ifa_dump(sh, sk, &al))
 		return 1;
-	if (sh->o.json)
-		json_begin_array(&s.j);
+	/* one link: the names of its lower link and master are asked for */
+	link_show_begin(&c, sh, sk, links, LINK_SHOW_ADDR);
 	if (one)
-		show_one(&s, one, &al);
+		show_one(&c, one, &al);
 	for (struct nl_object *o = links ? nl_cache_get_first(links) : NULL;
 	     o; o = nl_cache_get_next(o))
-		show_one(&s, (struct rtnl_link *)o, &al);
-	if (sh->o.json) {
-		json_end_array(&s.j);
-		json_end(&s.j);
-	}
+		show_one(&c, (struct rtnl_link *)o, &al);
+	link_show_end(&c);
 	return 0;
 }
 
 /* ------------------------------------------------------------ changes */
-
-/* "dev" and friends given twice are a mistake, not "last one wins" */
-static int check_once(struct nsh *sh, const struct nsh_args *a,
-		      const char *bind, const char *what)
-{
-	const struct nsh_val *v = arg_nth(a, bind, 1);
-
-	if (v)
-		return nsh_err(sh, "'%s': %s given twice", v->text, what);
-	return 0;
-}
 
 /* the family of the address, checked against -4/-6 */
 static int check_family(struct nsh *sh, const struct nsh_val *v)

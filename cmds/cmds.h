@@ -7,6 +7,8 @@
 
 #include "nsh.h"
 
+struct nl_cache;
+struct nlmsghdr;
 struct rtnl_link;
 
 extern const struct nsh_family shell_family;
@@ -15,6 +17,7 @@ extern const struct nsh_family link_family;
 extern const struct nsh_family addr_family;
 extern const struct nsh_family route_family;
 extern const struct nsh_family sysctl_family;
+extern const struct nsh_family show_family;
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a
@@ -29,6 +32,79 @@ int link_lookup_in(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 
 /* ip link show (cmds/link_show.c) */
 int link_show(struct nsh *sh, const char *name);
+
+/*
+ * The per-link header that `ip link show` and `ip address show` share
+ * (cmds/link_show.c): "2: v1@if3: <BROADCAST,…> mtu 1500 … state UP …" and
+ * its "    link/ether …" line, or the same keys in an element of -j's array.
+ */
+enum link_show_mode {
+	LINK_SHOW_LINK,	/* ip link: "mode"/"linkmode", -d details */
+	LINK_SHOW_ADDR,	/* ip address: -4/-6 leave out the link/ line */
+};
+
+struct nsid_name;
+
+/*
+ * One show: link_show_begin, then for each link link_show_one (the header;
+ * under -j the link's JSON object is left open for the caller's members)
+ * and link_show_one_end, and last link_show_end.  The fields are the
+ * begin's arguments; the caller may add its own members through J.
+ */
+struct link_show_ctx {
+	struct nsh *sh;
+	struct nl_sock *sk;	/* SH->cur's */
+	struct nl_cache *cache;	/* SH->cur's links, or NULL: ask the kernel */
+	enum link_show_mode mode;
+	struct json j;		/* -j output */
+	struct nsid_name *ids;	/* nsid -> /run/netns name, made on first use */
+	int nids;
+	bool ids_done;
+};
+
+void link_show_begin(struct link_show_ctx *c, struct nsh *sh,
+		     struct nl_sock *sk, struct nl_cache *cache,
+		     enum link_show_mode mode);
+void link_show_one(struct link_show_ctx *c, struct rtnl_link *l);
+void link_show_one_end(struct link_show_ctx *c);
+void link_show_end(struct link_show_ctx *c);
+/* a field of a show: "KEY": "VAL" under -j, " LABEL VAL" (" VAL" without a
+ * label) in text */
+void link_show_field(struct link_show_ctx *c, const char *key,
+		     const char *label, const char *val);
+
+/* the RTM_NEWxxx answers to one RTM_GETxxx dump, copied (cmds/dump.c) */
+struct msg_list {
+	struct nlmsghdr **v;
+	int n, cap;
+	bool oom;
+};
+
+/*
+ * dump_msgs - send the dump request TYPE (RTM_GETADDR, …) with the header
+ * HDR of LEN bytes on SK and collect the answers in *RET (retried when the
+ * kernel reports the dump was interrupted by a change).  Returns 0, or 1
+ * after reporting "cannot list the WHAT: …".  Free *RET with
+ * msg_list_free in either case.
+ */
+int dump_msgs(struct nsh *sh, struct nl_sock *sk, int type, void *hdr,
+	      size_t len, const char *what, struct msg_list *ret);
+void msg_list_free(struct msg_list *l);
+
+/*
+ * check_once - "dev" and friends given twice are a mistake, not "last one
+ * wins": reports "'VALUE': WHAT given twice" and returns 1 when BIND has a
+ * second value, else returns 0.
+ */
+static inline int check_once(struct nsh *sh, const struct nsh_args *a,
+			     const char *bind, const char *what)
+{
+	const struct nsh_val *v = arg_nth(a, bind, 1);
+
+	if (v)
+		return nsh_err(sh, "'%s': %s given twice", v->text, what);
+	return 0;
+}
 
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);

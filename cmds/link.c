@@ -32,13 +32,34 @@ static void ns_closep(struct nsh_ns *ns)
 #define _cleanup_ns_ _cleanup_(ns_closep)
 #define NS_NONE { .fd = -1 }
 
-/* report a failed libnl call about SUBJECT, in the kernel's words */
-static int kernel_err(struct nsh *sh, const char *subject, int err)
-{
-	char why[256];
+/* the one request a command sends, once everything is checked */
+enum link_req { REQ_ADD, REQ_CHANGE, REQ_DELETE };
 
-	return nsh_err(sh, "'%s': %s", subject,
-		       nl_reason(err, why, sizeof(why)));
+/*
+ * send_req - in SH->cur: create link L (REQ_ADD), apply the changes L to
+ * link ORIG (REQ_CHANGE) or delete link L (REQ_DELETE).  A failure is
+ * reported about SUBJECT, in the kernel's words.  Returns 0 or 1.
+ */
+static int send_req(struct nsh *sh, enum link_req req, struct rtnl_link *orig,
+		    struct rtnl_link *l, const char *subject)
+{
+	struct nl_sock *sk = ns_sock(sh);
+	char why[256];
+	int err;
+
+	if (!sk)
+		return 1;
+	nl_clear_error();
+	if (req == REQ_ADD)
+		err = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
+	else if (req == REQ_CHANGE)
+		err = rtnl_link_change(sk, orig, l, 0);
+	else
+		err = rtnl_link_delete(sk, l);
+	if (err < 0)
+		return nsh_err(sh, "'%s': %s", subject,
+			       nl_reason(err, why, sizeof(why)));
+	return 0;
 }
 
 /*
@@ -107,9 +128,7 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
 	_cleanup_(rtnl_link_putp) struct rtnl_link *peer = NULL;
 	const struct nsh_ns *where, *pwhere;
-	struct nl_sock *sk;
 	char d[300];
-	int err;
 
 	if (resolve_target(sh, arg_str(a, "nsref"), &ns) ||
 	    resolve_target(sh, arg_str(a, "peer_netns"), &pns))
@@ -133,15 +152,7 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 		rtnl_link_set_ns_fd(l, where->fd);
 	if (!ns_same(pwhere, &sh->cur))
 		rtnl_link_set_ns_fd(peer, pwhere->fd);
-
-	sk = ns_sock(sh);
-	if (!sk)
-		return 1;
-	nl_clear_error();
-	err = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
-	if (err < 0)
-		return kernel_err(sh, name, err);
-	return 0;
+	return send_req(sh, REQ_ADD, NULL, l, name);
 }
 
 /* ip link add NAME type bridge */
@@ -149,7 +160,6 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 {
 	const char *name = arg_str(a, "newif");
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
-	struct nl_sock *sk;
 	int err;
 
 	if (name_free(sh, &sh->cur, name, 0))
@@ -161,15 +171,7 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 	if (err < 0)
 		return nsh_err(sh, "'%s': %s", name, nl_geterror(err));
 	rtnl_link_set_name(l, name);
-
-	sk = ns_sock(sh);
-	if (!sk)
-		return 1;
-	nl_clear_error();
-	err = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
-	if (err < 0)
-		return kernel_err(sh, name, err);
-	return 0;
+	return send_req(sh, REQ_ADD, NULL, l, name);
 }
 
 /* ------------------------------------------------------------ set */
@@ -267,8 +269,7 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(rtnl_link_putp) struct rtnl_link *chg = NULL;
 	const struct nsh_ns *where = &sh->cur;
 	bool move = false;
-	struct nl_sock *sk;
-	int err, self, master = 0;
+	int self, master = 0;
 
 	if (check_repeats(sh, a))
 		return 1;
@@ -318,15 +319,7 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 			return nsh_err(sh, "out of memory");
 		rtnl_link_set_addr(chg, ad);
 	}
-
-	sk = ns_sock(sh);
-	if (!sk)
-		return 1;
-	nl_clear_error();
-	err = rtnl_link_change(sk, l, chg, 0);
-	if (err < 0)
-		return kernel_err(sh, ifname, err);
-	return 0;
+	return send_req(sh, REQ_CHANGE, l, chg, ifname);
 }
 
 /* ------------------------------------------------------------ delete */
@@ -337,8 +330,6 @@ static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 	const char *ifname = arg_str(a, "ifname");
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
 	_cleanup_(rtnl_link_putp) struct rtnl_link *del = NULL;
-	struct nl_sock *sk;
-	int err;
 
 	if (link_lookup(sh, ifname, &l))
 		return 1;
@@ -350,15 +341,7 @@ static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 	if (!del)
 		return nsh_err(sh, "out of memory");
 	rtnl_link_set_ifindex(del, rtnl_link_get_ifindex(l));
-
-	sk = ns_sock(sh);
-	if (!sk)
-		return 1;
-	nl_clear_error();
-	err = rtnl_link_delete(sk, del);
-	if (err < 0)
-		return kernel_err(sh, ifname, err);
-	return 0;
+	return send_req(sh, REQ_DELETE, NULL, del, ifname);
 }
 
 /* ------------------------------------------------------------ show */

@@ -4,6 +4,10 @@
  * current namespace (rtnl_link_alloc_cache), printed in iproute2's layout,
  * or with -j as JSON with iproute2's keys, so that tutorials and scripts
  * that parse `ip -j link` work unchanged.
+ *
+ * The per-link header is exported (link_show_begin/one/one_end/end):
+ * `ip address show` prints the same one above each link's addresses, in
+ * the LINK_SHOW_ADDR variant.
  */
 #include "config.h"
 
@@ -38,15 +42,24 @@ struct nsid_name {
 	char *name;
 };
 
-/* what one show needs besides the link itself */
-struct show_ctx {
-	struct nsh *sh;
-	struct nl_sock *sk;
-	struct nl_cache *cache;
-	struct json j;
-	struct nsid_name *ids;	/* built on first use */
-	int nids;
-	bool ids_done;
+/*
+ * What differs between the two variants of the header.  The first three
+ * are iproute2's own (its do_link); the last three are differences that
+ * the two listings had when each printed its own header, kept so that
+ * neither output changes.
+ */
+static const struct {
+	bool linkmode;		/* " mode DEFAULT" / "linkmode" */
+	bool details;		/* -d: promiscuity, kinds, queues */
+	bool family_hides_ll;	/* -4/-6 leave out the link/ line */
+	bool escape;		/* names escaped for the terminal (text) */
+	bool p2p_peer;		/* "peer", not "brd", on point-to-point links */
+	bool lost_lower_down;	/* M-DOWN when the lower link is not found */
+} styles[] = {
+	[LINK_SHOW_LINK] = { .linkmode = true, .details = true,
+			     .escape = true },
+	[LINK_SHOW_ADDR] = { .family_hides_ll = true, .p2p_peer = true,
+			     .lost_lower_down = true },
 };
 
 /* the flags in iproute2's order (print_link_flags) */
@@ -86,12 +99,38 @@ static const char *lladdr_str(struct nl_addr *a, char *buf, size_t len)
 	return buf;
 }
 
-/* the name of link IFINDEX in the cache, or "ifINDEX" as iproute2 says */
-static const char *index_name(struct show_ctx *c, int ifindex, char *buf,
-			      size_t len)
+/* S as the text layout shows it: escaped for the terminal in `ip link` */
+static const char *shown(struct link_show_ctx *c, const char *s, char *buf,
+			 size_t len)
 {
-	if (!rtnl_link_i2name(c->cache, ifindex, buf, len))
+	if (c->sh->o.json || !styles[c->mode].escape)
+		return s;
+	return str_escape(s, buf, len);
+}
+
+/*
+ * index_name - the name of link IFINDEX of SH->cur (from the dump, or
+ * asked for when the show has none), or "ifINDEX" as iproute2 says.  When
+ * DOWN is not NULL, *DOWN is iproute2's M-DOWN: that link is down.
+ */
+static const char *index_name(struct link_show_ctx *c, int ifindex, char *buf,
+			      size_t len, bool *down)
+{
+	struct rtnl_link *l = NULL;
+
+	if (c->cache)
+		l = rtnl_link_get(c->cache, ifindex);
+	else
+		(void)rtnl_link_get_kernel(c->sk, ifindex, NULL, &l);
+	if (l && rtnl_link_get_name(l))
+		snprintf(buf, len, "%s", rtnl_link_get_name(l));
+	else
 		snprintf(buf, len, "if%d", ifindex);
+	if (down)
+		*down = l ? !(rtnl_link_get_flags(l) & IFF_UP) :
+			    styles[c->mode].lost_lower_down;
+	if (l)
+		rtnl_link_put(l);
 	return buf;
 }
 
@@ -100,7 +139,7 @@ static const char *index_name(struct show_ctx *c, int ifindex, char *buf,
  * current namespace gives it (as iproute2's netns_map_init does).
  * RTM_GETNSID never assigns one, so this changes nothing.
  */
-static void load_nsids(struct show_ctx *c)
+static void load_nsids(struct link_show_ctx *c)
 {
 	DIR *d = opendir(NETNS_RUN_DIR);
 	struct dirent *de;
@@ -137,7 +176,7 @@ static void load_nsids(struct show_ctx *c)
 
 /* the /run/netns name of the namespace with id NSID here, or NULL (the
  * host namespace, for instance, has no name) */
-static const char *nsid_name(struct show_ctx *c, int nsid)
+static const char *nsid_name(struct link_show_ctx *c, int nsid)
 {
 	if (!c->ids_done)
 		load_nsids(c);
@@ -147,69 +186,78 @@ static const char *nsid_name(struct show_ctx *c, int nsid)
 	return NULL;
 }
 
-static void free_nsids(struct show_ctx *c)
+static void free_nsids(struct link_show_ctx *c)
 {
 	for (int i = 0; i < c->nids; i++)
 		free(c->ids[i].name);
 	free(c->ids);
+	c->ids = NULL;
+	c->nids = 0;
+}
+
+void link_show_field(struct link_show_ctx *c, const char *key,
+		     const char *label, const char *val)
+{
+	if (c->sh->o.json)
+		json_str(&c->j, key, val);
+	else
+		printf(" %s%s%s", label, *label ? " " : "", val);
+}
+
+/* the same for a number: "KEY": VAL, or " LABEL VAL" */
+static void field_uint(struct link_show_ctx *c, const char *key,
+		       const char *label, unsigned val)
+{
+	if (c->sh->o.json)
+		json_uint(&c->j, key, val);
+	else
+		printf(" %s %u", label, val);
+}
+
+/* one flag of the list: a JSON string, or NAME after a comma */
+static void flag(struct link_show_ctx *c, const char *name, bool *first)
+{
+	if (c->sh->o.json)
+		json_str(&c->j, NULL, name);
+	else
+		printf("%s%s", *first ? "" : ",", name);
+	*first = false;
 }
 
 /*
- * lower_down - iproute2's M-DOWN: the link L sits on (IFLA_LINK, in this
- * namespace: a veth's peer) is down.
+ * print_flags - "<BROADCAST,UP>" or "flags": [ … ]: FLAGS in iproute2's
+ * order, NO-CARRIER first (up without carrier), unknown bits in hex, and
+ * M-DOWN last when MDOWN (the link it sits on is down).
  */
-static bool lower_down(struct show_ctx *c, struct rtnl_link *l)
+static void print_flags(struct link_show_ctx *c, unsigned flags, bool mdown)
 {
-	int32_t nsid;
-	struct rtnl_link *m;
-	bool down;
-
-	if (!rtnl_link_get_link(l) || rtnl_link_get_link_netnsid(l, &nsid) == 0)
-		return false;
-	m = rtnl_link_get(c->cache, rtnl_link_get_link(l));
-	if (!m)
-		return false;
-	down = !(rtnl_link_get_flags(m) & IFF_UP);
-	rtnl_link_put(m);
-	return down;
-}
-
-/*
- * for_each_flag - call FN with each flag name of L in iproute2's order:
- * NO-CARRIER first (up without carrier), M-DOWN last.
- */
-static void for_each_flag(struct show_ctx *c, struct rtnl_link *l,
-			  void (*fn)(struct show_ctx *, const char *, bool *),
-			  bool *first)
-{
-	unsigned flags = rtnl_link_get_flags(l);
+	bool json = c->sh->o.json, first = true;
 	char hex[16];
 
+	if (json) {
+		json_key(&c->j, "flags");
+		json_begin_array(&c->j);
+	} else {
+		putchar('<');
+	}
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		fn(c, "NO-CARRIER", first);
+		flag(c, "NO-CARRIER", &first);
 	flags &= ~(unsigned)IFF_RUNNING;
 	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++)
 		if (flags & flag_names[i].flag) {
 			flags &= ~flag_names[i].flag;
-			fn(c, flag_names[i].name, first);
+			flag(c, flag_names[i].name, &first);
 		}
 	if (flags) {
 		snprintf(hex, sizeof(hex), "%x", flags);
-		fn(c, hex, first);
+		flag(c, hex, &first);
 	}
-	if (lower_down(c, l))
-		fn(c, "M-DOWN", first);
-}
-
-static void flag_text(struct show_ctx *c, const char *name, bool *first)
-{
-	printf("%s%s", *first ? "" : ",", name);
-	*first = false;
-}
-
-static void flag_json(struct show_ctx *c, const char *name, bool *first)
-{
-	json_str(&c->j, NULL, name);
+	if (mdown)
+		flag(c, "M-DOWN", &first);
+	if (json)
+		json_end_array(&c->j);
+	else
+		putchar('>');
 }
 
 static const char *operstate_str(struct rtnl_link *l)
@@ -230,141 +278,172 @@ static const char *group_str(struct rtnl_link *l, char *buf, size_t len)
 	return buf;
 }
 
-/* "ether", "loopback", … (the link/TYPE of iproute2) */
-static const char *link_type(struct rtnl_link *l, char *buf, size_t len)
+/* the link-layer part: "\n    link/ether ADDR brd ADDR", or its keys */
+static void print_lladdr(struct link_show_ctx *c, struct rtnl_link *l)
 {
-	return nl_llproto2str((int)rtnl_link_get_arptype(l), buf, len);
+	bool p2p = styles[c->mode].p2p_peer &&
+		   (rtnl_link_get_flags(l) & IFF_POINTOPOINT);
+	char buf[64];
+
+	/* "ether", "loopback", … (the link/TYPE of iproute2) */
+	nl_llproto2str((int)rtnl_link_get_arptype(l), buf, sizeof(buf));
+	if (c->sh->o.json)
+		json_str(&c->j, "link_type", buf);
+	else
+		printf("\n    link/%s", buf);
+	if (rtnl_link_get_addr(l))
+		link_show_field(c, "address", "",
+				lladdr_str(rtnl_link_get_addr(l), buf,
+					   sizeof(buf)));
+	if (rtnl_link_get_broadcast(l))
+		link_show_field(c, "broadcast", p2p ? "peer" : "brd",
+				lladdr_str(rtnl_link_get_broadcast(l), buf,
+					   sizeof(buf)));
 }
 
-/* print one link as iproute2's text */
-static void show_text(struct show_ctx *c, struct rtnl_link *l)
+/* where a link's peer lives: " link-netns NAME" (" link-netnsid N" when
+ * it has no name), "link_netnsid": N under -j */
+static void print_netns(struct link_show_ctx *c, int32_t nsid)
 {
-	char buf[IFNAMSIZ + 8], addr[64], esc[1024];
-	const char *qdisc = rtnl_link_get_qdisc(l);
+	const char *ns;
+	char esc[1024];
+
+	if (c->sh->o.json) {
+		json_int(&c->j, "link_netnsid", nsid);
+		return;
+	}
+	ns = nsid_name(c, nsid);
+	if (ns)
+		printf(" link-netns %s", shown(c, ns, esc, sizeof(esc)));
+	else
+		printf(" link-netnsid %d", nsid);
+}
+
+/* -d: " promiscuity N\n    KIND KIND_slave numtxqueues N numrxqueues N" */
+static void print_details(struct link_show_ctx *c, struct rtnl_link *l)
+{
 	const char *kind = rtnl_link_get_type(l);
 	const char *skind = rtnl_link_get_slave_type(l);
-	int ifindex = rtnl_link_get_ifindex(l);
-	int iflink = rtnl_link_get_link(l);
-	int master = rtnl_link_get_master(l);
-	int32_t nsid = -1;
-	bool has_nsid = rtnl_link_get_link_netnsid(l, &nsid) == 0;
-	bool first = true;
+	struct json *j = &c->j;
 
-	printf("%d: %s", ifindex,
-	       str_escape(rtnl_link_get_name(l), esc, sizeof(esc)));
-	if (iflink && has_nsid)
-		printf("@if%d", iflink);
-	else if (iflink)
-		printf("@%s",
-		       str_escape(index_name(c, iflink, buf, sizeof(buf)), esc,
-				  sizeof(esc)));
-	printf(": <");
-	for_each_flag(c, l, flag_text, &first);
-	printf("> mtu %u", rtnl_link_get_mtu(l));
-	if (qdisc)
-		printf(" qdisc %s", qdisc);
-	if (master)
-		printf(" master %s",
-		       str_escape(index_name(c, master, buf, sizeof(buf)), esc,
-				  sizeof(esc)));
-	printf(" state %s mode %s group %s qlen %u\n", operstate_str(l),
-	       rtnl_link_get_linkmode(l) ? "DORMANT" : "DEFAULT",
-	       group_str(l, buf, sizeof(buf)), rtnl_link_get_txqlen(l));
-
-	printf("    link/%s", link_type(l, buf, sizeof(buf)));
-	if (rtnl_link_get_addr(l))
-		printf(" %s", lladdr_str(rtnl_link_get_addr(l), addr,
-					 sizeof(addr)));
-	if (rtnl_link_get_broadcast(l))
-		printf(" brd %s", lladdr_str(rtnl_link_get_broadcast(l), addr,
-					     sizeof(addr)));
-	if (has_nsid) {
-		const char *ns = nsid_name(c, nsid);
-
-		if (ns)
-			printf(" link-netns %s",
-			       str_escape(ns, esc, sizeof(esc)));
-		else
-			printf(" link-netnsid %d", nsid);
+	field_uint(c, "promiscuity", "promiscuity",
+		   rtnl_link_get_promiscuity(l));
+	if (c->sh->o.json && (kind || skind)) {
+		json_key(j, "linkinfo");
+		json_begin_object(j);
+		if (kind)
+			json_str(j, "info_kind", kind);
+		if (skind)
+			json_str(j, "info_slave_kind", skind);
+		json_end_object(j);
+	} else if (kind || skind) {
+		printf("\n   ");
+		if (kind)
+			printf(" %s", kind);
+		if (skind)
+			printf(" %s_slave", skind);
 	}
-	if (c->sh->o.details) {
-		printf(" promiscuity %u", rtnl_link_get_promiscuity(l));
-		if (kind || skind) {
-			printf("\n   ");
-			if (kind)
-				printf(" %s", kind);
-			if (skind)
-				printf(" %s_slave", skind);
-		}
-		printf(" numtxqueues %u numrxqueues %u",
-		       rtnl_link_get_num_tx_queues(l),
-		       rtnl_link_get_num_rx_queues(l));
-	}
-	putchar('\n');
+	field_uint(c, "num_tx_queues", "numtxqueues",
+		   rtnl_link_get_num_tx_queues(l));
+	field_uint(c, "num_rx_queues", "numrxqueues",
+		   rtnl_link_get_num_rx_queues(l));
 }
 
-/* print one link as an element of iproute2's JSON array */
-static void show_json(struct show_ctx *c, struct rtnl_link *l)
+void link_show_begin(struct link_show_ctx *c, struct nsh *sh,
+		     struct nl_sock *sk, struct nl_cache *cache,
+		     enum link_show_mode mode)
+{
+	*c = (struct link_show_ctx){
+		.sh = sh,
+		.sk = sk,
+		.cache = cache,
+		.mode = mode,
+		.j = { .pretty = sh->o.pretty },
+	};
+	if (sh->o.json)
+		json_begin_array(&c->j);
+}
+
+/*
+ * link_show_one - the header of link L: "2: v1@if3: <…> mtu 1500 … qlen
+ * 1000\n    link/ether …\n" in text; under -j an element of the array with
+ * the same keys as iproute2, left open (link_show_one_end closes it).
+ */
+void link_show_one(struct link_show_ctx *c, struct rtnl_link *l)
 {
 	struct json *j = &c->j;
-	char buf[IFNAMSIZ + 8], addr[64];
 	const char *qdisc = rtnl_link_get_qdisc(l);
-	const char *kind = rtnl_link_get_type(l);
-	const char *skind = rtnl_link_get_slave_type(l);
 	int ifindex = rtnl_link_get_ifindex(l);
 	int iflink = rtnl_link_get_link(l);
 	int master = rtnl_link_get_master(l);
 	int32_t nsid = -1;
 	bool has_nsid = rtnl_link_get_link_netnsid(l, &nsid) == 0;
-	bool first = true;
+	bool json = c->sh->o.json, mdown = false;
+	char peer[IFNAMSIZ + 8], buf[IFNAMSIZ + 8], esc[1024];
 
-	json_key(j, NULL);
-	json_begin_object(j);
-	json_int(j, "ifindex", ifindex);
+	/* the link L sits on (a veth's peer): only its index when it is in
+	 * another namespace; L itself is never shown as its own */
+	if (iflink == ifindex && !has_nsid)
+		iflink = 0;
 	if (iflink && has_nsid)
-		json_int(j, "link_index", iflink);
+		snprintf(peer, sizeof(peer), "if%d", iflink);
 	else if (iflink)
-		json_str(j, "link", index_name(c, iflink, buf, sizeof(buf)));
-	json_str(j, "ifname", rtnl_link_get_name(l));
-	json_key(j, "flags");
-	json_begin_array(j);
-	for_each_flag(c, l, flag_json, &first);
-	json_end_array(j);
-	json_uint(j, "mtu", rtnl_link_get_mtu(l));
-	if (qdisc)
-		json_str(j, "qdisc", qdisc);
-	if (master)
-		json_str(j, "master", index_name(c, master, buf, sizeof(buf)));
-	json_str(j, "operstate", operstate_str(l));
-	json_str(j, "linkmode", rtnl_link_get_linkmode(l) ? "DORMANT"
-							  : "DEFAULT");
-	json_str(j, "group", group_str(l, buf, sizeof(buf)));
-	json_uint(j, "txqlen", rtnl_link_get_txqlen(l));
-	json_str(j, "link_type", link_type(l, buf, sizeof(buf)));
-	if (rtnl_link_get_addr(l))
-		json_str(j, "address", lladdr_str(rtnl_link_get_addr(l), addr,
-						  sizeof(addr)));
-	if (rtnl_link_get_broadcast(l))
-		json_str(j, "broadcast",
-			 lladdr_str(rtnl_link_get_broadcast(l), addr,
-				    sizeof(addr)));
-	if (has_nsid)
-		json_int(j, "link_netnsid", nsid);
-	if (c->sh->o.details) {
-		json_uint(j, "promiscuity", rtnl_link_get_promiscuity(l));
-		if (kind || skind) {
-			json_key(j, "linkinfo");
-			json_begin_object(j);
-			if (kind)
-				json_str(j, "info_kind", kind);
-			if (skind)
-				json_str(j, "info_slave_kind", skind);
-			json_end_object(j);
-		}
-		json_uint(j, "num_tx_queues", rtnl_link_get_num_tx_queues(l));
-		json_uint(j, "num_rx_queues", rtnl_link_get_num_rx_queues(l));
+		index_name(c, iflink, peer, sizeof(peer), &mdown);
+	if (json) {
+		json_key(j, NULL);
+		json_begin_object(j);
+		json_int(j, "ifindex", ifindex);
+		if (iflink && has_nsid)
+			json_int(j, "link_index", iflink);
+		else if (iflink)
+			json_str(j, "link", peer);
+		json_str(j, "ifname", rtnl_link_get_name(l));
+	} else {
+		printf("%d: %s", ifindex,
+		       shown(c, rtnl_link_get_name(l), esc, sizeof(esc)));
+		if (iflink)
+			printf("@%s", shown(c, peer, esc, sizeof(esc)));
+		printf(": ");
 	}
-	json_end_object(j);
+	print_flags(c, rtnl_link_get_flags(l), mdown);
+	field_uint(c, "mtu", "mtu", rtnl_link_get_mtu(l));
+	if (qdisc)
+		link_show_field(c, "qdisc", "qdisc", qdisc);
+	if (master)
+		link_show_field(c, "master", "master",
+				shown(c, index_name(c, master, buf, sizeof(buf),
+						    NULL),
+				      esc, sizeof(esc)));
+	link_show_field(c, "operstate", "state", operstate_str(l));
+	if (styles[c->mode].linkmode)
+		link_show_field(c, "linkmode", "mode",
+				rtnl_link_get_linkmode(l) ? "DORMANT" :
+							    "DEFAULT");
+	link_show_field(c, "group", "group", group_str(l, buf, sizeof(buf)));
+	field_uint(c, "txqlen", "qlen", rtnl_link_get_txqlen(l));
+	if (!styles[c->mode].family_hides_ll || !c->sh->o.family)
+		print_lladdr(c, l);
+	if (has_nsid)
+		print_netns(c, nsid);
+	if (styles[c->mode].details && c->sh->o.details)
+		print_details(c, l);
+	if (!json)
+		putchar('\n');
+}
+
+void link_show_one_end(struct link_show_ctx *c)
+{
+	if (c->sh->o.json)
+		json_end_object(&c->j);
+}
+
+void link_show_end(struct link_show_ctx *c)
+{
+	if (c->sh->o.json) {
+		json_end_array(&c->j);
+		json_end(&c->j);
+	}
+	free_nsids(c);
 }
 
 /* order the dump by ifindex, as the kernel (and iproute2) list it */
@@ -380,21 +459,21 @@ int link_show(struct nsh *sh, const char *name)
 {
 	_cleanup_(nl_cache_freep) struct nl_cache *cache = NULL;
 	_cleanup_free_ struct rtnl_link **v = NULL;
-	struct show_ctx c = { .sh = sh, .j = { .pretty = sh->o.pretty } };
+	struct link_show_ctx c;
+	struct nl_sock *sk;
 	struct nl_object *o;
 	char why[256], d[300];
 	int n = 0, err;
 
-	c.sk = ns_sock(sh);
-	if (!c.sk)
+	sk = ns_sock(sh);
+	if (!sk)
 		return 1;
 	nl_clear_error();
-	err = rtnl_link_alloc_cache(c.sk, AF_UNSPEC, &cache);
+	err = rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache);
 	if (err < 0)
 		return nsh_err(sh, "cannot list the links of %s: %s",
 			       ns_desc(&sh->cur, d, sizeof(d)),
 			       nl_reason(err, why, sizeof(why)));
-	c.cache = cache;
 
 	v = calloc((size_t)nl_cache_nitems(cache) + 1, sizeof(*v));
 	if (!v)
@@ -410,18 +489,11 @@ int link_show(struct nsh *sh, const char *name)
 			       ns_desc(&sh->cur, d, sizeof(d)));
 	qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
 
-	if (sh->o.json)
-		json_begin_array(&c.j);
+	link_show_begin(&c, sh, sk, cache, LINK_SHOW_LINK);
 	for (int i = 0; i < n; i++) {
-		if (sh->o.json)
-			show_json(&c, v[i]);
-		else
-			show_text(&c, v[i]);
+		link_show_one(&c, v[i]);
+		link_show_one_end(&c);
 	}
-	if (sh->o.json) {
-		json_end_array(&c.j);
-		json_end(&c.j);
-	}
-	free_nsids(&c);
+	link_show_end(&c);
 	return 0;
 }

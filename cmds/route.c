@@ -38,85 +38,13 @@ DEFINE_PUTP(struct nl_msg, nlmsg_free)
 
 /* ------------------------------------------------------------ show */
 
-/* the RTM_NEWROUTE messages of one dump, copied */
-struct rt_list {
-	struct nlmsghdr **v;
-	int n, cap;
-	bool oom;
-};
-
-static void rt_list_free(struct rt_list *l)
-{
-	for (int i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = l->cap = 0;
-}
-
-/* NL_CB_VALID: keep a copy of one message */
-static int rt_cb(struct nl_msg *msg, void *arg)
-{
-	struct rt_list *l = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg), *copy;
-
-	if (nlh->nlmsg_type != RTM_NEWROUTE)
-		return NL_SKIP;
-	if (l->n == l->cap) {
-		int cap = l->cap ? 2 * l->cap : 32;
-		struct nlmsghdr **v = realloc(l->v, sizeof(*v) * (size_t)cap);
-
-		if (!v) {
-			l->oom = true;
-			return NL_STOP;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	copy = malloc(nlh->nlmsg_len);
-	if (!copy) {
-		l->oom = true;
-		return NL_STOP;
-	}
-	memcpy(copy, nlh, nlh->nlmsg_len);
-	l->v[l->n++] = copy;
-	return NL_OK;
-}
-
-/* rt_dump - every route of FAMILY in SH->cur (retried when interrupted) */
+/* rt_dump - every route of FAMILY in SH->cur, as the kernel's messages */
 static int rt_dump(struct nsh *sh, struct nl_sock *sk, int family,
-		   struct rt_list *l)
+		   struct msg_list *l)
 {
 	struct rtmsg hdr = { .rtm_family = (unsigned char)family };
-	char why[256];
-	int err = 0;
 
-	for (int attempt = 0; attempt < 5; attempt++) {
-		struct nl_cb *orig, *cb;
-
-		rt_list_free(l);
-		nl_clear_error();
-		err = nl_send_simple(sk, RTM_GETROUTE, NLM_F_DUMP, &hdr,
-				     sizeof(hdr));
-		if (err < 0)
-			break;
-		orig = nl_socket_get_cb(sk);	/* a new reference */
-		cb = nl_cb_clone(orig);
-		nl_cb_put(orig);
-		if (!cb)
-			return nsh_err(sh, "out of memory");
-		nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, rt_cb, l);
-		err = nl_recvmsgs(sk, cb);
-		nl_cb_put(cb);
-		if (err != -NLE_DUMP_INTR)
-			break;
-	}
-	if (l->oom)
-		return nsh_err(sh, "out of memory");
-	if (err < 0)
-		return nsh_err(sh, "cannot list the routes: %s",
-			       nl_reason(err, why, sizeof(why)));
-	return 0;
+	return dump_msgs(sh, sk, RTM_GETROUTE, &hdr, sizeof(hdr), "routes", l);
 }
 
 struct rt_show {
@@ -302,13 +230,8 @@ static void print_route(struct rt_show *s, struct nlmsghdr *nlh)
 		json_key(&s->j, NULL);
 		json_begin_object(&s->j);
 	}
-	if (r->rtm_type != RTN_UNICAST) {
-		type_name(r->rtm_type, buf, sizeof(buf));
-		if (s->json)
-			json_str(&s->j, "type", buf);
-		else
-			printf("%s ", buf);
-	}
+	if (r->rtm_type != RTN_UNICAST)
+		field(s, "type", "", type_name(r->rtm_type, buf, sizeof(buf)));
 	if (tb[RTA_DST] && nla_len(tb[RTA_DST]) == hostlen / 8) {
 		inet_ntop(r->rtm_family, nla_data(tb[RTA_DST]), dst,
 			  INET6_ADDRSTRLEN);
@@ -360,7 +283,7 @@ static int cmd_show(struct nsh *sh, const struct nsh_args *a)
 			     .j = { .pretty = sh->o.pretty } };
 	_cleanup_(nl_cache_freep) struct nl_cache *links = NULL;
 	struct nl_sock *sk = ns_sock(sh);
-	struct rt_list l = { 0 };
+	_cleanup_(msg_list_free) struct msg_list l = { 0 };
 	char why[256];
 	int err;
 
@@ -381,7 +304,6 @@ static int cmd_show(struct nsh *sh, const struct nsh_args *a)
 		json_end_array(&s.j);
 		json_end(&s.j);
 	}
-	rt_list_free(&l);
 	return 0;
 }
 
@@ -423,16 +345,6 @@ static int pick_family(struct nsh *sh, const struct nsh_val *route,
 	}
 	*ret = first ? first->pfx.family :
 		       sh->o.family ? sh->o.family : AF_INET;
-	return 0;
-}
-
-static int check_once(struct nsh *sh, const struct nsh_args *a,
-		      const char *bind, const char *what)
-{
-	const struct nsh_val *v = arg_nth(a, bind, 1);
-
-	if (v)
-		return nsh_err(sh, "'%s': %s given twice", v->text, what);
 	return 0;
 }
 
