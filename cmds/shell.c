@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "cmds.h"
 #include "core.h"
@@ -89,6 +90,23 @@ static int cmd_help(struct nsh *sh, const struct nsh_args *a)
 	return cmdtree_help(sh, a->nrest, a->rest);
 }
 
+/* `time COMMAND…`: run it and say how long it took (in-process: this is
+ * how bench/ measures the model and completion without a terminal) */
+static int cmd_time(struct nsh *sh, const struct nsh_args *a)
+{
+	struct timespec t0, t1;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	rc = nsh_run_words(sh, a->nrest, a->rest, NSH_RUN);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	fflush(stdout);
+	fprintf(stderr, "time: %.3f ms\n",
+		(double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+			(double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	return rc;
+}
+
 static int cmd_complete(struct nsh *sh, const struct nsh_args *a)
 {
 	return complete_print(sh, a->nrest, a->rest);
@@ -104,6 +122,8 @@ static const struct nsh_cmd shell_cmds[] = {
 	{ "quit", "leave nsh", cmd_quit },
 	{ "help [ TOPIC... ]", "list the commands, or describe some", cmd_help,
 	  NSH_CMD_NOBARRIER, "help ip link" },
+	{ "time ARGS...", "run a command and print how long it took",
+	  cmd_time, NSH_CMD_NESTED, "time ip netns add ns1" },
 	{ "complete ARGS...", "print the completions of the last word",
 	  cmd_complete, NSH_CMD_HIDDEN | NSH_CMD_NOBARRIER },
 	{ NULL },

@@ -44,7 +44,8 @@ void complete_init(struct nsh *sh);
 void complete_fini(void);
 int complete_print(struct nsh *sh, int argc, char **argv);
 
-/* shell/repl.c */
+/* shell/repl.c: the readline prompt; `nsh -i` line by line */
 int repl_run(struct nsh *sh);
+int repl_lines(struct nsh *sh);
 
 #endif

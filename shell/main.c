@@ -28,12 +28,16 @@ static void on_sigint(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nsh [--sandbox] [-k] [-f FILE | -c LINE | FILE]\n"
+		"usage: nsh [--sandbox] [-k] [-i] [-f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
 		"  -c, --command L   run one command line\n"
 		"  -k, --keep-going  run every line of a script even after a "
 		"failure (still exits 1)\n"
+		"  -i, --interactive read standard input line by line as it "
+		"comes, even\n"
+		"                    from a pipe (no checking pass): drive nsh "
+		"from a program\n"
 		"  --sandbox         work in a fresh network + mount namespace "
 		"with a\n"
 		"                    private /run/netns: nothing touches the "
@@ -48,6 +52,7 @@ int main(int argc, char **argv)
 		{ "file", required_argument, NULL, 'f' },
 		{ "command", required_argument, NULL, 'c' },
 		{ "keep-going", no_argument, NULL, 'k' },
+		{ "interactive", no_argument, NULL, 'i' },
 		{ "sandbox", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -56,9 +61,10 @@ int main(int argc, char **argv)
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct sigaction sa = { .sa_handler = on_sigint };
 	const char *file = NULL, *line = NULL;
+	bool lines = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+f:c:kh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:c:kih", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			file = optarg;
@@ -68,6 +74,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			sh.o.keep_going = true;
+			break;
+		case 'i':
+			lines = true;
 			break;
 		case 'S':
 			sh.o.sandbox = true;
@@ -104,6 +113,8 @@ int main(int argc, char **argv)
 			rc = 1;
 	} else if (file) {
 		rc = script_run_file(&sh, file);
+	} else if (lines && !isatty(0)) {
+		rc = repl_lines(&sh);
 	} else if (!isatty(0)) {
 		rc = script_run_file(&sh, "-");
 	} else {

@@ -133,10 +133,11 @@ void model_unlisten(model_listen_fn fn, void *ctx);
 /*
  * The file descriptors the prompt must poll (the event socket and
  * /proc/self/mountinfo), with their events; returns how many (<= MAX).
- * model_ready() handles what they reported, without blocking.
+ * model_ready() handles what FDS (the caller's poll results, or NULL)
+ * reported, and anything else pending, without blocking.
  */
 int model_pollfds(struct pollfd *fds, int max);
-void model_ready(struct nsh *sh);
+void model_ready(struct nsh *sh, const struct pollfd *fds, int nfds);
 
 /* ---------------------------------------------------------------- internal */
 

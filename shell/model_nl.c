@@ -452,7 +452,7 @@ fail:
 struct model *model_get(struct nsh *sh)
 {
 	if (M) {
-		model_ready(sh);
+		model_ready(sh, NULL, 0);
 		return M;
 	}
 	M = model_alloc();
@@ -485,15 +485,24 @@ int model_pollfds(struct pollfd *fds, int max)
 	return n;
 }
 
-void model_ready(struct nsh *sh)
+void model_ready(struct nsh *sh, const struct pollfd *fds, int nfds)
 {
 	struct pollfd p = { .fd = mntfd, .events = POLLPRI };
+	bool mounts = false;
 
 	if (!M)
 		return;
+	/* poll() on mountinfo reports a change once: the caller's poll may
+	 * already have seen it */
+	for (int i = 0; i < nfds; i++)
+		if (fds[i].fd == mntfd && (fds[i].revents & POLLPRI))
+			mounts = true;
+	if (!mounts && mntfd >= 0 && poll(&p, 1, 0) > 0 &&
+	    (p.revents & POLLPRI))
+		mounts = true;
 	drain(sh);
 	/* the mount table changed: a namespace came or went */
-	if (mntfd >= 0 && poll(&p, 1, 0) > 0 && (p.revents & POLLPRI)) {
+	if (mounts) {
 		rescan(sh);
 		drain(sh);
 	}

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,7 +108,7 @@ int repl_run(struct nsh *sh)
 			 * prompt waits */
 			for (int i = 1; i < n; i++)
 				if (p[i].revents) {
-					model_ready(sh);
+					model_ready(sh, p + 1, n - 1);
 					break;
 				}
 			if (p[0].revents)
@@ -144,4 +145,62 @@ int repl_run(struct nsh *sh)
 	if (hist)
 		(void)write_history(hist);
 	return 0;
+}
+
+/*
+ * repl_lines - `nsh -i` without a terminal: commands are read from
+ * standard input line by line as they arrive (no readline, no prompt, no
+ * checking pass), and netlink events are handled while nsh waits: another
+ * program can drive a long-running nsh through a pipe.
+ */
+int repl_lines(struct nsh *sh)
+{
+	char buf[65536];
+	size_t used = 0;
+	bool eof = false;
+
+	(void)model_get(sh);
+	sh->file = "<stdin>";
+	while (!sh->quit && !eof) {
+		struct pollfd p[4] = { { .fd = 0, .events = POLLIN } };
+		int n = 1 + model_pollfds(p + 1, 3);
+		char *nl;
+
+		if (poll(p, (nfds_t)n, -1) < 0) {
+			if (errno == EINTR && !nsh_interrupted)
+				continue;
+			break;
+		}
+		for (int i = 1; i < n; i++)
+			if (p[i].revents) {
+				model_ready(sh, p + 1, n - 1);
+				break;
+			}
+		if (!p[0].revents)
+			continue;
+		ssize_t r = read(0, buf + used, sizeof(buf) - 1 - used);
+
+		if (r <= 0) {
+			eof = true;
+			if (!used)
+				break;
+			buf[used++] = '\n';
+		} else {
+			used += (size_t)r;
+		}
+		while ((nl = memchr(buf, '\n', used))) {
+			*nl = '\0';
+			sh->line++;
+			sh->last_status = nsh_run_line(sh, buf, NSH_RUN);
+			teardown_wait(sh);
+			fflush(stdout);
+			used -= (size_t)(nl + 1 - buf);
+			memmove(buf, nl + 1, used);
+		}
+		if (used == sizeof(buf) - 1) {
+			nsh_err_raw(sh, "line too long");
+			used = 0;
+		}
+	}
+	return sh->last_status ? 1 : 0;
 }
