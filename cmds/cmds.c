@@ -15,6 +15,7 @@ const struct nsh_family *const nsh_families[] = {
 	&route_family,
 	&sysctl_family,
 	&show_family,
+	&spawn_family,
 	&shell_family,
 	NULL,
 };

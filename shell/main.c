@@ -121,6 +121,7 @@ int main(int argc, char **argv)
 		sh.interactive = true;
 		rc = repl_run(&sh);
 	}
+	spawn_fini();
 	model_fini();
 	cmdtree_fini();
 	ns_fini(&sh);

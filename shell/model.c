@@ -105,8 +105,16 @@ struct model_ns *model_ns_find(struct model *m, dev_t dev, ino_t ino)
 
 struct model_ns *model_ns_by_name(struct model *m, const char *name)
 {
+	char *end;
+	long pid;
+
 	for (int i = 0; i < m->nns; i++)
 		if (streq(m->ns[i]->name, name))
+			return m->ns[i];
+	/* a PID names the namespace it holds, as everywhere in nsh */
+	pid = strtol(name, &end, 10);
+	for (int i = 0; *name && !*end && pid > 0 && i < m->nns; i++)
+		if (m->ns[i]->pid == pid)
 			return m->ns[i];
 	return NULL;
 }
@@ -118,7 +126,15 @@ struct model_ns *model_ns_cur(struct model *m, struct nsh *sh)
 
 const char *model_ns_label(const struct model_ns *ns)
 {
-	return ns->name[0] ? ns->name : "host";
+	static char buf[32];
+
+	if (ns->name[0])
+		return ns->name;
+	if (ns->pid) {
+		snprintf(buf, sizeof(buf), "pid %d", (int)ns->pid);
+		return buf;
+	}
+	return "host";
 }
 
 struct model_ns *model_ns_add(struct model *m, dev_t dev, ino_t ino,

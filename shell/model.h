@@ -60,7 +60,10 @@ struct model_route {
 struct model_ns {
 	dev_t dev;
 	ino_t ino;
-	char name[256];		/* "" for the host; else its /run/netns name */
+	char name[256];		/* "" for the host; else its /run/netns name,
+				 * or the label `spawn` gave it */
+	pid_t pid;		/* held by a process only: its lowest PID */
+	char comm[16];		/* and that process's command */
 	int nsid;		/* its nsid in the host namespace, -1 if none */
 	struct model_link *links;
 	int nlinks, caplinks;
@@ -122,7 +125,7 @@ struct model_link *model_link_by_name(struct model_ns *ns, const char *name);
 bool model_peer(struct model *m, struct model_ns *ns,
 		const struct model_link *l, struct model_ns **ret_ns,
 		struct model_link **ret);
-/* "ns1" or "host" */
+/* "ns1", "host", or "pid 1234" for an unnamed process-held namespace */
 const char *model_ns_label(const struct model_ns *ns);
 
 void model_listen(model_listen_fn fn, void *ctx);

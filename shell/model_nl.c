@@ -28,7 +28,10 @@
 #include <poll.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <linux/net_namespace.h>
@@ -250,8 +253,72 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* add the namespaces that appeared in NETNS_RUN_DIR, drop the ones that
- * lost their last name */
+static struct timespec last_procs;
+
+/*
+ * Namespaces held only by processes (as `lsns -t net` finds them), among
+ * the processes that share nsh's mount namespace: in a sandbox the rest
+ * of the machine lives in the real host's namespaces, which are no part
+ * of the lab.  Marks what it finds as seen.
+ */
+static void scan_procs(struct nsh *sh)
+{
+	struct stat mnt, st;
+	DIR *d;
+	struct dirent *de;
+
+	clock_gettime(CLOCK_MONOTONIC, &last_procs);
+	if (stat("/proc/self/ns/mnt", &mnt) < 0 || !(d = opendir("/proc")))
+		return;
+	while ((de = readdir(d))) {
+		char path[300];
+		struct model_ns *ns;
+		pid_t pid = (pid_t)atoi(de->d_name);
+		const char *label;
+		int fd;
+
+		if (pid <= 0 || pid == getpid())
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)pid);
+		if (stat(path, &st) < 0 || st.st_ino != mnt.st_ino ||
+		    st.st_dev != mnt.st_dev)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)pid);
+		if (stat(path, &st) < 0)
+			continue;
+		ns = model_ns_find(M, st.st_dev, st.st_ino);
+		label = spawn_label_of(pid);
+		if (ns) {
+			if (ns->pid && (!ns->seen || pid < ns->pid))
+				ns->pid = pid;
+			if (ns->pid && !ns->name[0] && label)
+				snprintf(ns->name, sizeof(ns->name), "%s", label);
+			ns->seen = true;
+			continue;
+		}
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		ns = model_ns_add(M, st.st_dev, st.st_ino, label ? label : "");
+		ns->pid = pid;
+		snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+		FILE *f = fopen(path, "re");
+
+		if (f) {
+			if (fgets(ns->comm, sizeof(ns->comm), f))
+				ns->comm[strcspn(ns->comm, "\n")] = '\0';
+			fclose(f);
+		}
+		ns->nsid = ensure_nsid(sh, fd);
+		load_ns(sh, ns, fd);
+		close(fd);
+		ns->seen = true;
+	}
+	closedir(d);
+}
+
+/* add the namespaces that appeared in NETNS_RUN_DIR or were created by a
+ * process, drop the ones that lost their last name and process */
 static void rescan(struct nsh *sh)
 {
 	DIR *d = opendir(NETNS_RUN_DIR);
@@ -291,6 +358,11 @@ static void rescan(struct nsh *sh)
 			continue;
 		}
 		ns = model_ns_find(M, st.st_dev, st.st_ino);
+		if (ns && ns->pid && !ns->seen) {
+			/* a process's namespace that got a name */
+			ns->pid = 0;
+			snprintf(ns->name, sizeof(ns->name), "%s", names[i]);
+		}
 		if (!ns) {
 			ns = model_ns_add(M, st.st_dev, st.st_ino, names[i]);
 			ns->nsid = ensure_nsid(sh, fd);
@@ -303,6 +375,7 @@ static void rescan(struct nsh *sh)
 		ns->seen = true;
 		close(fd);
 	}
+	scan_procs(sh);
 	for (int i = M->nns - 1; i > 0; i--)
 		if (!M->ns[i]->seen)
 			model_ns_del(M, M->ns[i]);
@@ -321,8 +394,12 @@ static void resync(struct nsh *sh)
 		char path[PATH_MAX];
 		int fd;
 
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
-			 M->ns[i]->name);
+		if (M->ns[i]->pid)
+			snprintf(path, sizeof(path), "/proc/%d/ns/net",
+				 (int)M->ns[i]->pid);
+		else
+			snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
+				 M->ns[i]->name);
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd >= 0) {
 			load_ns(sh, M->ns[i], fd);
@@ -501,6 +578,12 @@ void model_ready(struct nsh *sh, const struct pollfd *fds, int nfds)
 	    (p.revents & POLLPRI))
 		mounts = true;
 	drain(sh);
+	/* processes come and go without an event: look again each second */
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec - last_procs.tv_sec >= 1 + (now.tv_nsec < last_procs.tv_nsec))
+		mounts = true;
 	/* the mount table changed: a namespace came or went */
 	if (mounts) {
 		rescan(sh);

@@ -41,6 +41,7 @@ static int ns_fill(struct nsh_ns *ns, int fd, const char *label)
 	if (fstat(fd, &st) < 0)
 		return -1;
 	ns->fd = fd;
+	ns->held = false;
 	ns->dev = st.st_dev;
 	ns->ino = st.st_ino;
 	snprintf(ns->label, sizeof(ns->label), "%.*s",
@@ -71,6 +72,10 @@ bool ns_same(const struct nsh_ns *a, const struct nsh_ns *b)
 
 void ns_close(struct nsh_ns *ns)
 {
+	/* a socket cached in a process's namespace would keep it (and its
+	 * veths) alive after the process ends */
+	if (ns->held)
+		ns_forget(NULL, ns->dev, ns->ino);
 	if (ns->fd >= 0)
 		close(ns->fd);
 	ns->fd = -1;
@@ -99,6 +104,19 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 		return nsh_err(sh, "'%s': %s", esc, bad);
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && spawn_find(ref)) {
+		/* a label of `spawn`: the namespace of its process */
+		snprintf(path, sizeof(path), "/proc/%d/ns/net",
+			 (int)spawn_find(ref));
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd >= 0 && ns_fill(ret, fd, ref) == 0) {
+			ret->held = true;
+			return 0;
+		}
+		if (fd >= 0)
+			close(fd);
+		return nsh_err(sh, "'%s': its process is gone", esc);
+	}
 	if (fd < 0 && errno == ENOENT && allow_pid && all_digits(ref)) {
 		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
 		fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -112,6 +130,7 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 		snprintf(path, sizeof(path), "pid %s", ref);
 		if (ns_fill(ret, fd, path) < 0)
 			goto fail;
+		ret->held = true;
 		return 0;
 	}
 	if (fd < 0) {
@@ -170,7 +189,7 @@ int ns_push(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
 void ns_pop(struct nsh *sh, struct nsh_ns *saved)
 {
 	ns_setns_or_die(saved->fd);
-	ns_close(&sh->cur);
+	ns_close(&sh->cur);	/* drops the socket of a held namespace */
 	sh->cur = *saved;
 	saved->fd = -1;
 }

@@ -171,6 +171,8 @@ struct nsh_ns {
 	char label[264];	/* "ns1", "pid 1234", or "" for the host */
 	dev_t dev;
 	ino_t ino;
+	bool held;		/* held by a process (label or PID), not a
+				 * name: no socket may outlive its use */
 };
 
 struct nsh_opts {
@@ -231,8 +233,8 @@ int script_run_buffer(struct nsh *sh, const char *name, char *buf,
 int ns_init(struct nsh *sh);
 void ns_fini(struct nsh *sh);
 /*
- * ns_resolve - open the namespace REF names: a name in NETNS_RUN_DIR, or
- * (when ALLOW_PID and no such name exists) a PID.  On success fills *ret
+ * ns_resolve - open the namespace REF names: a name in NETNS_RUN_DIR, a
+ * label of `spawn`, or (when ALLOW_PID and neither exists) a PID.  On success fills *ret
  * (caller closes ret->fd with ns_close) and returns 0; otherwise reports
  * through nsh_err (subject REF) and returns 1.
  */
@@ -282,6 +284,21 @@ int ns_unname(struct nsh *sh, const char *name);
 int ns_sandbox_enter(void);
 /* the nsid that the namespace of socket SK gives namespace fd NSFD, or -1 */
 int nl_get_nsid(struct nl_sock *sk, int nsfd);
+
+/*
+ * shell/spawn.c: namespaces held by processes nsh starts (`spawn`), named
+ * by labels.  spawn_start forks a holder (ARGV NULL) or ARGV in a new
+ * network namespace; spawn_find gives a label's PID (0: none); spawn_kill
+ * ends it; spawn_fini ends all (at exit); spawn_reap forgets the dead.
+ */
+int spawn_start(struct nsh *sh, const char *label, char **argv,
+		pid_t *ret_pid);
+pid_t spawn_find(const char *label);
+const char *spawn_label_of(pid_t pid);
+int spawn_list(const char **labels, pid_t *pids, int max);
+int spawn_kill(struct nsh *sh, const char *label);
+void spawn_reap(void);
+void spawn_fini(void);
 
 /* Deferred teardown: peers that must vanish before the next command. */
 void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
