@@ -802,140 +802,21 @@ void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 	free(c);
 }
 
-/* ------------------------------------------------------------ help */
+/* ------------------------------------------------------------ rows */
 
-/*
- * Do the words ARGV select row R for `help`?  A family name alone selects
- * the family; otherwise the words must match the row's command words in
- * order (by prefix), and any words beyond those must appear, in order,
- * among the keywords that follow ("help ip netns list").
- */
-static bool row_under(const struct grow *r, int argc, char **argv)
+int cmdtree_nrows(void)
 {
-	char name[64], syn[512];
-	char *save = NULL, *w;
-	int i = 0, nname = 0;
-
-	if (argc == 1 && streq(argv[0], r->fam->name))
-		return true;
-	snprintf(name, sizeof(name), "%s", r->name);
-	for (w = strtok_r(name, " ", &save); w && i < argc;
-	     w = strtok_r(NULL, " ", &save), i++, nname++)
-		if (strncmp(w, argv[i], strlen(argv[i])) != 0)
-			return false;
-	if (i == argc)
-		return true;
-	/* the rest: keywords after the command words, in order */
-	snprintf(syn, sizeof(syn), "%s", r->cmd->syntax);
-	save = NULL;
-	for (w = strtok_r(syn, " []{}()|.", &save); w && i < argc;
-	     w = strtok_r(NULL, " []{}()|.", &save)) {
-		char *slash = strchr(w, '/');
-
-		if (nname > 0) {
-			nname--;
-			continue;
-		}
-		if (isupper((unsigned char)*w))
-			continue;
-		if (slash)
-			*slash = '\0';
-		if (strncmp(w, argv[i], strlen(argv[i])) == 0)
-			i++;
-	}
-	return i == argc;
+	return nrows;
 }
 
-/* SYNTAX as a user reads it: without "/abbrev" and "$binding" marks */
-static const char *render(const char *syntax, char *buf, size_t len)
+const struct nsh_cmd *cmdtree_row(int i, const struct nsh_family **ret_fam,
+				  const char **ret_name)
 {
-	size_t o = 0;
-
-	for (const char *p = syntax; *p && o + 1 < len; p++) {
-		if (*p == '/' || *p == '$') {
-			while (p[1] && !strchr(" [](){}|", p[1]))
-				p++;
-			continue;
-		}
-		buf[o++] = *p;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-/* print "  TYPE  help" once for each placeholder type the rows shown use */
-static void help_legend(int argc, char **argv)
-{
-	const struct nsh_type *seen[32];
-	int nseen = 0;
-
-	for (int i = 0; i < nrows; i++) {
-		const char *p = rows[i].cmd->syntax;
-
-		if ((rows[i].cmd->flags & NSH_CMD_HIDDEN) ||
-		    !row_under(&rows[i], argc, argv))
-			continue;
-		while (*p) {
-			char word[32];
-			size_t n = 0;
-			const struct nsh_type *t;
-			bool dup = false;
-
-			while (*p && !isupper((unsigned char)*p))
-				p++;
-			while (*p && (isupper((unsigned char)*p) ||
-				      isdigit((unsigned char)*p) || *p == '_') &&
-			       n < sizeof(word) - 1)
-				word[n++] = *p++;
-			word[n] = '\0';
-			while (*p && *p != ' ')
-				p++;
-			t = n ? type_find(word) : NULL;
-			if (!t)
-				continue;
-			for (int k = 0; k < nseen; k++)
-				dup |= seen[k] == t;
-			if (!dup && nseen < 32)
-				seen[nseen++] = t;
-		}
-	}
-	if (nseen)
-		printf("\n");
-	for (int k = 0; k < nseen; k++)
-		printf("  %-10s %s\n", seen[k]->name, seen[k]->help);
-}
-
-int cmdtree_help(struct nsh *sh, int argc, char **argv)
-{
-	int shown = 0;
-
-	if (argc == 0) {
-		printf("nsh commands (help WORDS… for details; a line that is "
-		       "no command runs as a program):\n");
-		for (int f = 0; nsh_families[f]; f++)
-			printf("  %-10s %s\n", nsh_families[f]->name,
-			       nsh_families[f]->summary);
-		printf("\n");
-	}
-	for (int i = 0; i < nrows; i++) {
-		const struct nsh_cmd *cmd = rows[i].cmd;
-
-		if ((cmd->flags & NSH_CMD_HIDDEN) ||
-		    !row_under(&rows[i], argc, argv))
-			continue;
-		char u[512];
-
-		printf("  %-48s %s\n", render(cmd->syntax, u, sizeof(u)),
-		       cmd->summary ? cmd->summary : "");
-		if (argc > 1 && cmd->example)
-			printf("  %-48s e.g. %s\n", "", cmd->example);
-		shown++;
-	}
-	if (!shown) {
-		snprintf(sh->cmdname, sizeof(sh->cmdname), "help");
-		return nsh_err(sh, "'%s': no such command", argv[0]);
-	}
-	if (argc > 0)
-		help_legend(argc, argv);
-	return 0;
+	if (i < 0 || i >= nrows)
+		return NULL;
+	if (ret_fam)
+		*ret_fam = rows[i].fam;
+	if (ret_name)
+		*ret_name = rows[i].name;
+	return rows[i].cmd;
 }

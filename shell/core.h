@@ -29,7 +29,12 @@ typedef void (*cmdtree_add_fn)(void *ctx, const char *word, const char *help);
  */
 void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 		      const char *prefix, cmdtree_add_fn add, void *ctx);
-/* `help [WORDS…]` */
+/* the compiled rows: how many, and row I (its family and command words) */
+int cmdtree_nrows(void);
+const struct nsh_cmd *cmdtree_row(int i, const struct nsh_family **ret_fam,
+				  const char **ret_name);
+
+/* shell/help.c: `help [WORDS…]` */
 int cmdtree_help(struct nsh *sh, int argc, char **argv);
 
 /* shell/dispatch.c: how many leading words are "sudo [-OPTION…]" */

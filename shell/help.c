@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * help.c - `help [WORDS…]`, rendered from the same declarations that
+ * parsing and completion walk (sqlite's .help rules: no words, the
+ * families; words, the commands they select, with their usage, an
+ * example, and what each placeholder means).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core.h"
+
+
+/*
+ * Do the words ARGV select row R for `help`?  A family name alone selects
+ * the family; otherwise the words must match the row's command words in
+ * order (by prefix), and any words beyond those must appear, in order,
+ * among the keywords that follow ("help ip netns list").
+ */
+static bool row_under(int row, int argc, char **argv)
+{
+	char name[64], syn[512];
+	char *save = NULL, *w;
+	int i = 0, nname = 0;
+
+	const struct nsh_family *fam;
+	const char *rname;
+	const struct nsh_cmd *cmd = cmdtree_row(row, &fam, &rname);
+
+	if (argc == 1 && streq(argv[0], fam->name))
+		return true;
+	snprintf(name, sizeof(name), "%s", rname);
+	for (w = strtok_r(name, " ", &save); w && i < argc;
+	     w = strtok_r(NULL, " ", &save), i++, nname++)
+		if (strncmp(w, argv[i], strlen(argv[i])) != 0)
+			return false;
+	if (i == argc)
+		return true;
+	/* the rest: keywords after the command words, in order */
+	snprintf(syn, sizeof(syn), "%s", cmd->syntax);
+	save = NULL;
+	for (w = strtok_r(syn, " []{}()|.", &save); w && i < argc;
+	     w = strtok_r(NULL, " []{}()|.", &save)) {
+		char *slash = strchr(w, '/');
+
+		if (nname > 0) {
+			nname--;
+			continue;
+		}
+		if (isupper((unsigned char)*w))
+			continue;
+		if (slash)
+			*slash = '\0';
+		if (strncmp(w, argv[i], strlen(argv[i])) == 0)
+			i++;
+	}
+	return i == argc;
+}
+
+/* SYNTAX as a user reads it: without "/abbrev" and "$binding" marks */
+static const char *render(const char *syntax, char *buf, size_t len)
+{
+	size_t o = 0;
+
+	for (const char *p = syntax; *p && o + 1 < len; p++) {
+		if (*p == '/' || *p == '$') {
+			while (p[1] && !strchr(" [](){}|", p[1]))
+				p++;
+			continue;
+		}
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* print "  TYPE  help" once for each placeholder type the rows shown use */
+static void help_legend(int argc, char **argv)
+{
+	const struct nsh_type *seen[32];
+	int nseen = 0;
+
+	for (int i = 0; i < cmdtree_nrows(); i++) {
+		const struct nsh_cmd *cmd = cmdtree_row(i, NULL, NULL);
+		const char *p = cmd->syntax;
+
+		if ((cmd->flags & NSH_CMD_HIDDEN) || !row_under(i, argc, argv))
+			continue;
+		while (*p) {
+			char word[32];
+			size_t n = 0;
+			const struct nsh_type *t;
+			bool dup = false;
+
+			while (*p && !isupper((unsigned char)*p))
+				p++;
+			while (*p && (isupper((unsigned char)*p) ||
+				      isdigit((unsigned char)*p) || *p == '_') &&
+			       n < sizeof(word) - 1)
+				word[n++] = *p++;
+			word[n] = '\0';
+			while (*p && *p != ' ')
+				p++;
+			t = n ? type_find(word) : NULL;
+			if (!t)
+				continue;
+			for (int k = 0; k < nseen; k++)
+				dup |= seen[k] == t;
+			if (!dup && nseen < 32)
+				seen[nseen++] = t;
+		}
+	}
+	if (nseen)
+		printf("\n");
+	for (int k = 0; k < nseen; k++)
+		printf("  %-10s %s\n", seen[k]->name, seen[k]->help);
+}
+
+int cmdtree_help(struct nsh *sh, int argc, char **argv)
+{
+	int shown = 0;
+
+	if (argc == 0) {
+		printf("nsh commands (help WORDS… for details; a line that is "
+		       "no command runs as a program):\n");
+		for (int f = 0; nsh_families[f]; f++)
+			printf("  %-10s %s\n", nsh_families[f]->name,
+			       nsh_families[f]->summary);
+		printf("\n");
+	}
+	for (int i = 0; i < cmdtree_nrows(); i++) {
+		const struct nsh_cmd *cmd = cmdtree_row(i, NULL, NULL);
+		char u[512];
+
+		if ((cmd->flags & NSH_CMD_HIDDEN) || !row_under(i, argc, argv))
+			continue;
+
+		printf("  %-48s %s\n", render(cmd->syntax, u, sizeof(u)),
+		       cmd->summary ? cmd->summary : "");
+		if (argc > 1 && cmd->example)
+			printf("  %-48s e.g. %s\n", "", cmd->example);
+		shown++;
+	}
+	if (!shown) {
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "help");
+		return nsh_err(sh, "'%s': no such command", argv[0]);
+	}
+	if (argc > 0)
+		help_legend(argc, argv);
+	return 0;
+}
