@@ -1,10 +1,837 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* show.c - views of the live model (being written) */
+/*
+ * show.c - views of the live model (shell/model.h): `show`, the lab as a
+ * tree of namespaces and links, and `watch`, the model's changes in words;
+ * and what the views share about links: order, kind, veth peer, carrier.
+ * `show -j` and `show topology` are in show_topo.c, `show path` (and the
+ * shared words: addresses, routes, widths) in show_path.c.
+ *
+ * Every view reads the model only: model_get() applies the pending netlink
+ * events, and nothing here asks the kernel anything.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <net/if.h>
+#include <linux/rtnetlink.h>
+
 #include "cmds.h"
+#include "model.h"
+
+#ifndef IFF_LOWER_UP
+#define IFF_LOWER_UP 0x10000
+#endif
+
+/*
+ * Shared by show.c, show_topo.c and show_path.c.  They belong in cmds.h,
+ * which is not this family's file: keep the three copies identical.
+ */
+struct model_ns **show_namespaces(struct model *m);
+struct model_link **show_links(struct model_ns *ns, bool by_name);
+const char *show_ip(int family, const unsigned char *a, char *buf, size_t len);
+bool show_carrier(struct model *m, struct model_ns *ns,
+		  const struct model_link *l);
+const char *show_state(struct model *m, struct model_ns *ns,
+		       const struct model_link *l);
+const char *show_kind(struct model *m, struct model_ns *ns,
+		      const struct model_link *l);
+bool show_peer(struct model *m, struct model_ns *ns,
+	       const struct model_link *l, struct model_ns **ret_ns,
+	       struct model_link **ret);
+bool show_link_local(const struct model_addr *a);
+int show_width(const char *s);
+const char *show_route_text(struct model_ns *ns, const struct model_route *r,
+			    bool with_dev, char *buf, size_t len);
+void show_json(struct model *m);
+int cmd_show_topology(struct nsh *sh, const struct nsh_args *a);
+int cmd_show_path(struct nsh *sh, const struct nsh_args *a);
+
+extern volatile sig_atomic_t nsh_interrupted;
+
+/* ------------------------------------------------------------ helpers */
+
+/* named namespaces by name, then the ones only a process holds, by PID */
+static int cmp_ns(const void *a, const void *b)
+{
+	const struct model_ns *x = *(struct model_ns *const *)a;
+	const struct model_ns *y = *(struct model_ns *const *)b;
+
+	if (!*x->name != !*y->name)
+		return *x->name ? -1 : 1;
+	if (*x->name)
+		return strcmp(x->name, y->name);
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* show_namespaces - the namespaces in display order: the host, then the
+ * named ones sorted by name, then the unnamed ones that processes hold
+ * (free the array) */
+struct model_ns **show_namespaces(struct model *m)
+{
+	struct model_ns **v = malloc(sizeof(*v) * (size_t)(m->nns + 1));
+
+	if (!v)
+		abort();
+	memcpy(v, m->ns, sizeof(*v) * (size_t)m->nns);
+	if (m->nns > 2)
+		qsort(v + 1, (size_t)m->nns - 1, sizeof(*v), cmp_ns);
+	return v;
+}
+
+static int cmp_link_index(const void *a, const void *b)
+{
+	const struct model_link *x = *(struct model_link *const *)a;
+	const struct model_link *y = *(struct model_link *const *)b;
+
+	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
+}
+
+static int cmp_link_name(const void *a, const void *b)
+{
+	return strcmp((*(struct model_link *const *)a)->name,
+		      (*(struct model_link *const *)b)->name);
+}
+
+/* show_links - NS's links sorted by name or by ifindex (free the array;
+ * the pointers are valid until the model next changes) */
+struct model_link **show_links(struct model_ns *ns, bool by_name)
+{
+	struct model_link **v = malloc(sizeof(*v) * (size_t)(ns->nlinks + 1));
+
+	if (!v)
+		abort();
+	for (int i = 0; i < ns->nlinks; i++)
+		v[i] = &ns->links[i];
+	qsort(v, (size_t)ns->nlinks, sizeof(*v),
+	      by_name ? cmp_link_name : cmp_link_index);
+	return v;
+}
+
+/*
+ * The model's veth peers are not always mutual:
+ * - it records the kernel's bridge-port notifications (RTM_NEWLINK of
+ *   family AF_BRIDGE, sent when a port changes state) as the port's whole
+ *   state, and they carry neither IFLA_LINKINFO nor IFLA_LINK_NETNSID:
+ *   such a veth has lost its kind and model_peer() cannot find its peer;
+ * - the end that `ip link add … type veth peer …` creates first is
+ *   announced before the other exists (IFLA_LINK 0), and keeps no peer
+ *   until its next notification;
+ * - when one end moves to another namespace, the end that stays is told
+ *   nothing: its IFLA_LINK_NETNSID (and maybe IFLA_LINK) are stale;
+ * - it zeroes an IFLA_LINK equal to the link's own ifindex.
+ * Until shell/model_nl.c sees to these, the views look harder: the other
+ * end is the one veth that points at L while L points at it, or while the
+ * other's pointer leads nowhere, where the IFLA_LINK_NETNSID of the end
+ * that points allows.
+ */
+
+/* how well L's own attributes (L in LNS) allow a peer in NS2: 0 not,
+ * 1 maybe (wiped, or an nsid of a namespace other than the host's, which
+ * the model cannot read), 2 surely */
+static int may_live(struct model *m, const struct model_link *l,
+		    struct model_ns *lns, struct model_ns *ns2)
+{
+	if (!*l->kind)
+		return 1;
+	if (l->peer_nsid < 0)
+		return lns == ns2 ? 2 : 0;
+	if (lns == m->ns[0])	/* the model's nsids are the host's */
+		return ns2->nsid == l->peer_nsid ? 2 : 0;
+	return lns != ns2;
+}
+
+/* L's peer's ifindex: the model zeroes an IFLA_LINK equal to L's own
+ * ifindex, which a peer in another namespace may well have */
+static int peer_index(const struct model_link *l)
+{
+	if (!l->peer_ifindex && l->peer_nsid >= 0)
+		return l->ifindex;
+	return l->peer_ifindex;
+}
+
+/* L's own pointer leads nowhere: no peer, or one that does not point
+ * back */
+static bool dangling(struct model *m, const struct model_link *l,
+		     struct model_ns *lns)
+{
+	struct model_ns *pns;
+	struct model_link *p;
+
+	return !peer_index(l) || !model_peer(m, lns, l, &pns, &p) ||
+	       peer_index(p) != l->ifindex;
+}
+
+/* how likely P (in PNS) is the other end of veth L (in LNS): 0 not; more
+ * when both point at each other, and when the end that points surely may */
+static int could_pair(struct model *m, const struct model_link *l,
+		      struct model_ns *lns, const struct model_link *p,
+		      struct model_ns *pns)
+{
+	int a, b;
+
+	if (p == l || (*p->kind && !streq(p->kind, "veth")))
+		return 0;
+	a = peer_index(l) == p->ifindex ? may_live(m, l, lns, pns) : -1;
+	b = peer_index(p) == l->ifindex ? may_live(m, p, pns, lns) : -1;
+	/* each points at the other: one end's namespace may be stale */
+	if (a >= 0 && b >= 0)
+		return a || b ? 3 + (a > b ? a : b) : 0;
+	/* one points at the other, whose own pointer is stale or unset */
+	if (b > 0 && dangling(m, l, lns))
+		return b;
+	if (a > 0 && dangling(m, p, pns))
+		return a;
+	return 0;
+}
+
+/* the best candidate for L's peer, if no other is as good */
+static bool mutual_peer(struct model *m, struct model_ns *ns,
+			const struct model_link *l, struct model_ns **ret_ns,
+			struct model_link **ret)
+{
+	int best = 0, n = 0;
+
+	for (int i = 0; i < m->nns; i++)
+		for (int k = 0; k < m->ns[i]->nlinks; k++) {
+			struct model_link *p = &m->ns[i]->links[k];
+			int score = could_pair(m, l, ns, p, m->ns[i]);
+
+			if (!score || score < best)
+				continue;
+			n = score == best ? n + 1 : 1;
+			best = score;
+			if (n == 1 && ret) {
+				*ret_ns = m->ns[i];
+				*ret = p;
+			}
+		}
+	return n == 1;
+}
+
+/* show_kind - L's kind ("veth", "bridge", … or ""), the model's or the
+ * one it had before a bridge-port notification wiped it */
+const char *show_kind(struct model *m, struct model_ns *ns,
+		      const struct model_link *l)
+{
+	if (*l->kind)
+		return l->kind;
+	if (l->master && peer_index(l) &&
+	    mutual_peer(m, ns, l, NULL, NULL))
+		return "veth";
+	for (int i = 0; i < ns->nlinks; i++)
+		if (ns->links[i].master == l->ifindex)
+			return "bridge";
+	return "";
+}
+
+/* show_peer - model_peer() for a veth, double-checked, or the mutual
+ * peer when the model has lost track (see above) */
+bool show_peer(struct model *m, struct model_ns *ns,
+	       const struct model_link *l, struct model_ns **ret_ns,
+	       struct model_link **ret)
+{
+	if (!streq(show_kind(m, ns, l), "veth"))
+		return false;
+	if (model_peer(m, ns, l, ret_ns, ret) &&
+	    peer_index(*ret) == l->ifindex)
+		return true;
+	return mutual_peer(m, ns, l, ret_ns, ret);
+}
+
+/*
+ * show_carrier - L is up and has a carrier.  The kernel announces a
+ * carrier change through linkwatch, up to a second after the fact, so
+ * the model's IFF_LOWER_UP lags: a veth has one exactly when both ends
+ * are up, a bridge when one of its ports has; other links say it.
+ */
+bool show_carrier(struct model *m, struct model_ns *ns,
+		  const struct model_link *l)
+{
+	struct model_ns *pns;
+	struct model_link *pl;
+
+	if (!(l->flags & IFF_UP))
+		return false;
+	if (show_peer(m, ns, l, &pns, &pl))
+		return pl->flags & IFF_UP;
+	if (streq(show_kind(m, ns, l), "bridge")) {
+		for (int i = 0; i < ns->nlinks; i++)
+			if (ns->links[i].master == l->ifindex &&
+			    &ns->links[i] != l &&
+			    !streq(ns->links[i].kind, "bridge") &&
+			    show_carrier(m, ns, &ns->links[i]))
+				return true;
+		return false;
+	}
+	return l->flags & IFF_LOWER_UP;
+}
+
+/* "UP", "DOWN" (administratively), or "NO-CARRIER" (up, but the cable is
+ * dead: for a veth, its peer is down) */
+const char *show_state(struct model *m, struct model_ns *ns,
+		       const struct model_link *l)
+{
+	if (!(l->flags & IFF_UP))
+		return "DOWN";
+	return show_carrier(m, ns, l) ? "UP" : "NO-CARRIER";
+}
+
+/* ------------------------------------------------------------ show: text */
+
+/* routes the tree lists: the ones someone added (the kernel's own follow
+ * from the addresses) */
+static bool route_shown(const struct model_route *r)
+{
+	return r->protocol != RTPROT_KERNEL &&
+	       (r->family == AF_INET || r->family == AF_INET6);
+}
+
+struct tree {
+	struct model *m;
+	struct model_ns *ns;
+	struct model_link **links;	/* sorted by name */
+	int wname, wkind;		/* column widths */
+	bool measure;			/* first pass: widths only */
+};
+
+/* the children of L (its bridge ports), or the top level for L NULL */
+static bool tree_child(const struct tree *t, const struct model_link *parent,
+		       const struct model_link *l)
+{
+	if (parent)
+		return l->master == parent->ifindex && l != parent;
+	return !l->master || !model_link_by_index(t->ns, l->master);
+}
+
+/* print (or measure) link L at DEPTH under the tree lines PREFIX, then
+ * its ports */
+static void tree_link(struct tree *t, const struct model_link *l,
+		      const char *prefix, int depth, bool last)
+{
+	char line[1024], sub[128], esc[64], buf[64];
+	struct model_ns *pns;
+	struct model_link *peer;
+	int o, n = 0, nkids = 0;
+
+	if (t->measure) {
+		int w = 3 * (depth + 1) +
+			show_width(str_escape(l->name, esc, sizeof(esc)));
+
+		t->wname = w > t->wname ? w : t->wname;
+		o = (int)strlen(show_kind(t->m, t->ns, l));
+		t->wkind = o > t->wkind ? o : t->wkind;
+	} else {
+		o = snprintf(line, sizeof(line), "%s%s%s", prefix,
+			     last ? "└─ " : "├─ ",
+			     str_escape(l->name, esc, sizeof(esc)));
+		o += snprintf(line + o, sizeof(line) - (size_t)o, "%*s",
+			      t->wname + 2 - 3 * (depth + 1) -
+				      show_width(esc), "");
+		if (t->wkind)
+			o += snprintf(line + o, sizeof(line) - (size_t)o,
+				      "%-*s", t->wkind + 2,
+				      show_kind(t->m, t->ns, l));
+		o += snprintf(line + o, sizeof(line) - (size_t)o, "%-12s",
+			      show_state(t->m, t->ns, l));
+		for (int i = 0; i < t->ns->naddrs && o < 900; i++) {
+			const struct model_addr *a = &t->ns->addrs[i];
+
+			if (a->ifindex != l->ifindex || show_link_local(a))
+				continue;
+			o += snprintf(line + o, sizeof(line) - (size_t)o,
+				      "%s%s/%d", n++ ? " " : "",
+				      show_ip(a->family, a->addr, buf,
+					      sizeof(buf)),
+				      a->plen);
+		}
+		if (streq(show_kind(t->m, t->ns, l), "veth") && o < 900) {
+			o += snprintf(line + o, sizeof(line) - (size_t)o,
+				      "%s↔ ", n ? "  " : "");
+			if (show_peer(t->m, t->ns, l, &pns, &peer))
+				snprintf(line + o, sizeof(line) - (size_t)o,
+					 "%s:%s", model_ns_label(pns),
+					 str_escape(peer->name, esc,
+						    sizeof(esc)));
+			else
+				snprintf(line + o, sizeof(line) - (size_t)o,
+					 "? (if%d, in no named namespace)",
+					 l->peer_ifindex);
+		}
+		o = (int)strlen(line);
+		while (o > 0 && line[o - 1] == ' ')
+			line[--o] = '\0';
+		puts(line);
+	}
+	if (depth >= 6)
+		return;	/* masters do not nest deeper; a guard all the same */
+	for (int i = 0; i < t->ns->nlinks; i++)
+		nkids += tree_child(t, l, t->links[i]);
+	snprintf(sub, sizeof(sub), "%s%s", prefix, last ? "   " : "│  ");
+	for (int i = 0; i < t->ns->nlinks; i++)
+		if (tree_child(t, l, t->links[i]))
+			tree_link(t, t->links[i], sub, depth + 1, --nkids == 0);
+}
+
+/* one namespace: its links (ports under their bridge), then its routes */
+static void tree_ns(struct tree *t)
+{
+	int ntop = 0, nroutes = 0, n;
+	char buf[256];
+
+	for (int i = 0; i < t->ns->nlinks; i++)
+		ntop += tree_child(t, NULL, t->links[i]);
+	for (int i = 0; i < t->ns->nroutes; i++)
+		nroutes += route_shown(&t->ns->routes[i]);
+	n = ntop + nroutes;
+	for (int i = 0; i < t->ns->nlinks; i++)
+		if (tree_child(t, NULL, t->links[i]))
+			tree_link(t, t->links[i], "", 0, --n == 0);
+	if (t->measure)
+		return;
+	for (int i = 0; i < t->ns->nroutes; i++)
+		if (route_shown(&t->ns->routes[i]))
+			printf("%s route %s\n", --n == 0 ? "└─" : "├─",
+			       show_route_text(t->ns, &t->ns->routes[i], true,
+					       buf, sizeof(buf)));
+}
+
+static void show_text(struct model *m)
+{
+	struct model_ns **nss = show_namespaces(m);
+	struct tree t = { .m = m, .measure = true };
+	char esc[300];
+
+	for (int pass = 0; pass < 2; pass++, t.measure = false)
+		for (int i = 0; i < m->nns; i++) {
+			t.ns = nss[i];
+			t.links = show_links(t.ns, true);
+			if (!t.measure)
+				puts(str_escape(model_ns_label(t.ns), esc,
+						sizeof(esc)));
+			tree_ns(&t);
+			free(t.links);
+		}
+	free(nss);
+}
+
+static int cmd_show(struct nsh *sh, const struct nsh_args *a)
+{
+	struct model *m = model_get(sh);
+
+	if (!m)
+		return 1;
+	if (arg_has(a, "-j"))
+		show_json(m);
+	else
+		show_text(m);
+	return 0;
+}
+
+/* ------------------------------------------------------------ watch */
+
+/*
+ * `watch` collects the changes that one model_ready() reports (copies:
+ * the model's memory moves), then narrates them, so that a link that left
+ * one namespace and appeared in another (same MAC, same kind) is told as
+ * one move.  Changes the kernel makes on its own behalf (its prefix
+ * routes) are left out: they follow from the addresses.
+ *
+ * watch -j prints one object per line, with "event", "netns" (the
+ * label), "text" (the line `watch` prints) and, by event:
+ *   netns-add, netns-del       -
+ *   link-add                   link, kind, peer ("ns1:veth1", if known)
+ *   link-del                   link
+ *   link-move                  link, to (namespace), name (there)
+ *   link-up, link-down         link
+ *   carrier-up, carrier-down   link
+ *   link-rename                link (new name), old
+ *   link-join, link-leave      link, master
+ *   link-mtu, link-mac         link, mtu / mac
+ *   addr-add, addr-del         link, address ("10.0.0.1/24"), family
+ *   route-add, route-del       route (as text: "default via 10.0.0.1")
+ *   resync                     (events were lost; the model was reloaded)
+ */
+struct wev {
+	enum model_what what;
+	dev_t dev;
+	ino_t ino;
+	char ns[256];
+	struct model_link old, link;
+	char text[128];		/* addr: "10.0.0.1/24"; route: its text */
+	char dev_name[16];	/* addr: the link; change: the new master */
+	char old_master[16];	/* change: the master before */
+	int family;		/* addr: AF_INET or AF_INET6 */
+	bool moved;		/* link-del: paired with a link-add */
+	int pair;		/* moved: index of that link-add */
+	bool skip;		/* told by another entry */
+};
+
+struct watch {
+	struct wev *v;
+	int n, cap;
+	bool json;
+	bool failed;		/* stdout is gone */
+};
+
+static void master_name(struct model_ns *ns, int ifindex, char *buf,
+			size_t len)
+{
+	const struct model_link *l = model_link_by_index(ns, ifindex);
+
+	if (l)
+		snprintf(buf, len, "%s", l->name);
+	else
+		snprintf(buf, len, "if%d", ifindex);
+}
+
+/* the model_listen() callback: copy what changed */
+static void watch_cb(void *ctx, const struct model_change *ch)
+{
+	struct watch *w = ctx;
+	struct model_ns *ns = (struct model_ns *)ch->ns;
+	struct wev *e;
+	char buf[64];
+
+	if ((ch->what == MODEL_ROUTE_ADD || ch->what == MODEL_ROUTE_DEL) &&
+	    ch->route->protocol == RTPROT_KERNEL)
+		return;
+	if (w->n == w->cap) {
+		w->cap = w->cap ? 2 * w->cap : 16;
+		w->v = realloc(w->v, sizeof(*w->v) * (size_t)w->cap);
+		if (!w->v)
+			abort();
+	}
+	e = &w->v[w->n++];
+	memset(e, 0, sizeof(*e));
+	e->what = ch->what;
+	e->dev = ns->dev;
+	e->ino = ns->ino;
+	snprintf(e->ns, sizeof(e->ns), "%s", model_ns_label(ns));
+	if (ch->old)
+		e->old = *ch->old;
+	if (ch->link)
+		e->link = *ch->link;
+	if (ch->link) {
+		if (e->link.master)
+			master_name(ns, e->link.master, e->dev_name,
+				    sizeof(e->dev_name));
+		/* a deletion: the master it had, should it come back */
+		if (ch->what == MODEL_LINK_DEL && e->link.master)
+			master_name(ns, e->link.master, e->old_master,
+				    sizeof(e->old_master));
+		if (e->old.master)
+			master_name(ns, e->old.master, e->old_master,
+				    sizeof(e->old_master));
+	} else if (ch->addr) {
+		snprintf(e->text, sizeof(e->text), "%s/%d",
+			 show_ip(ch->addr->family, ch->addr->addr, buf,
+				 sizeof(buf)), ch->addr->plen);
+		master_name(ns, ch->addr->ifindex, e->dev_name,
+			    sizeof(e->dev_name));
+		e->family = ch->addr->family;
+	} else if (ch->route) {
+		show_route_text(ns, ch->route, false, e->text,
+				sizeof(e->text));
+	}
+}
+
+/*
+ * Pair each link deletion with a later addition of the same link: in the
+ * same namespace (same ifindex), it is a change (the model deletes a port
+ * that leaves its bridge on the bridge's RTM_DELLINK of family AF_BRIDGE,
+ * and the link comes back with the next notification); elsewhere (same
+ * MAC and kind), a move.  Returns the number of deletions left unpaired.
+ */
+static int watch_pair(struct watch *w)
+{
+	static const unsigned char zero[6];
+	int unpaired = 0;
+
+	for (int i = 0; i < w->n; i++) {
+		struct wev *d = &w->v[i];
+
+		if (d->what != MODEL_LINK_DEL || d->moved)
+			continue;
+		for (int k = i + 1; k < w->n; k++) {
+			struct wev *a = &w->v[k];
+
+			if (a->what != MODEL_LINK_ADD || a->skip ||
+			    a->dev != d->dev || a->ino != d->ino ||
+			    a->link.ifindex != d->link.ifindex)
+				continue;
+			d->what = MODEL_LINK_CHANGE;
+			d->old = d->link;
+			d->link = a->link;
+			memcpy(d->dev_name, a->dev_name, sizeof(d->dev_name));
+			a->skip = true;
+			break;
+		}
+		for (int k = i + 1; k < w->n && d->what == MODEL_LINK_DEL &&
+				    !d->moved; k++) {
+			struct wev *a = &w->v[k];
+
+			if (a->what != MODEL_LINK_ADD || a->skip ||
+			    (a->dev == d->dev && a->ino == d->ino) ||
+			    !a->link.has_mac || !d->link.has_mac ||
+			    memcmp(a->link.mac, d->link.mac, 6) ||
+			    !memcmp(a->link.mac, zero, 6) ||
+			    !streq(a->link.kind, d->link.kind))
+				continue;
+			d->moved = a->skip = true;
+			d->pair = k;
+		}
+		unpaired += d->what == MODEL_LINK_DEL && !d->moved;
+	}
+	return unpaired;
+}
+
+/* print one event: the TEXT line, or its JSON object with "event",
+ * "netns", "link" (when not NULL), K1: V1 and K2: V2 (when not NULL) */
+static void say(struct watch *w, const struct wev *e, const char *event,
+		const char *link, const char *text, const char *k1,
+		const char *v1, const char *k2, const char *v2)
+{
+	struct json j = { 0 };
+
+	if (!w->json) {
+		puts(text);
+	} else {
+		json_begin_object(&j);
+		json_str(&j, "event", event);
+		json_str(&j, "netns", e->ns);
+		if (link)
+			json_str(&j, "link", link);
+		if (k1 && v1)
+			json_str(&j, k1, v1);
+		if (k2 && v2)
+			json_str(&j, k2, v2);
+		json_str(&j, "text", text);
+		json_end_object(&j);
+		json_end(&j);
+	}
+	if (fflush(stdout) == EOF || ferror(stdout))
+		w->failed = true;
+}
+
+/* narrate a link's change: state, carrier, name, master, MTU, MAC */
+static void tell_change(struct watch *w, const struct wev *e)
+{
+	const struct model_link *o = &e->old, *l = &e->link;
+	const char *ns = e->ns, *n = l->name;
+	char t[512], buf[32];
+
+	if (!streq(o->name, n)) {
+		snprintf(t, sizeof(t), "%s: %s renamed %s", ns, o->name, n);
+		say(w, e, "link-rename", n, t, "old", o->name, NULL, NULL);
+	}
+	if ((o->flags ^ l->flags) & IFF_UP) {
+		bool up = l->flags & IFF_UP;
+		bool carrier = l->flags & IFF_LOWER_UP;
+
+		snprintf(t, sizeof(t), "%s: %s is %s%s", ns, n,
+			 up ? "up" : "down",
+			 up && !carrier ? " (no carrier)" : "");
+		say(w, e, up ? "link-up" : "link-down", n, t, NULL, NULL, NULL,
+		    NULL);
+	} else if ((l->flags & IFF_UP) &&
+		   ((o->flags ^ l->flags) & IFF_LOWER_UP)) {
+		bool carrier = l->flags & IFF_LOWER_UP;
+
+		snprintf(t, sizeof(t), "%s: %s %s", ns, n,
+			 carrier ? "has carrier" : "lost carrier");
+		say(w, e, carrier ? "carrier-up" : "carrier-down", n, t, NULL,
+		    NULL, NULL, NULL);
+	}
+	if (o->master != l->master && o->master) {
+		snprintf(t, sizeof(t), "%s: %s left %s", ns, n, e->old_master);
+		say(w, e, "link-leave", n, t, "master", e->old_master, NULL,
+		    NULL);
+	}
+	if (o->master != l->master && l->master) {
+		snprintf(t, sizeof(t), "%s: %s joined %s", ns, n, e->dev_name);
+		say(w, e, "link-join", n, t, "master", e->dev_name, NULL, NULL);
+	}
+	if (o->mtu != l->mtu) {
+		snprintf(buf, sizeof(buf), "%u", l->mtu);
+		snprintf(t, sizeof(t), "%s: %s mtu is now %u", ns, n, l->mtu);
+		say(w, e, "link-mtu", n, t, "mtu", buf, NULL, NULL);
+	}
+	if (l->has_mac && (!o->has_mac || memcmp(o->mac, l->mac, 6))) {
+		snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 l->mac[0], l->mac[1], l->mac[2], l->mac[3], l->mac[4],
+			 l->mac[5]);
+		snprintf(t, sizeof(t), "%s: %s mac is now %s", ns, n, buf);
+		say(w, e, "link-mac", n, t, "mac", buf, NULL, NULL);
+	}
+}
+
+/* a new link, with its kind and (looked up now) its veth peer */
+static void tell_add(struct watch *w, struct model *m, const struct wev *e)
+{
+	struct model_ns *ns = model_ns_find(m, e->dev, e->ino), *pns;
+	struct model_link *l = ns ? model_link_by_index(ns, e->link.ifindex)
+				  : NULL, *peer;
+	char t[1024], p[300] = "";
+
+	if (l && show_peer(m, ns, l, &pns, &peer))
+		snprintf(p, sizeof(p), "%s:%s", model_ns_label(pns),
+			 peer->name);
+	snprintf(t, sizeof(t), "%s: link %s added%s%s%s%s%s", e->ns,
+		 e->link.name, *e->link.kind ? " (" : "", e->link.kind,
+		 *p ? " ↔ " : "", p, *e->link.kind ? ")" : "");
+	say(w, e, "link-add", e->link.name, t, "kind", e->link.kind, "peer",
+	    *p ? p : NULL);
+}
+
+/* narrate what one model_ready() changed, and forget it */
+static void watch_flush(struct watch *w, struct model *m, bool resynced)
+{
+	char t[600];
+
+	if (resynced) {
+		struct wev e = { .ns = "host" };
+
+		say(w, &e, "resync", NULL,
+		    "! events were lost: the model was reloaded", NULL, NULL,
+		    NULL, NULL);
+		w->n = 0;
+		return;
+	}
+	watch_pair(w);
+	for (int i = 0; i < w->n && !w->failed; i++) {
+		const struct wev *e = &w->v[i];
+		const char *n = e->link.name, *fam;
+
+		if (e->skip)
+			continue;
+		switch (e->what) {
+		case MODEL_NS_ADD:
+		case MODEL_NS_DEL:
+			snprintf(t, sizeof(t), "%c namespace %s",
+				 e->what == MODEL_NS_ADD ? '+' : '-', e->ns);
+			say(w, e, e->what == MODEL_NS_ADD ? "netns-add" :
+			    "netns-del", NULL, t, NULL, NULL, NULL, NULL);
+			break;
+		case MODEL_LINK_ADD:
+			tell_add(w, m, e);
+			break;
+		case MODEL_LINK_DEL:
+			if (e->moved) {
+				const struct wev *a = &w->v[e->pair];
+
+				snprintf(t, sizeof(t), "%s: %s moved to %s%s%s",
+					 e->ns, n, a->ns,
+					 streq(a->link.name, n) ? "" : " as ",
+					 streq(a->link.name, n) ? "" :
+					 a->link.name);
+				say(w, e, "link-move", n, t, "to", a->ns,
+				    "name", a->link.name);
+				break;
+			}
+			snprintf(t, sizeof(t), "%s: link %s deleted", e->ns, n);
+			say(w, e, "link-del", n, t, NULL, NULL, NULL, NULL);
+			break;
+		case MODEL_LINK_CHANGE:
+			tell_change(w, e);
+			break;
+		case MODEL_ADDR_ADD:
+		case MODEL_ADDR_DEL:
+			fam = e->family == AF_INET6 ? "inet6" : "inet";
+			snprintf(t, sizeof(t), "%s: %s %s %s", e->ns, e->text,
+				 e->what == MODEL_ADDR_ADD ? "added on" :
+				 "removed from", e->dev_name);
+			say(w, e, e->what == MODEL_ADDR_ADD ? "addr-add" :
+			    "addr-del", e->dev_name, t, "address", e->text,
+			    "family", fam);
+			break;
+		case MODEL_ROUTE_ADD:
+		case MODEL_ROUTE_DEL:
+			snprintf(t, sizeof(t), "%s: route %s %s", e->ns,
+				 e->text, e->what == MODEL_ROUTE_ADD ?
+				 "added" : "deleted");
+			say(w, e, e->what == MODEL_ROUTE_ADD ? "route-add" :
+			    "route-del", NULL, t, "route", e->text, NULL, NULL);
+			break;
+		}
+	}
+	w->n = 0;
+}
+
+static void on_sigterm(int sig)
+{
+	nsh_interrupted = 1;
+}
+
+/* wait up to MS milliseconds for model events and apply them */
+static void watch_wait(struct nsh *sh, int ms, const sigset_t *mask)
+{
+	struct pollfd fds[4];
+	int n = model_pollfds(fds, 4);
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	if (ppoll(fds, (nfds_t)n, ms < 0 ? NULL : &ts, mask) > 0)
+		model_ready(sh, fds, n);
+}
+
+/*
+ * watch [-j] - narrate the model's changes until Ctrl-C (or SIGTERM).
+ * SIGINT and SIGTERM are blocked but while waiting (ppoll), so that one
+ * arriving between the check and the wait is not missed.
+ */
+static int cmd_watch(struct nsh *sh, const struct nsh_args *a)
+{
+	struct watch w = { .json = arg_has(a, "-j") };
+	struct sigaction term = { .sa_handler = on_sigterm }, oldterm;
+	sigset_t block, oldmask;
+	struct model *m = model_get(sh);
+
+	if (!m)
+		return 1;
+	sigemptyset(&term.sa_mask);
+	sigaction(SIGTERM, &term, &oldterm);
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &oldmask);
+	model_listen(watch_cb, &w);
+	fprintf(stderr, "watching %d namespace%s; Ctrl-C stops\n", m->nns,
+		m->nns == 1 ? "" : "s");
+	while (!nsh_interrupted && !w.failed) {
+		unsigned long resyncs = m->resyncs;
+
+		watch_wait(sh, -1, &oldmask);
+		/* a link that left a namespace may arrive in another
+		 * in the next batch: give it a moment */
+		for (int i = 0; i < 3 && watch_pair(&w) > 0; i++)
+			watch_wait(sh, 20, &oldmask);
+		watch_flush(&w, m, resyncs != m->resyncs);
+	}
+	model_unlisten(watch_cb, &w);
+	sigprocmask(SIG_SETMASK, &oldmask, NULL);
+	sigaction(SIGTERM, &oldterm, NULL);
+	nsh_interrupted = 0;
+	free(w.v);
+	return w.failed ? 1 : 0;
+}
 
 static const struct nsh_cmd show_cmds[] = {
+	{ "show [ -j ]",
+	  "every namespace with its links, states and addresses, as a tree",
+	  cmd_show, 0, "show" },
+	{ "show topology [ -j | --dot ]",
+	  "the lab as a drawing: namespaces, veth cables, bridges",
+	  cmd_show_topology, 0, "show topology --dot" },
+	{ "show path NSREF WORD$target [ -j ]",
+	  "the layer-2/3 path from a namespace to another or to an address",
+	  cmd_show_path, 0, "show path ns1 ns2" },
+	{ "watch [ -j ]",
+	  "narrate the changes in every namespace until Ctrl-C", cmd_watch,
+	  0, "watch" },
 	{ NULL },
 };
 
