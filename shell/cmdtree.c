@@ -655,7 +655,9 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 		for (int i = 0; i < n->nalts; i++)
 			if (!pruned(n->alts[i], pos, exact, c))
 				m_seq(n->alts[i], pos, &after, c);
-		if (n->kind == G_OPT)
+		/* a word that is exactly the optional keyword is that
+		 * keyword: "set dev up" names a link "up", as iproute2 */
+		if (n->kind == G_OPT && !exact)
 			m_seq(n->next, pos, k, c);
 		break;
 	}

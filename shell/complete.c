@@ -185,6 +185,9 @@ void complete_init(struct nsh *sh)
 	rl_attempted_completion_function = attempt;
 	rl_completer_word_break_characters = (char *)" \t";
 	rl_bind_key('?', describe);
+	/* Tab Tab lists the candidates even after a common prefix was
+	 * inserted (vtysh, birdc) */
+	rl_variable_bind("show-all-if-ambiguous", "on");
 }
 
 void complete_fini(void)

@@ -6,9 +6,12 @@
  */
 #include "config.h"
 
+#include <limits.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 
 #include "model.h"
 
@@ -108,9 +111,21 @@ struct model_ns *model_ns_by_name(struct model *m, const char *name)
 	char *end;
 	long pid;
 
+	char path[PATH_MAX];
+	struct stat st;
+
 	for (int i = 0; i < m->nns; i++)
 		if (streq(m->ns[i]->name, name))
 			return m->ns[i];
+	/* another name of a namespace (two bind mounts; the host attached
+	 * under a name): by identity */
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	if (!strchr(name, '/') && stat(path, &st) == 0) {
+		struct model_ns *ns = model_ns_find(m, st.st_dev, st.st_ino);
+
+		if (ns)
+			return ns;
+	}
 	/* a PID names the namespace it holds, as everywhere in nsh */
 	pid = strtol(name, &end, 10);
 	for (int i = 0; *name && !*end && pid > 0 && i < m->nns; i++)
@@ -126,15 +141,15 @@ struct model_ns *model_ns_cur(struct model *m, struct nsh *sh)
 
 const char *model_ns_label(const struct model_ns *ns)
 {
-	static char buf[32];
-
 	if (ns->name[0])
 		return ns->name;
-	if (ns->pid) {
-		snprintf(buf, sizeof(buf), "pid %d", (int)ns->pid);
-		return buf;
-	}
-	return "host";
+	return ns->pid ? ns->pidlabel : "host";
+}
+
+void model_ns_set_pid(struct model_ns *ns, pid_t pid)
+{
+	ns->pid = pid;
+	snprintf(ns->pidlabel, sizeof(ns->pidlabel), "pid %d", (int)pid);
 }
 
 struct model_ns *model_ns_add(struct model *m, dev_t dev, ino_t ino,
@@ -172,6 +187,17 @@ void model_ns_del(struct model *m, struct model_ns *ns)
 
 /* ------------------------------------------------------------ links */
 
+static void drop_routes(struct model_ns *ns, int ifindex, int family)
+{
+	int keep = 0;
+
+	for (int i = 0; i < ns->nroutes; i++)
+		if (ns->routes[i].oif != ifindex ||
+		    (family && ns->routes[i].family != family))
+			ns->routes[keep++] = ns->routes[i];
+	ns->nroutes = keep;
+}
+
 struct model_link *model_link_by_index(struct model_ns *ns, int ifindex)
 {
 	for (int i = 0; i < ns->nlinks; i++)
@@ -198,6 +224,10 @@ void model_link_set(struct model_ns *ns, const struct model_link *l)
 			return;
 		old = *cur;
 		*cur = *l;
+		/* IPv4 drops the routes of a link that goes down without a
+		 * word (fib_sync_down_dev); IPv6 announces its own */
+		if ((old.flags & IFF_UP) && !(l->flags & IFF_UP))
+			drop_routes(ns, l->ifindex, AF_INET);
 		model_emit(&(struct model_change){ .what = MODEL_LINK_CHANGE,
 						   .ns = ns, .old = &old,
 						   .link = cur });
@@ -223,11 +253,7 @@ void model_link_del(struct model_ns *ns, int ifindex)
 		if (ns->addrs[i].ifindex != ifindex)
 			ns->addrs[keep++] = ns->addrs[i];
 	ns->naddrs = keep;
-	keep = 0;
-	for (int i = 0; i < ns->nroutes; i++)
-		if (ns->routes[i].oif != ifindex)
-			ns->routes[keep++] = ns->routes[i];
-	ns->nroutes = keep;
+	drop_routes(ns, ifindex, 0);
 	model_emit(&(struct model_change){ .what = MODEL_LINK_DEL, .ns = ns,
 					   .link = l });
 	*l = ns->links[--ns->nlinks];
@@ -268,10 +294,14 @@ void model_addr_set(struct model_ns *ns, const struct model_addr *a, bool add)
 
 /* ------------------------------------------------------------ routes */
 
+/* a route's identity: the same prefix may exist once per device and
+ * gateway (connected routes of one subnet on two links, IPv6 fe80::/64) */
 static bool route_eq(const struct model_route *a, const struct model_route *b)
 {
 	return a->family == b->family && a->table == b->table &&
 	       a->dst_len == b->dst_len && a->priority == b->priority &&
+	       a->oif == b->oif && a->has_gw == b->has_gw &&
+	       memcmp(a->gw, b->gw, sizeof(a->gw)) == 0 &&
 	       memcmp(a->dst, b->dst, sizeof(a->dst)) == 0;
 }
 
@@ -320,18 +350,28 @@ bool model_peer(struct model *m, struct model_ns *ns,
 		return true;
 	}
 	/* elsewhere: the veth whose ifindex is our peer's and whose peer is
-	 * us, in another namespace */
-	for (int i = 0; i < m->nns; i++) {
-		struct model_link *p;
+	 * us, in another namespace; when several pairs carry the same two
+	 * numbers, the nsid our namespace gives each candidate settles it */
+	for (int pass = 0; pass < 2 && n != 1; pass++) {
+		n = 0;
+		for (int i = 0; i < m->nns; i++) {
+			struct model_link *p;
 
-		if (m->ns[i] == ns)
-			continue;
-		p = model_link_by_index(m->ns[i], l->peer_ifindex);
-		if (p && p->peer_ifindex == l->ifindex && p->peer_nsid >= 0) {
+			if (m->ns[i] == ns)
+				continue;
+			p = model_link_by_index(m->ns[i], l->peer_ifindex);
+			if (!p || p->peer_ifindex != l->ifindex ||
+			    p->peer_nsid < 0)
+				continue;
+			if (pass == 1 &&
+			    model_nsid_in(ns, m->ns[i]) != l->peer_nsid)
+				continue;
 			found_ns = m->ns[i];
 			found = p;
 			n++;
 		}
+		if (n == 0)
+			return false;
 	}
 	if (n != 1)
 		return false;

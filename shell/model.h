@@ -63,6 +63,7 @@ struct model_ns {
 	char name[256];		/* "" for the host; else its /run/netns name,
 				 * or the label `spawn` gave it */
 	pid_t pid;		/* held by a process only: its lowest PID */
+	char pidlabel[24];	/* "pid 1234" (model_ns_set_pid) */
 	char comm[16];		/* and that process's command */
 	int nsid;		/* its nsid in the host namespace, -1 if none */
 	struct model_link *links;
@@ -149,12 +150,15 @@ struct model_ns *model_ns_add(struct model *m, dev_t dev, ino_t ino,
 			      const char *name);
 void model_ns_del(struct model *m, struct model_ns *ns);
 void model_ns_clear(struct model_ns *ns);
+void model_ns_set_pid(struct model_ns *ns, pid_t pid);
 void model_link_set(struct model_ns *ns, const struct model_link *l);
 void model_link_del(struct model_ns *ns, int ifindex);
 void model_addr_set(struct model_ns *ns, const struct model_addr *a, bool add);
 void model_route_set(struct model_ns *ns, const struct model_route *r,
 		     bool add);
 void model_emit(const struct model_change *ch);
+/* the nsid VIEWER gives TARGET (cached; -1 unknown): model_nl.c */
+int model_nsid_in(struct model_ns *viewer, struct model_ns *target);
 struct model *model_alloc(void);
 void model_free(struct model *m);
 

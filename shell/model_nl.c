@@ -43,6 +43,7 @@
 #include <netlink/route/link.h>
 #include <netlink/route/addr.h>
 #include <netlink/route/route.h>
+#include <netlink/route/rtnl.h>
 
 #include "model.h"
 
@@ -54,6 +55,8 @@ static struct model *M;
 static int evfd = -1;	/* all-nsid event socket, host namespace */
 static int mntfd = -1;	/* /proc/self/mountinfo */
 static bool need_resync;
+
+static void nsids_forget(ino_t ino);
 
 struct model *model_peek(void)
 {
@@ -85,9 +88,11 @@ static void from_link(struct rtnl_link *l, struct model_link *m)
 	}
 	m->master = rtnl_link_get_master(l);
 	m->peer_ifindex = rtnl_link_get_link(l);
-	if (m->peer_ifindex == m->ifindex)
-		m->peer_ifindex = 0;
 	m->peer_nsid = rtnl_link_get_link_netnsid(l, &nsid) == 0 ? nsid : -1;
+	/* a link that is its own lower link has none; a peer in another
+	 * namespace may well have the same number */
+	if (m->peer_ifindex == m->ifindex && m->peer_nsid < 0)
+		m->peer_ifindex = 0;
 }
 
 static void copy_addr(struct nl_addr *a, unsigned char *out)
@@ -111,7 +116,8 @@ static void from_addr(struct rtnl_addr *a, struct model_addr *m)
 	m->scope = rtnl_addr_get_scope(a);
 }
 
-static void from_route(struct rtnl_route *r, struct model_route *m)
+/* route R as seen through its nexthop NH (see apply) */
+static void from_route(struct rtnl_route *r, int nh_i, struct model_route *m)
 {
 	struct nl_addr *dst = rtnl_route_get_dst(r);
 
@@ -124,8 +130,8 @@ static void from_route(struct rtnl_route *r, struct model_route *m)
 	m->scope = rtnl_route_get_scope(r);
 	m->type = rtnl_route_get_type(r);
 	m->priority = rtnl_route_get_priority(r);
-	if (rtnl_route_get_nnexthops(r) > 0) {
-		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, 0);
+	if (rtnl_route_get_nnexthops(r) > nh_i) {
+		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, nh_i);
 		struct nl_addr *gw = rtnl_route_nh_get_gateway(nh);
 
 		m->oif = rtnl_route_nh_get_ifindex(nh);
@@ -133,6 +139,39 @@ static void from_route(struct rtnl_route *r, struct model_route *m)
 			copy_addr(gw, m->gw);
 			m->has_gw = true;
 		}
+	}
+}
+
+/*
+ * The kernel announces a veth end that moves or is created, but not the
+ * change this makes to its peer's view (the peer's IFLA_LINK and link
+ * netnsid): the links that may be that peer are noted here, and re-read
+ * after the batch of events (refresh_peers).
+ */
+#define MAX_REFRESH 64
+
+static struct {
+	dev_t dev;
+	ino_t ino;
+	int ifindex;
+} refresh[MAX_REFRESH];
+static int nrefresh;
+
+static void want_peer_refresh(struct model_ns *ns, const struct model_link *l)
+{
+	if (!M || !l->peer_ifindex)
+		return;
+	for (int i = 0; i < M->nns; i++) {
+		struct model_link *p =
+			model_link_by_index(M->ns[i], l->peer_ifindex);
+
+		/* even one that points back at us: its link netnsid may be
+		 * stale (the end moved, keeping its number) */
+		if (!p || !streq(p->kind, "veth") || M->ns[i] == ns)
+			continue;
+		if (nrefresh < MAX_REFRESH)
+			refresh[nrefresh++] = (typeof(refresh[0])){
+				M->ns[i]->dev, M->ns[i]->ino, p->ifindex };
 	}
 }
 
@@ -145,6 +184,8 @@ static void apply(struct model_ns *ns, struct nl_object *o, bool add)
 		struct model_link l;
 
 		from_link((struct rtnl_link *)o, &l);
+		if (add && streq(l.kind, "veth"))
+			want_peer_refresh(ns, &l);
 		if (add)
 			model_link_set(ns, &l);
 		else
@@ -155,12 +196,20 @@ static void apply(struct model_ns *ns, struct nl_object *o, bool add)
 		from_addr((struct rtnl_addr *)o, &a);
 		model_addr_set(ns, &a, add);
 	} else if (streq(type, "route/route")) {
-		struct model_route r;
+		struct rtnl_route *rt = (struct rtnl_route *)o;
+		int n = rtnl_route_get_nnexthops(rt);
 
-		from_route((struct rtnl_route *)o, &r);
-		if (r.table == RT_TABLE_LOCAL)
-			return;
-		model_route_set(ns, &r, add);
+		/* libnl's cache merges one prefix on several devices (every
+		 * fe80::/64) into one route with several nexthops: the model
+		 * keeps one route per device */
+		for (int i = 0; i < (n > 0 ? n : 1); i++) {
+			struct model_route r;
+
+			from_route(rt, i, &r);
+			if (r.table == RT_TABLE_LOCAL)
+				return;
+			model_route_set(ns, &r, add);
+		}
 	}
 }
 
@@ -172,6 +221,46 @@ static void apply_cache(struct model_ns *ns, struct nl_cache *c)
 	     o = nl_cache_get_next(o))
 		apply(ns, o, true);
 	nl_cache_free(c);
+}
+
+struct parse_ctx {
+	struct model_ns *ns;
+	bool add;
+};
+
+static void parse_cb(struct nl_object *o, void *arg)
+{
+	struct parse_ctx *p = arg;
+
+	apply(p->ns, o, p->add);
+}
+
+static int route_msg(struct nl_msg *msg, void *arg)
+{
+	(void)nl_msg_parse(msg, parse_cb, arg);
+	return NL_OK;
+}
+
+/*
+ * Dump the routes of the namespace of SK into NS, message by message:
+ * libnl's route cache keeps one object per (table, prefix, metric), so
+ * the fe80::/64 of each link but one would be lost.
+ */
+static int dump_routes(struct nl_sock *sk, struct model_ns *ns)
+{
+	struct parse_ctx p = { .ns = ns, .add = true };
+	struct nl_cb *orig = nl_socket_get_cb(sk), *cb = nl_cb_clone(orig);
+	int err;
+
+	nl_cb_put(orig);
+	if (!cb)
+		return -1;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, route_msg, &p);
+	err = nl_rtgen_request(sk, RTM_GETROUTE, AF_UNSPEC, NLM_F_DUMP);
+	if (err >= 0)
+		err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	return err < 0 ? -1 : 0;
 }
 
 /* dump NS, whose nsfs fd is FD, into the model (a socket inside it for
@@ -196,9 +285,8 @@ static int load_ns(struct nsh *sh, struct model_ns *ns, int fd)
 			if (rtnl_addr_alloc_cache(sk, &c) < 0)
 				continue;
 			apply_cache(ns, c);
-			if (rtnl_route_alloc_cache(sk, AF_UNSPEC, 0, &c) < 0)
+			if (dump_routes(sk, ns) < 0)
 				continue;
-			apply_cache(ns, c);
 			rc = 0;
 		}
 	}
@@ -290,7 +378,7 @@ static void scan_procs(struct nsh *sh)
 		label = spawn_label_of(pid);
 		if (ns) {
 			if (ns->pid && (!ns->seen || pid < ns->pid))
-				ns->pid = pid;
+				model_ns_set_pid(ns, pid);
 			if (ns->pid && !ns->name[0] && label)
 				snprintf(ns->name, sizeof(ns->name), "%s", label);
 			ns->seen = true;
@@ -300,7 +388,7 @@ static void scan_procs(struct nsh *sh)
 		if (fd < 0)
 			continue;
 		ns = model_ns_add(M, st.st_dev, st.st_ino, label ? label : "");
-		ns->pid = pid;
+		model_ns_set_pid(ns, pid);
 		snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
 		FILE *f = fopen(path, "re");
 
@@ -377,11 +465,29 @@ static void rescan(struct nsh *sh)
 	}
 	scan_procs(sh);
 	for (int i = M->nns - 1; i > 0; i--)
-		if (!M->ns[i]->seen)
+		if (!M->ns[i]->seen) {
+			/* gone: nsh must not keep it alive with a socket */
+			ns_forget(sh, M->ns[i]->dev, M->ns[i]->ino);
+			nsids_forget(M->ns[i]->ino);
 			model_ns_del(M, M->ns[i]);
+		}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+/* an nsfs fd for NS (close it), through its process or its name */
+static int ns_open(const struct model_ns *ns, struct nsh *sh)
+{
+	char path[PATH_MAX];
+
+	if (ns == M->ns[0])
+		return fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
+	if (ns->pid)
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
+	else
+		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns->name);
+	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
 /* reload every namespace (after an overrun) */
@@ -389,18 +495,9 @@ static void resync(struct nsh *sh)
 {
 	need_resync = false;
 	M->resyncs++;
-	load_ns(sh, M->ns[0], sh->home.fd);
-	for (int i = 1; i < M->nns; i++) {
-		char path[PATH_MAX];
-		int fd;
+	for (int i = 0; i < M->nns; i++) {
+		int fd = ns_open(M->ns[i], sh);
 
-		if (M->ns[i]->pid)
-			snprintf(path, sizeof(path), "/proc/%d/ns/net",
-				 (int)M->ns[i]->pid);
-		else
-			snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
-				 M->ns[i]->name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd >= 0) {
 			load_ns(sh, M->ns[i], fd);
 			close(fd);
@@ -421,16 +518,98 @@ static struct model_ns *ns_by_nsid(int nsid)
 	return NULL;
 }
 
-struct parse_ctx {
-	struct model_ns *ns;
-	bool add;
-};
+static int ns_open(const struct model_ns *ns, struct nsh *sh);
 
-static void parse_cb(struct nl_object *o, void *arg)
+static struct nsh *model_sh;	/* the session the model belongs to */
+
+/* nsids as other namespaces see them: (viewer, target) -> nsid */
+#define NSID_CACHE 256
+
+static struct {
+	ino_t viewer, target;
+	int nsid;
+} nsids[NSID_CACHE];
+static int nnsids, nsids_next;
+
+static void nsids_forget(ino_t ino)
 {
-	struct parse_ctx *p = arg;
+	for (int i = 0; i < nnsids; i++)
+		if (nsids[i].viewer == ino || nsids[i].target == ino)
+			nsids[i].viewer = nsids[i].target = 0;
+}
 
-	apply(p->ns, o, p->add);
+int model_nsid_in(struct model_ns *viewer, struct model_ns *target)
+{
+	struct nsh *sh = model_sh;
+	int vfd, tfd, id = -1;
+
+	if (viewer == M->ns[0])
+		return target->nsid;
+	for (int i = 0; i < nnsids; i++)
+		if (nsids[i].viewer == viewer->ino &&
+		    nsids[i].target == target->ino)
+			return nsids[i].nsid;
+	vfd = ns_open(viewer, sh);
+	tfd = ns_open(target, sh);
+	if (vfd >= 0 && tfd >= 0 && setns(vfd, CLONE_NEWNET) == 0) {
+		struct nl_sock *sk = nl_socket_alloc();
+
+		if (sk && nl_connect(sk, NETLINK_ROUTE) == 0)
+			id = nl_get_nsid(sk, tfd);
+		if (sk)
+			nl_socket_free(sk);
+		if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
+			_exit(70);
+	}
+	if (vfd >= 0)
+		close(vfd);
+	if (tfd >= 0)
+		close(tfd);
+	nsids[nsids_next].viewer = viewer->ino;
+	nsids[nsids_next].target = target->ino;
+	nsids[nsids_next].nsid = id;
+	nsids_next = (nsids_next + 1) % NSID_CACHE;
+	if (nnsids < NSID_CACHE)
+		nnsids++;
+	return id;
+}
+
+/* re-read the links noted by want_peer_refresh, each with one request */
+static void refresh_peers(struct nsh *sh)
+{
+	int n = nrefresh;
+
+	nrefresh = 0;
+	for (int i = 0; i < n; i++) {
+		struct model_ns *ns = model_ns_find(M, refresh[i].dev,
+						    refresh[i].ino);
+		struct rtnl_link *l = NULL;
+		struct nl_sock *sk;
+		int fd;
+
+		if (!ns)
+			continue;
+		fd = ns_open(ns, sh);
+		if (fd < 0)
+			continue;
+		if (setns(fd, CLONE_NEWNET) == 0) {
+			sk = nl_socket_alloc();
+			if (sk && nl_connect(sk, NETLINK_ROUTE) == 0 &&
+			    rtnl_link_get_kernel(sk, refresh[i].ifindex, NULL,
+						 &l) == 0) {
+				struct model_link m;
+
+				from_link(l, &m);
+				model_link_set(ns, &m);
+				rtnl_link_put(l);
+			}
+			if (sk)
+				nl_socket_free(sk);
+			if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
+				_exit(70);
+		}
+		close(fd);
+	}
 }
 
 /* read every pending event without blocking */
@@ -454,6 +633,7 @@ static void drain(struct nsh *sh)
 			}
 			if (errno == EINTR)
 				continue;
+			refresh_peers(sh);
 			return;
 		}
 		for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c;
@@ -469,6 +649,16 @@ static void drain(struct nsh *sh)
 			struct parse_ctx p = { .ns = ns };
 			struct nl_msg *msg;
 
+			/* a bridge's per-port messages (family AF_BRIDGE)
+			 * describe the port's bridging, not the link: their
+			 * DELLINK only says it left its bridge (libnl cannot
+			 * tell: it calls a bridge device AF_BRIDGE too) */
+			if ((h->nlmsg_type == RTM_NEWLINK ||
+			     h->nlmsg_type == RTM_DELLINK) &&
+			    h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)) &&
+			    ((struct ifinfomsg *)NLMSG_DATA(h))->ifi_family ==
+				    AF_BRIDGE)
+				continue;
 			switch (h->nlmsg_type) {
 			case RTM_NEWLINK: case RTM_NEWADDR: case RTM_NEWROUTE:
 				p.add = true;
@@ -533,6 +723,7 @@ struct model *model_get(struct nsh *sh)
 		return M;
 	}
 	M = model_alloc();
+	model_sh = sh;
 	evfd = open_event_socket(sh);
 	if (evfd < 0) {
 		nsh_err(sh, "cannot listen to netlink events: %s",

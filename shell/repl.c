@@ -83,10 +83,13 @@ int repl_run(struct nsh *sh)
 		while (!got_line) {
 			struct pollfd p[4] = { { .fd = 0, .events = POLLIN } };
 			int n = 1 + model_pollfds(p + 1, 3);
+			/* wake each second: processes come and go unseen */
+			int r = poll(p, (nfds_t)n, n > 1 ? 1000 : -1);
 
-			if (poll(p, (nfds_t)n, -1) < 0) {
-				if (errno != EINTR)
-					break;
+			if (r < 0 && errno != EINTR)
+				break;
+			/* Ctrl-C, even when more keys arrived with it */
+			if (r < 0 || nsh_interrupted) {
 				if (nsh_interrupted) {
 					/* Ctrl-C: drop the line, new prompt */
 					nsh_interrupted = 0;
@@ -106,6 +109,8 @@ int repl_run(struct nsh *sh)
 			}
 			/* netlink events and namespace changes, while the
 			 * prompt waits */
+			if (r == 0)
+				model_ready(sh, NULL, 0);
 			for (int i = 1; i < n; i++)
 				if (p[i].revents) {
 					model_ready(sh, p + 1, n - 1);
@@ -165,12 +170,15 @@ int repl_lines(struct nsh *sh)
 		struct pollfd p[4] = { { .fd = 0, .events = POLLIN } };
 		int n = 1 + model_pollfds(p + 1, 3);
 		char *nl;
+		int r = poll(p, (nfds_t)n, 1000);
 
-		if (poll(p, (nfds_t)n, -1) < 0) {
+		if (r < 0) {
 			if (errno == EINTR && !nsh_interrupted)
 				continue;
 			break;
 		}
+		if (r == 0)
+			model_ready(sh, NULL, 0);	/* the 1 s process scan */
 		for (int i = 1; i < n; i++)
 			if (p[i].revents) {
 				model_ready(sh, p + 1, n - 1);
@@ -178,15 +186,15 @@ int repl_lines(struct nsh *sh)
 			}
 		if (!p[0].revents)
 			continue;
-		ssize_t r = read(0, buf + used, sizeof(buf) - 1 - used);
+		ssize_t nread = read(0, buf + used, sizeof(buf) - 1 - used);
 
-		if (r <= 0) {
+		if (nread <= 0) {
 			eof = true;
 			if (!used)
 				break;
 			buf[used++] = '\n';
 		} else {
-			used += (size_t)r;
+			used += (size_t)nread;
 		}
 		while ((nl = memchr(buf, '\n', used))) {
 			*nl = '\0';

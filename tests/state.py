@@ -29,6 +29,16 @@ def namespaces():
         return []
 
 
+def listid(ns):
+    """nsid -> namespace name as NS sees it (ip -n NS netns list-id); the
+    host has no name there, so a nsid iproute2 cannot name is the host"""
+    out = subprocess.run(["ip"] + (["-n", ns] if ns != "host" else []) +
+                         ["-j", "netns", "list-id"], capture_output=True,
+                         text=True).stdout
+    return {e["nsid"]: e.get("name", "host")
+            for e in (json.loads(out) if out.strip() else [])}
+
+
 def main():
     names = ["host"] + (sys.argv[1:] or namespaces())
     raw = {ns: ip(ns, "-d", "link", "show") for ns in names}
@@ -43,12 +53,12 @@ def main():
                 if l["ifindex"] == link["link_index"]:
                     return f"{ns}:{l['ifname']}"
             return None
-        found = [f"{o}:{l['ifname']}" for o in names if o != ns
-                 for l in raw[o]
-                 if l["ifindex"] == link["link_index"]
-                 and l.get("link_index") == link["ifindex"]
-                 and "link_netnsid" in l]
-        return found[0] if len(found) == 1 else "?"
+        # the namespace the nsid designates, in NS's own view (exact)
+        where = listid(ns).get(link["link_netnsid"], "?")
+        for l in raw.get(where, []):
+            if l["ifindex"] == link["link_index"]:
+                return f"{where}:{l['ifname']}"
+        return "?"
 
     state = {"netns": namespaces(), "ns": {}}
     for ns in names:

@@ -203,7 +203,7 @@ compare "show -j: addresses (IPv6 link-local too) as iproute2" addrs
 compare "show -j: routes as iproute2" routes
 settle
 "$NSH" -c 'show -j' > "$TMP/show.json"
-todo "show -j: IPv6 link-local routes, one per link (model.c route_eq ignores the device)" \
+ok "show -j: IPv6 link-local routes, one per link" \
 	python3 "$TMP/cmp.py" "$TMP/show.json" llroutes
 json "show -j is valid JSON" "$NSH" -c 'show -j'
 is "show -j: lo of the host as documented" "$(python3 -c '
@@ -343,7 +343,7 @@ grep '^{' "$TMP/session.out" | tail -1 > "$TMP/session.json"
 ok "in one session, the links as iproute2 (kinds and peers through bridge-port events)" \
 	python3 "$TMP/cmp.py" "$TMP/session.json" links routes
 grep '^{' "$TMP/session.out" | head -1 > "$TMP/session1.json"
-todo "in one session, veth-br1 keeps its link-local address when it leaves br0 (model_nl.c takes AF_BRIDGE RTM_DELLINK for a deletion)" \
+ok "in one session, veth-br1 keeps its link-local address when it leaves br0" \
 	python3 -c '
 import json, subprocess, sys
 d = json.load(open(sys.argv[1]))["namespaces"][0]["addresses"]
