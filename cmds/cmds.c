@@ -16,6 +16,7 @@ const struct nsh_family *const nsh_families[] = {
 	&sysctl_family,
 	&show_family,
 	&spawn_family,
+	&why_family,
 	&shell_family,
 	NULL,
 };

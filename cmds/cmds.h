@@ -19,6 +19,7 @@ extern const struct nsh_family route_family;
 extern const struct nsh_family sysctl_family;
 extern const struct nsh_family show_family;
 extern const struct nsh_family spawn_family;
+extern const struct nsh_family why_family;
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a
