@@ -17,6 +17,8 @@ const struct nsh_family *const nsh_families[] = {
 	&show_family,
 	&spawn_family,
 	&why_family,
+	&expect_family,
+	&config_family,
 	&shell_family,
 	NULL,
 };

@@ -20,6 +20,8 @@ extern const struct nsh_family sysctl_family;
 extern const struct nsh_family show_family;
 extern const struct nsh_family spawn_family;
 extern const struct nsh_family why_family;
+extern const struct nsh_family expect_family;
+extern const struct nsh_family config_family;
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

@@ -44,6 +44,18 @@ int skip_sudo(int argc, char **argv);
 int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 		    char **argv);
 
+/*
+ * shell/dispatch.c: if set, called after every command that ran, with its
+ * words (sudo stripped), its status and its declaration (NULL for a
+ * program) — how `record` learns what the session did.
+ */
+extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
+			      const struct nsh_cmd *cmd);
+
+/* shell/check.c: `nsh --check FILE`: evaluate only its `expect` lines
+ * against the live state; 0 all passed, 1 some failed, 2 none found */
+int check_run_file(struct nsh *sh, const char *path);
+
 /* shell/complete.c: readline TAB and `?`; `complete WORDS…` */
 void complete_init(struct nsh *sh);
 void complete_fini(void);

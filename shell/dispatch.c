@@ -17,6 +17,9 @@
 
 #include "core.h"
 
+void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
+		      const struct nsh_cmd *cmd);
+
 int skip_sudo(int argc, char **argv)
 {
 	int i = 0;
@@ -89,7 +92,11 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (!cmdtree_is_root(argv[0])) {
 		if (mode == NSH_CHECK)
 			return 0;
-		return nsh_run_program(sh, &sh->cur, argc, argv);
+		int st = nsh_run_program(sh, &sh->cur, argc, argv);
+
+		if (nsh_after_hook)
+			nsh_after_hook(sh, argc, argv, st, NULL);
+		return st;
 	}
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
@@ -100,7 +107,11 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	}
 	if (!(a.cmd->flags & NSH_CMD_NOBARRIER))
 		teardown_wait(sh);
-	return run_matched(sh, &a);
+	int rc = run_matched(sh, &a);
+
+	if (nsh_after_hook)
+		nsh_after_hook(sh, argc, argv, rc, a.cmd);
+	return rc;
 }
 
 int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)

@@ -28,12 +28,18 @@ static void on_sigint(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nsh [--sandbox] [-k] [-i] [-f FILE | -c LINE | FILE]\n"
+		"usage: nsh [--sandbox] [-k] [-i] [-j] [--check FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
 		"  -c, --command L   run one command line\n"
 		"  -k, --keep-going  run every line of a script even after a "
 		"failure (still exits 1)\n"
+		"  --check FILE      grade the live lab against FILE's 'expect' "
+		"lines\n"
+		"                    (exit 0 all passed, 1 some failed, 2 none "
+		"found)\n"
+		"  -j, --json        JSON output (with --check: a gradebook "
+		"line)\n"
 		"  -i, --interactive read standard input line by line as it "
 		"comes, even\n"
 		"                    from a pipe (no checking pass): drive nsh "
@@ -53,6 +59,8 @@ int main(int argc, char **argv)
 		{ "command", required_argument, NULL, 'c' },
 		{ "keep-going", no_argument, NULL, 'k' },
 		{ "interactive", no_argument, NULL, 'i' },
+		{ "check", required_argument, NULL, 'C' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "sandbox", no_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -60,11 +68,11 @@ int main(int argc, char **argv)
 	};
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct sigaction sa = { .sa_handler = on_sigint };
-	const char *file = NULL, *line = NULL;
+	const char *file = NULL, *line = NULL, *check = NULL;
 	bool lines = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+f:c:kih", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:c:kihj", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			file = optarg;
@@ -77,6 +85,12 @@ int main(int argc, char **argv)
 			break;
 		case 'i':
 			lines = true;
+			break;
+		case 'C':
+			check = optarg;
+			break;
+		case 'j':
+			sh.o.json = true;
 			break;
 		case 'S':
 			sh.o.sandbox = true;
@@ -107,7 +121,9 @@ int main(int argc, char **argv)
 		return 1;
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
 		return 1;
-	if (line) {
+	if (check) {
+		rc = check_run_file(&sh, check);
+	} else if (line) {
 		rc = nsh_run_line(&sh, line, NSH_RUN);
 		if (teardown_wait(&sh) && !rc)
 			rc = 1;
