@@ -15,8 +15,15 @@ import subprocess
 import sys
 
 
+PIDS = {}  # label -> pid, for namespaces held only by a process
+
+
 def ip(ns, *args):
-    cmd = ["ip"] + (["-n", ns] if ns != "host" else []) + ["-j"] + list(args)
+    if ns in PIDS:
+        cmd = ["nsenter", "-t", PIDS[ns], "-n", "ip", "-j"] + list(args)
+    else:
+        cmd = ["ip"] + (["-n", ns] if ns != "host" else []) + ["-j"] + \
+            list(args)
     out = subprocess.run(cmd, check=True, capture_output=True,
                          text=True).stdout
     return json.loads(out) if out.strip() else []
@@ -30,17 +37,24 @@ def namespaces():
 
 
 def listid(ns):
-    """nsid -> namespace name as NS sees it (ip -n NS netns list-id); the
-    host has no name there, so a nsid iproute2 cannot name is the host"""
-    out = subprocess.run(["ip"] + (["-n", ns] if ns != "host" else []) +
-                         ["-j", "netns", "list-id"], capture_output=True,
-                         text=True).stdout
-    return {e["nsid"]: e.get("name", "host")
-            for e in (json.loads(out) if out.strip() else [])}
+    """nsid -> namespace name as NS sees it (ip -n NS netns list-id); only
+    namespaces iproute2 can name (not the host, not a process's)"""
+    out = subprocess.run(
+        (["nsenter", "-t", PIDS[ns], "-n", "ip"] if ns in PIDS else
+         ["ip"] + (["-n", ns] if ns != "host" else [])) +
+        ["-j", "netns", "list-id"], capture_output=True, text=True).stdout
+    return {e["nsid"]: e["name"]
+            for e in (json.loads(out) if out.strip() else []) if "name" in e}
 
 
 def main():
-    names = ["host"] + (sys.argv[1:] or namespaces())
+    args = []
+    for a in sys.argv[1:]:
+        if "=pid:" in a:  # LABEL=pid:N, a namespace held by process N
+            label, pid = a.split("=pid:")
+            PIDS[label] = pid
+        args.append(a.split("=pid:")[0])
+    names = ["host"] + (args or namespaces())
     raw = {ns: ip(ns, "-d", "link", "show") for ns in names}
 
     def peer_of(ns, link):
@@ -53,12 +67,21 @@ def main():
                 if l["ifindex"] == link["link_index"]:
                     return f"{ns}:{l['ifname']}"
             return None
-        # the namespace the nsid designates, in NS's own view (exact)
-        where = listid(ns).get(link["link_netnsid"], "?")
-        for l in raw.get(where, []):
-            if l["ifindex"] == link["link_index"]:
-                return f"{where}:{l['ifname']}"
-        return "?"
+        # the namespace the nsid designates, in NS's own view (exact);
+        # one iproute2 cannot name (the host, a process's): the unique
+        # veth in another namespace whose peer is this one
+        where = listid(ns).get(link["link_netnsid"])
+        if where:
+            for l in raw.get(where, []):
+                if l["ifindex"] == link["link_index"]:
+                    return f"{where}:{l['ifname']}"
+            return "?"
+        found = [f"{o}:{l['ifname']}" for o in names if o != ns
+                 for l in raw[o]
+                 if l["ifindex"] == link["link_index"]
+                 and l.get("link_index") == link["ifindex"]
+                 and "link_netnsid" in l]
+        return found[0] if len(found) == 1 else "?"
 
     state = {"netns": namespaces(), "ns": {}}
     for ns in names:
