@@ -487,7 +487,8 @@ int link_show(struct nsh *sh, const char *name)
 	if (name && !n)
 		return nsh_err(sh, "'%s': no such link in %s", name,
 			       ns_desc(&sh->cur, d, sizeof(d)));
-	qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
 
 	link_show_begin(&c, sh, sk, cache, LINK_SHOW_LINK);
 	for (int i = 0; i < n; i++) {

@@ -60,7 +60,8 @@ static char **list_names(int *ret_n)
 		v[n++] = strdup(de->d_name);
 	}
 	closedir(d);
-	qsort(v, (size_t)n, sizeof(*v), cmp_str);
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof(*v), cmp_str);
 	*ret_n = n;
 	return v;
 }

@@ -167,7 +167,10 @@ static void want_peer_refresh(struct model_ns *ns, const struct model_link *l)
 
 		/* even one that points back at us: its link netnsid may be
 		 * stale (the end moved, keeping its number) */
-		if (!p || !streq(p->kind, "veth") || M->ns[i] == ns)
+		/* in any namespace, its own too (a peer moved back beside
+		 * it): only the link itself is not its own peer */
+		if (!p || !streq(p->kind, "veth") ||
+		    (M->ns[i] == ns && p->ifindex == l->ifindex))
 			continue;
 		if (nrefresh < MAX_REFRESH)
 			refresh[nrefresh++] = (typeof(refresh[0])){
@@ -430,7 +433,8 @@ static void rescan(struct nsh *sh)
 	}
 	if (d)
 		closedir(d);
-	qsort(names, (size_t)n, sizeof(*names), cmp_str);
+	if (n > 1)
+		qsort(names, (size_t)n, sizeof(*names), cmp_str);
 	for (int i = 0; i < n; i++) {
 		char path[PATH_MAX];
 		struct model_ns *ns;
