@@ -2,9 +2,10 @@
 /*
  * show.c - views of the live model (shell/model.h): `show`, the lab as a
  * tree of namespaces and links, and `watch`, the model's changes in words;
- * and what the views share about links: order, kind, veth peer, carrier.
- * `show -j` and `show topology` are in show_topo.c, `show path` (and the
- * shared words: addresses, routes, widths) in show_path.c.
+ * and what the views and `why` share (show.h): the order of namespaces and
+ * links, veth peers, carriers, and the words for addresses and routes.
+ * `show -j` and `show topology` are in show_topo.c, `show path` and the
+ * path finder in show_path.c.
  *
  * Every view reads the model only: model_get() applies the pending netlink
  * events, and nothing here asks the kernel anything.
@@ -17,39 +18,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <net/if.h>
+#include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
 #include "cmds.h"
 #include "model.h"
+#include "show.h"
 
 #ifndef IFF_LOWER_UP
 #define IFF_LOWER_UP 0x10000
 #endif
-
-/*
- * Shared by show.c, show_topo.c and show_path.c.  They belong in cmds.h,
- * which is not this family's file: keep the three copies identical.
- */
-struct model_ns **show_namespaces(struct model *m);
-struct model_link **show_links(struct model_ns *ns, bool by_name);
-const char *show_ip(int family, const unsigned char *a, char *buf, size_t len);
-bool show_carrier(struct model *m, struct model_ns *ns,
-		  const struct model_link *l);
-const char *show_state(struct model *m, struct model_ns *ns,
-		       const struct model_link *l);
-const char *show_kind(struct model *m, struct model_ns *ns,
-		      const struct model_link *l);
-bool show_peer(struct model *m, struct model_ns *ns,
-	       const struct model_link *l, struct model_ns **ret_ns,
-	       struct model_link **ret);
-bool show_link_local(const struct model_addr *a);
-int show_width(const char *s);
-const char *show_route_text(struct model_ns *ns, const struct model_route *r,
-			    bool with_dev, char *buf, size_t len);
-void show_json(struct model *m);
-int cmd_show_topology(struct nsh *sh, const struct nsh_args *a);
-int cmd_show_path(struct nsh *sh, const struct nsh_args *a);
 
 extern volatile sig_atomic_t nsh_interrupted;
 
@@ -112,142 +92,26 @@ struct model_link **show_links(struct model_ns *ns, bool by_name)
 	return v;
 }
 
-/*
- * The model's veth peers are not always mutual:
- * - it records the kernel's bridge-port notifications (RTM_NEWLINK of
- *   family AF_BRIDGE, sent when a port changes state) as the port's whole
- *   state, and they carry neither IFLA_LINKINFO nor IFLA_LINK_NETNSID:
- *   such a veth has lost its kind and model_peer() cannot find its peer;
- * - the end that `ip link add … type veth peer …` creates first is
- *   announced before the other exists (IFLA_LINK 0), and keeps no peer
- *   until its next notification;
- * - when one end moves to another namespace, the end that stays is told
- *   nothing: its IFLA_LINK_NETNSID (and maybe IFLA_LINK) are stale;
- * - it zeroes an IFLA_LINK equal to the link's own ifindex.
- * Until shell/model_nl.c sees to these, the views look harder: the other
- * end is the one veth that points at L while L points at it, or while the
- * other's pointer leads nowhere, where the IFLA_LINK_NETNSID of the end
- * that points allows.
- */
-
-/* how well L's own attributes (L in LNS) allow a peer in NS2: 0 not,
- * 1 maybe (wiped, or an nsid of a namespace other than the host's, which
- * the model cannot read), 2 surely */
-static int may_live(struct model *m, const struct model_link *l,
-		    struct model_ns *lns, struct model_ns *ns2)
-{
-	if (!*l->kind)
-		return 1;
-	if (l->peer_nsid < 0)
-		return lns == ns2 ? 2 : 0;
-	if (lns == m->ns[0])	/* the model's nsids are the host's */
-		return ns2->nsid == l->peer_nsid ? 2 : 0;
-	return lns != ns2;
-}
-
-/* L's peer's ifindex: the model zeroes an IFLA_LINK equal to L's own
- * ifindex, which a peer in another namespace may well have */
-static int peer_index(const struct model_link *l)
-{
-	if (!l->peer_ifindex && l->peer_nsid >= 0)
-		return l->ifindex;
-	return l->peer_ifindex;
-}
-
-/* L's own pointer leads nowhere: no peer, or one that does not point
- * back */
-static bool dangling(struct model *m, const struct model_link *l,
-		     struct model_ns *lns)
-{
-	struct model_ns *pns;
-	struct model_link *p;
-
-	return !peer_index(l) || !model_peer(m, lns, l, &pns, &p) ||
-	       peer_index(p) != l->ifindex;
-}
-
-/* how likely P (in PNS) is the other end of veth L (in LNS): 0 not; more
- * when both point at each other, and when the end that points surely may */
-static int could_pair(struct model *m, const struct model_link *l,
-		      struct model_ns *lns, const struct model_link *p,
-		      struct model_ns *pns)
-{
-	int a, b;
-
-	if (p == l || (*p->kind && !streq(p->kind, "veth")))
-		return 0;
-	a = peer_index(l) == p->ifindex ? may_live(m, l, lns, pns) : -1;
-	b = peer_index(p) == l->ifindex ? may_live(m, p, pns, lns) : -1;
-	/* each points at the other: one end's namespace may be stale */
-	if (a >= 0 && b >= 0)
-		return a || b ? 3 + (a > b ? a : b) : 0;
-	/* one points at the other, whose own pointer is stale or unset */
-	if (b > 0 && dangling(m, l, lns))
-		return b;
-	if (a > 0 && dangling(m, p, pns))
-		return a;
-	return 0;
-}
-
-/* the best candidate for L's peer, if no other is as good */
-static bool mutual_peer(struct model *m, struct model_ns *ns,
-			const struct model_link *l, struct model_ns **ret_ns,
-			struct model_link **ret)
-{
-	int best = 0, n = 0;
-
-	for (int i = 0; i < m->nns; i++)
-		for (int k = 0; k < m->ns[i]->nlinks; k++) {
-			struct model_link *p = &m->ns[i]->links[k];
-			int score = could_pair(m, l, ns, p, m->ns[i]);
-
-			if (!score || score < best)
-				continue;
-			n = score == best ? n + 1 : 1;
-			best = score;
-			if (n == 1 && ret) {
-				*ret_ns = m->ns[i];
-				*ret = p;
-			}
-		}
-	return n == 1;
-}
-
-/* show_kind - L's kind ("veth", "bridge", … or ""), the model's or the
- * one it had before a bridge-port notification wiped it */
-const char *show_kind(struct model *m, struct model_ns *ns,
-		      const struct model_link *l)
-{
-	if (*l->kind)
-		return l->kind;
-	if (l->master && peer_index(l) &&
-	    mutual_peer(m, ns, l, NULL, NULL))
-		return "veth";
-	for (int i = 0; i < ns->nlinks; i++)
-		if (ns->links[i].master == l->ifindex)
-			return "bridge";
-	return "";
-}
-
-/* show_peer - model_peer() for a veth, double-checked, or the mutual
- * peer when the model has lost track (see above) */
+/* show_peer - the other end of veth L: the model keeps the peers mutual
+ * now (shell/model_nl.c re-reads an end whose peer moved, came back or
+ * was born; model_peer() settles ties by nsid), so the recovery that was
+ * here is gone.  A link that is no veth has no peer here: a VLAN's
+ * IFLA_LINK is its lower device. */
 bool show_peer(struct model *m, struct model_ns *ns,
 	       const struct model_link *l, struct model_ns **ret_ns,
 	       struct model_link **ret)
 {
-	if (!streq(show_kind(m, ns, l), "veth"))
-		return false;
-	if (model_peer(m, ns, l, ret_ns, ret) &&
-	    peer_index(*ret) == l->ifindex)
-		return true;
-	return mutual_peer(m, ns, l, ret_ns, ret);
+	return streq(l->kind, "veth") && model_peer(m, ns, l, ret_ns, ret);
 }
 
 /*
- * show_carrier - L is up and has a carrier.  The kernel announces a
- * carrier change through linkwatch, up to a second after the fact, so
- * the model's IFF_LOWER_UP lags: a veth has one exactly when both ends
- * are up, a bridge when one of its ports has; other links say it.
+ * show_carrier - L is up and has a carrier.  Still inferred, not read from
+ * the model: the model's IFF_LOWER_UP is right, but late.  When one end of
+ * a veth comes up, its own RTM_NEWLINK carries its carrier, but the other
+ * end's carrier change is announced by linkwatch, asynchronously: in one
+ * session, `ip link set vb up` then `show` found its peer "NO-CARRIER" in
+ * about half of 100 tries.  So: a veth has one exactly when both ends are
+ * up, a bridge when one of its ports has; other links say it.
  */
 bool show_carrier(struct model *m, struct model_ns *ns,
 		  const struct model_link *l)
@@ -259,7 +123,7 @@ bool show_carrier(struct model *m, struct model_ns *ns,
 		return false;
 	if (show_peer(m, ns, l, &pns, &pl))
 		return pl->flags & IFF_UP;
-	if (streq(show_kind(m, ns, l), "bridge")) {
+	if (streq(l->kind, "bridge")) {
 		for (int i = 0; i < ns->nlinks; i++)
 			if (ns->links[i].master == l->ifindex &&
 			    &ns->links[i] != l &&
@@ -279,6 +143,91 @@ const char *show_state(struct model *m, struct model_ns *ns,
 	if (!(l->flags & IFF_UP))
 		return "DOWN";
 	return show_carrier(m, ns, l) ? "UP" : "NO-CARRIER";
+}
+
+/* ------------------------------------------------------------ words */
+
+/* what the views (and `why`) say about addresses and routes */
+
+const char *show_ip(int family, const unsigned char *a, char *buf, size_t len)
+{
+	if (!inet_ntop(family, a, buf, (socklen_t)len))
+		snprintf(buf, len, "?");
+	return buf;
+}
+
+/* an IPv6 link-local address (fe80::/10), which every link has */
+bool show_link_local(const struct model_addr *a)
+{
+	return a->family == AF_INET6 && a->addr[0] == 0xfe &&
+	       (a->addr[1] & 0xc0) == 0x80;
+}
+
+/* the columns S takes on a terminal (UTF-8 code points) */
+int show_width(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* "default via 10.0.0.1 dev v1", "10.0.0.0/24 dev v1 table 100", … */
+const char *show_route_text(struct model_ns *ns, const struct model_route *r,
+			    bool with_dev, char *buf, size_t len)
+{
+	static const char *const types[] = {
+		[RTN_BLACKHOLE] = "blackhole ",
+		[RTN_UNREACHABLE] = "unreachable ",
+		[RTN_PROHIBIT] = "prohibit ",
+		[RTN_THROW] = "throw ",
+	};
+	const struct model_link *l = r->oif ? model_link_by_index(ns, r->oif)
+					    : NULL;
+	char dst[64], gw[64];
+	size_t o;
+
+	if (r->dst_len == 0) {
+		snprintf(dst, sizeof(dst), "default");
+	} else {
+		show_ip(r->family, r->dst, dst, sizeof(dst) - 8);
+		snprintf(dst + strlen(dst), 8, "/%d", r->dst_len);
+	}
+	o = (size_t)snprintf(buf, len, "%s%s",
+			     r->type < (int)ARRAY_SIZE(types) && r->type >= 0 &&
+					     types[r->type] ?
+				     types[r->type] :
+				     "",
+			     dst);
+	if (r->has_gw && o < len)
+		o += (size_t)snprintf(buf + o, len - o, " via %s",
+				      show_ip(r->family, r->gw, gw,
+					      sizeof(gw)));
+	if ((with_dev || !r->has_gw) && r->oif && o < len) {
+		if (l)
+			o += (size_t)snprintf(buf + o, len - o, " dev %s",
+					      l->name);
+		else
+			o += (size_t)snprintf(buf + o, len - o, " dev if%d",
+					      r->oif);
+	}
+	if (r->table != RT_TABLE_MAIN && o < len)
+		o += (size_t)snprintf(buf + o, len - o, " table %u", r->table);
+	if (r->priority && o < len)
+		snprintf(buf + o, len - o, " metric %u", r->priority);
+	return buf;
+}
+
+/* the first PLEN bits of A and B agree */
+bool show_same_prefix(const unsigned char *a, const unsigned char *b,
+		      int plen)
+{
+	int bytes = plen / 8, bits = plen % 8;
+
+	if (memcmp(a, b, (size_t)bytes))
+		return false;
+	return !bits || !((a[bytes] ^ b[bytes]) & (0xff << (8 - bits)));
 }
 
 /* ------------------------------------------------------------ show: text */
@@ -323,7 +272,7 @@ static void tree_link(struct tree *t, const struct model_link *l,
 			show_width(str_escape(l->name, esc, sizeof(esc)));
 
 		t->wname = w > t->wname ? w : t->wname;
-		o = (int)strlen(show_kind(t->m, t->ns, l));
+		o = (int)strlen(l->kind);
 		t->wkind = o > t->wkind ? o : t->wkind;
 	} else {
 		o = snprintf(line, sizeof(line), "%s%s%s", prefix,
@@ -334,8 +283,7 @@ static void tree_link(struct tree *t, const struct model_link *l,
 				      show_width(esc), "");
 		if (t->wkind)
 			o += snprintf(line + o, sizeof(line) - (size_t)o,
-				      "%-*s", t->wkind + 2,
-				      show_kind(t->m, t->ns, l));
+				      "%-*s", t->wkind + 2, l->kind);
 		o += snprintf(line + o, sizeof(line) - (size_t)o, "%-12s",
 			      show_state(t->m, t->ns, l));
 		for (int i = 0; i < t->ns->naddrs && o < 900; i++) {
@@ -349,7 +297,7 @@ static void tree_link(struct tree *t, const struct model_link *l,
 					      sizeof(buf)),
 				      a->plen);
 		}
-		if (streq(show_kind(t->m, t->ns, l), "veth") && o < 900) {
+		if (streq(l->kind, "veth") && o < 900) {
 			o += snprintf(line + o, sizeof(line) - (size_t)o,
 				      "%s↔ ", n ? "  " : "");
 			if (show_peer(t->m, t->ns, l, &pns, &peer))
@@ -520,10 +468,6 @@ static void watch_cb(void *ctx, const struct model_change *ch)
 		if (e->link.master)
 			master_name(ns, e->link.master, e->dev_name,
 				    sizeof(e->dev_name));
-		/* a deletion: the master it had, should it come back */
-		if (ch->what == MODEL_LINK_DEL && e->link.master)
-			master_name(ns, e->link.master, e->old_master,
-				    sizeof(e->old_master));
 		if (e->old.master)
 			master_name(ns, e->old.master, e->old_master,
 				    sizeof(e->old_master));
@@ -541,11 +485,11 @@ static void watch_cb(void *ctx, const struct model_change *ch)
 }
 
 /*
- * Pair each link deletion with a later addition of the same link: in the
- * same namespace (same ifindex), it is a change (the model deletes a port
- * that leaves its bridge on the bridge's RTM_DELLINK of family AF_BRIDGE,
- * and the link comes back with the next notification); elsewhere (same
- * MAC and kind), a move.  Returns the number of deletions left unpaired.
+ * Pair each link deletion with a later addition of the same link (same
+ * MAC and kind) in another namespace: a move.  (A port leaving its bridge
+ * is no deletion any more: the model ignores the bridge's AF_BRIDGE port
+ * messages, whose RTM_DELLINK only meant that.)  Returns the number of
+ * deletions left unpaired.
  */
 static int watch_pair(struct watch *w)
 {
@@ -557,22 +501,7 @@ static int watch_pair(struct watch *w)
 
 		if (d->what != MODEL_LINK_DEL || d->moved)
 			continue;
-		for (int k = i + 1; k < w->n; k++) {
-			struct wev *a = &w->v[k];
-
-			if (a->what != MODEL_LINK_ADD || a->skip ||
-			    a->dev != d->dev || a->ino != d->ino ||
-			    a->link.ifindex != d->link.ifindex)
-				continue;
-			d->what = MODEL_LINK_CHANGE;
-			d->old = d->link;
-			d->link = a->link;
-			memcpy(d->dev_name, a->dev_name, sizeof(d->dev_name));
-			a->skip = true;
-			break;
-		}
-		for (int k = i + 1; k < w->n && d->what == MODEL_LINK_DEL &&
-				    !d->moved; k++) {
+		for (int k = i + 1; k < w->n && !d->moved; k++) {
 			struct wev *a = &w->v[k];
 
 			if (a->what != MODEL_LINK_ADD || a->skip ||
@@ -585,7 +514,7 @@ static int watch_pair(struct watch *w)
 			d->moved = a->skip = true;
 			d->pair = k;
 		}
-		unpaired += d->what == MODEL_LINK_DEL && !d->moved;
+		unpaired += !d->moved;
 	}
 	return unpaired;
 }

@@ -10,14 +10,14 @@
  * is first sought through links that are up with a carrier; failing that,
  * through any, and then each hop that is down says why.  For an address,
  * the namespace's routes are followed (longest prefix first; its own
- * subnets count as connected) from router to router.
+ * subnets count as connected) from router to router.  The finder is
+ * path_find() (show.h), which `why` uses too.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <arpa/inet.h>
 #include <net/if.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -25,38 +25,15 @@
 
 #include "cmds.h"
 #include "model.h"
+#include "show.h"
 
 /*
- * Shared by show.c, show_topo.c and show_path.c.  They belong in cmds.h,
- * which is not this family's file: keep the three copies identical.
+ * show_ns_ref - the namespace REF names in the model: a /run/netns name or
+ * a label, "host" (when no namespace is called that), or the PID of a
+ * process in one.  NULL after reporting "'REF': no such namespace".
  */
-struct model_ns **show_namespaces(struct model *m);
-struct model_link **show_links(struct model_ns *ns, bool by_name);
-const char *show_ip(int family, const unsigned char *a, char *buf, size_t len);
-bool show_carrier(struct model *m, struct model_ns *ns,
-		  const struct model_link *l);
-const char *show_state(struct model *m, struct model_ns *ns,
-		       const struct model_link *l);
-const char *show_kind(struct model *m, struct model_ns *ns,
-		      const struct model_link *l);
-bool show_peer(struct model *m, struct model_ns *ns,
-	       const struct model_link *l, struct model_ns **ret_ns,
-	       struct model_link **ret);
-bool show_link_local(const struct model_addr *a);
-int show_width(const char *s);
-const char *show_route_text(struct model_ns *ns, const struct model_route *r,
-			    bool with_dev, char *buf, size_t len);
-void show_json(struct model *m);
-int cmd_show_topology(struct nsh *sh, const struct nsh_args *a);
-int cmd_show_path(struct nsh *sh, const struct nsh_args *a);
-
-/*
- * ns_ref - the namespace REF names in the model: a /run/netns name,
- * "host" (when no namespace is called that), or the PID of a process in
- * one.  NULL after reporting "'REF': no such namespace".
- */
-static struct model_ns *ns_ref(struct nsh *sh, struct model *m,
-			       const char *ref)
+struct model_ns *show_ns_ref(struct nsh *sh, struct model *m,
+			     const char *ref)
 {
 	struct model_ns *ns = *ref ? model_ns_by_name(m, ref) : NULL;
 
@@ -82,80 +59,6 @@ static struct model_ns *ns_ref(struct nsh *sh, struct model *m,
 	}
 	nsh_err(sh, "'%s': no such namespace", ref);
 	return NULL;
-}
-
-/* ------------------------------------------------------------ words */
-
-/* (shared with show.c and show_topo.c) */
-
-const char *show_ip(int family, const unsigned char *a, char *buf, size_t len)
-{
-	if (!inet_ntop(family, a, buf, (socklen_t)len))
-		snprintf(buf, len, "?");
-	return buf;
-}
-
-/* an IPv6 link-local address (fe80::/10), which every link has */
-bool show_link_local(const struct model_addr *a)
-{
-	return a->family == AF_INET6 && a->addr[0] == 0xfe &&
-	       (a->addr[1] & 0xc0) == 0x80;
-}
-
-/* the columns S takes on a terminal (UTF-8 code points) */
-int show_width(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-/* "default via 10.0.0.1 dev v1", "10.0.0.0/24 dev v1 table 100", … */
-const char *show_route_text(struct model_ns *ns, const struct model_route *r,
-			    bool with_dev, char *buf, size_t len)
-{
-	static const char *const types[] = {
-		[RTN_BLACKHOLE] = "blackhole ",
-		[RTN_UNREACHABLE] = "unreachable ",
-		[RTN_PROHIBIT] = "prohibit ",
-		[RTN_THROW] = "throw ",
-	};
-	const struct model_link *l = r->oif ? model_link_by_index(ns, r->oif)
-					    : NULL;
-	char dst[64], gw[64];
-	size_t o;
-
-	if (r->dst_len == 0) {
-		snprintf(dst, sizeof(dst), "default");
-	} else {
-		show_ip(r->family, r->dst, dst, sizeof(dst) - 8);
-		snprintf(dst + strlen(dst), 8, "/%d", r->dst_len);
-	}
-	o = (size_t)snprintf(buf, len, "%s%s",
-			     r->type < (int)ARRAY_SIZE(types) && r->type >= 0 &&
-					     types[r->type] ?
-				     types[r->type] :
-				     "",
-			     dst);
-	if (r->has_gw && o < len)
-		o += (size_t)snprintf(buf + o, len - o, " via %s",
-				      show_ip(r->family, r->gw, gw,
-					      sizeof(gw)));
-	if ((with_dev || !r->has_gw) && r->oif && o < len) {
-		if (l)
-			o += (size_t)snprintf(buf + o, len - o, " dev %s",
-					      l->name);
-		else
-			o += (size_t)snprintf(buf + o, len - o, " dev if%d",
-					      r->oif);
-	}
-	if (r->table != RT_TABLE_MAIN && o < len)
-		o += (size_t)snprintf(buf + o, len - o, " table %u", r->table);
-	if (r->priority && o < len)
-		snprintf(buf + o, len - o, " metric %u", r->priority);
-	return buf;
 }
 
 /* ------------------------------------------------------------ the graph */
@@ -235,9 +138,9 @@ static int neighbours(const struct graph *g, int u, int *ret, int max)
 	if (show_peer(g->m, g->ns[u], l, &pns, &pl))
 		ret[n++] = node_of(g, pl);
 	if (l->master && (ml = model_link_by_index(g->ns[u], l->master)) &&
-	    streq(show_kind(g->m, g->ns[u], ml), "bridge"))
+	    streq(ml->kind, "bridge"))
 		ret[n++] = node_of(g, ml);
-	if (streq(show_kind(g->m, g->ns[u], l), "bridge"))
+	if (streq(l->kind, "bridge"))
 		for (int i = 0; i < g->ns[u]->nlinks && n < max; i++)
 			if (g->ns[u]->links[i].master == l->ifindex)
 				ret[n++] = node_of(g, &g->ns[u]->links[i]);
@@ -302,11 +205,13 @@ struct answer {
 	int *hops;
 	bool *routed;		/* routed[i]: a router between hop i-1 and i */
 	int nhops;
+	int owner;		/* the node that has the target, or -1 */
 	char notes[8][320];
 	int nnotes;
 	struct {
+		enum path_fault fault;
 		struct model_ns *ns;
-		const char *link;	/* NULL: the namespace as a whole */
+		int node;		/* -1: the namespace as a whole */
 		char reason[256];
 		char line[700];
 	} brk[16];
@@ -316,6 +221,7 @@ struct answer {
 /* room for the hops of up to 8 routers' segments and more */
 static void answer_init(struct answer *r, const struct graph *g)
 {
+	r->owner = -1;
 	r->hops = malloc(sizeof(*r->hops) * (size_t)(g->n + 2) * 10);
 	r->routed = malloc(sizeof(*r->routed) * (size_t)(g->n + 2) * 10);
 	if (!r->hops || !r->routed)
@@ -341,20 +247,23 @@ static void note(struct answer *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* the path is broken in NS (at LINK, or NULL): REASON, and the text
- * output says FMT… */
-static void broken(struct answer *r, struct model_ns *ns, const char *link,
-		   const char *reason, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-static void broken(struct answer *r, struct model_ns *ns, const char *link,
-		   const char *reason, const char *fmt, ...)
+/* the path is broken (FAULT) in NS at node U (-1: the namespace as a
+ * whole): REASON, and the text output says FMT… */
+static void broken(struct answer *r, enum path_fault fault,
+		   struct model_ns *ns, int u, const char *reason,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static void broken(struct answer *r, enum path_fault fault,
+		   struct model_ns *ns, int u, const char *reason,
+		   const char *fmt, ...)
 {
 	va_list ap;
 
 	if (r->nbrk == ARRAY_SIZE(r->brk))
 		return;
+	r->brk[r->nbrk].fault = fault;
 	r->brk[r->nbrk].ns = ns;
-	r->brk[r->nbrk].link = link;
+	r->brk[r->nbrk].node = u;
 	snprintf(r->brk[r->nbrk].reason, sizeof(r->brk[0].reason), "%s",
 		 reason);
 	va_start(ap, fmt);
@@ -381,7 +290,7 @@ static void check_hops(struct graph *g, struct answer *r)
 		int u = r->hops[i];
 
 		if (!(g->l[u]->flags & IFF_UP)) {
-			broken(r, g->ns[u], g->l[u]->name, "admin down",
+			broken(r, PATH_DOWN, g->ns[u], u, "admin down",
 			       "broken at %s (%s): admin down",
 			       g->l[u]->name, model_ns_label(g->ns[u]));
 			down++;
@@ -401,7 +310,8 @@ static void check_hops(struct graph *g, struct answer *r)
 				 show_state(g->m, pns, pl));
 		else
 			snprintf(why, sizeof(why), "no carrier");
-		broken(r, g->ns[u], g->l[u]->name, why, "broken at %s (%s): %s",
+		broken(r, PATH_NO_CARRIER, g->ns[u], u, why,
+		       "broken at %s (%s): %s",
 		       g->l[u]->name, model_ns_label(g->ns[u]), why);
 	}
 }
@@ -424,17 +334,6 @@ static const struct model_addr *addr_of(const struct graph *g, int u,
 	return NULL;
 }
 
-/* the first PLEN bits of A and B agree */
-static bool same_prefix(const unsigned char *a, const unsigned char *b,
-			int plen)
-{
-	int bytes = plen / 8, bits = plen % 8;
-
-	if (memcmp(a, b, (size_t)bytes))
-		return false;
-	return !bits || !((a[bytes] ^ b[bytes]) & (0xff << (8 - bits)));
-}
-
 /* a note when the two ends of a layer-2 path share no subnet */
 static void check_subnet(struct graph *g, struct answer *r, int a, int b)
 {
@@ -452,7 +351,7 @@ static void check_subnet(struct graph *g, struct answer *r, int a, int b)
 	for (int i = 0; (x = addr_of(g, a, 0, i)); i++)
 		for (int k = 0; (y = addr_of(g, b, x->family, k)); k++)
 			if (x->plen == y->plen &&
-			    same_prefix(x->addr, y->addr, x->plen))
+			    show_same_prefix(x->addr, y->addr, x->plen))
 				return;
 	note(r, "the two ends have no subnet in common: they need routes to "
 		"reach each other");
@@ -483,15 +382,13 @@ static void path_to_ns(struct graph *g, struct answer *r, struct model_ns *a,
 		for (int i = 0; i < len; i++)
 			r->routed[i] = false;
 		r->nhops = len;
+		r->owner = r->hops[len - 1];
 		check_hops(g, r);
 		check_subnet(g, r, r->hops[0], r->hops[len - 1]);
 	} else {
-		char la[300];
-
-		/* model_ns_label() may return a static buffer */
-		snprintf(la, sizeof(la), "%s", model_ns_label(a));
-		broken(r, a, NULL, "no bridge or cable to the other namespace",
-		       "%s and %s share no bridge or cable", la,
+		broken(r, PATH_NO_CABLE, a, -1,
+		       "no bridge or cable to the other namespace",
+		       "%s and %s share no bridge or cable", model_ns_label(a),
 		       model_ns_label(b));
 	}
 	free(start);
@@ -519,19 +416,10 @@ static bool ns_address(const struct graph *g, struct model_ns *ns,
 
 /* ------------------------------------------------------------ addresses */
 
-/* the way NS sends to X: its longest matching prefix (its own subnets
- * are connected routes) */
-struct hop_route {
-	int oif;
-	bool has_gw;
-	unsigned char gw[16];
-	int plen;
-	int type;
-	const struct model_route *r;	/* NULL: one of NS's subnets */
-};
-
-static bool lookup(struct model_ns *ns, const struct nsh_prefix *x,
-		   struct hop_route *ret)
+/* show_route_lookup - the way NS sends to X: its longest matching prefix
+ * in the main table (its own subnets are connected routes); false: none */
+bool show_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
+		       struct show_route *ret)
 {
 	bool found = false;
 
@@ -539,10 +427,10 @@ static bool lookup(struct model_ns *ns, const struct nsh_prefix *x,
 		const struct model_addr *a = &ns->addrs[i];
 
 		if (a->family != x->family ||
-		    !same_prefix(a->addr, x->addr, a->plen) ||
+		    !show_same_prefix(a->addr, x->addr, a->plen) ||
 		    (found && a->plen <= ret->plen))
 			continue;
-		*ret = (struct hop_route){ .oif = a->ifindex, .plen = a->plen,
+		*ret = (struct show_route){ .oif = a->ifindex, .plen = a->plen,
 					   .type = RTN_UNICAST };
 		found = true;
 	}
@@ -550,14 +438,15 @@ static bool lookup(struct model_ns *ns, const struct nsh_prefix *x,
 		const struct model_route *rt = &ns->routes[i];
 
 		if (rt->family != x->family || rt->table != RT_TABLE_MAIN ||
-		    !same_prefix(rt->dst, x->addr, rt->dst_len) ||
+		    !show_same_prefix(rt->dst, x->addr, rt->dst_len) ||
 		    (found && rt->dst_len < ret->plen) ||
 		    (found && rt->dst_len == ret->plen &&
 		     (!ret->r || rt->priority >= ret->r->priority)))
 			continue;
-		*ret = (struct hop_route){ .oif = rt->oif, .has_gw = rt->has_gw,
-					   .plen = rt->dst_len,
-					   .type = rt->type, .r = rt };
+		*ret = (struct show_route){
+			.oif = rt->oif, .has_gw = rt->has_gw,
+			.plen = rt->dst_len, .type = rt->type, .r = rt,
+		};
 		memcpy(ret->gw, rt->gw, sizeof(ret->gw));
 		found = true;
 	}
@@ -614,6 +503,9 @@ static void path_to_addr(struct graph *g, struct answer *r,
 		abort();
 	show_ip(x->family, x->addr, xs, sizeof(xs));
 	owners(g, x->family, x->addr, goal);
+	for (u = 0; u < g->n && r->owner < 0; u++)
+		if (goal[u])
+			r->owner = u;
 	if ((u = owned_in(g, goal, a)) >= 0) {
 		add_hops(r, &u, 1, false);
 		note(r, "%s is %s's own address (on %s)", xs,
@@ -621,24 +513,26 @@ static void path_to_addr(struct graph *g, struct answer *r,
 		goto out;
 	}
 	for (int step = 0;; step++) {
-		struct hop_route h;
+		struct show_route h;
 		const unsigned char *next;
 		int d, len;
 
 		if (step == 8) {
-			broken(r, cur, NULL, "routing loop", "more than 8 "
-			       "routers on the way: a routing loop?");
+			broken(r, PATH_LOOP, cur, -1, "routing loop",
+			       "more than 8 routers on the way: a routing "
+			       "loop?");
 			break;
 		}
-		if (!lookup(cur, x, &h)) {
-			broken(r, cur, NULL, "no route",
+		if (!show_route_lookup(cur, x, &h)) {
+			broken(r, PATH_NO_ROUTE, cur, -1, "no route",
 			       "%s has no route to %s", model_ns_label(cur),
 			       xs);
 			break;
 		}
 		if (h.type != RTN_UNICAST) {
-			broken(r, cur, NULL, "route not unicast", "%s's route "
-			       "to %s is '%s'", model_ns_label(cur), xs,
+			broken(r, PATH_BAD_ROUTE, cur, -1, "route not unicast",
+			       "%s's route to %s is '%s'", model_ns_label(cur),
+			       xs,
 			       show_route_text(cur, h.r, true, rt, sizeof(rt)));
 			break;
 		}
@@ -649,8 +543,9 @@ static void path_to_addr(struct graph *g, struct answer *r,
 			     show_route_text(cur, h.r, true, rt, sizeof(rt)));
 		d = h.oif ? node_by_index(g, cur, h.oif) : -1;
 		if (d < 0) {
-			broken(r, cur, NULL, "route without a link", "%s's "
-			       "route to %s names no link",
+			broken(r, PATH_BAD_ROUTE, cur, -1,
+			       "route without a link",
+			       "%s's route to %s names no link",
 			       model_ns_label(cur), xs);
 			break;
 		}
@@ -658,13 +553,13 @@ static void path_to_addr(struct graph *g, struct answer *r,
 		if (!owners(g, x->family, next, gwgoal)) {
 			add_hops(r, &d, 1, step > 0);
 			if (h.has_gw)
-				broken(r, cur, g->l[d]->name,
+				broken(r, PATH_NO_GATEWAY, cur, d,
 				       "nobody has the gateway's address",
 				       "%s's gateway %s is no namespace's "
 				       "address", model_ns_label(cur), gws);
 			else
-				broken(r, cur, g->l[d]->name, "nobody has the "
-				       "address", "no namespace has %s: %s "
+				broken(r, PATH_NO_OWNER, cur, d, "nobody has "
+				       "the address", "no namespace has %s: %s "
 				       "sends to it out of %s, and nothing "
 				       "answers", xs, model_ns_label(cur),
 				       g->l[d]->name);
@@ -675,7 +570,7 @@ static void path_to_addr(struct graph *g, struct answer *r,
 			len = bfs(g, &d, 1, gwgoal, false, path);
 		if (!len) {
 			add_hops(r, &d, 1, step > 0);
-			broken(r, cur, g->l[d]->name,
+			broken(r, PATH_NO_CABLE, cur, d,
 			       "no bridge or cable to the next hop",
 			       "%s:%s shares no bridge or cable with %s",
 			       model_ns_label(cur), g->l[d]->name, gws);
@@ -709,34 +604,130 @@ out:
 	free(path);
 }
 
+/* ------------------------------------------------------------ the finder */
+
+/* copy answer R over graph G into *P, as model pointers */
+static void answer_export(const struct graph *g, const struct answer *r,
+			  struct path *p)
+{
+	p->hops = calloc((size_t)r->nhops + 1, sizeof(*p->hops));
+	if (!p->hops)
+		abort();
+	for (int i = 0; i < r->nhops; i++)
+		p->hops[i] = (struct path_hop){ .ns = g->ns[r->hops[i]],
+						.link = g->l[r->hops[i]],
+						.routed = r->routed[i] };
+	p->nhops = r->nhops;
+	memcpy(p->notes, r->notes, sizeof(p->notes));
+	p->nnotes = r->nnotes;
+	for (int i = 0; i < r->nbrk; i++) {
+		p->brk[i].fault = r->brk[i].fault;
+		p->brk[i].ns = r->brk[i].ns;
+		p->brk[i].link = r->brk[i].node >= 0 ? g->l[r->brk[i].node] :
+						       NULL;
+		memcpy(p->brk[i].reason, r->brk[i].reason,
+		       sizeof(p->brk[i].reason));
+		memcpy(p->brk[i].line, r->brk[i].line, sizeof(p->brk[i].line));
+	}
+	p->nbrk = r->nbrk;
+	p->owner = r->owner >= 0 ? g->ns[r->owner] : NULL;
+	p->owner_link = r->owner >= 0 ? g->l[r->owner] : NULL;
+}
+
+/*
+ * path_find - the path from FROM to namespace TO, or to address X when TO
+ * is NULL (see show.h).  Between two namespaces that share no bridge or
+ * cable, the routed path to TO's address replaces the answer when it is
+ * complete, with the layer-2 verdict as its first note.
+ */
+void path_find(struct model *m, struct model_ns *from, struct model_ns *to,
+	       const struct nsh_prefix *x, struct path *ret)
+{
+	struct answer r = { 0 };
+	struct graph g = { 0 };
+	struct nsh_prefix ax;
+	char buf[64];
+
+	memset(ret, 0, sizeof(*ret));
+	graph_build(&g, m);
+	answer_init(&r, &g);
+	if (to)
+		path_to_ns(&g, &r, from, to);
+	else
+		path_to_addr(&g, &r, from, x);
+	if (to && !r.nhops && ns_address(&g, to, &ax)) {
+		/* no cable, but maybe routers: to the other's address */
+		struct answer r2 = { 0 }, tmp;
+
+		answer_init(&r2, &g);
+		path_to_addr(&g, &r2, from, &ax);
+		if (!r2.nbrk) {
+			tmp = r;
+			r = r2;
+			r2 = tmp;
+			memmove(r.notes[1], r.notes[0], sizeof(r.notes[0]) *
+				(ARRAY_SIZE(r.notes) - 1));
+			snprintf(r.notes[0], sizeof(r.notes[0]), "%.150s: "
+				 "routed to %s", r2.brk[0].line,
+				 show_ip(ax.family, ax.addr, buf, sizeof(buf)));
+			r.nnotes += r.nnotes < (int)ARRAY_SIZE(r.notes);
+		}
+		answer_free(&r2);
+	}
+	answer_export(&g, &r, ret);
+	answer_free(&r);
+	graph_free(&g);
+}
+
+void path_free(struct path *p)
+{
+	free(p->hops);
+	p->hops = NULL;
+	p->nhops = 0;
+}
+
 /* ------------------------------------------------------------ output */
 
-/* hop I as the text shows it: the ends and the hops in a namespace other
- * than the host's that the path enters carry their namespace's name */
-static void print_hop(const struct graph *g, const struct answer *r, int i)
+/*
+ * path_text - the hops on one line, as `show path` prints them: the ends,
+ * and the hops in a namespace other than the host's that the path enters,
+ * carry their namespace's name; "⇒" where a router forwards.
+ */
+const char *path_text(const struct model *m, const struct path *p, char *buf,
+		      size_t len)
 {
-	int u = r->hops[i];
-	bool named = i == 0 || i == r->nhops - 1 ||
-		     (g->ns[u] != g->ns[r->hops[i - 1]] &&
-		      g->ns[u] != g->m->ns[0]);
 	char esc[300];
+	size_t o = 0;
 
-	if (i > 0)
-		fputs(r->routed[i] ? " ⇒ " : " ↔ ", stdout);
-	if (named)
-		printf("%s:", str_escape(model_ns_label(g->ns[u]), esc,
-					 sizeof(esc)));
-	fputs(str_escape(g->l[u]->name, esc, sizeof(esc)), stdout);
+	buf[0] = '\0';
+	for (int i = 0; i < p->nhops && o + 1 < len; i++) {
+		const struct path_hop *h = &p->hops[i];
+		bool named = i == 0 || i == p->nhops - 1 ||
+			     (h->ns != p->hops[i - 1].ns && h->ns != m->ns[0]);
+
+		if (i > 0)
+			o += (size_t)snprintf(buf + o, len - o, "%s",
+					      h->routed ? " ⇒ " : " ↔ ");
+		if (named && o + 1 < len)
+			o += (size_t)snprintf(buf + o, len - o, "%s:",
+					      str_escape(model_ns_label(h->ns),
+							 esc, sizeof(esc)));
+		if (o + 1 < len)
+			o += (size_t)snprintf(buf + o, len - o, "%s",
+					      str_escape(h->link->name, esc,
+							 sizeof(esc)));
+	}
+	return buf;
 }
 
 static void json_at(struct json *j, const char *key, struct model_ns *ns,
-		    const char *link)
+		    const struct model_link *link)
 {
 	json_key(j, key);
 	json_begin_object(j);
 	json_str(j, "netns", model_ns_label(ns));
 	if (link) {
-		json_str(j, "link", link);
+		json_str(j, "link", link->name);
 	} else {
 		json_key(j, "link");
 		fputs("null", stdout);
@@ -748,31 +739,30 @@ static void json_at(struct json *j, const char *key, struct model_ns *ns,
  * -j: {"complete":bool,"hops":[{"netns","link"},…],"broken":{"at":
  * {"netns","link"|null},"reason"}|null (the first break),"notes":[…]}
  */
-static void print_json(const struct graph *g, const struct answer *r)
+static void print_json(const struct path *p)
 {
 	struct json j = { 0 };
 
 	json_begin_object(&j);
-	json_bool(&j, "complete", r->nbrk == 0);
+	json_bool(&j, "complete", p->nbrk == 0);
 	json_key(&j, "hops");
 	json_begin_array(&j);
-	for (int i = 0; i < r->nhops; i++) {
-		json_at(&j, NULL, g->ns[r->hops[i]], g->l[r->hops[i]]->name);
-	}
+	for (int i = 0; i < p->nhops; i++)
+		json_at(&j, NULL, p->hops[i].ns, p->hops[i].link);
 	json_end_array(&j);
 	json_key(&j, "broken");
-	if (r->nbrk) {
+	if (p->nbrk) {
 		json_begin_object(&j);
-		json_at(&j, "at", r->brk[0].ns, r->brk[0].link);
-		json_str(&j, "reason", r->brk[0].reason);
+		json_at(&j, "at", p->brk[0].ns, p->brk[0].link);
+		json_str(&j, "reason", p->brk[0].reason);
 		json_end_object(&j);
 	} else {
 		fputs("null", stdout);
 	}
 	json_key(&j, "notes");
 	json_begin_array(&j);
-	for (int i = 0; i < r->nnotes; i++)
-		json_str(&j, NULL, r->notes[i]);
+	for (int i = 0; i < p->nnotes; i++)
+		json_str(&j, NULL, p->notes[i]);
 	json_end_array(&j);
 	json_end_object(&j);
 	json_end(&j);
@@ -783,23 +773,23 @@ static void print_json(const struct graph *g, const struct answer *r)
  * address.  Prints the hops on one line, then the notes, then one line per
  * break; 0 when the path is complete, 1 when broken.
  */
-int cmd_show_path(struct nsh *sh, const struct nsh_args *a)
+/*
+ * show_target - TARGET of `show path` and `why`: a namespace ("host" too;
+ * *RET_NS) or an address (*RET_X, *RET_NS NULL).  Returns 0, or 1 after
+ * reporting; FROM is the namespace the path starts from (not a target).
+ */
+int show_target(struct nsh *sh, struct model *m, struct model_ns *from,
+		const char *target, struct model_ns **ret_ns,
+		struct nsh_prefix *ret_x)
 {
-	const char *target = arg_str(a, "target");
-	struct model *m = model_get(sh);
-	struct model_ns *from, *to = NULL;
-	struct nsh_prefix x;
-	struct answer r = { 0 };
-	struct graph g = { 0 };
 	const char *err = NULL;
 	char ebuf[128], esc[300];
+	struct model_ns *to = model_ns_by_name(m, target);
 
-	if (!m || !(from = ns_ref(sh, m, arg_str(a, "nsref"))))
-		return 1;
-	to = model_ns_by_name(m, target);
 	if (!to && streq(target, "host"))
 		to = m->ns[0];
-	if (!to && parse_prefix(target, false, &x, ebuf, sizeof(ebuf),
+	*ret_ns = to;
+	if (!to && parse_prefix(target, false, ret_x, ebuf, sizeof(ebuf),
 				&err) < 0) {
 		/* a word with a '/', or only digits, dots and colons, was
 		 * meant as an address */
@@ -816,44 +806,36 @@ int cmd_show_path(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': that is the namespace the path "
 			       "starts from", str_escape(target, esc,
 							 sizeof(esc)));
-	graph_build(&g, m);
-	answer_init(&r, &g);
-	if (to)
-		path_to_ns(&g, &r, from, to);
-	else
-		path_to_addr(&g, &r, from, &x);
-	if (to && !r.nhops && ns_address(&g, to, &x)) {
-		/* no cable, but maybe routers: to the other's address */
-		struct answer r2 = { 0 }, tmp;
+	return 0;
+}
 
-		answer_init(&r2, &g);
-		path_to_addr(&g, &r2, from, &x);
-		if (!r2.nbrk) {
-			tmp = r;
-			r = r2;
-			r2 = tmp;
-			memmove(r.notes[1], r.notes[0], sizeof(r.notes[0]) *
-				(ARRAY_SIZE(r.notes) - 1));
-			snprintf(r.notes[0], sizeof(r.notes[0]), "%.150s: "
-				 "routed to %s", r2.brk[0].line,
-				 show_ip(x.family, x.addr, ebuf, sizeof(ebuf)));
-			r.nnotes += r.nnotes < (int)ARRAY_SIZE(r.notes);
-		}
-		answer_free(&r2);
-	}
+/*
+ * show path NSREF TARGET [-j]: TARGET is a namespace ("host" too) or an
+ * address.  Prints the hops on one line, then the notes, then one line per
+ * break; 0 when the path is complete, 1 when broken.
+ */
+int cmd_show_path(struct nsh *sh, const struct nsh_args *a)
+{
+	struct model *m = model_get(sh);
+	struct model_ns *from, *to;
+	struct nsh_prefix x;
+	struct path p;
+	char buf[4096];
+
+	if (!m || !(from = show_ns_ref(sh, m, arg_str(a, "nsref"))) ||
+	    show_target(sh, m, from, arg_str(a, "target"), &to, &x))
+		return 1;
+	path_find(m, from, to, to ? NULL : &x, &p);
 	if (arg_has(a, "-j")) {
-		print_json(&g, &r);
+		print_json(&p);
 	} else {
-		for (int i = 0; i < r.nhops; i++)
-			print_hop(&g, &r, i);
-		if (r.nhops)
-			putchar('\n');
-		for (int i = 0; i < r.nnotes; i++)
-			printf("%s\n", r.notes[i]);
-		for (int i = 0; i < r.nbrk; i++)
-			printf("%s\n", r.brk[i].line);
+		if (p.nhops)
+			printf("%s\n", path_text(m, &p, buf, sizeof(buf)));
+		for (int i = 0; i < p.nnotes; i++)
+			printf("%s\n", p.notes[i]);
+		for (int i = 0; i < p.nbrk; i++)
+			printf("%s\n", p.brk[i].line);
 	}
-	answer_free(&r);
-	graph_free(&g);
-	return r.nbrk ? 1 : 0;
+	path_free(&p);
+	return p.nbrk ? 1 : 0;
 }

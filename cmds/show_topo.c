@@ -15,30 +15,7 @@
 
 #include "cmds.h"
 #include "model.h"
-
-/*
- * Shared by show.c, show_topo.c and show_path.c.  They belong in cmds.h,
- * which is not this family's file: keep the three copies identical.
- */
-struct model_ns **show_namespaces(struct model *m);
-struct model_link **show_links(struct model_ns *ns, bool by_name);
-const char *show_ip(int family, const unsigned char *a, char *buf, size_t len);
-bool show_carrier(struct model *m, struct model_ns *ns,
-		  const struct model_link *l);
-const char *show_state(struct model *m, struct model_ns *ns,
-		       const struct model_link *l);
-const char *show_kind(struct model *m, struct model_ns *ns,
-		      const struct model_link *l);
-bool show_peer(struct model *m, struct model_ns *ns,
-	       const struct model_link *l, struct model_ns **ret_ns,
-	       struct model_link **ret);
-bool show_link_local(const struct model_addr *a);
-int show_width(const char *s);
-const char *show_route_text(struct model_ns *ns, const struct model_route *r,
-			    bool with_dev, char *buf, size_t len);
-void show_json(struct model *m);
-int cmd_show_topology(struct nsh *sh, const struct nsh_args *a);
-int cmd_show_path(struct nsh *sh, const struct nsh_args *a);
+#include "show.h"
 
 /* "KEY": "VAL", or "KEY": null when VAL is NULL */
 static void json_strn(struct json *j, const char *key, const char *val)
@@ -84,7 +61,7 @@ static void json_link(struct json *j, struct model *m, struct model_ns *ns,
 	json_begin_object(j);
 	json_int(j, "ifindex", l->ifindex);
 	json_str(j, "name", l->name);
-	json_str(j, "kind", show_kind(m, ns, l));
+	json_str(j, "kind", l->kind);
 	json_bool(j, "up", l->flags & IFF_UP);
 	json_bool(j, "lower_up", show_carrier(m, ns, l));
 	json_str(j, "operstate", l->operstate < ARRAY_SIZE(operstates) ?
@@ -238,7 +215,7 @@ void show_json(struct model *m)
 struct tnode {
 	struct model_ns *ns;
 	const struct model_link *l;
-	const char *kind;	/* show_kind() */
+	const char *kind;	/* its l->kind */
 	int depth;		/* 0, or 1 + its master's for a port */
 	bool last;		/* the last port of its master */
 	int peer;		/* veth: the node of its peer; -1 unknown */
@@ -268,7 +245,7 @@ static void topo_add(struct topo *t, struct model_ns *ns,
 	}
 	t->v[t->n++] = (struct tnode){ .ns = ns, .l = l, .depth = depth,
 				       .last = last, .peer = -1, .row = -1,
-				       .kind = show_kind(t->m, ns, l) };
+				       .kind = l->kind };
 	if (depth >= 6)
 		return;
 	for (int i = 0; i < ns->nlinks; i++)
