@@ -1,10 +1,785 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* expect.c - inline checks (being written) */
+/*
+ * expect.c - checks a lab makes of itself: `expect reach`, `no-reach`,
+ * `link`, `addr`, `master` and `netns`, the same at the prompt, in a
+ * script (where a failing one stops it at its line) and under
+ * `nsh --check FILE` (shell/check.c), which grades a lab built by hand.
+ *
+ * Reachability is real: an ICMP echo sent from inside the namespace on a
+ * raw socket (opened there, used from here), retried until the deadline.
+ * Everything else is read from the live model (shell/model.h).  When a
+ * reach fails, the path finder (cmds/show.h) names the first broken hop.
+ *
+ * expect_eval() never prints: it returns what was expected and what was
+ * found, so `--check` can put each check on one line of its own.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <arpa/inet.h>
+#include <net/if.h>
+#include <netinet/icmp6.h>
+#include <netinet/in.h>
+#include <netinet/ip_icmp.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <linux/rtnetlink.h>
+
 #include "cmds.h"
+#include "core.h"
+#include "model.h"
+#include "show.h"
+
+#ifndef ICMP_FILTER
+#define ICMP_FILTER 1	/* linux/icmp.h, which clashes with netinet/ */
+#endif
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673
+#endif
+
+#define REACH_MS 3000		/* default window of `expect reach` */
+#define NO_REACH_MS 1000	/* the window of `expect no-reach` */
+#define MAX_MS 600000		/* the longest window `within` accepts */
+#define PROBE_EVERY_MS 200	/* one echo request this often */
+
+
+/* the three texts of a verdict */
+struct out {
+	char *what, *found, *hint;
+	size_t len;
+};
+
+#define SAY(buf, ...) snprintf(o->buf, o->len, __VA_ARGS__)
+
+
+/* ------------------------------------------------------------ names */
+
+/*
+ * find_ns - the namespace REF names in the model: a /run/netns name or
+ * `spawn` label, "host", or the PID of a process in one.  NULL with the
+ * reason in WHY (LEN bytes; nothing is printed: a student's missing
+ * namespace is a failed check, not an error).
+ */
+static struct model_ns *find_ns(struct model *m, const char *ref,
+				char *why, size_t len)
+{
+	struct model_ns *ns = *ref ? model_ns_by_name(m, ref) : NULL;
+	const char *bad = check_netns_ref(ref);
+	char path[64], esc[300];
+	struct stat st;
+
+	str_escape(ref, esc, sizeof(esc));
+	if (ns)
+		return ns;
+	if (streq(ref, "host"))
+		return m->ns[0];
+	if (bad) {
+		snprintf(why, len, "'%s': %s", esc, bad);
+		return NULL;
+	}
+	if (strspn(ref, "0123456789") == strlen(ref) && *ref != '0' &&
+	    strlen(ref) < 10) {
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
+		if (stat(path, &st) == 0 &&
+		    (ns = model_ns_find(m, st.st_dev, st.st_ino)))
+			return ns;
+	}
+	snprintf(why, len, "there is no namespace '%s'", esc);
+	return NULL;
+}
+
+/*
+ * find_link - "NS:IFNAME" (the last ':' splits: link names have none) or
+ * a bare IFNAME in the namespace nsh acts in.  Fills *RET_NS and returns
+ * the link, or NULL with the reason in O->found.
+ */
+static struct model_link *find_link(struct nsh *sh, struct model *m,
+				    const char *word, struct model_ns **ret_ns,
+				    struct out *o)
+{
+	const char *colon = strrchr(word, ':'), *ifname, *bad;
+	struct model_link *l;
+	char ref[300], esc[64];
+
+	ifname = colon ? colon + 1 : word;
+	if ((bad = check_link_name(ifname))) {
+		SAY(found, "'%s': %s", str_escape(ifname, esc, sizeof(esc)),
+		    bad);
+		return NULL;
+	}
+	if (colon) {
+		snprintf(ref, sizeof(ref), "%.*s", (int)(colon - word), word);
+		*ret_ns = find_ns(m, ref, o->found, o->len);
+	} else {
+		*ret_ns = model_ns_cur(m, sh);
+		if (!*ret_ns)
+			SAY(found, "the namespace nsh is in is not in the "
+				   "model");
+	}
+	if (!*ret_ns)
+		return NULL;
+	l = model_link_by_name(*ret_ns, ifname);
+	if (!l)
+		SAY(found, "%s has no link '%s'", model_ns_label(*ret_ns),
+		    str_escape(ifname, esc, sizeof(esc)));
+	return l;
+}
+
+/* ------------------------------------------------------------ link, addr */
+
+static bool ex_link(struct nsh *sh, struct model *m, const struct nsh_args *a,
+		    struct out *o)
+{
+	const char *word = arg_str(a, "nsif");
+	bool want_up = arg_has(a, "up"), up;
+	struct model_ns *ns;
+	struct model_link *l;
+	char esc[300];
+
+	SAY(what, "%s is %s", str_escape(word, esc, sizeof(esc)),
+	    want_up ? "up" : "down");
+	if (!(l = find_link(sh, m, word, &ns, o)))
+		return false;
+	up = l->flags & IFF_UP;
+	if (up && !show_carrier(m, ns, l))
+		SAY(found, "it is up, without a carrier");
+	else if (up != want_up)
+		SAY(found, "it is %s", up ? "up" : "down");
+	return up == want_up;
+}
+
+/* "10.0.0.1/24, fd00::1/64" (not the link-local ones unless ALL): the
+ * addresses of link L in NS */
+static void list_addrs(struct model_ns *ns, const struct model_link *l,
+		       bool all, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < ns->naddrs && n + 1 < len; i++) {
+		const struct model_addr *x = &ns->addrs[i];
+		char ip[64];
+
+		if (x->ifindex != l->ifindex || (!all && show_link_local(x)))
+			continue;
+		n += (size_t)snprintf(buf + n, len - n, "%s%s/%d",
+				      n ? ", " : "",
+				      show_ip(x->family, x->addr, ip,
+					      sizeof(ip)),
+				      x->plen);
+	}
+}
+
+static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
+		    struct out *o)
+{
+	const char *word = arg_str(a, "nsif");
+	const struct nsh_prefix *p = &arg_val(a, "ifaddr")->pfx;
+	size_t alen = p->family == AF_INET ? 4 : 16;
+	bool other_len = false;
+	struct model_ns *ns;
+	struct model_link *l;
+	char want[64], have[400], ip[64], esc[300];
+
+	prefix_str(p, p->has_len, want, sizeof(want));
+	SAY(what, "%s has %s", str_escape(word, esc, sizeof(esc)), want);
+	if (!(l = find_link(sh, m, word, &ns, o)))
+		return false;
+	for (int i = 0; i < ns->naddrs; i++) {
+		const struct model_addr *x = &ns->addrs[i];
+
+		if (x->ifindex != l->ifindex || x->family != p->family ||
+		    memcmp(x->addr, p->addr, alen))
+			continue;
+		if (!p->has_len)
+			SAY(found, "it has %s/%d", show_ip(x->family, x->addr,
+							   ip, sizeof(ip)),
+			    x->plen);
+		if (!p->has_len || x->plen == p->len)
+			return true;
+		other_len = true;
+	}
+	list_addrs(ns, l, p->family == AF_INET6 && p->addr[0] == 0xfe, have,
+		   sizeof(have));
+	if (!have[0])
+		SAY(found, "it has no address");
+	else
+		SAY(found, "it has %s%s", have,
+		    other_len ? " (another prefix length)" : "");
+	return false;
+}
+
+/* ------------------------------------------------------------ master, netns */
+
+static bool ex_master(struct nsh *sh, struct model *m,
+		      const struct nsh_args *a, struct out *o)
+{
+	const char *word = arg_str(a, "nsif");
+	const char *bridge = arg_str(a, "bridge");
+	const struct model_link *ml;
+	struct model_ns *ns;
+	struct model_link *l;
+	char esc[300];
+
+	SAY(what, "%s is a port of %s", str_escape(word, esc, sizeof(esc)),
+	    bridge);
+	if (!(l = find_link(sh, m, word, &ns, o)))
+		return false;
+	ml = l->master ? model_link_by_index(ns, l->master) : NULL;
+	if (ml && streq(ml->name, bridge))
+		return true;
+	if (!l->master)
+		SAY(found, "it has no master");
+	else if (!ml)
+		SAY(found, "its master is link %d, not in the model",
+		    l->master);
+	else
+		SAY(found, "its master is %s", ml->name);
+	if (!model_link_by_name(ns, bridge))
+		snprintf(o->found + strlen(o->found),
+			 o->len - strlen(o->found),
+			 ", and %s has no link '%s'", model_ns_label(ns),
+			 bridge);
+	return false;
+}
+
+/* the namespace is in /run/netns (an nsfs mount, not a stale file), or
+ * is a label of `spawn` (asked of the kernel and of nsh, not the model) */
+static bool ex_netns(struct nsh *sh, const struct nsh_args *a,
+		     struct out *o)
+{
+	const char *name = arg_str(a, "name");
+	char path[PATH_MAX], esc[300];
+	struct statfs sfs;
+	int fd;
+
+	str_escape(name, esc, sizeof(esc));
+	SAY(what, "namespace '%s' exists", esc);
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		bool ok = fstatfs(fd, &sfs) == 0 && sfs.f_type == NSFS_MAGIC;
+
+		close(fd);
+		if (!ok)
+			SAY(found, "%s/%s is a stale plain file, not a "
+				   "namespace", NETNS_RUN_DIR, esc);
+		return ok;
+	}
+	if (spawn_find(name)) {
+		SAY(found, "spawn holds it (pid %d)", (int)spawn_find(name));
+		return true;
+	}
+	SAY(found, "there is no '%s' in %s", esc, NETNS_RUN_DIR);
+	return false;
+}
+
+/* ------------------------------------------------------------ pings */
+
+/* an echo sender inside one namespace */
+struct probe {
+	int fd[2];		/* raw ICMP, ICMPv6 sockets; -1: not open */
+	uint16_t id, seq;
+	double sent[64];	/* send time of seq % 64 */
+	double rtt;		/* of the answer, in ms */
+	char err[200];		/* the last ICMP error or send failure */
+};
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* an nsfs fd for NS, checked to be NS (ns_close it) */
+static int open_model_ns(struct nsh *sh, struct model *m,
+			 const struct model_ns *ns, struct nsh_ns *ret)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int fd;
+
+	if (ns->pid)
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
+	else
+		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns->name);
+	if (ns == m->ns[0])
+		fd = fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
+	else
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || st.st_dev != ns->dev ||
+	    st.st_ino != ns->ino) {
+		close(fd);
+		errno = ESTALE;
+		return -1;
+	}
+	*ret = (struct nsh_ns){ .fd = fd, .dev = ns->dev, .ino = ns->ino,
+				.held = ns->pid != 0 };
+	snprintf(ret->label, sizeof(ret->label), "%s", model_ns_label(ns));
+	return 0;
+}
+
+/*
+ * probe_open - the raw socket of FAMILY inside FROM: made there (the
+ * process enters FROM for the socket() call only), used from here.  Only
+ * echo replies and the errors that can answer an echo get through.
+ */
+static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
+		      const struct model_ns *from, int family)
+{
+	int i = family == AF_INET6, fd, err;
+	struct nsh_ns ns, saved;
+
+	if (p->fd[i] >= 0)
+		return p->fd[i];
+	if (open_model_ns(sh, m, from, &ns) < 0) {
+		snprintf(p->err, sizeof(p->err), "cannot open its namespace: "
+			 "%s", strerror(errno));
+		return -1;
+	}
+	if (ns_push(sh, &ns, &saved)) {
+		ns_close(&ns);
+		snprintf(p->err, sizeof(p->err), "cannot enter its namespace");
+		return -1;
+	}
+	fd = socket(family, SOCK_RAW | SOCK_CLOEXEC,
+		    i ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+	err = errno;
+	ns_pop(sh, &saved);
+	ns_close(&ns);
+	if (fd < 0) {
+		snprintf(p->err, sizeof(p->err), "cannot open a raw ICMP "
+			 "socket: %s", strerror(err));
+		return -1;
+	}
+	if (i) {
+		struct icmp6_filter f;
+
+		ICMP6_FILTER_SETBLOCKALL(&f);
+		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &f);
+		setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f, sizeof(f));
+	} else {
+		uint32_t blocked = ~(1U << ICMP_ECHOREPLY |
+				     1U << ICMP_DEST_UNREACH |
+				     1U << ICMP_TIME_EXCEEDED);
+
+		setsockopt(fd, SOL_RAW, ICMP_FILTER, &blocked,
+			   sizeof(blocked));
+	}
+	return p->fd[i] = fd;
+}
+
+static uint16_t inet_csum(const unsigned char *b, size_t len)
+{
+	uint32_t sum = 0;
+
+	for (size_t i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)(b[i] << 8 | b[i + 1]);
+	if (len & 1)
+		sum += (uint32_t)b[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+/* send one echo request to X on FD */
+static void probe_send(struct probe *p, int fd, const struct nsh_prefix *x)
+{
+	unsigned char pkt[64] = { 0 };
+	struct sockaddr_storage ss = { 0 };
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+	socklen_t sl;
+	uint16_t sum;
+
+	pkt[0] = x->family == AF_INET ? ICMP_ECHO : ICMP6_ECHO_REQUEST;
+	pkt[4] = (unsigned char)(p->id >> 8);
+	pkt[5] = (unsigned char)p->id;
+	pkt[6] = (unsigned char)(p->seq >> 8);
+	pkt[7] = (unsigned char)p->seq;
+	memcpy(pkt + 8, "nsh expect reach", 16);
+	if (x->family == AF_INET) {
+		sum = inet_csum(pkt, sizeof(pkt));	/* the kernel does v6 */
+		pkt[2] = (unsigned char)(sum >> 8);
+		pkt[3] = (unsigned char)sum;
+		sin->sin_family = AF_INET;
+		memcpy(&sin->sin_addr, x->addr, 4);
+		sl = sizeof(*sin);
+	} else {
+		sin6->sin6_family = AF_INET6;
+		memcpy(&sin6->sin6_addr, x->addr, 16);
+		sl = sizeof(*sin6);
+	}
+	p->sent[p->seq % 64] = now_ms();
+	p->seq++;
+	if (sendto(fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&ss, sl) < 0)
+		snprintf(p->err, sizeof(p->err), "cannot send: %s",
+			 strerror(errno));
+}
+
+/* what an ICMP error of TYPE/CODE says, in words */
+static const char *icmp_words(int family, int type, int code)
+{
+	bool v4 = family == AF_INET;
+
+	if (type == (v4 ? ICMP_TIME_EXCEEDED : ICMP6_TIME_EXCEEDED))
+		return "time exceeded (a routing loop?)";
+	if (code == (v4 ? ICMP_NET_UNREACH : ICMP6_DST_UNREACH_NOROUTE))
+		return "network unreachable";
+	if (code == (v4 ? ICMP_HOST_UNREACH : ICMP6_DST_UNREACH_ADDR))
+		return "host unreachable";
+	if (v4 ? code == ICMP_NET_ANO || code == ICMP_HOST_ANO ||
+		 code == ICMP_PKT_FILTERED : code == ICMP6_DST_UNREACH_ADMIN)
+		return "administratively prohibited";
+	return "destination unreachable";
+}
+
+/*
+ * probe_read - take one packet from FD: true when it is the answer to one
+ * of our echoes from X; an ICMP error about one of them is kept in P->err.
+ * IPv4 raw sockets deliver the IP header, IPv6 ones do not.
+ */
+static bool probe_read(struct probe *p, int fd, const struct nsh_prefix *x)
+{
+	unsigned char buf[1500], *ic, *in;
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	bool v4 = x->family == AF_INET;
+	size_t ihl = 0, alen = v4 ? 4 : 16, iihl;
+	const unsigned char *src;
+	ssize_t n;
+	char ip[64];
+
+	n = recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT,
+		     (struct sockaddr *)&ss, &sl);
+	if (n < 8)
+		return false;
+	if (v4) {
+		ihl = (size_t)(buf[0] & 0x0f) * 4;
+		if ((size_t)n < ihl + 8)
+			return false;
+		src = buf + 12;
+	} else {
+		src = ((struct sockaddr_in6 *)&ss)->sin6_addr.s6_addr;
+	}
+	ic = buf + ihl;
+	if (ic[0] == (v4 ? ICMP_ECHOREPLY : ICMP6_ECHO_REPLY)) {
+		if ((ic[4] << 8 | ic[5]) != p->id || memcmp(src, x->addr, alen))
+			return false;
+		p->rtt = now_ms() - p->sent[(ic[6] << 8 | ic[7]) % 64];
+		return true;
+	}
+	/* an error quotes our packet: its IP header, then our echo */
+	in = ic + 8;
+	if (v4) {
+		iihl = (size_t)(in[0] & 0x0f) * 4;
+		if ((size_t)n < ihl + 8 + 20 || in[9] != IPPROTO_ICMP ||
+		    memcmp(in + 16, x->addr, 4))
+			return false;
+	} else {
+		iihl = 40;
+		if ((size_t)n < 8 + 40 || in[6] != IPPROTO_ICMPV6 ||
+		    memcmp(in + 24, x->addr, 16))
+			return false;
+	}
+	if ((size_t)n < ihl + 8 + iihl + 8 || (in[iihl + 4] << 8 |
+					       in[iihl + 5]) != p->id)
+		return false;
+	snprintf(p->err, sizeof(p->err), "%s (reported by %s)",
+		 icmp_words(x->family, ic[0], ic[1]),
+		 show_ip(x->family, src, ip, sizeof(ip)));
+	return false;
+}
+
+/* ------------------------------------------------------------ reach */
+
+/*
+ * target_addr - the address to ping for TARGET: a namespace's first global
+ * IPv4 address on a link that is up (else on any link; IPv6 when it has
+ * no IPv4), or the address TARGET is.  Fills *RET_NS (NULL for an address)
+ * and returns false with the reason in O->found.
+ */
+static bool target_addr(struct model *m, const char *target,
+			struct model_ns **ret_ns, struct nsh_prefix *ret,
+			struct out *o)
+{
+	struct model_ns *ns = model_ns_by_name(m, target);
+	const char *err = NULL;
+	char ebuf[128], esc[300];
+
+	if (!ns && streq(target, "host"))
+		ns = m->ns[0];
+	*ret_ns = ns;
+	if (!ns) {
+		if (parse_prefix(target, false, ret, ebuf, sizeof(ebuf),
+				 &err) == 0)
+			return true;
+		str_escape(target, esc, sizeof(esc));
+		if (strchr(target, '/') || strspn(target, "0123456789abcdef"
+					"ABCDEF.:") == strlen(target))
+			SAY(found, "'%s': %s", esc, err ? err : ebuf);
+		else
+			SAY(found, "there is no namespace '%s'", esc);
+		return false;
+	}
+	for (int pass = 0; pass < 4; pass++)
+		for (int i = 0; i < ns->naddrs; i++) {
+			const struct model_addr *x = &ns->addrs[i];
+			const struct model_link *l =
+				model_link_by_index(ns, x->ifindex);
+
+			if (x->family != (pass < 2 ? AF_INET : AF_INET6) ||
+			    x->scope != RT_SCOPE_UNIVERSE || !l ||
+			    (pass % 2 == 0 && !(l->flags & IFF_UP)))
+				continue;
+			memset(ret, 0, sizeof(*ret));
+			ret->family = x->family;
+			memcpy(ret->addr, x->addr, sizeof(ret->addr));
+			ret->len = x->family == AF_INET ? 32 : 128;
+			return true;
+		}
+	SAY(found, "%s has no global address to send to",
+	    model_ns_label(ns));
+	return false;
+}
+
+/* O->hint: the first break the path finder sees from FROM to TO (a
+ * namespace) or X; when it sees none, its first note */
+static void path_hint(struct model *m, struct model_ns *from,
+		      struct model_ns *to, const struct nsh_prefix *x,
+		      struct out *o)
+{
+	struct path p;
+
+	if (to == from)
+		return;
+	path_find(m, from, to, to ? NULL : x, &p);
+	if (p.nbrk)
+		SAY(hint, "%s", p.brk[0].line);
+	else if (p.nnotes)
+		SAY(hint, "%s", p.notes[0]);
+	else
+		SAY(hint, "the path finder sees no break: look at firewalls "
+			  "and sysctls");
+	path_free(&p);
+}
+
+/* the window of `within`: "2 s", "500 ms" or one word "2s", "500ms";
+ * -1 with the reason in O->found */
+static long within_ms(const struct nsh_args *a, struct out *o)
+{
+	const struct nsh_val *v = arg_val(a, "window");
+	const char *w = arg_str(a, "window_word");
+	unsigned long n;
+	char num[16];
+	size_t d;
+	long ms;
+
+	if (v) {
+		ms = arg_has(a, "ms") ? v->num : v->num * 1000;
+	} else if (w) {
+		d = strspn(w, "0123456789");
+		snprintf(num, sizeof(num), "%.*s", (int)d, w);
+		if (d == 0 || d >= sizeof(num) - 1 ||
+		    parse_uint(num, MAX_MS, &n) < 0 ||
+		    (!streq(w + d, "s") && !streq(w + d, "ms"))) {
+			SAY(found, "'%.40s': not a time like 2s, 2 s or "
+				   "500ms", w);
+			return -1;
+		}
+		ms = streq(w + d, "ms") ? (long)n : (long)n * 1000;
+	} else {
+		return REACH_MS;
+	}
+	if (ms < 1 || ms > MAX_MS) {
+		SAY(found, "the time must be from 1 ms to %d s", MAX_MS / 1000);
+		return -1;
+	}
+	return ms;
+}
+
+/* "3 s" or "500 ms" */
+static const char *ms_text(long ms, char *buf, size_t len)
+{
+	snprintf(buf, len, ms % 1000 ? "%ld ms" : "%ld s",
+		 ms % 1000 ? ms : ms / 1000);
+	return buf;
+}
+
+/*
+ * ex_reach - `expect reach` (WANT) and `expect no-reach` (!WANT): echo
+ * requests from the namespace every PROBE_EVERY_MS until an answer or the
+ * deadline.  A namespace target's address is looked up again each round,
+ * so a link that comes up during the window counts.
+ */
+static bool ex_reach(struct nsh *sh, struct model *m,
+		     const struct nsh_args *a, bool want, struct out *o)
+{
+	const char *ref = arg_str(a, "from"), *target = arg_str(a, "target");
+	struct probe p = { .fd = { -1, -1 } };
+	long window = want ? within_ms(a, o) : NO_REACH_MS;
+	struct model_ns *from = NULL, *to = NULL;
+	struct nsh_prefix x = { 0 };
+	char resc[300], tesc[300], ip[64], t[32];
+	bool have = false, got = false, gone = false;
+	double end, next = 0, wait;
+
+	str_escape(ref, resc, sizeof(resc));
+	str_escape(target, tesc, sizeof(tesc));
+	SAY(what, "%s %s %s", resc, want ? "reaches" : "does not reach",
+	    tesc);
+	if (window < 0 || !find_ns(m, ref, o->found, o->len))
+		return false;
+	p.id = (uint16_t)(getpid() ^ (long)(now_ms() * 1000));
+	end = now_ms() + (double)window;
+	while (!got && !gone) {
+		struct pollfd pfd[2];
+		double now = now_ms();
+		int fd = -1, nfd = 0;
+
+		if (now >= end)
+			break;
+		if (nsh_interrupted) {
+			SAY(found, "interrupted");
+			gone = true;
+			break;
+		}
+		if (now >= next) {
+			/* the model moves on as links come up */
+			m = model_get(sh);
+			from = m ? find_ns(m, ref, o->found, o->len) : NULL;
+			have = from && target_addr(m, target, &to, &x, o);
+			if (!from || (!have && !to)) {
+				gone = true;	/* no such thing: no retry */
+				break;
+			}
+			if (have && (fd = probe_open(&p, sh, m, from,
+						     x.family)) < 0) {
+				SAY(found, "%s", p.err);
+				gone = true;	/* cannot even try */
+				break;
+			}
+			if (have)
+				probe_send(&p, fd, &x);
+			next = now + PROBE_EVERY_MS;
+		}
+		for (int i = 0; i < 2; i++)
+			if (p.fd[i] >= 0)
+				pfd[nfd++] = (struct pollfd){
+					.fd = p.fd[i], .events = POLLIN };
+		wait = (next < end ? next : end) - now;
+		if (poll(pfd, (nfds_t)nfd, (int)wait + 1) < 0 &&
+		    errno != EINTR)
+			break;
+		for (int i = 0; i < nfd && have && !got; i++)
+			if (pfd[i].revents & POLLIN)
+				got = probe_read(&p, pfd[i].fd, &x);
+	}
+	for (int i = 0; i < 2; i++)
+		if (p.fd[i] >= 0)
+			close(p.fd[i]);
+	if (gone)
+		return false;
+	if (have && to)
+		SAY(what, "%s %s %s (%s)", resc, want ? "reaches" :
+		    "does not reach", tesc, show_ip(x.family, x.addr, ip,
+						    sizeof(ip)));
+	if (got)
+		SAY(found, "answered in %.2f ms", p.rtt);
+	else if (have)
+		SAY(found, "no answer within %s%s%s", ms_text(window, t,
+							      sizeof(t)),
+		    p.err[0] ? ": " : "", p.err);
+	/* else target_addr said why */
+	if (!want)
+		return !got;
+	if (!got)	/* the model as the last round saw it */
+		path_hint(m, from, to, &x, o);
+	return got;
+}
+
+/* ------------------------------------------------------------ the commands */
+
+bool expect_eval(struct nsh *sh, const struct nsh_args *a, char *what,
+		 char *found, char *hint, size_t len)
+{
+	struct out o = { what, found, hint, len };
+	struct model *m;
+
+	what[0] = found[0] = hint[0] = '\0';
+	if (arg_has(a, "netns"))
+		return ex_netns(sh, a, &o);
+	m = model_get(sh);
+	if (!m) {
+		snprintf(what, len, "%s", a->cmd->syntax);
+		snprintf(found, len, "the live model cannot be loaded");
+		return false;
+	}
+	if (arg_has(a, "reach") || arg_has(a, "no-reach"))
+		return ex_reach(sh, m, a, arg_has(a, "reach"), &o);
+	if (arg_has(a, "link"))
+		return ex_link(sh, m, a, &o);
+	if (arg_has(a, "addr"))
+		return ex_addr(sh, m, a, &o);
+	return ex_master(sh, m, a, &o);
+}
+
+/*
+ * expect …: silent when it holds (one "ok: …" line at the prompt); else
+ * "[FILE:LINE: ]expect failed: WHAT: FOUND", for a reach the first broken
+ * hop on an indented line, and status 1, which stops a script.
+ */
+static int cmd_expect(struct nsh *sh, const struct nsh_args *a)
+{
+	char what[512], found[512], hint[800];
+
+	if (expect_eval(sh, a, what, found, hint, sizeof(what))) {
+		if (sh->interactive)
+			printf("ok: %s%s%s\n", what, found[0] ? ": " : "",
+			       found);
+		return 0;
+	}
+	nsh_err_raw(sh, "expect failed: %s: %s", what, found);
+	if (hint[0])
+		fprintf(stderr, "  %s\n", hint);
+	return 1;
+}
 
 static const struct nsh_cmd expect_cmds[] = {
+	{ "expect reach NSREF$from WORD$target [ within ( UINT$window "
+	  "( s | ms ) | WORD$window_word ) ]",
+	  "check that a namespace gets an echo reply from another or from an "
+	  "address (tried for 3 s, or the time given)",
+	  cmd_expect, 0, "expect reach ns1 ns2 within 5 s" },
+	{ "expect no-reach NSREF$from WORD$target",
+	  "check that a namespace gets no answer from another or from an "
+	  "address within 1 s", cmd_expect, 0,
+	  "expect no-reach ns1 10.0.0.9" },
+	{ "expect link WORD$nsif ( up | down )",
+	  "check that a link (NS:IFNAME, host:IFNAME or IFNAME) is up or down",
+	  cmd_expect, 0, "expect link ns2:veth-ns2 up" },
+	{ "expect addr WORD$nsif IFADDR",
+	  "check that a link (NS:IFNAME or IFNAME) has an address",
+	  cmd_expect, 0, "expect addr ns1:veth-ns1 192.168.50.2/16" },
+	{ "expect master WORD$nsif BRIDGE",
+	  "check that a link (NS:IFNAME or IFNAME) is a port of a bridge",
+	  cmd_expect, 0, "expect master veth-br1 br0" },
+	{ "expect netns NETNS$name", "check that a named namespace exists",
+	  cmd_expect, 0, "expect netns ns1" },
 	{ NULL },
 };
 

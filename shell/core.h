@@ -56,6 +56,25 @@ extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
  * against the live state; 0 all passed, 1 some failed, 2 none found */
 int check_run_file(struct nsh *sh, const char *path);
 
+/*
+ * cmds/expect.c: evaluate the `expect` command A against the live state,
+ * without printing.  WHAT receives what was expected ("ns1 reaches ns2"),
+ * FOUND what was found instead (on success: a detail, maybe empty), HINT
+ * a next step for a failure or "" (each LEN bytes).  True when it holds.
+ */
+bool expect_eval(struct nsh *sh, const struct nsh_args *a, char *what,
+		 char *found, char *hint, size_t len);
+
+/*
+ * shell/record.c: `record FILE` … `record stop` (through nsh_after_hook).
+ * record_path gives the file being recorded to (NULL: none) and its line
+ * count; record_quote renders W as one word of a script line.
+ */
+int record_start(struct nsh *sh, const char *path);
+int record_stop(struct nsh *sh);
+const char *record_path(int *ret_lines);
+const char *record_quote(const char *w, char *buf, size_t len);
+
 /* shell/complete.c: readline TAB and `?`; `complete WORDS…` */
 void complete_init(struct nsh *sh);
 void complete_fini(void);

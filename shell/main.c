@@ -18,7 +18,6 @@
 #include "core.h"
 #include "model.h"
 
-extern volatile sig_atomic_t nsh_interrupted;
 
 static void on_sigint(int sig)
 {

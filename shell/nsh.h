@@ -224,6 +224,10 @@ int script_run_file(struct nsh *sh, const char *path);
 int script_run_buffer(struct nsh *sh, const char *name, char *buf,
 		      size_t len);
 
+/* set by SIGINT (shell/exec.c); a long command polls it and stops */
+#include <signal.h>
+extern volatile sig_atomic_t nsh_interrupted;
+
 /* ---------------------------------------------------------------- namespaces */
 
 #define NETNS_RUN_DIR "/run/netns"

@@ -23,7 +23,6 @@
 #include "core.h"
 #include "model.h"
 
-extern volatile sig_atomic_t nsh_interrupted;
 
 static char *got;
 static bool got_line, got_eof;

@@ -22,7 +22,6 @@
 
 #include "core.h"
 
-extern volatile sig_atomic_t nsh_interrupted;
 
 struct sline {
 	char *text;
