@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmds.h"
 #include "core.h"
@@ -112,6 +113,35 @@ static int cmd_complete(struct nsh *sh, const struct nsh_args *a)
 	return complete_print(sh, a->nrest, a->rest);
 }
 
+/* `say TEXT…`: narration in a lab script */
+static int cmd_say(struct nsh *sh, const struct nsh_args *a)
+{
+	for (int i = 0; i < a->nrest; i++)
+		printf("%s%s", i ? " " : "", a->rest[i]);
+	putchar('\n');
+	return 0;
+}
+
+/* `pause`: wait for Enter when a person is watching (a terminal) */
+static int cmd_pause(struct nsh *sh, const struct nsh_args *a)
+{
+	int c;
+
+	if (!isatty(0) || sh->interactive)
+		return 0;
+	printf("-- press Enter to go on --");
+	fflush(stdout);
+	while ((c = getchar()) != EOF && c != '\n')
+		;
+	return 0;
+}
+
+/* `label NAME`: a place in a lab (for step-by-step replay) */
+static int cmd_label(struct nsh *sh, const struct nsh_args *a)
+{
+	return 0;
+}
+
 static const struct nsh_cmd shell_cmds[] = {
 	{ "enter NSREF [ ARGS... ]",
 	  "switch the shell into a namespace (or run one command there)",
@@ -122,6 +152,12 @@ static const struct nsh_cmd shell_cmds[] = {
 	{ "quit", "leave nsh", cmd_quit },
 	{ "help [ TOPIC... ]", "list the commands, or describe some", cmd_help,
 	  NSH_CMD_NOBARRIER, "help ip link" },
+	{ "say [ ARGS... ]", "print narration (in a lab script)", cmd_say,
+	  NSH_CMD_NOBARRIER, "say Now we connect ns1 to the bridge" },
+	{ "pause", "wait for Enter when run from a terminal", cmd_pause,
+	  NSH_CMD_NOBARRIER },
+	{ "label WORD", "mark a place in a lab script", cmd_label,
+	  NSH_CMD_NOBARRIER, "label method-b" },
 	{ "time ARGS...", "run a command and print how long it took",
 	  cmd_time, NSH_CMD_NESTED, "time ip netns add ns1" },
 	{ "complete ARGS...", "print the completions of the last word",

@@ -70,6 +70,10 @@ leave
 # NS1 (veth-ns1) <-> veth-br1 <-> br0 <-> veth-br2 <-> veth-ns2 (NS2)
 show path ns1 ns2
 
+# and nsh's own check of every hop, with a real probe (when a lab does not
+# work, `why` names the broken hop and the command that fixes it)
+why ns1 ns2
+
 ## Cleanup: ending the processes ends their namespaces and the veths
 
 kill ns1

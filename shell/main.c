@@ -27,7 +27,7 @@ static void on_sigint(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nsh [--sandbox] [-k] [-i] [-j] [--check FILE | -f FILE | -c LINE | FILE]\n"
+		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--check FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
 		"  -c, --command L   run one command line\n"
@@ -39,6 +39,8 @@ static void usage(FILE *f)
 		"found)\n"
 		"  -j, --json        JSON output (with --check: a gradebook "
 		"line)\n"
+		"  -x                echo each script line, as at the prompt, "
+		"before it runs\n"
 		"  -i, --interactive read standard input line by line as it "
 		"comes, even\n"
 		"                    from a pipe (no checking pass): drive nsh "
@@ -71,7 +73,7 @@ int main(int argc, char **argv)
 	bool lines = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+f:c:kihj", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:c:kihjx", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			file = optarg;
@@ -90,6 +92,9 @@ int main(int argc, char **argv)
 			break;
 		case 'j':
 			sh.o.json = true;
+			break;
+		case 'x':
+			sh.o.xtrace = true;
 			break;
 		case 'S':
 			sh.o.sandbox = true;

@@ -182,6 +182,7 @@ struct nsh_opts {
 	bool details;		/* -d */
 	bool pretty;		/* -p */
 	int family;		/* -4 / -6 */
+	bool xtrace;		/* -x: echo each script line before it runs */
 };
 
 struct nsh {

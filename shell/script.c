@@ -118,6 +118,22 @@ static int split_lines(char *buf, size_t len, struct sline **ret, int *ret_n)
 	return 0;
 }
 
+/* -x: show LINE as if typed at the prompt (blank and comment lines not) */
+static void xtrace(struct nsh *sh, const char *line)
+{
+	const char *p = line + strspn(line, " \t");
+	char esc[300];
+
+	if (!*p || *p == '#')
+		return;
+	if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
+		printf("nsh[%s]> %s\n",
+		       str_escape(sh->cur.label, esc, sizeof(esc)), p);
+	else
+		printf("nsh> %s\n", p);
+	fflush(stdout);
+}
+
 int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
 {
 	struct sline *lines = NULL;
@@ -145,6 +161,8 @@ int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
 		int rc;
 
 		sh->line = lines[i].lineno;
+		if (sh->o.xtrace)
+			xtrace(sh, lines[i].text);
 		rc = nsh_run_line(sh, lines[i].text, NSH_RUN);
 		if (nsh_interrupted) {
 			nsh_err_raw(sh, "interrupted");

@@ -235,4 +235,27 @@ is "line numbers with CRLF and a continuation: physical line 4" \
 	"$(sed 's/: .*//' "$TMP/r.err")" "$S:4"
 clean
 
+# ---------------------------------------------------------------- demo directives
+printf 'say Step 1: two namespaces\nlabel start\nip netns add d1\n# not echoed\nenter d1\nip link set lo up\npause\nleave\n' >"$S"
+r "$NSH" -x -f "$S" </dev/null
+is "-x echoes each command as at the prompt, say narrates, pause does not wait without a terminal" \
+	"rc=$RC
+$OUT" "rc=0
+nsh> say Step 1: two namespaces
+Step 1: two namespaces
+nsh> label start
+nsh> ip netns add d1
+nsh> enter d1
+nsh[d1]> ip link set lo up
+nsh[d1]> pause
+nsh[d1]> leave"
+is "…and the commands ran (lo of d1 is up, checked with ip)" \
+	"$(ip -n d1 -j link show lo | python3 -c 'import json,sys; print("UP" in json.load(sys.stdin)[0]["flags"])')" True
+r "$NSH" -f "$S" </dev/null
+is "without -x only the narration is printed" "$OUT" "Step 1: two namespaces"
+clean
+printf 'label\n' >"$S"
+r "$NSH" -f "$S"
+like "label needs a name" "rc=$RC $ERR" "^rc=1 $S:1: label: missing WORD"
+
 done_testing
