@@ -868,6 +868,7 @@ while [ "$(ip netns list | grep -c '(id: ')" -lt 201 ] && [ $i -lt 150 ]; do
 done
 is "nsh gave each of them an nsid (so their events reach it)" \
 	"$(ip netns list | grep -c '(id: ')" 201
+ip netns list | grep -v '(id: ' | sed 's/^/# without an nsid: /' 
 latency "link pair added in the 150th namespace" \
 	"$(probe lat "$NSHPID" ip -n z150 link add zv type veth peer name zvp)"
 is "… the model has it" "$(links z150)" "lo zv zvp"
