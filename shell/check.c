@@ -29,125 +29,9 @@
 
 #include "core.h"
 
-
-/* one logical line of FILE */
-struct cline {
-	char *text;
-	int lineno;
-};
-
-/* true if S ends inside a comment (a '#' that starts a word, outside
- * quotes), where a backslash does not continue the line */
-static bool in_comment(const char *s)
-{
-	char q = 0;
-
-	for (const char *p = s; *p; p++) {
-		if (q) {
-			if (*p == q)
-				q = 0;
-			else if (q == '"' && *p == '\\' && p[1])
-				p++;
-		} else if (*p == '\'' || *p == '"') {
-			q = *p;
-		} else if (*p == '\\' && p[1]) {
-			p++;
-		} else if (*p == '#' &&
-			   (p == s || p[-1] == ' ' || p[-1] == '\t')) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/*
- * read_lines - FILE ("-": standard input) as logical lines in *RET (free
- * each text and the array).  Returns 0, or -1 after reporting one line.
- */
-static int read_lines(const char *path, struct cline **ret, int *ret_n)
-{
-	FILE *f = streq(path, "-") ? stdin : fopen(path, "re");
-	struct cline *v = NULL;
-	char *buf = NULL, *acc = NULL;
-	size_t cap = 0, acclen = 0;
-	int n = 0, lineno = 0, accline = 0;
-	struct stat st;
-	ssize_t len;
-
-	if (!f || (f != stdin && (fstat(fileno(f), &st) < 0 ||
-				  !S_ISREG(st.st_mode)))) {
-		fprintf(stderr, "nsh: %s: %s\n", path,
-			f ? "not a regular file" : strerror(errno));
-		if (f && f != stdin)
-			fclose(f);
-		return -1;
-	}
-	while ((len = getline(&buf, &cap, f)) >= 0) {
-		char *p = buf;
-		size_t l = (size_t)len, bs = 0;
-
-		lineno++;
-		if (memchr(buf, '\0', l)) {
-			fprintf(stderr, "nsh: %s:%d: a NUL byte: this is not a "
-				"text file\n", path, lineno);
-			goto fail;
-		}
-		if (lineno == 1 && l >= 3 && !memcmp(p, "\xef\xbb\xbf", 3)) {
-			p += 3;
-			l -= 3;
-		}
-		if (l && p[l - 1] == '\n')
-			p[--l] = '\0';
-		if (l && p[l - 1] == '\r')
-			p[--l] = '\0';
-		for (size_t i = l; i > 0 && p[i - 1] == '\\'; i--)
-			bs++;
-		if (!acc)
-			accline = lineno;
-		acc = realloc(acc, acclen + l + 2);
-		if (!acc)
-			goto oom;
-		memcpy(acc + acclen, p, l + 1);
-		acclen += l;
-		if (bs % 2 == 1 && !in_comment(acc)) {
-			acc[acclen - 1] = ' ';	/* the backslash: a blank */
-			continue;
-		}
-		v = realloc(v, sizeof(*v) * (size_t)(n + 1));
-		if (!v)
-			goto oom;
-		v[n++] = (struct cline){ acc, accline };
-		acc = NULL;
-		acclen = 0;
-	}
-	if (acc) {	/* a continuation on the last line */
-		v = realloc(v, sizeof(*v) * (size_t)(n + 1));
-		if (!v)
-			goto oom;
-		v[n++] = (struct cline){ acc, accline };
-	}
-	free(buf);
-	if (f != stdin)
-		fclose(f);
-	*ret = v;
-	*ret_n = n;
-	return 0;
-oom:
-	fprintf(stderr, "nsh: %s: out of memory\n", path);
-fail:
-	for (int i = 0; i < n; i++)
-		free(v[i].text);
-	free(v);
-	free(acc);
-	free(buf);
-	if (f != stdin)
-		fclose(f);
-	return -1;
-}
-
 /* the words of L after a leading sudo; 0: not an expect line.  A line that
  * cannot be split counts when it starts with "expect" (reported). */
-static int expect_words(struct nsh *sh, const struct cline *l,
+static int expect_words(struct nsh *sh, const struct script_line *l,
 			struct nsh_words *w, char ***ret_argv)
 {
 	const char *err;
@@ -240,11 +124,11 @@ static void print_json(const char *name, const struct result *r, int n,
 int check_run_file(struct nsh *sh, const char *path)
 {
 	const char *name = streq(path, "-") ? "<stdin>" : path;
-	struct cline *lines = NULL;
+	struct script_line *lines = NULL;
 	struct result *res = NULL;
 	int n = 0, nchecks = 0, nres = 0, passed = 0, status = 0;
 
-	if (read_lines(path, &lines, &n) < 0)
+	if (script_load(sh, path, &lines, &n))
 		return 2;
 	sh->file = name;
 	/* pass 1: every expect line is a valid check */
@@ -318,8 +202,6 @@ out:
 		free(res[i].detail);
 	}
 	free(res);
-	for (int i = 0; i < n; i++)
-		free(lines[i].text);
-	free(lines);
+	script_lines_free(lines, n);
 	return status;
 }

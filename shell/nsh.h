@@ -220,7 +220,21 @@ enum nsh_mode { NSH_RUN, NSH_CHECK };
 int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode);
 int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode);
 
-/* shell/script.c */
+/* shell/script.c: one logical line of a script */
+struct script_line {
+	char *text;
+	int lineno;		/* the physical line it starts on */
+};
+
+/*
+ * script_load - PATH ("-": standard input) as logical lines in *RET: a
+ * UTF-8 BOM skipped, CRLF accepted, a trailing backslash joining the next
+ * line (not inside a comment), a NUL byte refused.  0, or 1 after one
+ * reported line.  Free with script_lines_free.
+ */
+int script_load(struct nsh *sh, const char *path, struct script_line **ret,
+		int *ret_n);
+void script_lines_free(struct script_line *v, int n);
 int script_run_file(struct nsh *sh, const char *path);
 int script_run_buffer(struct nsh *sh, const char *name, char *buf,
 		      size_t len);

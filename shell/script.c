@@ -23,10 +23,6 @@
 #include "core.h"
 
 
-struct sline {
-	char *text;
-	int lineno;
-};
 
 /* true if S ends inside a comment (a '#' that starts a word, outside
  * quotes): a backslash there does not continue the line, as in sh(1) */
@@ -52,9 +48,9 @@ static bool ends_in_comment(const char *s)
 }
 
 /* split BUF (modified in place) into logical lines */
-static int split_lines(char *buf, size_t len, struct sline **ret, int *ret_n)
+static int split_lines(char *buf, size_t len, struct script_line **ret, int *ret_n)
 {
-	struct sline *v = NULL;
+	struct script_line *v = NULL;
 	int n = 0, cap = 0, lineno = 0;
 	char *p = buf, *end = buf + len;
 	char *acc = NULL;
@@ -134,10 +130,10 @@ static void xtrace(struct nsh *sh, const char *line)
 	fflush(stdout);
 }
 
-int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
+/* BUF as logical lines, refusing a NUL byte: 0, or 1 after reporting */
+static int buffer_lines(struct nsh *sh, const char *name, char *buf,
+			size_t len, struct script_line **ret, int *ret_n)
 {
-	struct sline *lines = NULL;
-	int n = 0, status = 0;
 	const char *nul = memchr(buf, '\0', len);
 
 	sh->file = name;
@@ -147,8 +143,23 @@ int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
 			sh->line += *q == '\n';
 		return nsh_err_raw(sh, "a NUL byte: this is not a text file");
 	}
-	if (split_lines(buf, len, &lines, &n) < 0)
+	if (split_lines(buf, len, ret, ret_n) < 0)
 		return nsh_err_raw(sh, "out of memory");
+	return 0;
+}
+
+void script_lines_free(struct script_line *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+/* check every line, then run them: the status of the script */
+static int run_lines(struct nsh *sh, struct script_line *lines, int n)
+{
+	int status = 0;
+
 	if (!sh->o.keep_going)
 		for (int i = 0; i < n; i++) {
 			sh->line = lines[i].lineno;
@@ -178,9 +189,18 @@ int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
 	if (teardown_wait(sh))
 		status = 1;
 out:
-	for (int i = 0; i < n; i++)
-		free(lines[i].text);
-	free(lines);
+	return status;
+}
+
+int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
+{
+	struct script_line *lines = NULL;
+	int n = 0, status;
+
+	if (buffer_lines(sh, name, buf, len, &lines, &n))
+		return 1;
+	status = run_lines(sh, lines, n);
+	script_lines_free(lines, n);
 	return status;
 }
 
@@ -219,7 +239,8 @@ static char *slurp(int fd, size_t *ret_len)
 	return buf;
 }
 
-int script_run_file(struct nsh *sh, const char *path)
+int script_load(struct nsh *sh, const char *path, struct script_line **ret,
+		int *ret_n)
 {
 	_cleanup_close_ int fd = -1;
 	_cleanup_free_ char *buf = NULL;
@@ -243,6 +264,18 @@ int script_run_file(struct nsh *sh, const char *path)
 		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	return script_run_buffer(sh, streq(path, "-") ? "<stdin>" : path, buf,
-				 len);
+	return buffer_lines(sh, streq(path, "-") ? "<stdin>" : path, buf, len,
+			    ret, ret_n);
+}
+
+int script_run_file(struct nsh *sh, const char *path)
+{
+	struct script_line *lines = NULL;
+	int n = 0, status;
+
+	if (script_load(sh, path, &lines, &n))
+		return 1;
+	status = run_lines(sh, lines, n);
+	script_lines_free(lines, n);
+	return status;
 }
