@@ -354,8 +354,7 @@ static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
 		snprintf(p->err, sizeof(p->err), "cannot enter its namespace");
 		return -1;
 	}
-	fd = socket(family, SOCK_RAW | SOCK_CLOEXEC,
-		    i ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+	fd = icmp_socket(family);
 	err = errno;
 	ns_pop(sh, &saved);
 	ns_close(&ns);
@@ -363,22 +362,6 @@ static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
 		snprintf(p->err, sizeof(p->err), "cannot open a raw ICMP "
 			 "socket: %s", strerror(err));
 		return -1;
-	}
-	if (i) {
-		struct icmp6_filter f;
-
-		ICMP6_FILTER_SETBLOCKALL(&f);
-		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f);
-		ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &f);
-		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &f);
-		setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f, sizeof(f));
-	} else {
-		uint32_t blocked = ~(1U << ICMP_ECHOREPLY |
-				     1U << ICMP_DEST_UNREACH |
-				     1U << ICMP_TIME_EXCEEDED);
-
-		setsockopt(fd, SOL_RAW, ICMP_FILTER, &blocked,
-			   sizeof(blocked));
 	}
 	return p->fd[i] = fd;
 }

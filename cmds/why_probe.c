@@ -172,6 +172,38 @@ static const char *icmp_error(bool v6, int type, int code)
  * socket, with our own identifier and a random cookie; wait up to 1 s for
  * its answer (an echo reply from X, or an ICMP error about it) into *PR.
  */
+/*
+ * icmp_socket - a raw ICMP (AF_INET6: ICMPv6) socket in the current
+ * namespace that lets through only echo replies and errors (a busy
+ * namespace has other ICMP); -1 with errno on failure.
+ */
+int icmp_socket(int family)
+{
+	bool v6 = family == AF_INET6;
+	int fd = socket(family, SOCK_RAW | SOCK_CLOEXEC,
+			v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+
+	if (fd < 0)
+		return -1;
+	if (v6) {
+		struct icmp6_filter f;
+
+		ICMP6_FILTER_SETBLOCKALL(&f);
+		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &f);
+		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &f);
+		(void)setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f,
+				 sizeof(f));
+	} else {
+		struct icmp_filter f = { ~(1U << ICMP_ECHOREPLY |
+					   1U << ICMP_DEST_UNREACH |
+					   1U << ICMP_TIME_EXCEEDED) };
+
+		(void)setsockopt(fd, SOL_RAW, ICMP_FILTER, &f, sizeof(f));
+	}
+	return fd;
+}
+
 static void echo_once(const struct nsh_prefix *x, struct why_probe *pr)
 {
 	bool v6 = x->family == AF_INET6;
@@ -186,28 +218,11 @@ static void echo_once(const struct nsh_prefix *x, struct why_probe *pr)
 	    (ssize_t)sizeof(cookie))
 		for (size_t i = 0; i < sizeof(cookie); i++)
 			cookie[i] = (unsigned char)(id * (i + 1) >> 3);
-	fd = socket(x->family, SOCK_RAW | SOCK_CLOEXEC,
-		    v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
+	fd = icmp_socket(x->family);
 	if (fd < 0) {
 		snprintf(pr->what, sizeof(pr->what), "no raw socket: %s",
 			 strerror(errno));
 		return;
-	}
-	/* only echo replies and errors: a busy namespace has other ICMP */
-	if (v6) {
-		struct icmp6_filter f;
-
-		ICMP6_FILTER_SETBLOCKALL(&f);
-		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f);
-		ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &f);
-		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &f);
-		setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f, sizeof(f));
-	} else {
-		struct icmp_filter f = { ~(1U << ICMP_ECHOREPLY |
-					   1U << ICMP_DEST_UNREACH |
-					   1U << ICMP_TIME_EXCEEDED) };
-
-		setsockopt(fd, SOL_RAW, ICMP_FILTER, &f, sizeof(f));
 	}
 	memset(pkt, 0, sizeof(pkt));
 	pkt[0] = v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
