@@ -89,6 +89,24 @@ done_testing() {
 # state [NS…]: normalised kernel state (host + every named namespace)
 state() { python3 "$top_srcdir/tests/state.py" "$@"; }
 
+# rejects DESC LINE REGEX: `nsh -c LINE` exits non-zero with exactly one
+# stderr line matching REGEX, prints nothing on stdout, and the kernel
+# state (tests/state.py) is unchanged
+rejects() {
+	state >"$TMP/before"
+	"$NSH" -c "$2" >"$TMP/r.out" 2>"$TMP/r.err"
+	_rc=$?
+	state >"$TMP/after"
+	_same=no
+	cmp -s "$TMP/before" "$TMP/after" && _same=yes
+	_fail=no
+	[ "$_rc" != 0 ] && _fail=yes
+	is "$1: fails, one stderr line, no stdout, kernel unchanged" \
+		"fails=$_fail lines=$(wc -l <"$TMP/r.err" | tr -d ' ') out=$(wc -c <"$TMP/r.out" | tr -d ' ') same=$_same" \
+		"fails=yes lines=1 out=0 same=yes"
+	like "$1: message" "$(cat "$TMP/r.err")" "$3"
+}
+
 # clean: delete every named namespace and every non-lo link of the sandbox
 clean() {
 	for n in $(ip netns list | awk '{print $1}'); do ip netns del "$n"; done

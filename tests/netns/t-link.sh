@@ -22,23 +22,6 @@ kind() { jl "$1" "$2" 'l.get("linkinfo", {}).get("info_kind")'; }
 peer() { state | python3 -c 'import json,sys; s=json.load(sys.stdin); l=s["ns"][sys.argv[1]]["links"].get(sys.argv[2]); print(l["peer"] if l else "absent")' "$1" "$2"; }
 isup() { jl "$1" "$2" '"UP" in l["flags"]'; }
 
-# rejects DESC LINE REGEX: `nsh -c LINE` exits non-zero with exactly one
-# stderr line matching REGEX, prints nothing on stdout, and the kernel
-# state (tests/state.py) is unchanged
-rejects() {
-	state >"$TMP/before"
-	"$NSH" -c "$2" >"$TMP/r.out" 2>"$TMP/r.err"
-	_rc=$?
-	state >"$TMP/after"
-	_same=no
-	cmp -s "$TMP/before" "$TMP/after" && _same=yes
-	_fail=no
-	[ "$_rc" != 0 ] && _fail=yes
-	is "$1: fails, one stderr line, no stdout, kernel unchanged" \
-		"fails=$_fail lines=$(wc -l <"$TMP/r.err" | tr -d ' ') out=$(wc -c <"$TMP/r.out" | tr -d ' ') same=$_same" \
-		"fails=yes lines=1 out=0 same=yes"
-	like "$1: message" "$(cat "$TMP/r.err")" "$3"
-}
 
 # same_as_ip ARGS…: `nsh -c "ip ARGS"` prints what `ip ARGS` prints (a
 # few tries: the kernel updates operstate asynchronously after `up`)

@@ -28,23 +28,6 @@ both() {
 		"$(routes b)"
 }
 
-# rejects DESC LINE REGEX: `nsh -c LINE` exits non-zero with exactly one
-# stderr line matching REGEX, prints nothing on stdout, and the kernel
-# state (tests/state.py) is unchanged
-rejects() {
-	state >"$TMP/before"
-	"$NSH" -c "$2" >"$TMP/r.out" 2>"$TMP/r.err"
-	_rc=$?
-	state >"$TMP/after"
-	_same=no
-	cmp -s "$TMP/before" "$TMP/after" && _same=yes
-	_fail=no
-	[ "$_rc" != 0 ] && _fail=yes
-	is "$1: fails, one stderr line, no stdout, kernel unchanged" \
-		"fails=$_fail lines=$(wc -l <"$TMP/r.err" | tr -d ' ') out=$(wc -c <"$TMP/r.out" | tr -d ' ') same=$_same" \
-		"fails=yes lines=1 out=0 same=yes"
-	like "$1: message" "$(cat "$TMP/r.err")" "$3"
-}
 
 for n in a b; do
 	ip netns add $n
