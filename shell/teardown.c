@@ -51,6 +51,7 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 	}
 	p = &pend[npend];
 	p->ns = *where;
+	p->ns.held = false;	/* its socket is dropped by gone() */
 	p->ns.fd = fcntl(where->fd, F_DUPFD_CLOEXEC, 3);
 	if (p->ns.fd < 0)
 		return;
@@ -92,6 +93,7 @@ static bool find_by_nsid(struct nsh *sh, struct nl_sock *sk, int nsid,
 		if (fstat(fd, &st) == 0 &&
 		    !(st.st_dev == skip->dev && st.st_ino == skip->ino) &&
 		    nl_get_nsid(sk, fd) == nsid) {
+			memset(ret, 0, sizeof(*ret));
 			ret->fd = fd;
 			ret->dev = st.st_dev;
 			ret->ino = st.st_ino;
