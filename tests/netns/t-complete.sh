@@ -31,7 +31,13 @@ is "so do those of a program run in a namespace" \
 ip link add veth-a type veth peer name veth-b
 ip link add br0 type bridge
 ip link add br1 type bridge
-ip link add ifb0 type ifb
+# one more host link, not a bridge: a veth whose peer lives in a process's
+# namespace (no ifb or dummy: loading those modules creates devices in the
+# real host's namespace)
+unshare --net sleep 600 &
+PEERPID=$!
+sleep 0.1
+ip link add ifb0 type veth peer name ifb0p netns "$PEERPID"
 is "ip link set '' offers every host link" "$(names ip link set "''")" \
 	"br0 br1 ifb0 lo veth-a veth-b"
 is "… and the optional keyword dev, and the placeholder" \
@@ -162,7 +168,7 @@ is "a link renamed inside a namespace by iproute2" \
 ask "enter ns1" >/dev/null
 is "after enter ns1, ip link set '' offers ns1's links" \
 	"$(lnames "ip link set ''")" "lo veth-b"
-ip -n ns1 link add in-ns1 type ifb
+ip -n ns1 link add in-ns1 type bridge
 is "… including one iproute2 made there meanwhile" \
 	"$(lnames "ip link set i")" "in-ns1"
 ask "leave" >/dev/null
@@ -352,4 +358,5 @@ s=$(pane)
 like "Ctrl-C followed at once by more keys drops the line" "$s" \
 	'^nsh\[ns1\]> ip link show veth-b$'
 tm kill-server 2>/dev/null
+kill "$PEERPID" 2>/dev/null; wait "$PEERPID" 2>/dev/null
 done_testing
