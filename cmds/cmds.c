@@ -19,6 +19,7 @@ const struct nsh_family *const nsh_families[] = {
 	&why_family,
 	&expect_family,
 	&config_family,
+	&cleanup_family,
 	&shell_family,
 	NULL,
 };

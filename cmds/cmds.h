@@ -22,6 +22,7 @@ extern const struct nsh_family spawn_family;
 extern const struct nsh_family why_family;
 extern const struct nsh_family expect_family;
 extern const struct nsh_family config_family;
+extern const struct nsh_family cleanup_family;
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

@@ -148,6 +148,9 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 	peer = rtnl_link_veth_get_peer(l);
 	rtnl_link_set_name(l, name);
 	rtnl_link_set_name(peer, pname);
+	/* the tag `cleanup` knows nsh's links by (shell/journal.c) */
+	rtnl_link_set_group(l, journal_group());
+	rtnl_link_set_group(peer, journal_group());
 	if (!ns_same(where, &sh->cur))
 		rtnl_link_set_ns_fd(l, where->fd);
 	if (!ns_same(pwhere, &sh->cur))
@@ -171,6 +174,7 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 	if (err < 0)
 		return nsh_err(sh, "'%s': %s", name, nl_geterror(err));
 	rtnl_link_set_name(l, name);
+	rtnl_link_set_group(l, journal_group());
 	return send_req(sh, REQ_ADD, NULL, l, name);
 }
 

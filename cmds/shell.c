@@ -65,6 +65,12 @@ static int leave(struct nsh *sh)
 	return 0;
 }
 
+void nsh_leave_all(struct nsh *sh)
+{
+	while (sh->entered)
+		leave(sh);
+}
+
 static int cmd_leave(struct nsh *sh, const struct nsh_args *a)
 {
 	if (!sh->entered)

@@ -27,7 +27,8 @@ static void on_sigint(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--check FILE | -f FILE | -c LINE | FILE]\n"
+		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--cleanup]\n"
+		"           [--check FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
 		"  -c, --command L   run one command line\n"
@@ -41,6 +42,9 @@ static void usage(FILE *f)
 		"line)\n"
 		"  -x                echo each script line, as at the prompt, "
 		"before it runs\n"
+		"  --cleanup         when the script ends, pass or fail, remove "
+		"what it\n"
+		"                    created (see 'help cleanup')\n"
 		"  -i, --interactive read standard input line by line as it "
 		"comes, even\n"
 		"                    from a pipe (no checking pass): drive nsh "
@@ -63,6 +67,7 @@ int main(int argc, char **argv)
 		{ "check", required_argument, NULL, 'C' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "sandbox", no_argument, NULL, 'S' },
+		{ "cleanup", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -70,7 +75,7 @@ int main(int argc, char **argv)
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct sigaction sa = { .sa_handler = on_sigint };
 	const char *file = NULL, *line = NULL, *check = NULL;
-	bool lines = false;
+	bool lines = false, cleanup = false;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "+f:c:kihjx", longopts, NULL)) != -1) {
@@ -99,6 +104,9 @@ int main(int argc, char **argv)
 		case 'S':
 			sh.o.sandbox = true;
 			break;
+		case 'L':
+			cleanup = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -125,6 +133,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
 		return 1;
+	journal_init(&sh);
 	if (check) {
 		rc = check_run_file(&sh, check);
 	} else if (line) {
@@ -141,7 +150,13 @@ int main(int argc, char **argv)
 		sh.interactive = true;
 		rc = repl_run(&sh);
 	}
+	if (cleanup && !check) {
+		sh.file = NULL;
+		if (cleanup_run(&sh, false, false, true) && !rc)
+			rc = 1;
+	}
 	spawn_fini();
+	journal_fini();
 	model_fini();
 	cmdtree_fini();
 	ns_fini(&sh);

@@ -81,6 +81,25 @@ void ns_close(struct nsh_ns *ns)
 	ns->fd = -1;
 }
 
+int ns_open_path(struct nsh *sh, const char *dir, const char *name,
+		 const char *label, struct nsh_ns *ret)
+{
+	char path[PATH_MAX];
+	struct statfs sfs;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC ||
+	    ns_fill(ret, fd, label) < 0) {
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
 static bool all_digits(const char *s)
 {
 	if (!*s)
@@ -335,6 +354,7 @@ static int run_dir_setup(struct nsh *sh)
 			break;
 		}
 		made = true;
+		journal_rundir();
 	}
 	if (lock >= 0)
 		close(lock);
@@ -350,9 +370,12 @@ int ns_create(struct nsh *sh, const char *name)
 	if (run_dir_setup(sh))
 		return 1;
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	/* journal first: a SIGKILL at any point leaves nothing unrecorded */
+	journal_netns(name, NULL);
 	/* O_EXCL: never check-then-create; mode 0 as iproute2 */
 	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0) {
+		journal_netns_gone(name);
 		if (errno == EEXIST)
 			return nsh_err(sh, "'%s': namespace already exists",
 				       name);
@@ -364,6 +387,7 @@ int ns_create(struct nsh *sh, const char *name)
 		int e = errno;
 
 		unlink(path);
+		journal_netns_gone(name);
 		return nsh_err(sh, "'%s': cannot create a network namespace: "
 				   "%s%s",
 			       name, strerror(e),
@@ -371,11 +395,13 @@ int ns_create(struct nsh *sh, const char *name)
 			       : e == EPERM ? " (are you root?)"
 					    : "");
 	}
+	journal_netns(name, "/proc/thread-self/ns/net");
 	if (mount("/proc/thread-self/ns/net", path, "none", MS_BIND, NULL)) {
 		int e = errno;
 
 		ns_setns_or_die(sh->cur.fd);
 		unlink(path);
+		journal_netns_gone(name);
 		return nsh_err(sh, "'%s': cannot bind the namespace to %s: %s",
 			       name, path, strerror(e));
 	}
@@ -394,7 +420,10 @@ int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 	if (access(src, F_OK) < 0)
 		return nsh_err(sh, "'%d': no such process", (int)pid);
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
+	journal_netns(name, src);
 	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (fd < 0 && errno == EEXIST)
+		journal_netns_gone(name);
 	if (fd < 0)
 		return nsh_err(sh, "'%s': %s", name,
 			       errno == EEXIST ? "namespace already exists"
@@ -404,6 +433,7 @@ int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 		int e = errno;
 
 		unlink(path);
+		journal_netns_gone(name);
 		return nsh_err(sh, "'%s': cannot bind %s: %s", name, src,
 			       strerror(e));
 	}
@@ -448,6 +478,7 @@ int ns_unname(struct nsh *sh, const char *name)
 		return nsh_err(sh, "'%s': cannot remove %s: %s", esc, path,
 			       strerror(errno));
 	}
+	journal_netns_gone(name);
 	return 0;
 }
 

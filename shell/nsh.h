@@ -15,6 +15,7 @@
 #ifndef NSH_H
 #define NSH_H
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -260,6 +261,9 @@ void ns_fini(struct nsh *sh);
 int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	       struct nsh_ns *ret);
 void ns_close(struct nsh_ns *ns);
+/* open DIR/NAME as a network namespace labelled LABEL (no report): 0/-1 */
+int ns_open_path(struct nsh *sh, const char *dir, const char *name,
+		 const char *label, struct nsh_ns *ret);
 bool ns_same(const struct nsh_ns *a, const struct nsh_ns *b);
 /*
  * ns_push/ns_pop - act in NS for a while (ip -n NS, ip netns exec NS ip …):
@@ -318,6 +322,64 @@ int spawn_list(const char **labels, pid_t *pids, int max);
 int spawn_kill(struct nsh *sh, const char *label);
 void spawn_reap(void);
 void spawn_fini(void);
+
+/*
+ * shell/journal.c: what this session created, for `cleanup` (see there).
+ * Links are tagged with journal_group() (IFLA_GROUP) when created.
+ */
+#define JOURNAL_DIR "/run/nsh"
+#define JOURNAL_GROUP_BASE 0x6e000000u	/* 'n' in the top byte */
+void journal_init(struct nsh *sh);
+void journal_fini(void);
+uint32_t journal_group(void);
+uint32_t journal_group_of(pid_t pid, unsigned long long start);
+/* NAME is about to be made (NSPATH NULL), or bound to the namespace of
+ * NSPATH; journal_netns_gone: it is no more */
+void journal_netns(const char *name, const char *nspath);
+void journal_netns_gone(const char *name);
+void journal_rundir(void);
+void journal_spawn(pid_t pid, const char *label);
+/* a process's start time (/proc/PID/stat), 0 if none; alive with it */
+unsigned long long proc_starttime(pid_t pid);
+bool proc_alive(pid_t pid, unsigned long long start);
+
+enum journal_kind { JOURNAL_NETNS, JOURNAL_SPAWN, JOURNAL_RUNDIR };
+struct journal_rec {
+	int sess;		/* index in journal.sess */
+	enum journal_kind kind;
+	dev_t dev;		/* NETNS: the nsfs identity when made */
+	ino_t ino;
+	pid_t pid;		/* SPAWN */
+	unsigned long long start;
+	char name[256];		/* NETNS name, SPAWN label */
+};
+struct journal_sess {
+	pid_t pid;
+	unsigned long long start;
+	uint32_t group;
+	bool self, live;
+	char path[PATH_MAX];
+};
+struct journal {
+	struct journal_sess *sess;	/* sess[0] is this session */
+	int nsess;
+	struct journal_rec *rec;	/* live sessions' records left out */
+	int n, cap;
+};
+/* this session's records, and with DEAD_TOO those of dead sessions */
+int journal_load(bool dead_too, struct journal *j);
+/* after a cleanup: the dead sessions' files removed, this one reset */
+void journal_done(struct journal *j);
+void journal_free(struct journal *j);
+
+/*
+ * cmds/cleanup.c: remove what the journal J names (processes, namespaces,
+ * tagged links), and return once the kernel is done.  DRY_RUN only lists.
+ * QUIET prints nothing but errors.  0, or 1 after reporting.
+ */
+int cleanup_run(struct nsh *sh, bool dead_too, bool dry_run, bool quiet);
+/* cmds/shell.c: leave every entered namespace */
+void nsh_leave_all(struct nsh *sh);
 
 /* Deferred teardown: peers that must vanish before the next command. */
 void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,

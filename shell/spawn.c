@@ -156,6 +156,7 @@ int spawn_start(struct nsh *sh, const char *label, char **argv,
 	snprintf(sp[nsp].label, sizeof(sp[nsp].label), "%s", label);
 	sp[nsp].pid = pid;
 	nsp++;
+	journal_spawn(pid, label);
 	*ret_pid = pid;
 	return 0;
 }

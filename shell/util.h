@@ -8,6 +8,7 @@
 #ifndef NSH_UTIL_H
 #define NSH_UTIL_H
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +24,12 @@ static inline void closep(int *fd)
 {
 	if (*fd >= 0)
 		(void)close(*fd);
+}
+
+static inline void closedirp(DIR **d)
+{
+	if (*d)
+		(void)closedir(*d);
 }
 
 #define _cleanup_free_ _cleanup_(freep)

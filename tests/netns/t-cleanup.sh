@@ -1,0 +1,180 @@
+#!/bin/sh
+# Ownership and cleanup (issue 5): `cleanup [--dry-run]` removes exactly
+# what nsh created - namespaces, links (tagged with the session's link
+# group), spawned processes, the /run/netns mount - also after nsh was
+# killed with SIGKILL at a random line, and leaves everything else alone.
+# The oracle is iproute2, /proc/self/mountinfo and /proc.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
+
+# --- what nsh does not own: made by hand before any nsh runs --------------
+ip netns add keep
+ip link add uv0 type veth peer name uv1
+ip link add ubr type bridge
+ip link set uv1 master ubr
+unshare --net sleep 7211 &
+held=$!
+sleep 0.2
+
+# the world as it is without nsh: links (name, index, group) of the host
+# and of `keep`, the names in /run/netns, the mounts under /run, and the
+# namespace of the outside process
+world() {
+	for n in "" keep; do
+		echo "[${n:-host}]"
+		ip ${n:+-n $n} -j link | python3 -c 'import json,sys
+for l in json.load(sys.stdin): print(l["ifindex"], l["ifname"], l.get("group"), l.get("master", "-"))'
+	done
+	echo "[netns]"; ip netns list | awk '{print $1}' | sort
+	echo "[mounts]"; awk '$5 ~ "^/run" {print $4, $5}' /proc/self/mountinfo | sort
+	echo "[held]"; readlink /proc/$held/ns/net
+	echo "[procs]"; pgrep -f 'sleep 7213' ; pgrep -x nsh-holder
+	echo "[journal]"; ls /run/nsh 2>/dev/null
+}
+world >"$TMP/world0"
+
+# --- the lab: a bit of everything nsh makes ------------------------------
+cat >"$TMP/lab.nsh" <<EOF
+ip netns add c1
+ip netns add c2
+ip link add cbr type bridge
+ip link set cbr up
+spawn h1
+spawn w1 sleep 7213
+ip link add cv1 type veth peer name cv1b
+ip link set cv1 netns c1
+ip link set cv1b master cbr up
+ip link add cv2 netns c2 type veth peer name cv2b
+ip link set cv2b master cbr up
+ip link add hv1 type veth peer name hv1b netns h1
+ip link add kv0 netns keep type veth peer name kv1
+ip link add kv2 type veth peer name kv3
+ip link set kv2 netns keep
+ip -n c1 addr add 10.9.1.1/24 dev cv1
+ip -n c1 link set cv1 up
+ip netns attach att1 $held
+ip link add cbr2 type bridge
+ip netns add c3
+ip link add cv3 netns c3 type veth peer name cv3b netns c1
+ip link add hv2 type veth peer name hv2b
+ip link set hv2 netns w1
+ip link set hv2b master cbr
+ip link add cbr3 type bridge
+ip -n c2 link set lo up
+ip netns add c4
+ip link add cv4 type veth peer name cv4b
+ip link set cv4 netns c4
+ip link set cv4b master cbr2
+ip addr add 10.9.2.1/24 dev cbr
+ip link set cbr2 up
+ip netns add c5
+ip link add kv4 netns keep type veth peer name kv5 netns c5
+EOF
+nlines=$(wc -l <"$TMP/lab.nsh")
+
+# --- the whole lab, then cleanup -----------------------------------------
+ok "the lab runs" "$NSH" -f "$TMP/lab.nsh"
+# the tag: a link group 0x6e…… on the link nsh asked for (of a veth pair,
+# the first end: deleting it deletes both)
+tagged() {
+	ip ${1:+-n $1} -j link | python3 -c 'import json,sys
+print(" ".join(sorted(l["ifname"] for l in json.load(sys.stdin) if str(l.get("group")).isdigit() and int(l["group"]) >> 24 == 0x6e)))'
+}
+is "nsh's links on the host carry its tag (a link group 0x6e……)" \
+	"$(tagged)" "cbr cbr2 cbr3"
+is "… and so do those it made or moved into a namespace it did not make" \
+	"$(tagged keep)" "kv0 kv2 kv4"
+is "… and links not made by nsh do not" \
+	"$(ip -j link show uv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["group"])')" "default"
+ls /run/nsh >"$TMP/j"
+is "one journal under /run/nsh" "$(wc -l <"$TMP/j" | tr -d ' ')" 1
+ok "cleanup --dry-run" "$NSH" -c "cleanup --dry-run"
+cp "$TMP/out" "$TMP/dry"
+like "--dry-run names the namespaces" "$(cat "$TMP/dry")" "would remove namespace c1"
+like "--dry-run names the host links" "$(cat "$TMP/dry")" "would remove link cbr2 \\(bridge\\) in the host namespace"
+like "--dry-run names nsh's links in a namespace it did not make" "$(cat "$TMP/dry")" "would remove link kv0 \\(veth\\) in namespace 'keep'"
+nok "--dry-run names nothing it did not make" grep -E "uv0|uv1|ubr|namespace keep$" "$TMP/dry"
+like "--dry-run changed nothing" "$(ip netns list)" "c1"
+ok "cleanup" "$NSH" -c "cleanup"
+world >"$TMP/world1"
+is "after cleanup the world is as before nsh (links, names, mounts, processes)" \
+	"$(cat "$TMP/world1")" "$(cat "$TMP/world0")"
+ok "cleanup again: nothing to do" "$NSH" -c "cleanup"
+is "… and says so" "$(cat "$TMP/out")" "nothing to clean up"
+
+# --- killed with SIGKILL at a random line, 20 times over ------------------
+# nsh -x echoes each line before it runs it; a reader kills nsh as soon as
+# it has seen line K (nsh may run a line or two more before the signal
+# lands: a truly random point).
+k_mid=0
+for i in $(seq 1 20); do
+	k=$(( $(od -An -N2 -tu2 /dev/urandom) % nlines + 1 ))
+	"$NSH" -x -f "$TMP/lab.nsh" >"$TMP/x.fifo.out" 2>/dev/null &
+	pid=$!
+	n=0
+	while kill -0 $pid 2>/dev/null; do
+		n=$(grep -c '^nsh' "$TMP/x.fifo.out")
+		[ "$n" -ge "$k" ] && break
+	done
+	kill -KILL $pid 2>/dev/null
+	wait $pid
+	st=$?
+	[ "$st" = 137 ] && k_mid=$((k_mid + 1))
+	"$NSH" -c cleanup >"$TMP/c.out" 2>"$TMP/c.err"
+	rc=$?
+	world >"$TMP/world2"
+	if [ "$rc" = 0 ] && cmp -s "$TMP/world0" "$TMP/world2"; then
+		_tap 0 "SIGKILL run $i (after line $k of $nlines, status $st): cleanup leaves the world as before"
+	else
+		_tap 1 "SIGKILL run $i (after line $k of $nlines, status $st): cleanup leaves the world as before"
+		sed 's/^/# cleanup: /' "$TMP/c.out" "$TMP/c.err"
+		diff "$TMP/world0" "$TMP/world2" | sed 's/^/# /'
+	fi
+done
+like "most of the 20 runs were really killed mid-script ($k_mid)" "$k_mid" "^([5-9]|1[0-9]|20)$"
+
+# --- nsh -f --cleanup: pass or fail, the script's things go ---------------
+ok "nsh -f lab --cleanup" "$NSH" --cleanup -f "$TMP/lab.nsh"
+world >"$TMP/world3"
+is "… leaves the world as before" "$(cat "$TMP/world3")" "$(cat "$TMP/world0")"
+printf 'ip netns add f1\nip link add fbr type bridge\nip link add fv type veth peer name fv2\nip link set fv netns nosuch\n' >"$TMP/fail.nsh"
+nok "a failing script with --cleanup still fails" "$NSH" --cleanup -f "$TMP/fail.nsh"
+like "… with its error" "$(cat "$TMP/err")" "fail.nsh:4: .*nosuch"
+world >"$TMP/world4"
+is "… and leaves the world as before" "$(cat "$TMP/world4")" "$(cat "$TMP/world0")"
+
+# --- a session still running keeps its things -----------------------------
+mkfifo "$TMP/in"
+"$NSH" -i <"$TMP/in" >"$TMP/live.out" 2>&1 &
+live=$!
+exec 9>"$TMP/in"
+echo "ip netns add live1" >&9
+echo "ip link add lbr type bridge" >&9
+i=0; while ! ip link show lbr >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.02; i=$((i+1)); done
+printf 'ip netns add dead1\nip link add dbr type bridge\n' >"$TMP/d.nsh"
+"$NSH" -f "$TMP/d.nsh"
+ok "cleanup while another session runs" "$NSH" -c cleanup
+like "… says whose things it left alone" "$(cat "$TMP/out")" "left alone: what nsh session $live"
+ok "… the running session's namespace is still there" test -e /run/netns/live1
+ok "… and its bridge" ip link show lbr
+nok "… the finished session's bridge is gone" ip link show dbr
+nok "… and its namespace" test -e /run/netns/dead1
+echo "cleanup" >&9
+echo "quit" >&9
+exec 9>&-
+wait $live
+nok "the session cleans up after itself" ip link show lbr
+world >"$TMP/world5"
+is "… and the world is as before" "$(cat "$TMP/world5")" "$(cat "$TMP/world0")"
+
+# --- a namespace someone else made again under nsh's name is not nsh's ----
+printf 'ip netns add r1\nip link add rbr type bridge\n' >"$TMP/r.nsh"
+"$NSH" -f "$TMP/r.nsh"
+ip netns del r1
+ip netns add r1
+ok "cleanup" "$NSH" -c cleanup
+ok "a namespace re-made by hand under an nsh name stays" test -e /run/netns/r1
+nok "nsh's bridge went" ip link show rbr
+ip netns del r1
+
+kill $held; wait $held 2>/dev/null
+done_testing
