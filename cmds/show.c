@@ -424,6 +424,8 @@ struct watch {
 	int n, cap;
 	bool json;
 	bool failed;		/* stdout is gone */
+	bool marks;		/* --step: "  + …", "  - …", "  ~ …" */
+	bool no_auto;		/* --step: no IPv6 link-local addresses */
 };
 
 static void master_name(struct model_ns *ns, int ifindex, char *buf,
@@ -448,6 +450,9 @@ static void watch_cb(void *ctx, const struct model_change *ch)
 	if ((ch->what == MODEL_ROUTE_ADD || ch->what == MODEL_ROUTE_DEL) &&
 	    ch->route->protocol == RTPROT_KERNEL)
 		return;
+	if (w->no_auto && ch->addr && ch->addr->family == AF_INET6 &&
+	    ch->addr->addr[0] == 0xfe && (ch->addr->addr[1] & 0xc0) == 0x80)
+		return;	/* the kernel's own, and late: not the step's */
 	if (w->n == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 16;
 		w->v = realloc(w->v, sizeof(*w->v) * (size_t)w->cap);
@@ -527,7 +532,16 @@ static void say(struct watch *w, const struct wev *e, const char *event,
 {
 	struct json j = { 0 };
 
-	if (!w->json) {
+	if (w->marks) {
+		char mark = strstr(event, "-add") || strstr(event, "-join") ?
+			'+' : strstr(event, "-del") || strstr(event, "-leave") ?
+			'-' : '~';
+
+		if ((text[0] == '+' || text[0] == '-') && text[1] == ' ')
+			printf("  %s\n", text);	/* marked already */
+		else
+			printf("  %c %s\n", mark, text);
+	} else if (!w->json) {
 		puts(text);
 	} else {
 		json_begin_object(&j);
@@ -689,6 +703,38 @@ static void watch_flush(struct watch *w, struct model *m, bool resynced)
 		}
 	}
 	w->n = 0;
+}
+
+struct watch *watch_begin(struct nsh *sh)
+{
+	struct watch *w = calloc(1, sizeof(*w));
+
+	if (!w || !model_get(sh)) {
+		free(w);
+		return NULL;
+	}
+	w->marks = w->no_auto = true;
+	model_listen(watch_cb, w);
+	return w;
+}
+
+static void watch_wait(struct nsh *sh, int ms, const sigset_t *mask);
+
+void watch_end(struct nsh *sh, struct watch *w)
+{
+	struct model *m;
+
+	if (!w)
+		return;
+	m = model_get(sh);
+	/* a link that left a namespace may arrive in another a moment later */
+	for (int i = 0; m && i < 3 && watch_pair(w) > 0; i++)
+		watch_wait(sh, 20, NULL);
+	if (m)
+		watch_flush(w, m, false);
+	model_unlisten(watch_cb, w);
+	free(w->v);
+	free(w);
 }
 
 static void on_sigterm(int sig)

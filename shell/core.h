@@ -52,6 +52,14 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 			      const struct nsh_cmd *cmd);
 
+/* shell/dispatch.c: if set, called after every line that ran (not the
+ * commands nested in it), with its status: how --step learns what was
+ * done at its `!` prompt */
+extern void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
+
+/* shell/step.c: `nsh --step FILE`, the guided replay */
+int step_run_file(struct nsh *sh, const char *path);
+
 /* shell/check.c: `nsh --check FILE`: evaluate only its `expect` lines
  * against the live state; 0 all passed, 1 some failed, 2 none found */
 int check_run_file(struct nsh *sh, const char *path);

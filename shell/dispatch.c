@@ -19,6 +19,7 @@
 
 void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 		      const struct nsh_cmd *cmd);
+void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 
 int skip_sudo(int argc, char **argv)
 {
@@ -35,6 +36,8 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 {
 	int st;
 
+	if (sh->replaying)
+		return 0;
 	teardown_wait(sh);
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
 	st = ns_exec_in(sh, ns, argv);
@@ -126,5 +129,7 @@ int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
 	}
 	rc = nsh_run_words(sh, w.n, w.w, mode);
 	lex_free(&w);
+	if (nsh_line_hook && mode == NSH_RUN)
+		nsh_line_hook(sh, line, rc);
 	return rc;
 }

@@ -28,12 +28,18 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--cleanup]\n"
-		"           [--check FILE | -f FILE | -c LINE | FILE]\n"
+		"           [--check FILE | --step FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
 		"  -c, --command L   run one command line\n"
 		"  -k, --keep-going  run every line of a script even after a "
 		"failure (still exits 1)\n"
+		"  --step FILE       present a lab one command at a time: "
+		"narration from its\n"
+		"                    comments, Enter runs, s skips, b goes back "
+		"(restoring the\n"
+		"                    lab), g LABEL jumps, ! opens a prompt, q "
+		"quits\n"
 		"  --check FILE      grade the live lab against FILE's 'expect' "
 		"lines\n"
 		"                    (exit 0 all passed, 1 some failed, 2 none "
@@ -68,13 +74,14 @@ int main(int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ "sandbox", no_argument, NULL, 'S' },
 		{ "cleanup", no_argument, NULL, 'L' },
+		{ "step", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct sigaction sa = { .sa_handler = on_sigint };
-	const char *file = NULL, *line = NULL, *check = NULL;
+	const char *file = NULL, *line = NULL, *check = NULL, *step = NULL;
 	bool lines = false, cleanup = false;
 	int c, rc;
 
@@ -107,6 +114,9 @@ int main(int argc, char **argv)
 		case 'L':
 			cleanup = true;
 			break;
+		case 's':
+			step = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -120,7 +130,7 @@ int main(int argc, char **argv)
 	}
 	if (!file && !line && optind < argc)
 		file = argv[optind++];
-	if (optind < argc || (file && line)) {
+	if (optind < argc || (file && line) || (step && (file || line))) {
 		usage(stderr);
 		return 2;
 	}
@@ -136,6 +146,8 @@ int main(int argc, char **argv)
 	journal_init(&sh);
 	if (check) {
 		rc = check_run_file(&sh, check);
+	} else if (step) {
+		rc = step_run_file(&sh, step);
 	} else if (line) {
 		rc = nsh_run_line(&sh, line, NSH_RUN);
 		if (teardown_wait(&sh) && !rc)

@@ -196,6 +196,8 @@ struct nsh {
 	struct nsh_opts o;
 	bool interactive;
 	bool quit;
+	bool replaying;		/* --step restoring a state: programs are
+				 * not run, output is not shown */
 	int last_status;
 	int depth;		/* nested source/exec depth */
 	const char *complete_ns;	/* completion: the namespace the line
@@ -378,6 +380,10 @@ void journal_free(struct journal *j);
  * QUIET prints nothing but errors.  0, or 1 after reporting.
  */
 int cleanup_run(struct nsh *sh, bool dead_too, bool dry_run, bool quiet);
+/* cmds/show.c: narrate the model's changes between watch_begin and
+ * watch_end, as `watch` does, marked + - ~ (for --step) */
+struct watch *watch_begin(struct nsh *sh);
+void watch_end(struct nsh *sh, struct watch *w);
 /* cmds/shell.c: leave every entered namespace */
 void nsh_leave_all(struct nsh *sh);
 
