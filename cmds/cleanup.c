@@ -355,7 +355,9 @@ static const struct nsh_cmd cleanup_cmds[] = {
 	{ "cleanup [ --dry-run ]",
 	  "remove what nsh created (namespaces, links, processes), and "
 	  "nothing else",
-	  cmd_cleanup, 0, "cleanup --dry-run" },
+	  cmd_cleanup, 0, "cleanup --dry-run",
+	  "ip netns delete NAME; ip link delete NAME; kill PID   (one by "
+	  "one, for what 'cleanup --dry-run' lists)" },
 	{ NULL },
 };
 

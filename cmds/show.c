@@ -797,16 +797,22 @@ static int cmd_watch(struct nsh *sh, const struct nsh_args *a)
 static const struct nsh_cmd show_cmds[] = {
 	{ "show [ -j ]",
 	  "every namespace with its links, states and addresses, as a tree",
-	  cmd_show, 0, "show" },
+	  cmd_show, 0, "show",
+	  "ip netns list\n{ip} -br link\n{ip} -br addr   (and ip -n NS … "
+	  "for each namespace)" },
 	{ "show topology [ -j | --dot ]",
 	  "the lab as a drawing: namespaces, veth cables, bridges",
-	  cmd_show_topology, 0, "show topology --dot" },
+	  cmd_show_topology, 0, "show topology --dot",
+	  "{ip} -d link show\nbridge link show   (and ip -n NS … for each "
+	  "namespace)" },
 	{ "show path NSREF WORD$target [ -j ]",
 	  "the layer-2/3 path from a namespace to another or to an address",
-	  cmd_show_path, 0, "show path ns1 ns2" },
+	  cmd_show_path, 0, "show path ns1 ns2",
+	  "ip -n {nsref} route get {addr:target}\nip -n {nsref} neigh show\n"
+	  "bridge fdb show" },
 	{ "watch [ -j ]",
 	  "narrate the changes in every namespace until Ctrl-C", cmd_watch,
-	  0, "watch" },
+	  0, "watch", "ip monitor all-nsid" },
 	{ NULL },
 };
 

@@ -120,11 +120,14 @@ static const struct nsh_cmd spawn_cmds[] = {
 	{ "spawn [ --terminal ] [ NSNAME$label [ ARGS... ] ]",
 	  "start a process in a new network namespace, named by a label "
 	  "(unshare --net --fork)",
-	  cmd_spawn, 0, "spawn h1" },
-	{ "spawn list", "the namespaces spawned, with their PIDs", cmd_spawned },
+	  cmd_spawn, 0, "spawn h1",
+	  "unshare --net --fork {*|sleep infinity} &   (then use its PID: "
+	  "nsenter -t PID -n …, ip link set IF netns PID)" },
+	{ "spawn list", "the namespaces spawned, with their PIDs", cmd_spawned,
+	  0, NULL, "lsns -t net" },
 	{ "kill ARGS...", "end a spawned namespace: kill LABEL (otherwise the "
 			  "kill program)",
-	  cmd_kill, 0, "kill h1" },
+	  cmd_kill, 0, "kill h1", "kill {pid:*}" },
 	{ NULL },
 };
 

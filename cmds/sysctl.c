@@ -313,7 +313,7 @@ static int cmd_sysctl(struct nsh *sh, const struct nsh_args *a)
 static const struct nsh_cmd sysctl_cmds[] = {
 	{ "sysctl [ { -w | -n | -q | -e | -a } ... ] [ { SYSCTL } ... ]",
 	  "read or set kernel parameters of the current namespace",
-	  cmd_sysctl, 0, "sysctl -w net.ipv4.ip_forward=1" },
+	  cmd_sysctl, 0, "sysctl -w net.ipv4.ip_forward=1", "{in}{argv}" },
 	{ NULL },
 };
 

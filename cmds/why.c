@@ -875,7 +875,10 @@ static int cmd_why(struct nsh *sh, const struct nsh_args *a)
 static const struct nsh_cmd why_cmds[] = {
 	{ "why NSREF WORD$target [ -j ]",
 	  "why a namespace cannot reach another or an address, and the fix",
-	  cmd_why, 0, "why ns1 ns2" },
+	  cmd_why, 0, "why ns1 ns2",
+	  "ip -n {nsref} route get {addr:target}\n"
+	  "{exec:nsref} ping -c 1 -W 1 {addr:target}\n"
+	  "ip -n {nsref} -d link show   (state, master, peer of each hop)" },
 	{ NULL },
 };
 

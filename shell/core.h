@@ -57,6 +57,11 @@ extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
  * done at its `!` prompt */
 extern void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 
+/* shell/explain.c: --explain's line(s) for ARGV (matched as A, or NULL
+ * for a program) */
+void explain_print(struct nsh *sh, int argc, char **argv,
+		   const struct nsh_args *a);
+
 /* shell/step.c: `nsh --step FILE`, the guided replay */
 int step_run_file(struct nsh *sh, const char *path);
 

@@ -21,6 +21,9 @@ void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 		      const struct nsh_cmd *cmd);
 void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 
+/* >0 while a command runs: the commands nested in it are not explained */
+static int nested;
+
 int skip_sudo(int argc, char **argv)
 {
 	int i = 0;
@@ -95,6 +98,8 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (!cmdtree_is_root(argv[0])) {
 		if (mode == NSH_CHECK)
 			return 0;
+		if (sh->o.explain && !nested && !sh->replaying)
+			explain_print(sh, argc, argv, NULL);
 		int st = nsh_run_program(sh, &sh->cur, argc, argv);
 
 		if (nsh_after_hook)
@@ -110,7 +115,12 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	}
 	if (!(a.cmd->flags & NSH_CMD_NOBARRIER))
 		teardown_wait(sh);
+	if (sh->o.explain && !nested && !sh->replaying)
+		explain_print(sh, argc, argv, &a);
+	nested++;
 	int rc = run_matched(sh, &a);
+
+	nested--;
 
 	if (nsh_after_hook)
 		nsh_after_hook(sh, argc, argv, rc, a.cmd);

@@ -27,7 +27,7 @@ static void on_sigint(int sig)
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--cleanup]\n"
+		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--explain] [--cleanup]\n"
 		"           [--check FILE | --step FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
@@ -48,6 +48,9 @@ static void usage(FILE *f)
 		"line)\n"
 		"  -x                echo each script line, as at the prompt, "
 		"before it runs\n"
+		"  --explain         before each command, the plain iproute2 "
+		"command line\n"
+		"                    that does the same\n"
 		"  --cleanup         when the script ends, pass or fail, remove "
 		"what it\n"
 		"                    created (see 'help cleanup')\n"
@@ -75,6 +78,7 @@ int main(int argc, char **argv)
 		{ "sandbox", no_argument, NULL, 'S' },
 		{ "cleanup", no_argument, NULL, 'L' },
 		{ "step", required_argument, NULL, 's' },
+		{ "explain", no_argument, NULL, 'E' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -116,6 +120,9 @@ int main(int argc, char **argv)
 			break;
 		case 's':
 			step = optarg;
+			break;
+		case 'E':
+			sh.o.explain = true;
 			break;
 		case 'h':
 			usage(stdout);

@@ -125,6 +125,8 @@ struct nsh_cmd {
 	nsh_handler_fn fn;
 	unsigned flags;
 	const char *example;	/* optional, shown by `help CMD` */
+	const char *explain;	/* optional: the plain iproute2 equivalent,
+				 * a template (shell/explain.c) */
 };
 
 struct nsh_family {
@@ -184,6 +186,7 @@ struct nsh_opts {
 	bool pretty;		/* -p */
 	int family;		/* -4 / -6 */
 	bool xtrace;		/* -x: echo each script line before it runs */
+	bool explain;		/* --explain: the iproute2 equivalent first */
 };
 
 struct nsh {

@@ -93,6 +93,52 @@ nok "--step checks the whole lab first" "$NSH" --step "$TMP/bad.nsh"
 like "… FILE:LINE of the bad line" "$(cat "$TMP/err")" "bad\\.nsh:1: "
 nok "--step with -f is a usage error" "$NSH" --step "$TMP/l.nsh" -f "$TMP/l.nsh"
 
+# ---------------------------------------------------------------- explain
+# --explain: the iproute2 line for each nsh-native command.  The proof: a
+# shell script made of the explained lines (and of the ip lines typed at
+# the host, already iproute2) builds the same kernel state with ip alone.
+cat >"$TMP/e.nsh" <<'EOF'
+ip netns add e1
+ip netns add e2
+ip link add ev1 type veth peer name ev2
+ip link set ev1 netns e1
+ip link set ev2 netns e2
+enter e1
+ip addr add 10.5.0.1/24 dev ev1
+ip link set ev1 up
+ip link set lo up
+sysctl -w net.ipv4.ip_forward=1
+leave
+enter e2
+ip addr add 10.5.0.2/24 dev ev2
+ip link set ev2 up
+ip route add default via 10.5.0.1
+leave
+spawn h1
+kill h1
+expect reach e2 e1
+EOF
+ok "nsh --explain -x -f" "$NSH" --explain -x -f "$TMP/e.nsh"
+cp "$TMP/out" "$TMP/ex"
+like "enter: ip netns exec NS bash" "$(cat "$TMP/ex")" "^  # iproute2: ip netns exec e1 bash$"
+like "ip inside a namespace: ip -n NS" "$(cat "$TMP/ex")" "^  # iproute2: ip -n e2 route add default via 10\\.5\\.0\\.1$"
+like "sysctl inside: ip netns exec NS sysctl" "$(cat "$TMP/ex")" "^  # iproute2: ip netns exec e1 sysctl -w net\\.ipv4\\.ip_forward=1$"
+like "spawn: unshare --net --fork" "$(cat "$TMP/ex")" "^  # iproute2: unshare --net --fork sleep infinity &"
+like "kill LABEL: kill PID" "$(cat "$TMP/ex")" "^  # iproute2: kill [0-9]+$"
+like "expect reach: a ping to the namespace's address" "$(cat "$TMP/ex")" "^  # iproute2: ip netns exec e2 ping -c 1 -W 1 10\\.5\\.0\\.1 "
+is "ip at the host is iproute2 already: no line" \
+	"$(grep -A1 '^nsh> ip netns add e1$' "$TMP/ex" | sed -n 2p)" "nsh> ip netns add e2"
+state >"$TMP/e.state"
+"$NSH" -c cleanup >/dev/null
+# the script: each command's explanation, or the command itself
+awk '/^nsh(\[[^]]*\])?> /{ if (cmd != "") print cmd; sub(/^nsh(\[[^]]*\])?> /, ""); cmd = $0; next }
+     /^  # iproute2: /{ sub(/^  # iproute2: /, ""); sub(/   \(.*$/, ""); cmd = $0; next }
+     END { if (cmd != "") print cmd }' "$TMP/ex" |
+	grep -Ev '^(ip netns exec e[12] bash|exit|unshare|kill|ip netns exec e2 ping)' >"$TMP/e.sh"
+ok "the explained lines run as a shell script (ip, sysctl)" sh -e "$TMP/e.sh"
+is "… and give the same kernel state as nsh (ip -j)" "$(state)" "$(cat "$TMP/e.state")"
+clean
+
 # ---------------------------------------------------------------- terminal
 if ! command -v tmux >/dev/null 2>&1; then
 	skip "tmux is not installed: no terminal tests"
