@@ -116,3 +116,12 @@ clean() {
 	# wait for asynchronous veth teardown
 	i=0; while [ "$(ip -o link | wc -l)" -gt 1 ] && [ $i -lt 100 ]; do sleep 0.02; i=$((i+1)); done
 }
+
+# mine PGREP-ARGS…: the PIDs pgrep finds in this test's mount namespace
+# (the sandbox): tests running side by side share the PID space
+mine() {
+	_m=$(readlink /proc/self/ns/mnt)
+	for _p in $(pgrep "$@"); do
+		[ "$(readlink "/proc/$_p/ns/mnt" 2>/dev/null)" = "$_m" ] && echo "$_p"
+	done
+}

@@ -27,7 +27,7 @@ for l in json.load(sys.stdin): print(l["ifindex"], l["ifname"], l.get("group"), 
 	echo "[netns]"; ip netns list | awk '{print $1}' | sort
 	echo "[mounts]"; awk '$5 ~ "^/run" {print $4, $5}' /proc/self/mountinfo | sort
 	echo "[held]"; readlink /proc/$held/ns/net
-	echo "[procs]"; pgrep -f 'sleep 7213' ; pgrep -x nsh-holder
+	echo "[procs]"; mine -f 'sleep 7213'; mine -x nsh-holder
 	echo "[journal]"; ls /run/nsh 2>/dev/null
 }
 world >"$TMP/world0"

@@ -18,7 +18,7 @@ like "show path explains the flow" "$(cat "$TMP/out")" \
 n=$(grep -n '^## Cleanup' "$seed" | cut -d: -f1)
 head -n $((n - 1)) "$seed" | grep -v '^show path' > "$TMP/build.nsh"
 cat >> "$TMP/build.nsh" <<NSH
-sh -c 'set -- \$(pgrep -x nsh-holder | sort -n); python3 "$top_srcdir/tests/state.py" ns1=pid:\$1 ns2=pid:\$2 > "$TMP/nsh.state"'
+sh -c 'set -- \$(pgrep -P \$PPID -x nsh-holder | sort -n); python3 "$top_srcdir/tests/state.py" ns1=pid:\$1 ns2=pid:\$2 > "$TMP/nsh.state"'
 NSH
 ok "nsh builds seed 001's lab (up to the cleanup)" \
 	unshare --net --mount --propagation private -- sh -c \

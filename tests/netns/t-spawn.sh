@@ -69,7 +69,7 @@ like "after leave, nsh is back in its own" "$after" "^net:\[[0-9]+\]$"
 is "…and the two differ" "$([ "$in_h1" != "$after" ] && echo differ)" "differ"
 like "ip -n LABEL works" "$(cat "$TMP/out")" "10\.8\.0\.1/24"
 is "nothing is left running when nsh exits" \
-	"$(ps -eo comm | grep -c nsh-holder)" 0
+	"$(mine -x nsh-holder | wc -l)" 0
 
 cat >"$TMP/kill.nsh" <<'NSH'
 spawn k1
