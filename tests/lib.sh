@@ -8,6 +8,7 @@
 #
 # TAP helpers: ok DESC CMD…, nok DESC CMD… (must fail), is DESC GOT WANT,
 # like DESC GOT PATTERN, skip DESC, done_testing (prints the plan).
+# A long-running nsh -i: nsh_i_start, ask LINE, nsh_i_stop.
 # The kernel oracle is iproute2 and /proc, /sys: state [NS…] prints the
 # normalised `ip -j` state (tests/state.py).
 
@@ -105,6 +106,45 @@ rejects() {
 		"fails=$_fail lines=$(wc -l <"$TMP/r.err" | tr -d ' ') out=$(wc -c <"$TMP/r.out" | tr -d ' ') same=$_same" \
 		"fails=yes lines=1 out=0 same=yes"
 	like "$1: message" "$(cat "$TMP/r.err")" "$3"
+}
+
+# nsh_i_start: a long-running `nsh -i` reading the FIFO $TMP/in, which the
+# test holds open on fd 3 (write a line >&3 to send it without waiting);
+# its stdout and stderr go to $TMP/nsh.out, its pid is $NSHPID.  SIGPIPE is
+# ignored, so a dead nsh -i fails the test (ask) instead of killing it.
+nsh_i_start() {
+	trap '' PIPE
+	mkfifo "$TMP/in"
+	: >"$TMP/nsh.out"
+	"$NSH" -i <"$TMP/in" >>"$TMP/nsh.out" 2>&1 &
+	NSHPID=$!
+	exec 3>"$TMP/in"
+	N_ASK=0
+}
+
+# ask LINE: send LINE to the nsh -i, print what it answered (everything it
+# wrote until it echoed a marker sent after LINE); fails, saying so on
+# stderr, if nsh -i died or did not answer within 10 s
+ask() {
+	N_ASK=$((N_ASK + 1))
+	: >"$TMP/nsh.out"
+	printf '%s\necho @@done%s@@\n' "$1" "$N_ASK" >&3
+	_i=0
+	until grep -q "^@@done$N_ASK@@\$" "$TMP/nsh.out"; do
+		_i=$((_i + 1))
+		if [ $_i -gt 1000 ] || ! kill -0 "$NSHPID" 2>/dev/null; then
+			echo "# nsh -i did not answer: $1" >&2
+			return 1
+		fi
+		sleep 0.01
+	done
+	grep -v "^@@done$N_ASK@@\$" "$TMP/nsh.out"
+}
+
+# nsh_i_stop: close nsh -i's input and wait for it; returns its status
+nsh_i_stop() {
+	exec 3>&-
+	wait "$NSHPID"
 }
 
 # clean: delete every named namespace and every non-lo link of the sandbox
