@@ -147,6 +147,36 @@ nsh_i_stop() {
 	wait "$NSHPID"
 }
 
+# seed000_b [NS…]: the seed-000 lab built by hand with iproute2 (Method B,
+# the tutorial's lines): namespaces ns1 and ns2, bridge br0 (up,
+# 192.168.50.1/16), veth-nsI in nsI (192.168.50.I+1/16, up, lo up) with its
+# peer veth-brI a port of br0 (up); then, for each NS given, NS's default
+# route via 192.168.50.1
+seed000_b() {
+	ip netns add ns1
+	ip netns add ns2
+	ip link add br0 type bridge
+	ip link set br0 up
+	ip addr add 192.168.50.1/16 dev br0
+	ip link add veth-ns1 type veth peer name veth-br1
+	ip link add veth-ns2 type veth peer name veth-br2
+	ip link set veth-ns1 netns ns1
+	ip link set veth-ns2 netns ns2
+	ip link set veth-br1 master br0
+	ip link set veth-br2 master br0
+	ip link set veth-br1 up
+	ip link set veth-br2 up
+	ip netns exec ns1 ip addr add 192.168.50.2/16 dev veth-ns1
+	ip netns exec ns2 ip addr add 192.168.50.3/16 dev veth-ns2
+	ip netns exec ns1 ip link set veth-ns1 up
+	ip netns exec ns2 ip link set veth-ns2 up
+	ip netns exec ns1 ip link set lo up
+	ip netns exec ns2 ip link set lo up
+	for _ns in "$@"; do
+		ip netns exec "$_ns" ip route add default via 192.168.50.1
+	done
+}
+
 # clean: delete every named namespace and every non-lo link of the sandbox
 clean() {
 	for n in $(ip netns list | awk '{print $1}'); do ip netns del "$n"; done
