@@ -92,12 +92,17 @@ state() { python3 "$top_srcdir/tests/state.py" "$@"; }
 
 # rejects DESC LINE REGEX: `nsh -c LINE` exits non-zero with exactly one
 # stderr line matching REGEX, prints nothing on stdout, and the kernel
-# state (tests/state.py) is unchanged
+# state (tests/state.py) is unchanged; so is the output of the command
+# $REJECTS_ALSO, when a test sets it (e.g. one that reads /proc/sys)
+_rejects_watch() {
+	state
+	if [ -n "${REJECTS_ALSO:-}" ]; then $REJECTS_ALSO; fi
+}
 rejects() {
-	state >"$TMP/before"
+	_rejects_watch >"$TMP/before"
 	"$NSH" -c "$2" >"$TMP/r.out" 2>"$TMP/r.err"
 	_rc=$?
-	state >"$TMP/after"
+	_rejects_watch >"$TMP/after"
 	_same=no
 	cmp -s "$TMP/before" "$TMP/after" && _same=yes
 	_fail=no
