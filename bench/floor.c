@@ -172,16 +172,15 @@ static void setns_or_die(int fd)
 		die_errno("setns");
 }
 
-/* the per-namespace requests of nsh's six lines (see --nsh-like) */
-static void nsh_like(struct nl_sock *host, int hostfd, int brindex, int i)
+/*
+ * == ip netns add ns<I> (run_dir_setup() done): /run/netns/ns<I>, unshare,
+ * bind mount.  Leaves the process in the new namespace; returns an fd of it.
+ */
+static int netns_add(int i)
 {
-	struct nl_sock *in_ns;
-	struct rtnl_link *veth, *peer, *chg;
-	struct in_addr in;
-	char path[64], br_name[32], ns_name[32];
-	int fd, nsfd, err;
+	char path[64];
+	int fd;
 
-	/* ip netns add nsI */
 	snprintf(path, sizeof(path), RUN_DIR "/ns%d", i);
 	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0)
@@ -189,12 +188,26 @@ static void nsh_like(struct nl_sock *host, int hostfd, int brindex, int i)
 	close(fd);
 	if (unshare(CLONE_NEWNET) < 0)
 		die_errno("unshare");
-	if (mount("/proc/thread-self/ns/net", path, "none", MS_BIND, NULL))
+	if (mount("/proc/self/ns/net", path, "none", MS_BIND, NULL))
 		die_errno("bind mount");
+	fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		die_errno("open new ns");
+	return fd;
+}
+
+/* the per-namespace requests of nsh's six lines (see --nsh-like) */
+static void nsh_like(struct nl_sock *host, int hostfd, int brindex, int i)
+{
+	struct nl_sock *in_ns;
+	struct rtnl_link *veth, *peer, *chg;
+	struct in_addr in;
+	char br_name[32], ns_name[32];
+	int nsfd, err;
+
+	/* ip netns add nsI */
+	nsfd = netns_add(i);
 	setns_or_die(hostfd);
-	nsfd = open(path, O_RDONLY | O_CLOEXEC);
-	if (nsfd < 0)
-		die_errno(path);
 
 	/* ip link add vethBrI type veth peer name vethNsI netns nsI */
 	snprintf(br_name, sizeof(br_name), "vethBr%d", i);
@@ -251,7 +264,7 @@ static int build(int n, int like_nsh)
 	struct rtnl_link *br;
 	struct in_addr in;
 	int err, brindex, hostfd;
-	char path[64], name[32];	/* N <= 62500: names fit IFNAMSIZ */
+	char name[32];	/* N <= 62500: names fit IFNAMSIZ */
 
 	/* br0, up, with its address */
 	br = rtnl_link_alloc();
@@ -277,21 +290,10 @@ static int build(int n, int like_nsh)
 	for (int i = 1; !like_nsh && i <= n; i++) {
 		struct nl_sock *in_ns;
 		struct rtnl_link *veth, *peer;
-		int fd, nsfd;
+		int nsfd;
 
 		/* == ip netns add ns<i> */
-		snprintf(path, sizeof(path), RUN_DIR "/ns%d", i);
-		fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-		if (fd < 0)
-			die_errno(path);
-		close(fd);
-		if (unshare(CLONE_NEWNET) < 0)
-			die_errno("unshare");
-		if (mount("/proc/self/ns/net", path, "none", MS_BIND, NULL))
-			die_errno("bind mount");
-		nsfd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-		if (nsfd < 0)
-			die_errno("open new ns");
+		nsfd = netns_add(i);
 
 		/* a socket inside; lo up */
 		in_ns = sock_open();

@@ -51,30 +51,13 @@ fi
 
 work=$NSH_BENCH_WORK
 FLOOR=$work/floor
-addr() { echo "10.200.$((1 + ($1 - 1) / 250)).$((1 + ($1 - 1) % 250))"; }
-dt() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.6f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
 gen() { # N: build.nsh teardown.nsh check.nsh in $work/nN
-	local n=$1 d=$work/n$1 i
+	local d=$work/n$1
 	mkdir -p "$d"
-	{
-		echo "ip link add br0 type bridge"
-		echo "ip link set br0 up"
-		echo "ip addr add 10.200.0.254/16 dev br0"
-		for ((i = 1; i <= n; i++)); do
-			echo "ip netns add ns$i"
-			echo "ip link add vethBr$i type veth peer name vethNs$i netns ns$i"
-			echo "ip link set vethBr$i master br0 up"
-			echo "ip -n ns$i addr add $(addr $i)/16 dev vethNs$i"
-			echo "ip -n ns$i link set vethNs$i up"
-			echo "ip -n ns$i link set lo up"
-		done
-	} >"$d/build.nsh"
+	gen_nsh "$1" "$d"
 	{ cat "$d/build.nsh"; echo "ip link add"; } >"$d/check.nsh"
-	{
-		for ((i = 1; i <= n; i++)); do echo "ip netns del ns$i"; done
-		echo "ip link del br0"
-	} >"$d/teardown.nsh"
 }
 settle() { "$FLOOR" wait 120 || exit 1; sleep "$(awk -v n="$1" 'BEGIN { print 0.2 + n / 1000 * 1.5 }')"; }
 build() { # KIND N

@@ -108,31 +108,8 @@ raw=$work/raw.tsv
 fails=0
 
 now() { echo "$EPOCHREALTIME"; }
-dt() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", b - a }'; }
-addr() { echo "10.200.$((1 + ($1 - 1) / 250)).$((1 + ($1 - 1) % 250))"; }
-
-gen_nsh() { # N DIR: the lab as a person writes it
-	local n=$1 d=$2 i
-	{
-		echo "# bridge + $n namespaces"
-		echo "ip link add br0 type bridge"
-		echo "ip link set br0 up"
-		echo "ip addr add 10.200.0.254/16 dev br0"
-		for ((i = 1; i <= n; i++)); do
-			echo
-			echo "ip netns add ns$i"
-			echo "ip link add vethBr$i type veth peer name vethNs$i netns ns$i"
-			echo "ip link set vethBr$i master br0 up"
-			echo "ip -n ns$i addr add $(addr $i)/16 dev vethNs$i"
-			echo "ip -n ns$i link set vethNs$i up"
-			echo "ip -n ns$i link set lo up"
-		done
-	} >"$d/build.nsh"
-	{
-		for ((i = 1; i <= n; i++)); do echo "ip netns del ns$i"; done
-		echo "ip link del br0"
-	} >"$d/teardown.nsh"
-}
+# shellcheck source=bench/lib.sh
+. "$here/lib.sh"
 
 cmd() { # METHOD build|teardown N DIR
 	case $1 in
@@ -194,7 +171,6 @@ run_one() { # METHOD N REP DIR
 		"$n" "$r" "$m" "$(dt "$t0" "$t1")" "$(dt "$t2" "$t3")" "$(dt "$t2" "$t4")" >&2
 }
 
-median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.6f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 col_median() { # N METHOD COLUMN
 	awk -F'\t' -v n="$1" -v m="$2" -v c="$3" '$1 == n && $2 == m { print $c }' "$raw" | median
 }

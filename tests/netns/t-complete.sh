@@ -115,29 +115,7 @@ ip netns del hostns
 # ---------------------------------------------------------------- live
 # a long-running nsh -i; links and namespaces made by iproute2 in another
 # process after it started must complete
-trap '' PIPE	# a dead nsh -i must fail the test, not kill it
-mkfifo "$TMP/in"
-: >"$TMP/nsh.out"
-"$NSH" -i <"$TMP/in" >>"$TMP/nsh.out" 2>&1 &
-NSHPID=$!
-exec 3>"$TMP/in"
-N_ASK=0
-# ask LINE: send LINE to the nsh -i, print what it answered
-ask() {
-	N_ASK=$((N_ASK + 1))
-	: >"$TMP/nsh.out"
-	printf '%s\necho @@done%s@@\n' "$1" "$N_ASK" >&3
-	_i=0
-	until grep -q "^@@done$N_ASK@@\$" "$TMP/nsh.out"; do
-		_i=$((_i + 1))
-		if [ $_i -gt 500 ] || ! kill -0 "$NSHPID" 2>/dev/null; then
-			echo "# nsh -i did not answer: $1"
-			return 1
-		fi
-		sleep 0.01
-	done
-	grep -v "^@@done$N_ASK@@\$" "$TMP/nsh.out"
-}
+nsh_i_start
 # lnames LINE: ask's answer to `complete LINE` as names()
 lnames() {
 	ask "complete $1" | cut -f1 | grep -Ev '^([A-Z]+|dev)$' |
@@ -179,8 +157,7 @@ is "a namespace deleted by iproute2: no links offered" \
 	"$(ask "complete ip -n ns3 link set ''" | cut -f1 | LC_ALL=C sort | tr '\n' ' ')" \
 	"IFNAME dev "
 is "… nor the namespace" "$(lnames "ip netns exec ''")" "ns1 ns2"
-exec 3>&-
-wait "$NSHPID"
+nsh_i_stop
 is "nsh -i ends at end of input, status 0" "$?" 0
 
 # ---------------------------------------------------------------- terminal

@@ -26,27 +26,7 @@ ms() { echo $(($(date +%s%N) / 1000000)); }
 # ---------------------------------------------------------------- the lab
 
 # seed 000, Method B, by hand (the host is the sandbox of lib.sh)
-ip netns add ns1
-ip netns add ns2
-ip link add br0 type bridge
-ip link set br0 up
-ip addr add 192.168.50.1/16 dev br0
-ip link add veth-ns1 type veth peer name veth-br1
-ip link add veth-ns2 type veth peer name veth-br2
-ip link set veth-ns1 netns ns1
-ip link set veth-ns2 netns ns2
-ip link set veth-br1 master br0
-ip link set veth-br2 master br0
-ip link set veth-br1 up
-ip link set veth-br2 up
-ip netns exec ns1 ip addr add 192.168.50.2/16 dev veth-ns1
-ip netns exec ns2 ip addr add 192.168.50.3/16 dev veth-ns2
-ip netns exec ns1 ip link set veth-ns1 up
-ip netns exec ns2 ip link set veth-ns2 up
-ip netns exec ns1 ip link set lo up
-ip netns exec ns2 ip link set lo up
-ip netns exec ns1 ip route add default via 192.168.50.1
-ip netns exec ns2 ip route add default via 192.168.50.1
+seed000_b ns1 ns2
 
 is "iproute2 built the lab (namespaces, states, master)" \
 	"$(ip netns list | awk '{print $1}' | sort | tr '\n' ' ')$(flags ns1 veth-ns1) $(flags ns2 veth-ns2) $(ip -j link show veth-br2 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["master"])')" \

@@ -468,29 +468,8 @@ WATCH=1
 NOWATCH="watch failed"
 
 # ---------------------------------------------------------------- nsh -i
-mkfifo "$TMP/in"
-: >"$TMP/nsh.out"
 probe savefds $$ >"$TMP/fds0"	# what nsh inherits
-"$NSH" -i <"$TMP/in" >>"$TMP/nsh.out" 2>&1 &
-NSHPID=$!
-exec 3>"$TMP/in"
-N_ASK=0
-# ask LINE: send LINE to the nsh -i, print what it answered
-ask() {
-	N_ASK=$((N_ASK + 1))
-	: >"$TMP/nsh.out"
-	printf '%s\necho @@done%s@@\n' "$1" "$N_ASK" >&3
-	_i=0
-	until grep -q "^@@done$N_ASK@@\$" "$TMP/nsh.out"; do
-		_i=$((_i + 1))
-		if [ $_i -gt 1000 ] || ! kill -0 "$NSHPID" 2>/dev/null; then
-			echo "# nsh -i did not answer: $1" >&2
-			return 1
-		fi
-		sleep 0.01
-	done
-	grep -v "^@@done$N_ASK@@\$" "$TMP/nsh.out"
-}
+nsh_i_start
 # links NS: the link names nsh's model offers in NS ("host": the host)
 links() {
 	if [ "$1" = host ]; then _l="ip link set ''"; else _l="ip -n $1 link set ''"; fi
@@ -913,8 +892,7 @@ ok "ip netns del p2 (iproute2) after nsh -i used p2: the host end goes" gone pv2
 is "nsh holds fds only in the host's namespace (after p2 is gone)" \
 	"$(probe fdcheck "$NSHPID" "$TMP/fds0")" ""
 
-exec 3>&-
-wait "$NSHPID"
+nsh_i_stop
 is "nsh -i ends at end of input, status 0" "$?" 0
 echo "# latencies observed (change made by iproute2 -> nsh processed it):$LATS"
 done_testing

@@ -177,26 +177,7 @@ names() {
 # ---------------------------------------------------------------- Method B
 # seed 000, Method B, the tutorial's lines (iproute2), with both namespaces
 # and ns1's default route (step 6)
-ip netns add ns1
-ip netns add ns2
-ip link add br0 type bridge
-ip link set br0 up
-ip addr add 192.168.50.1/16 dev br0
-ip link add veth-ns1 type veth peer name veth-br1
-ip link add veth-ns2 type veth peer name veth-br2
-ip link set veth-ns1 netns ns1
-ip link set veth-ns2 netns ns2
-ip link set veth-br1 master br0
-ip link set veth-br2 master br0
-ip link set veth-br1 up
-ip link set veth-br2 up
-ip netns exec ns1 ip addr add 192.168.50.2/16 dev veth-ns1
-ip netns exec ns2 ip addr add 192.168.50.3/16 dev veth-ns2
-ip netns exec ns1 ip link set veth-ns1 up
-ip netns exec ns2 ip link set veth-ns2 up
-ip netns exec ns1 ip link set lo up
-ip netns exec ns2 ip link set lo up
-ip netns exec ns1 ip route add default via 192.168.50.1
+seed000_b ns1
 
 compare "show -j: links, kinds, masters, up flags, peers as iproute2" links
 compare "show -j: addresses (IPv6 link-local too) as iproute2" addrs
