@@ -276,6 +276,9 @@ void ns_pop(struct nsh *sh, struct nsh_ns *saved);
  */
 struct nl_sock *ns_sock(struct nsh *sh);
 struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
+/* a fresh netlink socket (PROTOCOL) of its own in NS, not cached: the
+ * caller closes it; -1 with errno on failure */
+int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol);
 /* drop cached sockets that live in the namespace DEV/INO */
 void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
 
@@ -325,6 +328,10 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 /* before deleting NS: note its veths whose peers live in other namespaces */
 void teardown_collect(struct nsh *sh, const struct nsh_ns *ns);
 int teardown_wait(struct nsh *sh);
+/* whether link IFINDEX in NS (its peer's nsid PEER_NSID, NULL when it has
+ * no peer in another namespace) may be a peer teardown_wait waits for */
+bool teardown_may_be_peer(struct nsh *sh, const struct nsh_ns *ns,
+			  int ifindex, const int *peer_nsid);
 
 /* ---------------------------------------------------------------- netlink */
 
