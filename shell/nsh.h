@@ -220,6 +220,29 @@ enum nsh_mode { NSH_RUN, NSH_CHECK };
 int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode);
 int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode);
 
+/*
+ * A line checked once and kept to be run later without a second parse
+ * (scripts: every line is checked before the first runs).  The bindings
+ * point into the line's own words, which it keeps.
+ */
+struct nsh_prepared {
+	int argc;		/* 0: nothing to run */
+	char **argv;		/* the words, sudo stripped */
+	char *buf;		/* their storage */
+	const struct nsh_cmd *cmd;	/* NULL: a program */
+	struct nsh_bind *bind;
+	int nbind;
+	int rest_pos;		/* ARGS... start at argv[rest_pos]; -1: none */
+	char cmdname[64];
+};
+
+/* check LINE as nsh_run_line(…, NSH_CHECK) does, keeping the result in
+ * *P: 0, or 1 after reporting (then *P holds nothing) */
+int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p);
+/* run a prepared line, as nsh_run_line(…, NSH_RUN) would */
+int nsh_run_prepared(struct nsh *sh, const struct nsh_prepared *p);
+void nsh_prepared_free(struct nsh_prepared *p);
+
 /* shell/script.c: one logical line of a script */
 struct script_line {
 	char *text;
