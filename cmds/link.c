@@ -328,15 +328,30 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 
 /* ------------------------------------------------------------ delete */
 
-/* ip link delete IFNAME (a veth takes its peer along, wherever it is) */
+/*
+ * ip link delete IFNAME (a veth takes its peer along, wherever it is).
+ * Not held behind the teardown barrier (`ip netns del …` x N, then `ip
+ * link del br0` overlaps the kernel's namespace cleanup), unless IFNAME
+ * may be a peer the deleted namespaces take along: then it waits for them
+ * first, and IFNAME is likely gone.
+ */
 static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 {
 	const char *ifname = arg_str(a, "ifname");
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
 	_cleanup_(rtnl_link_putp) struct rtnl_link *del = NULL;
+	int32_t nsid;
 
 	if (link_lookup(sh, ifname, &l))
 		return 1;
+	if (teardown_may_be_peer(sh, &sh->cur, rtnl_link_get_ifindex(l),
+				 rtnl_link_get_link_netnsid(l, &nsid) == 0 ?
+					 &nsid : NULL)) {
+		rtnl_link_put(TAKE_PTR(l));
+		teardown_wait(sh);
+		if (link_lookup(sh, ifname, &l))
+			return 1;
+	}
 	if (is_loopback(l))
 		return nsh_err(sh, "'%s': the loopback device cannot be "
 				   "deleted",
@@ -369,7 +384,8 @@ static const struct nsh_cmd link_cmds[] = {
 	  "change a link: state, namespace, bridge, MTU, name, address",
 	  cmd_set, 0, "ip link set veth1 netns ns1" },
 	{ "ip link delete [ dev ] IFNAME",
-	  "delete a link (a veth takes its peer along)", cmd_delete, 0,
+	  "delete a link (a veth takes its peer along)", cmd_delete,
+	  NSH_CMD_NOBARRIER,
 	  "ip link del veth1" },
 	{ "ip link", "list the links", cmd_show },
 	{ "ip link ( show | list/l | lst ) [ [ dev ] IFNAME ]",

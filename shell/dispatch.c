@@ -84,6 +84,36 @@ static int run_matched(struct nsh *sh, struct nsh_args *a)
 	return rc;
 }
 
+/* ARGV (sudo stripped) as a program */
+static int run_program_words(struct nsh *sh, int argc, char **argv)
+{
+	int st;
+
+	if (sh->o.explain && !nested && !sh->replaying)
+		explain_print(sh, argc, argv, NULL);
+	st = nsh_run_program(sh, &sh->cur, argc, argv);
+	if (nsh_after_hook)
+		nsh_after_hook(sh, argc, argv, st, NULL);
+	return st;
+}
+
+/* the command A matched in ARGV (sudo stripped) */
+static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
+{
+	int rc;
+
+	if (!(a->cmd->flags & NSH_CMD_NOBARRIER))
+		teardown_wait(sh);
+	if (sh->o.explain && !nested && !sh->replaying)
+		explain_print(sh, argc, argv, a);
+	nested++;
+	rc = run_matched(sh, a);
+	nested--;
+	if (nsh_after_hook)
+		nsh_after_hook(sh, argc, argv, rc, a->cmd);
+	return rc;
+}
+
 int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 {
 	struct nsh_args a;
@@ -95,17 +125,8 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (!argc)
 		return 0;
 	sh->cmdname[0] = '\0';
-	if (!cmdtree_is_root(argv[0])) {
-		if (mode == NSH_CHECK)
-			return 0;
-		if (sh->o.explain && !nested && !sh->replaying)
-			explain_print(sh, argc, argv, NULL);
-		int st = nsh_run_program(sh, &sh->cur, argc, argv);
-
-		if (nsh_after_hook)
-			nsh_after_hook(sh, argc, argv, st, NULL);
-		return st;
-	}
+	if (!cmdtree_is_root(argv[0]))
+		return mode == NSH_CHECK ? 0 : run_program_words(sh, argc, argv);
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
 	if (mode == NSH_CHECK) {
@@ -113,18 +134,7 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 			return nsh_run_words(sh, a.nrest, a.rest, mode);
 		return 0;
 	}
-	if (!(a.cmd->flags & NSH_CMD_NOBARRIER))
-		teardown_wait(sh);
-	if (sh->o.explain && !nested && !sh->replaying)
-		explain_print(sh, argc, argv, &a);
-	nested++;
-	int rc = run_matched(sh, &a);
-
-	nested--;
-
-	if (nsh_after_hook)
-		nsh_after_hook(sh, argc, argv, rc, a.cmd);
-	return rc;
+	return run_args(sh, argc, argv, &a);
 }
 
 int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
@@ -142,4 +152,90 @@ int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
 	if (nsh_line_hook && mode == NSH_RUN)
 		nsh_line_hook(sh, line, rc);
 	return rc;
+}
+
+/* ------------------------------------------------------------ prepared */
+
+int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
+{
+	struct nsh_args args, *a = &args;
+	struct nsh_words w;
+	const char *err;
+	int col, skip, argc;
+	char **argv;
+
+	memset(p, 0, sizeof(*p));
+	if (lex_split(line, &w, &err, &col) < 0) {
+		sh->cmdname[0] = '\0';
+		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
+	}
+	skip = skip_sudo(w.n, w.w);
+	argc = w.n - skip;
+	argv = w.w + skip;
+	if (!argc)
+		goto done;
+	sh->cmdname[0] = '\0';
+	if (cmdtree_is_root(argv[0])) {
+		if (cmdtree_match(sh, argc, argv, a) ||
+		    ((a->cmd->flags & NSH_CMD_NESTED) && a->nrest &&
+		     nsh_run_words(sh, a->nrest, a->rest, NSH_CHECK))) {
+			lex_free(&w);
+			return 1;
+		}
+		p->bind = malloc(sizeof(*p->bind) * (size_t)(a->nbind + 1));
+		if (!p->bind) {
+			lex_free(&w);
+			return nsh_err_raw(sh, "out of memory");
+		}
+		memcpy(p->bind, a->bind, sizeof(*p->bind) * (size_t)a->nbind);
+		p->cmd = a->cmd;
+		p->nbind = a->nbind;
+		p->rest_pos = a->rest ? (int)(a->rest - argv) : -1;
+		snprintf(p->cmdname, sizeof(p->cmdname), "%s", sh->cmdname);
+	}
+	/* the words stay: the bindings point into them */
+	p->argv = malloc(sizeof(*p->argv) * (size_t)(argc + 1));
+	if (!p->argv) {
+		nsh_prepared_free(p);
+		lex_free(&w);
+		return nsh_err_raw(sh, "out of memory");
+	}
+	memcpy(p->argv, argv, sizeof(*argv) * (size_t)argc);
+	p->argv[argc] = NULL;
+	p->argc = argc;
+	p->buf = TAKE_PTR(w.buf);
+done:
+	lex_free(&w);
+	return 0;
+}
+
+int nsh_run_prepared(struct nsh *sh, const struct nsh_prepared *p)
+{
+	struct nsh_args args, *a = &args;
+
+	if (!p->argc)
+		return 0;
+	sh->cmdname[0] = '\0';
+	if (!p->cmd)
+		return run_program_words(sh, p->argc, p->argv);
+	a->rest = NULL;
+	a->nrest = 0;
+	a->words = NULL;
+	a->cmd = p->cmd;
+	a->nbind = p->nbind;
+	memcpy(a->bind, p->bind, sizeof(*p->bind) * (size_t)p->nbind);
+	if (p->rest_pos >= 0) {
+		a->rest = p->argv + p->rest_pos;
+		a->nrest = p->argc - p->rest_pos;
+	}
+	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", p->cmdname);
+	return run_args(sh, p->argc, p->argv, a);
+}
+
+void nsh_prepared_free(struct nsh_prepared *p)
+{
+	free(p->bind);
+	free(p->argv);
+	free(p->buf);
+	memset(p, 0, sizeof(*p));
 }

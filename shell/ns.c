@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/socket.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -281,6 +282,21 @@ static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 	cache[slot].ino = ns->ino;
 	cache[slot].used = ++cache_clock;
 	return cache[slot].sk;
+}
+
+int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol)
+{
+	int fd, e;
+
+	if (ns_same(ns, &sh->cur))
+		return socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+	if (setns(ns->fd, CLONE_NEWNET) < 0)
+		return -1;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+	e = errno;
+	ns_setns_or_die(sh->cur.fd);
+	errno = e;
+	return fd;
 }
 
 struct nl_sock *ns_sock(struct nsh *sh)

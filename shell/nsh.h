@@ -226,6 +226,29 @@ enum nsh_mode { NSH_RUN, NSH_CHECK };
 int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode);
 int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode);
 
+/*
+ * A line checked once and kept to be run later without a second parse
+ * (scripts: every line is checked before the first runs).  The bindings
+ * point into the line's own words, which it keeps.
+ */
+struct nsh_prepared {
+	int argc;		/* 0: nothing to run */
+	char **argv;		/* the words, sudo stripped */
+	char *buf;		/* their storage */
+	const struct nsh_cmd *cmd;	/* NULL: a program */
+	struct nsh_bind *bind;
+	int nbind;
+	int rest_pos;		/* ARGS... start at argv[rest_pos]; -1: none */
+	char cmdname[64];
+};
+
+/* check LINE as nsh_run_line(…, NSH_CHECK) does, keeping the result in
+ * *P: 0, or 1 after reporting (then *P holds nothing) */
+int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p);
+/* run a prepared line, as nsh_run_line(…, NSH_RUN) would */
+int nsh_run_prepared(struct nsh *sh, const struct nsh_prepared *p);
+void nsh_prepared_free(struct nsh_prepared *p);
+
 /* shell/script.c: one logical line of a script */
 struct script_line {
 	char *text;
@@ -285,6 +308,9 @@ void ns_pop(struct nsh *sh, struct nsh_ns *saved);
  */
 struct nl_sock *ns_sock(struct nsh *sh);
 struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
+/* a fresh netlink socket (PROTOCOL) of its own in NS, not cached: the
+ * caller closes it; -1 with errno on failure */
+int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol);
 /* drop cached sockets that live in the namespace DEV/INO */
 void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
 
@@ -396,6 +422,10 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 /* before deleting NS: note its veths whose peers live in other namespaces */
 void teardown_collect(struct nsh *sh, const struct nsh_ns *ns);
 int teardown_wait(struct nsh *sh);
+/* whether link IFINDEX in NS (its peer's nsid PEER_NSID, NULL when it has
+ * no peer in another namespace) may be a peer teardown_wait waits for */
+bool teardown_may_be_peer(struct nsh *sh, const struct nsh_ns *ns,
+			  int ifindex, const int *peer_nsid);
 
 /* ---------------------------------------------------------------- netlink */
 

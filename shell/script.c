@@ -155,26 +155,45 @@ void script_lines_free(struct script_line *v, int n)
 	free(v);
 }
 
-/* check every line, then run them: the status of the script */
+static void prepared_free(struct nsh_prepared *v, int n)
+{
+	for (int i = 0; v && i < n; i++)
+		nsh_prepared_free(&v[i]);
+	free(v);
+}
+
+/* check every line, then run them: the status of the script.  The checked
+ * lines are kept (words and matched arguments) and run as they are, not
+ * parsed again; with --keep-going nothing is checked first. */
 static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 {
+	struct nsh_prepared *prep = NULL;
 	int status = 0;
 
-	if (!sh->o.keep_going)
+	if (!sh->o.keep_going) {
+		prep = calloc((size_t)n + 1, sizeof(*prep));
+		if (!prep)
+			return nsh_err_raw(sh, "out of memory");
 		for (int i = 0; i < n; i++) {
 			sh->line = lines[i].lineno;
-			if (nsh_run_line(sh, lines[i].text, NSH_CHECK)) {
+			if (nsh_prepare_line(sh, lines[i].text, &prep[i])) {
 				status = 1;
 				goto out;
 			}
 		}
+	}
 	for (int i = 0; i < n && !sh->quit; i++) {
 		int rc;
 
 		sh->line = lines[i].lineno;
 		if (sh->o.xtrace)
 			xtrace(sh, lines[i].text);
-		rc = nsh_run_line(sh, lines[i].text, NSH_RUN);
+		if (prep) {
+			rc = nsh_run_prepared(sh, &prep[i]);
+			nsh_prepared_free(&prep[i]);
+		} else {
+			rc = nsh_run_line(sh, lines[i].text, NSH_RUN);
+		}
 		if (nsh_interrupted) {
 			nsh_err_raw(sh, "interrupted");
 			status = 130;
@@ -189,6 +208,7 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 	if (teardown_wait(sh))
 		status = 1;
 out:
+	prepared_free(prep, n);
 	return status;
 }
 

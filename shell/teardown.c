@@ -8,25 +8,52 @@
  * the veth peers it held in other namespaces vanish (~30 ms here).  A
  * script that re-creates the same names on the next line would get
  * "File exists".  So `ip netns delete` notes those peers, and the next
- * command that is not itself a namespace delete (or the end of the script,
- * or the prompt) waits for them.  Consecutive deletes are thus one batch
- * for the kernel, and nothing is deleted link by link (~20 ms each).
+ * command that needs it (not a namespace delete, not an `ip link delete`
+ * of a link that is not such a peer; and the end of the script, and the
+ * prompt) waits for them.  Consecutive deletes are thus one batch for the
+ * kernel, and nothing is deleted link by link (~20 ms each).
+ *
+ * Finding the peers must cost next to nothing (a lab of 1000 namespaces is
+ * deleted in well under a second), so a deleted namespace D is not
+ * entered: one RTM_GETNSID asks the current namespace (and the home one)
+ * which nsid it gives D, and a veth there whose peer is in D carries that
+ * nsid as IFLA_LINK_NETNSID ("watched" namespaces).  The wait then opens
+ * one socket per watched namespace, subscribed to link events, dumps its
+ * veths once, and waits for the RTM_DELLINK of each one whose peer is in
+ * a deleted namespace: its nsid is one of the noted ones, or -1 once the
+ * kernel, destroying D, has forgotten D's nsid (a veth whose peer
+ * namespace is alive always gets one).  The kernel unregisters all the
+ * devices of the namespaces it destroys, and their peers wherever they
+ * are, in one batch: once the watched peers are gone, so are D's others.
+ * Only a namespace that neither the current nor the home namespace knows
+ * by an nsid (no veth to them) is entered: its links are dumped, each
+ * veth's peer namespace found among the named ones, and that peer polled.
  */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/if_link.h>
 #include <netlink/netlink.h>
 #include <netlink/cache.h>
 #include <netlink/route/link.h>
 
 #include "nsh.h"
 
+#define WAIT_SECONDS 10
+
+/* ------------------------------------------------------------ the notes */
+
+/* a peer found by entering the deleted namespace: polled by ifindex */
 struct pending {
 	struct nsh_ns ns;	/* where the peer lives (own fd) */
 	int ifindex;
@@ -35,6 +62,17 @@ struct pending {
 
 static struct pending *pend;
 static int npend, cap;
+
+/* a namespace whose veths had their peers in deleted namespaces */
+struct watch {
+	struct nsh_ns ns;	/* own fd */
+	int *nsids;		/* the nsids it gave those namespaces */
+	int n, cap;
+};
+
+#define MAX_WATCH 4
+static struct watch watches[MAX_WATCH];
+static int nwatch;
 
 void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 		  const char *name)
@@ -58,6 +96,58 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 	p->ifindex = ifindex;
 	snprintf(p->name, sizeof(p->name), "%s", name ? name : "");
 	npend++;
+}
+
+static void watch_free(struct watch *w)
+{
+	ns_close(&w->ns);
+	free(w->nsids);
+	w->nsids = NULL;
+	w->n = w->cap = 0;
+}
+
+/* note that namespace WHERE gives a deleted namespace NSID: 0, or -1 */
+static int watch_add(const struct nsh_ns *where, int nsid)
+{
+	struct watch *w = NULL;
+
+	for (int i = 0; i < nwatch && !w; i++)
+		if (ns_same(&watches[i].ns, where))
+			w = &watches[i];
+	if (!w) {
+		if (nwatch == MAX_WATCH)
+			return -1;
+		w = &watches[nwatch];
+		memset(w, 0, sizeof(*w));
+		w->ns = *where;
+		w->ns.held = false;	/* no cached socket is used */
+		w->ns.fd = fcntl(where->fd, F_DUPFD_CLOEXEC, 3);
+		if (w->ns.fd < 0)
+			return -1;
+		nwatch++;
+	}
+	for (int i = 0; i < w->n; i++)
+		if (w->nsids[i] == nsid)
+			return 0;
+	if (w->n == w->cap) {
+		int nc = w->cap ? w->cap * 2 : 16;
+		int *v = realloc(w->nsids, sizeof(*v) * (size_t)nc);
+
+		if (!v)
+			return -1;
+		w->nsids = v;
+		w->cap = nc;
+	}
+	w->nsids[w->n++] = nsid;
+	return 0;
+}
+
+static bool watch_has(const struct watch *w, int nsid)
+{
+	for (int i = 0; i < w->n; i++)
+		if (w->nsids[i] == nsid)
+			return true;
+	return false;
 }
 
 /* the namespace NSID (as seen by socket SK) names, among the ones nsh can
@@ -108,8 +198,8 @@ static bool find_by_nsid(struct nsh *sh, struct nl_sock *sk, int nsid,
 	return false;
 }
 
-/* forget the pending peers that live in NS: they go with it, and holding
- * NS open to watch them would keep it alive */
+/* forget what lives in NS: it goes with it, and holding NS open to watch
+ * it would keep it alive */
 static void drop_in(const struct nsh_ns *ns)
 {
 	int keep = 0;
@@ -122,16 +212,24 @@ static void drop_in(const struct nsh_ns *ns)
 		pend[keep++] = pend[i];
 	}
 	npend = keep;
+	keep = 0;
+	for (int i = 0; i < nwatch; i++) {
+		if (ns_same(&watches[i].ns, ns)) {
+			watch_free(&watches[i]);
+			continue;
+		}
+		watches[keep++] = watches[i];
+	}
+	nwatch = keep;
 }
 
-void teardown_collect(struct nsh *sh, const struct nsh_ns *ns)
+/* NS is known to neither the current nor the home namespace: enter it,
+ * and note each veth's peer where it lives */
+static void collect_inside(struct nsh *sh, const struct nsh_ns *ns)
 {
-	struct nl_sock *sk;
+	struct nl_sock *sk = ns_sock_in(sh, ns);
 	struct nl_cache *cache = NULL;
 	struct nl_object *o;
-
-	drop_in(ns);
-	sk = ns_sock_in(sh, ns);
 
 	if (!sk || rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache) < 0)
 		return;
@@ -153,6 +251,295 @@ void teardown_collect(struct nsh *sh, const struct nsh_ns *ns)
 	nl_cache_free(cache);
 }
 
+void teardown_collect(struct nsh *sh, const struct nsh_ns *ns)
+{
+	const struct nsh_ns *by[2] = { &sh->cur, &sh->home };
+	bool known = false;
+
+	drop_in(ns);
+	for (int i = 0; i < 2; i++) {
+		struct nl_sock *sk;
+		int nsid;
+
+		if ((i == 1 && ns_same(&sh->home, &sh->cur)) ||
+		    ns_same(by[i], ns))
+			continue;
+		sk = ns_sock_in(sh, by[i]);
+		nsid = sk ? nl_get_nsid(sk, ns->fd) : -1;
+		if (nsid >= 0 && watch_add(by[i], nsid) == 0)
+			known = true;
+	}
+	if (!known)
+		collect_inside(sh, ns);
+}
+
+bool teardown_may_be_peer(struct nsh *sh, const struct nsh_ns *ns,
+			  int ifindex, const int *peer_nsid)
+{
+	for (int i = 0; i < npend; i++)
+		if (pend[i].ifindex == ifindex && ns_same(&pend[i].ns, ns))
+			return true;
+	if (!peer_nsid)
+		return false;
+	for (int i = 0; i < nwatch; i++)
+		if (ns_same(&watches[i].ns, ns) &&
+		    (*peer_nsid < 0 || watch_has(&watches[i], *peer_nsid)))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------ waiting */
+
+static double since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) +
+	       (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void warn_left(struct nsh *sh, const struct nsh_ns *ns, int ifindex)
+{
+	char d[128];
+
+	nsh_warn(sh, "link %d in %s is still there %d s after its namespace "
+		     "was deleted (a process may still hold the namespace)",
+		 ifindex, ns_desc(ns, d, sizeof(d)), WAIT_SECONDS);
+}
+
+/* a set of ifindexes */
+struct ifset {
+	int *v;
+	int n, cap;
+};
+
+static bool ifset_has(const struct ifset *s, int x)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->v[i] == x)
+			return true;
+	return false;
+}
+
+static int ifset_add(struct ifset *s, int x)
+{
+	if (s->n == s->cap) {
+		int nc = s->cap ? s->cap * 2 : 64;
+		int *v = realloc(s->v, sizeof(*v) * (size_t)nc);
+
+		if (!v)
+			return -1;
+		s->v = v;
+		s->cap = nc;
+	}
+	s->v[s->n++] = x;
+	return 0;
+}
+
+static void ifset_del(struct ifset *s, int x)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->v[i] == x) {
+			s->v[i] = s->v[--s->n];
+			return;
+		}
+}
+
+/* what one watch is waiting for */
+struct wait_state {
+	const struct watch *w;
+	struct ifset left;	/* peers still there */
+	struct ifset gone;	/* deleted while the dump ran */
+	unsigned int seq;
+	unsigned int portid;	/* of the socket: marks the dump's replies */
+	bool dumped;
+	bool filter;		/* ask the kernel for veths only */
+};
+
+/* a socket in W's namespace, subscribed to link events, that asked for a
+ * dump of the veths; -1 on failure */
+static int watch_open(struct nsh *sh, struct wait_state *st)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
+				  .nl_groups = RTMGRP_LINK };
+	struct {
+		struct nlmsghdr h;
+		struct ifinfomsg i;
+		char attrs[32];
+	} req = { 0 };
+	struct rtattr *li, *kind;
+	socklen_t salen = sizeof(sa);
+	int fd, size = 16 << 20;
+
+	fd = ns_raw_socket_in(sh, &st->w->ns, NETLINK_ROUTE);
+	if (fd < 0)
+		return -1;
+	/* 1000 veths going at once send ~3000 events: room for them all */
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
+		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size,
+				 sizeof(size));
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    getsockname(fd, (struct sockaddr *)&sa, &salen) < 0) {
+		close(fd);
+		return -1;
+	}
+	st->portid = sa.nl_pid;
+	req.h.nlmsg_type = RTM_GETLINK;
+	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	req.h.nlmsg_seq = ++st->seq;
+	req.h.nlmsg_len = NLMSG_LENGTH(sizeof(req.i));
+	req.i.ifi_family = AF_UNSPEC;
+	if (st->filter) {
+		/* IFLA_LINKINFO { IFLA_INFO_KIND "veth" } */
+		li = (struct rtattr *)((char *)&req + NLMSG_ALIGN(req.h.nlmsg_len));
+		li->rta_type = IFLA_LINKINFO;
+		kind = RTA_DATA(li);
+		kind->rta_type = IFLA_INFO_KIND;
+		kind->rta_len = RTA_LENGTH(sizeof("veth"));
+		memcpy(RTA_DATA(kind), "veth", sizeof("veth"));
+		li->rta_len = RTA_LENGTH(RTA_ALIGN(kind->rta_len));
+		req.h.nlmsg_len = NLMSG_ALIGN(req.h.nlmsg_len) +
+				  RTA_ALIGN(li->rta_len);
+	}
+	if (send(fd, &req, req.h.nlmsg_len, 0) < 0) {
+		close(fd);
+		return -1;
+	}
+	st->left.n = st->gone.n = 0;
+	st->dumped = false;
+	return fd;
+}
+
+/* the peer nsid of the link in NLH, or false if it has no peer elsewhere */
+static bool peer_nsid(struct nlmsghdr *nlh, int *ret)
+{
+	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	int len = (int)nlh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
+
+	for (struct rtattr *a = IFLA_RTA(ifi); RTA_OK(a, len);
+	     a = RTA_NEXT(a, len))
+		if (a->rta_type == IFLA_LINK_NETNSID &&
+		    RTA_PAYLOAD(a) >= sizeof(int)) {
+			memcpy(ret, RTA_DATA(a), sizeof(int));
+			return true;
+		}
+	return false;
+}
+
+/* one message: 1 when the dump failed (retry), -1 on an error, else 0 */
+static int watch_msg(struct wait_state *st, struct nlmsghdr *nlh, bool dump)
+{
+	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	int nsid;
+
+	if (dump && nlh->nlmsg_type == NLMSG_DONE) {
+		st->dumped = true;
+		st->gone.n = 0;
+		return 0;
+	}
+	if (dump && nlh->nlmsg_type == NLMSG_ERROR) {
+		if (!st->filter)
+			return -1;
+		st->filter = false;	/* a kernel without dump filters */
+		return 1;
+	}
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+		return 0;
+	if (dump && nlh->nlmsg_type == RTM_NEWLINK) {
+		if (peer_nsid(nlh, &nsid) &&
+		    (nsid < 0 || watch_has(st->w, nsid)) &&
+		    !ifset_has(&st->gone, ifi->ifi_index) &&
+		    ifset_add(&st->left, ifi->ifi_index) < 0)
+			return -1;
+	} else if (!dump && nlh->nlmsg_type == RTM_DELLINK &&
+		   ifi->ifi_family == AF_UNSPEC) {
+		ifset_del(&st->left, ifi->ifi_index);
+		/* the dump may still list it: remember it went */
+		if (!st->dumped && ifset_add(&st->gone, ifi->ifi_index) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* read what FD has: 0, 1 to start over (events were lost, or the dump
+ * failed), -1 on an error */
+static int watch_read(int fd, struct wait_state *st, char *buf, size_t len)
+{
+	for (;;) {
+		ssize_t r = recv(fd, buf, len, MSG_DONTWAIT);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return 0;
+		if (r < 0)
+			return errno == ENOBUFS ? 1 : -1;
+		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
+		     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
+			bool dump = h->nlmsg_seq == st->seq &&
+				    h->nlmsg_pid == st->portid;
+			int rc = watch_msg(st, h, dump);
+
+			if (rc)
+				return rc;
+		}
+	}
+}
+
+/* wait until the peers of deleted namespaces in W are gone, up to START +
+ * WAIT_SECONDS: 0, or 1 after a warning */
+static int watch_wait(struct nsh *sh, const struct watch *w,
+		      const struct timespec *start)
+{
+	struct wait_state st = { .w = w, .filter = true };
+	static char buf[64 * 1024];
+	int fd = -1, rc = 0, tries = 0;
+
+	for (;;) {
+		double left;
+		int r;
+
+		if (fd < 0) {
+			if (++tries > 8) {
+				rc = 0;	/* cannot watch: do not block */
+				break;
+			}
+			fd = watch_open(sh, &st);
+			if (fd < 0)
+				break;
+		}
+		r = watch_read(fd, &st, buf, sizeof(buf));
+		if (r) {
+			close(fd);
+			fd = -1;
+			if (r < 0)
+				break;
+			continue;
+		}
+		if (st.dumped && !st.left.n)
+			break;
+		left = WAIT_SECONDS - since(start);
+		if (left <= 0) {
+			warn_left(sh, &w->ns, st.left.n ? st.left.v[0] : 0);
+			rc = 1;
+			break;
+		}
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+
+		if (poll(&p, 1, (int)(left * 1000) + 1) < 0 && errno == EINTR &&
+		    nsh_interrupted) {
+			rc = 1;
+			break;
+		}
+	}
+	if (fd >= 0)
+		close(fd);
+	free(st.left.v);
+	free(st.gone.v);
+	return rc;
+}
+
 static bool gone(struct nsh *sh, struct pending *p)
 {
 	struct nl_sock *sk = ns_sock_in(sh, &p->ns);
@@ -170,14 +557,11 @@ static bool gone(struct nsh *sh, struct pending *p)
 	return err < 0;
 }
 
-int teardown_wait(struct nsh *sh)
+/* poll the peers noted one by one until gone, up to START + WAIT_SECONDS */
+static int pending_wait(struct nsh *sh, const struct timespec *start)
 {
-	struct timespec start, now;
 	int rounds = 0;
 
-	if (!npend)
-		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
 		int keep = 0;
 
@@ -191,15 +575,9 @@ int teardown_wait(struct nsh *sh)
 		npend = keep;
 		if (!npend)
 			return 0;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if (now.tv_sec - start.tv_sec >= 10) {
-			char d[128];
-
-			nsh_warn(sh, "link %d in %s is still there 10 s after "
-				     "its namespace was deleted (a process "
-				     "may still hold the namespace)",
-				 pend[0].ifindex,
-				 ns_desc(&pend[0].ns, d, sizeof(d)));
+		if (since(start) >= WAIT_SECONDS || nsh_interrupted) {
+			if (!nsh_interrupted)
+				warn_left(sh, &pend[0].ns, pend[0].ifindex);
 			for (int i = 0; i < npend; i++)
 				ns_close(&pend[i].ns);
 			npend = 0;
@@ -211,4 +589,23 @@ int teardown_wait(struct nsh *sh)
 		nanosleep(&ts, NULL);
 		rounds++;
 	}
+}
+
+int teardown_wait(struct nsh *sh)
+{
+	struct timespec start;
+	int rc = 0;
+
+	if (!npend && !nwatch)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (int i = 0; i < nwatch; i++) {
+		if (!rc)
+			rc = watch_wait(sh, &watches[i], &start);
+		watch_free(&watches[i]);
+	}
+	nwatch = 0;
+	if (pending_wait(sh, &start))
+		rc = 1;
+	return rc;
 }

@@ -57,6 +57,44 @@ is "re-creating the same names on the next line: 20 of 20 runs pass" "$fails" 0
 [ -s "$TMP/recreate.err" ] && sed 's/^/# /' "$TMP/recreate.err"
 is "and nothing is left" "$(ip -o link | wc -l) $(ip netns list | wc -l)" "1 0"
 
+# --- peers in other named namespaces, and `ip link del` of a peer ----------
+# e1 has no veth to the host (nsh looks inside it); e3 has one, and its
+# other peer goes in the same kernel batch
+cat > "$TMP/elsewhere1.nsh" <<'NSH'
+ip netns add e1
+ip netns add e2
+ip -n e1 link add x1 type veth peer name y1 netns e2
+ip netns del e1
+ip -n e2 link add y1 type veth peer name z1
+ip netns del e2
+NSH
+cat > "$TMP/elsewhere2.nsh" <<'NSH'
+ip netns add e2
+ip netns add e3
+ip link add h3 type veth peer name x3 netns e3
+ip -n e3 link add x3b type veth peer name y3 netns e2
+ip netns del e3
+ip -n e2 link add y3 type veth peer name z3
+ip link add h3 type veth peer name h3p
+ip link del h3
+ip netns del e2
+NSH
+fails=0
+i=0
+while [ $i -lt 10 ]; do
+	for f in elsewhere1 elsewhere2; do
+		"$NSH" -f "$TMP/$f.nsh" 2>>"$TMP/elsewhere.err" || fails=$((fails + 1))
+	done
+	i=$((i + 1))
+done
+is "peers in another named namespace, with and without a veth to the host: 20 of 20 runs pass" "$fails" 0
+[ -s "$TMP/elsewhere.err" ] && sed 's/^/# /' "$TMP/elsewhere.err"
+is "and nothing is left" "$(ip -o link | wc -l) $(ip netns list | wc -l)" "1 0"
+printf 'ip netns add d1\nip link add dv type veth peer name dvp netns d1\nip netns del d1\nip link del dv\n' >"$TMP/delpeer.nsh"
+nok "ip link del of a peer that a deleted namespace takes along" "$NSH" -f "$TMP/delpeer.nsh"
+is "waits for it first: it is gone" "$(cat "$TMP/err")" \
+	"$TMP/delpeer.nsh:4: ip link delete: 'dv': no such link in the host namespace"
+
 # --- nsh does not pin a namespace it has used -----------------------------
 ip netns add p1
 ip link add pv type veth peer name pvp netns p1
