@@ -4,13 +4,15 @@
 #
 #   tm ARGS…          tmux on the private server
 #   pane              the screen, trailing blanks cut
+#   pane_all          the same with what scrolled off it
 #   wait_pane REGEX   until a line of the screen matches (4 s at most)
 #   show_pane         the screen as TAP comments
 #   type_ TEXT        send TEXT as literal keys
 
 tm() { env -u TMUX HOME="$TMP" tmux -f /dev/null -S "$TMP/tmux.sock" "$@"; }
 trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-pane() { tm capture-pane -p -J -S -2000 2>/dev/null | sed 's/[[:space:]]*$//'; }
+pane() { tm capture-pane -p -J 2>/dev/null | sed 's/[[:space:]]*$//'; }
+pane_all() { tm capture-pane -p -J -S -2000 2>/dev/null | sed 's/[[:space:]]*$//'; }
 wait_pane() {
 	_i=0
 	while [ $_i -lt 200 ]; do
@@ -20,5 +22,5 @@ wait_pane() {
 	done
 	return 1
 }
-show_pane() { pane | grep -v '^$' | tail -n 40 | sed 's/^/#   screen: /'; }
+show_pane() { pane_all | grep -v '^$' | tail -n 40 | sed 's/^/#   screen: /'; }
 type_() { tm send-keys -l "$1"; }

@@ -166,23 +166,7 @@ if ! command -v tmux >/dev/null 2>&1; then
 	done_testing
 	exit
 fi
-# a private tmux server (its own socket, no config), killed at exit
-tm() { env -u TMUX HOME="$TMP" tmux -f /dev/null -S "$TMP/tmux.sock" "$@"; }
-trap 'tm kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-pane() { tm capture-pane -p -J 2>/dev/null | sed 's/[[:space:]]*$//'; }
-# wait_pane REGEX: until a line of the screen matches (2 s at most)
-wait_pane() {
-	_i=0
-	while [ $_i -lt 100 ]; do
-		pane | grep -Eq -- "$1" && return 0
-		sleep 0.02
-		_i=$((_i + 1))
-	done
-	return 1
-}
-show_pane() { pane | grep -v '^$' | sed 's/^/#   screen: /'; }
-# type TEXT: send it as literal keys ("up" alone would be the Up key)
-type_() { tm send-keys -l "$1"; }
+. "$top_srcdir/tests/tmux.sh"
 # clear_screen: readline's C-l, until only the prompt is left
 clear_screen() {
 	tm send-keys C-l

@@ -150,7 +150,7 @@ fi
 wait_n() {
 	_i=0
 	while [ $_i -lt 200 ]; do
-		[ "$(pane | grep -Ec -- "$1")" -ge "$2" ] && return 0
+		[ "$(pane_all | grep -Ec -- "$1")" -ge "$2" ] && return 0
 		sleep 0.02
 		_i=$((_i + 1))
 	done
@@ -169,20 +169,20 @@ tm new-session -d -x 150 -y 50 \
 if wait_pane '^\[1/35\] nsh> ip netns add ns1$'; then _tap 0 "tmux: the first command is shown"; else
 	_tap 1 "tmux: the first command is shown"; show_pane
 fi
-like "tmux: with its section heading" "$(pane)" "== Method A: a direct veth cable between two namespaces =="
-like "tmux: and its narration" "$(pane)" "    Step 1: two empty network namespaces - each one is a private network"
+like "tmux: with its section heading" "$(pane_all)" "== Method A: a direct veth cable between two namespaces =="
+like "tmux: and its narration" "$(pane_all)" "    Step 1: two empty network namespaces - each one is a private network"
 key Enter '^\[2/35\]' 1
-like "tmux: Enter runs it: the model diff appears" "$(pane)" "^  \\+ namespace ns1$"
+like "tmux: Enter runs it: the model diff appears" "$(pane_all)" "^  \\+ namespace ns1$"
 like "tmux: the kernel has ns1" "$(ip netns list)" "^ns1"
 key Enter '^\[3/35\]' 1
 key Enter '^\[4/35\]' 1
-like "tmux: the veth pair is told" "$(pane)" "\\+ host: link veth1 added \\(veth ↔ host:veth2\\)"
+like "tmux: the veth pair is told" "$(pane_all)" "\\+ host: link veth1 added \\(veth ↔ host:veth2\\)"
 key Enter '^\[5/35\]' 1
-like "tmux: the move is told" "$(pane)" "host: veth1 moved to ns1"
+like "tmux: the move is told" "$(pane_all)" "host: veth1 moved to ns1"
 key Enter '^\[6/35\]' 1
 state >"$TMP/s5"
 key Enter '^\[7/35\]' 1
-like "tmux: the address is told" "$(pane)" "\\+ ns1: 10\\.200\\.10\\.1/16 added on veth1"
+like "tmux: the address is told" "$(pane_all)" "\\+ ns1: 10\\.200\\.10\\.1/16 added on veth1"
 like "tmux: and is in the kernel" "$(ip -n ns1 -j addr show veth1)" '"local":"10\.200\.10\.1","prefixlen":16'
 state >"$TMP/s6"
 key Enter '^\[8/35\]' 1
