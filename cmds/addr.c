@@ -28,6 +28,7 @@
 #include <netlink/route/link.h>
 
 #include "cmds.h"
+#include "show.h"
 
 DEFINE_PUTP(struct rtnl_addr, rtnl_addr_put)
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
@@ -167,25 +168,11 @@ static const char *scope_name(int scope, char *buf, size_t len)
 /* one address: "    inet 10.0.0.1/24 brd … scope global v1" + lifetimes */
 static void print_ifa(struct link_show_ctx *c, const struct ifa *e)
 {
-	static const struct {
-		uint32_t bit;
-		const char *name;
-	} flags[] = {
-		{ IFA_F_SECONDARY, "secondary" }, { IFA_F_NODAD, "nodad" },
-		{ IFA_F_OPTIMISTIC, "optimistic" },
-		{ IFA_F_DADFAILED, "dadfailed" },
-		{ IFA_F_HOMEADDRESS, "home" },
-		{ IFA_F_DEPRECATED, "deprecated" },
-		{ IFA_F_TENTATIVE, "tentative" },
-		{ IFA_F_PERMANENT, "dynamic" },	/* shown when absent */
-		{ IFA_F_MANAGETEMPADDR, "mngtmpaddr" },
-		{ IFA_F_NOPREFIXROUTE, "noprefixroute" },
-		{ IFA_F_MCAUTOJOIN, "autojoin" },
-		{ IFA_F_STABLE_PRIVACY, "stable-privacy" },
-	};
 	bool json = c->sh->o.json, v6 = e->family == AF_INET6;
 	struct json *j = &c->j;
 	char buf[INET6_ADDRSTRLEN];
+	const char *flags[SHOW_ADDR_FLAGS];
+	int nflags;
 
 	if (json) {
 		json_key(j, NULL);
@@ -208,19 +195,12 @@ static void print_ifa(struct link_show_ctx *c, const struct ifa *e)
 				inet_ntop(e->family, e->brd, buf, sizeof(buf)));
 	link_show_field(c, "scope", "scope",
 			scope_name(e->scope, buf, sizeof(buf)));
-	for (size_t i = 0; i < ARRAY_SIZE(flags); i++) {
-		const char *name = flags[i].name;
-
-		if (flags[i].bit == IFA_F_PERMANENT ?
-			    (e->flags & IFA_F_PERMANENT) != 0 :
-			    !(e->flags & flags[i].bit))
-			continue;
-		if (flags[i].bit == IFA_F_SECONDARY && v6)
-			name = "temporary";
+	nflags = show_addr_flags(e->flags, e->family, flags);
+	for (int i = 0; i < nflags; i++) {
 		if (json)
-			json_bool(j, name, true);
+			json_bool(j, flags[i], true);
 		else
-			printf(" %s", name);
+			printf(" %s", flags[i]);
 	}
 	if (json) {
 		if (!v6 && e->label[0])
@@ -379,7 +359,8 @@ static int make_brd(struct nsh *sh, const struct nsh_val *ifa,
 	return *ret ? 0 : nsh_err(sh, "out of memory");
 }
 
-/* ip address add IFADDR dev IFNAME [brd …] [label …] [scope …] */
+/* ip address add IFADDR dev IFNAME [brd …] [label …] [scope …] [nodad]
+ * [noprefixroute] */
 static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 {
 	const struct nsh_val *ifa = arg_val(a, "ifaddr");
@@ -431,6 +412,10 @@ static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 	/* unset: libnl, like iproute2, picks host for 127/8, else global */
 	if (scope)
 		rtnl_addr_set_scope(ra, sc);
+	if (arg_has(a, "nodad") || arg_has(a, "noprefixroute"))
+		rtnl_addr_set_flags(ra, (arg_has(a, "nodad") ? IFA_F_NODAD : 0) |
+					(arg_has(a, "noprefixroute") ?
+						 IFA_F_NOPREFIXROUTE : 0));
 	nl_clear_error();
 	err = rtnl_addr_add(sk, ra, NLM_F_EXCL);
 	if (err == 0)
@@ -574,7 +559,8 @@ static int cmd_flush(struct nsh *sh, const struct nsh_args *a)
 
 static const struct nsh_cmd addr_cmds[] = {
 	{ "ip address/a add/a IFADDR [ { dev IFNAME | broadcast BRD | "
-	  "brd BRD | label WORD$label | scope WORD$scope } ... ]",
+	  "brd BRD | label WORD$label | scope WORD$scope | nodad | "
+	  "noprefixroute } ... ]",
 	  "add an IPv4 or IPv6 address to a link", cmd_add, 0,
 	  "ip addr add 10.0.0.1/24 dev veth1" },
 	{ "ip address/a delete IFADDR [ dev IFNAME ]",

@@ -37,6 +37,16 @@ int link_lookup_in(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 
 /* ip link show (cmds/link_show.c) */
 int link_show(struct nsh *sh, const char *name);
+/*
+ * link_flag_words - the IFF_* FLAGS as iproute2 says them, in its order:
+ * NO-CARRIER first (up without IFF_RUNNING), then the names (RUNNING is
+ * not said); into WORDS (room for LINK_FLAG_WORDS); how many.  *REST: the
+ * bits without a name.
+ */
+#define LINK_FLAG_WORDS 20
+int link_flag_words(unsigned flags, const char **words, unsigned *rest);
+/* "UP", "LOWERLAYERDOWN", … for IF_OPER_* ST ("UNKNOWN" when unknown) */
+const char *link_operstate_name(unsigned st);
 
 /*
  * The per-link header that `ip link show` and `ip address show` share

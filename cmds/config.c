@@ -13,8 +13,9 @@
  *   2. bridges, 3. veth pairs (`ip [-n NS] link add A type veth peer name
  *      B [netns NS2]`), 4. MTUs that are not the default, 5. masters,
  *   6. addresses (not IPv6 link-local, not the loopback's own when it is
- *      up), 7. links that are up (lo included), 8. routes someone added
- *      (protocol boot or static, main table), 9. sysctls that differ from
+ *      up; with their brd, label, nodad, noprefixroute), 7. links that
+ *      are up (lo included), 8. routes someone added (protocol boot or
+ *      static, main table; with src, onlink), 9. sysctls that differ from
  *      their defaults: net.ipv4.ip_forward and net.ipv6.conf.all.forwarding
  *      in each namespace, net.bridge.bridge-nf-call-* in the host's.
  *
@@ -317,42 +318,94 @@ static bool kernel_made(const struct model_addr *a, const struct model_link *l)
 	return a->plen == 128 && memcmp(a->addr, v6one, 16) == 0;
 }
 
+/* what `ip addr add` said besides the address: brd, label, nodad,
+ * noprefixroute (not lifetimes: the script makes permanent addresses) */
+static void addr_more(struct rc *c, const struct model_link *l,
+		      const struct model_addr *ad)
+{
+	char buf[64];
+
+	if (ad->has_brd)
+		fprintf(c->f, " brd %s",
+			show_ip(AF_INET, ad->brd, buf, sizeof(buf)));
+	if (ad->label[0] && !streq(ad->label, l->name))
+		fprintf(c->f, " label %s",
+			record_quote(ad->label, buf, sizeof(buf)) ? buf : "?");
+	if (ad->flags & IFA_F_NODAD)
+		fputs(" nodad", c->f);
+	if (ad->flags & IFA_F_NOPREFIXROUTE)
+		fputs(" noprefixroute", c->f);
+}
+
+/*
+ * The order a script adds a link's addresses in: IPv4 first, the primary
+ * of a subnet before its secondaries (the kernel makes the first one added
+ * primary), then by address: the same script for every build of a lab,
+ * whatever order the model learned them in.
+ */
+static int cmp_addr(const void *x, const void *y)
+{
+	const struct model_addr *a = *(const struct model_addr *const *)x;
+	const struct model_addr *b = *(const struct model_addr *const *)y;
+	int sa = a->family == AF_INET && (a->flags & IFA_F_SECONDARY);
+	int sb = b->family == AF_INET && (b->flags & IFA_F_SECONDARY);
+	int d;
+
+	if (a->family != b->family)
+		return a->family - b->family;
+	if (sa != sb)
+		return sa - sb;
+	if ((d = memcmp(a->addr, b->addr, sizeof(a->addr))))
+		return d;
+	return a->plen - b->plen;
+}
+
+static void emit_addr(struct rc *c, struct rc_ns *r,
+		      const struct model_link *l, const struct model_addr *ad)
+{
+	char a[64], ip[64];
+
+	fprintf(c->f, "%s addr add %s/%d dev %s", r->ip,
+		show_ip(ad->family, ad->addr, ip, sizeof(ip)), ad->plen,
+		lname(l, a, sizeof(a)));
+	if (ad->family == AF_INET && ad->scope != default_scope(ad))
+		fprintf(c->f, " scope %s",
+			ad->scope == RT_SCOPE_HOST ? "host" :
+			ad->scope == RT_SCOPE_LINK ? "link" :
+			ad->scope == RT_SCOPE_UNIVERSE ? "global" : "?");
+	addr_more(c, l, ad);
+	fputc('\n', c->f);
+}
+
 static void emit_addrs(struct rc *c)
 {
 	bool first = true;
-	char a[64], ip[64];
 
 	for (int i = 0; i < c->n; i++) {
 		struct rc_ns *r = &c->v[i];
+		const struct model_addr **v =
+			malloc(sizeof(*v) * (size_t)(r->ns->naddrs + 1));
 
+		if (!v)
+			abort();
+		for (int j = 0; j < r->ns->naddrs; j++)
+			v[j] = &r->ns->addrs[j];
+		qsort(v, (size_t)r->ns->naddrs, sizeof(*v), cmp_addr);
 		for (int k = 0; k < r->ns->nlinks; k++) {
 			const struct model_link *l = r->links[k];
 
 			if (!is_made(c, l))
 				continue;
 			for (int j = 0; j < r->ns->naddrs; j++) {
-				const struct model_addr *ad = &r->ns->addrs[j];
-
-				if (ad->ifindex != l->ifindex ||
-				    show_link_local(ad) || kernel_made(ad, l))
+				if (v[j]->ifindex != l->ifindex ||
+				    show_link_local(v[j]) ||
+				    kernel_made(v[j], l))
 					continue;
 				section(c, &first, "addresses");
-				fprintf(c->f, "%s addr add %s/%d dev %s",
-					r->ip, show_ip(ad->family, ad->addr,
-						       ip, sizeof(ip)),
-					ad->plen, lname(l, a, sizeof(a)));
-				if (ad->family == AF_INET &&
-				    ad->scope != default_scope(ad))
-					fprintf(c->f, " scope %s",
-						ad->scope == RT_SCOPE_HOST ?
-						"host" :
-						ad->scope == RT_SCOPE_LINK ?
-						"link" :
-						ad->scope == RT_SCOPE_UNIVERSE ?
-						"global" : "?");
-				fputc('\n', c->f);
+				emit_addr(c, r, l, v[j]);
 			}
 		}
+		free(v);
 	}
 }
 
@@ -377,7 +430,8 @@ static void emit_up(struct rc *c)
 }
 
 /* one route someone added: `ip [-n NS] [-6] route add DST [via GW]
- * [dev X] [metric N]`, or a comment when nsh could not add it back */
+ * [dev X] [src ADDR] [metric N] [onlink]`, or a comment when nsh could not
+ * add it back */
 static void emit_route(struct rc *c, struct rc_ns *r,
 		       const struct model_route *rt)
 {
@@ -407,8 +461,13 @@ static void emit_route(struct rc *c, struct rc_ns *r,
 			show_ip(rt->family, rt->gw, gw, sizeof(gw)));
 	if (l)
 		fprintf(c->f, " dev %s", lname(l, a, sizeof(a)));
+	if (rt->has_prefsrc)
+		fprintf(c->f, " src %s",
+			show_ip(rt->family, rt->prefsrc, gw, sizeof(gw)));
 	if (rt->priority != dflt_metric)
 		fprintf(c->f, " metric %u", rt->priority);
+	if (rt->onlink)
+		fputs(" onlink", c->f);
 	fputc('\n', c->f);
 }
 

@@ -229,9 +229,32 @@ static void flag(struct link_show_ctx *c, const char *name, bool *first)
  * order, NO-CARRIER first (up without carrier), unknown bits in hex, and
  * M-DOWN last when MDOWN (the link it sits on is down).
  */
+int link_flag_words(unsigned flags, const char **words, unsigned *rest)
+{
+	int n = 0;
+
+	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
+		words[n++] = "NO-CARRIER";
+	flags &= ~(unsigned)IFF_RUNNING;
+	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++)
+		if (flags & flag_names[i].flag) {
+			flags &= ~flag_names[i].flag;
+			words[n++] = flag_names[i].name;
+		}
+	*rest = flags;
+	return n;
+}
+
+const char *link_operstate_name(unsigned st)
+{
+	return st < ARRAY_SIZE(operstates) ? operstates[st] : "UNKNOWN";
+}
+
 static void print_flags(struct link_show_ctx *c, unsigned flags, bool mdown)
 {
 	bool json = c->sh->o.json, first = true;
+	const char *words[LINK_FLAG_WORDS];
+	int n = link_flag_words(flags, words, &flags);
 	char hex[16];
 
 	if (json) {
@@ -240,14 +263,8 @@ static void print_flags(struct link_show_ctx *c, unsigned flags, bool mdown)
 	} else {
 		putchar('<');
 	}
-	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		flag(c, "NO-CARRIER", &first);
-	flags &= ~(unsigned)IFF_RUNNING;
-	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++)
-		if (flags & flag_names[i].flag) {
-			flags &= ~flag_names[i].flag;
-			flag(c, flag_names[i].name, &first);
-		}
+	for (int i = 0; i < n; i++)
+		flag(c, words[i], &first);
 	if (flags) {
 		snprintf(hex, sizeof(hex), "%x", flags);
 		flag(c, hex, &first);
@@ -262,9 +279,7 @@ static void print_flags(struct link_show_ctx *c, unsigned flags, bool mdown)
 
 static const char *operstate_str(struct rtnl_link *l)
 {
-	uint8_t st = rtnl_link_get_operstate(l);
-
-	return st < ARRAY_SIZE(operstates) ? operstates[st] : "UNKNOWN";
+	return link_operstate_name(rtnl_link_get_operstate(l));
 }
 
 /* the link group: "default" (0) or its number, a string in both layouts */

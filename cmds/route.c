@@ -434,6 +434,8 @@ static int modify(struct nsh *sh, const struct nsh_args *a, bool add)
 	rtm->rtm_table = RT_TABLE_MAIN;
 	rtm->rtm_protocol = add ? RTPROT_BOOT : RTPROT_UNSPEC;
 	rtm->rtm_type = add ? RTN_UNICAST : RTN_UNSPEC;
+	if (arg_has(a, "onlink"))	/* the gateway is on the link as is */
+		rtm->rtm_flags |= RTNH_F_ONLINK;
 	if (family == AF_INET6)
 		rtm->rtm_scope = RT_SCOPE_UNIVERSE;
 	else if (!add)
@@ -473,7 +475,7 @@ static int cmd_del(struct nsh *sh, const struct nsh_args *a)
 
 static const struct nsh_cmd route_cmds[] = {
 	{ "ip route/r add/a ROUTE { via ADDR$via | dev IFNAME | "
-	  "src ADDR$src | metric UINT$metric } ...",
+	  "src ADDR$src | metric UINT$metric | onlink } ...",
 	  "add a route to the main table", cmd_add, 0,
 	  "ip route add default via 10.0.0.254" },
 	{ "ip route/r delete ROUTE [ { via ADDR$via | dev IFNAME | "

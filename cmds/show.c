@@ -105,13 +105,16 @@ bool show_peer(struct model *m, struct model_ns *ns,
 }
 
 /*
- * show_carrier - L is up and has a carrier.  Still inferred, not read from
- * the model: the model's IFF_LOWER_UP is right, but late.  When one end of
- * a veth comes up, its own RTM_NEWLINK carries its carrier, but the other
- * end's carrier change is announced by linkwatch, asynchronously: in one
- * session, `ip link set vb up` then `show` found its peer "NO-CARRIER" in
- * about half of 100 tries.  So: a veth has one exactly when both ends are
- * up, a bridge when one of its ports has; other links say it.
+ * show_carrier - L is up and has a carrier.  Inferred, not read from the
+ * model's IFF_LOWER_UP.  The kernel announces carrier changes through
+ * linkwatch, later than the change (a bridge up to a second later); the
+ * model re-reads a veth's peer and a port's bridge when their carrier may
+ * have changed (model_nl.c), so its flags follow the kernel's.  But the
+ * kernel switches a bridge's carrier only when linkwatch gets to the port,
+ * a moment after `ip link set vb up` returned: a `show` on the next line
+ * could find the bridge without one (6 in 20 tries).  So: a veth has one
+ * exactly when both ends are up, a bridge when one of its ports has; other
+ * links say it.
  */
 bool show_carrier(struct model *m, struct model_ns *ns,
 		  const struct model_link *l)
@@ -163,6 +166,39 @@ bool show_link_local(const struct model_addr *a)
 	       (a->addr[1] & 0xc0) == 0x80;
 }
 
+/* iproute2's words for IFA_F_* flags, in its order */
+static const struct {
+	unsigned bit;
+	const char *name;
+} addr_flags[] = {
+	{ IFA_F_SECONDARY, "secondary" }, { IFA_F_NODAD, "nodad" },
+	{ IFA_F_OPTIMISTIC, "optimistic" }, { IFA_F_DADFAILED, "dadfailed" },
+	{ IFA_F_HOMEADDRESS, "home" }, { IFA_F_DEPRECATED, "deprecated" },
+	{ IFA_F_TENTATIVE, "tentative" },
+	{ IFA_F_PERMANENT, "dynamic" },	/* said when absent */
+	{ IFA_F_MANAGETEMPADDR, "mngtmpaddr" },
+	{ IFA_F_NOPREFIXROUTE, "noprefixroute" },
+	{ IFA_F_MCAUTOJOIN, "autojoin" },
+	{ IFA_F_STABLE_PRIVACY, "stable-privacy" },
+};
+
+int show_addr_flags(unsigned flags, int family, const char **names)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(addr_flags); i++) {
+		if (addr_flags[i].bit == IFA_F_PERMANENT ?
+			    (flags & IFA_F_PERMANENT) != 0 :
+			    !(flags & addr_flags[i].bit))
+			continue;
+		names[n++] = addr_flags[i].bit == IFA_F_SECONDARY &&
+					     family == AF_INET6 ?
+				     "temporary" :
+				     addr_flags[i].name;
+	}
+	return n;
+}
+
 /* the columns S takes on a terminal (UTF-8 code points) */
 int show_width(const char *s)
 {
@@ -173,7 +209,8 @@ int show_width(const char *s)
 	return n;
 }
 
-/* "default via 10.0.0.1 dev v1", "10.0.0.0/24 dev v1 table 100", … */
+/* "default via 10.0.0.1 dev v1", "10.0.0.0/24 dev v1 table 100 src
+ * 10.0.0.2 metric 5 onlink", … (iproute2's order) */
 const char *show_route_text(struct model_ns *ns, const struct model_route *r,
 			    bool with_dev, char *buf, size_t len)
 {
@@ -214,8 +251,15 @@ const char *show_route_text(struct model_ns *ns, const struct model_route *r,
 	}
 	if (r->table != RT_TABLE_MAIN && o < len)
 		o += (size_t)snprintf(buf + o, len - o, " table %u", r->table);
+	if (r->has_prefsrc && o < len)
+		o += (size_t)snprintf(buf + o, len - o, " src %s",
+				      show_ip(r->family, r->prefsrc, gw,
+					      sizeof(gw)));
 	if (r->priority && o < len)
-		snprintf(buf + o, len - o, " metric %u", r->priority);
+		o += (size_t)snprintf(buf + o, len - o, " metric %u",
+				      r->priority);
+	if (r->onlink && o < len)
+		snprintf(buf + o, len - o, " onlink");
 	return buf;
 }
 

@@ -43,6 +43,13 @@ bool show_peer(struct model *m, struct model_ns *ns,
 const char *show_ip(int family, const unsigned char *a, char *buf, size_t len);
 /* an IPv6 link-local address (fe80::/10) */
 bool show_link_local(const struct model_addr *a);
+/*
+ * show_addr_flags - the words iproute2 says for an address's IFA_F_* FLAGS,
+ * in its order ("dynamic" when IFA_F_PERMANENT is absent, "temporary" for
+ * IFA_F_SECONDARY in IPv6): into NAMES (room for SHOW_ADDR_FLAGS); how many
+ */
+#define SHOW_ADDR_FLAGS 12
+int show_addr_flags(unsigned flags, int family, const char **names);
 /* the columns S takes on a terminal */
 int show_width(const char *s);
 /* "default via 10.0.0.1 dev v1", "10.0.0.0/24 dev v1 table 100", … */

@@ -30,11 +30,6 @@ static void json_strn(struct json *j, const char *key, const char *val)
 
 /* ------------------------------------------------------------ show -j */
 
-static const char *const operstates[] = {
-	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
-	"TESTING", "DORMANT", "UP",
-};
-
 static const char *scope_name(int scope, char *buf, size_t len)
 {
 	switch (scope) {
@@ -46,6 +41,20 @@ static const char *scope_name(int scope, char *buf, size_t len)
 	}
 	snprintf(buf, len, "%d", scope);
 	return buf;
+}
+
+/* L's flags as `ip -j link` says them */
+static void json_link_flags(struct json *j, const struct model_link *l)
+{
+	const char *words[LINK_FLAG_WORDS];
+	unsigned rest;
+	int n = link_flag_words(l->flags, words, &rest);
+
+	json_key(j, "flags");
+	json_begin_array(j);
+	for (int i = 0; i < n; i++)
+		json_str(j, NULL, words[i]);
+	json_end_array(j);
 }
 
 static void json_link(struct json *j, struct model *m, struct model_ns *ns,
@@ -64,8 +73,8 @@ static void json_link(struct json *j, struct model *m, struct model_ns *ns,
 	json_str(j, "kind", l->kind);
 	json_bool(j, "up", l->flags & IFF_UP);
 	json_bool(j, "lower_up", show_carrier(m, ns, l));
-	json_str(j, "operstate", l->operstate < ARRAY_SIZE(operstates) ?
-				 operstates[l->operstate] : "UNKNOWN");
+	json_link_flags(j, l);
+	json_str(j, "operstate", link_operstate_name(l->operstate));
 	json_uint(j, "mtu", l->mtu);
 	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x", l->mac[0],
 		 l->mac[1], l->mac[2], l->mac[3], l->mac[4], l->mac[5]);
@@ -81,6 +90,23 @@ static void json_link(struct json *j, struct model *m, struct model_ns *ns,
 		fputs("null", stdout);
 	}
 	json_end_object(j);
+}
+
+/* an address's flags (iproute2's words), broadcast and label */
+static void json_addr_more(struct json *j, const struct model_addr *a)
+{
+	const char *flags[SHOW_ADDR_FLAGS];
+	int n = show_addr_flags(a->flags, a->family, flags);
+	char buf[64];
+
+	json_key(j, "flags");
+	json_begin_array(j);
+	for (int i = 0; i < n; i++)
+		json_str(j, NULL, flags[i]);
+	json_end_array(j);
+	json_strn(j, "broadcast", a->has_brd ?
+		  show_ip(AF_INET, a->brd, buf, sizeof(buf)) : NULL);
+	json_strn(j, "label", a->label[0] ? a->label : NULL);
 }
 
 static void json_route(struct json *j, struct model_ns *ns,
@@ -113,6 +139,9 @@ static void json_route(struct json *j, struct model_ns *ns,
 		json_str(j, "table", (snprintf(buf, sizeof(buf), "%u",
 					       r->table), buf));
 	json_uint(j, "metric", r->priority);
+	json_strn(j, "prefsrc", r->has_prefsrc ?
+		  show_ip(r->family, r->prefsrc, buf, sizeof(buf)) : NULL);
+	json_bool(j, "onlink", r->onlink);
 	json_end_object(j);
 }
 
@@ -137,7 +166,10 @@ static int cmp_route(const void *a, const void *b)
 /*
  * show -j: {"namespaces":[{"name","nsid","links":[…],"addresses":[…],
  * "routes":[…]}]}; links by ifindex, routes sorted (family, table, dst).
- * Other tests parse this: keep the keys.
+ * A link's "lower_up" is the carrier the views infer (show_carrier), its
+ * "flags" and "operstate" what the kernel last said; an address has its
+ * "flags" (iproute2's words), "broadcast" and "label", a route its
+ * "prefsrc" and "onlink".  Other tests parse this: keep the keys.
  */
 void show_json(struct model *m)
 {
@@ -184,6 +216,7 @@ void show_json(struct model *m)
 			json_int(&j, "prefixlen", a->plen);
 			json_str(&j, "scope",
 				 scope_name(a->scope, buf, sizeof(buf)));
+			json_addr_more(&j, a);
 			json_end_object(&j);
 		}
 		json_end_array(&j);

@@ -337,21 +337,30 @@ static void check_route(struct why *w, const struct path *l2)
 	}
 	if (!w->has_rt)
 		return;
-	w->src = why_pick_src(w->a, w->rt.oif, fam,
-			  w->rt.has_gw ? w->rt.gw : w->x.addr);
+	/* the route's own source (src), else the kernel's pick */
+	w->src = w->rt.r && w->rt.r->has_prefsrc ?
+		 why_addr_of(w->a, fam, w->rt.r->prefsrc) : NULL;
+	if (!w->src)
+		w->src = why_pick_src(w->a, w->rt.oif, fam,
+				      w->rt.has_gw ? w->rt.gw : w->x.addr);
 	snprintf(w->c[w->src_check].detail, sizeof(w->c[0].detail),
 		 "%s sends from %s/%d", lbl,
 		 show_ip(fam, w->src->addr, s1, sizeof(s1)), w->src->plen);
 	if (!w->rt.has_gw)
 		return;
-	/* the gateway must be on one of the subnets of the route's link
-	 * (the model does not know the "onlink" flag) */
+	/* the gateway must be on one of the subnets of the route's link,
+	 * unless the route says it is on the link as it is (onlink) */
+	show_ip(fam, w->rt.gw, s1, sizeof(s1));
+	if (w->rt.r && w->rt.r->onlink) {
+		check(w, POS_GW, true, "gateway", "%s is on %s (onlink)", s1,
+		      out ? out->name : "?");
+		return;
+	}
 	for (int i = 0; i < w->a->naddrs; i++)
 		onlink |= w->a->addrs[i].ifindex == w->rt.oif &&
 			  w->a->addrs[i].family == fam &&
 			  show_same_prefix(w->a->addrs[i].addr, w->rt.gw,
 					   w->a->addrs[i].plen);
-	show_ip(fam, w->rt.gw, s1, sizeof(s1));
 	c = check(w, POS_GW, onlink, "gateway", "%s is %son a subnet of %s",
 		  s1, onlink ? "" : "not ", out ? out->name : "?");
 	if (onlink)

@@ -41,6 +41,10 @@ struct model_addr {
 	unsigned char addr[16];
 	int plen;
 	int scope;
+	unsigned flags;		/* IFA_F_*: permanent, nodad, tentative, … */
+	unsigned char brd[4];	/* IPv4 broadcast address, if has_brd */
+	bool has_brd;
+	char label[16];		/* IPv4 label (the link's name by default) */
 };
 
 struct model_route {
@@ -55,6 +59,9 @@ struct model_route {
 	int scope;
 	int type;
 	unsigned priority;
+	unsigned char prefsrc[16];	/* the source it prefers, if has_prefsrc */
+	bool has_prefsrc;
+	bool onlink;		/* RTNH_F_ONLINK: gateway on the link as is */
 };
 
 struct model_ns {

@@ -34,6 +34,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <linux/if.h>
 #include <linux/net_namespace.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -108,18 +109,29 @@ static void copy_addr(struct nl_addr *a, unsigned char *out)
 
 static void from_addr(struct rtnl_addr *a, struct model_addr *m)
 {
+	struct nl_addr *brd = rtnl_addr_get_broadcast(a);
+	const char *s;
+
 	memset(m, 0, sizeof(*m));
 	m->ifindex = rtnl_addr_get_ifindex(a);
 	m->family = rtnl_addr_get_family(a);
 	copy_addr(rtnl_addr_get_local(a), m->addr);
 	m->plen = rtnl_addr_get_prefixlen(a);
 	m->scope = rtnl_addr_get_scope(a);
+	m->flags = rtnl_addr_get_flags(a);
+	if (m->family == AF_INET && brd && nl_addr_get_len(brd) == 4) {
+		memcpy(m->brd, nl_addr_get_binary_addr(brd), 4);
+		m->has_brd = true;
+	}
+	if (m->family == AF_INET && (s = rtnl_addr_get_label(a)))
+		snprintf(m->label, sizeof(m->label), "%s", s);
 }
 
 /* route R as seen through its nexthop NH (see apply) */
 static void from_route(struct rtnl_route *r, int nh_i, struct model_route *m)
 {
 	struct nl_addr *dst = rtnl_route_get_dst(r);
+	struct nl_addr *src = rtnl_route_get_pref_src(r);
 
 	memset(m, 0, sizeof(*m));
 	m->family = rtnl_route_get_family(r);
@@ -130,11 +142,17 @@ static void from_route(struct rtnl_route *r, int nh_i, struct model_route *m)
 	m->scope = rtnl_route_get_scope(r);
 	m->type = rtnl_route_get_type(r);
 	m->priority = rtnl_route_get_priority(r);
+	if (src && nl_addr_get_len(src) <= 16) {
+		copy_addr(src, m->prefsrc);
+		m->has_prefsrc = true;
+	}
 	if (rtnl_route_get_nnexthops(r) > nh_i) {
 		struct rtnl_nexthop *nh = rtnl_route_nexthop_n(r, nh_i);
 		struct nl_addr *gw = rtnl_route_nh_get_gateway(nh);
 
 		m->oif = rtnl_route_nh_get_ifindex(nh);
+		/* not RTNH_F_LINKDOWN or DEAD: those change without a word */
+		m->onlink = rtnl_route_nh_get_flags(nh) & RTNH_F_ONLINK;
 		if (gw) {
 			copy_addr(gw, m->gw);
 			m->has_gw = true;
@@ -143,10 +161,15 @@ static void from_route(struct rtnl_route *r, int nh_i, struct model_route *m)
 }
 
 /*
- * The kernel announces a veth end that moves or is created, but not the
- * change this makes to its peer's view (the peer's IFLA_LINK and link
- * netnsid): the links that may be that peer are noted here, and re-read
- * after the batch of events (refresh_peers).
+ * Links to re-read after the batch of events (refresh_links): changes the
+ * kernel makes to a link without announcing them, or only later.
+ * - A veth end that moves or is created changes its peer's view (the
+ *   peer's IFLA_LINK and link netnsid) without a word.
+ * - A veth end going up or down switches its peer's carrier at once, but
+ *   linkwatch announces it (and the operstate) only later.
+ * - A port whose carrier changes, or that joins or leaves a bridge,
+ *   switches the bridge's carrier; linkwatch announces that up to a second
+ *   later (the bridge is no urgent event).
  */
 #define MAX_REFRESH 64
 
@@ -156,6 +179,19 @@ static struct {
 	int ifindex;
 } refresh[MAX_REFRESH];
 static int nrefresh;
+
+static void want_refresh(const struct model_ns *ns, int ifindex)
+{
+	if (!ifindex)
+		return;
+	for (int i = 0; i < nrefresh; i++)
+		if (refresh[i].ifindex == ifindex && refresh[i].dev == ns->dev &&
+		    refresh[i].ino == ns->ino)
+			return;
+	if (nrefresh < MAX_REFRESH)
+		refresh[nrefresh++] = (typeof(refresh[0])){ ns->dev, ns->ino,
+							    ifindex };
+}
 
 static void want_peer_refresh(struct model_ns *ns, const struct model_link *l)
 {
@@ -172,10 +208,25 @@ static void want_peer_refresh(struct model_ns *ns, const struct model_link *l)
 		if (!p || !streq(p->kind, "veth") ||
 		    (M->ns[i] == ns && p->ifindex == l->ifindex))
 			continue;
-		if (nrefresh < MAX_REFRESH)
-			refresh[nrefresh++] = (typeof(refresh[0])){
-				M->ns[i]->dev, M->ns[i]->ino, p->ifindex };
+		want_refresh(M->ns[i], p->ifindex);
 	}
+}
+
+/* L (as the kernel says it now) into NS; its bridge, old and new, is
+ * re-read when L's carrier or master changed */
+static void link_update(struct model_ns *ns, const struct model_link *l)
+{
+	const struct model_link *old = model_link_by_index(ns, l->ifindex);
+	const unsigned carrier = IFF_LOWER_UP | IFF_RUNNING;
+
+	/* (a new link, or one just moved here, is down: no carrier) */
+	if (old && (old->master != l->master ||
+		    ((old->flags ^ l->flags) & carrier) ||
+		    old->operstate != l->operstate)) {
+		want_refresh(ns, old->master);
+		want_refresh(ns, l->master);
+	}
+	model_link_set(ns, l);
 }
 
 /* apply one libnl object to NS; ADD false for a deletion */
@@ -189,10 +240,16 @@ static void apply(struct model_ns *ns, struct nl_object *o, bool add)
 		from_link((struct rtnl_link *)o, &l);
 		if (add && streq(l.kind, "veth"))
 			want_peer_refresh(ns, &l);
-		if (add)
-			model_link_set(ns, &l);
-		else
+		if (add) {
+			link_update(ns, &l);
+		} else {
+			const struct model_link *old =
+				model_link_by_index(ns, l.ifindex);
+
+			if (old)	/* a port gone: its bridge's carrier */
+				want_refresh(ns, old->master);
 			model_link_del(ns, l.ifindex);
+		}
 	} else if (streq(type, "route/addr")) {
 		struct model_addr a;
 
@@ -578,13 +635,11 @@ int model_nsid_in(struct model_ns *viewer, struct model_ns *target)
 	return id;
 }
 
-/* re-read the links noted by want_peer_refresh, each with one request */
-static void refresh_peers(struct nsh *sh)
+/* re-read the links noted by want_refresh, each with one request (the
+ * list may grow meanwhile: a peer's carrier is its bridge's) */
+static void refresh_links(struct nsh *sh)
 {
-	int n = nrefresh;
-
-	nrefresh = 0;
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < nrefresh; i++) {
 		struct model_ns *ns = model_ns_find(M, refresh[i].dev,
 						    refresh[i].ino);
 		struct rtnl_link *l = NULL;
@@ -604,7 +659,7 @@ static void refresh_peers(struct nsh *sh)
 				struct model_link m;
 
 				from_link(l, &m);
-				model_link_set(ns, &m);
+				link_update(ns, &m);
 				rtnl_link_put(l);
 			}
 			if (sk)
@@ -614,6 +669,7 @@ static void refresh_peers(struct nsh *sh)
 		}
 		close(fd);
 	}
+	nrefresh = 0;
 }
 
 /* read every pending event without blocking */
@@ -637,7 +693,7 @@ static void drain(struct nsh *sh)
 			}
 			if (errno == EINTR)
 				continue;
-			refresh_peers(sh);
+			refresh_links(sh);
 			return;
 		}
 		for (struct cmsghdr *c = CMSG_FIRSTHDR(&mh); c;

@@ -5,7 +5,8 @@ For the host namespace and every named namespace (or the ones given as
 arguments; "host" is the namespace this runs in), read `ip -j -d link`,
 `ip -j addr` and `ip -j route` (iproute2, never nsh) and keep what a lab
 defines: link names, kinds, masters, admin state, MTU, veth peers (as
-namespace:name), addresses and routes.  Values that differ between two
+namespace:name), addresses (with broadcast, label and the flags a lab
+sets) and routes (with prefsrc and onlink).  Values that differ between two
 identical builds (ifindexes, random MACs, statistics, IPv6 link-local
 addresses) are dropped, so that two builds can be compared with ==.
 """
@@ -16,6 +17,10 @@ import sys
 
 
 PIDS = {}  # label -> pid, for namespaces held only by a process
+# the address flags a lab sets (not the ones that come and go with DAD or
+# time: tentative, optimistic, dadfailed, deprecated)
+FLAGS = ("secondary", "temporary", "nodad", "noprefixroute", "dynamic",
+         "home", "mngtmpaddr")
 
 
 def ip(ns, *args):
@@ -105,6 +110,8 @@ def main():
                               "local": a["local"],
                               "prefixlen": a["prefixlen"],
                               "broadcast": a.get("broadcast"),
+                              "label": a.get("label"),
+                              "flags": [w for w in FLAGS if a.get(w)],
                               "scope": a.get("scope")})
         routes = []
         for fam in ("-4", "-6"):
@@ -113,9 +120,11 @@ def main():
                         r.get("dst", "").startswith(("fe80", "ff00")) or \
                         r.get("type") == "multicast":
                     continue
-                routes.append({k: r.get(k) for k in
-                               ("dst", "gateway", "dev", "protocol", "scope",
-                                "prefsrc", "type", "metric", "table")})
+                route = {k: r.get(k) for k in
+                         ("dst", "gateway", "dev", "protocol", "scope",
+                          "prefsrc", "type", "metric", "table")}
+                route["onlink"] = "onlink" in r.get("flags", [])
+                routes.append(route)
         key = lambda d: json.dumps(d, sort_keys=True)
         state["ns"][ns] = {"links": links, "addrs": sorted(addrs, key=key),
                            "routes": sorted(routes, key=key)}

@@ -58,6 +58,11 @@ ip -n ns3 link set a-rt up
 ip -n rt link set lo up
 ip -n ns3 route add default via 10.9.0.1
 ip -n rt route add 172.16.0.0/12 dev rt-a metric 5
+ip -n rt addr add 10.9.1.1/24 brd + dev rt-a label rt-a:one
+ip -n rt addr add fd00:9::2/64 dev rt-a nodad noprefixroute
+ip -n rt route add 10.10.0.0/16 via 10.11.0.1 dev rt-a onlink
+ip -n rt route add 10.12.0.0/16 dev rt-a src 10.9.1.1
+ip -n rt -6 route add fd00:12::/64 dev rt-a src fd00:9::2
 ip netns exec rt sysctl -qw net.ipv4.ip_forward=1
 ip netns exec ns3 sysctl -qw net.ipv6.conf.all.forwarding=1
 EOF
@@ -88,6 +93,16 @@ is "no kernel-made route or address (proto kernel, fe80, 127.0.0.1)" \
 	"$(grep -Ec 'fe80|127\.0\.0\.1/8|::1/128|route add 192\.168\.0\.0/16' "$TMP/rc.nsh")" 0
 like "routes come with their gateway, link and metric" "$rc" \
 	'ip -n rt route add 172\.16\.0\.0/12 dev rt-a metric 5'
+like "… and onlink" "$rc" \
+	'ip -n rt route add 10\.10\.0\.0/16 via 10\.11\.0\.1 dev rt-a onlink'
+like "… and src" "$rc" \
+	'ip -n rt -6 route add fd00:12::/64 dev rt-a src fd00:9::2'
+like "addresses come with their brd and label" "$rc" \
+	'ip -n rt addr add 10\.9\.1\.1/24 dev rt-a brd 10\.9\.1\.255 label rt-a:one'
+like "… and nodad, noprefixroute" "$rc" \
+	'ip -n rt addr add fd00:9::2/64 dev rt-a nodad noprefixroute'
+like "the reference state has them (tests/state.py)" "$orig" \
+	'"label": "rt-a:one"'
 # masters, then addresses, then up states, then routes, then sysctls
 order=$(grep -nE 'master br0|addr add|link set br0 up|route add|sysctl' \
 	"$TMP/rc.nsh" | sed -E 's/^([0-9]+):.*(master|addr add|link set br0 up|route add|sysctl).*/\2/' |

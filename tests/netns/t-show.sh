@@ -191,13 +191,18 @@ is "show -j: lo of the host as documented" "$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["namespaces"][0]
 l = [l for l in d["links"] if l["name"] == "lo"][0]
-print(d["name"], d["nsid"], sorted(l), l["mac"], l["kind"] == "")' "$TMP/show.json")" \
-	"host None ['ifindex', 'kind', 'lower_up', 'mac', 'master', 'mtu', 'name', 'operstate', 'peer', 'up'] 00:00:00:00:00:00 True"
+print(d["name"], d["nsid"], sorted(l), l["mac"], l["kind"] == "", l["flags"])' "$TMP/show.json")" \
+	"host None ['flags', 'ifindex', 'kind', 'lower_up', 'mac', 'master', 'mtu', 'name', 'operstate', 'peer', 'up'] 00:00:00:00:00:00 True ['LOOPBACK', 'UP', 'LOWER_UP']"
 is "show -j: ns1's default route as documented" "$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["namespaces"][1]
 print([r for r in d["routes"] if r["dst"] == "default"])' "$TMP/show.json")" \
-	"[{'dst': 'default', 'gateway': '192.168.50.1', 'dev': 'veth-ns1', 'protocol': 'boot', 'table': 'main', 'metric': 0}]"
+	"[{'dst': 'default', 'gateway': '192.168.50.1', 'dev': 'veth-ns1', 'protocol': 'boot', 'table': 'main', 'metric': 0, 'prefsrc': None, 'onlink': False}]"
+is "show -j: the host's address on br0 as documented" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["namespaces"][0]
+print([a for a in d["addresses"] if a["dev"] == "br0" and a["family"] == "inet"])' "$TMP/show.json")" \
+	"[{'dev': 'br0', 'family': 'inet', 'local': '192.168.50.1', 'prefixlen': 16, 'scope': 'global', 'flags': [], 'broadcast': None, 'label': 'br0'}]"
 
 ok "show" "$NSH" -c show
 out=$(cat "$TMP/out")
