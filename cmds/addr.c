@@ -367,13 +367,12 @@ static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 	const struct nsh_val *label = arg_val(a, "label");
 	const struct nsh_val *scope = arg_val(a, "scope");
 	const char *dev = arg_str(a, "ifname");
-	_cleanup_(rtnl_link_putp) struct rtnl_link *link = NULL;
 	_cleanup_(rtnl_addr_putp) struct rtnl_addr *ra = NULL;
 	_cleanup_(nl_addr_putp) struct nl_addr *local = NULL;
 	_cleanup_(nl_addr_putp) struct nl_addr *brd = NULL;
 	struct nl_sock *sk;
 	char why[256];
-	int sc = 0, err;
+	int sc = 0, ifindex, err;
 
 	if (check_once(sh, a, "ifname", "dev") ||
 	    check_once(sh, a, "brd", "broadcast") ||
@@ -397,14 +396,14 @@ static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 			       label->text, IFNAMSIZ - 1, dev);
 	if (make_brd(sh, ifa, arg_val(a, "brd"), &brd))
 		return 1;
-	if (link_lookup(sh, dev, &link))
+	if (link_index(sh, dev, &ifindex))
 		return 1;
 	sk = ns_sock(sh);
 	ra = rtnl_addr_alloc();
 	local = to_nl(&ifa->pfx, true);
 	if (!sk || !ra || !local)
 		return sk ? nsh_err(sh, "out of memory") : 1;
-	rtnl_addr_set_ifindex(ra, rtnl_link_get_ifindex(link));
+	rtnl_addr_set_ifindex(ra, ifindex);
 	if (rtnl_addr_set_local(ra, local) < 0 ||
 	    (brd && rtnl_addr_set_broadcast(ra, brd) < 0) ||
 	    (label && rtnl_addr_set_label(ra, label->text) < 0))

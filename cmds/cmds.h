@@ -35,6 +35,16 @@ int link_lookup(struct nsh *sh, const char *name, struct rtnl_link **ret);
 int link_lookup_in(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 		   bool quiet, struct rtnl_link **ret);
 
+/*
+ * link_index - the ifindex of link NAME in SH->cur into *RET, by one
+ * SIOCGIFINDEX ioctl on the namespace's netlink socket (no rtnetlink
+ * request: for commands that need nothing but the index).  0, or 1 after
+ * reporting as link_lookup does.
+ */
+int link_index(struct nsh *sh, const char *name, int *ret);
+/* report "'NAME': no such link in <NS>"; returns 1 */
+int link_no_such(struct nsh *sh, const struct nsh_ns *ns, const char *name);
+
 /* ip link show (cmds/link_show.c) */
 int link_show(struct nsh *sh, const char *name);
 /*

@@ -2,14 +2,18 @@
 /*
  * link.c - `ip link add/set/delete/show`, natively through libnl.
  *
- * Every handler validates the whole request first (names free, links and
- * namespaces present, a master that is a bridge, no contradictory
- * settings), so a rejected command changes nothing; only then is the one
- * RTM_NEWLINK/RTM_DELLINK sent.  Lookups are single RTM_GETLINK requests
+ * A rejected command changes nothing.  What the kernel refuses atomically
+ * (a name already taken, a link that does not exist) is sent as it is,
+ * in the one RTM_NEWLINK, and only a refusal is explained by looking the
+ * names up; what the kernel might apply in part (a move, a rename, a
+ * master: it brings a link up before it enslaves it) is checked first
+ * (links and namespaces present, a master that is a bridge, no
+ * contradictory settings).  Lookups are single RTM_GETLINK requests
  * (link_lookup), never dumps.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <net/if.h>
@@ -36,26 +40,37 @@ static void ns_closep(struct nsh_ns *ns)
 enum link_req { REQ_ADD, REQ_CHANGE, REQ_DELETE };
 
 /*
- * send_req - in SH->cur: create link L (REQ_ADD), apply the changes L to
- * link ORIG (REQ_CHANGE) or delete link L (REQ_DELETE).  A failure is
- * reported about SUBJECT, in the kernel's words.  Returns 0 or 1.
+ * send_only - in SH->cur: create link L (REQ_ADD), apply the changes L to
+ * link ORIG (REQ_CHANGE) or delete link L (REQ_DELETE).  Returns 1 after
+ * reporting when there is no socket, else 0 with libnl's result in *ERR
+ * (the kernel's errno in nl_last_errno()).
  */
-static int send_req(struct nsh *sh, enum link_req req, struct rtnl_link *orig,
-		    struct rtnl_link *l, const char *subject)
+static int send_only(struct nsh *sh, enum link_req req, struct rtnl_link *orig,
+		     struct rtnl_link *l, int *err)
 {
 	struct nl_sock *sk = ns_sock(sh);
-	char why[256];
-	int err;
 
 	if (!sk)
 		return 1;
 	nl_clear_error();
 	if (req == REQ_ADD)
-		err = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
+		*err = rtnl_link_add(sk, l, NLM_F_CREATE | NLM_F_EXCL);
 	else if (req == REQ_CHANGE)
-		err = rtnl_link_change(sk, orig, l, 0);
+		*err = rtnl_link_change(sk, orig, l, 0);
 	else
-		err = rtnl_link_delete(sk, l);
+		*err = rtnl_link_delete(sk, l);
+	return 0;
+}
+
+/* the same, a failure reported about SUBJECT in the kernel's words: 0 or 1 */
+static int send_req(struct nsh *sh, enum link_req req, struct rtnl_link *orig,
+		    struct rtnl_link *l, const char *subject)
+{
+	char why[256];
+	int err;
+
+	if (send_only(sh, req, orig, l, &err))
+		return 1;
 	if (err < 0)
 		return nsh_err(sh, "'%s': %s", subject,
 			       nl_reason(err, why, sizeof(why)));
@@ -128,7 +143,8 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
 	_cleanup_(rtnl_link_putp) struct rtnl_link *peer = NULL;
 	const struct nsh_ns *where, *pwhere;
-	char d[300];
+	char d[300], why[256];
+	int err;
 
 	if (resolve_target(sh, arg_str(a, "nsref"), &ns) ||
 	    resolve_target(sh, arg_str(a, "peer_netns"), &pns))
@@ -139,8 +155,6 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': both ends of a veth pair would have "
 				   "this name in %s",
 			       name, ns_desc(where, d, sizeof(d)));
-	if (name_free(sh, where, name, 0) || name_free(sh, pwhere, pname, 0))
-		return 1;
 
 	l = rtnl_link_veth_alloc();
 	if (!l)
@@ -155,7 +169,16 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 		rtnl_link_set_ns_fd(l, where->fd);
 	if (!ns_same(pwhere, &sh->cur))
 		rtnl_link_set_ns_fd(peer, pwhere->fd);
-	return send_req(sh, REQ_ADD, NULL, l, name);
+	if (send_only(sh, REQ_ADD, NULL, l, &err))
+		return 1;
+	if (err >= 0)
+		return 0;
+	/* a name taken: say which (the kernel created nothing) */
+	nl_reason(err, why, sizeof(why));
+	if (nl_last_errno() == EEXIST &&
+	    (name_free(sh, where, name, 0) || name_free(sh, pwhere, pname, 0)))
+		return 1;
+	return nsh_err(sh, "'%s': %s", name, why);
 }
 
 /* ip link add NAME type bridge */
@@ -163,10 +186,9 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 {
 	const char *name = arg_str(a, "newif");
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	char why[256];
 	int err;
 
-	if (name_free(sh, &sh->cur, name, 0))
-		return 1;
 	l = rtnl_link_alloc();
 	if (!l)
 		return nsh_err(sh, "out of memory");
@@ -175,7 +197,14 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': %s", name, nl_geterror(err));
 	rtnl_link_set_name(l, name);
 	rtnl_link_set_group(l, journal_group());
-	return send_req(sh, REQ_ADD, NULL, l, name);
+	if (send_only(sh, REQ_ADD, NULL, l, &err))
+		return 1;
+	if (err >= 0)
+		return 0;
+	nl_reason(err, why, sizeof(why));
+	if (nl_last_errno() == EEXIST && name_free(sh, &sh->cur, name, 0))
+		return 1;
+	return nsh_err(sh, "'%s': %s", name, why);
 }
 
 /* ------------------------------------------------------------ set */
@@ -259,7 +288,10 @@ static int check_master(struct nsh *sh, struct rtnl_link *l,
  * ip link set IFNAME SETTING…: everything is checked first, then sent as
  * one RTM_NEWLINK (rtnl_link_change), a namespace move included, as
  * iproute2 does.  The kernel moves the link first, then applies the other
- * settings in the target namespace (a new name is checked there).
+ * settings in the target namespace (a new name is checked there).  Without
+ * a move, a new name or a master there is nothing to check: the link is
+ * named in the request and not looked up, unless the kernel says it does
+ * not exist.
  */
 static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 {
@@ -273,10 +305,13 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(rtnl_link_putp) struct rtnl_link *chg = NULL;
 	const struct nsh_ns *where = &sh->cur;
 	bool move = false;
-	int self, master = 0;
+	int self, master = 0, err;
+	char why[256];
 
 	if (check_repeats(sh, a))
 		return 1;
+	if (!newname && !bridge && !arg_has(a, "nsref"))
+		goto send;
 	if (link_lookup(sh, ifname, &l))
 		return 1;
 	self = rtnl_link_get_ifindex(l);
@@ -297,10 +332,15 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 			return 1;
 	if (bridge && check_master(sh, l, bridge, &master))
 		return 1;
-
+send:
 	chg = rtnl_link_alloc();
-	if (!chg)
+	if (!l)
+		l = rtnl_link_alloc();
+	if (!chg || !l)
 		return nsh_err(sh, "out of memory");
+	/* no ifindex in L: the kernel finds the link by this name */
+	if (!rtnl_link_get_ifindex(l))
+		rtnl_link_set_name(chg, ifname);
 	if (arg_has(a, "up"))
 		rtnl_link_set_flags(chg, IFF_UP);
 	if (arg_has(a, "down"))
@@ -323,7 +363,13 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 			return nsh_err(sh, "out of memory");
 		rtnl_link_set_addr(chg, ad);
 	}
-	return send_req(sh, REQ_CHANGE, l, chg, ifname);
+	if (send_only(sh, REQ_CHANGE, l, chg, &err))
+		return 1;
+	if (err >= 0)
+		return 0;
+	if (nl_last_errno() == ENODEV && !rtnl_link_get_ifindex(l))
+		return link_no_such(sh, &sh->cur, ifname);
+	return nsh_err(sh, "'%s': %s", ifname, nl_reason(err, why, sizeof(why)));
 }
 
 /* ------------------------------------------------------------ delete */

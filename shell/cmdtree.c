@@ -19,6 +19,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,9 @@ struct gnode {
 	const struct nsh_type *type;	/* G_PH */
 	struct gnode **alts;	/* groups: alternative sequences */
 	int nalts;
+	bool kwonly;		/* groups: every alternative starts with a
+				 * keyword, whose first letters are in first */
+	unsigned char first[32];
 	struct gnode *next;
 };
 
@@ -114,10 +118,14 @@ static const char *slex_peek(struct slex *s, char *buf, size_t len)
 {
 	struct slex t = *s;
 	const char *r = slex_next(&t);
+	size_t n;
 
 	if (!r)
 		return NULL;
-	snprintf(buf, len, "%s", r);
+	/* not snprintf: this runs for every token at start-up */
+	n = strnlen(r, len - 1);
+	memcpy(buf, r, n);
+	buf[n] = '\0';
 	return buf;
 }
 
@@ -170,6 +178,37 @@ static void parse_alts(struct slex *s, struct gnode *g, char close)
 			grammar_bug(s, "expected '|'");
 	}
 	(void)buf;
+}
+
+static void first_set(struct gnode *g, unsigned char ch)
+{
+	g->first[ch / 8] |= (unsigned char)(1u << (ch % 8));
+}
+
+static bool first_has(const struct gnode *g, unsigned char ch)
+{
+	return g->first[ch / 8] & (1u << (ch % 8));
+}
+
+/* the letters group G's alternatives can start with, if all start with a
+ * keyword: a word starting otherwise need not walk them */
+static void group_firsts(struct gnode *g)
+{
+	g->kwonly = true;
+	for (int i = 0; i < g->nalts && g->kwonly; i++) {
+		const struct gnode *a = g->alts[i];
+
+		if (!a || a->kind != G_KW) {
+			g->kwonly = false;
+			break;
+		}
+		first_set(g, (unsigned char)a->word[0]);
+		for (const char *al = a->alias; al && *al;) {
+			first_set(g, (unsigned char)*al);
+			al += strcspn(al, "/");
+			al += *al == '/';
+		}
+	}
 }
 
 static struct gnode *parse_item(struct slex *s)
@@ -228,6 +267,8 @@ static struct gnode *parse_item(struct slex *s)
 			n->alias = strdup(slash + 1);
 		}
 	}
+	if (n->nalts)
+		group_firsts(n);
 	return n;
 }
 
@@ -347,34 +388,26 @@ struct cont {
 #define MAX_EXPECT 48
 
 struct mctx {
+	/* cleared before every walk (m_reset), up to 'expect' */
 	char **tok;
 	int ntok;
 	const struct grow *row;
-	/* current path */
-	struct nsh_bind bind[NSH_MAX_BIND];
-	int nbind;
-	signed char score[NSH_MAX_WORDS];
+	int nbind;		/* of the current path */
+	int rest_pos;
 	/* best complete parse */
 	bool have;
 	const struct grow *best_row;
-	struct nsh_bind best_bind[NSH_MAX_BIND];
 	int best_nbind;
-	signed char best_score[NSH_MAX_WORDS];
 	const struct grow *tie_row;
-	int rest_pos;
 	int best_rest_pos;
-	/* the furthest failure */
+	/* the furthest failure, noted only when collecting (error messages:
+	 * a line that matches never needs them, so it is walked without) */
+	bool collect;
 	int far;
 	int namedepth;		/* leading command words matched on this path */
-	const char *expect[MAX_EXPECT];
 	int nexpect;
-	char far_name[64];
-	char type_err[320];
 	int type_err_pos;
-	/* unique-prefix bookkeeping, per word */
-	const char *pfx[NSH_MAX_WORDS][4];
-	unsigned char npfx[NSH_MAX_WORDS];
-	bool exact[NSH_MAX_WORDS];
+	char far_name[64];
 	bool overflow;		/* more words than NSH_MAX_BIND bindings */
 	/* completion */
 	bool completing;
@@ -382,13 +415,38 @@ struct mctx {
 	cmdtree_add_fn add;
 	void *actx;
 	struct nsh *sh;
+	/* written before they are read (npfx and exact: cleared per word) */
+	const char *expect[MAX_EXPECT];
+	char type_err[320];
+	struct nsh_bind bind[NSH_MAX_BIND];
+	signed char score[NSH_MAX_WORDS];
+	struct nsh_bind best_bind[NSH_MAX_BIND];
+	signed char best_score[NSH_MAX_WORDS];
+	/* unique-prefix bookkeeping, per word */
+	const char *pfx[NSH_MAX_WORDS][4];
+	unsigned char npfx[NSH_MAX_WORDS];
+	bool exact[NSH_MAX_WORDS];
 };
+
+/* a fresh walk over the NTOK words TOK (the big arrays are not cleared:
+ * ~20 KB per line was a fifth of a script's parsing time) */
+static void m_reset(struct mctx *c, char **tok, int ntok, struct nsh *sh)
+{
+	memset(c, 0, offsetof(struct mctx, expect));
+	c->tok = tok;
+	c->ntok = ntok;
+	c->sh = sh;
+	memset(c->npfx, 0, (size_t)ntok);
+	memset(c->exact, 0, (size_t)ntok);
+}
 
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 		  struct mctx *c);
 
 static void note_far(struct mctx *c, int pos, const char *expect)
 {
+	if (!c->collect)
+		return;
 	if (pos > c->far) {
 		const char *p = c->row->name;
 		int words = c->namedepth;
@@ -479,6 +537,9 @@ static bool is_alias(const struct gnode *n, const char *t)
 
 static int kw_quality(const struct gnode *n, const char *t)
 {
+	/* most keywords differ at once: spare them the string calls */
+	if (t[0] != n->word[0])
+		return n->alias && is_alias(n, t) ? 3 : 0;
 	if (streq(t, n->word) || is_alias(n, t))
 		return 3;
 	if (!n->root && *t && strncmp(n->word, t, strlen(t)) == 0)
@@ -592,7 +653,7 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 	ebuf[0] = '\0';
 	if (t->parse && t->parse(c->tok[pos], &b->v, ebuf, sizeof(ebuf),
 				 &err) < 0) {
-		if (pos >= c->type_err_pos) {
+		if (c->collect && pos >= c->type_err_pos) {
 			char esc[160];
 
 			snprintf(c->type_err, sizeof(c->type_err), "'%s': %s",
@@ -633,6 +694,14 @@ static bool pruned(const struct gnode *alt, int pos, bool exact,
 	return alt && alt->kind == G_KW && kw_quality(alt, c->tok[pos]) == 2;
 }
 
+/* none of group N's alternatives can take the word at POS (only when
+ * neither an error message nor completion needs to know what they were) */
+static bool skip_group(const struct gnode *n, int pos, const struct mctx *c)
+{
+	return n->kwonly && !c->collect && !c->completing && pos < c->ntok &&
+	       !first_has(n, (unsigned char)c->tok[pos][0]);
+}
+
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 		  struct mctx *c)
 {
@@ -652,7 +721,7 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 		struct cont after = { .n = n->next, .up = k };
 		bool exact = group_exact(n, pos, c);
 
-		for (int i = 0; i < n->nalts; i++)
+		for (int i = 0; i < n->nalts && !skip_group(n, pos, c); i++)
 			if (!pruned(n->alts[i], pos, exact, c))
 				m_seq(n->alts[i], pos, &after, c);
 		/* a word that is exactly the optional keyword is that
@@ -665,7 +734,7 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 		struct cont again = { .rep = n, .rep_start = pos, .up = k };
 		bool exact = group_exact(n, pos, c);
 
-		for (int i = 0; i < n->nalts; i++)
+		for (int i = 0; i < n->nalts && !skip_group(n, pos, c); i++)
 			if (!pruned(n->alts[i], pos, exact, c))
 				m_seq(n->alts[i], pos, &again, c);
 		break;
@@ -760,20 +829,23 @@ static void expect_list(const struct mctx *c, char *buf, size_t len)
 
 int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 {
-	struct mctx *c = calloc(1, sizeof(*c));
+	struct mctx *c;
 	char list[400], esc[160];
 	int rc = 1;
 
+	if (argc <= 0)
+		return nsh_err_raw(sh, "empty command");
+	c = malloc(sizeof(*c));
 	if (!c)
 		return nsh_err_raw(sh, "out of memory");
-	if (argc <= 0) {
-		free(c);
-		return nsh_err_raw(sh, "empty command");
-	}
-	c->tok = argv;
-	c->ntok = argc;
-	c->sh = sh;
+	m_reset(c, argv, argc, sh);
 	m_all(c);
+	if (!c->have && !c->overflow) {
+		/* again, noting what was expected where, to say why */
+		m_reset(c, argv, argc, sh);
+		c->collect = true;
+		m_all(c);
+	}
 	if (c->overflow && !c->have) {
 		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
 		nsh_err(sh, "too many words (at most %d)", NSH_MAX_BIND);
@@ -837,13 +909,12 @@ out:
 void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 		      const char *prefix, cmdtree_add_fn add, void *ctx)
 {
-	struct mctx *c = calloc(1, sizeof(*c));
+	struct mctx *c = malloc(sizeof(*c));
 
 	if (!c)
 		return;
-	c->tok = argv;
-	c->ntok = argc;
-	c->sh = sh;
+	m_reset(c, argv, argc, sh);
+	c->collect = true;
 	c->completing = true;
 	c->cprefix = prefix;
 	c->add = add;
