@@ -84,8 +84,7 @@ static void end_process(pid_t pid, unsigned long long start)
 	}
 }
 
-static void kill_processes(struct nsh *sh, struct journal *j,
-			   struct tally *t)
+static void kill_processes(struct journal *j, struct tally *t)
 {
 	for (int i = 0; i < j->n; i++) {
 		struct journal_rec *r = &j->rec[i];
@@ -108,7 +107,7 @@ static bool is_nsfs(const char *path)
 {
 	struct statfs sfs;
 
-	return statfs(path, &sfs) == 0 && sfs.f_type == 0x6e736673;
+	return statfs(path, &sfs) == 0 && sfs.f_type == NSFS_MAGIC;
 }
 
 static int delete_namespaces(struct nsh *sh, struct journal *j,
@@ -145,45 +144,31 @@ static int delete_namespaces(struct nsh *sh, struct journal *j,
 
 /* ------------------------------------------------------------ links */
 
-/* open every namespace still there: the host's, the named ones, and those
- * only processes hold (from the model); call FN on each */
+/* every namespace the model knows (the host's, the named ones, those only
+ * processes hold), opened in turn for FN */
 static int each_namespace(struct nsh *sh,
 			  int (*fn)(struct nsh *, struct nsh_ns *, void *),
 			  void *ctx)
 {
 	struct model *m = model_get(sh);
 	int rc = fn(sh, &sh->home, ctx);
-	_cleanup_(closedirp) DIR *d = opendir(NETNS_RUN_DIR);
-	struct dirent *e;
 
-	while (d && (e = readdir(d))) {
-		struct nsh_ns ns;
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (ns_open_path(sh, NETNS_RUN_DIR, e->d_name, e->d_name,
-				 &ns) == 0) {
-			if (!ns_same(&ns, &sh->home))
-				rc |= fn(sh, &ns, ctx);
-			ns_close(&ns);
-		}
-	}
-	for (int i = 0; m && i < m->nns; i++) {
+	for (int i = 1; m && i < m->nns; i++) {
 		struct model_ns *mn = m->ns[i];
-		char dir[64], label[64];
+		char dir[64];
 		struct nsh_ns ns;
 
-		if (mn->pid <= 0 || mn->name[0])
-			continue;
 		snprintf(dir, sizeof(dir), "/proc/%d/ns", (int)mn->pid);
-		snprintf(label, sizeof(label), "pid %d", (int)mn->pid);
-		if (ns_open_path(sh, dir, "net", label, &ns) == 0) {
-			ns.held = true;
-			if (ns.dev == mn->dev && ns.ino == mn->ino)
-				rc |= fn(sh, &ns, ctx);
+		if (ns_open_path(sh, mn->pid > 0 ? dir : NETNS_RUN_DIR,
+				 mn->pid > 0 ? "net" : mn->name,
+				 model_ns_label(mn), &ns) < 0)
+			continue;
+		ns.held = mn->pid > 0;
+		if (ns.dev == mn->dev && ns.ino == mn->ino)
+			rc |= fn(sh, &ns, ctx);
+		if (ns.held)
 			ns_forget(sh, ns.dev, ns.ino);
-			ns_close(&ns);
-		}
+		ns_close(&ns);
 	}
 	return rc;
 }
@@ -323,7 +308,7 @@ int cleanup_run(struct nsh *sh, bool dead_too, bool dry_run, bool quiet)
 			gs.g[gs.n++] = j.sess[i].group;
 	if (dry_run)
 		s.skip = &j;
-	kill_processes(sh, &j, &t);
+	kill_processes(&j, &t);
 	if (!dry_run)
 		nsh_leave_all(sh);
 	rc |= delete_namespaces(sh, &j, &t);

@@ -41,9 +41,6 @@
 #ifndef ICMP_FILTER
 #define ICMP_FILTER 1	/* linux/icmp.h, which clashes with netinet/ */
 #endif
-#ifndef NSFS_MAGIC
-#define NSFS_MAGIC 0x6e736673
-#endif
 
 #define REACH_MS 3000		/* default window of `expect reach` */
 #define NO_REACH_MS 1000	/* the window of `expect no-reach` */
@@ -156,28 +153,6 @@ static bool ex_link(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	return up == want_up;
 }
 
-/* "10.0.0.1/24, fd00::1/64" (not the link-local ones unless ALL): the
- * addresses of link L in NS */
-static void list_addrs(struct model_ns *ns, const struct model_link *l,
-		       bool all, char *buf, size_t len)
-{
-	size_t n = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < ns->naddrs && n + 1 < len; i++) {
-		const struct model_addr *x = &ns->addrs[i];
-		char ip[64];
-
-		if (x->ifindex != l->ifindex || (!all && show_link_local(x)))
-			continue;
-		n += (size_t)snprintf(buf + n, len - n, "%s%s/%d",
-				      n ? ", " : "",
-				      show_ip(x->family, x->addr, ip,
-					      sizeof(ip)),
-				      x->plen);
-	}
-}
-
 static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 		    struct out *o)
 {
@@ -207,8 +182,9 @@ static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 			return true;
 		other_len = true;
 	}
-	list_addrs(ns, l, p->family == AF_INET6 && p->addr[0] == 0xfe, have,
-		   sizeof(have));
+	/* the link-local ones too when one is expected */
+	show_addrs(ns, l->ifindex, p->family == AF_INET6 && p->addr[0] == 0xfe &&
+		   (p->addr[1] & 0xc0) == 0x80, ", ", have, sizeof(have));
 	if (!have[0])
 		SAY(found, "it has no address");
 	else

@@ -18,9 +18,6 @@
 
 #include "cmds.h"
 
-#ifndef NSFS_MAGIC
-#define NSFS_MAGIC 0x6e736673
-#endif
 
 static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 {

@@ -166,6 +166,27 @@ bool show_link_local(const struct model_addr *a)
 	       (a->addr[1] & 0xc0) == 0x80;
 }
 
+const char *show_addrs(const struct model_ns *ns, int ifindex, bool all,
+		       const char *sep, char *buf, size_t len)
+{
+	size_t n = 0;
+	char ip[64];
+
+	buf[0] = '\0';
+	for (int i = 0; i < ns->naddrs && n + 1 < len; i++) {
+		const struct model_addr *a = &ns->addrs[i];
+
+		if (a->ifindex != ifindex || (!all && show_link_local(a)))
+			continue;
+		n += (size_t)snprintf(buf + n, len - n, "%s%s/%d",
+				      n ? sep : "",
+				      show_ip(a->family, a->addr, ip,
+					      sizeof(ip)),
+				      a->plen);
+	}
+	return buf;
+}
+
 /* iproute2's words for IFA_F_* flags, in its order */
 static const struct {
 	unsigned bit;
@@ -494,8 +515,7 @@ static void watch_cb(void *ctx, const struct model_change *ch)
 	if ((ch->what == MODEL_ROUTE_ADD || ch->what == MODEL_ROUTE_DEL) &&
 	    ch->route->protocol == RTPROT_KERNEL)
 		return;
-	if (w->no_auto && ch->addr && ch->addr->family == AF_INET6 &&
-	    ch->addr->addr[0] == 0xfe && (ch->addr->addr[1] & 0xc0) == 0x80)
+	if (w->no_auto && ch->addr && show_link_local(ch->addr))
 		return;	/* the kernel's own, and late: not the step's */
 	if (w->n == w->cap) {
 		w->cap = w->cap ? 2 * w->cap : 16;

@@ -43,6 +43,10 @@ bool show_peer(struct model *m, struct model_ns *ns,
 const char *show_ip(int family, const unsigned char *a, char *buf, size_t len);
 /* an IPv6 link-local address (fe80::/10) */
 bool show_link_local(const struct model_addr *a);
+/* the addresses of link IFINDEX in NS, "a/n" joined by SEP (not the IPv6
+ * link-local ones unless ALL), into BUF; returns BUF */
+const char *show_addrs(const struct model_ns *ns, int ifindex, bool all,
+		       const char *sep, char *buf, size_t len);
 /*
  * show_addr_flags - the words iproute2 says for an address's IFA_F_* FLAGS,
  * in its order ("dynamic" when IFA_F_PERMANENT is absent, "temporary" for

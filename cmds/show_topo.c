@@ -17,17 +17,6 @@
 #include "model.h"
 #include "show.h"
 
-/* "KEY": "VAL", or "KEY": null when VAL is NULL */
-static void json_strn(struct json *j, const char *key, const char *val)
-{
-	if (val) {
-		json_str(j, key, val);
-		return;
-	}
-	json_key(j, key);
-	fputs("null", stdout);
-}
-
 /* ------------------------------------------------------------ show -j */
 
 static const char *scope_name(int scope, char *buf, size_t len)
@@ -78,8 +67,8 @@ static void json_link(struct json *j, struct model *m, struct model_ns *ns,
 	json_uint(j, "mtu", l->mtu);
 	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x", l->mac[0],
 		 l->mac[1], l->mac[2], l->mac[3], l->mac[4], l->mac[5]);
-	json_strn(j, "mac", l->has_mac ? buf : NULL);
-	json_strn(j, "master", master ? master->name : NULL);
+	json_str_or_null(j, "mac", l->has_mac ? buf : NULL);
+	json_str_or_null(j, "master", master ? master->name : NULL);
 	json_key(j, "peer");
 	if (show_peer(m, ns, l, &pns, &peer)) {
 		json_begin_object(j);
@@ -104,9 +93,9 @@ static void json_addr_more(struct json *j, const struct model_addr *a)
 	for (int i = 0; i < n; i++)
 		json_str(j, NULL, flags[i]);
 	json_end_array(j);
-	json_strn(j, "broadcast", a->has_brd ?
+	json_str_or_null(j, "broadcast", a->has_brd ?
 		  show_ip(AF_INET, a->brd, buf, sizeof(buf)) : NULL);
-	json_strn(j, "label", a->label[0] ? a->label : NULL);
+	json_str_or_null(j, "label", a->label[0] ? a->label : NULL);
 }
 
 static void json_route(struct json *j, struct model_ns *ns,
@@ -125,9 +114,9 @@ static void json_route(struct json *j, struct model_ns *ns,
 		snprintf(buf + strlen(buf), 8, "/%d", r->dst_len);
 		json_str(j, "dst", buf);
 	}
-	json_strn(j, "gateway", r->has_gw ?
+	json_str_or_null(j, "gateway", r->has_gw ?
 		  show_ip(r->family, r->gw, buf, sizeof(buf)) : NULL);
-	json_strn(j, "dev", l ? l->name : NULL);
+	json_str_or_null(j, "dev", l ? l->name : NULL);
 	/* strings, as in `ip -j route`: a name, or the number */
 	snprintf(buf, sizeof(buf), "%d", r->protocol);
 	json_str(j, "protocol", r->protocol == RTPROT_BOOT ? "boot" :
@@ -139,7 +128,7 @@ static void json_route(struct json *j, struct model_ns *ns,
 		json_str(j, "table", (snprintf(buf, sizeof(buf), "%u",
 					       r->table), buf));
 	json_uint(j, "metric", r->priority);
-	json_strn(j, "prefsrc", r->has_prefsrc ?
+	json_str_or_null(j, "prefsrc", r->has_prefsrc ?
 		  show_ip(r->family, r->prefsrc, buf, sizeof(buf)) : NULL);
 	json_bool(j, "onlink", r->onlink);
 	json_end_object(j);
@@ -340,23 +329,7 @@ static bool link_ok(const struct topo *t, const struct tnode *nd)
 static const char *addrs_text(const struct tnode *nd, bool all, char *buf,
 			      size_t len)
 {
-	size_t o = 0;
-	char ip[64];
-
-	buf[0] = '\0';
-	for (int i = 0; i < nd->ns->naddrs && o + 1 < len; i++) {
-		const struct model_addr *a = &nd->ns->addrs[i];
-
-		if (a->ifindex != nd->l->ifindex ||
-		    (!all && show_link_local(a)))
-			continue;
-		o += (size_t)snprintf(buf + o, len - o, "%s%s/%d",
-				      o ? " " : "",
-				      show_ip(a->family, a->addr, ip,
-					      sizeof(ip)),
-				      a->plen);
-	}
-	return buf;
+	return show_addrs(nd->ns, nd->l->ifindex, all, " ", buf, len);
 }
 
 /* ------------------------------------------------------------ -j */
@@ -411,7 +384,7 @@ static void topo_json(struct topo *t)
 			json_str(&j, "kind", t->v[k].kind);
 			json_bool(&j, "up", l->flags & IFF_UP);
 			json_bool(&j, "carrier", link_ok(t, &t->v[k]));
-			json_strn(&j, "master", ml ? ml->name : NULL);
+			json_str_or_null(&j, "master", ml ? ml->name : NULL);
 			json_key(&j, "addresses");
 			json_begin_array(&j);
 			addrs_text(&t->v[k], true, buf, sizeof(buf));
@@ -462,7 +435,7 @@ static void topo_json(struct topo *t)
 			if (p >= 0)
 				json_ref(&j, "b", &t->v[p]);
 			else
-				json_strn(&j, "b", NULL);
+				json_str_or_null(&j, "b", NULL);
 			json_bool(&j, "up", link_ok(t, nd) &&
 				  (p < 0 || link_ok(t, &t->v[p])));
 			json_end_object(&j);

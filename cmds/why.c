@@ -724,17 +724,6 @@ static const char *target_text(const struct why *w, char *buf, size_t len)
 	return buf;
 }
 
-/* "KEY": "VAL", or "KEY": null when VAL is NULL */
-static void json_strn(struct json *j, const char *key, const char *val)
-{
-	if (val) {
-		json_str(j, key, val);
-		return;
-	}
-	json_key(j, key);
-	fputs("null", stdout);
-}
-
 /* -j: {"from","target","address","reachable","rtt_ms","path","checks":
  * [{"check","ok","detail"}],"cause","fix"} (null when none) */
 static void print_json(const struct why *w, const char *target,
@@ -746,7 +735,7 @@ static void print_json(const struct why *w, const char *target,
 	json_begin_object(&j);
 	json_str(&j, "from", model_ns_label(w->a));
 	json_str(&j, "target", target);
-	json_strn(&j, "address", w->has_x ? w->xs : NULL);
+	json_str_or_null(&j, "address", w->has_x ? w->xs : NULL);
 	json_bool(&j, "reachable", w->pr.answered);
 	json_key(&j, "rtt_ms");
 	if (w->pr.answered)
@@ -765,8 +754,8 @@ static void print_json(const struct why *w, const char *target,
 		json_end_object(&j);
 	}
 	json_end_array(&j);
-	json_strn(&j, "cause", cause);
-	json_strn(&j, "fix", fix && *fix ? fix : NULL);
+	json_str_or_null(&j, "cause", cause);
+	json_str_or_null(&j, "fix", fix && *fix ? fix : NULL);
 	json_end_object(&j);
 	json_end(&j);
 }

@@ -123,3 +123,13 @@ void json_end(struct json *j)
 {
 	putchar('\n');
 }
+
+void json_str_or_null(struct json *j, const char *key, const char *val)
+{
+	if (val) {
+		json_str(j, key, val);
+		return;
+	}
+	json_key(j, key);
+	fputs("null", stdout);
+}

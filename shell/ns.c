@@ -29,9 +29,6 @@
 
 #include "nsh.h"
 
-#ifndef NSFS_MAGIC
-#define NSFS_MAGIC 0x6e736673
-#endif
 
 /* ------------------------------------------------------------ handles */
 

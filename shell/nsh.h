@@ -275,6 +275,9 @@ extern volatile sig_atomic_t nsh_interrupted;
 /* ---------------------------------------------------------------- namespaces */
 
 #define NETNS_RUN_DIR "/run/netns"
+#ifndef NSFS_MAGIC
+#define NSFS_MAGIC 0x6e736673	/* statfs f_type of a namespace file */
+#endif
 #define NETNS_ETC_DIR "/etc/netns"
 
 /* shell/ns.c */
@@ -461,6 +464,8 @@ void json_str(struct json *j, const char *key, const char *val);
 void json_int(struct json *j, const char *key, long long val);
 void json_uint(struct json *j, const char *key, unsigned long long val);
 void json_bool(struct json *j, const char *key, bool val);
+/* "KEY": "VAL", or "KEY": null when VAL is NULL */
+void json_str_or_null(struct json *j, const char *key, const char *val);
 void json_end(struct json *j);	/* final newline */
 /* escape S for display in a terminal (non-printables as \xNN) */
 const char *str_escape(const char *s, char *buf, size_t len);
