@@ -31,6 +31,8 @@ enum gkind { G_KW, G_PH, G_OPT, G_GRP, G_REP };
 struct gnode {
 	enum gkind kind;
 	char *word;		/* G_KW: keyword; G_PH: binding name */
+	size_t wlen;		/* G_KW: strlen(word) */
+	char afirst[8];		/* G_KW: the first letters of the aliases */
 	char *alias;		/* G_KW: hidden exact abbreviation */
 	bool root;		/* G_KW: first word, exact match only */
 	bool inname;		/* G_KW: one of the leading command words */
@@ -266,6 +268,17 @@ static struct gnode *parse_item(struct slex *s)
 			*slash = '\0';
 			n->alias = strdup(slash + 1);
 		}
+		n->wlen = strlen(n->word);
+		for (const char *al = n->alias; al && *al;) {
+			size_t k = strlen(n->afirst);
+
+			if (k < sizeof(n->afirst) - 1 && !strchr(n->afirst, *al))
+				n->afirst[k] = *al;
+			if (k == sizeof(n->afirst) - 1)
+				grammar_bug(s, "too many aliases");
+			al += strcspn(al, "/");
+			al += *al == '/';
+		}
 	}
 	if (n->nalts)
 		group_firsts(n);
@@ -422,6 +435,7 @@ struct mctx {
 	signed char score[NSH_MAX_WORDS];
 	struct nsh_bind best_bind[NSH_MAX_BIND];
 	signed char best_score[NSH_MAX_WORDS];
+	size_t toklen[NSH_MAX_WORDS];
 	/* unique-prefix bookkeeping, per word */
 	const char *pfx[NSH_MAX_WORDS][4];
 	unsigned char npfx[NSH_MAX_WORDS];
@@ -438,6 +452,8 @@ static void m_reset(struct mctx *c, char **tok, int ntok, struct nsh *sh)
 	c->sh = sh;
 	memset(c->npfx, 0, (size_t)ntok);
 	memset(c->exact, 0, (size_t)ntok);
+	for (int i = 0; i < ntok; i++)
+		c->toklen[i] = strlen(tok[i]);
 }
 
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
@@ -520,29 +536,34 @@ static void m_next(int pos, const struct cont *k, struct mctx *c)
 	m_seq(k->n, pos, k->up, c);
 }
 
-/* T is one of the "/"-separated hidden abbreviations of N */
-static bool is_alias(const struct gnode *n, const char *t)
+/* T (LEN bytes) is one of the "/"-separated hidden abbreviations of N */
+static bool is_alias(const struct gnode *n, const char *t, size_t len)
 {
-	size_t len = strlen(t);
-
 	for (const char *a = n->alias; a && *a;) {
 		size_t l = strcspn(a, "/");
 
-		if (l == len && strncmp(a, t, l) == 0)
+		if (l == len && a[0] == t[0] && memcmp(a, t, l) == 0)
 			return true;
 		a += l + (a[l] == '/');
 	}
 	return false;
 }
 
-static int kw_quality(const struct gnode *n, const char *t)
+/* how well word T (LEN bytes) names keyword N: 3 exactly (or a hidden
+ * abbreviation), 2 as a prefix, 0 not at all */
+static int kw_quality(const struct gnode *n, const char *t, size_t len)
 {
 	/* most keywords differ at once: spare them the string calls */
-	if (t[0] != n->word[0])
-		return n->alias && is_alias(n, t) ? 3 : 0;
-	if (streq(t, n->word) || is_alias(n, t))
+	if (t[0] != n->word[0]) {
+		for (const char *f = n->afirst; *f; f++)
+			if (*f == t[0])
+				return is_alias(n, t, len) ? 3 : 0;
+		return 0;
+	}
+	if ((len == n->wlen && memcmp(t, n->word, len) == 0) ||
+	    (n->alias && is_alias(n, t, len)))
 		return 3;
-	if (!n->root && *t && strncmp(n->word, t, strlen(t)) == 0)
+	if (!n->root && len && len < n->wlen && memcmp(n->word, t, len) == 0)
 		return 2;
 	return 0;
 }
@@ -588,7 +609,7 @@ static void m_kw(const struct gnode *n, int pos, const struct cont *k,
 		note_far(c, pos, n->word);
 		return;
 	}
-	q = kw_quality(n, c->tok[pos]);
+	q = kw_quality(n, c->tok[pos], c->toklen[pos]);
 	if (!q) {
 		note_far(c, pos, n->word);
 		return;
@@ -678,7 +699,7 @@ static bool group_exact(const struct gnode *n, int pos, const struct mctx *c)
 		return false;
 	for (int i = 0; i < n->nalts; i++)
 		if (n->alts[i] && n->alts[i]->kind == G_KW &&
-		    kw_quality(n->alts[i], c->tok[pos]) == 3)
+		    kw_quality(n->alts[i], c->tok[pos], c->toklen[pos]) == 3)
 			return true;
 	return false;
 }
@@ -691,7 +712,8 @@ static bool pruned(const struct gnode *alt, int pos, bool exact,
 {
 	if (!exact)
 		return false;
-	return alt && alt->kind == G_KW && kw_quality(alt, c->tok[pos]) == 2;
+	return alt && alt->kind == G_KW &&
+	       kw_quality(alt, c->tok[pos], c->toklen[pos]) == 2;
 }
 
 /* none of group N's alternatives can take the word at POS (only when
@@ -778,7 +800,7 @@ static bool row_may_match(const struct grow *r, const struct mctx *c,
 	n = r->seq->next;
 	if (n && n->kind == G_OPT)
 		n = n->next;
-	return !n || n->kind != G_KW || kw_quality(n, object) > 0;
+	return !n || n->kind != G_KW || kw_quality(n, object, strlen(object)) > 0;
 }
 
 static void m_all(struct mctx *c)
