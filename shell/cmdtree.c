@@ -28,6 +28,8 @@
 
 enum gkind { G_KW, G_PH, G_OPT, G_GRP, G_REP };
 
+#define MAX_ALTS 32		/* alternatives in one group */
+
 struct gnode {
 	enum gkind kind;
 	char *word;		/* G_KW: keyword; G_PH: binding name */
@@ -166,6 +168,8 @@ static void parse_alts(struct slex *s, struct gnode *g, char close)
 	char buf[64];
 
 	for (;;) {
+		if (g->nalts == MAX_ALTS)
+			grammar_bug(s, "too many alternatives in a group");
 		g->alts = realloc(g->alts, sizeof(*g->alts) * (g->nalts + 1));
 		if (!g->alts)
 			abort();
@@ -691,37 +695,41 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 	c->nbind--;
 }
 
-/* does a keyword that starts one of group N's alternatives match the word
- * at POS exactly? */
-static bool group_exact(const struct gnode *n, int pos, const struct mctx *c)
-{
-	if (pos >= c->ntok)
-		return false;
-	for (int i = 0; i < n->nalts; i++)
-		if (n->alts[i] && n->alts[i]->kind == G_KW &&
-		    kw_quality(n->alts[i], c->tok[pos], c->toklen[pos]) == 3)
-			return true;
-	return false;
-}
-
-/* with an exact keyword among the alternatives, the ones that would take
- * the word only as an abbreviation can never win: skip them (without this,
- * "-s -s -s …" explores 2^n ways to read "-s" as "-stats") */
-static bool pruned(const struct gnode *alt, int pos, bool exact,
-		   const struct mctx *c)
-{
-	if (!exact)
-		return false;
-	return alt && alt->kind == G_KW &&
-	       kw_quality(alt, c->tok[pos], c->toklen[pos]) == 2;
-}
-
 /* none of group N's alternatives can take the word at POS (only when
  * neither an error message nor completion needs to know what they were) */
 static bool skip_group(const struct gnode *n, int pos, const struct mctx *c)
 {
 	return n->kwonly && !c->collect && !c->completing && pos < c->ntok &&
 	       !first_has(n, (unsigned char)c->tok[pos][0]);
+}
+
+/*
+ * Which of group N's alternatives to walk at POS (WALK[i]); returns true
+ * if one starts with a keyword the word names exactly.  Then the ones
+ * that would take the word only as an abbreviation can never win: skip
+ * them (without this, "-s -s -s …" explores 2^n ways to read "-s" as
+ * "-stats").  Unless an error message or completion needs to know what
+ * was possible, a keyword that does not name the word is not walked
+ * either.  Each keyword is compared once.
+ */
+static bool group_walk(const struct gnode *n, int pos, const struct mctx *c,
+		       bool *walk)
+{
+	bool lazy = !c->collect && !c->completing, exact = false;
+	signed char q[MAX_ALTS];
+
+	for (int i = 0; i < n->nalts; i++) {
+		const struct gnode *a = n->alts[i];
+
+		q[i] = pos < c->ntok && a && a->kind == G_KW ?
+			       (signed char)kw_quality(a, c->tok[pos],
+						       c->toklen[pos]) :
+			       -1;
+		exact |= q[i] == 3;
+	}
+	for (int i = 0; i < n->nalts; i++)
+		walk[i] = !(exact && q[i] == 2) && !(lazy && q[i] == 0);
+	return exact;
 }
 
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
@@ -741,11 +749,14 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	case G_OPT:
 	case G_GRP: {
 		struct cont after = { .n = n->next, .up = k };
-		bool exact = group_exact(n, pos, c);
+		bool walk[MAX_ALTS], exact = false;
 
-		for (int i = 0; i < n->nalts && !skip_group(n, pos, c); i++)
-			if (!pruned(n->alts[i], pos, exact, c))
-				m_seq(n->alts[i], pos, &after, c);
+		if (!skip_group(n, pos, c)) {
+			exact = group_walk(n, pos, c, walk);
+			for (int i = 0; i < n->nalts; i++)
+				if (walk[i])
+					m_seq(n->alts[i], pos, &after, c);
+		}
 		/* a word that is exactly the optional keyword is that
 		 * keyword: "set dev up" names a link "up", as iproute2 */
 		if (n->kind == G_OPT && !exact)
@@ -754,10 +765,13 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	}
 	case G_REP: {
 		struct cont again = { .rep = n, .rep_start = pos, .up = k };
-		bool exact = group_exact(n, pos, c);
+		bool walk[MAX_ALTS];
 
-		for (int i = 0; i < n->nalts && !skip_group(n, pos, c); i++)
-			if (!pruned(n->alts[i], pos, exact, c))
+		if (skip_group(n, pos, c))
+			break;
+		group_walk(n, pos, c, walk);
+		for (int i = 0; i < n->nalts; i++)
+			if (walk[i])
 				m_seq(n->alts[i], pos, &again, c);
 		break;
 	}
@@ -793,8 +807,10 @@ static bool row_may_match(const struct grow *r, const struct mctx *c,
 {
 	const struct gnode *n;
 
-	if (c->ntok == 0 || !streq(r->seq->word, c->tok[0]))
-		return c->ntok == 0;
+	if (c->ntok == 0)
+		return true;
+	if (r->seq->word[0] != c->tok[0][0] || !streq(r->seq->word, c->tok[0]))
+		return false;
 	if (!object || !streq(c->tok[0], "ip"))
 		return true;
 	n = r->seq->next;
