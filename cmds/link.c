@@ -284,6 +284,73 @@ static int check_master(struct nsh *sh, struct rtnl_link *l,
 	return 0;
 }
 
+/* put IFNAME's IFF_UP back to WAS_UP (after a refused change) */
+static void undo_up(struct nsh *sh, const char *ifname, bool was_up)
+{
+	_cleanup_(rtnl_link_putp) struct rtnl_link *orig = rtnl_link_alloc();
+	_cleanup_(rtnl_link_putp) struct rtnl_link *chg = rtnl_link_alloc();
+	int err;
+
+	if (!orig || !chg)
+		return;
+	rtnl_link_set_name(chg, ifname);
+	if (was_up)
+		rtnl_link_set_flags(chg, IFF_UP);
+	else
+		rtnl_link_unset_flags(chg, IFF_UP);
+	(void)send_only(sh, REQ_CHANGE, orig, chg, &err);
+}
+
+/*
+ * ip link set IFNAME master BRIDGE [up|down], the line that puts each
+ * namespace of a lab on its bridge, without an RTM_GETLINK: IFNAME's
+ * ifindex and flags come from two ioctls, BRIDGE's kind from an earlier
+ * lookup while it is still the same device (bridge_index).  The kernel
+ * brings a link up (or down) before it enslaves it: if it then refuses
+ * the master (IFNAME is a bridge, BRIDGE no longer one), the flag is put
+ * back and the refusal explained by the checks.  0 or 1 when done; -1
+ * when nothing was sent and the checked way must say why.
+ */
+static int set_master_fast(struct nsh *sh, const struct nsh_args *a,
+			   const char *ifname, const char *bridge)
+{
+	_cleanup_(rtnl_link_putp) struct rtnl_link *orig = NULL;
+	_cleanup_(rtnl_link_putp) struct rtnl_link *chg = NULL;
+	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	bool up = arg_has(a, "up"), down = arg_has(a, "down");
+	unsigned flags;
+	int self, master, err, rc;
+	char why[256];
+
+	rc = link_brief(sh, ifname, &self, &flags);
+	if (!rc)
+		rc = bridge_index(sh, bridge, &master);
+	if (rc)
+		return rc;
+	if (self == master || (flags & IFF_LOOPBACK))
+		return -1;
+	orig = rtnl_link_alloc();
+	chg = rtnl_link_alloc();
+	if (!orig || !chg)
+		return nsh_err(sh, "out of memory");
+	rtnl_link_set_name(chg, ifname);
+	rtnl_link_set_master(chg, master);
+	if (up)
+		rtnl_link_set_flags(chg, IFF_UP);
+	if (down)
+		rtnl_link_unset_flags(chg, IFF_UP);
+	if (send_only(sh, REQ_CHANGE, orig, chg, &err))
+		return 1;
+	if (err >= 0)
+		return 0;
+	nl_reason(err, why, sizeof(why));
+	if ((up || down) && up != !!(flags & IFF_UP))
+		undo_up(sh, ifname, flags & IFF_UP);
+	if (link_lookup(sh, ifname, &l) || check_master(sh, l, bridge, &master))
+		return 1;
+	return nsh_err(sh, "'%s': %s", ifname, why);
+}
+
 /*
  * ip link set IFNAME SETTING…: everything is checked first, then sent as
  * one RTM_NEWLINK (rtnl_link_change), a namespace move included, as
@@ -310,6 +377,12 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 
 	if (check_repeats(sh, a))
 		return 1;
+	if (bridge && !newname && !mtu && !mac && !arg_has(a, "nsref")) {
+		int rc = set_master_fast(sh, a, ifname, bridge);
+
+		if (rc >= 0)
+			return rc;
+	}
 	if (!newname && !bridge && !arg_has(a, "nsref"))
 		goto send;
 	if (link_lookup(sh, ifname, &l))

@@ -42,6 +42,11 @@ int link_lookup_in(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 	return nsh_err(sh, "'%s': %s", name, nl_reason(err, why, sizeof(why)));
 }
 
+int link_lookup(struct nsh *sh, const char *name, struct rtnl_link **ret)
+{
+	return link_lookup_in(sh, &sh->cur, name, false, ret);
+}
+
 int link_no_such(struct nsh *sh, const struct nsh_ns *ns, const char *name)
 {
 	char d[300];
@@ -50,35 +55,106 @@ int link_no_such(struct nsh *sh, const struct nsh_ns *ns, const char *name)
 		       ns_desc(ns, d, sizeof(d)));
 }
 
+/* one SIOC* ioctl about link NAME in SH->cur, through the netlink socket
+ * of the namespace: 0, or -1 with errno (ENAMETOOLONG for an altname) */
+static int sioc(struct nsh *sh, unsigned long req, const char *name,
+		struct ifreq *ifr)
+{
+	struct nl_sock *sk;
+
+	memset(ifr, 0, sizeof(*ifr));
+	if (strlen(name) >= sizeof(ifr->ifr_name)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	sk = ns_sock(sh);
+	if (!sk) {
+		errno = EBADF;
+		return -1;
+	}
+	memcpy(ifr->ifr_name, name, strlen(name) + 1);
+	/* a netlink socket lives in its namespace too: the ioctl asks there */
+	return ioctl(nl_socket_get_fd(sk), req, ifr);
+}
+
 int link_index(struct nsh *sh, const char *name, int *ret)
 {
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
-	struct nl_sock *sk;
-	struct ifreq ifr = { 0 };
+	struct ifreq ifr;
 
 	*ret = 0;
-	/* longer names (altnames) are not ioctl material */
-	if (strlen(name) < sizeof(ifr.ifr_name)) {
-		sk = ns_sock(sh);
-		if (!sk)
-			return 1;
-		memcpy(ifr.ifr_name, name, strlen(name) + 1);
-		/* a netlink socket lives in its namespace too: the ioctl
-		 * asks there */
-		if (ioctl(nl_socket_get_fd(sk), SIOCGIFINDEX, &ifr) == 0) {
-			*ret = ifr.ifr_ifindex;
-			return 0;
-		}
-		if (errno == ENODEV)
-			return link_no_such(sh, &sh->cur, name);
+	if (sioc(sh, SIOCGIFINDEX, name, &ifr) == 0) {
+		*ret = ifr.ifr_ifindex;
+		return 0;
 	}
+	if (errno == ENODEV)
+		return link_no_such(sh, &sh->cur, name);
 	if (link_lookup(sh, name, &l))
 		return 1;
 	*ret = rtnl_link_get_ifindex(l);
 	return 0;
 }
 
-int link_lookup(struct nsh *sh, const char *name, struct rtnl_link **ret)
+int link_brief(struct nsh *sh, const char *name, int *ret_index,
+	       unsigned *ret_flags)
 {
-	return link_lookup_in(sh, &sh->cur, name, false, ret);
+	struct ifreq ifr;
+
+	if (sioc(sh, SIOCGIFINDEX, name, &ifr) < 0)
+		return errno == ENODEV ? link_no_such(sh, &sh->cur, name) : -1;
+	*ret_index = ifr.ifr_ifindex;
+	if (sioc(sh, SIOCGIFFLAGS, name, &ifr) < 0)
+		return errno == ENODEV ? link_no_such(sh, &sh->cur, name) : -1;
+	*ret_flags = (unsigned short)ifr.ifr_flags;
+	return 0;
+}
+
+/*
+ * The bridges found by an RTM_GETLINK, by namespace and name: still the
+ * same device as long as the name gives the same ifindex (an ifindex is
+ * unique in its namespace and not handed out again soon; a device moved
+ * in from another namespace may keep its ifindex, but bonds, teams and
+ * VRFs, the other kinds the kernel would take as a master, cannot move,
+ * and any other kind is refused by the kernel and explained by the
+ * caller).  Not the MAC: a bridge takes its ports' lowest.
+ */
+static struct {
+	dev_t dev;
+	ino_t ino;
+	char name[IFNAMSIZ];
+	int ifindex;
+} bridges[8];
+static unsigned next_bridge;
+
+int bridge_index(struct nsh *sh, const char *name, int *ret)
+{
+	_cleanup_(rtnl_link_putp) struct rtnl_link *br = NULL;
+	struct ifreq ifr;
+	const char *kind;
+	int idx, i;
+
+	if (sioc(sh, SIOCGIFINDEX, name, &ifr) < 0)
+		return errno == ENODEV ? link_no_such(sh, &sh->cur, name) : -1;
+	idx = ifr.ifr_ifindex;
+	for (i = 0; i < (int)ARRAY_SIZE(bridges); i++)
+		if (bridges[i].ifindex == idx &&
+		    bridges[i].dev == sh->cur.dev &&
+		    bridges[i].ino == sh->cur.ino &&
+		    streq(bridges[i].name, name)) {
+			*ret = idx;
+			return 0;
+		}
+	if (link_lookup(sh, name, &br))
+		return 1;
+	kind = rtnl_link_get_type(br);
+	if (!kind || !streq(kind, "bridge") ||
+	    rtnl_link_get_ifindex(br) != idx)
+		return -1;	/* the caller explains */
+	i = (int)(next_bridge++ % ARRAY_SIZE(bridges));
+	bridges[i].dev = sh->cur.dev;
+	bridges[i].ino = sh->cur.ino;
+	snprintf(bridges[i].name, sizeof(bridges[i].name), "%s", name);
+	bridges[i].ifindex = idx;
+	*ret = idx;
+	return 0;
 }

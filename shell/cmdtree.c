@@ -28,9 +28,13 @@
 
 enum gkind { G_KW, G_PH, G_OPT, G_GRP, G_REP };
 
+#define MAX_ALTS 32		/* alternatives in one group */
+
 struct gnode {
 	enum gkind kind;
 	char *word;		/* G_KW: keyword; G_PH: binding name */
+	size_t wlen;		/* G_KW: strlen(word) */
+	char afirst[8];		/* G_KW: the first letters of the aliases */
 	char *alias;		/* G_KW: hidden exact abbreviation */
 	bool root;		/* G_KW: first word, exact match only */
 	bool inname;		/* G_KW: one of the leading command words */
@@ -164,6 +168,8 @@ static void parse_alts(struct slex *s, struct gnode *g, char close)
 	char buf[64];
 
 	for (;;) {
+		if (g->nalts == MAX_ALTS)
+			grammar_bug(s, "too many alternatives in a group");
 		g->alts = realloc(g->alts, sizeof(*g->alts) * (g->nalts + 1));
 		if (!g->alts)
 			abort();
@@ -265,6 +271,17 @@ static struct gnode *parse_item(struct slex *s)
 		if (slash) {
 			*slash = '\0';
 			n->alias = strdup(slash + 1);
+		}
+		n->wlen = strlen(n->word);
+		for (const char *al = n->alias; al && *al;) {
+			size_t k = strlen(n->afirst);
+
+			if (k < sizeof(n->afirst) - 1 && !strchr(n->afirst, *al))
+				n->afirst[k] = *al;
+			if (k == sizeof(n->afirst) - 1)
+				grammar_bug(s, "too many aliases");
+			al += strcspn(al, "/");
+			al += *al == '/';
 		}
 	}
 	if (n->nalts)
@@ -422,6 +439,7 @@ struct mctx {
 	signed char score[NSH_MAX_WORDS];
 	struct nsh_bind best_bind[NSH_MAX_BIND];
 	signed char best_score[NSH_MAX_WORDS];
+	size_t toklen[NSH_MAX_WORDS];
 	/* unique-prefix bookkeeping, per word */
 	const char *pfx[NSH_MAX_WORDS][4];
 	unsigned char npfx[NSH_MAX_WORDS];
@@ -438,6 +456,8 @@ static void m_reset(struct mctx *c, char **tok, int ntok, struct nsh *sh)
 	c->sh = sh;
 	memset(c->npfx, 0, (size_t)ntok);
 	memset(c->exact, 0, (size_t)ntok);
+	for (int i = 0; i < ntok; i++)
+		c->toklen[i] = strlen(tok[i]);
 }
 
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
@@ -520,29 +540,34 @@ static void m_next(int pos, const struct cont *k, struct mctx *c)
 	m_seq(k->n, pos, k->up, c);
 }
 
-/* T is one of the "/"-separated hidden abbreviations of N */
-static bool is_alias(const struct gnode *n, const char *t)
+/* T (LEN bytes) is one of the "/"-separated hidden abbreviations of N */
+static bool is_alias(const struct gnode *n, const char *t, size_t len)
 {
-	size_t len = strlen(t);
-
 	for (const char *a = n->alias; a && *a;) {
 		size_t l = strcspn(a, "/");
 
-		if (l == len && strncmp(a, t, l) == 0)
+		if (l == len && a[0] == t[0] && memcmp(a, t, l) == 0)
 			return true;
 		a += l + (a[l] == '/');
 	}
 	return false;
 }
 
-static int kw_quality(const struct gnode *n, const char *t)
+/* how well word T (LEN bytes) names keyword N: 3 exactly (or a hidden
+ * abbreviation), 2 as a prefix, 0 not at all */
+static int kw_quality(const struct gnode *n, const char *t, size_t len)
 {
 	/* most keywords differ at once: spare them the string calls */
-	if (t[0] != n->word[0])
-		return n->alias && is_alias(n, t) ? 3 : 0;
-	if (streq(t, n->word) || is_alias(n, t))
+	if (t[0] != n->word[0]) {
+		for (const char *f = n->afirst; *f; f++)
+			if (*f == t[0])
+				return is_alias(n, t, len) ? 3 : 0;
+		return 0;
+	}
+	if ((len == n->wlen && memcmp(t, n->word, len) == 0) ||
+	    (n->alias && is_alias(n, t, len)))
 		return 3;
-	if (!n->root && *t && strncmp(n->word, t, strlen(t)) == 0)
+	if (!n->root && len && len < n->wlen && memcmp(n->word, t, len) == 0)
 		return 2;
 	return 0;
 }
@@ -588,7 +613,7 @@ static void m_kw(const struct gnode *n, int pos, const struct cont *k,
 		note_far(c, pos, n->word);
 		return;
 	}
-	q = kw_quality(n, c->tok[pos]);
+	q = kw_quality(n, c->tok[pos], c->toklen[pos]);
 	if (!q) {
 		note_far(c, pos, n->word);
 		return;
@@ -670,36 +695,41 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 	c->nbind--;
 }
 
-/* does a keyword that starts one of group N's alternatives match the word
- * at POS exactly? */
-static bool group_exact(const struct gnode *n, int pos, const struct mctx *c)
-{
-	if (pos >= c->ntok)
-		return false;
-	for (int i = 0; i < n->nalts; i++)
-		if (n->alts[i] && n->alts[i]->kind == G_KW &&
-		    kw_quality(n->alts[i], c->tok[pos]) == 3)
-			return true;
-	return false;
-}
-
-/* with an exact keyword among the alternatives, the ones that would take
- * the word only as an abbreviation can never win: skip them (without this,
- * "-s -s -s …" explores 2^n ways to read "-s" as "-stats") */
-static bool pruned(const struct gnode *alt, int pos, bool exact,
-		   const struct mctx *c)
-{
-	if (!exact)
-		return false;
-	return alt && alt->kind == G_KW && kw_quality(alt, c->tok[pos]) == 2;
-}
-
 /* none of group N's alternatives can take the word at POS (only when
  * neither an error message nor completion needs to know what they were) */
 static bool skip_group(const struct gnode *n, int pos, const struct mctx *c)
 {
 	return n->kwonly && !c->collect && !c->completing && pos < c->ntok &&
 	       !first_has(n, (unsigned char)c->tok[pos][0]);
+}
+
+/*
+ * Which of group N's alternatives to walk at POS (WALK[i]); returns true
+ * if one starts with a keyword the word names exactly.  Then the ones
+ * that would take the word only as an abbreviation can never win: skip
+ * them (without this, "-s -s -s …" explores 2^n ways to read "-s" as
+ * "-stats").  Unless an error message or completion needs to know what
+ * was possible, a keyword that does not name the word is not walked
+ * either.  Each keyword is compared once.
+ */
+static bool group_walk(const struct gnode *n, int pos, const struct mctx *c,
+		       bool *walk)
+{
+	bool lazy = !c->collect && !c->completing, exact = false;
+	signed char q[MAX_ALTS];
+
+	for (int i = 0; i < n->nalts; i++) {
+		const struct gnode *a = n->alts[i];
+
+		q[i] = pos < c->ntok && a && a->kind == G_KW ?
+			       (signed char)kw_quality(a, c->tok[pos],
+						       c->toklen[pos]) :
+			       -1;
+		exact |= q[i] == 3;
+	}
+	for (int i = 0; i < n->nalts; i++)
+		walk[i] = !(exact && q[i] == 2) && !(lazy && q[i] == 0);
+	return exact;
 }
 
 static void m_seq(const struct gnode *n, int pos, const struct cont *k,
@@ -719,11 +749,14 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	case G_OPT:
 	case G_GRP: {
 		struct cont after = { .n = n->next, .up = k };
-		bool exact = group_exact(n, pos, c);
+		bool walk[MAX_ALTS], exact = false;
 
-		for (int i = 0; i < n->nalts && !skip_group(n, pos, c); i++)
-			if (!pruned(n->alts[i], pos, exact, c))
-				m_seq(n->alts[i], pos, &after, c);
+		if (!skip_group(n, pos, c)) {
+			exact = group_walk(n, pos, c, walk);
+			for (int i = 0; i < n->nalts; i++)
+				if (walk[i])
+					m_seq(n->alts[i], pos, &after, c);
+		}
 		/* a word that is exactly the optional keyword is that
 		 * keyword: "set dev up" names a link "up", as iproute2 */
 		if (n->kind == G_OPT && !exact)
@@ -732,10 +765,13 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	}
 	case G_REP: {
 		struct cont again = { .rep = n, .rep_start = pos, .up = k };
-		bool exact = group_exact(n, pos, c);
+		bool walk[MAX_ALTS];
 
-		for (int i = 0; i < n->nalts && !skip_group(n, pos, c); i++)
-			if (!pruned(n->alts[i], pos, exact, c))
+		if (skip_group(n, pos, c))
+			break;
+		group_walk(n, pos, c, walk);
+		for (int i = 0; i < n->nalts; i++)
+			if (walk[i])
 				m_seq(n->alts[i], pos, &again, c);
 		break;
 	}
@@ -771,14 +807,16 @@ static bool row_may_match(const struct grow *r, const struct mctx *c,
 {
 	const struct gnode *n;
 
-	if (c->ntok == 0 || !streq(r->seq->word, c->tok[0]))
-		return c->ntok == 0;
+	if (c->ntok == 0)
+		return true;
+	if (r->seq->word[0] != c->tok[0][0] || !streq(r->seq->word, c->tok[0]))
+		return false;
 	if (!object || !streq(c->tok[0], "ip"))
 		return true;
 	n = r->seq->next;
 	if (n && n->kind == G_OPT)
 		n = n->next;
-	return !n || n->kind != G_KW || kw_quality(n, object) > 0;
+	return !n || n->kind != G_KW || kw_quality(n, object, strlen(object)) > 0;
 }
 
 static void m_all(struct mctx *c)

@@ -28,6 +28,8 @@
  * Only a namespace that neither the current nor the home namespace knows
  * by an nsid (no veth to them) is entered: its links are dumped, each
  * veth's peer namespace found among the named ones, and that peer polled.
+ * (Not covered: a namespace that the current one knows by an nsid but no
+ * longer shares a veth with, and that has a veth to a third namespace.)
  */
 #include "config.h"
 

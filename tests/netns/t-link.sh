@@ -120,6 +120,20 @@ is "s0: up, in br1; s1 up" \
 	"$(jl host s0 '[ "UP" in l["flags"], l.get("master") ]') $(isup host s1)" \
 	"[True, 'br1'] True"
 
+# a bridge replaced by a veth of the same name within one script: nsh
+# must not take the new brX for the bridge it saw before
+printf '%s\n' 'ip link add brX type bridge' \
+	'ip link add q0 type veth peer name q1' 'ip link set q0 master brX down' \
+	'ip link set q0 nomaster' 'ip link del brX' \
+	'ip link add brX type veth peer name brY' 'ip link set q0 master brX up' \
+	>"$TMP/brx.nsh"
+nok "a bridge replaced by a veth of its name, in one script" "$NSH" -f "$TMP/brx.nsh"
+like "…is no bridge" "$(cat "$TMP/err")" "^$TMP/brx.nsh:7: ip link set: 'brX': not a bridge"
+is "…and q0 stayed down, without a master" \
+	"$(jl host q0 '[ "UP" in l["flags"], l.get("master") ]')" "[False, None]"
+ip link del q0
+ip link del brX
+
 # ---------------------------------------------------------------- show
 
 same_as_ip link
@@ -192,6 +206,17 @@ rejects "master that does not exist" 'ip link set s0 master br9' \
 	"^ip link set: 'br9': no such link in the host namespace$"
 rejects "a bridge as a bridge port" 'ip link set br1 master br0' \
 	"^ip link set: 'br1': .*bridge"
+ip link add br2 type bridge
+rejects "a bridge as a bridge port, with up: br2 stays down" \
+	'ip link set br2 master br0 up' "^ip link set: 'br2': .*bridge"
+ip link set br2 up
+rejects "a bridge as a bridge port, with down: br2 stays up" \
+	'ip link set br2 master br0 down' "^ip link set: 'br2': .*bridge"
+ip link del br2
+rejects "lo as a bridge port, with up" 'ip -n ns2 link set lo master c1 up' \
+	"^ip link set: 'c1': no such link in namespace 'ns2'$"
+rejects "a bridge as its own port" 'ip link set br0 master br0 up' \
+	"^ip link set: 'br0': a bridge cannot be its own port$"
 rejects "moving a bridge" 'ip link set br0 netns ns1' \
 	"^ip link set: 'br0': bridges and lo cannot move to another namespace$"
 rejects "moving lo" 'ip link set lo netns ns1' \
