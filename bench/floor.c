@@ -27,13 +27,11 @@
  *                      links, RTM_GETNSID for each veth's peer, unmount;
  *                      then poll each noted peer with RTM_GETLINK (1, 2, 4,
  *                      8, 16 ms apart) until gone; only then delete br0.
- *   floor teardown N --batched
- *                      a proposal that still returns only when the kernel
- *                      is done: per ns one RTM_GETNSID from the host socket
- *                      (the nsid the host's veths will carry), unmount;
- *                      delete br0 at once (no barrier before it); then ONE
- *                      host link dump per poll round until no link is left
- *                      whose IFLA_LINK_NETNSID is one of those nsids.
+ *   floor teardown N --hold
+ *                      the same, each namespace held open (an fd) until
+ *                      exit, so the kernel destroys them only after br0 is
+ *                      gone, in one batch, as nsh does: deleting br0 then
+ *                      does not wait for the RTNL lock behind that work.
  *   floor verify N     every vethBr<i> enslaved to br0 and up; every ns<i>
  *                      has lo up and vethNs<i> up with its /16 (all checked
  *                      through netlink).  Exit 0 iff all hold.
@@ -444,54 +442,7 @@ static int teardown_nsh_like(int n)
 	return 0;
 }
 
-static int teardown_batched(int n)
-{
-	struct nl_sock *host = sock_open();
-	char *dead = calloc(65536, 1);
-	char path[64];
-	int left = 1;
-
-	for (int i = 1; i <= n; i++) {
-		int fd, nsid;
-
-		snprintf(path, sizeof(path), RUN_DIR "/ns%d", i);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			die_errno(path);
-		nsid = get_nsid(host, fd);
-		if (nsid >= 0 && nsid < 65536)
-			dead[nsid] = 1;
-		close(fd);
-		umount2(path, MNT_DETACH);
-		if (unlink(path) < 0)
-			die_errno(path);
-	}
-	del_br(host);
-	for (int round = 0; left; round++) {
-		struct nl_cache *links;
-
-		if (rtnl_link_alloc_cache(host, AF_UNSPEC, &links) < 0)
-			die("link dump", "host");
-		left = 0;
-		for (struct nl_object *o = nl_cache_get_first(links); o;
-		     o = nl_cache_get_next(o)) {
-			int32_t nsid;
-
-			if (rtnl_link_get_link_netnsid((struct rtnl_link *)o,
-						       &nsid) == 0 &&
-			    nsid >= 0 && nsid < 65536 && dead[nsid])
-				left++;
-		}
-		nl_cache_free(links);
-		if (left)
-			sleep_round(round);
-	}
-	free(dead);
-	nl_socket_free(host);
-	return 0;
-}
-
-static int teardown(int n)
+static int teardown(int n, int hold)
 {
 	struct nl_sock *host = sock_open();
 	struct rtnl_link *br;
@@ -500,6 +451,9 @@ static int teardown(int n)
 
 	for (int i = 1; i <= n; i++) {
 		snprintf(path, sizeof(path), RUN_DIR "/ns%d", i);
+		/* kept open until exit, so after br0 is gone */
+		if (hold && open(path, O_RDONLY | O_CLOEXEC) < 0)
+			die_errno(path);
 		umount2(path, MNT_DETACH);
 		if (unlink(path) < 0) {
 			fprintf(stderr, "floor: unlink %s: %s\n", path,
@@ -688,11 +642,11 @@ int main(int argc, char **argv)
 	    !strcmp(argv[3], "--nsh-like"))
 		return teardown_nsh_like(n);
 	if (argc == 4 && !strcmp(argv[1], "teardown") && n > 0 &&
-	    !strcmp(argv[3], "--batched"))
-		return teardown_batched(n);
+	    !strcmp(argv[3], "--hold"))
+		return teardown(n, 1);
 	if (argc != 3 || n <= 0 || n > 62500) {
 		fprintf(stderr, "usage: floor build N [--nsh-like] | "
-				"teardown N [--nsh-like|--batched] | "
+				"teardown N [--nsh-like|--hold] | "
 				"verify N | "
 				"wait [SECONDS] | addr I | nop\n");
 		return 2;
@@ -700,7 +654,7 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "build"))
 		return build(n, 0);
 	if (!strcmp(argv[1], "teardown"))
-		return teardown(n);
+		return teardown(n, 0);
 	if (!strcmp(argv[1], "verify"))
 		return verify(n);
 	fprintf(stderr, "floor: unknown command '%s'\n", argv[1]);

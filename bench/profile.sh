@@ -14,9 +14,9 @@
 #                          one parse of the whole script and nothing else
 #                          (the real run keeps this parse and runs it)
 #  2. teardown split: floor teardown, nsh -f teardown.nsh, `floor teardown
-#     --nsh-like` (nsh's sequence in C) and `floor teardown --batched` (a
-#     proposal that also returns only when the kernel is done), with each
-#     netlink request type's count and total time inside nsh (strace -T)
+#     --nsh-like` (nsh 0.x's sequence in C) and `floor teardown --hold` (the
+#     deleted namespaces held open until br0 is gone, as nsh does now), with
+#     each netlink request type's count and total time inside nsh (strace -T)
 #  3. syscalls per namespace (strace -f -c) for nsh and floor, build and
 #     teardown, at the smallest N.
 # NSH as for run.sh (default ../build/nsh).
@@ -91,14 +91,14 @@ for n in "${ns_list[@]}"; do
 	# teardown: floor vs nsh, and nsh's requests by type (strace -T)
 	: >"$work/t.$n"
 	for ((r = 1; r <= reps; r++)); do
-		for k in $(printf '%s\n' floor nsh like batched | shuf); do
+		for k in $(printf '%s\n' floor nsh like hold | shuf); do
 			"$FLOOR" build "$n" && sleep 1
 			t0=$EPOCHREALTIME
 			case $k in
 			floor) "$FLOOR" teardown "$n" ;;
 			nsh) "$NSH" -f "$work/n$n/teardown.nsh" ;;
 			like) "$FLOOR" teardown "$n" --nsh-like ;;
-			batched) "$FLOOR" teardown "$n" --batched ;;
+			hold) "$FLOOR" teardown "$n" --hold ;;
 			esac
 			t1=$EPOCHREALTIME
 			"$FLOOR" wait 120
@@ -124,9 +124,9 @@ for n in "${ns_list[@]}"; do
 		"$(awk -v a="$ch" -v n="$n" 'BEGIN { print a / n * 1000 }')"
 	echo "N=$n teardown (median of $reps, seconds): returns / kernel done"
 	printf '  floor                  %8.4f / %.4f\n' "$(m floor 2 "$work/t.$n")" "$(m floor 3 "$work/t.$n")"
-	printf '  floor --nsh-like       %8.4f / %.4f   (nsh'"'"'s sequence, in C)\n' "$(m like 2 "$work/t.$n")" "$(m like 3 "$work/t.$n")"
+	printf '  floor --nsh-like       %8.4f / %.4f   (nsh 0.x'"'"'s sequence, in C)\n' "$(m like 2 "$work/t.$n")" "$(m like 3 "$work/t.$n")"
 	printf '  nsh                    %8.4f / %.4f\n' "$(m nsh 2 "$work/t.$n")" "$(m nsh 3 "$work/t.$n")"
-	printf '  floor --batched        %8.4f / %.4f   (proposal: waits too, but batched)\n' "$(m batched 2 "$work/t.$n")" "$(m batched 3 "$work/t.$n")"
+	printf '  floor --hold           %8.4f / %.4f   (the namespaces held until br0 is gone, as nsh)\n' "$(m hold 2 "$work/t.$n")" "$(m hold 3 "$work/t.$n")"
 	echo "  inside one nsh teardown (strace -T; strace slows it down):"
 	sed -E 's/ \/\* [^*]* \*\///g' "$work/td.strace" |
 		awk '/^(sendmsg|sendto|umount2|setns|poll)/ {

@@ -1,7 +1,7 @@
 #!/bin/bash
 # bench/run.sh [N...] [--reps R] [--methods LIST] [--no-extras]
 #
-# Issue 6 benchmark: build and tear down the same lab with five methods and
+# Issue 6 benchmark: build and tear down the same lab with the methods below and
 # compare them with nsh.  The lab: br0 (up, 10.200.0.254/16); for i in 1..N
 # a named netns nsI, a veth pair vethBrI (host, port of br0, up) / vethNsI
 # (in nsI, 10.200.x.y/16, up), lo up in nsI.
@@ -11,6 +11,8 @@
 #             netns nsI / ip link set … master br0 up / ip -n nsI addr add /
 #             ip -n nsI link set … up; teardown: ip netns del …, ip link del br0)
 #   floor     bench/floor.c: one bare libnl process, fewest requests (the floor)
+#   floor-hold the floor, its teardown holding the deleted namespaces open
+#             until br0 is gone, as nsh does (for information)
 #   ip-batch  bench/methods/ipbatch.sh: 1 host `ip -b` + 1 `ip -n nsI -b` per ns
 #   pyroute2  bench/methods/pyroute2_inproc.py: one python process, in-process
 #             unshare (performance.md 4c)
@@ -43,7 +45,7 @@ export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 NSH=${NSH:-$here/../build/nsh}
 PY=${PYTHON:-/usr/bin/python3}
-ALL_METHODS="nsh floor ip-batch pyroute2 bash-ip"
+ALL_METHODS="nsh floor floor-hold ip-batch pyroute2 bash-ip"
 
 usage() {
 	sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
@@ -115,6 +117,8 @@ cmd() { # METHOD build|teardown N DIR
 	case $1 in
 	nsh) "$NSH" -f "$4/$2.nsh" ;;
 	floor) "$FLOOR" "$2" "$3" ;;
+	floor-hold) if [ "$2" = teardown ]; then "$FLOOR" teardown "$3" --hold
+		else "$FLOOR" "$2" "$3"; fi ;;
 	ip-batch) bash "$here/methods/ipbatch.sh" "$2" "$3" "$4" ;;
 	pyroute2) "$PY" "$here/methods/pyroute2_inproc.py" "$2" "$3" ;;
 	bash-ip) bash "$here/methods/tutorial.sh" "$2" "$3" ;;
@@ -295,6 +299,8 @@ for n in "${ns_list[@]}"; do
 		printf '  N=%-5s nsh/floor %-8s %5s  (target <= 1.2)  %s\n' "$n" "$k" "$x" \
 			"$(awk -v x="$x" 'BEGIN { print (x <= 1.2) ? "ok" : "MISSED" }')"
 	done
+	x=$(pratio "$n" nsh floor-hold 5)
+	[ "$x" != - ] && printf '  N=%-5s nsh/floor-hold teardown %5s  (for information: the floor holding the namespaces as nsh does)\n' "$n" "$x"
 	b=$(get "$n" ip-batch build 6)
 	[ -n "$b" ] && printf '  N=%-5s ip-batch/nsh build  %5s  (target >= %s)  %s\n' "$n" "$b" "$want" \
 		"$(awk -v x="$b" -v w="$want" 'BEGIN { print (x >= w) ? "ok" : "MISSED" }')"

@@ -79,8 +79,10 @@ static int send_req(struct nsh *sh, enum link_req req, struct rtnl_link *orig,
 
 /*
  * name_free - check that no link called NAME exists in NS (other than the
- * link with ifindex SELF, when SELF > 0).  Returns 0 when free, or reports
- * "'NAME': already exists in …" and returns 1.
+ * link with ifindex SELF, when SELF > 0).  A veth the kernel is about to
+ * remove with its peer's deleted namespace (teardown_settle) is waited
+ * for.  Returns 0 when free, or reports "'NAME': already exists in …" and
+ * returns 1.
  */
 static int name_free(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 		     int self)
@@ -90,6 +92,11 @@ static int name_free(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 
 	if (link_lookup_in(sh, ns, name, true, &l))
 		return 1;
+	if (l && teardown_settle(sh, ns, l)) {
+		rtnl_link_put(TAKE_PTR(l));
+		if (link_lookup_in(sh, ns, name, true, &l))
+			return 1;
+	}
 	if (!l || (self > 0 && rtnl_link_get_ifindex(l) == self))
 		return 0;
 	return nsh_err(sh, "'%s': already exists in %s", name,
@@ -169,15 +176,20 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 		rtnl_link_set_ns_fd(l, where->fd);
 	if (!ns_same(pwhere, &sh->cur))
 		rtnl_link_set_ns_fd(peer, pwhere->fd);
-	if (send_only(sh, REQ_ADD, NULL, l, &err))
-		return 1;
-	if (err >= 0)
-		return 0;
-	/* a name taken: say which (the kernel created nothing) */
-	nl_reason(err, why, sizeof(why));
-	if (nl_last_errno() == EEXIST &&
-	    (name_free(sh, where, name, 0) || name_free(sh, pwhere, pname, 0)))
-		return 1;
+	for (int tries = 0;; tries++) {
+		if (send_only(sh, REQ_ADD, NULL, l, &err))
+			return 1;
+		if (err >= 0)
+			return 0;
+		/* a name taken: say which (the kernel created nothing), or
+		 * try once more if it was a peer on its way out */
+		nl_reason(err, why, sizeof(why));
+		if (nl_last_errno() != EEXIST || tries)
+			break;
+		if (name_free(sh, where, name, 0) ||
+		    name_free(sh, pwhere, pname, 0))
+			return 1;
+	}
 	return nsh_err(sh, "'%s': %s", name, why);
 }
 
@@ -197,13 +209,17 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': %s", name, nl_geterror(err));
 	rtnl_link_set_name(l, name);
 	rtnl_link_set_group(l, journal_group());
-	if (send_only(sh, REQ_ADD, NULL, l, &err))
-		return 1;
-	if (err >= 0)
-		return 0;
-	nl_reason(err, why, sizeof(why));
-	if (nl_last_errno() == EEXIST && name_free(sh, &sh->cur, name, 0))
-		return 1;
+	for (int tries = 0;; tries++) {
+		if (send_only(sh, REQ_ADD, NULL, l, &err))
+			return 1;
+		if (err >= 0)
+			return 0;
+		nl_reason(err, why, sizeof(why));
+		if (nl_last_errno() != EEXIST || tries)
+			break;
+		if (name_free(sh, &sh->cur, name, 0))
+			return 1;
+	}
 	return nsh_err(sh, "'%s': %s", name, why);
 }
 

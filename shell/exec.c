@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -29,14 +30,54 @@
 
 volatile sig_atomic_t nsh_interrupted;
 
-static void child_close_fds(void)
+void child_close_from(int first)
 {
+	struct rlimit rl;
+	int top = 1024;
+
 #ifdef SYS_close_range
-	if (syscall(SYS_close_range, 3U, ~0U, 0U) == 0)
+	if (syscall(SYS_close_range, (unsigned int)first, ~0U, 0U) == 0)
 		return;
 #endif
-	for (int fd = 3; fd < 1024; fd++)
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		top = (int)rl.rlim_cur;
+	for (int fd = first; fd < top; fd++)
 		(void)close(fd);
+}
+
+static void child_close_fds(void)
+{
+	child_close_from(3);
+}
+
+/*
+ * A lab of 1000 namespaces deleted in one script holds 1000 descriptors
+ * until the next wait (shell/teardown.c), beyond the usual soft limit of
+ * 1024; so nsh raises its soft limit to the hard one, and puts the old
+ * one back in every program it starts (as systemd does), for programs
+ * that use select().
+ */
+static struct rlimit nofile;
+static bool nofile_raised;
+
+void exec_raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &nofile) < 0 ||
+	    nofile.rlim_cur >= nofile.rlim_max)
+		return;
+	rl = nofile;
+	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? 1 << 20 : rl.rlim_max;
+	if (rl.rlim_cur > 1 << 20)
+		rl.rlim_cur = 1 << 20;
+	nofile_raised = setrlimit(RLIMIT_NOFILE, &rl) == 0;
+}
+
+void child_restore_nofile(void)
+{
+	if (nofile_raised)
+		(void)setrlimit(RLIMIT_NOFILE, &nofile);
 }
 
 /*
@@ -143,6 +184,7 @@ int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 		if (!ns_same(ns, &sh->home) && child_switch_mounts(ns) < 0)
 			_exit(126);
 		child_close_fds();
+		child_restore_nofile();
 		execvp(argv[0], argv);
 		if (errno == ENOENT)
 			nsh_err_raw(sh, "%s: command not found", argv[0]);

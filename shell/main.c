@@ -151,14 +151,13 @@ int main(int argc, char **argv)
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
 		return 1;
 	journal_init(&sh);
+	exec_raise_nofile();
 	if (check) {
 		rc = check_run_file(&sh, check);
 	} else if (step) {
 		rc = step_run_file(&sh, step);
 	} else if (line) {
 		rc = nsh_run_line(&sh, line, NSH_RUN);
-		if (teardown_wait(&sh) && !rc)
-			rc = 1;
 	} else if (file) {
 		rc = script_run_file(&sh, file);
 	} else if (lines && !isatty(0)) {

@@ -142,7 +142,9 @@ static int nsid_cb(struct nl_msg *msg, void *arg)
 	return NL_OK;
 }
 
-int nl_get_nsid(struct nl_sock *sk, int nsfd)
+/* RTM_GETNSID for the namespace ATTR (NETNSA_FD or NETNSA_NSID) names:
+ * its nsid as SK's namespace sees it, or -1 (none, or an error) */
+static int get_nsid(struct nl_sock *sk, int attr, uint32_t val)
 {
 	struct rtgenmsg g = { .rtgen_family = AF_UNSPEC };
 	struct nl_msg *msg = nlmsg_alloc_simple(RTM_GETNSID, NLM_F_REQUEST);
@@ -152,8 +154,7 @@ int nl_get_nsid(struct nl_sock *sk, int nsfd)
 	if (!msg)
 		return -1;
 	if (nlmsg_append(msg, &g, sizeof(g), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NETNSA_FD, (uint32_t)nsfd) < 0 ||
-	    nl_send_auto(sk, msg) < 0)
+	    nla_put_u32(msg, attr, val) < 0 || nl_send_auto(sk, msg) < 0)
 		goto out;
 	orig = nl_socket_get_cb(sk);	/* a new reference */
 	cb = nl_cb_clone(orig);
@@ -169,4 +170,19 @@ out:
 		nl_cb_put(cb);
 	nlmsg_free(msg);
 	return nsid;
+}
+
+int nl_get_nsid(struct nl_sock *sk, int nsfd)
+{
+	return get_nsid(sk, NETNSA_FD, (uint32_t)nsfd);
+}
+
+/*
+ * The kernel looks an nsid up with maybe_get_net(): a namespace whose last
+ * reference is gone (being destroyed, its nsid not yet forgotten) answers
+ * ENOENT like an unknown nsid.
+ */
+bool nl_nsid_alive(struct nl_sock *sk, int nsid)
+{
+	return nsid >= 0 && get_nsid(sk, NETNSA_NSID, (uint32_t)nsid) == nsid;
 }

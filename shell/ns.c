@@ -477,6 +477,7 @@ int ns_unname(struct nsh *sh, const char *name)
 					       esc);
 			}
 			teardown_collect(sh, &ns);
+			teardown_hold(&ns);
 			ns_forget(sh, ns.dev, ns.ino);
 		}
 		if (fd >= 0)

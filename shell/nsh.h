@@ -25,6 +25,7 @@
 #include "util.h"
 
 struct nl_sock;
+struct rtnl_link;
 struct nsh;
 struct nsh_args;
 
@@ -327,6 +328,11 @@ int ns_exec(struct nsh *sh, char **argv);
 /* the same in namespace NS, switched in the child only (so nsh itself does
  * not become a member: `ip netns pids` lists the program, not nsh) */
 int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv);
+/* raise the soft RLIMIT_NOFILE to the hard one (at start-up); in a child
+ * before exec: put it back, close every descriptor from FIRST on */
+void exec_raise_nofile(void);
+void child_restore_nofile(void);
+void child_close_from(int first);
 
 /*
  * The /run/netns layout, as iproute2 makes it: ns_create = `ip netns add`
@@ -341,6 +347,8 @@ int ns_unname(struct nsh *sh, const char *name);
 int ns_sandbox_enter(void);
 /* the nsid that the namespace of socket SK gives namespace fd NSFD, or -1 */
 int nl_get_nsid(struct nl_sock *sk, int nsfd);
+/* whether NSID (as SK's namespace numbers them) names a live namespace */
+bool nl_nsid_alive(struct nl_sock *sk, int nsid);
 
 /*
  * shell/spawn.c: namespaces held by processes nsh starts (`spawn`), named
@@ -424,11 +432,20 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 		  const char *name);
 /* before deleting NS: note its veths whose peers live in other namespaces */
 void teardown_collect(struct nsh *sh, const struct nsh_ns *ns);
+/* keep deleted NS alive until teardown_wait (one kernel batch) */
+void teardown_hold(const struct nsh_ns *ns);
 int teardown_wait(struct nsh *sh);
 /* whether link IFINDEX in NS (its peer's nsid PEER_NSID, NULL when it has
  * no peer in another namespace) may be a peer teardown_wait waits for */
 bool teardown_may_be_peer(struct nsh *sh, const struct nsh_ns *ns,
 			  int ifindex, const int *peer_nsid);
+/*
+ * teardown_settle - if link L in NS is a veth whose peer's namespace the
+ * kernel is destroying (deleted by this session, an earlier one, or ip),
+ * wait until L is gone: true when it waited and L went.
+ */
+bool teardown_settle(struct nsh *sh, const struct nsh_ns *ns,
+		     struct rtnl_link *l);
 
 /* ---------------------------------------------------------------- netlink */
 

@@ -205,8 +205,10 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 				goto out;
 		}
 	}
-	if (teardown_wait(sh))
-		status = 1;
+	/* no teardown_wait: like ip, the script is done when the kernel has
+	 * its last request; what a deleted namespace still takes along goes
+	 * in the background, and any later command that would meet it waits
+	 * for it (teardown_settle), in this session or another one */
 out:
 	prepared_free(prep, n);
 	return status;

@@ -101,14 +101,14 @@ static void child(int ready, pid_t parent, char **argv)
 			dup2(null, 0);
 			close(null);
 		}
+		child_restore_nofile();
 		execvp(argv[0], argv);
 		fprintf(stderr, "nsh: spawn: %s: %s\n", argv[0],
 			strerror(errno));
 		_exit(127);
 	}
 	(void)prctl(PR_SET_NAME, "nsh-holder");
-	for (int fd = 0; fd < 1024; fd++)
-		(void)close(fd);
+	child_close_from(0);
 	for (;;)
 		pause();
 }

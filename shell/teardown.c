@@ -53,6 +53,8 @@
 
 #define WAIT_SECONDS 10
 
+static double since(const struct timespec *t0);
+
 /* ------------------------------------------------------------ the notes */
 
 /* a peer found by entering the deleted namespace: polled by ifindex */
@@ -64,6 +66,18 @@ struct pending {
 
 static struct pending *pend;
 static int npend, cap;
+
+/*
+ * The deleted namespaces themselves, held open until the next wait: the
+ * kernel then destroys them all in one batch, and until then its cleanup
+ * work does not compete for the RTNL lock with the commands in between
+ * (deleting a bridge detaches its ports one by one, each after an RCU
+ * grace period: 40 ms for 100 ports, twice that if the cleanup of their
+ * namespaces holds the lock first).  At exit they are closed with
+ * everything else, and the kernel carries on alone.
+ */
+static int *held;
+static int nheld, capheld;
 
 /* a namespace whose veths had their peers in deleted namespaces */
 struct watch {
@@ -98,6 +112,32 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 	p->ifindex = ifindex;
 	snprintf(p->name, sizeof(p->name), "%s", name ? name : "");
 	npend++;
+}
+
+void teardown_hold(const struct nsh_ns *ns)
+{
+	int fd;
+
+	if (nheld == capheld) {
+		int nc = capheld ? capheld * 2 : 64;
+		int *v = realloc(held, sizeof(*v) * (size_t)nc);
+
+		if (!v)
+			return;
+		held = v;
+		capheld = nc;
+	}
+	/* out of descriptors: the namespace just goes at once */
+	fd = fcntl(ns->fd, F_DUPFD_CLOEXEC, 3);
+	if (fd >= 0)
+		held[nheld++] = fd;
+}
+
+static void release_held(void)
+{
+	for (int i = 0; i < nheld; i++)
+		close(held[i]);
+	nheld = 0;
 }
 
 static void watch_free(struct watch *w)
@@ -593,11 +633,72 @@ static int pending_wait(struct nsh *sh, const struct timespec *start)
 	}
 }
 
+/*
+ * A namespace's deletion is only as final as the kernel makes it: the
+ * session that deleted it (or ip) may have exited before the peers went.
+ * Such a peer is recognised without any note: its IFLA_LINK_NETNSID is -1
+ * once the kernel has forgotten the dying namespace's nsid, and before that
+ * the nsid no longer resolves to a live namespace.  One more case: a
+ * process that exits frees its netlink sockets only after an RCU grace
+ * period, and a socket holds its namespace, so a namespace deleted just
+ * before its deleter exited still resolves for a few milliseconds.  A peer
+ * whose nsid resolves, but to no namespace nsh can name, is therefore
+ * watched for SETTLE_MS before it is taken for a live one.
+ */
+#define SETTLE_MS 1000
+
+/* whether NSID (as NS sees it) is the current, home or a named namespace */
+static bool nsid_named(struct nsh *sh, struct nl_sock *sk, int nsid)
+{
+	struct nsh_ns none = { .fd = -1 }, found;
+
+	if (!find_by_nsid(sh, sk, nsid, &none, &found))
+		return false;
+	if (found.fd != sh->cur.fd && found.fd != sh->home.fd)
+		close(found.fd);
+	return true;
+}
+
+bool teardown_settle(struct nsh *sh, const struct nsh_ns *ns,
+		     struct rtnl_link *l)
+{
+	struct nl_sock *sk = ns_sock_in(sh, ns);
+	int ifindex = rtnl_link_get_ifindex(l);
+	struct timespec start;
+	int32_t nsid;
+
+	if (!sk || rtnl_link_get_link_netnsid(l, &nsid) < 0)
+		return false;
+	if (nsid >= 0 && nsid_named(sh, sk, nsid))
+		return false;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (int round = 0; nsid >= 0 && nl_nsid_alive(sk, nsid); round++) {
+		struct rtnl_link *now = NULL;
+		bool peer_elsewhere;
+
+		if (since(&start) * 1000 >= SETTLE_MS || nsh_interrupted)
+			return false;
+		/* 1 ms, then 2, 4 … up to 16 ms between looks */
+		struct timespec ts = { 0, 1000000L << (round < 4 ? round : 4) };
+
+		nanosleep(&ts, NULL);
+		if (rtnl_link_get_kernel(sk, ifindex, NULL, &now) < 0)
+			return true;	/* gone meanwhile */
+		peer_elsewhere = rtnl_link_get_link_netnsid(now, &nsid) == 0;
+		rtnl_link_put(now);
+		if (!peer_elsewhere)
+			return false;
+	}
+	teardown_add(sh, ns, ifindex, rtnl_link_get_name(l));
+	return teardown_wait(sh) == 0;
+}
+
 int teardown_wait(struct nsh *sh)
 {
 	struct timespec start;
 	int rc = 0;
 
+	release_held();
 	if (!npend && !nwatch)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &start);
