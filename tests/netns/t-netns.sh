@@ -142,4 +142,9 @@ ip link add pv type veth peer name pvp netns p1
 printf 'ip -n p1 link show\nip netns exec p1 ip link set lo up\nip netns del p1\nip link add pv type veth peer name pvq\nip link del pv\n' >"$TMP/pin.nsh"
 ok "use a namespace, delete it, re-create its veth's host end" "$NSH" -f "$TMP/pin.nsh"
 is "nsh held no socket or fd in it: no warning" "$(cat "$TMP/err")" ""
+# the deleted namespaces nsh holds until its next wait are not inherited
+# by a process it starts (spawn's holder closes every descriptor)
+printf 'ip netns add q1\nip link add qv type veth peer name qvp netns q1\nip netns del q1\nspawn qh\nip link add qv type veth peer name qvq\nip link del qv\nkill qh\n' >"$TMP/pin2.nsh"
+ok "delete a namespace, spawn, re-create its veth's host end" "$NSH" -f "$TMP/pin2.nsh"
+is "the spawned holder kept nothing: no warning" "$(cat "$TMP/err")" ""
 done_testing
