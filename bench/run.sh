@@ -18,9 +18,10 @@
 #             unshare (performance.md 4c)
 #   bash-ip   bench/methods/tutorial.sh: one `ip` per step, `ip netns exec`
 #
-# N defaults to "10 100 1000"; repetitions default to 5 at N<=100 and 3
-# above (--reps R for all).  Each repetition runs every method once, in a
-# shuffled order.  Every build is verified outside the timing (`floor verify
+# N defaults to "10 100 1000"; 5 repetitions (--reps R).  Each repetition
+# runs every method once, in a shuffled order, each after the machine is
+# idle again (the kernel goes on destroying namespaces well after their
+# links are gone).  Every build is verified outside the timing (`floor verify
 # N` through netlink, plus one ping ns1 -> nsN), and every teardown is checked
 # to leave nothing behind.  Three times are taken per run:
 #   build      until the build command returns
@@ -185,6 +186,24 @@ pratio() { # N METHOD BASE COLUMN: median over the reps of METHOD/BASE in the sa
 		END { for (r in x) if ((r in y) && y[r] > 0) print x[r] / y[r] }' "$raw" |
 		median | awk '{ if ($1 == "nan") print "-"; else printf "%.2f\n", $1 }'
 }
+# quiet: wait until the kernel has finished the last teardown (destroying
+# 1000 namespaces goes on well after their links are gone) and the machine
+# is idle again: 90% idle over 0.2 s, twice in a row (at most 5 s)
+quiet() {
+	local i=0 calm=0 a b
+	while [ $i -lt 25 ] && [ $calm -lt 2 ]; do
+		a=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+		sleep 0.2
+		b=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+		if awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ")
+			t = y[2] - x[2]; exit !(t > 0 && (y[1] - x[1]) / t >= 0.9) }'; then
+			calm=$((calm + 1))
+		else
+			calm=0
+		fi
+		i=$((i + 1))
+	done
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a != "nan") printf "%.2f", a / b; else print "-" }'; }
 
 # ------------------------------------------------------------ the runs
@@ -196,13 +215,12 @@ for n in "${ns_list[@]}"; do
 	mkdir -p "$d"
 	gen_nsh "$n" "$d"
 	bash "$here/methods/ipbatch.sh" gen "$n" "$d"
-	r=${reps:-$([ "$n" -le 100 ] && echo 5 || echo 3)}
-	settle=$(awk -v n="$n" 'BEGIN { print 0.2 + n / 1000 * 1.5 }')
+	r=${reps:-5}
 	echo "N=$n: $r repetitions" >&2
 	for ((rep = 1; rep <= r; rep++)); do
 		for m in $(printf '%s\n' $methods | shuf); do
 			run_one "$m" "$n" "$rep" "$d"
-			sleep "$settle"
+			quiet
 		done
 	done
 done

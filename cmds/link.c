@@ -136,6 +136,34 @@ static int resolve_target(struct nsh *sh, const char *ref, struct nsh_ns *ret)
 /* ------------------------------------------------------------ add */
 
 /*
+ * add_link - create L (named NAME in WHERE; its peer PNAME in PWHERE, or
+ * NULL).  A name taken is said which (the kernel created nothing); if it
+ * was a veth on its way out with its peer's namespace, name_free waited
+ * for it and the request is sent once more.  0 or 1 after reporting.
+ */
+static int add_link(struct nsh *sh, struct rtnl_link *l,
+		    const struct nsh_ns *where, const char *name,
+		    const struct nsh_ns *pwhere, const char *pname)
+{
+	char why[256];
+	int err;
+
+	for (int tries = 0;; tries++) {
+		if (send_only(sh, REQ_ADD, NULL, l, &err))
+			return 1;
+		if (err >= 0)
+			return 0;
+		nl_reason(err, why, sizeof(why));
+		if (nl_last_errno() != EEXIST || tries)
+			break;
+		if (name_free(sh, where, name, 0) ||
+		    (pname && name_free(sh, pwhere, pname, 0)))
+			return 1;
+	}
+	return nsh_err(sh, "'%s': %s", name, why);
+}
+
+/*
  * ip link add NAME [netns NS] type veth peer [name] PEER [netns NS]: both
  * ends in one RTM_NEWLINK; each end may be created directly in another
  * namespace (IFLA_NET_NS_FD at the top level for the first end, inside
@@ -150,8 +178,7 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
 	_cleanup_(rtnl_link_putp) struct rtnl_link *peer = NULL;
 	const struct nsh_ns *where, *pwhere;
-	char d[300], why[256];
-	int err;
+	char d[300];
 
 	if (resolve_target(sh, arg_str(a, "nsref"), &ns) ||
 	    resolve_target(sh, arg_str(a, "peer_netns"), &pns))
@@ -176,21 +203,7 @@ static int cmd_add_veth(struct nsh *sh, const struct nsh_args *a)
 		rtnl_link_set_ns_fd(l, where->fd);
 	if (!ns_same(pwhere, &sh->cur))
 		rtnl_link_set_ns_fd(peer, pwhere->fd);
-	for (int tries = 0;; tries++) {
-		if (send_only(sh, REQ_ADD, NULL, l, &err))
-			return 1;
-		if (err >= 0)
-			return 0;
-		/* a name taken: say which (the kernel created nothing), or
-		 * try once more if it was a peer on its way out */
-		nl_reason(err, why, sizeof(why));
-		if (nl_last_errno() != EEXIST || tries)
-			break;
-		if (name_free(sh, where, name, 0) ||
-		    name_free(sh, pwhere, pname, 0))
-			return 1;
-	}
-	return nsh_err(sh, "'%s': %s", name, why);
+	return add_link(sh, l, where, name, pwhere, pname);
 }
 
 /* ip link add NAME type bridge */
@@ -198,7 +211,6 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 {
 	const char *name = arg_str(a, "newif");
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
-	char why[256];
 	int err;
 
 	l = rtnl_link_alloc();
@@ -209,18 +221,7 @@ static int cmd_add_bridge(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': %s", name, nl_geterror(err));
 	rtnl_link_set_name(l, name);
 	rtnl_link_set_group(l, journal_group());
-	for (int tries = 0;; tries++) {
-		if (send_only(sh, REQ_ADD, NULL, l, &err))
-			return 1;
-		if (err >= 0)
-			return 0;
-		nl_reason(err, why, sizeof(why));
-		if (nl_last_errno() != EEXIST || tries)
-			break;
-		if (name_free(sh, &sh->cur, name, 0))
-			return 1;
-	}
-	return nsh_err(sh, "'%s': %s", name, why);
+	return add_link(sh, l, &sh->cur, name, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ set */

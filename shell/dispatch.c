@@ -72,7 +72,7 @@ static int run_matched(struct nsh *sh, struct nsh_args *a)
 	if (opt_ns) {
 		if (ns_resolve(sh, opt_ns, true, &ns))
 			return 1;
-		rc = ns_push(sh, &ns, &saved);
+		rc = ns_push_own(sh, &ns, &saved);
 		ns_close(&ns);
 		if (rc)
 			return rc;

@@ -156,15 +156,19 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 		return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
 			       strerror(errno));
 	}
-	if (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC) {
+	if (ns_fill(ret, fd, ref) < 0)
+		goto fail;
+	/* every namespace file is on nsfs, where the home one is: only
+	 * another device needs the file system's type looked at */
+	if (ret->dev != sh->home.dev &&
+	    (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC)) {
 		close(fd);
+		ret->fd = -1;
 		return nsh_err(sh, "'%s': stale entry in %s (a plain file, "
 				   "not a namespace); remove it with "
 				   "'ip netns delete %s'",
 			       esc, NETNS_RUN_DIR, esc);
 	}
-	if (ns_fill(ret, fd, ref) < 0)
-		goto fail;
 	return 0;
 fail:
 	close(fd);
@@ -184,23 +188,32 @@ static void ns_setns_or_die(int fd)
 	}
 }
 
-int ns_push(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
+int ns_push_own(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
 {
-	struct nsh_ns next = *ns;
-
-	next.fd = fcntl(ns->fd, F_DUPFD_CLOEXEC, 3);
-	if (next.fd < 0)
-		return nsh_err(sh, "%s", strerror(errno));
-	if (setns(next.fd, CLONE_NEWNET) < 0) {
+	if (setns(ns->fd, CLONE_NEWNET) < 0) {
 		char d[128];
 
-		close(next.fd);
 		return nsh_err(sh, "cannot enter %s: %s",
 			       ns_desc(ns, d, sizeof(d)), strerror(errno));
 	}
 	*saved = sh->cur;
-	sh->cur = next;
+	sh->cur = *ns;
+	ns->fd = -1;
 	return 0;
+}
+
+int ns_push(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
+{
+	struct nsh_ns next = *ns;
+	int rc;
+
+	next.fd = fcntl(ns->fd, F_DUPFD_CLOEXEC, 3);
+	if (next.fd < 0)
+		return nsh_err(sh, "%s", strerror(errno));
+	rc = ns_push_own(sh, &next, saved);
+	if (rc)
+		close(next.fd);
+	return rc;
 }
 
 void ns_pop(struct nsh *sh, struct nsh_ns *saved)

@@ -303,6 +303,8 @@ bool ns_same(const struct nsh_ns *a, const struct nsh_ns *b);
  * reports.
  */
 int ns_push(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved);
+/* the same, taking NS's descriptor over (NS->fd is -1 after success) */
+int ns_push_own(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved);
 void ns_pop(struct nsh *sh, struct nsh_ns *saved);
 /*
  * ns_sock - the rtnetlink socket of SH->cur (kept in a small cache keyed by
