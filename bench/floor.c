@@ -39,6 +39,8 @@
  *                      (namespace teardown is asynchronous); timeout S
  *                      seconds (default 60).
  *   floor addr I       print the address of ns<I> (10.200.X.Y, no prefix).
+ *   floor rss CMD…     run CMD (stdout to /dev/null); print its peak RSS
+ *                      in MB; exit with its status.
  *
  * Addresses: ns<i> gets 10.200.(1+(i-1)/250).(1+(i-1)%250)/16.
  *
@@ -53,7 +55,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <spawn.h>
 #include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -619,12 +624,43 @@ static int wait_gone(double timeout)
 	return 0;
 }
 
+/*
+ * peak_rss - run ARGV (its stdout to /dev/null), print its peak resident
+ * set in MB.  posix_spawn shares this small process's memory until the
+ * exec, so what the kernel counts before the exec is this process's own
+ * RSS (~2 MB), not a copy of a larger parent's.
+ */
+extern char **environ;
+
+static int peak_rss(char **argv)
+{
+	posix_spawn_file_actions_t fa;
+	struct rusage ru;
+	pid_t pid;
+	int st, err;
+
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (err) {
+		fprintf(stderr, "floor: %s: %s\n", argv[0], strerror(err));
+		return 127;
+	}
+	if (wait4(pid, &st, 0, &ru) < 0)
+		die_errno("wait4");
+	printf("%.1f\n", ru.ru_maxrss / 1024.0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
 int main(int argc, char **argv)
 {
 	int n = argc > 2 ? atoi(argv[2]) : 0;
 
 	if (argc >= 2 && !strcmp(argv[1], "nop"))
 		return 0;
+	if (argc >= 3 && !strcmp(argv[1], "rss"))
+		return peak_rss(argv + 2);
 	if (argc >= 2 && !strcmp(argv[1], "wait"))
 		return wait_gone(argc > 2 ? atof(argv[2]) : 60);
 	if (argc == 3 && !strcmp(argv[1], "addr") && n > 0) {
@@ -648,7 +684,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: floor build N [--nsh-like] | "
 				"teardown N [--nsh-like|--hold] | "
 				"verify N | "
-				"wait [SECONDS] | addr I | nop\n");
+				"wait [SECONDS] | addr I | rss CMD... | nop\n");
 		return 2;
 	}
 	if (!strcmp(argv[1], "build"))

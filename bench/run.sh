@@ -226,7 +226,7 @@ for n in "${ns_list[@]}"; do
 done
 
 # ------------------------------------------------------------ extras
-startup="" startup_how="" model_row=""
+startup="" startup_how="" model_row="" rss_row=""
 if [ $extras = 1 ]; then
 	if command -v hyperfine >/dev/null; then
 		hyperfine -N --runs 50 --warmup 3 --export-json "$work/hf.json" \
@@ -247,6 +247,15 @@ if [ $extras = 1 ]; then
 	fi
 	mn=1000
 	for n in "${ns_list[@]}"; do [ "$n" -gt "$mn" ] && mn=$n; done
+	# nsh -f's own peak RSS at the largest N of this run (untimed)
+	for n in "${ns_list[@]}"; do [ "$n" -gt "${nmax:-0}" ] && nmax=$n; done
+	if [[ " $methods " == *" nsh "* ]]; then
+		b=$("$FLOOR" rss "$NSH" -f "$work/n$nmax/build.nsh") &&
+			t=$("$FLOOR" rss "$NSH" -f "$work/n$nmax/teardown.nsh") &&
+			rss_row="nsh -f at N=$nmax, peak RSS: build $b MB, teardown $t MB"
+		"$FLOOR" wait 120 >/dev/null 2>&1
+		clean_state || { echo "run.sh: the peak-RSS run left something" >&2; fails=$((fails + 1)); }
+	fi
 	# model.sh makes its own sandbox (nested in this one)
 	env -u NSH_BENCH_SANDBOX NSH="$NSH" sh "$here/model.sh" "$mn" >"$work/model.out" 2>&1 &&
 		model_row=$(tail -1 "$work/model.out") ||
@@ -328,6 +337,10 @@ if [ -n "$startup" ]; then
 	set -- $startup
 	echo
 	echo "start-up ($startup_how, median): nsh -c true $1 ms; floor nop $2 ms"
+fi
+if [ -n "$rss_row" ]; then
+	echo
+	echo "$rss_row"
 fi
 if [ -n "$model_row" ]; then
 	echo
