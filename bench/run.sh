@@ -31,7 +31,8 @@
 # Prints one table per N (medians, ratio to nsh), the targets, nsh's start-up
 # (`nsh -c true`, median of 50, hyperfine if installed) and bench/model.sh at
 # the largest N (model load, TAB, peak RSS); writes the medians to
-# bench/results.tsv (overwritten) and, with gnuplot, bench/results.png.
+# bench/results.tsv (overwritten) and, with gnuplot, bench/results.png
+# (in $BENCH_OUT instead when it is set).
 #
 # Everything runs in a throw-away sandbox (unshare --net --mount, tmpfs on
 # /run, fresh sysfs): the host's links and /run/netns are never touched and
@@ -44,6 +45,8 @@ set -uo pipefail
 export LC_ALL=C
 
 here=$(cd "$(dirname "$0")" && pwd)
+# where results.tsv and results.png go
+out=${BENCH_OUT:-$here}
 NSH=${NSH:-$here/../build/nsh}
 PY=${PYTHON:-/usr/bin/python3}
 ALL_METHODS="nsh floor floor-hold ip-batch pyroute2 bash-ip"
@@ -91,14 +94,14 @@ if [ -z "${NSH_BENCH_SANDBOX:-}" ]; then
 	args=("${ns_list[@]}" --methods "$methods")
 	[ -n "$reps" ] && args+=(--reps "$reps")
 	[ $extras = 1 ] || args+=(--no-extras)
-	NSH_BENCH_SANDBOX=1 NSH_BENCH_WORK=$work NSH=$NSH \
+	NSH_BENCH_SANDBOX=1 NSH_BENCH_WORK=$work NSH=$NSH BENCH_OUT=$out \
 		unshare --net --mount --propagation private -- bash -c \
 		'mount -t tmpfs tmpfs /run && mount -t sysfs sysfs /sys && exec bash "$0" "$@"' \
 		"$0" "${args[@]}"
 	rc=$?
-	if [ -s "$here/results.tsv" ] && command -v gnuplot >/dev/null; then
-		gnuplot -e "tsv='$here/results.tsv'; png='$here/results.png'" \
-			"$here/plot.gp" && echo "plot: $here/results.png"
+	if [ -s "$out/results.tsv" ] && command -v gnuplot >/dev/null; then
+		gnuplot -e "tsv='$out/results.tsv'; png='$out/results.png'" \
+			"$here/plot.gp" && echo "plot: $out/results.png"
 	fi
 	exit $rc
 fi
@@ -263,7 +266,7 @@ if [ $extras = 1 ]; then
 fi
 
 # ------------------------------------------------------------ report
-tsv=$here/results.tsv
+tsv=$out/results.tsv
 {
 	printf '# n\tmethod\tmetric\tmedian\tunit\tx_nsh_paired\truns\n'
 	for n in "${ns_list[@]}"; do

@@ -1,7 +1,8 @@
 #!/bin/sh
 # ip netns add/delete/list/identify/pids, checked against iproute2, and the
-# promise that `ip netns delete` returns only once the kernel has removed
-# the veths the namespace held.
+# promise that what a deleted namespace takes along (the veths whose peers
+# it held) never gets in the way of a later command, in this session or the
+# next one.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 ok "nsh creates ns1" "$NSH" -c 'ip netns add ns1'
