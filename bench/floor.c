@@ -28,7 +28,8 @@
  *                      then poll each noted peer with RTM_GETLINK (1, 2, 4,
  *                      8, 16 ms apart) until gone; only then delete br0.
  *   floor teardown N --hold
- *                      the same, each namespace held open (an fd) until
+ *                      as `floor teardown N`, each namespace held open (an
+ *                      fd, the soft RLIMIT_NOFILE raised for them) until
  *                      exit, so the kernel destroys them only after br0 is
  *                      gone, in one batch, as nsh does: deleting br0 then
  *                      does not wait for the RTNL lock behind that work.
@@ -453,7 +454,16 @@ static int teardown(int n, int hold)
 	struct rtnl_link *br;
 	char path[64];
 	int err, rc = 0;
+	struct rlimit rl;
 
+	if (hold && getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+	    rl.rlim_cur < (rlim_t)n + 64) {
+		rl.rlim_cur = rl.rlim_max;
+		if (rl.rlim_cur > (rlim_t)n + 64)
+			rl.rlim_cur = (rlim_t)n + 64;
+		if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+			die_errno("setrlimit RLIMIT_NOFILE");
+	}
 	for (int i = 1; i <= n; i++) {
 		snprintf(path, sizeof(path), RUN_DIR "/ns%d", i);
 		/* kept open until exit, so after br0 is gone */

@@ -47,6 +47,8 @@ export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd)
 # where results.tsv and results.png go
 out=${BENCH_OUT:-$here}
+mkdir -p "$out" || exit 2
+out=$(cd "$out" && pwd)
 NSH=${NSH:-$here/../build/nsh}
 PY=${PYTHON:-/usr/bin/python3}
 ALL_METHODS="nsh floor floor-hold ip-batch pyroute2 bash-ip"
@@ -191,15 +193,19 @@ pratio() { # N METHOD BASE COLUMN: median over the reps of METHOD/BASE in the sa
 }
 # quiet: wait until the kernel has finished the last teardown (destroying
 # 1000 namespaces goes on well after their links are gone) and the machine
-# is idle again: 90% idle over 0.2 s, twice in a row (at most 5 s)
+# is idle again: every CPU 90% idle over 0.2 s, twice in a row (at most
+# 5 s; BENCH_QUIET=0 skips it)
 quiet() {
 	local i=0 calm=0 a b
+	[ "${BENCH_QUIET:-1}" = 0 ] && return
 	while [ $i -lt 25 ] && [ $calm -lt 2 ]; do
-		a=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+		a=$(awk '/^cpu[0-9]/ { print $1, $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
 		sleep 0.2
-		b=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
-		if awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ")
-			t = y[2] - x[2]; exit !(t > 0 && (y[1] - x[1]) / t >= 0.9) }'; then
+		b=$(awk '/^cpu[0-9]/ { print $1, $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+		if printf '%s\n%s\n' "$a" "$b" | awk '
+			$1 in idle { t = $3 - tot[$1]; if (t <= 0 || ($2 - idle[$1]) / t < 0.9) busy = 1; next }
+			{ idle[$1] = $2; tot[$1] = $3 }
+			END { exit busy }'; then
 			calm=$((calm + 1))
 		else
 			calm=0
@@ -253,10 +259,15 @@ if [ $extras = 1 ]; then
 	# nsh -f's own peak RSS at the largest N of this run (untimed)
 	for n in "${ns_list[@]}"; do [ "$n" -gt "${nmax:-0}" ] && nmax=$n; done
 	if [[ " $methods " == *" nsh "* ]]; then
-		b=$("$FLOOR" rss "$NSH" -f "$work/n$nmax/build.nsh") &&
-			t=$("$FLOOR" rss "$NSH" -f "$work/n$nmax/teardown.nsh") &&
+		if b=$("$FLOOR" rss "$NSH" -f "$work/n$nmax/build.nsh") &&
+			t=$("$FLOOR" rss "$NSH" -f "$work/n$nmax/teardown.nsh"); then
 			rss_row="nsh -f at N=$nmax, peak RSS: build $b MB, teardown $t MB"
-		"$FLOOR" wait 120 >/dev/null 2>&1
+			"$FLOOR" wait 120 >/dev/null 2>&1
+		else
+			echo "run.sh: the peak-RSS run of nsh failed" >&2
+			fails=$((fails + 1))
+			force_clean
+		fi
 		clean_state || { echo "run.sh: the peak-RSS run left something" >&2; fails=$((fails + 1)); }
 	fi
 	# model.sh makes its own sandbox (nested in this one)

@@ -81,18 +81,21 @@ static int send_req(struct nsh *sh, enum link_req req, struct rtnl_link *orig,
  * name_free - check that no link called NAME exists in NS (other than the
  * link with ifindex SELF, when SELF > 0).  A veth the kernel is about to
  * remove with its peer's deleted namespace (teardown_settle) is waited
- * for.  Returns 0 when free, or reports "'NAME': already exists in …" and
- * returns 1.
+ * for, and *WAITED (if given) set.  Returns 0 when free, or reports
+ * "'NAME': already exists in …" and returns 1.
  */
 static int name_free(struct nsh *sh, const struct nsh_ns *ns, const char *name,
-		     int self)
+		     int self, bool *waited)
 {
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
 	char d[300];
 
 	if (link_lookup_in(sh, ns, name, true, &l))
 		return 1;
-	if (l && teardown_settle(sh, ns, l)) {
+	if (l && !(self > 0 && rtnl_link_get_ifindex(l) == self) &&
+	    teardown_settle(sh, ns, l)) {
+		if (waited)
+			*waited = true;
 		rtnl_link_put(TAKE_PTR(l));
 		if (link_lookup_in(sh, ns, name, true, &l))
 			return 1;
@@ -149,6 +152,8 @@ static int add_link(struct nsh *sh, struct rtnl_link *l,
 	int err;
 
 	for (int tries = 0;; tries++) {
+		bool waited = false;
+
 		if (send_only(sh, REQ_ADD, NULL, l, &err))
 			return 1;
 		if (err >= 0)
@@ -156,9 +161,11 @@ static int add_link(struct nsh *sh, struct rtnl_link *l,
 		nl_reason(err, why, sizeof(why));
 		if (nl_last_errno() != EEXIST || tries)
 			break;
-		if (name_free(sh, where, name, 0) ||
-		    (pname && name_free(sh, pwhere, pname, 0)))
+		if (name_free(sh, where, name, 0, &waited) ||
+		    (pname && name_free(sh, pwhere, pname, 0, &waited)))
 			return 1;
+		if (!waited)
+			break;
 	}
 	return nsh_err(sh, "'%s': %s", name, why);
 }
@@ -418,7 +425,7 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 	/* the name the link will have where it will be */
 	if (move || (newname && !streq(newname, ifname)))
 		if (name_free(sh, where, newname ? newname : ifname,
-			      move ? 0 : self))
+			      move ? 0 : self, NULL))
 			return 1;
 	if (bridge && check_master(sh, l, bridge, &master))
 		return 1;

@@ -135,6 +135,8 @@ static int cmd_pause(struct nsh *sh, const struct nsh_args *a)
 
 	if (!isatty(0) || sh->interactive)
 		return 0;
+	/* the namespaces deleted before it go now, not after the pause */
+	teardown_release();
 	printf("-- press Enter to go on --");
 	fflush(stdout);
 	while ((c = getchar()) != EOF && c != '\n')

@@ -80,8 +80,9 @@ ip netns exec ns2 ping -c 3 192.168.50.2
 ## Cleanup
 
 # Deleting a namespace destroys the veths inside it, and with them their
-# peers on the host; deleting the bridge frees its ports.  nsh waits until
-# the kernel has really removed them, so the lab can be run again at once.
+# peers on the host; deleting the bridge frees its ports.  The kernel
+# finishes a few milliseconds later; if the lab is run again at once, nsh
+# waits for the old veths before it re-creates their names.
 ip netns del ns1
 ip netns del ns2
 ip link delete br0

@@ -30,18 +30,28 @@
 
 volatile sig_atomic_t nsh_interrupted;
 
+static struct rlimit nofile;	/* the soft limit nsh was started with */
+static bool nofile_raised;
+
 void child_close_from(int first)
 {
 	struct rlimit rl;
-	int top = 1024;
+	rlim_t top = 1024;
 
 #ifdef SYS_close_range
 	if (syscall(SYS_close_range, (unsigned int)first, ~0U, 0U) == 0)
 		return;
 #endif
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-		top = (int)rl.rlim_cur;
-	for (int fd = first; fd < top; fd++)
+	/* no close_range (before Linux 5.9, or a seccomp filter): nsh keeps
+	 * few descriptors, and those above the limit it was started with are
+	 * close-on-exec; do not loop to a raised or huge limit */
+	if (nofile_raised)
+		top = nofile.rlim_cur;
+	else if (getrlimit(RLIMIT_NOFILE, &rl) == 0)
+		top = rl.rlim_cur;
+	if (top > 65536)
+		top = 65536;
+	for (int fd = first; fd < (int)top; fd++)
 		(void)close(fd);
 }
 
@@ -57,12 +67,11 @@ static void child_close_fds(void)
  * one back in every program it starts (as systemd does), for programs
  * that use select().
  */
-static struct rlimit nofile;
-static bool nofile_raised;
-
 void exec_raise_nofile(void)
 {
 	struct rlimit rl;
+	FILE *f;
+	long nr_open = 0;
 
 	if (getrlimit(RLIMIT_NOFILE, &nofile) < 0 ||
 	    nofile.rlim_cur >= nofile.rlim_max)
@@ -72,6 +81,15 @@ void exec_raise_nofile(void)
 	if (rl.rlim_cur > 1 << 20)
 		rl.rlim_cur = 1 << 20;
 	nofile_raised = setrlimit(RLIMIT_NOFILE, &rl) == 0;
+	/* an infinite hard limit above fs.nr_open: the kernel's ceiling */
+	if (!nofile_raised && (f = fopen("/proc/sys/fs/nr_open", "re"))) {
+		if (fscanf(f, "%ld", &nr_open) == 1 && nr_open > 0 &&
+		    (rlim_t)nr_open < rl.rlim_cur) {
+			rl.rlim_cur = (rlim_t)nr_open;
+			nofile_raised = setrlimit(RLIMIT_NOFILE, &rl) == 0;
+		}
+		fclose(f);
+	}
 }
 
 void child_restore_nofile(void)

@@ -434,8 +434,10 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 		  const char *name);
 /* before deleting NS: note its veths whose peers live in other namespaces */
 void teardown_collect(struct nsh *sh, const struct nsh_ns *ns);
-/* keep deleted NS alive until teardown_wait (one kernel batch) */
+/* keep deleted NS alive until teardown_wait (one kernel batch);
+ * teardown_release lets them all go at once, without waiting */
 void teardown_hold(const struct nsh_ns *ns);
+void teardown_release(void);
 int teardown_wait(struct nsh *sh);
 /* whether link IFINDEX in NS (its peer's nsid PEER_NSID, NULL when it has
  * no peer in another namespace) may be a peer teardown_wait waits for */

@@ -9,9 +9,11 @@
  * script that re-creates the same names on the next line would get
  * "File exists".  So `ip netns delete` notes those peers, and the next
  * command that needs it (not a namespace delete, not an `ip link delete`
- * of a link that is not such a peer; and the end of the script, and the
- * prompt) waits for them.  Consecutive deletes are thus one batch for the
- * kernel, and nothing is deleted link by link (~20 ms each).
+ * of a link that is not such a peer; and the prompt) waits for them.
+ * Consecutive deletes are thus one batch for the kernel, and nothing is
+ * deleted link by link (~20 ms each).  The end of a script does not wait:
+ * a later session that needs one of those names waits then
+ * (teardown_settle).
  *
  * Finding the peers must cost next to nothing (a lab of 1000 namespaces is
  * deleted in well under a second), so a deleted namespace D is not
@@ -133,7 +135,7 @@ void teardown_hold(const struct nsh_ns *ns)
 		held[nheld++] = fd;
 }
 
-static void release_held(void)
+void teardown_release(void)
 {
 	for (int i = 0; i < nheld; i++)
 		close(held[i]);
@@ -647,16 +649,35 @@ static int pending_wait(struct nsh *sh, const struct timespec *start)
  */
 #define SETTLE_MS 1000
 
-/* whether NSID (as NS sees it) is the current, home or a named namespace */
+/* whether NSID (as SK sees it) is the current, home or a named namespace,
+ * or one a process of `spawn` holds */
 static bool nsid_named(struct nsh *sh, struct nl_sock *sk, int nsid)
 {
 	struct nsh_ns none = { .fd = -1 }, found;
+	const char *labels[256];
+	pid_t pids[256];
+	int n;
 
-	if (!find_by_nsid(sh, sk, nsid, &none, &found))
-		return false;
-	if (found.fd != sh->cur.fd && found.fd != sh->home.fd)
-		close(found.fd);
-	return true;
+	if (find_by_nsid(sh, sk, nsid, &none, &found)) {
+		if (found.fd != sh->cur.fd && found.fd != sh->home.fd)
+			close(found.fd);
+		return true;
+	}
+	n = spawn_list(labels, pids, 256);
+	for (int i = 0; i < n; i++) {
+		char path[64];
+		int fd, id;
+
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)pids[i]);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		id = nl_get_nsid(sk, fd);
+		close(fd);
+		if (id == nsid)
+			return true;
+	}
+	return false;
 }
 
 bool teardown_settle(struct nsh *sh, const struct nsh_ns *ns,
@@ -698,7 +719,7 @@ int teardown_wait(struct nsh *sh)
 	struct timespec start;
 	int rc = 0;
 
-	release_held();
+	teardown_release();
 	if (!npend && !nwatch)
 		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &start);

@@ -17,6 +17,12 @@ twin() {
 		mount -t tmpfs -o mode=0755 tmpfs /run &&
 		umount -l /sys && mount -t sysfs sysfs /sys || exit 99
 		"$@" >/dev/null 2>"$TMP/twin.err"; rc=$?
+		if [ -n "${SETTLE:-}" ]; then
+			i=0
+			while ip -o link | grep -q veth && [ $i -lt 100 ]; do
+				sleep 0.02; i=$((i + 1))
+			done
+		fi
 		python3 "$top_srcdir/tests/state.py"; exit $rc' twin "$@"
 }
 export TMP
@@ -30,12 +36,11 @@ is "kernel state after nsh equals the state after bash + ip" \
 	"$nsh_state" "$ip_state"
 like "the reference state has the bridge lab" "$ip_state" '"veth-br2"'
 
-full=$(twin "$NSH" -f "$seed")
+# ip and nsh both return before the kernel has removed the deleted
+# namespaces' veth peers: SETTLE waits for them (2 s at most) before the state
+full=$(SETTLE=1 twin "$NSH" -f "$seed")
 is "the whole seed, cleanup included, runs verbatim" "$?" 0
-# ip returns before the kernel has removed the deleted namespaces' veth
-# peers: the reference waits for them (2 s at most) before its state
-full_ip=$(twin sh -c "grep -v '^#' '$seed' | grep . | sed 's/^sudo //' | sh -e &&
-	i=0; while ip -o link | grep -q veth && [ \$i -lt 100 ]; do sleep 0.02; i=\$((i+1)); done")
+full_ip=$(SETTLE=1 twin sh -c "grep -v '^#' '$seed' | grep . | sed 's/^sudo //' | sh -e")
 is "and leaves what bash + ip leaves" "$full" "$full_ip"
 
 if command -v strace >/dev/null; then
