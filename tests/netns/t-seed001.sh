@@ -30,8 +30,10 @@ set -e
 unshare --net --fork sleep 600 & P1=$!
 unshare --net --fork sleep 600 & P2=$!
 sleep 0.3
-# the sleeping child of each unshare holds the namespace
+# the sleeping child of each unshare holds the namespace; unshare --fork
+# ignores SIGTERM, so it is the children that are ended (also on an error)
 C1=$(pgrep -P $P1); C2=$(pgrep -P $P2)
+trap 'kill $C1 $C2 2>/dev/null; wait' EXIT
 in1() { nsenter -t $C1 -n "$@"; }
 in2() { nsenter -t $C2 -n "$@"; }
 ip link add br0 type bridge
@@ -56,11 +58,12 @@ sysctl -qw net.bridge.bridge-nf-call-arptables=0
 sysctl -qw net.bridge.bridge-nf-call-ip6tables=0
 in1 ping -c 3 -q 10.200.0.2 >/dev/null
 python3 "$top_srcdir/tests/state.py" ns1=pid:$C1 ns2=pid:$C2 > "$TMP/hand.state"
-kill $P1 $P2
 SH
 ok "the same by hand with unshare and iproute2 (reference)" \
 	unshare --net --mount --propagation private -- sh -c \
 	'mount -t tmpfs tmpfs /run && exec sh "$0"' "$TMP/byhand.sh"
+is "and its unshare processes are gone" \
+	"$(pgrep -f "unshare --net --fork sleep 600" | wc -l)" 0
 is "the kernel state after nsh equals the state by hand" \
 	"$(cat "$TMP/nsh.state")" "$(cat "$TMP/hand.state")"
 like "and it is the bridge lab" "$(cat "$TMP/hand.state")" '"peer": "ns2:veth-ns2"'
