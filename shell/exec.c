@@ -55,11 +55,6 @@ void child_close_from(int first)
 		(void)close(fd);
 }
 
-static void child_close_fds(void)
-{
-	child_close_from(3);
-}
-
 /*
  * A lab of 1000 namespaces deleted in one script holds 1000 descriptors
  * until the next wait (shell/teardown.c), beyond the usual soft limit of
@@ -201,7 +196,7 @@ int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 		}
 		if (!ns_same(ns, &sh->home) && child_switch_mounts(ns) < 0)
 			_exit(126);
-		child_close_fds();
+		child_close_from(3);
 		child_restore_nofile();
 		execvp(argv[0], argv);
 		if (errno == ENOENT)

@@ -59,6 +59,44 @@ static double since(const struct timespec *t0);
 
 /* ------------------------------------------------------------ the notes */
 
+/* a set of ints (ifindexes, nsids, descriptors) */
+struct intset {
+	int *v;
+	int n, cap;
+};
+
+static bool intset_has(const struct intset *s, int x)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->v[i] == x)
+			return true;
+	return false;
+}
+
+static int intset_add(struct intset *s, int x)
+{
+	if (s->n == s->cap) {
+		int nc = s->cap ? s->cap * 2 : 64;
+		int *v = realloc(s->v, sizeof(*v) * (size_t)nc);
+
+		if (!v)
+			return -1;
+		s->v = v;
+		s->cap = nc;
+	}
+	s->v[s->n++] = x;
+	return 0;
+}
+
+static void intset_del(struct intset *s, int x)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->v[i] == x) {
+			s->v[i] = s->v[--s->n];
+			return;
+		}
+}
+
 /* a peer found by entering the deleted namespace: polled by ifindex */
 struct pending {
 	struct nsh_ns ns;	/* where the peer lives (own fd) */
@@ -78,14 +116,12 @@ static int npend, cap;
  * namespaces holds the lock first).  At exit they are closed with
  * everything else, and the kernel carries on alone.
  */
-static int *held;
-static int nheld, capheld;
+static struct intset held;
 
 /* a namespace whose veths had their peers in deleted namespaces */
 struct watch {
 	struct nsh_ns ns;	/* own fd */
-	int *nsids;		/* the nsids it gave those namespaces */
-	int n, cap;
+	struct intset nsids;	/* the nsids it gave those namespaces */
 };
 
 #define MAX_WATCH 4
@@ -118,36 +154,25 @@ void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 
 void teardown_hold(const struct nsh_ns *ns)
 {
-	int fd;
-
-	if (nheld == capheld) {
-		int nc = capheld ? capheld * 2 : 64;
-		int *v = realloc(held, sizeof(*v) * (size_t)nc);
-
-		if (!v)
-			return;
-		held = v;
-		capheld = nc;
-	}
 	/* out of descriptors: the namespace just goes at once */
-	fd = fcntl(ns->fd, F_DUPFD_CLOEXEC, 3);
-	if (fd >= 0)
-		held[nheld++] = fd;
+	int fd = fcntl(ns->fd, F_DUPFD_CLOEXEC, 3);
+
+	if (fd >= 0 && intset_add(&held, fd) < 0)
+		close(fd);
 }
 
 void teardown_release(void)
 {
-	for (int i = 0; i < nheld; i++)
-		close(held[i]);
-	nheld = 0;
+	for (int i = 0; i < held.n; i++)
+		close(held.v[i]);
+	held.n = 0;
 }
 
 static void watch_free(struct watch *w)
 {
 	ns_close(&w->ns);
-	free(w->nsids);
-	w->nsids = NULL;
-	w->n = w->cap = 0;
+	free(w->nsids.v);
+	memset(&w->nsids, 0, sizeof(w->nsids));
 }
 
 /* note that namespace WHERE gives a deleted namespace NSID: 0, or -1 */
@@ -170,32 +195,36 @@ static int watch_add(const struct nsh_ns *where, int nsid)
 			return -1;
 		nwatch++;
 	}
-	for (int i = 0; i < w->n; i++)
-		if (w->nsids[i] == nsid)
-			return 0;
-	if (w->n == w->cap) {
-		int nc = w->cap ? w->cap * 2 : 16;
-		int *v = realloc(w->nsids, sizeof(*v) * (size_t)nc);
-
-		if (!v)
-			return -1;
-		w->nsids = v;
-		w->cap = nc;
-	}
-	w->nsids[w->n++] = nsid;
-	return 0;
+	if (intset_has(&w->nsids, nsid))
+		return 0;
+	return intset_add(&w->nsids, nsid);
 }
 
-static bool watch_has(const struct watch *w, int nsid)
+/* a namespace a process of `spawn` holds that SK knows by NSID, not SKIP */
+static bool find_spawned(struct nsh *sh, struct nl_sock *sk, int nsid,
+			 const struct nsh_ns *skip, struct nsh_ns *ret)
 {
-	for (int i = 0; i < w->n; i++)
-		if (w->nsids[i] == nsid)
+	const char *labels[256];
+	pid_t pids[256];
+	int n = spawn_list(labels, pids, 256);
+
+	for (int i = 0; i < n; i++) {
+		char dir[64];
+
+		snprintf(dir, sizeof(dir), "/proc/%d/ns", (int)pids[i]);
+		if (ns_open_path(sh, dir, "net", labels[i], ret) < 0)
+			continue;
+		ret->held = true;
+		if (!ns_same(ret, skip) && nl_get_nsid(sk, ret->fd) == nsid)
 			return true;
+		close(ret->fd);
+	}
 	return false;
 }
 
 /* the namespace NSID (as seen by socket SK) names, among the ones nsh can
- * reach: the current one, the home one, then every named one but SKIP */
+ * reach: the current one, the home one, every named one but SKIP, then
+ * those the processes of `spawn` hold */
 static bool find_by_nsid(struct nsh *sh, struct nl_sock *sk, int nsid,
 			 const struct nsh_ns *skip, struct nsh_ns *ret)
 {
@@ -211,35 +240,20 @@ static bool find_by_nsid(struct nsh *sh, struct nl_sock *sk, int nsid,
 		return true;
 	}
 	d = opendir(NETNS_RUN_DIR);
-	if (!d)
-		return false;
-	while ((de = readdir(d))) {
-		char path[512];
-		struct stat st;
-		int fd;
-
-		if (de->d_name[0] == '.')
+	while (d && (de = readdir(d))) {
+		if (de->d_name[0] == '.' ||
+		    ns_open_path(sh, NETNS_RUN_DIR, de->d_name, de->d_name,
+				 ret) < 0)
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, de->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		if (fstat(fd, &st) == 0 &&
-		    !(st.st_dev == skip->dev && st.st_ino == skip->ino) &&
-		    nl_get_nsid(sk, fd) == nsid) {
-			memset(ret, 0, sizeof(*ret));
-			ret->fd = fd;
-			ret->dev = st.st_dev;
-			ret->ino = st.st_ino;
-			snprintf(ret->label, sizeof(ret->label), "%.*s",
-				 (int)sizeof(ret->label) - 1, de->d_name);
+		if (!ns_same(ret, skip) && nl_get_nsid(sk, ret->fd) == nsid) {
 			closedir(d);
 			return true;
 		}
-		close(fd);
+		close(ret->fd);
 	}
-	closedir(d);
-	return false;
+	if (d)
+		closedir(d);
+	return find_spawned(sh, sk, nsid, skip, ret);
 }
 
 /* forget what lives in NS: it goes with it, and holding NS open to watch
@@ -327,7 +341,7 @@ bool teardown_may_be_peer(struct nsh *sh, const struct nsh_ns *ns,
 		return false;
 	for (int i = 0; i < nwatch; i++)
 		if (ns_same(&watches[i].ns, ns) &&
-		    (*peer_nsid < 0 || watch_has(&watches[i], *peer_nsid)))
+		    (*peer_nsid < 0 || intset_has(&watches[i].nsids, *peer_nsid)))
 			return true;
 	return false;
 }
@@ -352,49 +366,11 @@ static void warn_left(struct nsh *sh, const struct nsh_ns *ns, int ifindex)
 		 ifindex, ns_desc(ns, d, sizeof(d)), WAIT_SECONDS);
 }
 
-/* a set of ifindexes */
-struct ifset {
-	int *v;
-	int n, cap;
-};
-
-static bool ifset_has(const struct ifset *s, int x)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->v[i] == x)
-			return true;
-	return false;
-}
-
-static int ifset_add(struct ifset *s, int x)
-{
-	if (s->n == s->cap) {
-		int nc = s->cap ? s->cap * 2 : 64;
-		int *v = realloc(s->v, sizeof(*v) * (size_t)nc);
-
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = nc;
-	}
-	s->v[s->n++] = x;
-	return 0;
-}
-
-static void ifset_del(struct ifset *s, int x)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->v[i] == x) {
-			s->v[i] = s->v[--s->n];
-			return;
-		}
-}
-
 /* what one watch is waiting for */
 struct wait_state {
 	const struct watch *w;
-	struct ifset left;	/* peers still there */
-	struct ifset gone;	/* deleted while the dump ran */
+	struct intset left;	/* peers still there */
+	struct intset gone;	/* deleted while the dump ran */
 	unsigned int seq;
 	unsigned int portid;	/* of the socket: marks the dump's replies */
 	bool dumped;
@@ -492,15 +468,15 @@ static int watch_msg(struct wait_state *st, struct nlmsghdr *nlh, bool dump)
 		return 0;
 	if (dump && nlh->nlmsg_type == RTM_NEWLINK) {
 		if (peer_nsid(nlh, &nsid) &&
-		    (nsid < 0 || watch_has(st->w, nsid)) &&
-		    !ifset_has(&st->gone, ifi->ifi_index) &&
-		    ifset_add(&st->left, ifi->ifi_index) < 0)
+		    (nsid < 0 || intset_has(&st->w->nsids, nsid)) &&
+		    !intset_has(&st->gone, ifi->ifi_index) &&
+		    intset_add(&st->left, ifi->ifi_index) < 0)
 			return -1;
 	} else if (!dump && nlh->nlmsg_type == RTM_DELLINK &&
 		   ifi->ifi_family == AF_UNSPEC) {
-		ifset_del(&st->left, ifi->ifi_index);
+		intset_del(&st->left, ifi->ifi_index);
 		/* the dump may still list it: remember it went */
-		if (!st->dumped && ifset_add(&st->gone, ifi->ifi_index) < 0)
+		if (!st->dumped && intset_add(&st->gone, ifi->ifi_index) < 0)
 			return -1;
 	}
 	return 0;
@@ -649,35 +625,16 @@ static int pending_wait(struct nsh *sh, const struct timespec *start)
  */
 #define SETTLE_MS 1000
 
-/* whether NSID (as SK sees it) is the current, home or a named namespace,
- * or one a process of `spawn` holds */
+/* whether NSID (as SK sees it) is a namespace nsh can name */
 static bool nsid_named(struct nsh *sh, struct nl_sock *sk, int nsid)
 {
 	struct nsh_ns none = { .fd = -1 }, found;
-	const char *labels[256];
-	pid_t pids[256];
-	int n;
 
-	if (find_by_nsid(sh, sk, nsid, &none, &found)) {
-		if (found.fd != sh->cur.fd && found.fd != sh->home.fd)
-			close(found.fd);
-		return true;
-	}
-	n = spawn_list(labels, pids, 256);
-	for (int i = 0; i < n; i++) {
-		char path[64];
-		int fd, id;
-
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)pids[i]);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		id = nl_get_nsid(sk, fd);
-		close(fd);
-		if (id == nsid)
-			return true;
-	}
-	return false;
+	if (!find_by_nsid(sh, sk, nsid, &none, &found))
+		return false;
+	if (found.fd != sh->cur.fd && found.fd != sh->home.fd)
+		close(found.fd);
+	return true;
 }
 
 bool teardown_settle(struct nsh *sh, const struct nsh_ns *ns,
