@@ -28,6 +28,12 @@
 #include <netlink/route/link.h>
 
 #include "cmds.h"
+#include "ipl.h"
+
+enum addr_key { AK_PEER = 1, AK_BRD, AK_ANYCAST, AK_SCOPE, AK_DEV, AK_LABEL,
+		AK_METRIC, AK_VALID, AK_PREFERRED, AK_NODAD, AK_NOPREFIXROUTE,
+		AK_HOME, AK_MNGTMP, AK_AUTOJOIN, AK_OPTIMISTIC, AK_LOCAL,
+		AK_HELP };
 #include "show.h"
 
 DEFINE_PUTP(struct rtnl_addr, rtnl_addr_put)
@@ -252,7 +258,7 @@ static int cmd_show(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(ifa_list_free) struct ifa_list al = {
 		.family = sh->o.family
 	};
-	const char *dev = arg_str(a, "ifname");
+	const char *dev = ipl_str(a, AK_DEV);
 	struct link_show_ctx c;
 	struct nl_sock *sk;
 	char why[256];
@@ -363,10 +369,10 @@ static int make_brd(struct nsh *sh, const struct nsh_val *ifa,
  * [noprefixroute] */
 static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 {
-	const struct nsh_val *ifa = arg_val(a, "ifaddr");
-	const struct nsh_val *label = arg_val(a, "label");
-	const struct nsh_val *scope = arg_val(a, "scope");
-	const char *dev = arg_str(a, "ifname");
+	const struct nsh_val *ifa = ipl_get(a, AK_LOCAL);
+	const struct nsh_val *label = ipl_get(a, AK_LABEL);
+	const struct nsh_val *scope = ipl_get(a, AK_SCOPE);
+	const char *dev = ipl_str(a, AK_DEV);
 	_cleanup_(rtnl_addr_putp) struct rtnl_addr *ra = NULL;
 	_cleanup_(nl_addr_putp) struct nl_addr *local = NULL;
 	_cleanup_(nl_addr_putp) struct nl_addr *brd = NULL;
@@ -374,10 +380,9 @@ static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 	char why[256];
 	int sc = 0, ifindex, err;
 
-	if (check_once(sh, a, "ifname", "dev") ||
-	    check_once(sh, a, "brd", "broadcast") ||
-	    check_once(sh, a, "label", "label") ||
-	    check_once(sh, a, "scope", "scope") || check_family(sh, ifa))
+	if (!ifa)
+		return nsh_err(sh, "missing the address (ADDRESS/LEN)");
+	if (check_family(sh, ifa))
 		return 1;
 	if (!dev)
 		return nsh_err(sh, "'%s': missing 'dev IFNAME' (the link that "
@@ -394,7 +399,7 @@ static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': a label starts with the link name "
 				   "and has at most %d bytes, like %s:1",
 			       label->text, IFNAMSIZ - 1, dev);
-	if (make_brd(sh, ifa, arg_val(a, "brd"), &brd))
+	if (make_brd(sh, ifa, ipl_get(a, AK_BRD), &brd))
 		return 1;
 	if (link_index(sh, dev, &ifindex))
 		return 1;
@@ -411,9 +416,11 @@ static int cmd_add(struct nsh *sh, const struct nsh_args *a)
 	/* unset: libnl, like iproute2, picks host for 127/8, else global */
 	if (scope)
 		rtnl_addr_set_scope(ra, sc);
-	if (arg_has(a, "nodad") || arg_has(a, "noprefixroute"))
-		rtnl_addr_set_flags(ra, (arg_has(a, "nodad") ? IFA_F_NODAD : 0) |
-					(arg_has(a, "noprefixroute") ?
+	if (ipl_find(a, 0, AK_NODAD) >= 0 ||
+	    ipl_find(a, 0, AK_NOPREFIXROUTE) >= 0)
+		rtnl_addr_set_flags(ra, (ipl_find(a, 0, AK_NODAD) >= 0 ?
+						 IFA_F_NODAD : 0) |
+					(ipl_find(a, 0, AK_NOPREFIXROUTE) >= 0 ?
 						 IFA_F_NOPREFIXROUTE : 0));
 	nl_clear_error();
 	err = rtnl_addr_add(sk, ra, NLM_F_EXCL);
@@ -462,8 +469,8 @@ static int del_one(struct nl_sock *sk, const struct ifa *e)
  */
 static int cmd_del(struct nsh *sh, const struct nsh_args *a)
 {
-	const struct nsh_val *ifa = arg_val(a, "ifaddr");
-	const char *dev = arg_str(a, "ifname");
+	const struct nsh_val *ifa = ipl_get(a, AK_LOCAL);
+	const char *dev = ipl_str(a, AK_DEV);
 	_cleanup_(rtnl_link_putp) struct rtnl_link *link = NULL;
 	_cleanup_(ifa_list_free) struct ifa_list al = {
 		.family = ifa->pfx.family
@@ -473,7 +480,9 @@ static int cmd_del(struct nsh *sh, const struct nsh_args *a)
 	char why[256], other[64];
 	int nmatch = 0, err;
 
-	if (check_once(sh, a, "ifname", "dev") || check_family(sh, ifa))
+	if (!ifa)
+		return nsh_err(sh, "missing the address (ADDRESS/LEN)");
+	if (check_family(sh, ifa))
 		return 1;
 	if (!dev)
 		return nsh_err(sh, "'%s': missing 'dev IFNAME' (the link that "
@@ -517,7 +526,7 @@ static int cmd_del(struct nsh *sh, const struct nsh_args *a)
  * family), IPv6 link-local ones included, as iproute2 does */
 static int cmd_flush(struct nsh *sh, const struct nsh_args *a)
 {
-	const char *dev = arg_str(a, "ifname");
+	const char *dev = ipl_str(a, AK_DEV);
 	_cleanup_(rtnl_link_putp) struct rtnl_link *link = NULL;
 	_cleanup_(ifa_list_free) struct ifa_list al = {
 		.family = sh->o.family
@@ -556,21 +565,74 @@ static int cmd_flush(struct nsh *sh, const struct nsh_args *a)
 	return rc;
 }
 
+
+/* ipaddr_modify's loop, in its order */
+static const struct ipl_opt addr_rows[] = {
+	{ "peer", IPL_ONCE, "IFADDR", AK_PEER, "the other end (point to "
+					       "point)" },
+	{ "remote", IPL_ALIAS | IPL_ONCE, "IFADDR", AK_PEER },
+	{ "broadcast", IPL_PREFIX | IPL_ONCE, "BRD", AK_BRD,
+	  "broadcast address, + or - to derive it" },
+	{ "brd", IPL_ALIAS | IPL_ONCE, "BRD", AK_BRD },
+	{ "anycast", IPL_ONCE, "ADDR", AK_ANYCAST, "anycast address" },
+	{ "scope", 0, "WORD", AK_SCOPE, "global, site, link, host or a "
+					"number" },
+	{ "dev", 0, "DEV", AK_DEV, "the link" },
+	{ "label", 0, "WORD", AK_LABEL, "an IPv4 label like eth0:1" },
+	{ "metric", IPL_PREFIX, "NUM", AK_METRIC, "the prefix route's "
+						  "metric" },
+	{ "priority", IPL_PREFIX | IPL_ALIAS, "NUM", AK_METRIC },
+	{ "preference", IPL_PREFIX | IPL_ALIAS, "NUM", AK_METRIC },
+	{ "valid_lft", IPL_PREFIX | IPL_ONCE, "WORD", AK_VALID,
+	  "valid lifetime: seconds or forever" },
+	{ "preferred_lft", IPL_PREFIX | IPL_ONCE, "WORD", AK_PREFERRED,
+	  "preferred lifetime: seconds or forever" },
+	{ "home", 0, NULL, AK_HOME, "IPv6 home address" },
+	{ "nodad", 0, NULL, AK_NODAD, "no duplicate address detection" },
+	{ "optimistic", 0, NULL, AK_OPTIMISTIC, "optimistic DAD" },
+	{ "mngtmpaddr", 0, NULL, AK_MNGTMP, "make temporary addresses" },
+	{ "noprefixroute", 0, NULL, AK_NOPREFIXROUTE, "no prefix route" },
+	{ "autojoin", 0, NULL, AK_AUTOJOIN, "join the multicast group" },
+	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, AK_HELP },
+	{ "local", IPL_DEFAULT | IPL_ONCE, "IFADDR", AK_LOCAL,
+	  "the address, ADDRESS[/LEN]" },
+	{ NULL },
+};
+
+static const struct ipl_table addr_opts = { "ip address add", addr_rows };
+
+static const struct ipl_opt addr_show_rows[] = {
+	{ "to", 0, "IFADDR", 1, "addresses in this prefix" },
+	{ "scope", 0, "WORD", 2, "addresses of this scope" },
+	{ "up", 0, NULL, 3, "links that are up" },
+	{ "label", 0, "WORD", 4, "addresses with this label" },
+	{ "group", 0, "GROUP", 5, "links of this group" },
+	{ "master", 0, "DEV", 6, "ports of this master" },
+	{ "vrf", 0, "DEV", 7, "ports of this VRF" },
+	{ "nomaster", 0, NULL, 8, "links without a master" },
+	{ "type", 0, "WORD", 9, "links of this kind" },
+	{ "dev", IPL_DEFAULT | IPL_ONCE, "DEV", AK_DEV, "the link" },
+	{ NULL },
+};
+
+static const struct ipl_table addr_show_opts = { "ip address show",
+						 addr_show_rows };
+
 static const struct nsh_cmd addr_cmds[] = {
-	{ "ip address/a add/a IFADDR [ { dev IFNAME | broadcast BRD | "
-	  "brd BRD | label WORD$label | scope WORD$scope | nodad | "
-	  "noprefixroute } ... ]",
-	  "add an IPv4 or IPv6 address to a link", cmd_add, 0,
-	  "ip addr add 10.0.0.1/24 dev veth1" },
-	{ "ip address/a delete IFADDR [ dev IFNAME ]",
-	  "remove an address from a link", cmd_del, 0,
-	  "ip addr del 10.0.0.1/24 dev veth1" },
-	{ "ip address/a flush [ dev ] IFNAME",
-	  "remove every address of a link", cmd_flush, 0,
-	  "ip addr flush dev veth1" },
-	{ "ip address/a [ ( show | list/l | lst ) [ [ dev ] IFNAME ] ]",
-	  "list links with their addresses", cmd_show, 0,
-	  "ip -4 addr show dev veth1" },
+	{ "ip address add", "add an IPv4 or IPv6 address to a link", cmd_add,
+	  0, "ip addr add 10.0.0.1/24 dev veth1", NULL, &addr_opts },
+	{ "ip address change/=chg", "change an address", NULL },
+	{ "ip address replace", "add or change an address", NULL },
+	{ "ip address delete", "remove an address from a link", cmd_del, 0,
+	  "ip addr del 10.0.0.1/24 dev veth1", NULL, &addr_opts },
+	{ "ip address list/show/lst", "list links with their addresses",
+	  cmd_show, 0, "ip -4 addr show dev veth1", NULL, &addr_show_opts },
+	{ "ip address flush", "remove the addresses of a link", cmd_flush, 0,
+	  "ip addr flush dev veth1", NULL, &addr_show_opts },
+	{ "ip address save", "addresses in binary form", NULL },
+	{ "ip address showdump", "show a saved dump", NULL },
+	{ "ip address restore", "restore a saved dump", NULL },
+	{ "ip address", "list links with their addresses", cmd_show },
 	{ NULL },
 };
 

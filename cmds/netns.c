@@ -17,6 +17,7 @@
 #include <sys/statfs.h>
 
 #include "cmds.h"
+#include "ipl.h"
 
 
 static int cmd_add(struct nsh *sh, const struct nsh_args *a)
@@ -194,23 +195,56 @@ static int cmd_pids(struct nsh *sh, const struct nsh_args *a)
 	return 0;
 }
 
+#define POS(kw, arg, help) \
+	{ kw, IPL_DEFAULT | IPL_NOKW | IPL_ONCE | IPL_REQUIRED, arg, 1, help }
+
+static const struct ipl_opt add_rows[] = {
+	POS("nsname", "NSNAME", "the new namespace's name"), { NULL } };
+static const struct ipl_table add_opts = { "ip netns add", add_rows };
+static const struct ipl_opt del_rows[] = {
+	POS("netns", "NETNS", "the namespace"), { NULL } };
+static const struct ipl_table del_opts = { "ip netns delete", del_rows };
+static const struct ipl_opt exec_rows[] = {
+	POS("nsref", "NSREF ARGS...", "the namespace, then the command"),
+	{ NULL } };
+static const struct ipl_table exec_opts = { "ip netns exec", exec_rows };
+static const struct ipl_opt attach_rows[] = {
+	POS("nsname", "NSNAME", "the new name"),
+	{ "pid", IPL_DEFAULT | IPL_NOKW | IPL_ONCE | IPL_REQUIRED, "PID", 2,
+	  "the process" },
+	{ NULL } };
+static const struct ipl_table attach_opts = { "ip netns attach",
+					      attach_rows };
+static const struct ipl_opt identify_rows[] = {
+	{ "pid", IPL_DEFAULT | IPL_NOKW | IPL_ONCE, "PID", 1,
+	  "the process (default: nsh)" },
+	{ NULL } };
+static const struct ipl_table identify_opts = { "ip netns identify",
+						identify_rows };
+
+/* in iproute2's order (do_netns): `ip netns s` is show, `ip netns a` add */
 static const struct nsh_cmd netns_cmds[] = {
-	{ "ip netns add/a NSNAME", "create a named network namespace", cmd_add,
-	  0, "ip netns add ns1" },
-	{ "ip netns delete NETNS",
+	{ "ip netns list/show/lst", "list the named namespaces", cmd_list },
+	{ "ip netns list-id", "the nsids of the namespaces", NULL },
+	{ "ip netns add", "create a named network namespace", cmd_add, 0,
+	  "ip netns add ns1", NULL, &add_opts },
+	{ "ip netns set", "give a namespace an nsid", NULL },
+	{ "ip netns delete",
 	  "delete a namespace name (and, once unused, the namespace)",
-	  cmd_del, NSH_CMD_NOBARRIER, "ip netns del ns1" },
-	{ "ip netns [ list/l/ls/lst | show ]", "list the named namespaces",
-	  cmd_list },
-	{ "ip netns exec NSREF ARGS...",
-	  "run a program (or an ip/sysctl command) inside a namespace",
-	  cmd_exec, NSH_CMD_NESTED, "ip netns exec ns1 ping -c 3 10.0.0.2" },
-	{ "ip netns attach NSNAME PID", "name the namespace of a process",
-	  cmd_attach },
-	{ "ip netns identify [ PID ]",
+	  cmd_del, NSH_CMD_NOBARRIER, "ip netns del ns1", NULL, &del_opts },
+	{ "ip netns identify",
 	  "the names of the namespace of a process (default: nsh's)",
-	  cmd_identify },
-	{ "ip netns pids NETNS", "the processes inside a namespace", cmd_pids },
+	  cmd_identify, 0, NULL, NULL, &identify_opts },
+	{ "ip netns pids", "the processes inside a namespace", cmd_pids, 0,
+	  NULL, NULL, &del_opts },
+	{ "ip netns exec",
+	  "run a program (or an ip/sysctl command) inside a namespace",
+	  cmd_exec, NSH_CMD_NESTED, "ip netns exec ns1 ping -c 3 10.0.0.2",
+	  NULL, &exec_opts },
+	{ "ip netns monitor", "namespaces as they come and go", NULL },
+	{ "ip netns attach", "name the namespace of a process", cmd_attach, 0,
+	  NULL, NULL, &attach_opts },
+	{ "ip netns", "list the named namespaces", cmd_list },
 	{ NULL },
 };
 

@@ -29,6 +29,9 @@
 #include <netlink/route/nexthop.h>
 
 #include "cmds.h"
+#include "ipl.h"
+
+enum route_key { RK_VIA = 1, RK_DEV, RK_SRC, RK_METRIC, RK_ONLINK, RK_TO };
 
 DEFINE_PUTP(struct rtnl_route, rtnl_route_put)
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
@@ -371,11 +374,11 @@ static struct nl_addr *to_nl(int family, const struct nsh_prefix *p)
  */
 static int modify(struct nsh *sh, const struct nsh_args *a, bool add)
 {
-	const struct nsh_val *route = arg_val(a, "route");
-	const struct nsh_val *via = arg_val(a, "via");
-	const struct nsh_val *src = arg_val(a, "src");
-	const struct nsh_val *metric = arg_val(a, "metric");
-	const char *dev = arg_str(a, "ifname");
+	const struct nsh_val *route = ipl_get(a, RK_TO);
+	const struct nsh_val *via = ipl_get(a, RK_VIA);
+	const struct nsh_val *src = ipl_get(a, RK_SRC);
+	const struct nsh_val *metric = ipl_get(a, RK_METRIC);
+	const char *dev = ipl_str(a, RK_DEV);
 	_cleanup_(rtnl_route_putp) struct rtnl_route *rt = NULL;
 	_cleanup_(rtnl_link_putp) struct rtnl_link *link = NULL;
 	_cleanup_(nl_addr_putp) struct nl_addr *dst = NULL;
@@ -389,11 +392,10 @@ static int modify(struct nsh *sh, const struct nsh_args *a, bool add)
 	char why[256];
 	int family = AF_INET, err;
 
-	if (check_once(sh, a, "ifname", "dev") ||
-	    check_once(sh, a, "via", "via") ||
-	    check_once(sh, a, "src", "src") ||
-	    check_once(sh, a, "metric", "metric") ||
-	    pick_family(sh, route, via, src, &family))
+	if (!route)
+		return nsh_err(sh, "missing the destination (PREFIX or "
+				   "default)");
+	if (pick_family(sh, route, via, src, &family))
 		return 1;
 	if (dev && link_lookup(sh, dev, &link))
 		return 1;
@@ -434,7 +436,7 @@ static int modify(struct nsh *sh, const struct nsh_args *a, bool add)
 	rtm->rtm_table = RT_TABLE_MAIN;
 	rtm->rtm_protocol = add ? RTPROT_BOOT : RTPROT_UNSPEC;
 	rtm->rtm_type = add ? RTN_UNICAST : RTN_UNSPEC;
-	if (arg_has(a, "onlink"))	/* the gateway is on the link as is */
+	if (ipl_find(a, 0, RK_ONLINK) >= 0)	/* the gateway is on the link as is */
 		rtm->rtm_flags |= RTNH_F_ONLINK;
 	if (family == AF_INET6)
 		rtm->rtm_scope = RT_SCOPE_UNIVERSE;
@@ -473,18 +475,28 @@ static int cmd_del(struct nsh *sh, const struct nsh_args *a)
 	return modify(sh, a, false);
 }
 
+static const struct ipl_opt route_rows[] = {
+	{ "src", 0, "ADDR", RK_SRC, "the source address to prefer" },
+	{ "via", 0, "ADDR", RK_VIA, "the gateway" },
+	{ "metric", IPL_PREFIX | IPL_ONCE, "NUM", RK_METRIC, "the metric" },
+	{ "onlink", 0, NULL, RK_ONLINK, "the gateway is on the link" },
+	{ "dev", IPL_ONCE, "DEV", RK_DEV, "the link" },
+	{ "oif", IPL_ALIAS | IPL_ONCE, "DEV", RK_DEV },
+	{ "to", IPL_DEFAULT | IPL_ONCE, "ROUTE", RK_TO,
+	  "the destination: PREFIX or default" },
+	{ NULL },
+};
+
+static const struct ipl_table route_opts = { "ip route add", route_rows };
+
 static const struct nsh_cmd route_cmds[] = {
-	{ "ip route/r add/a ROUTE { via ADDR$via | dev IFNAME | "
-	  "src ADDR$src | metric UINT$metric | onlink } ...",
-	  "add a route to the main table", cmd_add, 0,
-	  "ip route add default via 10.0.0.254" },
-	{ "ip route/r delete ROUTE [ { via ADDR$via | dev IFNAME | "
-	  "metric UINT$metric } ... ]",
-	  "delete a route from the main table", cmd_del, 0,
-	  "ip route del default" },
-	{ "ip route/r [ show | list/l | lst ]",
-	  "list the main table (-6: the IPv6 one)", cmd_show, 0,
-	  "ip -6 route" },
+	{ "ip route add", "add a route to the main table", cmd_add, 0,
+	  "ip route add default via 10.0.0.254", NULL, &route_opts },
+	{ "ip route delete", "delete a route from the main table", cmd_del, 0,
+	  "ip route del default", NULL, &route_opts },
+	{ "ip route list/show/lst", "list the main table (-6: the IPv6 one)",
+	  cmd_show, 0, "ip -6 route", NULL },
+	{ "ip route", "list the main table", cmd_show },
 	{ NULL },
 };
 

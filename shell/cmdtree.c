@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "ipl.h"
 
 enum gkind { G_KW, G_PH, G_OPT, G_GRP, G_REP };
 
@@ -57,33 +58,6 @@ struct grow {
 
 static struct grow *rows;
 static int nrows;
-
-/* iproute2's global options, inserted after a leading "ip" */
-static const char ip_opts[] =
-	"[ { -n NETNS$opt_netns | -netns NETNS$opt_netns | -j | -json | "
-	"-d | -details | -p | -pretty | -4 | -6 | -s | -stats | "
-	"-br | -brief | -c | -color } ... ]";
-
-static const struct {
-	const char *opt, *help;
-} ip_opt_help[] = {
-	{ "-n", "act inside namespace NETNS" },
-	{ "-netns", "act inside namespace NETNS" },
-	{ "-j", "JSON output" },
-	{ "-json", "JSON output" },
-	{ "-d", "more details" },
-	{ "-details", "more details" },
-	{ "-p", "pretty JSON" },
-	{ "-pretty", "pretty JSON" },
-	{ "-4", "IPv4 only" },
-	{ "-6", "IPv6 only" },
-	{ "-s", "statistics (accepted, ignored)" },
-	{ "-stats", "statistics (accepted, ignored)" },
-	{ "-br", "brief output (accepted, ignored)" },
-	{ "-brief", "brief output (accepted, ignored)" },
-	{ "-c", "colour (accepted, ignored)" },
-	{ "-color", "colour (accepted, ignored)" },
-};
 
 /* ------------------------------------------------------------ compiling */
 
@@ -317,17 +291,13 @@ static void free_seq(struct gnode *n)
 	}
 }
 
-/* mark the leading command words and join them: "ip link add" (the
- * option group after "ip" is skipped) */
+/* mark the leading command words and join them: "spawn list" */
 static void row_name(struct grow *r)
 {
 	struct gnode *last = NULL;
 	size_t used = 0;
 
 	for (struct gnode *n = r->seq; n; n = n->next) {
-		if (n->kind == G_OPT && n == r->seq->next &&
-		    streq(r->seq->word, "ip"))
-			continue;
 		if (n->kind != G_KW)
 			break;
 		n->inname = true;
@@ -350,12 +320,11 @@ int cmdtree_init(void)
 			struct slex s;
 			struct grow *r;
 
-			if (strncmp(c->syntax, "ip ", 3) == 0)
-				snprintf(syntax, sizeof(syntax), "ip %s %s",
-					 ip_opts, c->syntax + 3);
-			else
-				snprintf(syntax, sizeof(syntax), "%s",
-					 c->syntax);
+			char root[32];
+
+			snprintf(root, sizeof(root), "%.*s",
+				 (int)strcspn(c->syntax, " "), c->syntax);
+			snprintf(syntax, sizeof(syntax), "%s", c->syntax);
 			rows = realloc(rows, sizeof(*rows) * (nrows + 1));
 			if (!rows)
 				abort();
@@ -363,6 +332,12 @@ int cmdtree_init(void)
 			memset(r, 0, sizeof(*r));
 			r->cmd = c;
 			r->fam = nsh_families[f];
+			/* iproute2's roots have their own walk (ipl.c) */
+			if (ipl_is_root(root)) {
+				snprintf(r->name, sizeof(r->name), "%s",
+					 c->syntax);
+				continue;
+			}
 			s.p = syntax;
 			s.syntax = c->syntax;
 			r->seq = parse_seq(&s);
@@ -373,7 +348,7 @@ int cmdtree_init(void)
 			r->seq->root = true;
 			row_name(r);
 		}
-	return 0;
+	return ipl_init();
 }
 
 void cmdtree_fini(void)
@@ -387,8 +362,10 @@ void cmdtree_fini(void)
 
 bool cmdtree_is_root(const char *word)
 {
+	if (ipl_is_root(word))
+		return true;
 	for (int i = 0; i < nrows; i++)
-		if (streq(rows[i].seq->word, word))
+		if (rows[i].seq && streq(rows[i].seq->word, word))
 			return true;
 	return false;
 }
@@ -589,14 +566,8 @@ static void note_prefix(struct mctx *c, int pos, const struct gnode *n, int q)
  * word or an option, the family's for a word in the middle ("link") */
 static const char *kw_help(const struct mctx *c, const struct gnode *n)
 {
-	if (n->word[0] == '-')
-		for (size_t i = 0; i < ARRAY_SIZE(ip_opt_help); i++)
-			if (streq(ip_opt_help[i].opt, n->word))
-				return ip_opt_help[i].help;
 	if (n->lastname || !n->inname)
 		return c->row->cmd->summary ? c->row->cmd->summary : "";
-	if (n->root && streq(n->word, "ip"))
-		return "iproute2's commands: netns, link, address, route";
 	return c->row->fam->summary;
 }
 
@@ -779,60 +750,33 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 }
 
 /*
- * The object word of an `ip` line ("link" in "ip -n ns1 link set …"): the
- * first word after the global options, or NULL if the line ends before.
+ * Could row R match at all?  Its first word must be the line's: most
+ * rows are ruled out without a walk.
  */
-static const char *ip_object(const struct mctx *c)
+static bool row_may_match(const struct grow *r, const struct mctx *c)
 {
-	for (int i = 1; i < c->ntok; i++) {
-		const char *t = c->tok[i];
-
-		if (t[0] != '-')
-			return t;
-		/* -n NS / -netns NS take a value */
-		if (strcmp(t, "-n") == 0 ||
-		    (strlen(t) > 2 && strncmp("-netns", t, strlen(t)) == 0))
-			i++;
-	}
-	return NULL;
-}
-
-/*
- * Could row R match at all?  Its first word must be the line's, and for
- * an `ip` row the object word must abbreviate the row's: most rows are
- * ruled out without a walk (matching every row cost ~15 us a line).
- */
-static bool row_may_match(const struct grow *r, const struct mctx *c,
-			  const char *object)
-{
-	const struct gnode *n;
-
+	if (!r->seq)
+		return false;
 	if (c->ntok == 0)
 		return true;
-	if (r->seq->word[0] != c->tok[0][0] || !streq(r->seq->word, c->tok[0]))
-		return false;
-	if (!object || !streq(c->tok[0], "ip"))
-		return true;
-	n = r->seq->next;
-	if (n && n->kind == G_OPT)
-		n = n->next;
-	return !n || n->kind != G_KW || kw_quality(n, object, strlen(object)) > 0;
+	return r->seq->word[0] == c->tok[0][0] && streq(r->seq->word, c->tok[0]);
 }
 
 static void m_all(struct mctx *c)
 {
-	const char *object = ip_object(c);
 	bool filter = false;
 
 	/* filter only if some row passes: an unknown word still gets the
 	 * list of the words that were possible */
 	for (int i = 0; i < nrows && !filter; i++)
-		filter = row_may_match(&rows[i], c, object);
+		filter = row_may_match(&rows[i], c);
 	c->type_err_pos = -1;
 	for (int i = 0; i < nrows; i++) {
+		if (!rows[i].seq)
+			continue;
 		if (c->completing && (rows[i].cmd->flags & NSH_CMD_HIDDEN))
 			continue;
-		if (filter && !row_may_match(&rows[i], c, object))
+		if (filter && !row_may_match(&rows[i], c))
 			continue;
 		c->row = &rows[i];
 		c->nbind = 0;
@@ -873,6 +817,8 @@ int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 
 	if (argc <= 0)
 		return nsh_err_raw(sh, "empty command");
+	if (ipl_is_root(argv[0]))
+		return ipl_match(sh, argc, argv, ret);
 	c = malloc(sizeof(*c));
 	if (!c)
 		return nsh_err_raw(sh, "out of memory");
@@ -947,8 +893,13 @@ out:
 void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 		      const char *prefix, cmdtree_add_fn add, void *ctx)
 {
-	struct mctx *c = malloc(sizeof(*c));
+	struct mctx *c;
 
+	if (argc > 0 && ipl_is_root(argv[0])) {
+		ipl_complete(sh, argc, argv, prefix, add, ctx);
+		return;
+	}
+	c = malloc(sizeof(*c));
 	if (!c)
 		return;
 	m_reset(c, argv, argc, sh);

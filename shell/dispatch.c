@@ -14,8 +14,11 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
+#include <limits.h>
 
 #include "core.h"
+#include "ipl.h"
 
 void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 		      const struct nsh_cmd *cmd);
@@ -52,30 +55,66 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 	return st;
 }
 
-static int run_matched(struct nsh *sh, struct nsh_args *a)
+/*
+ * A line of an iproute2 root that nsh does not do natively (`ip xfrm …`,
+ * `ip tuntap …`): the real program runs it, as typed, in the current
+ * namespace; the model learns the result from its events.  --native
+ * makes it an error.
+ */
+static int run_fallback(struct nsh *sh, int argc, char **argv)
+{
+	char path[PATH_MAX];
+	const char *dirs[] = { "/usr/sbin", "/sbin", "/usr/bin", "/bin" };
+	int i = 1;
+
+	/* the object (and verb) after the global options, for the notice */
+	while (i < argc - 1 && argv[i][0] == '-')
+		i++;
+	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s %s%s%s", argv[0],
+		 i < argc ? argv[i] : "", i + 1 < argc ? " " : "",
+		 i + 1 < argc ? argv[i + 1] : "");
+	if (sh->o.native)
+		return nsh_err(sh, "not native (--native refuses to run the "
+				   "real %s)", argv[0]);
+	snprintf(path, sizeof(path), "%s", argv[0]);
+	for (size_t d = 0; d < ARRAY_SIZE(dirs); d++) {
+		char p[PATH_MAX];
+
+		snprintf(p, sizeof(p), "%s/%s", dirs[d], argv[0]);
+		if (access(p, X_OK) == 0) {
+			snprintf(path, sizeof(path), "%s", p);
+			break;
+		}
+	}
+	if (!sh->replaying)
+		fprintf(stderr, "nsh: %s: not native, ran %s\n", sh->cmdname,
+			path);
+	return nsh_run_program(sh, &sh->cur, argc, argv);
+}
+
+static int run_matched(struct nsh *sh, int argc, char **argv,
+		       struct nsh_args *a)
 {
 	struct nsh_opts saved_o = sh->o;
 	struct nsh_ns ns, saved;
-	const char *opt_ns = arg_str(a, "opt_netns");
+	const char *opt_ns = NULL;
 	int rc;
 
-	if (arg_has(a, "-j") || arg_has(a, "-json"))
-		sh->o.json = true;
-	if (arg_has(a, "-d") || arg_has(a, "-details"))
-		sh->o.details = true;
-	if (arg_has(a, "-p") || arg_has(a, "-pretty"))
-		sh->o.pretty = true;
-	if (arg_has(a, "-4"))
-		sh->o.family = AF_INET;
-	if (arg_has(a, "-6"))
-		sh->o.family = AF_INET6;
+	if (!a->cmd->fn)
+		return run_fallback(sh, argc, argv);
+	if (a->cmd->opts || ipl_is_root(argv[0]))
+		opt_ns = ipl_apply_globals(sh, a);
 	if (opt_ns) {
-		if (ns_resolve(sh, opt_ns, true, &ns))
+		if (ns_resolve(sh, opt_ns, true, &ns)) {
+			sh->o = saved_o;
 			return 1;
+		}
 		rc = ns_push_own(sh, &ns, &saved);
 		ns_close(&ns);
-		if (rc)
+		if (rc) {
+			sh->o = saved_o;
 			return rc;
+		}
 	}
 	rc = a->cmd->fn(sh, a);
 	if (opt_ns)
@@ -107,7 +146,7 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 	if (sh->o.explain && !nested && !sh->replaying)
 		explain_print(sh, argc, argv, a);
 	nested++;
-	rc = run_matched(sh, a);
+	rc = run_matched(sh, argc, argv, a);
 	nested--;
 	if (nsh_after_hook)
 		nsh_after_hook(sh, argc, argv, rc, a->cmd);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "ipl.h"
 
 
 /*
@@ -138,10 +139,18 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv)
 		if ((cmd->flags & NSH_CMD_HIDDEN) || !row_under(i, argc, argv))
 			continue;
 
-		printf("  %-48s %s\n", render(cmd->syntax, u, sizeof(u)),
-		       cmd->summary ? cmd->summary : "");
+		if (!cmd->fn && ipl_is_root(cmd->syntax))
+			continue;	/* left to the real program */
+		if (cmd->opts || ipl_is_root(cmd->syntax))
+			ipl_synopsis(cmd, u, sizeof(u));
+		else
+			render(cmd->syntax, u, sizeof(u));
+		printf("  %-48s %s\n", u, cmd->summary ? cmd->summary : "");
 		if (argc > 1 && cmd->example)
 			printf("  %-48s e.g. %s\n", "", cmd->example);
+		/* `help ip link add`: every option of the one row */
+		if (argc > 2 && cmd->opts)
+			ipl_usage_options(cmd, stdout);
 		shown++;
 	}
 	if (!shown) {

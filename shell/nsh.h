@@ -26,12 +26,14 @@
 
 struct nl_sock;
 struct rtnl_link;
+struct ipl_opt;
+struct ipl_table;
 struct nsh;
 struct nsh_args;
 
 /* ---------------------------------------------------------------- words */
 
-#define NSH_MAX_WORDS 256
+#define NSH_MAX_WORDS 512
 
 /* A line split into words (shell/lex.c). */
 struct nsh_words {
@@ -97,6 +99,14 @@ const char *check_netns_name(const char *s);	/* NULL if fine, else reason */
 const char *check_netns_ref(const char *s);	/* lenient: existing names */
 const char *check_link_name(const char *s);
 int parse_uint(const char *s, unsigned long max, unsigned long *ret);
+/* iproute2's numbers: decimal or 0x hex (a leading zero refused) */
+int parse_num(const char *s, unsigned long long max, unsigned long long *ret,
+	      const char **ret_err);
+/* a link-layer address (hex bytes with ':', or dotted IPv4) into OUT:
+ * its length, or -1 */
+int parse_lladdr(const char *s, unsigned char *out, size_t max);
+/* NAME's number in /etc/iproute2/FILE: 0, or -1 if it has none */
+int iproute2_name2num(const char *file, const char *name, unsigned long *ret);
 const char *prefix_str(const struct nsh_prefix *p, bool with_len, char *buf,
 		       size_t len);
 
@@ -128,6 +138,10 @@ struct nsh_cmd {
 	const char *example;	/* optional, shown by `help CMD` */
 	const char *explain;	/* optional: the plain iproute2 equivalent,
 				 * a template (shell/explain.c) */
+	/* iproute2-language rows ("ip link add", shell/ipl.h): the table
+	 * of the words after the command words; a row of an ipl root with
+	 * fn NULL is not native (the real program runs it) */
+	const struct ipl_table *opts;
 };
 
 struct nsh_family {
@@ -140,12 +154,13 @@ struct nsh_family {
 extern const struct nsh_family *const nsh_families[];
 
 /* Parsed arguments, filled by the matcher (shell/cmdtree.c). */
-#define NSH_MAX_BIND 64
+#define NSH_MAX_BIND 192
 struct nsh_bind {
 	const char *name;	/* keyword (full form) or binding name */
 	bool is_kw;
 	struct nsh_val v;
 	int tok;		/* word index, for error columns */
+	const struct ipl_opt *opt;	/* ipl rows: the option (ipl.h) */
 };
 
 struct nsh_args {
@@ -182,10 +197,26 @@ struct nsh_ns {
 struct nsh_opts {
 	bool keep_going;
 	bool sandbox;
-	bool json;		/* -j of the current ip command */
-	bool details;		/* -d */
+	bool native;		/* --native: no line runs the real ip */
+	/* iproute2's global options of the current ip/bridge/tc command */
+	bool json;		/* -j */
+	int details;		/* -d (-d -d: more) */
 	bool pretty;		/* -p */
-	int family;		/* -4 / -6 */
+	int family;		/* -4 / -6 / -0 / -B / -M / -f FAMILY */
+	int stats;		/* -s (-s -s: more) */
+	bool brief;		/* -br */
+	bool oneline;		/* -o */
+	bool resolve;		/* -r */
+	bool numeric;		/* -N */
+	bool force;		/* -force (-batch) */
+	bool all;		/* -a: every namespace (netns exec/delete) */
+	bool human;		/* -h */
+	bool iec;		/* -iec */
+	int timestamp;		/* -t, -ts */
+	bool color;		/* -c */
+	bool compress_vlans;	/* bridge -c[ompressvlans] */
+	int loops;		/* -l N */
+	const char *batch;	/* -batch FILE */
 	bool xtrace;		/* -x: echo each script line before it runs */
 	bool explain;		/* --explain: the iproute2 equivalent first */
 };

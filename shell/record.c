@@ -212,7 +212,8 @@ static enum rec_kind classify(const struct nsh *sh, const struct nsh_cmd *cmd,
 			      int argc, char **argv)
 {
 	static const char *const verbs[] = { "add", "delete", "set", "flush",
-					     "attach" };
+					     "attach", "replace", "change",
+					     "append", "prepend", "property" };
 	char kw[8][32];
 	const char *p = cmd->syntax;
 	int n = 0;
@@ -229,7 +230,8 @@ static enum rec_kind classify(const struct nsh *sh, const struct nsh_cmd *cmd,
 	}
 	if (!n)
 		return REC_NONE;
-	if (streq(kw[0], "ip")) {
+	if (streq(kw[0], "ip") || streq(kw[0], "bridge") ||
+	    streq(kw[0], "tc")) {
 		for (size_t i = 0; n > 1 && i < ARRAY_SIZE(verbs); i++)
 			if (streq(kw[n - 1], verbs[i]))
 				return REC_CHANGE;

@@ -258,6 +258,219 @@ const char *check_link_name(const char *s)
 	return NULL;
 }
 
+
+/* ------------------------------------------------------------ iproute2's */
+
+/*
+ * parse_num - a number as iproute2's get_u32(…, 0) reads it: decimal, or
+ * hex after 0x.  A leading zero (octal to strtoul) is refused with a
+ * hint: 010 would silently be 8 (reliability.md B3).
+ */
+int parse_num(const char *s, unsigned long long max, unsigned long long *ret,
+	      const char **ret_err)
+{
+	unsigned long long v = 0;
+	int base = 10;
+
+	*ret_err = "not a number";
+	if (!*s)
+		return -1;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		if (!*s)
+			return -1;
+	} else if (s[0] == '0' && s[1]) {
+		*ret_err = "a number with a leading zero (iproute2 reads it as "
+			   "octal); write it without, or as 0x… hex";
+		return -1;
+	}
+	for (; *s; s++) {
+		unsigned d;
+
+		if (isdigit((unsigned char)*s))
+			d = (unsigned)(*s - '0');
+		else if (base == 16 && isxdigit((unsigned char)*s))
+			d = (unsigned)(tolower((unsigned char)*s) - 'a' + 10);
+		else
+			return -1;
+		if (v > (max - d) / (unsigned)base) {
+			*ret_err = "number too large";
+			return -1;
+		}
+		v = v * (unsigned)base + d;
+	}
+	*ret = v;
+	return 0;
+}
+
+static int t_num(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+
+	if (parse_num(w, UINT32_MAX, &n, ret_err) < 0)
+		return -1;
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_num8(const char *w, struct nsh_val *v, char *errbuf,
+		  size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+
+	if (parse_num(w, 255, &n, ret_err) < 0)
+		return -1;
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_num16(const char *w, struct nsh_val *v, char *errbuf,
+		   size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+
+	if (parse_num(w, 65535, &n, ret_err) < 0)
+		return -1;
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_num64(const char *w, struct nsh_val *v, char *errbuf,
+		   size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+
+	if (parse_num(w, UINT64_MAX, &n, ret_err) < 0)
+		return -1;
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_int(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+	bool neg = w[0] == '-';
+
+	if (parse_num(w + neg, (unsigned long long)INT32_MAX + neg, &n,
+		      ret_err) < 0)
+		return -1;
+	v->num = neg ? -(long)n : (long)n;
+	return 0;
+}
+
+/* a link name as iproute2's check_altifname takes it (an altname may have
+ * up to 127 bytes) */
+static int t_dev(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	if (!*w)
+		FAIL("empty link name");
+	if (strlen(w) >= 128)
+		FAIL("a link name has at most 127 bytes");
+	for (const char *p = w; *p; p++)
+		if (*p == '/' || isspace((unsigned char)*p))
+			FAIL("a link name cannot contain '/' or blanks");
+	return 0;
+}
+
+int parse_lladdr(const char *s, unsigned char *out, size_t max)
+{
+	struct in_addr a4;
+	size_t n = 0;
+
+	if (strchr(s, '.')) {
+		if (max < 4 || inet_pton(AF_INET, s, &a4) != 1)
+			return -1;
+		memcpy(out, &a4, 4);
+		return 4;
+	}
+	while (*s) {
+		size_t k = strspn(s, "0123456789abcdefABCDEF");
+		char part[3];
+
+		if (k < 1 || k > 2 || n == max)
+			return -1;
+		memcpy(part, s, k);
+		part[k] = '\0';
+		out[n++] = (unsigned char)strtoul(part, NULL, 16);
+		s += k;
+		if (*s == ':') {
+			s++;
+			if (!*s)
+				return -1;
+		} else if (*s) {
+			return -1;
+		}
+	}
+	return n ? (int)n : -1;
+}
+
+static int t_lladdr(const char *w, struct nsh_val *v, char *errbuf,
+		    size_t errlen, const char **ret_err)
+{
+	unsigned char b[32];
+
+	if (parse_lladdr(w, b, sizeof(b)) < 0)
+		FAIL("a link-layer address is hex bytes like "
+		     "02:00:00:00:00:01");
+	if (parse_lladdr(w, v->mac, sizeof(v->mac)) == 6)
+		v->num = 6;
+	return 0;
+}
+
+/* a name of /etc/iproute2/FILE ("0x10 name" lines) or a number */
+int iproute2_name2num(const char *file, const char *name, unsigned long *ret)
+{
+	char path[256], line[256];
+	FILE *f;
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "/etc/iproute2/%s", file);
+	f = fopen(path, "re");
+	if (!f) {
+		snprintf(path, sizeof(path), "/usr/share/iproute2/%s", file);
+		f = fopen(path, "re");
+	}
+	while (f && fgets(line, sizeof(line), f)) {
+		char id[64], nm[128];
+
+		if (line[0] == '#' || sscanf(line, "%63s %127s", id, nm) != 2)
+			continue;
+		if (streq(nm, name)) {
+			*ret = strtoul(id, NULL, 0);
+			rc = 0;
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	return rc;
+}
+
+static int t_group(const char *w, struct nsh_val *v, char *errbuf,
+		   size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+	unsigned long g;
+
+	if (streq(w, "default")) {
+		v->num = 0;
+		return 0;
+	}
+	if (parse_num(w, UINT32_MAX, &n, ret_err) == 0) {
+		v->num = (long)n;
+		return 0;
+	}
+	if (iproute2_name2num("group", w, &g) == 0) {
+		v->num = (long)g;
+		return 0;
+	}
+	FAIL("not a group number or a name of /etc/iproute2/group");
+}
+
 /* ------------------------------------------------------------ types */
 
 static int t_netns_new(const char *w, struct nsh_val *v, char *eb, size_t el,
@@ -488,6 +701,16 @@ static const struct nsh_type types[] = {
 	{ "SYSCTL", "a key such as net.ipv4.ip_forward, or KEY=VALUE",
 	  t_sysctl },
 	{ "FILE", "a file name", t_word },
+	{ "NUM", "a number (decimal, or hex after 0x)", t_num },
+	{ "NUM8", "a number from 0 to 255", t_num8 },
+	{ "NUM16", "a number from 0 to 65535", t_num16 },
+	{ "NUM64", "a 64-bit number (decimal, or hex after 0x)", t_num64 },
+	{ "INT", "a signed number", t_int },
+	{ "DEV", "name of a link", t_dev, complete_ifname },
+	{ "LLADDR", "a link-layer address like 02:00:00:00:00:01", t_lladdr },
+	{ "GROUP", "a link group: a number or a name of /etc/iproute2/group",
+	  t_group },
+	{ "TEXT", "text", t_word },
 	{ "WORD", "a word", t_word },
 	{ "ARGS", "a program and its arguments, or an nsh command", NULL,
 	  NULL, true },

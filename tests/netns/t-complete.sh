@@ -42,7 +42,7 @@ is "ip link set '' offers every host link" "$(names ip link set "''")" \
 	"br0 br1 ifb0 lo veth-a veth-b"
 is "… and the optional keyword dev, and the placeholder" \
 	"$("$NSH" -c "complete ip link set ''" | cut -f1 | grep -E '^([A-Z]+|dev)$' | LC_ALL=C sort | tr '\n' ' ')" \
-	"IFNAME dev "
+	"DEV dev "
 is "each link with its kind as help" \
 	"$("$NSH" -c "complete ip link set ''" | grep -E '^(veth-a|br0|lo)	' | LC_ALL=C sort)" \
 	"$(printf 'br0\tbridge\nlo\tlink\nveth-a\tveth')"
@@ -69,7 +69,7 @@ is "master b offers the bridges by prefix" \
 # iproute2 reads the word after `dev` as the link name: `ip link set dev
 # up` names a link "up"; offering `up` there completes into an error
 is "after 'ip link set dev' only link names (not the keyword up)" \
-	"$(words ip link set dev "''")" "IFNAME br0 br1 ifb0 lo veth-a veth-b"
+	"$(words ip link set dev "''")" "DEV br0 br1 ifb0 lo veth-a veth-b"
 
 # ---------------------------------------------------------------- namespaces
 ip netns add ns1
@@ -97,7 +97,7 @@ is "sudo ip netns exec ns1 ip link set v -> veth-b" \
 is "ip netns exec ns1 ip link set veth-b master '': no bridge in ns1" \
 	"$(words ip netns exec ns1 ip link set veth-b master "''")" "BRIDGE"
 is "ip -n nosuch link set '' offers no link" \
-	"$(words ip -n nosuch link set "''")" "IFNAME dev"
+	"$(words ip -n nosuch link set "''")" "DEV dev"
 
 # a namespace may have several names, and the host one: each completes
 touch /run/netns/alias1
@@ -155,7 +155,7 @@ is "after leave, the host's again" "$(lnames "ip link set ''")" \
 ip netns del ns3
 is "a namespace deleted by iproute2: no links offered" \
 	"$(ask "complete ip -n ns3 link set ''" | cut -f1 | LC_ALL=C sort | tr '\n' ' ')" \
-	"IFNAME dev "
+	"DEV dev "
 is "… nor the namespace" "$(lnames "ip netns exec ''")" "ns1 ns2"
 nsh_i_stop
 is "nsh -i ends at end of input, status 0" "$?" 0

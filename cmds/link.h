@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * link.h - `ip link add/set/replace/delete` and its kinds.
+ *
+ * A link kind is one file, as iproute2's ip/link_veth.c: it declares the
+ * words that may follow `type KIND` (an ipl table), puts them into the
+ * request's IFLA_INFO_DATA (or IFLA_INFO_SLAVE_DATA for KIND_slave), and
+ * prints the kind's details for `ip -d link` in text and JSON.  Adding a
+ * kind is that file and one line in link_kinds[] (cmds/link.c).
+ *
+ * Most kind options are one netlink attribute each: their key is
+ * LINK_ATTR(IFLA_X, LA_U32) and link_put_attrs() puts them; the kind's
+ * own put() handles the rest (and may call link_put_attrs first).
+ */
+#ifndef NSH_LINK_H
+#define NSH_LINK_H
+
+#include <stdint.h>
+
+#include "cmds.h"
+#include "ipl.h"
+
+struct nl_msg;
+struct nlattr;
+
+/* ip link's own options (the keys of link_opts, shared by veth's peer) */
+enum link_key {
+	LK_UP = 1, LK_DOWN, LK_NAME, LK_INDEX, LK_LINK, LK_ADDRESS,
+	LK_BROADCAST, LK_TXQLEN, LK_MTU, LK_XDP, LK_NETNS, LK_MULTICAST,
+	LK_ALLMULTI, LK_PROMISC, LK_TRAILERS, LK_ARP, LK_CARRIER, LK_VF,
+	LK_MASTER, LK_VRF, LK_NOMASTER, LK_DYNAMIC, LK_TYPE, LK_ALIAS,
+	LK_GROUP, LK_MODE, LK_STATE, LK_NUMTX, LK_NUMRX, LK_ADDRGENMODE,
+	LK_LINK_NETNS, LK_LINK_NETNSID, LK_PROTODOWN, LK_PROTODOWN_REASON,
+	LK_GSO_MAX_SIZE, LK_GSO_MAX_SEGS, LK_GRO_MAX_SIZE, LK_PARENTDEV,
+	LK_DEV, LK_HELP,
+	LK_KIND_BASE = 100,	/* kinds' own keys start here */
+};
+
+/* a kind option that is one attribute: LINK_ATTR(IFLA_VXLAN_TTL, LA_U8) */
+enum link_attr_type {
+	LA_U8 = 1, LA_U16, LA_U32, LA_U64, LA_BE16, LA_FLAG, LA_ONOFF8,
+	LA_STR, LA_MAC,
+};
+#define LINK_ATTR_MARK 0x40000000
+#define LINK_ATTR(attr, type) (LINK_ATTR_MARK | ((type) << 16) | (attr))
+#define LINK_ATTR_OF(key) ((key) & 0xffff)
+#define LINK_ATTR_TYPE(key) (((key) >> 16) & 0xff)
+
+/* the request being built, for a kind's put() */
+struct link_req {
+	struct nsh *sh;
+	struct nl_msg *msg;
+	const struct nsh_args *a;
+	int from, to;		/* the kind's bindings, [from, to) */
+	bool create;		/* add/replace: NLM_F_CREATE */
+	const char *dev;	/* the link's name, for messages */
+};
+
+struct link_kind {
+	const char *name;	/* "vxlan" */
+	const char *summary;	/* for help and completion */
+	const struct ipl_table *opts;	/* the words after `type NAME` */
+	/* put the bindings r->from..r->to into the open IFLA_INFO_DATA;
+	 * NULL: link_put_attrs does it all.  0, or 1 after reporting */
+	int (*put)(struct link_req *r);
+	/* -d details of a link of this kind: TB holds the attributes of
+	 * its IFLA_INFO_DATA (or IFLA_INFO_SLAVE_DATA), indexed by type,
+	 * up to MAXATTR; print them through link_show_field & co */
+	void (*print)(struct link_show_ctx *c, struct nlattr **tb);
+	int maxattr;
+	const char *driver;	/* the kernel's driver, for its absence */
+};
+
+/* the kinds, in help's order (cmds/link.c) */
+extern const struct link_kind *const link_kinds[];
+const struct link_kind *link_kind_find(const char *name);
+
+/* ip link's option table (for veth's `peer`, which takes all of it) */
+extern const struct ipl_table link_opts;
+
+/* put the LINK_ATTR options among r->from..r->to; 0 or 1 */
+int link_put_attrs(struct link_req *r);
+/*
+ * put the generic ip link options among bindings FROM..TO (name, mtu,
+ * address, netns …) into the request after the ifinfomsg at IFI (the
+ * veth peer's nested one, or the message's own).  0 or 1 after reporting.
+ */
+struct ifinfomsg;
+int link_put_generic(struct link_req *r, int from, int to,
+		     struct ifinfomsg *ifi, bool peer);
+
+/* keep namespace NS open until the request is sent (IFLA_NET_NS_FD):
+ * 0, or 1 after reporting (NS is closed then) */
+int link_req_hold(struct link_req *r, struct nsh_ns *ns);
+
+/* the kinds (one file each) */
+extern const struct link_kind veth_kind;
+extern const struct link_kind bridge_kind;
+extern const struct link_kind bridge_slave_kind;
+
+#endif
