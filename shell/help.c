@@ -139,9 +139,13 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv)
 		if ((cmd->flags & NSH_CMD_HIDDEN) || !row_under(i, argc, argv))
 			continue;
 
-		if (!cmd->fn && ipl_is_root(cmd->syntax))
+		char root[16];
+
+		snprintf(root, sizeof(root), "%.*s",
+			 (int)strcspn(cmd->syntax, " "), cmd->syntax);
+		if (!cmd->fn && ipl_is_root(root))
 			continue;	/* left to the real program */
-		if (cmd->opts || ipl_is_root(cmd->syntax))
+		if (cmd->opts || ipl_is_root(root))
 			ipl_synopsis(cmd, u, sizeof(u));
 		else
 			render(cmd->syntax, u, sizeof(u));

@@ -1034,19 +1034,20 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 static void usage_table(const struct ipl_table *t, FILE *f, int depth)
 {
 	for (const struct ipl_opt *o = t->opts; o->kw; o++) {
+		char left[96];
+
 		if (o->flags & IPL_ALIAS)
 			continue;
-		fprintf(f, "%*s", 4 + 2 * depth, "");
 		if (o->flags & IPL_NOKW)
-			fprintf(f, "%s", o->arg ? o->arg : "");
+			snprintf(left, sizeof(left), "%s", o->arg ? o->arg : "");
 		else if (o->flags & IPL_DEFAULT)
-			fprintf(f, "[ %s ] %s", o->kw, o->arg ? o->arg : "");
+			snprintf(left, sizeof(left), "[ %s ] %s", o->kw,
+				 o->arg ? o->arg : "");
 		else
-			fprintf(f, "%s%s%s", o->kw, o->arg ? " " : "",
-				o->arg ? o->arg : "");
-		if (o->help)
-			fprintf(f, "%*s%s", 2, "", o->help);
-		fputc('\n', f);
+			snprintf(left, sizeof(left), "%s%s%s", o->kw,
+				 o->arg ? " " : "", o->arg ? o->arg : "");
+		fprintf(f, "%*s%-*s %s\n", 4 + 2 * depth, "", 34 - 2 * depth,
+			left, o->help ? o->help : "");
 		if (o->sub && depth < 1 && o->sub != t)
 			usage_table(o->sub, f, depth + 1);
 	}

@@ -148,6 +148,9 @@ struct nsh_family {
 	const char *name;	/* "link" */
 	const char *summary;
 	const struct nsh_cmd *cmds;	/* terminated by { NULL } */
+	/* placeholder types of its own (type_find looks here after
+	 * shell/types.c's), terminated by { NULL }; may be NULL */
+	const struct nsh_type *types;
 };
 
 /* cmds/cmds.c */
