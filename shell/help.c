@@ -86,7 +86,9 @@ static void help_legend(int argc, char **argv)
 
 	for (int i = 0; i < cmdtree_nrows(); i++) {
 		const struct nsh_cmd *cmd = cmdtree_row(i, NULL, NULL);
-		const char *p = cmd->syntax;
+		char syn[256];
+		const char *p = cmd->opts ? ipl_synopsis(cmd, syn, sizeof(syn)) :
+					    cmd->syntax;
 
 		if ((cmd->flags & NSH_CMD_HIDDEN) || !row_under(i, argc, argv))
 			continue;

@@ -302,9 +302,9 @@ type_ "help ip link"; tm send-keys Enter
 wait_pane 'e\.g\. ip link del' >/dev/null
 s=$(pane)
 like "help ip link prints the usage of ip link set" "$s" \
-	'^  ip link set \[ dev \] IFNAME \{ up \| down '
-like "… of ip link add" "$s" '^  ip link add \[ name \] NEWIF'
-like "… and the placeholders" "$s" '^  IFNAME +name of a link'
+	'^  ip link set \[ dev \] DEV \[ OPTION'
+like "… of ip link add" "$s" '^  ip link add \[ dev \] DEV'
+like "… and the placeholders" "$s" '^  DEV +name of a link'
 like "… then the prompt again" "$(pane | grep -v '^$' | tail -n 1)" \
 	'^nsh\[ns1\]> ?$'
 

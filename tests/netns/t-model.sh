@@ -481,8 +481,8 @@ links() {
 known() {
 	if [ "$1" = host ]; then _l="ip link set ''"; else _l="ip -n $1 link set ''"; fi
 	ask "complete $_l" >"$TMP/known"
-	if grep -Evq '^(IFNAME|dev)	' "$TMP/known"; then echo links
-	elif grep -q '^IFNAME	' "$TMP/known"; then echo none
+	if grep -Evq '^(DEV|dev)	' "$TMP/known"; then echo links
+	elif grep -q '^DEV	' "$TMP/known"; then echo none
 	else echo "no answer"; fi
 }
 # klinks NS: the same, from the kernel (iproute2)
