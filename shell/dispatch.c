@@ -169,6 +169,8 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
 	if (mode == NSH_CHECK) {
+		if (!a.cmd->fn && sh->o.native)
+			return run_fallback(sh, argc, argv);
 		if ((a.cmd->flags & NSH_CMD_NESTED) && a.nrest)
 			return nsh_run_words(sh, a.nrest, a.rest, mode);
 		return 0;
@@ -216,6 +218,8 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	sh->cmdname[0] = '\0';
 	if (cmdtree_is_root(argv[0])) {
 		if (cmdtree_match(sh, argc, argv, a) ||
+		    (!a->cmd->fn && sh->o.native &&
+		     run_fallback(sh, argc, argv)) ||
 		    ((a->cmd->flags & NSH_CMD_NESTED) && a->nrest &&
 		     nsh_run_words(sh, a->nrest, a->rest, NSH_CHECK))) {
 			lex_free(&w);

@@ -28,6 +28,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--explain] [--cleanup]\n"
+		"           [--native]\n"
 		"           [--check FILE | --step FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
 		"failing line)\n"
@@ -51,6 +52,10 @@ static void usage(FILE *f)
 		"  --explain         before each command, the plain iproute2 "
 		"command line\n"
 		"                    that does the same\n"
+		"  --native          refuse the ip/bridge/tc lines nsh does not do "
+		"natively\n"
+		"                    (otherwise the real program runs them, "
+		"with a notice)\n"
 		"  --cleanup         when the script ends, pass or fail, remove "
 		"what it\n"
 		"                    created (see 'help cleanup')\n"
@@ -79,6 +84,7 @@ int main(int argc, char **argv)
 		{ "cleanup", no_argument, NULL, 'L' },
 		{ "step", required_argument, NULL, 's' },
 		{ "explain", no_argument, NULL, 'E' },
+		{ "native", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -123,6 +129,9 @@ int main(int argc, char **argv)
 			break;
 		case 'E':
 			sh.o.explain = true;
+			break;
+		case 'N':
+			sh.o.native = true;
 			break;
 		case 'h':
 			usage(stdout);
