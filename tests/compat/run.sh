@@ -18,6 +18,8 @@
 #                in DIR/NAME/{ip,nsh}
 #   --write-xfail FILE  write an xfail list of the failing scripts to FILE
 #   --xfail FILE the expected-failure list (default: tests/compat/xfail)
+#   --self-check both runs with bash + iproute2 (no nsh): any difference is
+#                a flaky script or a hole in state.py's normalisation
 #
 # Environment: NSH (the nsh binary, default $top_srcdir/build/nsh, then
 # $top_srcdir/nsh), COMPAT_TIMEOUT (seconds a script may run, 120).
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
 	--keep) keep=$2; shift ;;
 	--write-xfail) writex=$2; shift ;;
 	--xfail) xfail=$2; shift ;;
+	--self-check) NSH=$here/bash-as-nsh.sh; xfail=/dev/null ;;
 	-h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	*) pats+=("$1") ;;
