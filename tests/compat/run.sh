@@ -25,13 +25,7 @@
 # $top_srcdir/nsh), COMPAT_TIMEOUT (seconds a script may run, 120).
 # Needs root (unshare); prints `1..0 # SKIP` otherwise.
 set -u
-here=$(cd "$(dirname "$0")" && pwd)
-: "${top_srcdir:=$(cd "$here/../.." && pwd)}"
-if [ -z "${NSH:-}" ]; then
-	NSH=$top_srcdir/build/nsh
-	[ -x "$NSH" ] || NSH=$top_srcdir/nsh
-fi
-export NSH top_srcdir
+. "$(dirname "$0")/common.sh"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 verbose=0 triage=0 keep= writex= xfail=$here/xfail
@@ -46,94 +40,19 @@ while [ $# -gt 0 ]; do
 	--write-xfail) writex=$2; shift ;;
 	--xfail) xfail=$2; shift ;;
 	--self-check) NSH=$here/bash-as-nsh.sh; xfail=/dev/null ;;
-	-h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	*) pats+=("$1") ;;
 	esac
 	shift
 done
 
-if [ "$(id -u)" != 0 ]; then
-	echo "1..0 # SKIP need root for network namespaces"
-	exit 0
-fi
-if ! command -v unshare >/dev/null || ! command -v ip >/dev/null; then
-	echo "1..0 # SKIP needs unshare and iproute2"
-	exit 0
-fi
-if [ ! -x "$NSH" ]; then
-	echo "Bail out! no nsh binary at $NSH (set NSH)"
-	exit 1
-fi
-NSH=$(cd "$(dirname "$NSH")" && pwd)/$(basename "$NSH")
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/compat.XXXXXX")
-trap 'rm -rf "$T"' EXIT
-start=$SECONDS
-
-# ------------------------------------------------------------ the scripts
-
-names=()
-for f in "$here"/corpus/[0-9]*.sh; do
-	n=$(basename "$f" .sh)
-	if [ ${#pats[@]} -gt 0 ]; then
-		hit=0
-		for p in "${pats[@]}"; do
-			# shellcheck disable=SC2053
-			if [[ $n == $p || $n == $p* ]]; then hit=1; fi
-		done
-		[ $hit = 1 ] || continue
-	fi
-	names+=("$n")
-done
+preflight
+select_scripts ${pats[@]+"${pats[@]}"}
 N=${#names[@]}
-
-# ------------------------------------------------------------ xfail list
-
-# xfail_reason NAME: the reason of the first xfail line whose pattern
-# (first word, a glob) matches NAME; fails if none
-xfail_reason() {
-	[ -r "$xfail" ] || return 1
-	while read -r pat reason; do
-		case $pat in ''|'#'*) continue ;; esac
-		# shellcheck disable=SC2053
-		if [[ $1 == $pat ]]; then
-			echo "${reason:-expected to fail}"
-			return 0
-		fi
-	done <"$xfail"
-	return 1
-}
-
-# ------------------------------------------------------------ kernel features
-
-# sandbox CMD…: run CMD in a fresh network + mount namespace (side.sh
-# mounts /run and /sys itself)
-sandbox() {
-	timeout -k 10 "$((${COMPAT_TIMEOUT:-120} + 120))" \
-		unshare --net --mount --propagation private -- "$@"
-}
-
-needs_of() { sed -n 's/^# needs: *//p' "$here/corpus/$1.sh" | tr ',' ' '; }
-
-feats=$(for n in "${names[@]}"; do needs_of "$n"; done | tr ' ' '\n' |
-	sort -u | grep .)
-if [ -n "$feats" ]; then
-	# shellcheck disable=SC2086
-	sandbox sh -c 'mount -t tmpfs tmpfs /run && umount -l /sys &&
-		mount -t sysfs sysfs /sys && ip link set lo up &&
-		exec sh "$0" "$@"' "$here/probe.sh" $feats >"$T/features" 2>/dev/null
-fi
-# missing FEATURE: prints the skip reason if the kernel lacks FEATURE
-missing() {
-	awk -v f="$1" '$1 == f && $2 != "yes" { $1 = ""; $2 = ""; sub(/^ +/, "");
-		print; found = 1 } END { exit !found }' "$T/features" 2>/dev/null
-}
+probe_features
 
 # ------------------------------------------------------------ one script
-
-# line_of FILE N: line N of FILE, trimmed
-line_of() { sed -n "${2}p" "$1" 2>/dev/null | sed 's/^[[:space:]]*//; s/[[:space:]]*$//'; }
 
 # nsh_rejected D NAME: "LINE<TAB>message" of nsh's first FILE:LINE: error
 nsh_rejected() {
@@ -142,25 +61,20 @@ nsh_rejected() {
 }
 
 one() {
-	i=$1 n=$2
-	d=$T/$i
+	local i=$1 n=${names[$(($1 - 1))]}
+	local d=$T/$i script=$here/corpus/${names[$(($1 - 1))]}.sh
+	local res=$d/result diag=$d/diag bad= why rca rcb l rej ln reason
 	mkdir -p "$d/ip" "$d/nsh"
-	script=$here/corpus/$n.sh
-	res=$d/result
-	for f in $(needs_of "$n"); do
-		if why=$(missing "$f"); then
-			echo "ok $i - $n # SKIP $why" >"$res"
-			echo skip >"$d/kind"
-			touch "$d/done"
-			return
-		fi
-	done
+	if why=$(skip_reason "$n"); then
+		echo "ok $i - $n # SKIP $why" >"$res"
+		echo skip >"$d/kind"
+		touch "$d/done"
+		return
+	fi
 	sandbox "$here/side.sh" ip "$script" "$d/ip" >/dev/null 2>&1
 	sandbox "$here/side.sh" nsh "$script" "$d/nsh" >/dev/null 2>&1
 	rca=$(cat "$d/ip/rc" 2>/dev/null || echo lost)
 	rcb=$(cat "$d/nsh/rc" 2>/dev/null || echo lost)
-	bad=
-	diag=$d/diag
 	: >"$diag"
 	if [ "$rca" != 0 ]; then
 		l=$(sed -n 's/^compat: \([0-9]*\): exit .*/\1/p' "$d/ip/err" | tail -1)
@@ -193,25 +107,16 @@ one() {
 		bad="$bad reach"
 		diff -u --label "bash+iproute2" --label nsh "$d/ip/reach" \
 			"$d/nsh/reach" >"$d/reach.diff"
-		echo "reachability differs" >>"$diag"
+		echo "reachability differs ($(grep -c '^[-+][^-+]' "$d/reach.diff") pairs)" >>"$diag"
 	fi
-	if [ -n "$bad" ]; then
-		if [ "$verbose" = 1 ]; then
-			cat "$d/state.diff" "$d/reach.diff" 2>/dev/null >>"$diag"
-			sed 's/^/nsh stderr: /' "$d/nsh/err" >>"$diag"
-			sed 's/^/ip stderr: /' "$d/ip/err" >>"$diag"
-		else
-			[ -f "$d/state.diff" ] && head -n 30 "$d/state.diff" >>"$diag"
-			[ -f "$d/reach.diff" ] && head -n 12 "$d/reach.diff" >>"$diag"
-		fi
-	fi
-	if reason=$(xfail_reason "$n"); then
+	reason=
+	if reason=$(xfail_reason "$xfail" "$n"); then
 		if [ -n "$bad" ]; then
 			echo "not ok $i - $n # TODO $reason" >"$res"
 			echo xfail >"$d/kind"
 		else
 			echo "ok $i - $n # TODO $reason" >"$res"
-			echo "# XPASS: $n passes now: remove it from tests/compat/xfail" >>"$res"
+			echo "# XPASS: $n passes now: remove its line from tests/compat/xfail" >>"$res"
 			echo xpass >"$d/kind"
 		fi
 	elif [ -n "$bad" ]; then
@@ -221,7 +126,18 @@ one() {
 		echo "ok $i - $n" >"$res"
 		echo pass >"$d/kind"
 	fi
-	[ -n "$bad" ] && sed 's/^/# /' "$diag" >>"$res"
+	# the diffs: in full with -v; their start for an unexpected failure
+	if [ -n "$bad" ]; then
+		if [ "$verbose" = 1 ]; then
+			cat "$d/state.diff" "$d/reach.diff" 2>/dev/null >>"$diag"
+			sed 's/^/nsh stderr: /' "$d/nsh/err" >>"$diag"
+			sed 's/^/ip stderr: /' "$d/ip/err" >>"$diag"
+		elif [ -z "$reason" ]; then
+			[ -f "$d/state.diff" ] && head -n 40 "$d/state.diff" >>"$diag"
+			[ -f "$d/reach.diff" ] && head -n 12 "$d/reach.diff" >>"$diag"
+		fi
+		sed 's/^/# /' "$diag" >>"$res"
+	fi
 	echo "$bad" >"$d/bad"
 	if [ -n "$keep" ]; then
 		mkdir -p "$keep/$n"
@@ -234,25 +150,7 @@ one() {
 # ------------------------------------------------------------ run them
 
 echo "1..$N"
-next=1
-flush() {
-	while [ "$next" -le "$N" ] && [ -f "$T/$next/done" ]; do
-		cat "$T/$next/result"
-		next=$((next + 1))
-	done
-}
-running=0
-for ((i = 1; i <= N; i++)); do
-	while [ "$running" -ge "$jobs" ]; do
-		wait -n
-		running=$((running - 1))
-		flush
-	done
-	one "$i" "${names[$((i - 1))]}" &
-	running=$((running + 1))
-done
-wait
-flush
+schedule "$jobs" "$N" one
 
 # ------------------------------------------------------------ summary
 
