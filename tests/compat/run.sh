@@ -65,6 +65,13 @@ one() {
 	local d=$T/$i script=$here/corpus/${names[$(($1 - 1))]}.sh
 	local res=$d/result diag=$d/diag bad= why rca rcb l rej ln reason
 	mkdir -p "$d/ip" "$d/nsh"
+	if why=$(python3 "$here/state.py" --lint "$script"); then :; else
+		echo "not ok $i - $n # corpus script breaks the rules (README.md)" >"$res"
+		printf '%s\n' "$why" | sed 's/^/# /' >>"$res"
+		echo fail >"$d/kind"
+		touch "$d/done"
+		return
+	fi
 	if why=$(skip_reason "$n"); then
 		echo "ok $i - $n # SKIP $why" >"$res"
 		echo skip >"$d/kind"

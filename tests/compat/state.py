@@ -2,6 +2,7 @@
 """The kernel's network state after a corpus script, normalised, as JSON.
 
     state.py [--script FILE] [--settle] [--stable]
+    state.py --lint FILE      (the corpus rules; see tests/compat/README.md)
 
 For the namespace this runs in ("host") and every namespace in /run/netns,
 read the kernel through iproute2 only (never nsh): `ip -j -d link`,
@@ -413,8 +414,34 @@ def settle(names, limit=3.0):
         time.sleep(0.1)
 
 
+def lint(path):
+    """corpus rules a script breaks: shell syntax nsh and a flat script do
+    not have, sysctl keys outside net.* (those are not per namespace: a
+    write would reach the host); exits non-zero with one line each"""
+    read_script(path)
+    problems = []
+    with open(path) as fh:
+        text = fh.read()
+    for n, line in enumerate(logical_lines(text), 1):
+        bad = [c for c in ("$", "`", "|", ">", "<", "&", ";") if c in line]
+        if bad:
+            problems.append(f"{line[:60]!r}: shell syntax {' '.join(bad)}")
+    for k in SYSCTL_KEYS:
+        if not k.startswith("net."):
+            problems.append(f"sysctl {k}: not a net.* key")
+    if not re.search(r"^# source: \S", text, re.M) or \
+            not re.search(r"^# what: \S", text, re.M) or \
+            not re.search(r"^# changes:", text, re.M):
+        problems.append("header: needs # source:, # what: and # changes:")
+    for p in problems:
+        print(p)
+    sys.exit(1 if problems else 0)
+
+
 def main():
     args = sys.argv[1:]
+    if "--lint" in args:
+        lint(args[args.index("--lint") + 1])
     if "--script" in args:
         read_script(args[args.index("--script") + 1])
     names = ["host"] + namespaces()
