@@ -44,23 +44,25 @@ def addrs(ns):
 def main():
     names = ["host"] + namespaces()
     where = {ns: addrs(ns) for ns in names}
-    procs = []
-    for src in names:
-        for dst_ns in names:
-            if dst_ns == src:
-                continue
-            for a in where[dst_ns]:
-                if a in where[src]:
-                    continue
-                argv = ["ping", "-c", "1", "-W", "1", "-q", a]
-                if src != "host":
-                    argv = ["nsenter", "--net=/run/netns/" + src] + argv
-                procs.append((src, a, subprocess.Popen(
-                    argv, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL)))
-    lines = set()
-    for src, a, p in procs:
-        lines.add(f"{src} {a} {1 if p.wait() == 0 else 0}")
+    pairs = [(src, a) for src in names for dst_ns in names if dst_ns != src
+             for a in where[dst_ns] if a not in where[src]]
+    result = dict.fromkeys(set(pairs), None)
+    # everything at once; a ping that got no reply (exit 1: not "no
+    # route", exit 2) is tried once more with a longer wait, so that a
+    # loaded machine does not turn a reachable pair into a 0
+    for wait in ("1", "2"):
+        todo = [pr for pr, r in result.items() if r is None or r == 1]
+        procs = []
+        for src, a in todo:
+            argv = ["ping", "-c", "1", "-W", wait, "-q", a]
+            if src != "host":
+                argv = ["nsenter", "--net=/run/netns/" + src] + argv
+            procs.append(((src, a), subprocess.Popen(
+                argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))
+        for pr, p in procs:
+            result[pr] = p.wait()
+    lines = {f"{src} {a} {1 if r == 0 else 0}"
+             for (src, a), r in result.items()}
     for l in sorted(lines):
         print(l)
 
