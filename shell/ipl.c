@@ -316,9 +316,6 @@ int ipl_fail(struct ipl_parse *p, int tok, const char *fmt, ...)
 	return -1;
 }
 
-/* the end of the words was reached while completing: stop the walk */
-#define IPL_END (-2)
-
 static int add_bind(struct ipl_parse *p, const struct nsh_bind *b)
 {
 	if (p->a->nbind == NSH_MAX_BIND)
@@ -829,6 +826,9 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 	rc = ipl_walk(p, l->row->cmd->opts, false);
 	if (rc || p->a->cmd != l->row->cmd)
 		return rc;
+	if (!p->completing && l->row->cmd->opts->check &&
+	    l->row->cmd->opts->check(p))
+		return -1;
 	for (const struct ipl_opt *o = l->row->cmd->opts->opts; o->kw; o++)
 		if ((o->flags & IPL_REQUIRED) && ipl_find(p->a, 0, o->key) < 0)
 			return ipl_fail(p, p->argc, "missing %.*s",
@@ -1151,6 +1151,18 @@ const char *ipl_str(const struct nsh_args *a, int key)
 	const struct nsh_val *v = ipl_get(a, key);
 
 	return v ? v->text : NULL;
+}
+
+bool ipl_has_global(const struct nsh_args *a, const char *kw)
+{
+	for (int i = 0; i < a->nbind; i++) {
+		const struct ipl_opt *o = a->bind[i].opt;
+
+		if (a->bind[i].is_kw && o && o->key >= IPL_KEY_GLOBAL &&
+		    streq(o->kw, kw))
+			return true;
+	}
+	return false;
 }
 
 /* ------------------------------------------------------------ globals */
