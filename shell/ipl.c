@@ -635,6 +635,13 @@ static const struct ipl_object *find_object(const struct ipl_root *r,
 	return NULL;
 }
 
+bool ipl_is_object(const char *root, const char *word)
+{
+	const struct ipl_root *r = root_of(root);
+
+	return r && find_object(r, word) != NULL;
+}
+
 /* the row of ROOT OBJECT VERB (VERB NULL: the row without a verb) */
 static const struct irow *find_row(const struct ipl_root *r, const char *object,
 				   const char *verb)

@@ -155,6 +155,8 @@ bool ipl_has_global(const struct nsh_args *a, const char *kw);
 /* ------------------------------------------------------------ the shell */
 
 bool ipl_is_root(const char *word);
+/* does WORD name an object of ROOT ("ip": link, a, neigh…)? */
+bool ipl_is_object(const char *root, const char *word);
 int ipl_init(void);
 int ipl_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret);
 void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
