@@ -975,7 +975,13 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 	char vb[32];
 	int rc;
 
-	if (!a || !argc || !root_of(argv[0])) {
+	if (!argc) {	/* the first word: the roots */
+		for (size_t i = 0; i < ARRAY_SIZE(roots); i++)
+			offer(&c, roots[i].name, roots[i].summary);
+		free(a);
+		return;
+	}
+	if (!a || !root_of(argv[0])) {
 		free(a);
 		return;
 	}
