@@ -15,6 +15,7 @@ const struct nsh_family *const nsh_families[] = {
 	&route_family,
 	&sysctl_family,
 	&batch_family,
+	&monitor_family,
 	&show_family,
 	&spawn_family,
 	&why_family,

@@ -137,12 +137,13 @@ static void map_del(struct nsid_map *m, struct nsid_name_ent *e)
 	*e = m->v[--m->n];
 }
 
-static void map_load(struct nl_sock *sk, struct nsid_map *m)
+void nsid_map_load(struct nl_sock *sk, struct nsid_map *m)
 {
 	int n;
 	char **names;
 
-	if (m->done)
+	/* as iproute2: without the directory the map is made later */
+	if (m->done || access(NETNS_RUN_DIR, F_OK) < 0)
 		return;
 	m->done = true;
 	names = netns_names(&n);
@@ -153,6 +154,15 @@ static void map_load(struct nl_sock *sk, struct nsid_map *m)
 			map_add(m, id, names[i]);
 	}
 	netns_names_free(names, n);
+}
+
+const char *nsid_map_name(struct nl_sock *sk, struct nsid_map *m, int nsid)
+{
+	struct nsid_name_ent *e;
+
+	nsid_map_load(sk, m);
+	e = map_get(m, nsid);
+	return e ? e->name : NULL;
 }
 
 /* the first name (in the directory's order) whose nsid is NSID, into BUF */
@@ -193,10 +203,11 @@ void nsid_print(struct nl_sock *sk, struct nsid_map *m, struct json *j,
 	bool found = false;
 	int nsid, cur = -1;
 
+	/* the map as the caller loaded it: iproute2's print_nsid does not
+	 * load it (a missing directory leaves it empty until a link asks) */
 	if (nlmsg_parse((struct nlmsghdr *)nlh, sizeof(struct rtgenmsg), tb,
 			NETNSA_MAX, NULL) < 0 || !tb[NETNSA_NSID])
 		return;
-	map_load(sk, m);
 	if (j) {
 		json_key(j, NULL);
 		json_begin_object(j);
@@ -519,7 +530,7 @@ static int cmd_list_id(struct nsh *sh, const struct nsh_args *a)
 
 	if (!sk)
 		return 1;
-	map_load(sk, &m);
+	nsid_map_load(sk, &m);
 	if (nsid) {
 		rc = list_one_id(sh, sk, &m, sh->o.json ? &j : NULL, nsid->num,
 				 target ? target->num : -1);

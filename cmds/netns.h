@@ -26,6 +26,10 @@ struct nsid_map {
 };
 
 void nsid_map_free(struct nsid_map *m);
+/* fill M from the names' nsids as SK's namespace sees them (once) */
+void nsid_map_load(struct nl_sock *sk, struct nsid_map *m);
+/* the name M has for NSID, or NULL */
+const char *nsid_map_name(struct nl_sock *sk, struct nsid_map *m, int nsid);
 /* the names of NETNS_RUN_DIR in the directory's order (free with
  * netns_names_free); *RET_N of them */
 char **netns_names(int *ret_n);
