@@ -249,9 +249,17 @@ is "nsh's ip netns monitor ends at Ctrl-C with status 0" "$?" 0
 kill "$ppid"; wait "$ppid" 2>/dev/null
 is "ip netns monitor: as iproute2's" "$(cat "$TMP/mon.n")" "$(cat "$TMP/mon.p")"
 is "… add and delete" "$(cat "$TMP/mon.n" | tr '\n' ' ')" "add m1 delete m1 "
-# ip -all netns delete: every name
+# ip -all netns delete: every name; one that cannot go does not stop the
+# others (reliability.md a-23), it fails the line
+ip netns add a1
+printf 'enter a1\nip -all netns delete\n' >"$TMP/delall.nsh"
+nok "ip -all netns delete inside a1" "$NSH" -f "$TMP/delall.nsh"
+is "… says why a1 stays, in one line" "$(cat "$TMP/err")" \
+	"$TMP/delall.nsh:2: ip netns delete: 'a1': cannot delete the namespace nsh is in; 'leave' it first"
+is "… and deleted the others" "$(ip netns list)" "a1"
 ok "nsh: ip -all netns delete" "$NSH" -c 'ip -all netns delete'
 is "no name left, no mount left" \
-	"$(ip netns list | wc -l) $(grep -c ' /run/netns/' /proc/self/mountinfo)" "0 0"
+	"$(ip netns list | wc -l) $(grep -cE ' /run/netns/(a1|b1|a2|c3) ' /proc/self/mountinfo)" "0 0"
+ok "ip -all netns delete with no name at all" "$NSH" -c 'ip -a netns del'
 
 done_testing
