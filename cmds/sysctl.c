@@ -28,6 +28,7 @@
 #include <glob.h>
 #include <limits.h>
 #include <regex.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,9 +145,15 @@ static bool apply(struct sc *s, char c, const char *arg)
 	return true;
 }
 
-static int fail(struct sc *s, const char *fmt, const char *a, const char *b)
+static int fail(struct sc *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static int fail(struct sc *s, const char *fmt, ...)
 {
-	snprintf(s->err, sizeof(s->err), fmt, a, b);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
 	return -1;
 }
 
@@ -173,17 +180,16 @@ static int long_opt(struct sc *s, int argc, char **argv, int *i)
 			 " '--%s'", longopts[k].name);
 	}
 	if (nfound > 1)
-		return fail(s, "ambiguous option; possibilities:%s%s", list,
-			    "");
+		return fail(s, "ambiguous option; possibilities:%s", list);
 	if (found < 0)
-		return fail(s, "unrecognized option%s%s", "", "");
+		return fail(s, "unrecognized option");
 	if (eq && !longopts[found].arg)
 		return fail(s, "option '--%s' doesn't allow an argument",
-			    longopts[found].name, "");
+			    longopts[found].name);
 	if (!eq && longopts[found].arg == 'r') {
 		if (*i + 1 >= argc)
 			return fail(s, "option '--%s' requires an argument",
-				    longopts[found].name, "");
+				    longopts[found].name);
 		eq = argv[++*i] - 1;
 	}
 	return apply(s, longopts[found].opt, eq ? eq + 1 : NULL) ? 1 : 0;
@@ -195,11 +201,11 @@ static int short_opts(struct sc *s, int argc, char **argv, int *i)
 	const char *w = argv[*i];
 
 	for (int j = 1; w[j]; j++) {
-		char c = w[j], opt[2] = { c, '\0' };
+		char c = w[j];
 		const char *arg = NULL;
 
 		if (!strchr(SHORT_OPTS, c))
-			return fail(s, "invalid option -- '%s'%s", opt, "");
+			return fail(s, "invalid option -- '%c'", c);
 		if (c == 'p' && w[j + 1]) {
 			arg = w + j + 1;
 		} else if (c == 'r') {
@@ -209,7 +215,7 @@ static int short_opts(struct sc *s, int argc, char **argv, int *i)
 				arg = argv[++*i];
 			else
 				return fail(s, "option requires an argument "
-					    "-- '%s'%s", opt, "");
+					    "-- '%c'", c);
 		}
 		if (!apply(s, c, arg))
 			return 0;
@@ -340,13 +346,12 @@ static bool pattern_match(struct sc *s, const char *str)
 
 /* ------------------------------------------------------------ reading */
 
-/* the contents of PATH (free it), *LEN bytes; NULL with errno set */
-static char *slurp(const char *path, int fd, size_t *len)
+/* what FD reads to its end (free it), *LEN bytes; NULL with errno set */
+static char *slurp(int fd, size_t *len)
 {
 	_cleanup_free_ char *buf = NULL;
 	size_t n = 0, cap = 0;
 
-	(void)path;
 	for (;;) {
 		ssize_t r;
 
@@ -459,7 +464,7 @@ static int read_setting(struct sc *s, const char *name)
 			return 1;
 		}
 	}
-	val = slurp(path, fd, &len);
+	val = slurp(fd, &len);
 	if (!val) {
 		switch (errno) {
 		case EACCES:
