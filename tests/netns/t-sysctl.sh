@@ -217,6 +217,16 @@ is "… in slashes" \
 	"$("$NSH" -c 'complete sysctl net/ipv4/conf/l' | cut -f1)" "net/ipv4/conf/lo/"
 is "… a long option" "$("$NSH" -c 'complete sysctl --val' | cut -f1)" "--values"
 
+# --system (every system file, mostly kernel-wide keys) is the real
+# sysctl's: a stand-in on PATH shows what would run, without running it
+mkdir "$TMP/bin"
+printf '#!/bin/sh\necho "ran: $*"\n' >"$TMP/bin/sysctl"
+chmod +x "$TMP/bin/sysctl"
+PATH="$TMP/bin:$PATH" "$NSH" -c 'sysctl -q --system' >"$TMP/out" 2>"$TMP/err"
+is "sysctl --system runs the real sysctl, as typed" "$(cat "$TMP/out")" \
+	"ran: -q --system"
+like "… saying so" "$(cat "$TMP/err")" '^nsh: sysctl --system: not native, ran /'
+
 # no sysctl program ran: nsh reads and writes /proc/sys itself
 if command -v strace >/dev/null 2>&1; then
 	strace -f -e trace=execve -o "$TMP/st" "$NSH" -c \
