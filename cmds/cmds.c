@@ -14,6 +14,8 @@ const struct nsh_family *const nsh_families[] = {
 	&addr_family,
 	&route_family,
 	&sysctl_family,
+	&batch_family,
+	&monitor_family,
 	&show_family,
 	&spawn_family,
 	&why_family,

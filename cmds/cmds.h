@@ -17,6 +17,8 @@ extern const struct nsh_family link_family;
 extern const struct nsh_family addr_family;
 extern const struct nsh_family route_family;
 extern const struct nsh_family sysctl_family;
+extern const struct nsh_family batch_family;
+extern const struct nsh_family monitor_family;
 extern const struct nsh_family show_family;
 extern const struct nsh_family spawn_family;
 extern const struct nsh_family why_family;

@@ -899,6 +899,8 @@ void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 		ipl_complete(sh, argc, argv, prefix, add, ctx);
 		return;
 	}
+	if (argc == 0)	/* iproute2's roots are words too */
+		ipl_complete(sh, argc, argv, prefix, add, ctx);
 	c = malloc(sizeof(*c));
 	if (!c)
 		return;

@@ -316,9 +316,6 @@ int ipl_fail(struct ipl_parse *p, int tok, const char *fmt, ...)
 	return -1;
 }
 
-/* the end of the words was reached while completing: stop the walk */
-#define IPL_END (-2)
-
 static int add_bind(struct ipl_parse *p, const struct nsh_bind *b)
 {
 	if (p->a->nbind == NSH_MAX_BIND)
@@ -638,6 +635,13 @@ static const struct ipl_object *find_object(const struct ipl_root *r,
 	return NULL;
 }
 
+bool ipl_is_object(const char *root, const char *word)
+{
+	const struct ipl_root *r = root_of(root);
+
+	return r && find_object(r, word) != NULL;
+}
+
 /* the row of ROOT OBJECT VERB (VERB NULL: the row without a verb) */
 static const struct irow *find_row(const struct ipl_root *r, const char *object,
 				   const char *verb)
@@ -829,6 +833,9 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 	rc = ipl_walk(p, l->row->cmd->opts, false);
 	if (rc || p->a->cmd != l->row->cmd)
 		return rc;
+	if (!p->completing && l->row->cmd->opts->check &&
+	    l->row->cmd->opts->check(p))
+		return -1;
 	for (const struct ipl_opt *o = l->row->cmd->opts->opts; o->kw; o++)
 		if ((o->flags & IPL_REQUIRED) && ipl_find(p->a, 0, o->key) < 0)
 			return ipl_fail(p, p->argc, "missing %.*s",
@@ -968,7 +975,13 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 	char vb[32];
 	int rc;
 
-	if (!a || !argc || !root_of(argv[0])) {
+	if (!argc) {	/* the first word: the roots */
+		for (size_t i = 0; i < ARRAY_SIZE(roots); i++)
+			offer(&c, roots[i].name, roots[i].summary);
+		free(a);
+		return;
+	}
+	if (!a || !root_of(argv[0])) {
 		free(a);
 		return;
 	}
@@ -1151,6 +1164,18 @@ const char *ipl_str(const struct nsh_args *a, int key)
 	const struct nsh_val *v = ipl_get(a, key);
 
 	return v ? v->text : NULL;
+}
+
+bool ipl_has_global(const struct nsh_args *a, const char *kw)
+{
+	for (int i = 0; i < a->nbind; i++) {
+		const struct ipl_opt *o = a->bind[i].opt;
+
+		if (a->bind[i].is_kw && o && o->key >= IPL_KEY_GLOBAL &&
+		    streq(o->kw, kw))
+			return true;
+	}
+	return false;
 }
 
 /* ------------------------------------------------------------ globals */

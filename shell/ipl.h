@@ -68,6 +68,10 @@ struct ipl_opt {
 struct ipl_table {
 	const char *name;	/* "type vxlan", for help */
 	const struct ipl_opt *opts;
+	/* optional: after a row's table was walked, what its rows cannot
+	 * say (a word that is required unless a global option was given:
+	 * `ip -all netns delete`); 0, or -1 after ipl_fail */
+	int (*check)(struct ipl_parse *p);
 };
 
 /* ------------------------------------------------------------ parsing */
@@ -93,6 +97,10 @@ struct ipl_parse {
 	char err[300];		/* the reason, when the walk failed */
 	int err_tok;
 };
+
+/* a walk's result (and a PARSE function's) when completing reached the
+ * end of the words */
+#define IPL_END (-2)
 
 /* the next word for O's value of placeholder WHAT, or NULL after noting
  * that it is missing (or, completing, what was expected) */
@@ -141,10 +149,14 @@ int ipl_find(const struct nsh_args *a, int from, int key);
 const struct nsh_val *ipl_get(const struct nsh_args *a, int key);
 /* the text of that value, or NULL */
 const char *ipl_str(const struct nsh_args *a, int key);
+/* was the global option KW ("-all", as its table spells it) given? */
+bool ipl_has_global(const struct nsh_args *a, const char *kw);
 
 /* ------------------------------------------------------------ the shell */
 
 bool ipl_is_root(const char *word);
+/* does WORD name an object of ROOT ("ip": link, a, neigh…)? */
+bool ipl_is_object(const char *root, const char *word);
 int ipl_init(void);
 int ipl_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret);
 void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,

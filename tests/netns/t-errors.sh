@@ -102,10 +102,10 @@ err_case "ip netns del nosuch" "ip netns del nosuch" "^ip netns delete: 'nosuch'
 # ---------------------------------------------------------------- words
 
 err_case "unknown subcommand 'ip netns frob'" "ip netns frob" \
-	"^ip netns: 'frob': unknown word; expected list, add, delete"
+	"^ip netns: 'frob': unknown word; expected list, list-id, add, set, delete"
 like "unknown subcommand: the commands are listed in iproute2's order" \
 	"$(cat "$TMP/e.err")" \
-	"list, add, delete, identify, pids, exec or attach"
+	"list, list-id, add, set, delete, identify, pids, exec, monitor or attach$"
 err_case "missing argument 'ip netns add'" "ip netns add" \
 	"^ip netns add: missing NSNAME"
 err_case "missing argument 'ip netns exec ns1'" "ip netns exec ns1" \

@@ -7,7 +7,33 @@
 
 names() { ls -A /run/netns 2>/dev/null; }
 # mounts PATH: how many mounts /proc/self/mountinfo has on PATH
-mounts() { awk -v p="$1" '$5 == p' /proc/self/mountinfo | wc -l | tr -d ' '; }
+# (only those under the sandbox's own /run: the host's mounts, hidden
+# under it, are listed in mountinfo too)
+mounts() {
+	awk -v p="$1" '
+	{ parent[$1] = $2; mp[$1] = $5 }
+	END {
+		for (id in mp)	# the /run on top: no other /run sits on it
+			if (mp[id] == "/run" && !(id in below))
+				for (o in mp)
+					if (mp[o] == "/run" && parent[o] == id)
+						below[id] = 1
+		for (id in mp)
+			if (mp[id] == "/run" && !(id in below))
+				top = id
+		n = 0
+		for (id in mp) {
+			if (mp[id] != p)
+				continue
+			for (x = id; x in parent && x != top && parent[x] != x;
+			     x = parent[x])
+				;
+			if (x == top)
+				n++
+		}
+		print n
+	}' /proc/self/mountinfo
+}
 # netino PID|self: the inode of a process's network namespace
 netino() { stat -L -c %i "/proc/$1/ns/net"; }
 

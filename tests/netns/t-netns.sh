@@ -152,4 +152,114 @@ is "nsh held no socket or fd in it: no warning" "$(cat "$TMP/err")" ""
 printf 'ip netns add q1\nip link add qv type veth peer name qvp netns q1\nip netns del q1\nspawn qh\nip link add qv type veth peer name qvq\nip link del qv\nkill qh\n' >"$TMP/pin2.nsh"
 ok "delete a namespace, spawn, re-create its veth's host end" "$NSH" -f "$TMP/pin2.nsh"
 is "nothing kept the namespace: no warning" "$(cat "$TMP/err")" ""
+
+# --- every verb of ip/ipnetns.c, against iproute2 on the same state -------
+clean
+# same DESC LINE: `ip LINE` and nsh's give the same stdout and status
+same() {
+	eval "ip $2" >"$TMP/p.out" 2>"$TMP/p.err"
+	_prc=$?
+	"$NSH" -c "ip $2" >"$TMP/n.out" 2>"$TMP/n.err"
+	_nrc=$?
+	is "$1: ip $2" "$(cat "$TMP/n.out") rc=$_nrc" "$(cat "$TMP/p.out") rc=$_prc"
+}
+ip netns add b1
+"$NSH" -c 'ip netns add a2'
+ip netns add c3
+same "the names in the directory's order" "netns list"
+same "… as JSON" "-j netns list"
+same "no verb is list" "netns"
+same "abbreviated" "netns l"
+ok "nsh: ip netns set b1 5" "$NSH" -c 'ip netns set b1 5'
+ok "nsh: ip netns set a2 auto" "$NSH" -c 'ip netns se a2 auto'
+is "iproute2 sees the nsids" "$(ip netns list | tr '\n' ' ')" \
+	"c3 a2 (id: 0) b1 (id: 5) "
+same "with their ids" "netns list"
+same "with their ids, JSON" "-j netns list"
+same "list-id" "netns list-id"
+same "list-id, JSON" "-j netns list-id"
+same "list-id nsid N" "netns list-id nsid 5"
+same "list-id nsid N, JSON" "-j netns list-id nsid 5"
+same "list-id nsid N in hex" "netns list-id nsid 0x5"
+ip -n b1 netns set a2 3
+same "list-id target-nsid N" "netns list-id target-nsid 5"
+same "list-id target-nsid N, JSON" "-j netns list-id target-nsid 5"
+same "list-id target-nsid N nsid M" "netns list-id target-nsid 5 nsid 0"
+same "… JSON" "-j netns list-id nsid 0 target-nsid 5"
+same "identify (nsh's namespace has no name): an empty line" "netns identify"
+same "identify in a namespace" "netns exec b1 ip netns identify"
+ip netns exec b1 sleep 30 &
+spid=$!
+sleep 0.2
+"$NSH" -c "ip netns attach b1again $spid"
+same "identify prints the last of two names" "netns exec b1 ip netns identify"
+same "… of a process's namespace too" "netns identify $spid"
+"$NSH" -c 'ip netns del b1again'
+kill "$spid"; wait "$spid" 2>/dev/null
+ip netns exec c3 sleep 30 &
+spid=$!
+sleep 0.2
+same "pids" "netns pids c3"
+same "identify PID" "netns identify $spid"
+kill "$spid"; wait "$spid" 2>/dev/null
+same "-all netns exec: a header per namespace, status 0" \
+	"-all netns exec sh -c 'ip netns identify; exit 3'"
+ok "nsh: ip -all netns exec runs nsh commands too" \
+	"$NSH" -c 'ip -all netns exec ip -j link show lo'
+is "… in each namespace" "$(grep -c '"ifname":"lo"' "$TMP/out") $(grep -c '^netns: ' "$TMP/out")" "3 3"
+# errors: one line, nothing changed
+REJECTS_ALSO="ip netns list-id"
+rejects "set: the nsid is taken" "ip netns set c3 5" \
+	"^ip netns set: 'c3': "
+rejects "set: already has one" "ip netns set b1 7" \
+	"^ip netns set: 'b1': peer netns already has a nsid assigned$"
+rejects "set: not a number" "ip netns set c3 x" "^ip netns set: 'x': not a number$"
+rejects "set: no such namespace" "ip netns set nope 3" \
+	"^ip netns set: 'nope': no such namespace$"
+rejects "set: missing NETNSID" "ip netns set c3" "^ip netns set: missing NETNSID$"
+rejects "list-id: unknown word" "ip netns list-id foo" \
+	"^ip netns list-id: 'foo': unknown word$"
+rejects "list-id: nsid twice" "ip netns list-id nsid 1 nsid 2" \
+	"^ip netns list-id: 'nsid': given twice$"
+rejects "list-id: an nsid that names nothing" "ip netns list-id nsid 9" \
+	"^ip netns list-id: '9': peer netns reference is invalid$"
+rejects "list-id: a target nsid that names nothing" \
+	"ip netns list-id target-nsid 9" \
+	"^ip netns list-id: cannot list the nsids: invalid target network namespace id$"
+rejects "identify: two words" "ip netns identify 1 2" "^ip netns identify: '2': "
+rejects "identify: not a PID" "ip netns identify self" "^ip netns identify: 'self': a PID is"
+rejects "pids: no name" "ip netns pids" "^ip netns pids: missing NETNS$"
+rejects "exec: no name" "ip netns exec" "^ip netns exec: missing NSREF$"
+rejects "-all exec: no command" "ip -all netns exec" \
+	"^ip netns exec: missing the command after 'exec'$"
+rejects "delete: no name (and no -all)" "ip netns del" "^ip netns delete: missing NETNS$"
+REJECTS_ALSO=
+# ip netns monitor: the names as they come and go, until Ctrl-C
+"$NSH" -c 'ip netns monitor' >"$TMP/mon.n" 2>&1 &
+npid=$!
+stdbuf -oL ip netns monitor >"$TMP/mon.p" 2>&1 &
+ppid=$!
+sleep 0.3
+ip netns add m1
+"$NSH" -c 'ip netns del m1'
+sleep 0.3
+kill -INT "$npid"
+wait "$npid"
+is "nsh's ip netns monitor ends at Ctrl-C with status 0" "$?" 0
+kill "$ppid"; wait "$ppid" 2>/dev/null
+is "ip netns monitor: as iproute2's" "$(cat "$TMP/mon.n")" "$(cat "$TMP/mon.p")"
+is "… add and delete" "$(cat "$TMP/mon.n" | tr '\n' ' ')" "add m1 delete m1 "
+# ip -all netns delete: every name; one that cannot go does not stop the
+# others (reliability.md a-23), it fails the line
+ip netns add a1
+printf 'enter a1\nip -all netns delete\n' >"$TMP/delall.nsh"
+nok "ip -all netns delete inside a1" "$NSH" -f "$TMP/delall.nsh"
+is "… says why a1 stays, in one line" "$(cat "$TMP/err")" \
+	"$TMP/delall.nsh:2: ip netns delete: 'a1': cannot delete the namespace nsh is in; 'leave' it first"
+is "… and deleted the others" "$(ip netns list)" "a1"
+ok "nsh: ip -all netns delete" "$NSH" -c 'ip -all netns delete'
+is "no name left, no mount left" \
+	"$(ip netns list | wc -l) $(grep -cE ' /run/netns/(a1|b1|a2|c3) ' /proc/self/mountinfo)" "0 0"
+ok "ip -all netns delete with no name at all" "$NSH" -c 'ip -a netns del'
+
 done_testing
