@@ -65,14 +65,10 @@ static int run_fallback(struct nsh *sh, int argc, char **argv)
 {
 	char path[PATH_MAX];
 	const char *dirs[] = { "/usr/sbin", "/sbin", "/usr/bin", "/bin" };
-	int i = 1;
 
-	/* the object (and verb) after the global options, for the notice */
-	while (i < argc - 1 && argv[i][0] == '-')
-		i++;
-	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s %s%s%s", argv[0],
-		 i < argc ? argv[i] : "", i + 1 < argc ? " " : "",
-		 i + 1 < argc ? argv[i + 1] : "");
+	/* the matcher named the object (and verb): "ip xfrm", "ip route" */
+	if (!sh->cmdname[0])
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
 	if (sh->o.native)
 		return nsh_err(sh, "not native (--native refuses to run the "
 				   "real %s)", argv[0]);

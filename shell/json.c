@@ -28,60 +28,71 @@ static void put_escaped(const char *s)
 	putchar('"');
 }
 
-static void sep(struct json *j)
+/*
+ * The layout is iproute2's json_writer, so that `ip -j -p` and `nsh -c
+ * 'ip -j -p …'` print the same bytes: a value is preceded by the comma
+ * its predecessor left (sep), a key starts a new line when pretty, an
+ * array keeps its values on one line ("[ "a","b" ]").
+ */
+static void eor(struct json *j)
 {
-	if (j->depth > 0) {
-		if (!j->first[j->depth])
-			putchar(',');
-		j->first[j->depth] = false;
-		if (j->pretty) {
-			putchar('\n');
-			for (int i = 0; i < j->depth; i++)
-				fputs("    ", stdout);
-		}
-	}
+	if (j->sep)
+		putchar(j->sep);
+	j->sep = ',';
+}
+
+static void eol(struct json *j)
+{
+	if (!j->pretty)
+		return;
+	putchar('\n');
+	for (int i = 0; i < j->depth; i++)
+		fputs("    ", stdout);
 }
 
 static void open_(struct json *j, char c)
 {
 	putchar(c);
-	if (j->depth < 31)
-		j->depth++;
-	j->first[j->depth] = true;
+	j->depth++;
+	j->sep = '\0';
 }
 
 static void close_(struct json *j, char c)
 {
-	bool empty = j->first[j->depth];
-
 	if (j->depth > 0)
 		j->depth--;
-	if (j->pretty && !empty) {
-		putchar('\n');
-		for (int i = 0; i < j->depth; i++)
-			fputs("    ", stdout);
-	}
+	if (j->sep)
+		eol(j);
 	putchar(c);
+	j->sep = ',';
 }
 
+/* the comma owed, then (for a member) a new line and the key: what a
+ * value or a collection written next follows */
 void json_key(struct json *j, const char *key)
 {
-	sep(j);
-	if (key) {
-		put_escaped(key);
-		putchar(':');
-		if (j->pretty)
-			putchar(' ');
-	}
+	eor(j);
+	if (!key)
+		return;	/* an array element */
+	eol(j);
+	put_escaped(key);
+	putchar(':');
+	if (j->pretty)
+		putchar(' ');
 }
 
 void json_begin_array(struct json *j)
 {
 	open_(j, '[');
+	if (j->pretty)
+		putchar(' ');
 }
 
 void json_end_array(struct json *j)
 {
+	if (j->pretty && j->sep)
+		putchar(' ');
+	j->sep = '\0';
 	close_(j, ']');
 }
 

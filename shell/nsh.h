@@ -507,7 +507,7 @@ const char *nl_reason(int nlerr, char *buf, size_t len);
  */
 struct json {
 	int depth;
-	bool first[32];
+	char sep;		/* the comma the next value is owed */
 	bool pretty;
 };
 void json_begin_array(struct json *j);
