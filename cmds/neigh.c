@@ -351,9 +351,31 @@ static int t_prefix_all(const char *w, struct nsh_val *v, char *errbuf,
 	return parse_prefix(w, true, &v->pfx, errbuf, errlen, ret_err);
 }
 
+/* the names of the states (and "all") for TAB */
+static void complete_nud(struct nsh *sh, const char *prefix,
+			 void (*add)(void *ctx, const char *word,
+				     const char *help),
+			 void *ctx)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(nud_names); i++)
+		if (strncmp(nud_names[i].name, prefix, strlen(prefix)) == 0)
+			add(ctx, nud_names[i].name, "a neighbour state");
+}
+
+static void complete_nud_all(struct nsh *sh, const char *prefix,
+			     void (*add)(void *ctx, const char *word,
+					 const char *help),
+			     void *ctx)
+{
+	complete_nud(sh, prefix, add, ctx);
+	if (strncmp("all", prefix, strlen(prefix)) == 0)
+		add(ctx, "all", "every state");
+}
+
 static const struct nsh_type neigh_types[] = {
-	{ "NUD", "a neighbour state: " NUD_WORDS, t_nud },
-	{ "NUD|all", "a neighbour state, or all", t_nud_all },
+	{ "NUD", "a neighbour state: " NUD_WORDS, t_nud, complete_nud },
+	{ "NUD|all", "a neighbour state, or all", t_nud_all,
+	  complete_nud_all },
 	{ "LLADDR|null", "a link-layer address like 02:00:00:00:00:01, or "
 			 "null", t_lladdr_null },
 	{ "RTPROTO", "a routing protocol: a name of /etc/iproute2/rt_protos "

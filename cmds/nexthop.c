@@ -323,6 +323,9 @@ static int parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 		return -1;
 	p->i++;
 	mpls = streq(w, "mpls");
+	if (!mpls && p->completing && p->i >= p->argc)
+		return ipl_walk(p, streq(w, "ip") ? &eip_opts : &eip6_opts,
+				true);
 	if (!ipl_need(p, o, mpls ? "LABELS" : "WORD"))
 		return NEED_FAILED(p);
 	if (p->i + 1 >= p->argc && !p->completing)
