@@ -66,6 +66,12 @@ for n in ipr nsh; do
 	ip -n $n addr add 10.0.0.1/24 dev v1
 	ip -n $n addr add 10.1.0.1/24 dev w1
 	ip -n $n addr add 2001:db8::1/64 dev v1 nodad
+	# REACHABLE entries must not age into STALE while the test runs
+	for l in v1 w1; do
+		ip netns exec $n sh -c "
+			echo 3600000 >/proc/sys/net/ipv4/neigh/$l/base_reachable_time_ms
+			echo 3600000 >/proc/sys/net/ipv6/neigh/$l/base_reachable_time_ms"
+	done
 done
 is "the two namespaces start alike" "$(neigh nsh)" "$(neigh ipr)"
 
