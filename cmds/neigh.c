@@ -321,8 +321,8 @@ static int t_rtproto(const char *w, struct nsh_val *v, char *errbuf,
 	unsigned p;
 
 	if (rtnames_a2n(&protos, w, &p) < 0)
-		FAIL("not a routing protocol (a name of /etc/iproute2/rt_protos "
-		     "or a number 0-255)");
+		FAIL("not a routing protocol (a name of "
+		     "/etc/iproute2/rt_protos or a number 0-255)");
 	v->num = p;
 	return 0;
 }
@@ -854,7 +854,8 @@ static void print_state(struct nshow *s, unsigned nud)
 		unsigned bit;
 		const char *name;
 	} st[] = {
-		{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
+		{ NUD_INCOMPLETE, "INCOMPLETE" },
+		{ NUD_REACHABLE, "REACHABLE" },
 		{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" },
 		{ NUD_PROBE, "PROBE" }, { NUD_FAILED, "FAILED" },
 		{ NUD_NOARP, "NOARP" }, { NUD_PERMANENT, "PERMANENT" },
@@ -1066,8 +1067,9 @@ static int read_filter(struct nsh *sh, const struct nsh_args *a,
 				break;
 			}
 			if (s->family && s->family != v->pfx.family)
-				return nsh_err(sh, "'%s': not an %s prefix (the "
-						   "listing is of %s entries)",
+				return nsh_err(sh, "'%s': not an %s prefix "
+						   "(the listing is of %s "
+						   "entries)",
 					       v->text,
 					       v->pfx.family == AF_INET ?
 						       "IPv6" : "IPv4",
@@ -1142,8 +1144,8 @@ static int flush_one(struct nshow *s, const struct nlmsghdr *nlh,
 	char buf[64], why[256];
 	int err;
 
-	if (!msg || nlmsg_append(msg, nlmsg_data(nlh), (size_t)nlmsg_datalen(nlh),
-				 NLMSG_ALIGNTO) < 0)
+	if (!msg || nlmsg_append(msg, nlmsg_data(nlh),
+				 (size_t)nlmsg_datalen(nlh), NLMSG_ALIGNTO) < 0)
 		return nsh_err(s->sh, "out of memory");
 	nl_clear_error();
 	err = nl_send_auto(s->sk, msg);

@@ -129,7 +129,8 @@ static int labels_parse(const char *w, struct mpls_label *out)
 						     &err) < 0)
 			return -1;
 		if (out)
-			out[n].entry = htonl((uint32_t)l << MPLS_LS_LABEL_SHIFT);
+			out[n].entry = htonl((uint32_t)l <<
+					     MPLS_LS_LABEL_SHIFT);
 		p += len;
 		if (!*p++) {
 			if (out)
@@ -650,8 +651,8 @@ static int refused(struct nsh *sh, const char *subject, int err, int type,
 
 	nl_reason(err, why, sizeof(why));
 	if (encap && e == EOPNOTSUPP && strstr(why, "lwt encapsulation"))
-		return nsh_err(sh, "encap %s: this kernel has no %s lightweight "
-				   "tunnels", encap, encap);
+		return nsh_err(sh, "encap %s: this kernel has no %s "
+				   "lightweight tunnels", encap, encap);
 	if (e == EOPNOTSUPP && !nl_last_msg()[0])
 		return nsh_err(sh, "'%s': this kernel has no nexthop objects "
 				   "(%s)", subject, why);
