@@ -13,6 +13,8 @@ const struct nsh_family *const nsh_families[] = {
 	&link_family,
 	&addr_family,
 	&route_family,
+	&neigh_family,
+	&nexthop_family,
 	&sysctl_family,
 	&batch_family,
 	&monitor_family,

@@ -25,6 +25,8 @@ extern const struct nsh_family why_family;
 extern const struct nsh_family expect_family;
 extern const struct nsh_family config_family;
 extern const struct nsh_family cleanup_family;
+extern const struct nsh_family neigh_family;
+extern const struct nsh_family nexthop_family;
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a
@@ -143,6 +145,21 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 		return nsh_err(sh, "'%s': %s given twice", v->text, what);
 	return 0;
 }
+
+/*
+ * cmds/neigh.c, for cmds/nexthop.c too: iproute2's name of routing
+ * protocol ID (/etc/iproute2/rt_protos and rt_protos.d) and of scope ID
+ * (rt_scopes), or the number (always under -N); nl_talk sends MSG on SK
+ * and keeps its one answer of TYPE in *RET (free it): 0, or a negative
+ * libnl error (the kernel's reason: nl_reason).
+ */
+const char *rtprot_name(const struct nsh *sh, unsigned id, char *buf,
+			size_t len);
+const char *rtscope_name(const struct nsh *sh, unsigned id, char *buf,
+			 size_t len);
+struct nl_msg;
+int nl_talk(struct nl_sock *sk, struct nl_msg *msg, int type,
+	    struct nlmsghdr **ret);
 
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);
