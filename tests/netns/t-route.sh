@@ -114,7 +114,7 @@ rejects "-6 with an IPv4 prefix" "ip -n a -6 route add 10.7.0.0/16 dev v1" \
 rejects "src not local" "ip -n a route add 10.7.0.0/16 dev v1 src 10.0.0.99" \
 	"^ip route add: '10\.0\.0\.99': "
 rejects "via twice" "ip -n a route add 10.7.0.0/16 via 10.0.0.2 via 10.0.0.3" \
-	"^ip route add: '10\.0\.0\.3': via given twice"
+	"^ip route add: 'via': use nexthop syntax to specify multiple via$"
 rejects "delete an absent route" "ip -n a route del 10.99.0.0/16" \
 	"^ip route delete: '10\.99\.0\.0/16': no such route$"
 rejects "delete with the wrong metric" "ip -n a route del 10.3.0.0/16 metric 8" \
