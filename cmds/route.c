@@ -684,7 +684,7 @@ static int modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 	struct nl_sock *sk;
 	int err;
 
-	rt_names_reset();
+	rt_names_reset(sh->o.numeric);
 	if (!msg)
 		return nsh_err(sh, "out of memory");
 	if (sh->o.family && sh->o.family != AF_INET &&

@@ -26,10 +26,10 @@ struct nl_sock;
  * files of /etc/iproute2 read when a name is missing (a number without a
  * built-in name) or asked for by name, as iproute2 reads them once per
  * command.  rt_names_reset forgets what was read (each command starts
- * afresh).  n2a gives the name, or the number in iproute2's format, in
+ * afresh); NUMBERS (-N): n2a gives numbers.  n2a gives the name, or the number in iproute2's format, in
  * BUF; a2n gives 0 and the number, or -1.
  */
-void rt_names_reset(void);
+void rt_names_reset(bool numbers);
 const char *rt_proto_n2a(unsigned id, char *buf, size_t len);
 int rt_proto_a2n(const char *name, uint32_t *ret);
 const char *rt_scope_n2a(unsigned id, char *buf, size_t len);

@@ -96,6 +96,9 @@ static void read_db(const char *file, const char *dir,
 	}
 }
 
+/* -N: numbers, not names, in what is printed */
+static bool numeric;
+
 /* ------------------------------------------------------------ tables of 256 */
 
 /*
@@ -201,7 +204,7 @@ static struct name_tab dsfields = { "rt_dsfield", NULL, dsfield_builtin };
 
 const char *rt_proto_n2a(unsigned id, char *buf, size_t len)
 {
-	const char *s = tab_n2a(&protos, id);
+	const char *s = numeric ? NULL : tab_n2a(&protos, id);
 
 	if (s)
 		return s;
@@ -216,7 +219,7 @@ int rt_proto_a2n(const char *name, uint32_t *ret)
 
 const char *rt_scope_n2a(unsigned id, char *buf, size_t len)
 {
-	const char *s = tab_n2a(&scopes, id);
+	const char *s = numeric ? NULL : tab_n2a(&scopes, id);
 
 	if (s)
 		return s;
@@ -231,7 +234,7 @@ int rt_scope_a2n(const char *name, uint32_t *ret)
 
 const char *rt_realm_n2a(unsigned id, char *buf, size_t len)
 {
-	const char *s = tab_n2a(&realms, id);
+	const char *s = numeric ? NULL : tab_n2a(&realms, id);
 
 	if (s)
 		return s;
@@ -267,7 +270,7 @@ raw:
 
 const char *rt_dsfield_n2a(unsigned id, char *buf, size_t len)
 {
-	const char *s = tab_n2a(&dsfields, id);
+	const char *s = numeric ? NULL : tab_n2a(&dsfields, id);
 
 	if (s)
 		return s;
@@ -400,7 +403,7 @@ static struct name_list groups = { "group", NULL, group_builtin, 1 };
 
 const char *rt_table_n2a(uint32_t id, char *buf, size_t len)
 {
-	const char *s = list_n2a(&tables, id);
+	const char *s = numeric ? NULL : list_n2a(&tables, id);
 
 	if (s)
 		return s;
@@ -423,16 +426,17 @@ int rt_table_a2n(const char *name, uint32_t *ret)
 
 const char *rt_group_n2a(unsigned id, char *buf, size_t len)
 {
-	const char *s = list_n2a(&groups, id);
+	const char *s = numeric ? NULL : list_n2a(&groups, id);
 
 	if (s)
 		return s;
-	snprintf(buf, len, "%u", id);
+	snprintf(buf, len, "%d", (int)id);
 	return buf;
 }
 
-void rt_names_reset(void)
+void rt_names_reset(bool numbers)
 {
+	numeric = numbers;
 	tab_reset(&protos);
 	tab_reset(&scopes);
 	tab_reset(&realms);
@@ -454,7 +458,7 @@ static const char *const rtn_names[] = {
 
 const char *rt_type_n2a(unsigned id, char *buf, size_t len)
 {
-	if (id < ARRAY_SIZE(rtn_names) && rtn_names[id])
+	if (!numeric && id < ARRAY_SIZE(rtn_names) && rtn_names[id])
 		return rtn_names[id];
 	snprintf(buf, len, "%u", id);
 	return buf;
@@ -498,7 +502,7 @@ int rt_type_a2n(const char *name, uint32_t *ret)
 
 const char *rt_ipproto_n2a(unsigned id, char *buf, size_t len)
 {
-	struct protoent *pe = getprotobynumber((int)id);
+	struct protoent *pe = numeric ? NULL : getprotobynumber((int)id);
 
 	if (pe)
 		snprintf(buf, len, "%s", pe->p_name);
@@ -741,7 +745,7 @@ static int t_rttime(const char *w, struct nsh_val *v, char *errbuf,
 		t *= 1000;
 	else if (strcasecmp(end, "ms") && strcasecmp(end, "msec") &&
 		 strcasecmp(end, "msecs"))
-		FAIL("'%s': not a unit of time (s or ms)", end);
+		FAIL("not a time (a number, with s or ms)");
 	if (t > 4294967295.0)
 		FAIL("too long a time");
 	v->num = (long)t;
@@ -833,7 +837,7 @@ static int t_fwmark(const char *w, struct nsh_val *v, char *errbuf,
 	if (parse_num(first, UINT32_MAX, &mark, ret_err) < 0)
 		FAIL("not a mark (a number, or MARK/MASK)");
 	if (slash && parse_num(slash + 1, UINT32_MAX, &mask, ret_err) < 0)
-		FAIL("'%s': not a mask (a number)", slash + 1);
+		FAIL("the mask after '/' is not a number");
 	v->num = (long)mark;
 	v->pfx.len = slash != NULL;
 	memcpy(v->pfx.addr, &mask, sizeof(uint32_t));

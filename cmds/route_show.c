@@ -1441,7 +1441,7 @@ int route_list(struct nsh *sh, const struct nsh_args *a, bool do_flush)
 	struct rt_print p;
 	int family = AF_UNSPEC;
 
-	rt_names_reset();
+	rt_names_reset(sh->o.numeric);
 	if (!sk)
 		return 1;
 	if (do_flush && !has_words(a))
@@ -1658,7 +1658,7 @@ int route_get(struct nsh *sh, const struct nsh_args *a)
 	struct rt_print p;
 	char why[256];
 
-	rt_names_reset();
+	rt_names_reset(sh->o.numeric);
 	if (!sk)
 		return 1;
 	if (!msg)

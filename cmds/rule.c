@@ -554,7 +554,7 @@ static int rule_list(struct nsh *sh, const struct nsh_args *a, bool flush)
 	struct rt_print p;
 	int af = sh->o.family ? sh->o.family : AF_INET;
 
-	rt_names_reset();
+	rt_names_reset(sh->o.numeric);
 	if (!sk)
 		return 1;
 	if (list_filter(sh, a, af, &f))
@@ -778,7 +778,7 @@ static int modify(struct nsh *sh, const struct nsh_args *a, int cmd)
 	char why[256];
 	int err;
 
-	rt_names_reset();
+	rt_names_reset(sh->o.numeric);
 	if (!has_words(a))
 		return nsh_err(sh, "\"ip rule %s\" requires arguments",
 			       cmd == RTM_NEWRULE ? "add" : "del");
