@@ -1367,10 +1367,12 @@ static int flush(struct rt_print *p, int family)
 	p->f->flushing = true;
 	for (;;) {
 		_cleanup_(msg_list_free) struct msg_list l = { 0 };
-		int flushed = 0;
+		int flushed = 0, failed = 0;
 
 		if (dump_routes(sh, p->sk, family, p->f, &l))
 			return 1;
+		/* like iproute2's batch: every route of the round is asked
+		 * for, and a refusal ends the flush after the round */
 		for (int i = 0; i < l.n; i++) {
 			struct nlmsghdr *nlh = l.v[i];
 			struct rtmsg *r = nlmsg_data(nlh);
@@ -1391,11 +1393,12 @@ static int flush(struct rt_print *p, int family)
 						 NLMSG_ALIGNTO) < 0)
 				return nsh_err(sh, "out of memory");
 			err = rt_talk(p->sk, msg);
-			if (err < 0 && nl_last_errno() != ESRCH)
-				return nsh_err(sh, "cannot flush a route: %s",
-					       nl_reason(err, why,
-							 sizeof(why)));
+			if (err < 0 && !failed++)
+				nl_reason(err, why, sizeof(why));
 		}
+		if (failed)
+			return nsh_err(sh, "cannot flush %d of the routes: %s",
+				       failed, why);
 		if (!flushed) {
 			if (sh->o.stats) {
 				if (round == 0 &&
