@@ -102,9 +102,6 @@ static int val_bytes(const struct nsh_val *v, int family)
 	return v->pfx.family == AF_INET ? 4 : 16;
 }
 
-int rt_vrf_table(struct nsh *sh, const char *name, uint32_t *ret);
-
-/* the table of VRF device NAME: 0, or 1 after reporting */
 int rt_vrf_table(struct nsh *sh, const char *name, uint32_t *ret)
 {
 	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
@@ -419,7 +416,7 @@ static int nexthops(struct route_req *q, const struct nsh_args *a, int i)
 	if (rtnh)
 		rtnh->rtnh_len = (unsigned short)(mp.n - start);
 	if (mp.n && nla_put(q->msg, RTA_MULTIPATH, (int)mp.n, mp.b) < 0)
-		return nsh_err(q->sh, "out of memory");
+		return nsh_err(q->sh, "too long a request");
 	return 0;
 }
 
@@ -591,7 +588,7 @@ static int route_words(struct route_req *q, const struct nsh_args *a)
 			break;
 		}
 		if (err < 0 || q->mx.full)
-			return nsh_err(sh, "out of memory");
+			return nsh_err(sh, "too long a request");
 	}
 	if (!q->dst_ok)
 		return nsh_err(sh, "missing the destination (a prefix or "
@@ -672,8 +669,8 @@ static int refused(struct route_req *q, int err)
 static int modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 		  int flags)
 {
-	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(cmd, NLM_F_REQUEST | flags);
+	/* room for many next hops (libnl's default is a page) */
+	_cleanup_(nlmsg_freep) struct nl_msg *msg = nlmsg_alloc_size(16384);
 	struct rtmsg r = {
 		.rtm_family = (unsigned char)sh->o.family,
 		.rtm_table = RT_TABLE_MAIN,
@@ -685,7 +682,8 @@ static int modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 	int err;
 
 	rt_names_reset(sh->o.numeric);
-	if (!msg)
+	if (!msg || !nlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, cmd, 0,
+			       NLM_F_REQUEST | flags))
 		return nsh_err(sh, "out of memory");
 	if (sh->o.family && sh->o.family != AF_INET &&
 	    sh->o.family != AF_INET6)

@@ -1226,8 +1226,11 @@ static int list_filter(struct nsh *sh, const struct nsh_args *a,
 				f->tb = (uint32_t)v->num;
 			break;
 		case LK_VRF:
-			return nsh_err(sh, "'%s': not a VRF (this kernel has "
-					   "no VRF devices)", v->text);
+			if (rt_vrf_table(sh, v->text, &f->tb))
+				return 1;
+			f->typemask = ~((1ull << RTN_LOCAL) |
+					(1ull << RTN_BROADCAST));
+			break;
 		case LK_CACHED:
 			f->cloned = 1;
 			break;
@@ -1566,9 +1569,14 @@ static int get_request(struct nsh *sh, const struct nsh_args *a,
 		case GK_CONNECTED:
 			*connected = true;
 			break;
-		case GK_VRF:
-			return nsh_err(sh, "'%s': not a VRF (this kernel has "
-					   "no VRF devices)", v->text);
+		case GK_VRF: {
+			uint32_t tid;
+
+			if (rt_vrf_table(sh, v->text, &tid))
+				return 1;
+			odev = v->text;
+			break;
+		}
 		case GK_UID:
 			err = nla_put_u32(msg, RTA_UID, (uint32_t)v->num);
 			break;
