@@ -796,10 +796,15 @@ static int parse_via(struct ipl_parse *p, const struct ipl_opt *o)
 static int parse_dst(struct ipl_parse *p, const struct ipl_opt *o)
 {
 	const char *w = ipl_need(p, o, "RTPREFIX");
+	int family = rt_line_family(p);
 	uint32_t type;
 
 	if (!w)
 		return p->completing ? -2 : -1;
+	if (family && family != AF_INET && family != AF_INET6) {
+		ipl_fallback(p);	/* MPLS labels, link addresses … */
+		return 0;
+	}
 	if ((w[0] < '0' || w[0] > '9') && rt_type_a2n(w, &type) == 0) {
 		if (ipl_bind_val(p, o, "RTTYPE", p->i++))
 			return -1;
