@@ -654,7 +654,8 @@ static int refused(struct route_req *q, int err)
 
 	if (q->cmd == RTM_NEWROUTE && e == EEXIST)
 		return nsh_err(q->sh, "'%s': route already exists", subject);
-	if (q->cmd == RTM_DELROUTE && e == ESRCH)
+	/* IPv4 says ESRCH, IPv6 ENOENT */
+	if (q->cmd == RTM_DELROUTE && (e == ESRCH || e == ENOENT))
 		return nsh_err(q->sh, "'%s': no such route", subject);
 	nl_reason(err, why, sizeof(why));
 	if (q->via && (strstr(why, "gateway") || strstr(why, "Nexthop") ||

@@ -280,6 +280,8 @@ rejects "onlink without a link" \
 	"^ip route add: '10\.0\.0\.2': nexthop device required for onlink$"
 rejects "delete an absent route" "ip -n a route del 10.99.0.0/16" \
 	"^ip route delete: '10\.99\.0\.0/16': no such route$"
+rejects "delete an absent IPv6 route" "ip -n a route del fd99::/64" \
+	"^ip route delete: 'fd99::/64': no such route$"
 rejects "delete with the wrong metric" "ip -n a route del 10.3.0.0/16 metric 8" \
 	"^ip route delete: '10\.3\.0\.0/16': no such route$"
 rejects "show: unknown table" "ip -n a route show table nosuch" \
