@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -356,7 +357,7 @@ static uint64_t be64_get(const struct nlattr *a)
 	uint64_t v;
 
 	memcpy(&v, nla_data(a), sizeof(v));
-	return ((uint64_t)ntohl((uint32_t)v) << 32) | ntohl((uint32_t)(v >> 32));
+	return be64toh(v);
 }
 
 /* LWTUNNEL_ENCAP_IP/IP6: the tunnel's key, addresses, ttl, … */
