@@ -27,6 +27,8 @@
 #include <linux/lwtunnel.h>
 #include <linux/mpls_iptunnel.h>
 #include <linux/rtnetlink.h>
+#include <linux/seg6.h>
+#include <linux/seg6_iptunnel.h>
 #include <netlink/netlink.h>
 #include <netlink/errno.h>
 #include <netlink/msg.h>
@@ -50,7 +52,7 @@ enum route_key {
 	NK_VIA, NK_DEV, NK_WEIGHT, NK_ONLINK, NK_REALMS, NK_ENCAP, NK_AS,
 	/* inside `encap TYPE` */
 	EK_LABELS, EK_TTL, EK_ID, EK_DST, EK_SRC, EK_TOS, EK_KEY, EK_CSUM,
-	EK_SEQ, EK_HOPLIMIT, EK_TC,
+	EK_SEQ, EK_HOPLIMIT, EK_TC, EK_MODE, EK_SEGS, EK_HMAC,
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -180,6 +182,85 @@ static int encap_type(const char *w)
 	return LWTUNNEL_ENCAP_NONE;
 }
 
+static const char *const seg6_modes[] = {
+	[SEG6_IPTUN_MODE_INLINE] = "inline",
+	[SEG6_IPTUN_MODE_ENCAP] = "encap",
+	[SEG6_IPTUN_MODE_L2ENCAP] = "l2encap",
+	[SEG6_IPTUN_MODE_ENCAP_RED] = "encap.red",
+	[SEG6_IPTUN_MODE_L2ENCAP_RED] = "l2encap.red",
+};
+
+/*
+ * encap seg6 [mode MODE] [segs ADDR,…] [hmac KEYID] (parse_encap_seg6):
+ * SEG6_IPTUNNEL_SRH, the mode and a segment routing header with the
+ * segments last first (inline mode keeps a place for the destination)
+ */
+static int build_seg6(struct nsh *sh, const struct nsh_args *a, int i,
+		      struct abuf *out)
+{
+	struct {
+		int mode;
+		struct ipv6_sr_hdr srh;
+		unsigned char room[16 * 64 + 40];
+	} t = { .mode = -1 };
+	const char *segs = "";
+	uint32_t hmac = 0;
+	int nsegs = 1, len, seg;
+
+	for (int j = ipl_next(a, i); j < a->nbind; j = ipl_next(a, j)) {
+		const struct nsh_val *v = ipl_arg(a, j, 0);
+		int key = a->bind[j].opt->key;
+
+		if (key < EK_LABELS)
+			break;
+		if (key == EK_MODE) {
+			for (size_t m = 0; m < ARRAY_SIZE(seg6_modes); m++)
+				if (streq(v->text, seg6_modes[m]))
+					t.mode = (int)m;
+		} else if (key == EK_SEGS) {
+			if (t.mode == -1)
+				return nsh_err(sh, "'%s': \"segs\" provided "
+						   "before \"mode\"", v->text);
+			segs = v->text;
+		} else if (key == EK_HMAC) {
+			hmac = (uint32_t)v->num;
+		}
+	}
+	for (const char *c = segs; *c; c++)
+		nsegs += *c == ',';
+	if (!t.mode)	/* inline: the destination is a segment too */
+		nsegs++;
+	if (nsegs > 64)
+		return nsh_err(sh, "'%s': too many segments", segs);
+	len = 8 + 16 * nsegs + (hmac ? 40 : 0);
+	t.srh.hdrlen = (unsigned char)((len >> 3) - 1);
+	t.srh.type = 4;
+	t.srh.segments_left = (unsigned char)(nsegs - 1);
+	t.srh.first_segment = (unsigned char)(nsegs - 1);
+	if (hmac)
+		t.srh.flags |= SR6_FLAG1_HMAC;
+	seg = nsegs - 1;
+	for (const char *c = segs; *c && seg >= 0; seg--) {
+		size_t n = strcspn(c, ",");
+		char addr[64];
+
+		snprintf(addr, sizeof(addr), "%.*s", (int)n, c);
+		if (inet_pton(AF_INET6, addr, t.room + 16 * seg) != 1)
+			return nsh_err(sh, "'%s': not an IPv6 address", addr);
+		c += n + (c[n] == ',');
+	}
+	if (hmac) {
+		unsigned char *tlv = (unsigned char *)&t.srh + len - 40;
+		uint32_t id = htonl(hmac);
+
+		tlv[0] = 5;	/* SR6_TLV_HMAC */
+		tlv[1] = 38;
+		memcpy(tlv + 4, &id, 4);
+	}
+	abuf_put(out, SEG6_IPTUNNEL_SRH, &t, sizeof(int) + (size_t)len);
+	return 0;
+}
+
 /*
  * The encap that starts at binding I (the `encap` keyword; its value the
  * type, then the type's own words) as the inner attributes of RTA_ENCAP
@@ -192,6 +273,8 @@ static int build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 	uint16_t flags = 0;
 
 	*type = (uint16_t)encap_type(ipl_arg(a, i, 0)->text);
+	if (*type == LWTUNNEL_ENCAP_SEG6)
+		return build_seg6(sh, a, i, out);
 	v6 = *type == LWTUNNEL_ENCAP_IP6;
 	for (int j = ipl_next(a, i); j < a->nbind; j = ipl_next(a, j)) {
 		const struct nsh_val *v = ipl_arg(a, j, 0);
@@ -551,7 +634,8 @@ static int route_words(struct route_req *q, const struct nsh_args *a)
 
 			if (build_encap(sh, a, i, &e, &type))
 				return 1;
-			err = nla_put(q->msg, RTA_ENCAP, (int)e.n, e.b);
+			err = nla_put(q->msg, RTA_ENCAP | NLA_F_NESTED,
+				      (int)e.n, e.b);
 			if (!err)
 				err = nla_put_u16(q->msg, RTA_ENCAP_TYPE, type);
 			break;
@@ -873,7 +957,16 @@ static const struct ipl_opt ip6_rows[] = {
 };
 static const struct ipl_table ip6_opts = { "encap ip6", ip6_rows };
 
-/* encap TYPE …: mpls, ip and ip6 here; seg6, seg6local, bpf, ila, rpl,
+static const struct ipl_opt seg6_rows[] = {
+	{ "mode", IPL_ONCE, "inline|encap|l2encap|encap.red|l2encap.red",
+	  EK_MODE, "how the header is added" },
+	{ "segs", IPL_ONCE, "SEGS", EK_SEGS, "the segments, ADDR,ADDR…" },
+	{ "hmac", IPL_ONCE, "NUM", EK_HMAC, "the HMAC key ID" },
+	{ NULL },
+};
+static const struct ipl_table seg6_opts = { "encap seg6", seg6_rows };
+
+/* encap TYPE …: mpls, ip, ip6 and seg6 here; seg6local, bpf, ila, rpl,
  * ioam6 and xfrm are left to the real ip */
 static int parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 {
@@ -891,7 +984,7 @@ static int parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 	if (rt_bind_word(p, o, p->i++, 0))
 		return -1;
 	if (type != LWTUNNEL_ENCAP_MPLS && type != LWTUNNEL_ENCAP_IP &&
-	    type != LWTUNNEL_ENCAP_IP6) {
+	    type != LWTUNNEL_ENCAP_IP6 && type != LWTUNNEL_ENCAP_SEG6) {
 		ipl_fallback(p);
 		return 0;
 	}
@@ -899,7 +992,8 @@ static int parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 		return ipl_fail(p, p->argc, "unexpected end of line after "
 				"'encap %s'", w);
 	return ipl_walk(p, type == LWTUNNEL_ENCAP_MPLS ? &mpls_opts :
-			   type == LWTUNNEL_ENCAP_IP ? &ip_opts : &ip6_opts,
+			   type == LWTUNNEL_ENCAP_IP ? &ip_opts :
+			   type == LWTUNNEL_ENCAP_IP6 ? &ip6_opts : &seg6_opts,
 			true);
 }
 
@@ -964,7 +1058,7 @@ static const struct ipl_opt route_rows[] = {
 	{ "dev", 0, "DEV", RK_DEV, "the link" },
 	{ "oif", A, "DEV", RK_DEV },
 	{ "pref", P, "RTPREF", RK_PREF, "the IPv6 router preference" },
-	{ "encap", 0, "ENCAPTYPE", RK_ENCAP, "a tunnel: mpls, ip, ip6 …",
+	{ "encap", 0, "ENCAPTYPE", RK_ENCAP, "a tunnel: mpls, ip, ip6, seg6 …",
 	  NULL, parse_encap },
 	{ "ttl-propagate", 0, "TTLPROP", RK_TTLPROP, "MPLS TTL propagation" },
 	{ "fastopen_no_cookie", P, "0|1", RK_FASTOPEN,

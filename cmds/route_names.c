@@ -899,6 +899,23 @@ static int t_mplslabels(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
+/* IPv6 segments ADDR[,ADDR…] (checked again when the header is built) */
+static int t_segs(const char *w, struct nsh_val *v, char *errbuf,
+		  size_t errlen, const char **ret_err)
+{
+	for (const char *c = w; *c;) {
+		size_t n = strcspn(c, ",");
+		unsigned char a[16];
+		char addr[64];
+
+		snprintf(addr, sizeof(addr), "%.*s", (int)n, c);
+		if (n >= sizeof(addr) || inet_pton(AF_INET6, addr, a) != 1)
+			FAIL("'%s' is not an IPv6 address", addr);
+		c += n + (c[n] == ',');
+	}
+	return 0;
+}
+
 /* enabled or disabled, in any abbreviation */
 static int t_ttlprop(const char *w, struct nsh_val *v, char *errbuf,
 		     size_t errlen, const char **ret_err)
@@ -937,5 +954,6 @@ const struct nsh_type route_types[] = {
 	{ "FWMARK", "a firewall mark, MARK[/MASK]", t_fwmark },
 	{ "MPLSLABELS", "MPLS labels, LABEL[/LABEL…]", t_mplslabels },
 	{ "TTLPROP", "enabled or disabled", t_ttlprop },
+	{ "SEGS", "IPv6 segments, ADDR,ADDR…", t_segs },
 	{ NULL },
 };

@@ -29,6 +29,8 @@
 #include <linux/mpls_iptunnel.h>
 #include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
+#include <linux/seg6.h>
+#include <linux/seg6_iptunnel.h>
 #include <netlink/netlink.h>
 #include <netlink/errno.h>
 #include <netlink/msg.h>
@@ -407,6 +409,54 @@ static void print_encap_ip(struct rt_print *p, const struct nlattr *encap,
 	}
 }
 
+/* LWTUNNEL_ENCAP_SEG6: "mode encap segs 2 [ A B ] [hmac N]" */
+static void print_encap_seg6(struct rt_print *p, const struct nlattr *encap)
+{
+	static const char *const modes[] = {
+		"inline", "encap", "l2encap", "encap.red", "l2encap.red",
+	};
+	struct nlattr *tb[SEG6_IPTUNNEL_MAX + 1];
+	const struct seg6_iptunnel_encap *t;
+	const struct ipv6_sr_hdr *srh;
+	char buf[INET6_ADDRSTRLEN];
+
+	if (nla_parse_nested(tb, SEG6_IPTUNNEL_MAX, (struct nlattr *)encap,
+			     NULL) < 0 || !tb[SEG6_IPTUNNEL_SRH] ||
+	    nla_len(tb[SEG6_IPTUNNEL_SRH]) < (int)(sizeof(*t) + sizeof(*srh)))
+		return;
+	t = nla_data(tb[SEG6_IPTUNNEL_SRH]);
+	srh = t->srh;
+	pr_str(p, "mode", "mode %s ",
+	       t->mode >= 0 && t->mode < (int)ARRAY_SIZE(modes) ?
+		       modes[t->mode] : "<unknown>");
+	if (nla_len(tb[SEG6_IPTUNNEL_SRH]) <
+	    (int)(sizeof(*t) + sizeof(*srh) + 16 * (srh->first_segment + 1u)))
+		return;
+	if (p->json)
+		pr_open_array(p, "segs");
+	else
+		printf("segs %d [ ", srh->first_segment + 1);
+	for (int i = srh->first_segment; i >= 0; i--) {
+		inet_ntop(AF_INET6, &srh->segments[i], buf, sizeof(buf));
+		if (p->json)
+			json_str(&p->j, NULL, buf);
+		else
+			printf("%s ", buf);
+	}
+	if (p->json)
+		pr_close_array(p);
+	else
+		fputs("] ", stdout);
+	if (sr_has_hmac(srh)) {
+		const unsigned char *tlv = (const unsigned char *)srh +
+					   ((srh->hdrlen + 1) << 3) - 40;
+		uint32_t id;
+
+		memcpy(&id, tlv + 4, 4);
+		pr_hex(p, "hmac", "hmac %llX ", ntohl(id));
+	}
+}
+
 /* lwt_print_encap: " encap TYPE …" */
 static void print_encap(struct rt_print *p, const struct nlattr *type,
 			const struct nlattr *encap)
@@ -448,6 +498,9 @@ static void print_encap(struct rt_print *p, const struct nlattr *type,
 		break;
 	case LWTUNNEL_ENCAP_IP6:
 		print_encap_ip(p, encap, true);
+		break;
+	case LWTUNNEL_ENCAP_SEG6:
+		print_encap_seg6(p, encap);
 		break;
 	default:
 		break;
