@@ -323,6 +323,58 @@ else
 		"^ip route add: 'v1': not a VRF$"
 fi
 
+# ---------------------------------------------------------------- requests
+
+# same_request ARGS: the RTM_NEWROUTE/RTM_DELROUTE nsh sends for "ip ARGS"
+# in namespace c is iproute2's, byte for byte but for the sequence number
+# and port (strace, run inside c so that it decodes netlink): for lines
+# this kernel refuses, whose state cannot be compared
+same_request() {
+	ip netns exec c strace -f -e trace=sendmsg -xx -s 8192 \
+		-o "$TMP/ip.st" ip "$@" >/dev/null 2>&1
+	ip netns exec c strace -f -e trace=sendmsg -xx -s 8192 \
+		-o "$TMP/nsh.st" "$NSH" -c "ip $*" >/dev/null 2>&1
+	is "'ip $*' sends iproute2's request" \
+		"$(python3 -c "$SAME_REQUEST" "$TMP/nsh.st" "$TMP/ip.st")" same
+}
+SAME_REQUEST='
+import re, sys
+def reqs(f):
+    out = []
+    for l in open(f):
+        m = re.search(r"iov_base=(\[\{nlmsg_len=.*?)\], iov_len", l)
+        if m and re.search(r"RTM_(NEW|DEL)(ROUTE|RULE)", m.group(1)):
+            s = re.sub(r"nlmsg_seq=\d+, nlmsg_pid=-?\d+", "", m.group(1))
+            out.append(s.replace("NLM_F_ACK|", "").replace("|NLM_F_ACK", ""))
+    return out
+a, b = reqs(sys.argv[1]), reqs(sys.argv[2])
+print("same" if a and a == b else "nsh: %s\niproute2: %s" % (a, b))'
+
+if command -v strace >/dev/null; then
+	ip netns add c
+	ip -n c link add v1 type veth peer name p1
+	ip -n c link set v1 up
+	ip -n c link set p1 up
+	ip -n c addr add 10.0.0.1/24 dev v1
+	ip -n c addr add fd00::1/64 dev v1 nodad
+	same_request route add 10.73.0.0/16 encap seg6 mode encap \
+		segs fd00::5,fd00::6 hmac 5 dev v1
+	same_request route add 10.74.0.0/16 encap seg6 mode inline \
+		segs fd00::5 dev v1
+	same_request route add 10.75.0.0/16 encap mpls 100/200 via 10.0.0.2
+	same_request route add 10.76.0.0/16 nexthop via 10.0.0.2 \
+		encap mpls 300 dev v1 nexthop via 10.0.0.3 dev v1
+	same_request route add nat 10.77.0.1 via 10.0.0.5
+	same_request route add 10.78.0.0/16 via 10.0.0.2 as to 10.0.0.7
+	same_request route del 10.79.0.0/16 via 10.0.0.2 table 1000
+	ip netns del c
+else
+	skip "no strace: the requests are not compared byte for byte"
+fi
+rejects "encap seg6: segs before mode" \
+	"ip -n a route add 10.73.0.0/16 encap seg6 segs fd00::5 mode encap dev v1" \
+	"^ip route add: 'fd00::5': \"segs\" provided before \"mode\"$"
+
 # ---------------------------------------------------------------- delete
 
 both route del default
