@@ -13,6 +13,7 @@ const struct nsh_family *const nsh_families[] = {
 	&link_family,
 	&addr_family,
 	&route_family,
+	&rule_family,
 	&neigh_family,
 	&nexthop_family,
 	&sysctl_family,
