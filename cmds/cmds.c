@@ -13,6 +13,7 @@ const struct nsh_family *const nsh_families[] = {
 	&link_family,
 	&addr_family,
 	&route_family,
+	&bridge_family,
 	&sysctl_family,
 	&show_family,
 	&spawn_family,
