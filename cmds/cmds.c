@@ -14,6 +14,7 @@ const struct nsh_family *const nsh_families[] = {
 	&addr_family,
 	&route_family,
 	&bridge_family,
+	&tc_family,
 	&sysctl_family,
 	&show_family,
 	&spawn_family,

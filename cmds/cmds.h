@@ -17,6 +17,7 @@ extern const struct nsh_family link_family;
 extern const struct nsh_family addr_family;
 extern const struct nsh_family route_family;
 extern const struct nsh_family bridge_family;
+extern const struct nsh_family tc_family;
 extern const struct nsh_family sysctl_family;
 extern const struct nsh_family show_family;
 extern const struct nsh_family spawn_family;

@@ -245,7 +245,7 @@ void ipr_string(enum ipr_out t, const char *key, const char *fmt,
 			j_name(key);
 		j_sep();
 		j_puts(val);
-	} else if (to_text(t)) {
+	} else if (to_text(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -254,7 +254,7 @@ void ipr_uint(enum ipr_out t, const char *key, const char *fmt, unsigned val)
 {
 	if (to_json(t))
 		j_value(key, "%u", val);
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, val);
 }
 
@@ -262,7 +262,7 @@ void ipr_int(enum ipr_out t, const char *key, const char *fmt, int val)
 {
 	if (to_json(t))
 		j_value(key, "%d", val);
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, val);
 }
 
@@ -271,7 +271,7 @@ void ipr_u64(enum ipr_out t, const char *key, const char *fmt,
 {
 	if (to_json(t))
 		j_value(key, "%llu", val);
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, val);
 }
 
@@ -279,7 +279,7 @@ void ipr_s64(enum ipr_out t, const char *key, const char *fmt, long long val)
 {
 	if (to_json(t))
 		j_value(key, "%lld", val);
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, val);
 }
 
@@ -287,7 +287,7 @@ void ipr_float(enum ipr_out t, const char *key, const char *fmt, double val)
 {
 	if (to_json(t))
 		j_value(key, "%g", val);
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, val);
 }
 
@@ -298,7 +298,7 @@ void ipr_hex(enum ipr_out t, const char *key, const char *fmt, unsigned val)
 	if (to_json(t)) {
 		snprintf(b, sizeof(b), "%x", val);
 		ipr_string(IPR_JSON, key, NULL, b);
-	} else if (to_text(t)) {
+	} else if (to_text(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -311,7 +311,7 @@ void ipr_0xhex(enum ipr_out t, const char *key, const char *fmt,
 	if (to_json(t)) {
 		snprintf(b, sizeof(b), "%#llx", val);
 		ipr_string(IPR_JSON, key, NULL, b);
-	} else if (to_text(t)) {
+	} else if (to_text(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -321,7 +321,7 @@ static void print_bool_as(enum ipr_out t, const char *key, const char *fmt,
 {
 	if (to_json(t))
 		j_value(key, "%s", val ? "true" : "false");
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, text);
 }
 
@@ -340,7 +340,7 @@ void ipr_null(enum ipr_out t, const char *key, const char *fmt,
 {
 	if (to_json(t))
 		j_value(key, "%s", "null");
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, val);
 }
 
@@ -357,7 +357,7 @@ void ipr_size(enum ipr_out t, const char *key, const char *fmt,
 
 	if (to_json(t))
 		j_value(key, "%u", bytes);
-	else if (to_text(t))
+	else if (to_text(t) && fmt)
 		printf(fmt, ipr_sprint_size(bytes, b));
 }
 
@@ -373,7 +373,7 @@ void ipr_rate(enum ipr_out t, const char *key, const char *fmt,
 		j_value(key, "%llu", rate);
 		return;
 	}
-	if (!to_text(t))
+	if (!to_text(t) || !fmt)
 		return;
 	rate <<= 3;	/* bits per second */
 	/* the largest unit that keeps the number whole, or below 1000 */
