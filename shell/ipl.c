@@ -208,6 +208,7 @@ bool ipl_is_root(const char *word)
 /* a row of the families: "ROOT OBJECT [VERB[/ALIAS…]]" */
 struct irow {
 	const struct nsh_cmd *cmd;
+	const struct nsh_family *fam;
 	const struct ipl_root *root;
 	char object[24];
 	char verbs[64];		/* "show/list/=lst", "" for none */
@@ -256,6 +257,7 @@ int ipl_init(void)
 			if (!r)
 				continue;
 			irows[nirows].cmd = c;
+			irows[nirows].fam = nsh_families[f];
 			irows[nirows].root = r;
 			snprintf(irows[nirows].object,
 				 sizeof(irows[nirows].object), "%s", w[1]);
@@ -285,6 +287,8 @@ static bool verb_names(const char *verbs, const char *word)
 /* the first verb of VERBS, for messages and help */
 static const char *verb_main(const char *verbs, char *buf, size_t len)
 {
+	if (verbs[0] == '=')	/* matched exactly, said as it is */
+		verbs++;
 	snprintf(buf, len, "%.*s", (int)strcspn(verbs, "/"), verbs);
 	return buf;
 }
@@ -957,6 +961,20 @@ static void offer_table(struct nsh *sh, const struct cctx *c,
 	}
 }
 
+/* what OBJECT of root R is, for completion: the summary of the family
+ * named like it when that family has rows of R (ip's link, route…), else
+ * that of the object's row without a verb (bridge fdb, tc qdisc) */
+static const char *object_summary(const struct ipl_root *r, const char *object)
+{
+	const struct irow *x = find_row(r, object, NULL);
+
+	for (int i = 0; i < nirows; i++)
+		if (irows[i].root == r && streq(irows[i].object, object) &&
+		    streq(irows[i].fam->name, object))
+			return irows[i].fam->summary;
+	return x && x->cmd->summary ? x->cmd->summary : "";
+}
+
 void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 		  void (*add)(void *ctx, const char *word, const char *help),
 		  void *ctx)
@@ -999,12 +1017,7 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 		     o++) {
 			if (!o->native || !has_rows(l.root, o->native))
 				continue;
-			for (int f = 0; nsh_families[f]; f++)
-				if (streq(nsh_families[f]->name, o->native)) {
-					offer(&c, o->name,
-					      nsh_families[f]->summary);
-					break;
-				}
+			offer(&c, o->name, object_summary(l.root, o->native));
 		}
 		break;
 	case ST_VERB:
