@@ -648,18 +648,58 @@ int ipr_ifup(struct nsh *sh, int ifindex)
 
 /* ------------------------------------------------------------ netlink */
 
+/* NL_CB_ACK: the kernel's warning that came with a success, if any (an
+ * extended acknowledgement's NLMSGERR_ATTR_MSG) */
+static int warn_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	char *warning = arg;
+
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
+	    nlh->nlmsg_len > NLMSG_HDRLEN + sizeof(struct nlmsgerr)) {
+		struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+		struct nlattr *tlvs = (struct nlattr *)((char *)nlmsg_data(nlh) +
+							sizeof(struct nlmsgerr));
+		int len = (int)(nlh->nlmsg_len - NLMSG_HDRLEN -
+				sizeof(struct nlmsgerr));
+
+		if (nla_parse(tb, NLMSGERR_ATTR_MAX, tlvs, len, NULL) == 0 &&
+		    tb[NLMSGERR_ATTR_MSG])
+			snprintf(warning, 256, "%.*s",
+				 (int)strcspn(nla_data(tb[NLMSGERR_ATTR_MSG]),
+					      "\n"),
+				 (char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
+	}
+	return NL_STOP;
+}
+
 int ipr_talk(struct nsh *sh, struct nl_msg *msg)
 {
 	struct nl_sock *sk = ns_sock(sh);
+	struct nl_cb *orig, *cb;
+	char warning[256] = "";
 	int err;
 
 	if (!sk)
 		return 1;
 	nl_clear_error();
 	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	return err < 0 ? err : 0;
+	if (err < 0)
+		return err;
+	orig = nl_socket_get_cb(sk);
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
+	if (!cb)
+		return -NLE_NOMEM;
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, warn_cb, warning);
+	err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	if (err < 0)
+		return err;
+	/* as iproute2 says what the kernel warned of */
+	if (warning[0])
+		nsh_warn(sh, "%s", warning);
+	return 0;
 }
 
 /* the answers being collected: into a list (LIST) or one message (ONE) */
