@@ -1304,6 +1304,11 @@ static int vlan_tunnelshow(struct nsh *sh, const struct nsh_args *a)
 
 /* ------------------------------------------------------------ family */
 
+static int bridge_batch(struct nsh *sh, const struct nsh_args *a)
+{
+	return ipr_batch(sh, a, "bridge");
+}
+
 /* in iproute2's order (do_link, do_fdb, do_vlan) */
 static const struct nsh_cmd bridge_cmds[] = {
 	{ "bridge link set/change", "change a bridge port's settings",
@@ -1344,6 +1349,8 @@ static const struct nsh_cmd bridge_cmds[] = {
 	{ "bridge vlan set", "set a VLAN's options", NULL },
 	{ "bridge vlan =global", "a bridge's per-VLAN settings", NULL },
 	{ "bridge vlan", "list the VLANs of the bridge ports", vlan_show },
+	{ "bridge -batch", "run the bridge commands of a file", bridge_batch,
+	  NSH_CMD_HIDDEN },
 	{ NULL },
 };
 

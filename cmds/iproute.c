@@ -29,6 +29,7 @@
 #include <netlink/socket.h>
 
 #include "iproute.h"
+#include "ipl.h"
 
 #ifndef NETLINK_GET_STRICT_CHK
 #define NETLINK_GET_STRICT_CHK 12
@@ -845,4 +846,96 @@ void ipr_nest_end(struct nl_msg *msg, struct nlattr *start)
 {
 	start->nla_len = (uint16_t)((char *)nlmsg_tail(nlmsg_hdr(msg)) -
 				    (char *)start);
+}
+
+/* ------------------------------------------------------------ batch */
+
+/* the global options of A as words for each line, without -batch FILE,
+ * -force and -netns NS (the handler already acts inside NS) */
+static void batch_prefix(const struct nsh_args *a, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+
+		if (!o || o->key < IPL_KEY_GLOBAL || streq(o->kw, "-batch") ||
+		    streq(o->kw, "-force") || streq(o->kw, "-netns"))
+			continue;
+		for (int j = i; j < ipl_next(a, i) && used < len; j++)
+			used += (size_t)snprintf(buf + used, len - used, " %s",
+						 a->bind[j].v.text);
+	}
+}
+
+int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
+{
+	const char *file = sh->o.batch, *saved_file = sh->file;
+	bool force = sh->o.force;
+	int saved_line = sh->line, lineno = 0, failed = 0;
+	char prefix[512], *line = NULL, *cmd = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (!file)
+		return nsh_err(sh, "missing the file after '-batch'");
+	f = streq(file, "-") ? stdin : fopen(file, "re");
+	if (!f)
+		return nsh_err(sh, "'%s': cannot open: %s", file,
+			       strerror(errno));
+	batch_prefix(a, prefix, sizeof(prefix));
+	for (;;) {
+		_cleanup_free_ char *text = NULL;
+		size_t n = 0;
+		int first = lineno + 1, rc;
+
+		/* one logical line: backslash-newline joins the next */
+		for (;;) {
+			ssize_t got = getline(&line, &cap, f);
+			char *more;
+
+			if (got < 0)
+				break;
+			lineno++;
+			line[strcspn(line, "\n")] = '\0';
+			more = realloc(text, n + strlen(line) + 2);
+			if (!more)
+				break;
+			text = more;
+			n += (size_t)sprintf(text + n, "%s", line);
+			if (n && text[n - 1] == '\\') {
+				text[--n] = ' ';
+				n++;
+				continue;
+			}
+			break;
+		}
+		if (!text)
+			break;
+		text[strcspn(text, "#")] = '\0';
+		if (!text[strspn(text, " \t")])
+			continue;
+		free(cmd);
+		if (asprintf(&cmd, "%s%s %s", root, prefix, text) < 0) {
+			cmd = NULL;
+			failed = nsh_err(sh, "out of memory");
+			break;
+		}
+		sh->file = file;
+		sh->line = first;
+		rc = nsh_run_line(sh, cmd, NSH_RUN);
+		sh->file = saved_file;
+		sh->line = saved_line;
+		if (rc) {
+			failed = 1;
+			if (!force)
+				break;
+		}
+	}
+	free(cmd);
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return failed;
 }

@@ -126,6 +126,14 @@ int ipr_get(struct nsh *sh, struct nl_msg *msg, struct nlmsghdr **ret);
 int ipr_dump(struct nsh *sh, struct nl_msg *msg, bool strict,
 	     struct msg_list *ret);
 
+/*
+ * ipr_batch - `ROOT -batch FILE` (iproute2's do_batch): each line of FILE
+ * ("-": standard input) run as "ROOT [the line's global options] LINE",
+ * '#' starting a comment, a trailing backslash joining the next line; the
+ * first failure ends it unless -force.  0, or 1 when a line failed.
+ */
+int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root);
+
 /* a nested attribute of TYPE as iproute2's addattr_nest makes it: TYPE
  * exactly as given (NLA_F_NESTED only when the caller sets it); NULL when
  * the message is full */

@@ -1418,6 +1418,35 @@ static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
 	}
 }
 
+/* the line's words again, for the real tc: "tc", the global options,
+ * OBJECT VERB, the row's words */
+static int run_real_tc(struct nsh *sh, const struct nsh_args *a,
+		       const char *object, const char *verb)
+{
+	char *argv[NSH_MAX_BIND + 4];
+	int n = 0;
+
+	argv[n++] = (char *)"tc";
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass) {
+			argv[n++] = (char *)object;
+			argv[n++] = (char *)verb;
+		}
+		for (int i = 0; i < a->nbind; i++) {
+			const struct ipl_opt *o = a->bind[i].opt;
+			bool global = o && o->key >= IPL_KEY_GLOBAL;
+
+			if (global == !pass && a->bind[i].v.text &&
+			    n < (int)ARRAY_SIZE(argv) - 1)
+				argv[n++] = (char *)a->bind[i].v.text;
+		}
+	}
+	argv[n] = NULL;
+	fprintf(stderr, "nsh: tc %s %s: not native, ran the real tc\n",
+		object, verb);
+	return ns_exec(sh, argv);
+}
+
 static int class_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
@@ -1426,6 +1455,10 @@ static int class_show(struct nsh *sh, const struct nsh_args *a)
 	struct tc_show s;
 	const char *dev = NULL;
 
+	/* -graph's tree is the real tc's */
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i))
+		if (a->bind[i].opt && streq(a->bind[i].opt->kw, "-graph"))
+			return run_real_tc(sh, a, "class", "show");
 	show_init(&s, sh, a);
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
 		const struct ipl_opt *o = a->bind[i].opt;
@@ -1469,6 +1502,11 @@ static int class_show(struct nsh *sh, const struct nsh_args *a)
 
 /* ------------------------------------------------------------ family */
 
+static int tc_batch(struct nsh *sh, const struct nsh_args *a)
+{
+	return ipr_batch(sh, a, "tc");
+}
+
 /* in tc's order (do_qdisc, do_class) */
 static const struct nsh_cmd tc_cmds[] = {
 	{ "tc qdisc add", "add a queueing discipline", qdisc_add, 0,
@@ -1498,6 +1536,8 @@ static const struct nsh_cmd tc_cmds[] = {
 	{ "tc class show/list/lst", "list the classes", class_show, 0,
 	  "tc class show dev veth1", NULL, &cshow_opts },
 	{ "tc class", "list the classes", class_show },
+	{ "tc -batch", "run the tc commands of a file", tc_batch,
+	  NSH_CMD_HIDDEN },
 	{ NULL },
 };
 
