@@ -942,6 +942,8 @@ static void offer_table(struct nsh *sh, const struct cctx *c,
 	const struct ipl_opt *d = free_default(p, t, 0);
 	bool main_missing = d && (d->flags & IPL_ONCE) && !(d->flags & IPL_MULTI);
 
+	if (d && (d->flags & IPL_ALIAS))	/* words taken, not offered */
+		d = NULL;
 	if (d) {
 		char first[64];
 
@@ -1076,6 +1078,8 @@ const char *ipl_synopsis(const struct nsh_cmd *cmd, char *buf, size_t len)
 			p += strcspn(p, " ") - 1;
 			continue;
 		}
+		if (*p == '=' && p > cmd->syntax && p[-1] == ' ')
+			continue;	/* an exact verb: said as it is */
 		buf[o++] = *p;
 	}
 	buf[o] = '\0';
@@ -1086,6 +1090,8 @@ const char *ipl_synopsis(const struct nsh_cmd *cmd, char *buf, size_t len)
 			opts |= !(d->flags & IPL_ALIAS);
 			continue;
 		}
+		if (d->flags & IPL_ALIAS)	/* not shown (words ignored) */
+			continue;
 		if (d->flags & IPL_NOKW)
 			o += (size_t)snprintf(buf + o, len - o, " %s%s%s",
 					      d->flags & IPL_REQUIRED ? "" : "[ ",
