@@ -1294,6 +1294,63 @@ static int filter_twice(struct nsh *sh, const struct qfilter *f,
 	return 0;
 }
 
+/* the line's words again, for the real tc: "tc", the global options,
+ * OBJECT VERB, the row's words */
+static int run_real_tc(struct nsh *sh, const struct nsh_args *a,
+		       const char *object, const char *verb)
+{
+	char *argv[NSH_MAX_BIND + 4];
+	int n = 0;
+
+	argv[n++] = (char *)"tc";
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass) {
+			argv[n++] = (char *)object;
+			argv[n++] = (char *)verb;
+		}
+		for (int i = 0; i < a->nbind; i++) {
+			const struct ipl_opt *o = a->bind[i].opt;
+			bool global = o && o->key >= IPL_KEY_GLOBAL;
+
+			if (global == !pass && a->bind[i].v.text &&
+			    n < (int)ARRAY_SIZE(argv) - 1)
+				argv[n++] = (char *)a->bind[i].v.text;
+		}
+	}
+	argv[n] = NULL;
+	fprintf(stderr, "nsh: tc %s %s: not native, ran the real tc\n",
+		object, verb);
+	return ns_exec(sh, argv);
+}
+
+/*
+ * Does the dump hold a kind nsh cannot print as tc would (one tc knows
+ * and nsh does not, with options or statistics of its own)?  Then the
+ * real tc prints the show.
+ */
+static bool needs_real_tc(const struct msg_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		struct nlattr *tb[TCA_MAX + 1];
+
+		if (nlmsg_parse(l->v[i], sizeof(struct tcmsg), tb, TCA_MAX,
+				NULL) < 0 ||
+		    !tb[TCA_KIND] || tc_kind_find(nla_get_string(tb[TCA_KIND])))
+			continue;
+		if ((tb[TCA_OPTIONS] && nla_len(tb[TCA_OPTIONS])) ||
+		    tb[TCA_XSTATS])
+			return true;
+		if (tb[TCA_STATS2]) {
+			struct nlattr *st[TCA_STATS_MAX + 1];
+
+			if (nla_parse_nested(st, TCA_STATS_MAX, tb[TCA_STATS2],
+					     NULL) == 0 && st[TCA_STATS_APP])
+				return true;
+		}
+	}
+	return false;
+}
+
 static int qdisc_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
@@ -1339,6 +1396,10 @@ static int qdisc_show(struct nsh *sh, const struct nsh_args *a)
 	}
 	if (tc_dump(sh, RTM_GETQDISC, &t, invisible, &l))
 		return 1;
+	if (needs_real_tc(&l)) {
+		msg_list_free(&l);
+		return run_real_tc(sh, a, "qdisc", "show");
+	}
 	ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
 	for (int i = 0; i < l.n; i++)
 		print_qdisc(&s, l.v[i], &f);
@@ -1418,35 +1479,6 @@ static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
 	}
 }
 
-/* the line's words again, for the real tc: "tc", the global options,
- * OBJECT VERB, the row's words */
-static int run_real_tc(struct nsh *sh, const struct nsh_args *a,
-		       const char *object, const char *verb)
-{
-	char *argv[NSH_MAX_BIND + 4];
-	int n = 0;
-
-	argv[n++] = (char *)"tc";
-	for (int pass = 0; pass < 2; pass++) {
-		if (pass) {
-			argv[n++] = (char *)object;
-			argv[n++] = (char *)verb;
-		}
-		for (int i = 0; i < a->nbind; i++) {
-			const struct ipl_opt *o = a->bind[i].opt;
-			bool global = o && o->key >= IPL_KEY_GLOBAL;
-
-			if (global == !pass && a->bind[i].v.text &&
-			    n < (int)ARRAY_SIZE(argv) - 1)
-				argv[n++] = (char *)a->bind[i].v.text;
-		}
-	}
-	argv[n] = NULL;
-	fprintf(stderr, "nsh: tc %s %s: not native, ran the real tc\n",
-		object, verb);
-	return ns_exec(sh, argv);
-}
-
 static int class_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
@@ -1490,6 +1522,10 @@ static int class_show(struct nsh *sh, const struct nsh_args *a)
 	}
 	if (tc_dump(sh, RTM_GETTCLASS, &t, false, &l))
 		return 1;
+	if (needs_real_tc(&l)) {
+		msg_list_free(&l);
+		return run_real_tc(sh, a, "class", "show");
+	}
 	/* the kinds' printers print text: no JSON context */
 	ipr_begin(false, false, sh->o.oneline);
 	for (int i = 0; i < l.n; i++)
