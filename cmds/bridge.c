@@ -523,10 +523,12 @@ static void print_protinfo(struct nsh *sh, struct nlattr *attr)
 			ipr_on_off(IPR_ANY, protinfo_details[i].name, fmt,
 				   nla_get_u8(x));
 	}
-	if (tb[IFLA_BRPORT_BACKUP_PORT])
+	if (tb[IFLA_BRPORT_BACKUP_PORT]) {
+		int backup = (int)nla_get_u32(tb[IFLA_BRPORT_BACKUP_PORT]);
+
 		ipr_string(IPR_ANY, "backup_port", "backup_port %s ",
-			   ipr_ifname(sh, (int)nla_get_u32(
-						  tb[IFLA_BRPORT_BACKUP_PORT])));
+			   ipr_ifname(sh, backup));
+	}
 	if (tb[IFLA_BRPORT_ISOLATED])
 		ipr_on_off(IPR_ANY, "isolated", "isolated %s ",
 			   nla_get_u8(tb[IFLA_BRPORT_ISOLATED]));
@@ -1050,7 +1052,7 @@ static void print_vlan_opts(struct vshow *s, struct nlattr *e, int ifindex)
 {
 	struct nlattr *tb[BRIDGE_VLANDB_ENTRY_MAX + 1];
 	const struct bridge_vlan_info *vi;
-	uint64_t st[4] = { 0 };	/* rx bytes, rx packets, tx bytes, tx p. */
+	uint64_t st[4] = { 0 };	/* rx bytes, packets, tx bytes, packets */
 	uint16_t range;
 	uint8_t state = 0;
 
@@ -1281,9 +1283,9 @@ static int vlan_show_any(struct nsh *sh, const struct nsh_args *a,
 				print_vlan_stats(&s, tb[IFLA_STATS_LINK_XSTATS],
 						 (int)ifsm->ifindex);
 			if (tb[IFLA_STATS_LINK_XSTATS_SLAVE])
-				print_vlan_stats(&s,
-						 tb[IFLA_STATS_LINK_XSTATS_SLAVE],
-						 (int)ifsm->ifindex);
+				print_vlan_stats(
+					&s, tb[IFLA_STATS_LINK_XSTATS_SLAVE],
+					(int)ifsm->ifindex);
 		}
 	}
 out:

@@ -659,8 +659,8 @@ static int warn_cb(struct nl_msg *msg, void *arg)
 	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
 	    nlh->nlmsg_len > NLMSG_HDRLEN + sizeof(struct nlmsgerr)) {
 		struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
-		struct nlattr *tlvs = (struct nlattr *)((char *)nlmsg_data(nlh) +
-							sizeof(struct nlmsgerr));
+		char *end = (char *)nlmsg_data(nlh) + sizeof(struct nlmsgerr);
+		struct nlattr *tlvs = (struct nlattr *)end;
 		int len = (int)(nlh->nlmsg_len - NLMSG_HDRLEN -
 				sizeof(struct nlmsgerr));
 

@@ -1436,7 +1436,8 @@ static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
 	const struct tc_kind *k;
 	char buf[64] = "";
 
-	if (nlh->nlmsg_type != RTM_NEWTCLASS && nlh->nlmsg_type != RTM_DELTCLASS)
+	if (nlh->nlmsg_type != RTM_NEWTCLASS &&
+	    nlh->nlmsg_type != RTM_DELTCLASS)
 		return;
 	if ((f->qdisc && TC_H_MAJ(t->tcm_handle ^ f->qdisc)) ||
 	    (f->classid && t->tcm_handle != f->classid))

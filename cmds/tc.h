@@ -41,8 +41,8 @@ struct tc_show {
 struct tc_kind {
 	const char *name;
 	const char *summary;
-	const struct ipl_table *qopts;	/* the words after the kind (qdisc);
-					 * NULL: it takes none */
+	/* the words after the kind, of a qdisc; NULL: it takes none */
+	const struct ipl_table *qopts;
 	const struct ipl_table *copts;	/* (class); NULL: none */
 	/* put TCA_OPTIONS for a qdisc (NULL: iproute2 parses nothing:
 	 * "does not support option parsing") and for a class (NULL: the

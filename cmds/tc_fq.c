@@ -100,8 +100,8 @@ static int sfq_put(struct tc_req *r)
 		case S_LIMIT:
 			opt.v0.limit = (uint32_t)v->num;
 			if (opt.v0.limit < 2)
-				return tc_err(r, "'%s': illegal \"limit\", must "
-						 "be > 1", v->text);
+				return tc_err(r, "'%s': illegal \"limit\", "
+						 "must be > 1", v->text);
 			break;
 		case S_DIVISOR: opt.v0.divisor = (unsigned)v->num; break;
 		case S_FLOWS: opt.v0.flows = (unsigned)v->num; break;
@@ -114,8 +114,8 @@ static int sfq_put(struct tc_req *r)
 		case S_AVPKT: avpkt = (unsigned)v->num; break;
 		case S_PROBABILITY:
 			if (sscanf(v->text, "%lg", &probability) != 1)
-				return tc_err(r, "'%s': illegal \"probability\"",
-					      v->text);
+				return tc_err(r, "'%s': illegal "
+						 "\"probability\"", v->text);
 			break;
 		case S_ECN: opt.flags |= TC_RED_ECN; break;
 		case S_HARDDROP: opt.flags |= TC_RED_HARDDROP; break;
@@ -203,7 +203,8 @@ static void sfq_print(struct tc_show *s, struct nlattr *opt)
 		ipr_uint(IPR_ANY, "flows", "flows %u ", q->flows);
 	ipr_uint(IPR_ANY, "divisor", "divisor %u ", q->divisor);
 	if (q->perturb_period)
-		ipr_int(IPR_ANY, "perturb", "perturb %dsec ", q->perturb_period);
+		ipr_int(IPR_ANY, "perturb", "perturb %dsec ",
+			q->perturb_period);
 	if (x && x->qth_min) {
 		ipr_uint(IPR_ANY, "ewma", "ewma %u ", x->Wlog);
 		ipr_size(IPR_ANY, "min", "min %s ", x->qth_min);
@@ -459,14 +460,13 @@ static void fq_codel_xstats(struct tc_show *s, struct nlattr *xs)
 		if (c->dropping) {
 			ipr_bool(IPR_ANY, "dropping", " dropping", true);
 			ipr_int(IPR_JSON, "drop_next", NULL, c->drop_next);
-			if (c->drop_next < 0)
-				ipr_string(IPR_FP, NULL, " drop_next -%s",
-					   ipr_sprint_time((uint32_t)-c->drop_next,
-							   b));
-			else
-				ipr_string(IPR_FP, NULL, " drop_next %s",
-					   ipr_sprint_time((uint32_t)c->drop_next,
-							   b));
+			int32_t next = c->drop_next;
+
+			ipr_string(IPR_FP, NULL,
+				   next < 0 ? " drop_next -%s" : " drop_next %s",
+				   ipr_sprint_time((uint32_t)(next < 0 ? -next :
+									 next),
+						   b));
 		}
 	}
 }

@@ -368,7 +368,8 @@ static int read_slot(struct tc_req *r, int i, struct netem *n)
 static int read_netem(struct tc_req *r, struct netem *n)
 {
 	TC_FOR_EACH(r, i) {
-		const struct nsh_val *v = tc_val(r, i, 0), *v1 = tc_val(r, i, 1);
+		const struct nsh_val *v = tc_val(r, i, 0);
+		const struct nsh_val *v1 = tc_val(r, i, 1);
 
 		switch (tc_key(r, i)) {
 		case N_LIMIT: n->opt.limit = (uint32_t)v->num; break;
