@@ -16,6 +16,8 @@ const struct nsh_family *const nsh_families[] = {
 	&rule_family,
 	&neigh_family,
 	&nexthop_family,
+	&bridge_family,
+	&tc_family,
 	&sysctl_family,
 	&batch_family,
 	&monitor_family,

@@ -208,6 +208,7 @@ bool ipl_is_root(const char *word)
 /* a row of the families: "ROOT OBJECT [VERB[/ALIAS…]]" */
 struct irow {
 	const struct nsh_cmd *cmd;
+	const struct nsh_family *fam;
 	const struct ipl_root *root;
 	char object[24];
 	char verbs[64];		/* "show/list/=lst", "" for none */
@@ -256,6 +257,7 @@ int ipl_init(void)
 			if (!r)
 				continue;
 			irows[nirows].cmd = c;
+			irows[nirows].fam = nsh_families[f];
 			irows[nirows].root = r;
 			snprintf(irows[nirows].object,
 				 sizeof(irows[nirows].object), "%s", w[1]);
@@ -285,6 +287,8 @@ static bool verb_names(const char *verbs, const char *word)
 /* the first verb of VERBS, for messages and help */
 static const char *verb_main(const char *verbs, char *buf, size_t len)
 {
+	if (verbs[0] == '=')	/* matched exactly, said as it is */
+		verbs++;
 	snprintf(buf, len, "%.*s", (int)strcspn(verbs, "/"), verbs);
 	return buf;
 }
@@ -945,6 +949,8 @@ static void offer_table(struct nsh *sh, const struct cctx *c,
 	const struct ipl_opt *d = free_default(p, t, 0);
 	bool main_missing = d && (d->flags & IPL_ONCE) && !(d->flags & IPL_MULTI);
 
+	if (d && (d->flags & IPL_ALIAS))	/* words taken, not offered */
+		d = NULL;
 	if (d) {
 		char first[64];
 
@@ -962,6 +968,20 @@ static void offer_table(struct nsh *sh, const struct cctx *c,
 			continue;
 		offer(c, o->kw, o->help);
 	}
+}
+
+/* what OBJECT of root R is, for completion: the summary of the family
+ * named like it when that family has rows of R (ip's link, route…), else
+ * that of the object's row without a verb (bridge fdb, tc qdisc) */
+static const char *object_summary(const struct ipl_root *r, const char *object)
+{
+	const struct irow *x = find_row(r, object, NULL);
+
+	for (int i = 0; i < nirows; i++)
+		if (irows[i].root == r && streq(irows[i].object, object) &&
+		    streq(irows[i].fam->name, object))
+			return irows[i].fam->summary;
+	return x && x->cmd->summary ? x->cmd->summary : "";
 }
 
 void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
@@ -1012,12 +1032,7 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 		     o++) {
 			if (!o->native || !has_rows(l.root, o->native))
 				continue;
-			for (int f = 0; nsh_families[f]; f++)
-				if (streq(nsh_families[f]->name, o->native)) {
-					offer(&c, o->name,
-					      nsh_families[f]->summary);
-					break;
-				}
+			offer(&c, o->name, object_summary(l.root, o->native));
 		}
 		break;
 	case ST_VERB:
@@ -1076,6 +1091,8 @@ const char *ipl_synopsis(const struct nsh_cmd *cmd, char *buf, size_t len)
 			p += strcspn(p, " ") - 1;
 			continue;
 		}
+		if (*p == '=' && p > cmd->syntax && p[-1] == ' ')
+			continue;	/* an exact verb: said as it is */
 		buf[o++] = *p;
 	}
 	buf[o] = '\0';
@@ -1086,6 +1103,8 @@ const char *ipl_synopsis(const struct nsh_cmd *cmd, char *buf, size_t len)
 			opts |= !(d->flags & IPL_ALIAS);
 			continue;
 		}
+		if (d->flags & IPL_ALIAS)	/* not shown (words ignored) */
+			continue;
 		if (d->flags & IPL_NOKW)
 			o += (size_t)snprintf(buf + o, len - o, " %s%s%s",
 					      d->flags & IPL_REQUIRED ? "" : "[ ",

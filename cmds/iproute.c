@@ -1,0 +1,941 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * iproute.c - iproute2's show printing, units and netlink requests, for
+ * `bridge` and `tc` (see iproute.h).
+ *
+ * The JSON writer follows iproute2's json_writer to the byte, pretty
+ * output included: a separator is written before a value, never after;
+ * a member's name starts a new line when pretty; an array opens with
+ * "[ " and closes with " ]" when pretty and not empty.  Scripts compare
+ * `tc -j` and `bridge -j` outputs as text, so the layout matters.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <net/if.h>
+#include <linux/netlink.h>
+#include <netlink/netlink.h>
+#include <netlink/errno.h>
+#include <netlink/msg.h>
+#include <netlink/socket.h>
+
+#include "iproute.h"
+#include "ipl.h"
+
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK 12
+#endif
+
+/* ------------------------------------------------------------ JSON */
+
+static struct {
+	bool on;		/* a JSON show */
+	bool pretty;
+	bool array;		/* the show's array was opened */
+	unsigned depth;
+	char sep;		/* written before the next value: ',' or 0 */
+	const char *sl;		/* the end of a text record */
+} out = { .sl = "\n" };
+
+static void j_eol(void)
+{
+	if (!out.pretty)
+		return;
+	putchar('\n');
+	for (unsigned i = 0; i < out.depth; i++)
+		fputs("    ", stdout);
+}
+
+static void j_sep(void)
+{
+	if (out.sep)
+		putchar(out.sep);
+	out.sep = ',';
+}
+
+/* a JSON string: the escapes of json_writer, nothing more */
+static void j_puts(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		switch (*s) {
+		case '\t': fputs("\\t", stdout); break;
+		case '\n': fputs("\\n", stdout); break;
+		case '\r': fputs("\\r", stdout); break;
+		case '\f': fputs("\\f", stdout); break;
+		case '\b': fputs("\\b", stdout); break;
+		case '\\': fputs("\\\\", stdout); break;
+		case '"': fputs("\\\"", stdout); break;
+		default: putchar(*s);
+		}
+	}
+	putchar('"');
+}
+
+static void j_open(int c)
+{
+	j_sep();
+	putchar(c);
+	out.depth++;
+	out.sep = '\0';
+}
+
+static void j_close(int c)
+{
+	if (out.depth)
+		out.depth--;
+	if (out.sep)
+		j_eol();
+	putchar(c);
+	out.sep = ',';
+}
+
+static void j_name(const char *name)
+{
+	j_sep();
+	j_eol();
+	out.sep = '\0';
+	j_puts(name);
+	putchar(':');
+	if (out.pretty)
+		putchar(' ');
+}
+
+static void j_start_array(void)
+{
+	j_open('[');
+	if (out.pretty)
+		putchar(' ');
+}
+
+static void j_end_array(void)
+{
+	if (out.pretty && out.sep)
+		putchar(' ');
+	out.sep = '\0';
+	j_close(']');
+}
+
+/* a value (KEY NULL: an element of an array) */
+__attribute__((format(printf, 2, 3)))
+static void j_value(const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (key)
+		j_name(key);
+	j_sep();
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+static void begin(bool json, bool pretty, bool oneline, bool array)
+{
+	out.on = json;
+	out.pretty = pretty;
+	out.array = array;
+	out.depth = 0;
+	out.sep = '\0';
+	out.sl = oneline ? "\\" : "\n";
+	if (json && array)
+		j_start_array();
+}
+
+static void end(void)
+{
+	if (!out.on)
+		return;
+	if (out.array)
+		j_end_array();
+	putchar('\n');
+	fflush(stdout);
+	out.on = false;
+}
+
+void ipr_begin(bool json, bool pretty, bool oneline)
+{
+	begin(json, pretty, oneline, true);
+}
+
+void ipr_end(void)
+{
+	end();
+}
+
+void ipr_begin_plain(bool json, bool pretty)
+{
+	begin(json, pretty, false, false);
+}
+
+void ipr_end_plain(void)
+{
+	end();
+}
+
+bool ipr_json(void)
+{
+	return out.on;
+}
+
+static bool to_json(enum ipr_out t)
+{
+	return out.on && (t & IPR_JSON);
+}
+
+static bool to_text(enum ipr_out t)
+{
+	return !out.on && (t & IPR_FP);
+}
+
+void ipr_open_object(const char *key)
+{
+	if (!out.on)
+		return;
+	if (key)
+		j_name(key);
+	j_open('{');
+}
+
+void ipr_close_object(void)
+{
+	if (out.on)
+		j_close('}');
+}
+
+void ipr_open_array(enum ipr_out t, const char *key_or_text)
+{
+	if (to_json(t)) {
+		if (key_or_text)
+			j_name(key_or_text);
+		j_start_array();
+	} else if (to_text(t)) {
+		fputs(key_or_text, stdout);
+	}
+}
+
+void ipr_close_array(enum ipr_out t, const char *text)
+{
+	if (to_json(t))
+		j_end_array();
+	else if (to_text(t))
+		fputs(text, stdout);
+}
+
+/* the formats are iproute2's, chosen by the callers: not literals */
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+void ipr_string(enum ipr_out t, const char *key, const char *fmt,
+		const char *val)
+{
+	if (to_json(t)) {
+		if (key && !val) {
+			j_name(key);
+			return;
+		}
+		if (key)
+			j_name(key);
+		j_sep();
+		j_puts(val);
+	} else if (to_text(t) && fmt) {
+		printf(fmt, val);
+	}
+}
+
+void ipr_uint(enum ipr_out t, const char *key, const char *fmt, unsigned val)
+{
+	if (to_json(t))
+		j_value(key, "%u", val);
+	else if (to_text(t) && fmt)
+		printf(fmt, val);
+}
+
+void ipr_int(enum ipr_out t, const char *key, const char *fmt, int val)
+{
+	if (to_json(t))
+		j_value(key, "%d", val);
+	else if (to_text(t) && fmt)
+		printf(fmt, val);
+}
+
+void ipr_u64(enum ipr_out t, const char *key, const char *fmt,
+	     unsigned long long val)
+{
+	if (to_json(t))
+		j_value(key, "%llu", val);
+	else if (to_text(t) && fmt)
+		printf(fmt, val);
+}
+
+void ipr_s64(enum ipr_out t, const char *key, const char *fmt, long long val)
+{
+	if (to_json(t))
+		j_value(key, "%lld", val);
+	else if (to_text(t) && fmt)
+		printf(fmt, val);
+}
+
+void ipr_float(enum ipr_out t, const char *key, const char *fmt, double val)
+{
+	if (to_json(t))
+		j_value(key, "%g", val);
+	else if (to_text(t) && fmt)
+		printf(fmt, val);
+}
+
+void ipr_hex(enum ipr_out t, const char *key, const char *fmt, unsigned val)
+{
+	char b[32];
+
+	if (to_json(t)) {
+		snprintf(b, sizeof(b), "%x", val);
+		ipr_string(IPR_JSON, key, NULL, b);
+	} else if (to_text(t) && fmt) {
+		printf(fmt, val);
+	}
+}
+
+void ipr_0xhex(enum ipr_out t, const char *key, const char *fmt,
+	       unsigned long long val)
+{
+	char b[32];
+
+	if (to_json(t)) {
+		snprintf(b, sizeof(b), "%#llx", val);
+		ipr_string(IPR_JSON, key, NULL, b);
+	} else if (to_text(t) && fmt) {
+		printf(fmt, val);
+	}
+}
+
+static void print_bool_as(enum ipr_out t, const char *key, const char *fmt,
+			  bool val, const char *text)
+{
+	if (to_json(t))
+		j_value(key, "%s", val ? "true" : "false");
+	else if (to_text(t) && fmt)
+		printf(fmt, text);
+}
+
+void ipr_bool(enum ipr_out t, const char *key, const char *fmt, bool val)
+{
+	print_bool_as(t, key, fmt, val, val ? "true" : "false");
+}
+
+void ipr_on_off(enum ipr_out t, const char *key, const char *fmt, bool val)
+{
+	print_bool_as(t, key, fmt, val, val ? "on" : "off");
+}
+
+void ipr_null(enum ipr_out t, const char *key, const char *fmt,
+	      const char *val)
+{
+	if (to_json(t))
+		j_value(key, "%s", "null");
+	else if (to_text(t) && fmt)
+		printf(fmt, val);
+}
+
+void ipr_nl(void)
+{
+	if (!out.on)
+		fputs(out.sl, stdout);
+}
+
+void ipr_size(enum ipr_out t, const char *key, const char *fmt,
+	      uint32_t bytes)
+{
+	char b[IPR_SPRINT];
+
+	if (to_json(t))
+		j_value(key, "%u", bytes);
+	else if (to_text(t) && fmt)
+		printf(fmt, ipr_sprint_size(bytes, b));
+}
+
+void ipr_rate(enum ipr_out t, const char *key, const char *fmt,
+	      unsigned long long rate, bool iec)
+{
+	static const char *const units[] = { "", "K", "M", "G", "T" };
+	unsigned long long kilo = iec ? 1024 : 1000;
+	char b[IPR_SPRINT];
+	size_t i;
+
+	if (to_json(t)) {
+		j_value(key, "%llu", rate);
+		return;
+	}
+	if (!to_text(t) || !fmt)
+		return;
+	rate <<= 3;	/* bits per second */
+	/* the largest unit that keeps the number whole, or below 1000 */
+	for (i = 0; i < ARRAY_SIZE(units) - 1; i++) {
+		if (rate < kilo ||
+		    (rate % kilo != 0 && rate < 1000 * kilo))
+			break;
+		rate /= kilo;
+	}
+	snprintf(b, sizeof(b), "%.0f%s%sbit", (double)rate, units[i],
+		 i > 0 && iec ? "i" : "");
+	printf(fmt, b);
+}
+
+#pragma GCC diagnostic warning "-Wformat-nonliteral"
+
+/* ------------------------------------------------------------ units */
+
+const char *ipr_sprint_size(uint32_t sz, char *buf)
+{
+	const double kilo = 1024, mega = 1024 * 1024;
+	double d = sz;
+
+	if (sz >= mega && fabs(mega * rint(d / mega) - sz) < 1024)
+		snprintf(buf, IPR_SPRINT, "%gMb", rint(d / mega));
+	else if (sz >= kilo && fabs(kilo * rint(d / kilo) - sz) < 16)
+		snprintf(buf, IPR_SPRINT, "%gKb", rint(d / kilo));
+	else
+		snprintf(buf, IPR_SPRINT, "%ub", sz);
+	return buf;
+}
+
+const char *ipr_sprint_time(uint32_t usec, char *buf)
+{
+	double d = usec;
+
+	if (d >= 1000000)
+		snprintf(buf, IPR_SPRINT, "%.3gs", d / 1000000);
+	else if (d >= 1000)
+		snprintf(buf, IPR_SPRINT, "%.3gms", d / 1000);
+	else
+		snprintf(buf, IPR_SPRINT, "%uus", usec);
+	return buf;
+}
+
+const char *ipr_sprint_time64(long long nsec, char *buf)
+{
+	double d = (double)nsec;
+
+	if (nsec >= 1000000000LL)
+		snprintf(buf, IPR_SPRINT, "%.3gs", d / 1e9);
+	else if (nsec >= 1000000LL)
+		snprintf(buf, IPR_SPRINT, "%.3gms", d / 1e6);
+	else if (nsec >= 1000LL)
+		snprintf(buf, IPR_SPRINT, "%.3gus", d / 1e3);
+	else
+		snprintf(buf, IPR_SPRINT, "%lldns", nsec);
+	return buf;
+}
+
+/* a number as strtod reads it, and the rest: -1 when there is none or it
+ * is negative (iproute2 would wrap it) */
+static int number(const char *s, double *ret, const char **rest)
+{
+	char *end;
+
+	errno = 0;
+	*ret = strtod(s, &end);
+	if (end == s || *ret < 0 || isnan(*ret))
+		return -1;
+	*rest = end;
+	return 0;
+}
+
+/* get_rate's suffixes, in its order (matched ignoring case) */
+static const struct {
+	const char *name;
+	double scale;
+} rate_units[] = {
+	{ "bit", 1. }, { "Kibit", 1024. }, { "kbit", 1000. },
+	{ "mibit", 1024. * 1024. }, { "mbit", 1000000. },
+	{ "gibit", 1024. * 1024. * 1024. }, { "gbit", 1000000000. },
+	{ "tibit", 1024. * 1024. * 1024. * 1024. },
+	{ "tbit", 1000000000000. },
+	{ "Bps", 8. }, { "KiBps", 8. * 1024. }, { "KBps", 8000. },
+	{ "MiBps", 8. * 1024 * 1024 }, { "MBps", 8000000. },
+	{ "GiBps", 8. * 1024. * 1024. * 1024. }, { "GBps", 8000000000. },
+	{ "TiBps", 8. * 1024. * 1024. * 1024. * 1024. },
+	{ "TBps", 8000000000000. },
+};
+
+int ipr_get_rate64(const char *s, uint64_t *ret)
+{
+	const char *p;
+	double bps;
+	size_t i;
+
+	if (number(s, &bps, &p))
+		return -1;
+	if (*p) {
+		for (i = 0; i < ARRAY_SIZE(rate_units); i++)
+			if (strcasecmp(rate_units[i].name, p) == 0)
+				break;
+		if (i == ARRAY_SIZE(rate_units))
+			return -1;
+		bps *= rate_units[i].scale;
+	}
+	bps /= 8;
+	if (bps >= 18446744073709551616.0)
+		return -1;
+	*ret = (uint64_t)bps;
+	return 0;
+}
+
+int ipr_get_size(const char *s, uint32_t *ret)
+{
+	static const struct {
+		const char *name;
+		double scale;
+	} units[] = {
+		{ "kb", 1024 }, { "k", 1024 },
+		{ "gb", 1024. * 1024 * 1024 }, { "g", 1024. * 1024 * 1024 },
+		{ "gbit", 1024 * 1024 * (1024 / 8) },
+		{ "mb", 1024 * 1024 }, { "m", 1024 * 1024 },
+		{ "mbit", 1024 * (1024 / 8) }, { "kbit", 1024 / 8 },
+		{ "b", 1 },
+	};
+	const char *p;
+	double sz;
+	size_t i;
+
+	if (number(s, &sz, &p))
+		return -1;
+	if (*p) {
+		for (i = 0; i < ARRAY_SIZE(units); i++)
+			if (strcasecmp(units[i].name, p) == 0)
+				break;
+		if (i == ARRAY_SIZE(units))
+			return -1;
+		sz *= units[i].scale;
+	}
+	if (sz >= 4294967296.0)
+		return -1;	/* iproute2's overflow check */
+	*ret = (uint32_t)sz;
+	return 0;
+}
+
+/* "s", "sec", "secs" and the like: the suffix of a time */
+static bool time_unit(const char *p, const char *u)
+{
+	char s1[8], s2[8];
+
+	snprintf(s1, sizeof(s1), "%s", u);
+	snprintf(s2, sizeof(s2), "%s%s", u[0] == 's' ? "sec" : u,
+		 u[0] == 's' ? "" : "ec");
+	if (strcasecmp(p, s1) == 0)
+		return true;
+	if (u[0] == 's')
+		return strcasecmp(p, "sec") == 0 || strcasecmp(p, "secs") == 0;
+	snprintf(s2, sizeof(s2), "%csec", u[0]);
+	if (strcasecmp(p, s2) == 0)
+		return true;
+	snprintf(s2, sizeof(s2), "%csecs", u[0]);
+	return strcasecmp(p, s2) == 0;
+}
+
+int ipr_get_time(const char *s, uint32_t *ret)
+{
+	const char *p;
+	double t;
+
+	if (number(s, &t, &p))
+		return -1;
+	if (*p) {
+		if (time_unit(p, "s"))
+			t *= 1000000;
+		else if (time_unit(p, "ms"))
+			t *= 1000;
+		else if (!time_unit(p, "us"))
+			return -1;
+	}
+	if (t >= 4294967296.0)
+		return -1;
+	*ret = (uint32_t)t;
+	return 0;
+}
+
+int ipr_get_time64(const char *s, long long *ret)
+{
+	const char *p;
+	double t;
+
+	if (number(s, &t, &p))
+		return -1;
+	if (*p) {
+		if (time_unit(p, "s"))
+			t *= 1e9;
+		else if (time_unit(p, "ms"))
+			t *= 1e6;
+		else if (time_unit(p, "us"))
+			t *= 1e3;
+		else if (!time_unit(p, "ns"))
+			return -1;
+	}
+	if (t >= 9223372036854775808.0)
+		return -1;
+	*ret = (long long)t;
+	return 0;
+}
+
+/* ------------------------------------------------------------ links */
+
+/* the links a command asked about, by index */
+static struct {
+	int index;
+	int up;			/* -1: no such link */
+	char name[IFNAMSIZ + 4];
+} names[64];
+static int nnames;
+
+void ipr_ifname_reset(void)
+{
+	nnames = 0;
+}
+
+/* one SIOCGIFxxx ioctl through SH->cur's netlink socket (it lives in that
+ * namespace): 0 or -1 */
+static int sioc(struct nsh *sh, unsigned long req, struct ifreq *ifr)
+{
+	struct nl_sock *sk = ns_sock(sh);
+
+	if (!sk)
+		return -1;
+	return ioctl(nl_socket_get_fd(sk), req, ifr);
+}
+
+static int lookup(struct nsh *sh, int ifindex)
+{
+	struct ifreq ifr;
+	int i;
+
+	for (i = 0; i < nnames; i++)
+		if (names[i].index == ifindex)
+			return i;
+	i = nnames < (int)ARRAY_SIZE(names) ? nnames++ : 0;
+	names[i].index = ifindex;
+	names[i].up = -1;
+	snprintf(names[i].name, sizeof(names[i].name), "if%u",
+		 (unsigned)ifindex);
+	memset(&ifr, 0, sizeof(ifr));
+	ifr.ifr_ifindex = ifindex;
+	if (sioc(sh, SIOCGIFNAME, &ifr) < 0)
+		return i;
+	snprintf(names[i].name, sizeof(names[i].name), "%.*s", IFNAMSIZ,
+		 ifr.ifr_name);
+	if (sioc(sh, SIOCGIFFLAGS, &ifr) == 0)
+		names[i].up = !!(ifr.ifr_flags & IFF_UP);
+	return i;
+}
+
+const char *ipr_ifname(struct nsh *sh, int ifindex)
+{
+	if (ifindex == 0)
+		return "*";
+	return names[lookup(sh, ifindex)].name;
+}
+
+int ipr_ifup(struct nsh *sh, int ifindex)
+{
+	return ifindex ? names[lookup(sh, ifindex)].up : -1;
+}
+
+/* ------------------------------------------------------------ netlink */
+
+/* NL_CB_ACK: the kernel's warning that came with a success, if any (an
+ * extended acknowledgement's NLMSGERR_ATTR_MSG) */
+static int warn_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	char *warning = arg;
+
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
+	    nlh->nlmsg_len > NLMSG_HDRLEN + sizeof(struct nlmsgerr)) {
+		struct nlattr *tb[NLMSGERR_ATTR_MAX + 1];
+		char *end = (char *)nlmsg_data(nlh) + sizeof(struct nlmsgerr);
+		struct nlattr *tlvs = (struct nlattr *)end;
+		int len = (int)(nlh->nlmsg_len - NLMSG_HDRLEN -
+				sizeof(struct nlmsgerr));
+
+		if (nla_parse(tb, NLMSGERR_ATTR_MAX, tlvs, len, NULL) == 0 &&
+		    tb[NLMSGERR_ATTR_MSG])
+			snprintf(warning, 256, "%.*s",
+				 (int)strcspn(nla_data(tb[NLMSGERR_ATTR_MSG]),
+					      "\n"),
+				 (char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
+	}
+	return NL_STOP;
+}
+
+int ipr_talk(struct nsh *sh, struct nl_msg *msg)
+{
+	struct nl_sock *sk = ns_sock(sh);
+	struct nl_cb *orig, *cb;
+	char warning[256] = "";
+	int err;
+
+	if (!sk)
+		return 1;
+	nl_clear_error();
+	err = nl_send_auto(sk, msg);
+	if (err < 0)
+		return err;
+	orig = nl_socket_get_cb(sk);
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
+	if (!cb)
+		return -NLE_NOMEM;
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, warn_cb, warning);
+	err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	if (err < 0)
+		return err;
+	/* as iproute2 says what the kernel warned of */
+	if (warning[0])
+		nsh_warn(sh, "%s", warning);
+	return 0;
+}
+
+/* the answers being collected: into a list (LIST) or one message (ONE) */
+struct collect {
+	struct msg_list *list;
+	struct nlmsghdr **one;
+	int type;		/* the RTM_NEWxxx type kept; 0: any */
+	bool oom;
+	bool acked;		/* the acknowledgement came */
+};
+
+static int ack_cb(struct nl_msg *msg, void *arg)
+{
+	struct collect *c = arg;
+
+	(void)msg;
+	c->acked = true;
+	return NL_STOP;
+}
+
+static int collect_cb(struct nl_msg *msg, void *arg)
+{
+	struct collect *c = arg;
+	struct nlmsghdr *nlh = nlmsg_hdr(msg), *copy;
+	struct msg_list *l = c->list;
+
+	if (c->type && nlh->nlmsg_type != c->type)
+		return NL_SKIP;
+	copy = malloc(nlh->nlmsg_len);
+	if (!copy) {
+		c->oom = true;
+		return NL_STOP;
+	}
+	memcpy(copy, nlh, nlh->nlmsg_len);
+	if (c->one) {
+		free(*c->one);
+		*c->one = copy;
+		return NL_OK;
+	}
+	if (l->n == l->cap) {
+		int cap = l->cap ? 2 * l->cap : 32;
+		struct nlmsghdr **v = realloc(l->v, sizeof(*v) * (size_t)cap);
+
+		if (!v) {
+			free(copy);
+			c->oom = true;
+			return NL_STOP;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = copy;
+	return NL_OK;
+}
+
+/* receive the answers to the request just sent, through collect_cb */
+static int receive(struct nl_sock *sk, struct collect *c)
+{
+	struct nl_cb *orig = nl_socket_get_cb(sk), *cb;
+	int err;
+
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
+	if (!cb)
+		return -NLE_NOMEM;
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, collect_cb, c);
+	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, c);
+	err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	if (c->oom)
+		return -NLE_NOMEM;
+	return err;
+}
+
+int ipr_get(struct nsh *sh, struct nl_msg *msg, struct nlmsghdr **ret)
+{
+	struct nl_sock *sk = ns_sock(sh);
+	struct collect c = { .one = ret };
+	int err;
+
+	*ret = NULL;
+	if (!sk)
+		return 1;
+	nl_clear_error();
+	/* the reply, then the acknowledgement (or the error alone) */
+	err = nl_send_auto(sk, msg);
+	while (err >= 0 && !c.acked)
+		err = receive(sk, &c);
+	if (err < 0) {
+		free(*ret);
+		*ret = NULL;
+		return err;
+	}
+	return *ret ? 0 : -NLE_OBJ_NOTFOUND;
+}
+
+static void strict(struct nl_sock *sk, int on)
+{
+	(void)setsockopt(nl_socket_get_fd(sk), SOL_NETLINK,
+			 NETLINK_GET_STRICT_CHK, &on, sizeof(on));
+}
+
+int ipr_dump(struct nsh *sh, struct nl_msg *msg, bool strict_chk,
+	     struct msg_list *ret)
+{
+	struct nl_sock *sk = ns_sock(sh);
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	/* the answers to RTM_GETxxx are RTM_NEWxxx, the first of its four */
+	struct collect c = { .list = ret, .type = nlh->nlmsg_type & ~3 };
+	int err = 0;
+
+	if (!sk)
+		return -NLE_BAD_SOCK;
+	nlh->nlmsg_flags |= NLM_F_DUMP;
+	if (strict_chk)
+		strict(sk, 1);
+	for (int attempt = 0; attempt < 5; attempt++) {
+		msg_list_free(ret);
+		nl_clear_error();
+		nlh->nlmsg_seq = NL_AUTO_SEQ;
+		err = nl_send_auto(sk, msg);
+		if (err < 0)
+			break;
+		err = receive(sk, &c);
+		if (err != -NLE_DUMP_INTR)
+			break;
+	}
+	if (strict_chk)
+		strict(sk, 0);
+	return err < 0 ? err : 0;
+}
+
+struct nlattr *ipr_nest(struct nl_msg *msg, int type)
+{
+	struct nlattr *start = (struct nlattr *)nlmsg_tail(nlmsg_hdr(msg));
+
+	if (nla_put(msg, type, 0, NULL) < 0)
+		return NULL;
+	return start;
+}
+
+void ipr_nest_end(struct nl_msg *msg, struct nlattr *start)
+{
+	start->nla_len = (uint16_t)((char *)nlmsg_tail(nlmsg_hdr(msg)) -
+				    (char *)start);
+}
+
+/* ------------------------------------------------------------ batch */
+
+/* the global options of A as words for each line, without -batch FILE,
+ * -force and -netns NS (the handler already acts inside NS) */
+static void batch_prefix(const struct nsh_args *a, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+
+		if (!o || o->key < IPL_KEY_GLOBAL || streq(o->kw, "-batch") ||
+		    streq(o->kw, "-force") || streq(o->kw, "-netns"))
+			continue;
+		for (int j = i; j < ipl_next(a, i) && used < len; j++)
+			used += (size_t)snprintf(buf + used, len - used, " %s",
+						 a->bind[j].v.text);
+	}
+}
+
+int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
+{
+	const char *file = sh->o.batch, *saved_file = sh->file;
+	bool force = sh->o.force;
+	int saved_line = sh->line, lineno = 0, failed = 0;
+	char prefix[512], *line = NULL, *cmd = NULL;
+	size_t cap = 0;
+	FILE *f;
+
+	if (!file)
+		return nsh_err(sh, "missing the file after '-batch'");
+	f = streq(file, "-") ? stdin : fopen(file, "re");
+	if (!f)
+		return nsh_err(sh, "'%s': cannot open: %s", file,
+			       strerror(errno));
+	batch_prefix(a, prefix, sizeof(prefix));
+	for (;;) {
+		_cleanup_free_ char *text = NULL;
+		size_t n = 0;
+		int first = lineno + 1, rc;
+
+		/* one logical line: backslash-newline joins the next */
+		for (;;) {
+			ssize_t got = getline(&line, &cap, f);
+			char *more;
+
+			if (got < 0)
+				break;
+			lineno++;
+			line[strcspn(line, "\n")] = '\0';
+			more = realloc(text, n + strlen(line) + 2);
+			if (!more)
+				break;
+			text = more;
+			n += (size_t)sprintf(text + n, "%s", line);
+			if (n && text[n - 1] == '\\') {
+				text[--n] = ' ';
+				n++;
+				continue;
+			}
+			break;
+		}
+		if (!text)
+			break;
+		text[strcspn(text, "#")] = '\0';
+		if (!text[strspn(text, " \t")])
+			continue;
+		free(cmd);
+		if (asprintf(&cmd, "%s%s %s", root, prefix, text) < 0) {
+			cmd = NULL;
+			failed = nsh_err(sh, "out of memory");
+			break;
+		}
+		sh->file = file;
+		sh->line = first;
+		rc = nsh_run_line(sh, cmd, NSH_RUN);
+		sh->file = saved_file;
+		sh->line = saved_line;
+		if (rc) {
+			failed = 1;
+			if (!force)
+				break;
+		}
+	}
+	free(cmd);
+	free(line);
+	if (f != stdin)
+		fclose(f);
+	return failed;
+}
