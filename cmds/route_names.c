@@ -572,7 +572,12 @@ int rt_line_family(const struct ipl_parse *p)
 		return -1;                                                     \
 	} while (0)
 
-/* default, all, any, or a prefix; STRICT: no host bits */
+/*
+ * default, all, any, or a prefix; STRICT: no host bits in an IPv4 prefix
+ * (the kernel refuses them; said here with the prefix meant).  An IPv6
+ * prefix with host bits is taken, as the kernel takes it from ip: it
+ * keeps the network part (2001:db8:90::/40 is 2001:db8::/40).
+ */
 static int prefix_word(const char *w, struct nsh_val *v, bool strict,
 		       char *errbuf, size_t errlen, const char **ret_err)
 {
@@ -590,7 +595,7 @@ static int prefix_word(const char *w, struct nsh_val *v, bool strict,
 	}
 	if (parse_prefix(w, true, p, errbuf, errlen, ret_err) < 0)
 		return -1;
-	for (int bit = p->len; strict && bit < (p->family == AF_INET ? 32 : 128);
+	for (int bit = p->len; strict && p->family == AF_INET && bit < 32;
 	     bit++)
 		if (p->addr[bit / 8] & (0x80 >> (bit % 8))) {
 			struct nsh_prefix net = *p;
