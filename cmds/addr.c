@@ -374,6 +374,10 @@ static int finish(struct modify *m, struct ifaddrmsg *ifm)
 			       m->local ? "'" : "",
 			       m->local ? m->local->text : "",
 			       m->local ? "': " : "");
+	/* iproute2 would send a request of no family, which the kernel
+	 * refuses with "Operation not supported" */
+	if (!m->family)
+		return nsh_err(m->sh, "missing the address (ADDRESS[/LEN])");
 	if (!m->peer && lcl) {
 		if (m->cmd == RTM_DELADDR && lcl->family == AF_INET &&
 		    !lcl->has_len)

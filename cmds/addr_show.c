@@ -735,11 +735,13 @@ static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
 		return 0;
 	}
 	/* -6: iproute2 asks for the links of AF_INET6, which the kernel
-	 * answers with its IPv6 view of them (see header6) and without
-	 * filtering; AF_INET has none and gets the full one */
+	 * answers with its IPv6 view of them (see header6); AF_INET has no
+	 * view of its own and gets the full one.  Only a request of no
+	 * family (or -0) carries the master and kind for the kernel to
+	 * filter on. */
 	nl_clear_error();
-	err = rtnl_link_alloc_cache(sk, f->family == AF_INET6 ? AF_INET6 :
-								AF_UNSPEC,
+	err = rtnl_link_alloc_cache(sk, sh->o.family == AF_INET6 ? AF_INET6 :
+								   AF_UNSPEC,
 				    cache);
 	if (err < 0)
 		return nsh_err(sh, "cannot list the links of %s: %s",
@@ -750,7 +752,8 @@ static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
 		return nsh_err(sh, "out of memory");
 	for (struct nl_object *o = nl_cache_get_first(*cache); o;
 	     o = nl_cache_get_next(o))
-		if (f->family == AF_INET6 || dump_keeps(f, (struct rtnl_link *)o))
+		if ((sh->o.family && sh->o.family != AF_PACKET) ||
+		    dump_keeps(f, (struct rtnl_link *)o))
 			v[n++] = (struct rtnl_link *)o;
 	qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
 	*ret = v;
