@@ -193,7 +193,6 @@ struct modify {
 	bool has_lft;
 	uint32_t valid, preferred;
 	unsigned flags;
-	bool autojoin_v6;
 	const char *warn[16];	/* the warnings, printed if the line goes */
 	const char *warn_word[16];
 	int nwarn;
@@ -356,18 +355,15 @@ static bool is_multicast(const struct nsh_prefix *p)
  * deletion), the prefix length, the derived broadcast, the default scope,
  * the link, the lifetimes.  0, or 1 after reporting.
  */
-static int finish(struct modify *m, struct ifaddrmsg *ifm)
+static int finish(struct modify *m)
 {
 	const struct nsh_prefix *lcl = m->local ? &m->local->pfx : NULL;
 	struct nsh_prefix none = { 0 };
+	struct ifaddrmsg *ifm;
 	int ifindex;
 
-	if (m->flags > 0xff) {
-		if (nla_put_u32(m->msg, IFA_FLAGS, m->flags) < 0)
-			return nsh_err(m->sh, "out of memory");
-	} else {
-		ifm->ifa_flags = (unsigned char)m->flags;
-	}
+	if (m->flags > 0xff && nla_put_u32(m->msg, IFA_FLAGS, m->flags) < 0)
+		return nsh_err(m->sh, "out of memory");
 	if (!m->dev)
 		return nsh_err(m->sh, "%s%s%smissing 'dev IFNAME' (the link of "
 				      "the address)",
@@ -417,9 +413,9 @@ static int finish(struct modify *m, struct ifaddrmsg *ifm)
 			       m->local ? "'" : "",
 			       m->local ? m->local->text : "",
 			       m->local ? "': " : "");
-	/* libnl may have moved the message: the header is found anew */
 	ifm = nlmsg_data(nlmsg_hdr(m->msg));
 	ifm->ifa_family = (unsigned char)m->family;
+	ifm->ifa_flags = m->flags > 0xff ? 0 : (unsigned char)m->flags;
 	ifm->ifa_prefixlen = (unsigned char)m->prefixlen;
 	ifm->ifa_scope = (unsigned char)m->scope;
 	ifm->ifa_index = (unsigned)ifindex;
@@ -439,9 +435,10 @@ static int explain_deladdr(struct modify *m, struct nl_sock *sk)
 	const struct ifaddrmsg *want = nlmsg_data(nlmsg_hdr(m->msg));
 	char other[INET6_ADDRSTRLEN + 8] = "";
 
-	for (int i = 0; v && !dump_msgs(m->sh, sk, RTM_GETADDR, &hdr,
-					 sizeof(hdr), "addresses", &l) &&
-			i < l.n; i++) {
+	if (v && dump_msgs(m->sh, sk, RTM_GETADDR, &hdr, sizeof(hdr),
+			   "addresses", &l))
+		return 1;
+	for (int i = 0; v && i < l.n && !other[0]; i++) {
 		struct ifaddrmsg *ifa = nlmsg_data(l.v[i]);
 		struct nlattr *tb[IFA_MAX + 1];
 		struct nlattr *loc;
@@ -458,7 +455,6 @@ static int explain_deladdr(struct modify *m, struct nl_sock *sk)
 			continue;
 		memcpy(p.addr, nla_data(loc), alen(p.family));
 		prefix_str(&p, true, other, sizeof(other));
-		break;
 	}
 	return nsh_err(m->sh, "'%s': no such address on '%s'%s%s%s",
 		       v ? v->text : m->dev, m->dev, other[0] ? " (it has " : "",
@@ -512,7 +508,7 @@ static int addr_modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 		if (o && o->key < IPL_KEY_GLOBAL && take_word(&m, a, i))
 			return 1;
 	}
-	if (finish(&m, nlmsg_data(nlmsg_hdr(msg))))
+	if (finish(&m))
 		return 1;
 	sk = ns_sock(sh);
 	if (!sk)
@@ -596,7 +592,8 @@ static const struct ipl_opt modify_rows[] = {
 
 static const struct ipl_table modify_opts = { "ip address add", modify_rows };
 
-/* do_ipaddr's verbs in its order */
+/* do_ipaddr's verbs in its order (list, show and lst are one row: show
+ * first, the word people type, for help and messages) */
 static const struct nsh_cmd addr_cmds[] = {
 	{ "ip address add", "add an IPv4 or IPv6 address to a link", cmd_add,
 	  0, "ip addr add 10.0.0.1/24 dev veth1", NULL, &modify_opts },
@@ -608,7 +605,7 @@ static const struct nsh_cmd addr_cmds[] = {
 	  &modify_opts },
 	{ "ip address delete", "remove an address from a link", cmd_delete, 0,
 	  "ip addr del 10.0.0.1/24 dev veth1", NULL, &modify_opts },
-	{ "ip address list/show/lst", "list links with their addresses",
+	{ "ip address show/list/lst", "list links with their addresses",
 	  addr_show, 0, "ip -4 addr show dev veth1", NULL, &addr_show_opts },
 	{ "ip address flush", "remove the addresses that match", addr_flush, 0,
 	  "ip addr flush dev veth1", NULL, &addr_show_opts },

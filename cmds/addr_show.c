@@ -535,9 +535,8 @@ static bool link_has_match(const struct filter *f, struct rtnl_link *l,
 }
 
 /* print_selected_addrinfo: the "addr_info" of link L */
-static void print_link_addrs(struct link_show_ctx *c, const struct out *o,
-			     const struct filter *f, struct rtnl_link *l,
-			     const struct addrs *ad)
+static void print_link_addrs(const struct out *o, const struct filter *f,
+			     struct rtnl_link *l, const struct addrs *ad)
 {
 	int idx = rtnl_link_get_ifindex(l);
 
@@ -565,7 +564,6 @@ static void print_link_addrs(struct link_show_ctx *c, const struct out *o,
 		json_end_array(o->j);
 	else if (o->brief)
 		putchar('\n');
-	(void)c;
 }
 
 /* the queue length iproute2 asks for when the link message has none */
@@ -584,6 +582,51 @@ static int ioctl_txqlen(const char *name)
 	return qlen;
 }
 
+/* "<BROADCAST,UP,M-DOWN>" or "flags": [ … ], as iproute2 prints them */
+static void print_link_flags(struct json *j, unsigned flags, bool mdown)
+{
+	const char *words[LINK_FLAG_WORDS + 2];
+	unsigned rest;
+	char hex[16];
+	int n = link_flag_words(flags, words, &rest);
+
+	if (rest) {
+		snprintf(hex, sizeof(hex), "%x", rest);
+		words[n++] = hex;
+	}
+	if (mdown)
+		words[n++] = "M-DOWN";
+	if (j) {
+		json_key(j, "flags");
+		json_begin_array(j);
+	} else {
+		putchar('<');
+	}
+	for (int i = 0; i < n; i++) {
+		if (j)
+			json_str(j, NULL, words[i]);
+		else
+			printf("%s%s", i ? "," : "", words[i]);
+	}
+	if (j)
+		json_end_array(j);
+	else
+		fputs("> ", stdout);
+}
+
+/* a link-layer address as "aa:bb:…" */
+static const char *lladdr_hex(struct nl_addr *a, char *buf, size_t len)
+{
+	const unsigned char *b = nl_addr_get_binary_addr(a);
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < nl_addr_get_len(a) && used + 4 <= len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%02x",
+					 i ? ":" : "", b[i]);
+	return buf;
+}
+
 /*
  * header6 - the header of link L from an AF_INET6 link dump, the one
  * iproute2 asks for under -6: the kernel's inet6_fill_ifinfo gives name,
@@ -594,84 +637,49 @@ static int ioctl_txqlen(const char *name)
 static void header6(struct link_show_ctx *c, struct rtnl_link *l)
 {
 	struct json *j = c->sh->o.json ? &c->j : NULL;
+	const struct out o = { .j = j };
 	int idx = rtnl_link_get_ifindex(l), iflink = rtnl_link_get_link(l);
-	const char *name = rtnl_link_get_name(l), *words[LINK_FLAG_WORDS];
+	const char *name = rtnl_link_get_name(l);
+	const char *state = link_operstate_name(rtnl_link_get_operstate(l));
 	struct rtnl_link *low = NULL;
-	unsigned rest;
 	char peer[IFNAMSIZ + 16], buf[64];
-	bool mdown = false;
-	int n, qlen = ioctl_txqlen(name);
+	int qlen = ioctl_txqlen(name);
 
-	if (iflink == idx)
-		iflink = 0;
-	if (iflink) {
-		low = c->cache ? rtnl_link_get(c->cache, iflink) : NULL;
-		snprintf(peer, sizeof(peer), "%s", low ? rtnl_link_get_name(low) :
-								 "");
+	if (iflink != idx && iflink) {
+		low = rtnl_link_get(c->cache, iflink);
+		snprintf(peer, sizeof(peer), "%s",
+			 low ? rtnl_link_get_name(low) : "");
 		if (!low)
 			snprintf(peer, sizeof(peer), "if%d", iflink);
-		mdown = !low || !(rtnl_link_get_flags(low) & IFF_UP);
-		if (low)
-			rtnl_link_put(low);
 	}
-	n = link_flag_words(rtnl_link_get_flags(l), words, &rest);
 	if (j) {
 		json_key(j, NULL);
 		json_begin_object(j);
 		json_int(j, "ifindex", idx);
-		if (iflink)
+		if (iflink != idx && iflink)
 			json_str(j, "link", peer);
 		json_str(j, "ifname", name);
-		json_key(j, "flags");
-		json_begin_array(j);
+	} else if (iflink != idx && iflink) {
+		printf("%d: %s@%s: ", idx, name, peer);
 	} else {
-		printf("%d: %s%s%s: <", idx, name, iflink ? "@" : "",
-		       iflink ? peer : "");
+		printf("%d: %s: ", idx, name);
 	}
-	for (int i = 0; i < n + (rest != 0) + mdown; i++) {
-		const char *w = i < n ? words[i] :
-				i == n && rest ? buf : "M-DOWN";
-
-		if (i == n && rest)
-			snprintf(buf, sizeof(buf), "%x", rest);
-		if (j)
-			json_str(j, NULL, w);
-		else
-			printf("%s%s", i ? "," : "", w);
-	}
-	if (j) {
-		json_end_array(j);
-		json_uint(j, "mtu", rtnl_link_get_mtu(l));
-		json_str(j, "operstate",
-			 link_operstate_name(rtnl_link_get_operstate(l)));
-		if (qlen)
-			json_int(j, "txqlen", qlen);
-	} else {
-		printf("> mtu %u state %s ", rtnl_link_get_mtu(l),
-		       link_operstate_name(rtnl_link_get_operstate(l)));
-		if (qlen)
-			printf("qlen %d", qlen);
-	}
+	print_link_flags(j, rtnl_link_get_flags(l),
+			 iflink != idx && iflink &&
+				 !(low && (rtnl_link_get_flags(low) & IFF_UP)));
+	if (low)
+		rtnl_link_put(low);
+	out_uint(&o, "mtu", "mtu %u ", rtnl_link_get_mtu(l));
+	out_str(&o, "operstate", "state %s ", state);
+	if (qlen)
+		out_uint(&o, "txqlen", "qlen %u", (unsigned)qlen);
 	if (c->sh->o.details) {
 		nl_llproto2str((int)rtnl_link_get_arptype(l), buf, sizeof(buf));
-		if (j)
-			json_str(j, "link_type", buf);
-		else
-			printf("\n    link/%s ", buf);
-		if (rtnl_link_get_addr(l)) {
-			struct nl_addr *a = rtnl_link_get_addr(l);
-			const unsigned char *b = nl_addr_get_binary_addr(a);
-			size_t used = 0;
-
-			buf[0] = '\0';
-			for (unsigned i = 0; i < nl_addr_get_len(a) &&
-					     used + 4 <= sizeof(buf); i++)
-				used += (size_t)snprintf(buf + used,
-							 sizeof(buf) - used,
-							 "%s%02x", i ? ":" : "",
-							 b[i]);
-			out_str(&(struct out){ .j = j }, "address", "%s", buf);
-		}
+		out_str(&o, "link_type", "\n    link/%s ", buf);
+		if (rtnl_link_get_addr(l))
+			out_str(&o, "address", "%s",
+				lladdr_hex(rtnl_link_get_addr(l), buf,
+					   sizeof(buf)));
 	}
 	if (!j)
 		putchar('\n');
@@ -708,7 +716,7 @@ static void show_link(struct link_show_ctx *c, const struct out *o,
 		open_bare(c);
 	}
 	if (res >= 0 && f->family != AF_PACKET)
-		print_link_addrs(c, o, f, l, ad);
+		print_link_addrs(o, f, l, ad);
 	if (res > 0 && c->sh->o.stats)
 		link_show_stats(c, l);
 	link_show_one_end(c);

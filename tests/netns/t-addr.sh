@@ -399,19 +399,19 @@ rejects "flush of link addresses" "ip -n a -0 addr flush dev v1" \
 rejects "flush of a missing link" "ip -n a addr flush dev nope" \
 	"^ip address flush: 'nope': no such link"
 rejects "show of a missing link" "ip -n a addr show dev nope" \
-	"^ip address list: 'nope': no such link"
+	"^ip address show: 'nope': no such link"
 rejects "show: dev twice" "ip -n a addr show dev v1 dev p1" \
-	"^ip address list: 'dev': given twice"
+	"^ip address show: 'dev': given twice"
 rejects "show: a second link" "ip -n a addr show v1 p1" \
-	"^ip address list: 'p1': unknown word"
+	"^ip address show: 'p1': unknown word"
 rejects "show: master of a missing link" "ip -n a addr show master nope" \
-	"^ip address list: 'nope': no such link"
+	"^ip address show: 'nope': no such link"
 rejects "show: vrf that is no VRF" "ip -n a addr show vrf v1" \
-	"^ip address list: 'v1': not a VRF"
+	"^ip address show: 'v1': not a VRF"
 rejects "show: bad scope" "ip -n a addr show scope far" \
-	"^ip address list: 'far': not a scope"
+	"^ip address show: 'far': not a scope"
 rejects "show: to of the other family" "ip -n a -6 addr show to 10.0.0.0/8" \
-	"^ip address list: '10\.0\.0\.0/8': not an IPv6 prefix"
+	"^ip address show: '10\.0\.0\.0/8': not an IPv6 prefix"
 rejects "unknown verb" "ip -n a addr frob" \
 	"^ip address: 'frob': unknown word"
 
