@@ -169,10 +169,32 @@ static int t_lft(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
+/* TAB after scope: the names (rt_scopes' too) */
+static void complete_scope(struct nsh *sh, const char *prefix,
+			   void (*add)(void *, const char *, const char *),
+			   void *ctx)
+{
+	(void)sh;
+	scope_tab_load();
+	for (unsigned i = 0; i < 256; i++)
+		if (scope_tab[i] &&
+		    strncmp(scope_tab[i], prefix, strlen(prefix)) == 0)
+			add(ctx, scope_tab[i], "scope");
+}
+
+static void complete_lft(struct nsh *sh, const char *prefix,
+			 void (*add)(void *, const char *, const char *),
+			 void *ctx)
+{
+	(void)sh;
+	if (strncmp("forever", prefix, strlen(prefix)) == 0)
+		add(ctx, "forever", "no end");
+}
+
 static const struct nsh_type addr_types[] = {
 	{ "SCOPE", "global, site, link, host, nowhere or a number 0-255",
-	  t_scope },
-	{ "LFT", "a lifetime: seconds, or forever", t_lft },
+	  t_scope, complete_scope },
+	{ "LFT", "a lifetime: seconds, or forever", t_lft, complete_lft },
 	{ NULL },
 };
 

@@ -227,13 +227,9 @@ static bool pfx_match(const struct nsh_prefix *m, const struct nlattr *rta)
 	       !((a[len / 8] ^ m->addr[len / 8]) & (0xff00 >> (len % 8)));
 }
 
-/* the name of link IFINDEX (for labels and -o): from LINKS, else asked */
-static const char *index_name(struct rtnl_link **links, int n, int ifindex,
-			      char *buf)
+/* the name of link IFINDEX here (flush has no link list), or "ifN" */
+static const char *ifname_of(int ifindex, char *buf)
 {
-	for (int i = 0; i < n; i++)
-		if (rtnl_link_get_ifindex(links[i]) == ifindex)
-			return rtnl_link_get_name(links[i]);
 	if (!if_indextoname((unsigned)ifindex, buf))
 		snprintf(buf, IF_NAMESIZE, "if%d", ifindex);
 	return buf;
@@ -902,9 +898,9 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
 			return 1;
 		for (int i = 0; i < ad.n; i++) {
 			struct ifa_view *v = &ad.v[i];
-			const char *dn = index_name(NULL, 0,
-						    (int)v->ifa->ifa_index,
-						    name);
+			/* the link's name: for a label filter, and -s -s */
+			const char *dn = f.label || sh->o.stats > 1 ?
+				ifname_of((int)v->ifa->ifa_index, name) : "";
 
 			if (!ifa_match(&f, v, dn))
 				continue;
