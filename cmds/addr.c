@@ -8,7 +8,7 @@
  * The request follows the words in their order, as iproute2 reads them:
  * the first address fixes the family (or -4/-6 did), and a flag word such
  * as nodad met before any IPv6 address is dropped with iproute2's warning.
- * Warnings are printed only when the line is going to be sent, so a
+ * Warnings are printed once the kernel has done the request, so a
  * refused line says one thing.
  */
 #include "config.h"
@@ -215,7 +215,7 @@ struct modify {
 	bool has_lft;
 	uint32_t valid, preferred;
 	unsigned flags;
-	const char *warn[16];	/* the warnings, printed if the line goes */
+	const char *warn[16];	/* the warnings, printed once it is done */
 	const char *warn_word[16];
 	int nwarn;
 };
@@ -535,13 +535,15 @@ static int addr_modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	for (int i = 0; i < m.nwarn; i++)
-		nsh_warn(sh, "'%s': %s", m.warn_word[i], m.warn[i]);
 	nl_clear_error();
 	err = nl_send_auto(sk, msg);
 	if (err >= 0)
 		err = nl_wait_for_ack(sk);
-	return err < 0 ? report(&m, sk, err) : 0;
+	if (err < 0)
+		return report(&m, sk, err);
+	for (int i = 0; i < m.nwarn; i++)
+		nsh_warn(sh, "'%s': %s", m.warn_word[i], m.warn[i]);
+	return 0;
 }
 
 static int cmd_add(struct nsh *sh, const struct nsh_args *a)

@@ -378,6 +378,12 @@ rejects "-6 with an IPv4 address" "ip -n a -6 addr add 10.0.90.1/24 dev v1" \
 rejects "mngtmpaddr needs /64 (the kernel's reason)" \
 	"ip -n a addr add fd00::90/80 dev v1 mngtmpaddr" \
 	"^ip address add: 'fd00::90/80': .*mngtmpaddr.*64"
+rejects "a flag warning and a refusal: only the refusal" \
+	"ip -n a addr add 10.0.0.1/24 dev v1 nodad" \
+	"^ip address add: '10\.0\.0\.1/24': address already assigned on 'v1'$"
+rejects "wildcard deletion of an absent address: only the refusal" \
+	"ip -n a addr del 10.0.90.1 dev v1" \
+	"^ip address delete: '10\.0\.90\.1': no such address on 'v1'$"
 rejects "delete an absent address" "ip -n a addr del 10.0.90.1/24 dev v1" \
 	"^ip address delete: '10\.0\.90\.1/24': no such address on 'v1'$"
 rejects "delete with the wrong prefix length" \
