@@ -432,18 +432,47 @@ static int cmp_ifindex(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* what the kernel leaves out of a link dump asked with IFLA_MASTER or a
- * kind (iproute2's iplink_filter_req) */
-static bool dump_keeps(const struct filter *f, struct rtnl_link *l)
+/*
+ * kind_dump - the links the kernel keeps of a dump asked with a kind, as
+ * iproute2's iplink_filter_req asks (into KEEP, by ifindex): the kernel
+ * filters by a kind it knows and ignores one it does not (no module for
+ * it), which iproute2 then filters itself.  Only asked for `type KIND`.
+ */
+static int kind_dump(struct nsh *sh, struct nl_sock *sk, const char *kind,
+		     struct msg_list *keep)
 {
-	const char *kind = rtnl_link_get_type(l);
+	_cleanup_(nlmsg_freep) struct nl_msg *m = nlmsg_alloc();
+	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
+	struct nlattr *li;
+
+	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    nla_put_u32(m, IFLA_EXT_MASK, RTEXT_FILTER_VF) < 0 ||
+	    !(li = nla_nest_start(m, IFLA_LINKINFO)) ||
+	    nla_put(m, IFLA_INFO_KIND, (int)strlen(kind), kind) < 0)
+		return nsh_err(sh, "out of memory");
+	nla_nest_end(m, li);
+	return dump_msgs(sh, sk, RTM_GETLINK, nlmsg_data(nlmsg_hdr(m)),
+			 (size_t)nlmsg_datalen(nlmsg_hdr(m)), "links", keep);
+}
+
+/* what the kernel leaves out of a link dump asked with IFLA_MASTER (the
+ * master filter) and a kind (the links it sent, in KEEP) */
+static bool dump_keeps(const struct filter *f, const struct msg_list *keep,
+		       struct rtnl_link *l)
+{
 	int master = rtnl_link_get_master(l);
 
 	if (f->master == -1 && master)
 		return false;
 	if (f->master > 0 && master != f->master)
 		return false;
-	return !f->kind || (kind && streq(kind, f->kind));
+	for (int i = 0; f->kind && i < keep->n; i++) {
+		const struct ifinfomsg *ifi = nlmsg_data(keep->v[i]);
+
+		if (ifi->ifi_index == rtnl_link_get_ifindex(l))
+			return true;
+	}
+	return !f->kind;
 }
 
 /*
@@ -723,8 +752,10 @@ static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
 		     const struct filter *f, struct nl_cache **cache,
 		     struct rtnl_link **one, struct rtnl_link ***ret, int *ret_n)
 {
+	_cleanup_(msg_list_free) struct msg_list keep = { 0 };
 	struct rtnl_link **v;
 	char why[256], d[300];
+	bool filtered;
 	int n = 0, err;
 
 	if (dev) {
@@ -751,13 +782,15 @@ static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
 		return nsh_err(sh, "cannot list the links of %s: %s",
 			       ns_desc(&sh->cur, d, sizeof(d)),
 			       nl_reason(err, why, sizeof(why)));
+	filtered = !sh->o.family || sh->o.family == AF_PACKET;
+	if (filtered && f->kind && kind_dump(sh, sk, f->kind, &keep))
+		return 1;
 	v = calloc((size_t)nl_cache_nitems(*cache) + 1, sizeof(*v));
 	if (!v)
 		return nsh_err(sh, "out of memory");
 	for (struct nl_object *o = nl_cache_get_first(*cache); o;
 	     o = nl_cache_get_next(o))
-		if ((sh->o.family && sh->o.family != AF_PACKET) ||
-		    dump_keeps(f, (struct rtnl_link *)o))
+		if (!filtered || dump_keeps(f, &keep, (struct rtnl_link *)o))
 			v[n++] = (struct rtnl_link *)o;
 	qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
 	*ret = v;

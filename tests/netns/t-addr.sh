@@ -297,6 +297,7 @@ for args in "addr" "-4 addr show v1" "-6 addr" "-p addr show dev v1" \
 	"addr show type bridge_slave" "addr show dev v1 type bridge" \
 	"-6 addr show group 5" "addr show dynamic" "addr show dev v2" \
 	"-4 addr show master br0" "-4 addr show type veth" \
+	"addr show type veth" "addr show type nosuchkind" \
 	"-s -s addr show lo" "-6 -d addr show" "addr show master br0"; do
 	"$NSH" -c "ip -n s -j $args" >"$TMP/nsh.json"
 	ok "'ip -j $args' is valid JSON" python3 -m json.tool "$TMP/nsh.json"
