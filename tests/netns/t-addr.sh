@@ -177,6 +177,45 @@ is "same kernel addresses as iproute2 (wildcard deletion)" \
 	"$(addrs a)" "$(addrs b)"
 both -4 addr del dev v1 label v1:six
 
+# ---------------------------------------------------------------- requests
+
+# the request itself: the RTM_NEWADDR / RTM_DELADDR nsh sends is iproute2's,
+# attribute for attribute (strace decodes both; sequence and port differ)
+if command -v strace >/dev/null 2>&1; then
+	ip netns add q
+	ip -n q link add v1 type veth peer name p1
+	# (strace decodes a netlink socket of its own namespace only)
+	req() {
+		ip netns exec q strace -f -s 256 -e trace=sendmsg "$@" \
+			2>&1 >/dev/null |
+			grep -E 'RTM_(NEW|DEL)ADDR' | grep -v NLM_F_DUMP |
+			sed -E 's/^(\[pid +[0-9]+\] )?sendmsg\([0-9]+,//;
+				s/nlmsg_(seq|pid)=-?[0-9]+//g; s/ = [0-9]+$//'
+	}
+	for line in "addr add 10.0.0.1/24 dev v1" \
+		"addr add 10.0.1.1/24 brd + dev v1 label v1:x metric 5" \
+		"addr add 10.0.5.1 peer 10.0.5.2/32 dev v1 scope link" \
+		"addr add fd00::1/64 dev v1 nodad noprefixroute valid_lft 100 preferred_lft 50" \
+		"addr replace 127.0.0.5/8 dev v1 anycast 127.0.0.9" \
+		"addr change 10.0.0.1/24 dev v1 preferred_lft 5 valid_lft 10" \
+		"addr add 224.0.0.55/32 dev v1 autojoin" \
+		"addr del 10.0.0.1/24 dev v1" "addr del 10.0.5.1 dev v1" \
+		"-6 addr del fd00::1/64 dev v1 mngtmpaddr"; do
+		_n=$(req "$NSH" -c "ip $line")
+		ip -n q addr flush dev v1
+		ip -n q addr add 10.0.5.1 peer 10.0.5.2/32 dev v1
+		# shellcheck disable=SC2086
+		_i=$(req ip $line)
+		ip -n q addr flush dev v1
+		ip -n q addr add 10.0.5.1 peer 10.0.5.2/32 dev v1
+		like "'ip $line': a request was sent" "$_n" 'RTM_(NEW|DEL)ADDR'
+		is "'ip $line': iproute2's request" "$_n" "$_i"
+	done
+	ip netns del q
+else
+	skip "no strace: the requests are not compared"
+fi
+
 # ---------------------------------------------------------------- show
 
 # a state with something of everything: links up and down, a bridge port,
