@@ -9,7 +9,10 @@
  * the first address fixes the family (or -4/-6 did), and a flag word such
  * as nodad met before any IPv6 address is dropped with iproute2's warning.
  * Warnings are printed once the kernel has done the request, so a
- * refused line says one thing.
+ * refused line says one thing.  An IPv4 address deleted without /LEN is
+ * iproute2's wildcard deletion (no IFA_ADDRESS: the kernel deletes the
+ * first address with that local part, whatever its prefix length); nsh
+ * does the same and says so in one warning line, not iproute2's four.
  */
 #include "config.h"
 
