@@ -309,9 +309,9 @@ static int take_word(struct modify *m, const struct nsh_args *a, int i)
 		break;
 	case AK_SCOPE:
 		if (v->num < 0)
-			return nsh_err(m->sh, "'%s': not a scope (global, site, "
-					      "link, host, nowhere or a number "
-					      "0-255)", v->text);
+			return nsh_err(m->sh, "'%s': not a scope (global, "
+					      "site, link, host, nowhere or a "
+					      "number 0-255)", v->text);
 		m->scope = (int)v->num;
 		m->scoped = true;
 		break;
@@ -415,7 +415,8 @@ static int finish(struct modify *m)
 	    put_derived_brd(m, m->peer ? &m->peer->pfx : lcl ? lcl : &none))
 		return 1;
 	if (!m->scoped && m->cmd != RTM_DELADDR)
-		m->scope = lcl && lcl->family == AF_INET && lcl->addr[0] == 127 ?
+		m->scope = lcl && lcl->family == AF_INET &&
+					   lcl->addr[0] == 127 ?
 				   RT_SCOPE_HOST : RT_SCOPE_UNIVERSE;
 	if (link_index(m->sh, m->dev, &ifindex))
 		return 1;
@@ -482,8 +483,8 @@ static int explain_deladdr(struct modify *m, struct nl_sock *sk)
 		prefix_str(&p, true, other, sizeof(other));
 	}
 	return nsh_err(m->sh, "'%s': no such address on '%s'%s%s%s",
-		       v ? v->text : m->dev, m->dev, other[0] ? " (it has " : "",
-		       other, other[0] ? ")" : "");
+		       v ? v->text : m->dev, m->dev,
+		       other[0] ? " (it has " : "", other, other[0] ? ")" : "");
 }
 
 /* the kernel's refusal in words */

@@ -264,8 +264,8 @@ struct out {
 	struct nsh *sh;
 	struct json *j;		/* NULL: text */
 	bool brief;
-	bool with_dev;		/* -o, and flush's -s -s: "IDX: DEV" first */
-	const char *sl;		/* iproute2's _SL_: "\n", "\\" under -o */
+	bool with_dev;		/* -o, flush's -s -s: "IDX: DEV" first */
+	const char *sl;		/* _SL_: "\n", or "\\" under -o */
 };
 
 static void out_str(const struct out *o, const char *key, const char *fmt,
@@ -750,7 +750,8 @@ static void show_link(struct link_show_ctx *c, const struct out *o,
 /* the links to show: DEV alone, or the dump as the kernel filters it */
 static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
 		     const struct filter *f, struct nl_cache **cache,
-		     struct rtnl_link **one, struct rtnl_link ***ret, int *ret_n)
+		     struct rtnl_link **one, struct rtnl_link ***ret,
+		     int *ret_n)
 {
 	_cleanup_(msg_list_free) struct msg_list keep = { 0 };
 	struct rtnl_link **v;

@@ -663,7 +663,8 @@ void link_show_stats(struct link_show_ctx *c, struct rtnl_link *l)
 		s[S_RX_BYTES] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INOCTETS);
 		s[S_TX_PACKETS] = rtnl_link_get_stat(l, RTNL_LINK_IP6_OUTPKTS);
 		s[S_TX_BYTES] = rtnl_link_get_stat(l, RTNL_LINK_IP6_OUTOCTETS);
-		s[S_RX_ERRORS] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INDISCARDS);
+		s[S_RX_ERRORS] = rtnl_link_get_stat(l,
+						    RTNL_LINK_IP6_INDISCARDS);
 		s[S_TX_ERRORS] = rtnl_link_get_stat(l,
 						    RTNL_LINK_IP6_OUTDISCARDS);
 		s[S_MCAST] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INMCASTPKTS);

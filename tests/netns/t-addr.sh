@@ -355,6 +355,8 @@ show_same "address"
 ok "'ip address help' prints the usage" "$NSH" -c "ip -n s addr show help"
 like "the usage lists the filter words" "$(cat "$TMP/out")" "label"
 
+ip netns del s	# (the rejects below read the state of every namespace)
+
 # ---------------------------------------------------------------- errors
 
 rejects "bad octet" "ip -n a addr add 10.9.0.300/24 dev v1" \
