@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * addr.c - `ip address …`: add, delete, flush and show the IPv4 and IPv6
- * addresses of links.
+ * addr.c - `ip address add|change|replace|delete`: one RTM_NEWADDR or
+ * RTM_DELADDR, built as iproute2's ipaddr_modify builds it, so the kernel
+ * cannot tell which tool sent it; and the family's table.  Listing and
+ * flushing are in addr_show.c.
  *
- * The requests are the ones iproute2 sends (IFA_LOCAL and IFA_ADDRESS, no
- * broadcast unless asked, host scope for 127/8, NLM_F_CREATE|NLM_F_EXCL),
- * so `ip -j addr` cannot tell which tool made an address.  Addresses are
- * built from the already-parsed placeholder values, never re-parsed.
- * Listing parses the kernel's RTM_NEWADDR messages directly (a libnl cache
- * would merge entries and drop flags) and prints iproute2's layout.
+ * The request follows the words in their order, as iproute2 reads them:
+ * the first address fixes the family (or -4/-6 did), and a flag word such
+ * as nodad met before any IPv6 address is dropped with iproute2's warning.
+ * Warnings are printed once the kernel has done the request, so a
+ * refused line says one thing.  An IPv4 address deleted without /LEN is
+ * iproute2's wildcard deletion (no IFA_ADDRESS: the kernel deletes the
+ * first address with that local part, whatever its prefix length); nsh
+ * does the same and says so in one warning line, not iproute2's four.
  */
 #include "config.h"
 
@@ -24,53 +28,222 @@
 #include <netlink/errno.h>
 #include <netlink/msg.h>
 #include <netlink/attr.h>
-#include <netlink/route/addr.h>
-#include <netlink/route/link.h>
 
+#include "addr.h"
 #include "cmds.h"
 #include "ipl.h"
 
-enum addr_key { AK_PEER = 1, AK_BRD, AK_ANYCAST, AK_SCOPE, AK_DEV, AK_LABEL,
-		AK_METRIC, AK_VALID, AK_PREFERRED, AK_NODAD, AK_NOPREFIXROUTE,
-		AK_HOME, AK_MNGTMP, AK_AUTOJOIN, AK_OPTIMISTIC, AK_LOCAL,
-		AK_HELP };
-#include "show.h"
+DEFINE_PUTP(struct nl_msg, nlmsg_free)
 
-DEFINE_PUTP(struct rtnl_addr, rtnl_addr_put)
-DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
-DEFINE_PUTP(struct nl_addr, nl_addr_put)
-DEFINE_PUTP(struct nl_cache, nl_cache_free)
+#define INFINITY_LIFE_TIME 0xffffffffU
 
-#define FOREVER 0xffffffffU
-
-/* one address as the kernel reported it */
-struct ifa {
-	int family;
-	int ifindex;
-	int plen;
-	int scope;
-	uint32_t flags;
-	unsigned char local[16];
-	unsigned char peer[16];	/* IFA_ADDRESS */
-	unsigned char brd[16];
-	bool has_brd;
-	char label[IFNAMSIZ];
-	uint32_t valid, preferred;
+const struct addr_flag addr_flags[] = {
+	{ "secondary", IFA_F_SECONDARY, true, false },
+	{ "temporary", IFA_F_SECONDARY, true, false },
+	{ "nodad", IFA_F_NODAD, false, true },
+	{ "optimistic", IFA_F_OPTIMISTIC, false, true },
+	{ "dadfailed", IFA_F_DADFAILED, true, true },
+	{ "home", IFA_F_HOMEADDRESS, false, true },
+	{ "deprecated", IFA_F_DEPRECATED, true, true },
+	{ "tentative", IFA_F_TENTATIVE, true, true },
+	{ "permanent", IFA_F_PERMANENT, true, true },
+	{ "mngtmpaddr", IFA_F_MANAGETEMPADDR, false, true },
+	{ "noprefixroute", IFA_F_NOPREFIXROUTE, false, false },
+	{ "autojoin", IFA_F_MCAUTOJOIN, false, false },
+	{ "stable-privacy", IFA_F_STABLE_PRIVACY, true, true },
 };
 
-/* the addresses of one dump, filtered by link and family */
-struct ifa_list {
-	struct ifa *v;
-	int n;
-	int ifindex;		/* 0: every link */
-	int family;		/* AF_UNSPEC: both */
-};
+const size_t addr_nflags = ARRAY_SIZE(addr_flags);
 
-static void ifa_list_free(struct ifa_list *l)
+const struct addr_flag *addr_flag_find(const char *name)
 {
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(addr_flags); i++)
+		if (streq(addr_flags[i].name, name))
+			return &addr_flags[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------ scopes */
+
+/* iproute2's rtnl_rtscope_tab: its names, then those of rt_scopes (read
+ * once, as iproute2 reads it once per run) */
+static const char *scope_tab[256] = {
+	[RT_SCOPE_UNIVERSE] = "global", [RT_SCOPE_NOWHERE] = "nowhere",
+	[RT_SCOPE_HOST] = "host", [RT_SCOPE_LINK] = "link",
+	[RT_SCOPE_SITE] = "site",
+};
+
+static void scope_tab_load(void)
+{
+	static bool done;
+	char line[256];
+	FILE *f;
+
+	if (done)
+		return;
+	done = true;
+	f = fopen("/etc/iproute2/rt_scopes", "re");
+	while (f && fgets(line, sizeof(line), f)) {
+		char name[128];
+		const char *p = line + strspn(line, " \t");
+		unsigned id;
+		char *dup;
+
+		if (*p == '#' || *p == '\n' || !*p)
+			continue;
+		if (sscanf(p, "0x%x %127s", &id, name) != 2 &&
+		    sscanf(p, "%u %127s", &id, name) != 2)
+			break;	/* iproute2: "Database … is corrupted" */
+		if (id > 255 || !(dup = strdup(name)))
+			continue;
+		scope_tab[id] = dup;	/* kept for the run */
+	}
+	if (f)
+		fclose(f);
+}
+
+int addr_scope_a2n(const char *s, unsigned *ret)
+{
+	unsigned long long n;
+	const char *why;
+
+	scope_tab_load();
+	for (unsigned i = 0; i < 256; i++)
+		if (scope_tab[i] && streq(scope_tab[i], s)) {
+			*ret = i;
+			return 0;
+		}
+	if (parse_num(s, 255, &n, &why) < 0)
+		return -1;
+	*ret = (unsigned)n;
+	return 0;
+}
+
+const char *addr_scope_n2a(unsigned id, bool numeric, char *buf, size_t len)
+{
+	if (!numeric && id < 256) {
+		if (!scope_tab[id])
+			scope_tab_load();
+		if (scope_tab[id])
+			return scope_tab[id];
+	}
+	snprintf(buf, len, "%u", id);
+	return buf;
+}
+
+/* SCOPE: a scope; "all" (num -1) only means something to list/flush */
+static int t_scope(const char *w, struct nsh_val *v, char *errbuf,
+		   size_t errlen, const char **ret_err)
+{
+	unsigned id;
+
+	(void)errbuf;
+	(void)errlen;
+	if (streq(w, "all")) {
+		v->num = -1;
+		return 0;
+	}
+	if (addr_scope_a2n(w, &id) < 0) {
+		*ret_err = "not a scope (global, site, link, host, nowhere, a "
+			   "name of /etc/iproute2/rt_scopes or a number 0-255)";
+		return -1;
+	}
+	v->num = id;
+	return 0;
+}
+
+/* LFT: a lifetime, "forever" or seconds */
+static int t_lft(const char *w, struct nsh_val *v, char *errbuf,
+		 size_t errlen, const char **ret_err)
+{
+	unsigned long long n;
+
+	(void)errbuf;
+	(void)errlen;
+	if (streq(w, "forever")) {
+		v->num = INFINITY_LIFE_TIME;
+		return 0;
+	}
+	if (parse_num(w, UINT32_MAX, &n, ret_err) < 0) {
+		*ret_err = "not a lifetime (seconds, or forever)";
+		return -1;
+	}
+	v->num = (long)n;
+	return 0;
+}
+
+/* TAB after scope: the names (rt_scopes' too) */
+static void complete_scope(struct nsh *sh, const char *prefix,
+			   void (*add)(void *, const char *, const char *),
+			   void *ctx)
+{
+	(void)sh;
+	scope_tab_load();
+	for (unsigned i = 0; i < 256; i++)
+		if (scope_tab[i] &&
+		    strncmp(scope_tab[i], prefix, strlen(prefix)) == 0)
+			add(ctx, scope_tab[i], "scope");
+}
+
+static void complete_lft(struct nsh *sh, const char *prefix,
+			 void (*add)(void *, const char *, const char *),
+			 void *ctx)
+{
+	(void)sh;
+	if (strncmp("forever", prefix, strlen(prefix)) == 0)
+		add(ctx, "forever", "no end");
+}
+
+static const struct nsh_type addr_types[] = {
+	{ "SCOPE", "global, site, link, host, nowhere or a number 0-255",
+	  t_scope, complete_scope },
+	{ "LFT", "a lifetime: seconds, or forever", t_lft, complete_lft },
+	{ NULL },
+};
+
+/* ------------------------------------------------------------ the request */
+
+/* the request being built, and what ipaddr_modify remembers on the way */
+struct modify {
+	struct nsh *sh;
+	struct nl_msg *msg;
+	int cmd;
+	int family;		/* req.ifa.ifa_family */
+	int prefixlen;
+	int scope;
+	bool scoped;
+	const char *dev;
+	const struct nsh_val *local, *peer;
+	int brd_special;	/* '+' or '-' */
+	bool has_lft;
+	uint32_t valid, preferred;
+	unsigned flags;
+	const char *warn[16];	/* the warnings, printed once it is done */
+	const char *warn_word[16];
+	int nwarn;
+};
+
+static const char *family_word(int family)
+{
+	switch (family) {
+	case AF_INET: return "an IPv4";
+	case AF_INET6: return "an IPv6";
+	case AF_PACKET: return "a link-layer (-0)";
+	case AF_MPLS: return "an MPLS (-M)";
+	case AF_BRIDGE: return "a bridge (-B)";
+	default: return "another";
+	}
+}
+
+/* V is of the request's family, or fixes it (iproute2's get_prefix with
+ * req.ifa.ifa_family) */
+static int take_family(struct modify *m, const struct nsh_val *v)
+{
+	if (m->family && m->family != v->pfx.family)
+		return nsh_err(m->sh, "'%s': not %s address", v->text,
+			       family_word(m->family));
+	m->family = v->pfx.family;
+	return 0;
 }
 
 static size_t alen(int family)
@@ -78,565 +251,400 @@ static size_t alen(int family)
 	return family == AF_INET ? 4 : 16;
 }
 
-/* copy address attribute A (if it has the right size) into OUT */
-static bool get_addr(const struct nlattr *a, int family, unsigned char *out)
+static int put_addr(struct modify *m, int attr, const struct nsh_prefix *p)
 {
-	if (!a || (size_t)nla_len(a) != alen(family))
-		return false;
-	memcpy(out, nla_data(a), alen(family));
-	return true;
-}
-
-/*
- * parse_ifa - the address of one RTM_NEWADDR message NLH into *RET, if it
- * passes L's filter (returns false otherwise)
- */
-static bool parse_ifa(struct nlmsghdr *nlh, const struct ifa_list *l,
-		      struct ifa *ret)
-{
-	struct ifaddrmsg *ifm = nlmsg_data(nlh);
-	struct nlattr *tb[IFA_MAX + 1];
-	struct ifa e = { 0 };
-	bool local, peer;
-
-	if (nlmsg_parse(nlh, sizeof(*ifm), tb, IFA_MAX, NULL) < 0)
-		return false;
-	if ((ifm->ifa_family != AF_INET && ifm->ifa_family != AF_INET6) ||
-	    (l->family && ifm->ifa_family != l->family) ||
-	    (l->ifindex && (int)ifm->ifa_index != l->ifindex))
-		return false;
-	e.family = ifm->ifa_family;
-	e.ifindex = (int)ifm->ifa_index;
-	e.plen = ifm->ifa_prefixlen;
-	e.scope = ifm->ifa_scope;
-	e.flags = tb[IFA_FLAGS] ? nla_get_u32(tb[IFA_FLAGS]) : ifm->ifa_flags;
-	local = get_addr(tb[IFA_LOCAL], e.family, e.local);
-	peer = get_addr(tb[IFA_ADDRESS], e.family, e.peer);
-	if (!local && !peer)
-		return false;
-	if (!local)
-		memcpy(e.local, e.peer, sizeof(e.local));
-	if (!peer)
-		memcpy(e.peer, e.local, sizeof(e.peer));
-	e.has_brd = get_addr(tb[IFA_BROADCAST], e.family, e.brd);
-	if (tb[IFA_LABEL])
-		nla_strlcpy(e.label, tb[IFA_LABEL], sizeof(e.label));
-	e.valid = e.preferred = FOREVER;
-	if (tb[IFA_CACHEINFO] &&
-	    nla_len(tb[IFA_CACHEINFO]) >= (int)sizeof(struct ifa_cacheinfo)) {
-		struct ifa_cacheinfo *ci = nla_data(tb[IFA_CACHEINFO]);
-
-		e.valid = ci->ifa_valid;
-		e.preferred = ci->ifa_prefered;
-	}
-	*ret = e;
-	return true;
-}
-
-/*
- * ifa_dump - the addresses of SH->cur that pass L's filter, replacing
- * what L held (one dump, retried if the kernel reports it was interrupted
- * by a change).
- */
-static int ifa_dump(struct nsh *sh, struct nl_sock *sk, struct ifa_list *l)
-{
-	struct ifaddrmsg hdr = { .ifa_family = (unsigned char)l->family };
-	_cleanup_(msg_list_free) struct msg_list m = { 0 };
-
-	ifa_list_free(l);
-	if (dump_msgs(sh, sk, RTM_GETADDR, &hdr, sizeof(hdr), "addresses",
-		      &m))
-		return 1;
-	l->v = calloc((size_t)m.n + 1, sizeof(*l->v));
-	if (!l->v)
-		return nsh_err(sh, "out of memory");
-	for (int i = 0; i < m.n; i++)
-		l->n += parse_ifa(m.v[i], l, &l->v[l->n]);
+	if (nla_put(m->msg, attr, (int)alen(p->family), p->addr) < 0)
+		return nsh_err(m->sh, "out of memory");
 	return 0;
 }
 
-/* ------------------------------------------------------------ show */
-
-static const char *const scopes[256] = {
-	[RT_SCOPE_UNIVERSE] = "global", [RT_SCOPE_SITE] = "site",
-	[RT_SCOPE_LINK] = "link", [RT_SCOPE_HOST] = "host",
-	[RT_SCOPE_NOWHERE] = "nowhere",
-};
-
-static const char *scope_name(int scope, char *buf, size_t len)
+static void add_warning(struct modify *m, const char *word, const char *why)
 {
-	if (scope >= 0 && scope < 256 && scopes[scope])
-		return scopes[scope];
-	snprintf(buf, len, "%d", scope);
-	return buf;
+	if (m->nwarn < (int)ARRAY_SIZE(m->warn)) {
+		m->warn_word[m->nwarn] = word;
+		m->warn[m->nwarn++] = why;
+	}
 }
 
-/* one address: "    inet 10.0.0.1/24 brd … scope global v1" + lifetimes */
-static void print_ifa(struct link_show_ctx *c, const struct ifa *e)
+/* a flag word: iproute2 warns about the kernel's own flags, and about an
+ * IPv6 one while the address is not (yet) known to be IPv6 */
+static void take_flag(struct modify *m, const char *word)
 {
-	bool json = c->sh->o.json, v6 = e->family == AF_INET6;
-	struct json *j = &c->j;
-	char buf[INET6_ADDRSTRLEN];
-	const char *flags[SHOW_ADDR_FLAGS];
-	int nflags;
+	const struct addr_flag *f = addr_flag_find(word);
 
-	if (json) {
-		json_key(j, NULL);
-		json_begin_object(j);
-	} else {
-		fputs("   ", stdout);
-	}
-	link_show_field(c, "family", "", v6 ? "inet6" : "inet");
-	link_show_field(c, "local", "",
-			inet_ntop(e->family, e->local, buf, sizeof(buf)));
-	if (memcmp(e->local, e->peer, alen(e->family)) != 0)
-		link_show_field(c, "address", "peer",
-				inet_ntop(e->family, e->peer, buf, sizeof(buf)));
-	if (json)
-		json_int(j, "prefixlen", e->plen);
+	if (f->readonly)
+		add_warning(m, word, "not mutable from userspace (ignored)");
+	else if (f->v6only && m->family != AF_INET6)
+		add_warning(m, word, "can be set only for IPv6 addresses "
+				     "(ignored)");
 	else
-		printf("/%d", e->plen);
-	if (e->has_brd)
-		link_show_field(c, "broadcast", "brd",
-				inet_ntop(e->family, e->brd, buf, sizeof(buf)));
-	link_show_field(c, "scope", "scope",
-			scope_name(e->scope, buf, sizeof(buf)));
-	nflags = show_addr_flags(e->flags, e->family, flags);
-	for (int i = 0; i < nflags; i++) {
-		if (json)
-			json_bool(j, flags[i], true);
-		else
-			printf(" %s", flags[i]);
-	}
-	if (json) {
-		if (!v6 && e->label[0])
-			json_str(j, "label", e->label);
-		json_uint(j, "valid_life_time", e->valid);
-		json_uint(j, "preferred_life_time", e->preferred);
-		json_end_object(j);
-		return;
-	}
-	printf(" %s\n       valid_lft ", v6 ? "" : e->label);
-	if (e->valid == FOREVER)
-		fputs("forever", stdout);
-	else
-		printf("%usec", e->valid);
-	if (e->preferred == FOREVER)
-		fputs(" preferred_lft forever\n", stdout);
-	else
-		printf(" preferred_lft %usec\n", e->preferred);
+		m->flags |= f->mask;
 }
 
-/* a link and its addresses (skipped under -4/-6 when it has none) */
-static void show_one(struct link_show_ctx *c, struct rtnl_link *l,
-		     const struct ifa_list *al)
+/* one keyword of the line, in its order (ipaddr_modify's loop) */
+static int take_word(struct modify *m, const struct nsh_args *a, int i)
 {
-	int idx = rtnl_link_get_ifindex(l), n = 0;
-
-	for (int i = 0; i < al->n; i++)
-		n += al->v[i].ifindex == idx;
-	if (!n && c->sh->o.family)
-		return;
-	link_show_one(c, l);
-	if (c->sh->o.json) {
-		json_key(&c->j, "addr_info");
-		json_begin_array(&c->j);
-	}
-	for (int i = 0; i < al->n; i++)
-		if (al->v[i].ifindex == idx)
-			print_ifa(c, &al->v[i]);
-	if (c->sh->o.json)
-		json_end_array(&c->j);
-	link_show_one_end(c);
-}
-
-/* ip address [show [dev] IFNAME] */
-static int cmd_show(struct nsh *sh, const struct nsh_args *a)
-{
-	_cleanup_(rtnl_link_putp) struct rtnl_link *one = NULL;
-	_cleanup_(nl_cache_freep) struct nl_cache *links = NULL;
-	_cleanup_(ifa_list_free) struct ifa_list al = {
-		.family = sh->o.family
-	};
-	const char *dev = ipl_str(a, AK_DEV);
-	struct link_show_ctx c;
-	struct nl_sock *sk;
-	char why[256];
-	int err;
-
-	sk = ns_sock(sh);
-	if (!sk)
-		return 1;
-	if (dev) {
-		if (link_lookup(sh, dev, &one))
-			return 1;
-		al.ifindex = rtnl_link_get_ifindex(one);
-	} else {
-		err = rtnl_link_alloc_cache(sk, AF_UNSPEC, &links);
-		if (err < 0)
-			return nsh_err(sh, "cannot list the links: %s",
-				       nl_reason(err, why, sizeof(why)));
-	}
-	if (ifa_dump(sh, sk, &al))
-		return 1;
-	/* one link: the names of its lower link and master are asked for */
-	link_show_begin(&c, sh, sk, links, LINK_SHOW_ADDR);
-	if (one)
-		show_one(&c, one, &al);
-	for (struct nl_object *o = links ? nl_cache_get_first(links) : NULL;
-	     o; o = nl_cache_get_next(o))
-		show_one(&c, (struct rtnl_link *)o, &al);
-	link_show_end(&c);
-	return 0;
-}
-
-/* ------------------------------------------------------------ changes */
-
-/* the family of the address, checked against -4/-6 */
-static int check_family(struct nsh *sh, const struct nsh_val *v)
-{
-	if (sh->o.family && sh->o.family != v->pfx.family)
-		return nsh_err(sh, "'%s': not an %s address (-%c was given)",
-			       v->text,
-			       sh->o.family == AF_INET ? "IPv4" : "IPv6",
-			       sh->o.family == AF_INET ? '4' : '6');
-	return 0;
-}
-
-/* an nl_addr of P's address; with its prefix length if WITH_LEN */
-static struct nl_addr *to_nl(const struct nsh_prefix *p, bool with_len)
-{
-	struct nl_addr *n = nl_addr_build(p->family, p->addr, alen(p->family));
-
-	if (n)
-		nl_addr_set_prefixlen(n, with_len ? p->len : 0);
-	return n;
-}
-
-/* iproute2's scope names, or a number 0-255 */
-static int parse_scope(const char *s, int *ret)
-{
-	unsigned long n;
-
-	for (int i = 0; i < 256; i++)
-		if (scopes[i] && streq(s, scopes[i])) {
-			*ret = i;
-			return 0;
-		}
-	if (parse_uint(s, 255, &n) < 0)
-		return -1;
-	*ret = (int)n;
-	return 0;
-}
-
-/*
- * The broadcast address to set: an explicit one, or for '+' / '-' the
- * prefix's last / first address (iproute2: only for prefixes up to /30).
- * Returns 0 with *RET NULL when none is to be set, or reports.
- */
-static int make_brd(struct nsh *sh, const struct nsh_val *ifa,
-		    const struct nsh_val *b, struct nl_addr **ret)
-{
-	struct nsh_prefix p = ifa->pfx;
-
-	*ret = NULL;
-	if (!b)
-		return 0;
-	if (ifa->pfx.family != AF_INET)
-		return nsh_err(sh, "'%s': broadcast addresses are for IPv4 only",
-			       b->text);
-	if (!b->special) {
-		if (b->pfx.family != AF_INET)
-			return nsh_err(sh, "'%s': not an IPv4 address",
-				       b->text);
-		p = b->pfx;
-	} else if (p.len > 30) {
-		return 0;
-	} else {
-		uint32_t a, mask = p.len ? ~0U << (32 - p.len) : 0;
-
-		memcpy(&a, p.addr, 4);
-		a = ntohl(a);
-		a = b->special == '+' ? (a | ~mask) : (a & mask);
-		a = htonl(a);
-		memcpy(p.addr, &a, 4);
-	}
-	*ret = to_nl(&p, false);
-	return *ret ? 0 : nsh_err(sh, "out of memory");
-}
-
-/* ip address add IFADDR dev IFNAME [brd …] [label …] [scope …] [nodad]
- * [noprefixroute] */
-static int cmd_add(struct nsh *sh, const struct nsh_args *a)
-{
-	const struct nsh_val *ifa = ipl_get(a, AK_LOCAL);
-	const struct nsh_val *label = ipl_get(a, AK_LABEL);
-	const struct nsh_val *scope = ipl_get(a, AK_SCOPE);
-	const char *dev = ipl_str(a, AK_DEV);
-	_cleanup_(rtnl_addr_putp) struct rtnl_addr *ra = NULL;
-	_cleanup_(nl_addr_putp) struct nl_addr *local = NULL;
-	_cleanup_(nl_addr_putp) struct nl_addr *brd = NULL;
-	struct nl_sock *sk;
-	char why[256];
-	int sc = 0, ifindex, err;
-
-	if (!ifa)
-		return nsh_err(sh, "missing the address (ADDRESS/LEN)");
-	if (check_family(sh, ifa))
-		return 1;
-	if (!dev)
-		return nsh_err(sh, "'%s': missing 'dev IFNAME' (the link that "
-				   "gets the address)", ifa->text);
-	if (scope && parse_scope(scope->text, &sc) < 0)
-		return nsh_err(sh, "'%s': not a scope (global, site, link, "
-				   "host, nowhere or a number 0-255)",
-			       scope->text);
-	if (label && ifa->pfx.family != AF_INET)
-		return nsh_err(sh, "'%s': labels are for IPv4 addresses only",
-			       label->text);
-	if (label && (strlen(label->text) >= IFNAMSIZ ||
-		      strncmp(label->text, dev, strlen(dev)) != 0))
-		return nsh_err(sh, "'%s': a label starts with the link name "
-				   "and has at most %d bytes, like %s:1",
-			       label->text, IFNAMSIZ - 1, dev);
-	if (make_brd(sh, ifa, ipl_get(a, AK_BRD), &brd))
-		return 1;
-	if (link_index(sh, dev, &ifindex))
-		return 1;
-	sk = ns_sock(sh);
-	ra = rtnl_addr_alloc();
-	local = to_nl(&ifa->pfx, true);
-	if (!sk || !ra || !local)
-		return sk ? nsh_err(sh, "out of memory") : 1;
-	rtnl_addr_set_ifindex(ra, ifindex);
-	if (rtnl_addr_set_local(ra, local) < 0 ||
-	    (brd && rtnl_addr_set_broadcast(ra, brd) < 0) ||
-	    (label && rtnl_addr_set_label(ra, label->text) < 0))
-		return nsh_err(sh, "'%s': cannot build the request", ifa->text);
-	/* unset: libnl, like iproute2, picks host for 127/8, else global */
-	if (scope)
-		rtnl_addr_set_scope(ra, sc);
-	if (ipl_find(a, 0, AK_NODAD) >= 0 ||
-	    ipl_find(a, 0, AK_NOPREFIXROUTE) >= 0)
-		rtnl_addr_set_flags(ra, (ipl_find(a, 0, AK_NODAD) >= 0 ?
-						 IFA_F_NODAD : 0) |
-					(ipl_find(a, 0, AK_NOPREFIXROUTE) >= 0 ?
-						 IFA_F_NOPREFIXROUTE : 0));
-	nl_clear_error();
-	err = rtnl_addr_add(sk, ra, NLM_F_EXCL);
-	if (err == 0)
-		return 0;
-	if (nl_last_errno() == EEXIST)
-		return nsh_err(sh, "'%s': address already assigned on '%s'",
-			       ifa->text, dev);
-	return nsh_err(sh, "'%s': %s", ifa->text,
-		       nl_reason(err, why, sizeof(why)));
-}
-
-/* delete address E (as the kernel reported it) */
-static int del_one(struct nl_sock *sk, const struct ifa *e)
-{
-	_cleanup_(rtnl_addr_putp) struct rtnl_addr *ra = rtnl_addr_alloc();
-	_cleanup_(nl_addr_putp) struct nl_addr *local = NULL;
-	_cleanup_(nl_addr_putp) struct nl_addr *peer = NULL;
-	size_t n = alen(e->family);
-
-	local = nl_addr_build(e->family, e->local, n);
-	peer = nl_addr_build(e->family, e->peer, n);
-	if (!ra || !local || !peer)
-		return -NLE_NOMEM;
-	rtnl_addr_set_ifindex(ra, e->ifindex);
-	/* a point-to-point address is known by its peer too: the prefix
-	 * length then belongs to the peer */
-	if (memcmp(e->local, e->peer, n) != 0) {
-		nl_addr_set_prefixlen(peer, e->plen);
-		if (rtnl_addr_set_peer(ra, peer) < 0)
-			return -NLE_INVAL;
-	} else {
-		nl_addr_set_prefixlen(local, e->plen);
-	}
-	if (rtnl_addr_set_local(ra, local) < 0)
-		return -NLE_INVAL;
-	rtnl_addr_set_scope(ra, e->scope);
-	nl_clear_error();
-	return rtnl_addr_delete(sk, ra, 0);
-}
-
-/*
- * ip address delete IFADDR dev IFNAME: the address must be on the link;
- * without a prefix length the one address with that local part is meant
- * (iproute2 would delete whichever comes first and warn).
- */
-static int cmd_del(struct nsh *sh, const struct nsh_args *a)
-{
-	const struct nsh_val *ifa = ipl_get(a, AK_LOCAL);
-	const char *dev = ipl_str(a, AK_DEV);
-	_cleanup_(rtnl_link_putp) struct rtnl_link *link = NULL;
-	_cleanup_(ifa_list_free) struct ifa_list al = {
-		.family = ifa->pfx.family
-	};
-	const struct ifa *hit = NULL;
-	struct nl_sock *sk;
-	char why[256], other[64];
-	int nmatch = 0, err;
-
-	if (!ifa)
-		return nsh_err(sh, "missing the address (ADDRESS/LEN)");
-	if (check_family(sh, ifa))
-		return 1;
-	if (!dev)
-		return nsh_err(sh, "'%s': missing 'dev IFNAME' (the link that "
-				   "has the address)", ifa->text);
-	if (link_lookup(sh, dev, &link))
-		return 1;
-	sk = ns_sock(sh);
-	al.ifindex = rtnl_link_get_ifindex(link);
-	if (!sk || ifa_dump(sh, sk, &al))
-		return 1;
-	other[0] = '\0';
-	for (int i = 0; i < al.n; i++) {
-		const struct ifa *e = &al.v[i];
-		struct nsh_prefix p = { .family = e->family, .len = e->plen };
-
-		if (memcmp(e->local, ifa->pfx.addr, alen(e->family)) != 0)
-			continue;
-		memcpy(p.addr, e->local, sizeof(p.addr));
-		if (ifa->pfx.has_len && e->plen != ifa->pfx.len) {
-			prefix_str(&p, true, other, sizeof(other));
-			continue;
-		}
-		hit = e;
-		nmatch++;
-	}
-	if (!hit)
-		return nsh_err(sh, "'%s': no such address on '%s'%s%s%s",
-			       ifa->text, dev, other[0] ? " (it has " : "",
-			       other, other[0] ? ")" : "");
-	if (nmatch > 1)
-		return nsh_err(sh, "'%s': %d addresses on '%s' match; give the "
-				   "prefix length", ifa->text, nmatch, dev);
-	err = del_one(sk, hit);
-	if (err < 0)
-		return nsh_err(sh, "'%s': %s", ifa->text,
-			       nl_reason(err, why, sizeof(why)));
-	return 0;
-}
-
-/* ip address flush dev IFNAME: every address of the link (-4/-6: one
- * family), IPv6 link-local ones included, as iproute2 does */
-static int cmd_flush(struct nsh *sh, const struct nsh_args *a)
-{
-	const char *dev = ipl_str(a, AK_DEV);
-	_cleanup_(rtnl_link_putp) struct rtnl_link *link = NULL;
-	_cleanup_(ifa_list_free) struct ifa_list al = {
-		.family = sh->o.family
-	};
-	struct nl_sock *sk;
-	char why[256], buf[64];
+	const struct ipl_opt *o = a->bind[i].opt;
+	const struct nsh_val *v = ipl_arg(a, i, 0);
 	int rc = 0;
 
-	if (link_lookup(sh, dev, &link))
-		return 1;
-	sk = ns_sock(sh);
-	al.ifindex = rtnl_link_get_ifindex(link);
-	if (!sk)
-		return 1;
-	/* deleting a primary IPv4 address takes its secondaries with it,
-	 * so go round until the link has none left */
-	for (int round = 0; round < 10 && !rc; round++) {
-		if (ifa_dump(sh, sk, &al))
+	switch ((enum addr_key)o->key) {
+	case AK_PEER:
+		if (take_family(m, v) || put_addr(m, IFA_ADDRESS, &v->pfx))
 			return 1;
-		if (!al.n)
+		m->peer = v;
+		m->prefixlen = v->pfx.len;
+		break;
+	case AK_BRD:
+		if (v->special) {
+			m->brd_special = v->special;
 			break;
-		for (int i = 0; i < al.n && !rc; i++) {
-			const struct ifa *e = &al.v[i];
-			struct nsh_prefix p = { .family = e->family,
-						.len = e->plen };
-			int err = del_one(sk, e);
-
-			if (err >= 0 || nl_last_errno() == EADDRNOTAVAIL)
-				continue;
-			memcpy(p.addr, e->local, sizeof(p.addr));
-			rc = nsh_err(sh, "'%s': %s",
-				     prefix_str(&p, true, buf, sizeof(buf)),
-				     nl_reason(err, why, sizeof(why)));
 		}
+		/* fall through */
+	case AK_ANYCAST:
+		if (take_family(m, v))
+			return 1;
+		rc = put_addr(m, o->key == AK_BRD ? IFA_BROADCAST : IFA_ANYCAST,
+			      &v->pfx);
+		break;
+	case AK_SCOPE:
+		if (v->num < 0)
+			return nsh_err(m->sh, "'%s': not a scope (global, "
+					      "site, link, host, nowhere or a "
+					      "number 0-255)", v->text);
+		m->scope = (int)v->num;
+		m->scoped = true;
+		break;
+	case AK_DEV:
+		m->dev = v->text;	/* iproute2: the last one counts */
+		break;
+	case AK_LABEL:
+		if (nla_put_string(m->msg, IFA_LABEL, v->text) < 0)
+			return nsh_err(m->sh, "out of memory");
+		break;
+	case AK_METRIC:
+		if (nla_put_u32(m->msg, IFA_RT_PRIORITY, (uint32_t)v->num) < 0)
+			return nsh_err(m->sh, "out of memory");
+		break;
+	case AK_VALID:
+	case AK_PREFERRED:
+		*(o->key == AK_VALID ? &m->valid : &m->preferred) =
+			(uint32_t)v->num;
+		m->has_lft = true;
+		break;
+	case AK_FLAG:
+		take_flag(m, a->bind[i].v.text);
+		break;
+	case AK_LOCAL:
+		if (take_family(m, v) || put_addr(m, IFA_LOCAL, &v->pfx))
+			return 1;
+		m->local = v;
+		break;
+	default:
+		break;
 	}
 	return rc;
 }
 
+/* the first or last address of PFX's subnet ('-' / '+'), as the
+ * broadcast address: only IPv4 prefixes of up to /30 get one */
+static int put_derived_brd(struct modify *m, const struct nsh_prefix *pfx)
+{
+	struct nsh_prefix b = *pfx;
+	uint32_t a, host;
 
-/* ipaddr_modify's loop, in its order */
-static const struct ipl_opt addr_rows[] = {
-	{ "peer", IPL_ONCE, "IFADDR", AK_PEER, "the other end (point to "
-					       "point)" },
+	if (m->family != AF_INET)
+		return nsh_err(m->sh, "'%c': broadcast addresses are for IPv4 "
+				      "only", m->brd_special);
+	if (b.len > 30)
+		return 0;
+	host = b.len ? ~0U >> b.len : ~0U;
+	memcpy(&a, b.addr, 4);
+	a = ntohl(a);
+	a = m->brd_special == '+' ? a | host : a & ~host;
+	a = htonl(a);
+	memcpy(b.addr, &a, 4);
+	return put_addr(m, IFA_BROADCAST, &b);
+}
+
+static bool is_multicast(const struct nsh_prefix *p)
+{
+	if (p->family == AF_INET)
+		return (p->addr[0] & 0xf0) == 0xe0;
+	return p->family == AF_INET6 && p->addr[0] == 0xff;
+}
+
+/*
+ * finish - what ipaddr_modify does after its loop: the flags, IFA_ADDRESS
+ * for a local address without a peer (not for iproute2's wildcard
+ * deletion), the prefix length, the derived broadcast, the default scope,
+ * the link, the lifetimes.  0, or 1 after reporting.
+ */
+static int finish(struct modify *m)
+{
+	const struct nsh_prefix *lcl = m->local ? &m->local->pfx : NULL;
+	struct nsh_prefix none = { 0 };
+	struct ifaddrmsg *ifm;
+	int ifindex;
+
+	if (m->flags > 0xff && nla_put_u32(m->msg, IFA_FLAGS, m->flags) < 0)
+		return nsh_err(m->sh, "out of memory");
+	if (!m->dev)
+		return nsh_err(m->sh, "%s%s%smissing 'dev IFNAME' (the link of "
+				      "the address)",
+			       m->local ? "'" : "",
+			       m->local ? m->local->text : "",
+			       m->local ? "': " : "");
+	/* iproute2 would send a request of no family, which the kernel
+	 * refuses with "Operation not supported" */
+	if (!m->family)
+		return nsh_err(m->sh, "missing the address (ADDRESS[/LEN])");
+	if (!m->peer && lcl) {
+		if (m->cmd == RTM_DELADDR && lcl->family == AF_INET &&
+		    !lcl->has_len)
+			add_warning(m, m->local->text,
+				    "no prefix length: the first address "
+				    "with this local part goes (iproute2's "
+				    "wildcard deletion)");
+		else if (put_addr(m, IFA_ADDRESS, lcl))
+			return 1;
+	}
+	if (!m->prefixlen)
+		m->prefixlen = lcl ? lcl->len : 0;
+	if (m->brd_special && m->cmd != RTM_DELADDR &&
+	    put_derived_brd(m, m->peer ? &m->peer->pfx : lcl ? lcl : &none))
+		return 1;
+	if (!m->scoped && m->cmd != RTM_DELADDR)
+		m->scope = lcl && lcl->family == AF_INET &&
+					   lcl->addr[0] == 127 ?
+				   RT_SCOPE_HOST : RT_SCOPE_UNIVERSE;
+	if (link_index(m->sh, m->dev, &ifindex))
+		return 1;
+	if (m->has_lft) {
+		struct ifa_cacheinfo ci = { .ifa_prefered = m->preferred,
+					    .ifa_valid = m->valid };
+
+		if (!m->valid)
+			return nsh_err(m->sh, "valid_lft is zero");
+		if (m->valid < m->preferred)
+			return nsh_err(m->sh, "preferred_lft (%u) is greater "
+					      "than valid_lft (%u)",
+				       m->preferred, m->valid);
+		if (nla_put(m->msg, IFA_CACHEINFO, sizeof(ci), &ci) < 0)
+			return nsh_err(m->sh, "out of memory");
+	}
+	if ((m->flags & IFA_F_MCAUTOJOIN) && !(lcl && is_multicast(lcl)))
+		return nsh_err(m->sh, "%s%s%sautojoin needs a multicast "
+				      "address",
+			       m->local ? "'" : "",
+			       m->local ? m->local->text : "",
+			       m->local ? "': " : "");
+	ifm = nlmsg_data(nlmsg_hdr(m->msg));
+	ifm->ifa_family = (unsigned char)m->family;
+	ifm->ifa_flags = m->flags > 0xff ? 0 : (unsigned char)m->flags;
+	ifm->ifa_prefixlen = (unsigned char)m->prefixlen;
+	ifm->ifa_scope = (unsigned char)m->scope;
+	ifm->ifa_index = (unsigned)ifindex;
+	return 0;
+}
+
+/*
+ * explain_deladdr - a delete the kernel refused with EADDRNOTAVAIL: "no
+ * such address on 'v1'", and which prefix length it has if the link has
+ * the address with another one (one dump, on this error path only)
+ */
+static int explain_deladdr(struct modify *m, struct nl_sock *sk)
+{
+	struct ifaddrmsg hdr = { .ifa_family = (unsigned char)m->family };
+	_cleanup_(msg_list_free) struct msg_list l = { 0 };
+	const struct nsh_val *v = m->local;
+	const struct ifaddrmsg *want = nlmsg_data(nlmsg_hdr(m->msg));
+	char other[INET6_ADDRSTRLEN + 8] = "";
+
+	if (v && dump_msgs(m->sh, sk, RTM_GETADDR, &hdr, sizeof(hdr),
+			   "addresses", &l))
+		return 1;
+	for (int i = 0; v && i < l.n && !other[0]; i++) {
+		struct ifaddrmsg *ifa = nlmsg_data(l.v[i]);
+		struct nlattr *tb[IFA_MAX + 1];
+		struct nlattr *loc;
+		struct nsh_prefix p = { .family = ifa->ifa_family,
+					.len = ifa->ifa_prefixlen };
+
+		if (ifa->ifa_index != want->ifa_index ||
+		    ifa->ifa_family != v->pfx.family ||
+		    nlmsg_parse(l.v[i], sizeof(*ifa), tb, IFA_MAX, NULL) < 0)
+			continue;
+		loc = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
+		if (!loc || (size_t)nla_len(loc) != alen(p.family) ||
+		    memcmp(nla_data(loc), v->pfx.addr, alen(p.family)) != 0)
+			continue;
+		memcpy(p.addr, nla_data(loc), alen(p.family));
+		prefix_str(&p, true, other, sizeof(other));
+	}
+	return nsh_err(m->sh, "'%s': no such address on '%s'%s%s%s",
+		       v ? v->text : m->dev, m->dev,
+		       other[0] ? " (it has " : "", other, other[0] ? ")" : "");
+}
+
+/* the kernel's refusal in words */
+static int report(struct modify *m, struct nl_sock *sk, int err)
+{
+	const char *subject = m->local ? m->local->text :
+			      m->peer ? m->peer->text : m->dev;
+	char why[256];
+
+	if (m->cmd == RTM_NEWADDR && nl_last_errno() == EEXIST)
+		return nsh_err(m->sh, "'%s': address already assigned on '%s'",
+			       subject, m->dev);
+	if (m->cmd == RTM_DELADDR && nl_last_errno() == EADDRNOTAVAIL)
+		return explain_deladdr(m, sk);
+	return nsh_err(m->sh, "'%s': %s", subject,
+		       nl_reason(err, why, sizeof(why)));
+}
+
+/*
+ * addr_modify - ip address add (CREATE|EXCL), change (REPLACE), replace
+ * (CREATE|REPLACE), delete (RTM_DELADDR): one request.
+ */
+static int addr_modify(struct nsh *sh, const struct nsh_args *a, int cmd,
+		       int flags)
+{
+	_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
+	struct ifaddrmsg ifa = { 0 };
+	struct modify m = { .sh = sh, .cmd = cmd,
+			    .valid = INFINITY_LIFE_TIME,
+			    .preferred = INFINITY_LIFE_TIME };
+	struct nl_sock *sk;
+	int err;
+
+	if (ipl_find(a, 0, AK_HELP) >= 0) {
+		ipl_usage(a->cmd, stdout);
+		return 0;
+	}
+	/* -4/-6 (or -0, -M, -B: then no address fits) */
+	m.family = sh->o.family;
+	msg = nlmsg_alloc_simple(cmd, flags);
+	if (!msg || nlmsg_append(msg, &ifa, sizeof(ifa), NLMSG_ALIGNTO) < 0)
+		return nsh_err(sh, "out of memory");
+	m.msg = msg;
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+
+		if (o && o->key < IPL_KEY_GLOBAL && take_word(&m, a, i))
+			return 1;
+	}
+	if (finish(&m))
+		return 1;
+	sk = ns_sock(sh);
+	if (!sk)
+		return 1;
+	nl_clear_error();
+	err = nl_send_auto(sk, msg);
+	if (err >= 0)
+		err = nl_wait_for_ack(sk);
+	if (err < 0)
+		return report(&m, sk, err);
+	for (int i = 0; i < m.nwarn; i++)
+		nsh_warn(sh, "'%s': %s", m.warn_word[i], m.warn[i]);
+	return 0;
+}
+
+static int cmd_add(struct nsh *sh, const struct nsh_args *a)
+{
+	return addr_modify(sh, a, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL);
+}
+
+static int cmd_change(struct nsh *sh, const struct nsh_args *a)
+{
+	return addr_modify(sh, a, RTM_NEWADDR, NLM_F_REPLACE);
+}
+
+static int cmd_replace(struct nsh *sh, const struct nsh_args *a)
+{
+	return addr_modify(sh, a, RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE);
+}
+
+static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
+{
+	return addr_modify(sh, a, RTM_DELADDR, 0);
+}
+
+/* ------------------------------------------------------------ the table */
+
+#define FLAG_ROW(name, fl, help) { name, fl, NULL, AK_FLAG, help }
+
+/* ipaddr_modify's loop, in its order: a word no keyword claims is the
+ * local address */
+static const struct ipl_opt modify_rows[] = {
+	{ "peer", IPL_ONCE, "IFADDR", AK_PEER, "the other end of a point to "
+					       "point link, PREFIX" },
 	{ "remote", IPL_ALIAS | IPL_ONCE, "IFADDR", AK_PEER },
 	{ "broadcast", IPL_PREFIX | IPL_ONCE, "BRD", AK_BRD,
-	  "broadcast address, + or - to derive it" },
+	  "broadcast address, or + / - for the last / first of the prefix" },
 	{ "brd", IPL_ALIAS | IPL_ONCE, "BRD", AK_BRD },
 	{ "anycast", IPL_ONCE, "ADDR", AK_ANYCAST, "anycast address" },
-	{ "scope", 0, "WORD", AK_SCOPE, "global, site, link, host or a "
-					"number" },
+	{ "scope", 0, "SCOPE", AK_SCOPE, "global, site, link, host or a "
+					 "number" },
 	{ "dev", 0, "DEV", AK_DEV, "the link" },
-	{ "label", 0, "WORD", AK_LABEL, "an IPv4 label like eth0:1" },
-	{ "metric", IPL_PREFIX, "NUM", AK_METRIC, "the prefix route's "
-						  "metric" },
+	{ "label", 0, "TEXT", AK_LABEL, "an IPv4 label, like eth0:1" },
+	{ "metric", IPL_PREFIX, "NUM", AK_METRIC, "the metric of the prefix "
+						  "route" },
 	{ "priority", IPL_PREFIX | IPL_ALIAS, "NUM", AK_METRIC },
 	{ "preference", IPL_PREFIX | IPL_ALIAS, "NUM", AK_METRIC },
-	{ "valid_lft", IPL_PREFIX | IPL_ONCE, "WORD", AK_VALID,
+	{ "valid_lft", IPL_PREFIX | IPL_ONCE, "LFT", AK_VALID,
 	  "valid lifetime: seconds or forever" },
-	{ "preferred_lft", IPL_PREFIX | IPL_ONCE, "WORD", AK_PREFERRED,
+	{ "preferred_lft", IPL_PREFIX | IPL_ONCE, "LFT", AK_PREFERRED,
 	  "preferred lifetime: seconds or forever" },
-	{ "home", 0, NULL, AK_HOME, "IPv6 home address" },
-	{ "nodad", 0, NULL, AK_NODAD, "no duplicate address detection" },
-	{ "optimistic", 0, NULL, AK_OPTIMISTIC, "optimistic DAD" },
-	{ "mngtmpaddr", 0, NULL, AK_MNGTMP, "make temporary addresses" },
-	{ "noprefixroute", 0, NULL, AK_NOPREFIXROUTE, "no prefix route" },
-	{ "autojoin", 0, NULL, AK_AUTOJOIN, "join the multicast group" },
+	/* the flags, in ifa_flag_data's order; the kernel's own are only
+	 * warned about */
+	FLAG_ROW("secondary", IPL_ALIAS, NULL),
+	FLAG_ROW("temporary", IPL_ALIAS, NULL),
+	FLAG_ROW("nodad", 0, "no duplicate address detection (IPv6)"),
+	FLAG_ROW("optimistic", 0, "optimistic duplicate address detection "
+				  "(IPv6)"),
+	FLAG_ROW("dadfailed", IPL_ALIAS, NULL),
+	FLAG_ROW("home", 0, "a home address (IPv6 mobility)"),
+	FLAG_ROW("deprecated", IPL_ALIAS, NULL),
+	FLAG_ROW("tentative", IPL_ALIAS, NULL),
+	FLAG_ROW("permanent", IPL_ALIAS, NULL),
+	FLAG_ROW("mngtmpaddr", 0, "make temporary addresses from it (IPv6)"),
+	FLAG_ROW("noprefixroute", 0, "no route for the prefix"),
+	FLAG_ROW("autojoin", 0, "join the multicast group of the address"),
+	FLAG_ROW("stable-privacy", IPL_ALIAS, NULL),
 	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, AK_HELP },
 	{ "local", IPL_DEFAULT | IPL_ONCE, "IFADDR", AK_LOCAL,
-	  "the address, ADDRESS[/LEN]" },
+	  "the address, ADDRESS[/LEN] (no /LEN: /32 or /128)" },
 	{ NULL },
 };
 
-static const struct ipl_table addr_opts = { "ip address add", addr_rows };
+static const struct ipl_table modify_opts = { "ip address add", modify_rows };
 
-static const struct ipl_opt addr_show_rows[] = {
-	{ "to", 0, "IFADDR", 1, "addresses in this prefix" },
-	{ "scope", 0, "WORD", 2, "addresses of this scope" },
-	{ "up", 0, NULL, 3, "links that are up" },
-	{ "label", 0, "WORD", 4, "addresses with this label" },
-	{ "group", 0, "GROUP", 5, "links of this group" },
-	{ "master", 0, "DEV", 6, "ports of this master" },
-	{ "vrf", 0, "DEV", 7, "ports of this VRF" },
-	{ "nomaster", 0, NULL, 8, "links without a master" },
-	{ "type", 0, "WORD", 9, "links of this kind" },
-	{ "dev", IPL_DEFAULT | IPL_ONCE, "DEV", AK_DEV, "the link" },
-	{ NULL },
-};
-
-static const struct ipl_table addr_show_opts = { "ip address show",
-						 addr_show_rows };
-
+/* do_ipaddr's verbs in its order (list, show and lst are one row: show
+ * first, the word people type, for help and messages) */
 static const struct nsh_cmd addr_cmds[] = {
 	{ "ip address add", "add an IPv4 or IPv6 address to a link", cmd_add,
-	  0, "ip addr add 10.0.0.1/24 dev veth1", NULL, &addr_opts },
-	{ "ip address change/=chg", "change an address", NULL },
-	{ "ip address replace", "add or change an address", NULL },
-	{ "ip address delete", "remove an address from a link", cmd_del, 0,
-	  "ip addr del 10.0.0.1/24 dev veth1", NULL, &addr_opts },
-	{ "ip address list/show/lst", "list links with their addresses",
-	  cmd_show, 0, "ip -4 addr show dev veth1", NULL, &addr_show_opts },
-	{ "ip address flush", "remove the addresses of a link", cmd_flush, 0,
+	  0, "ip addr add 10.0.0.1/24 dev veth1", NULL, &modify_opts },
+	{ "ip address change/=chg", "change an address (flags, lifetimes)",
+	  cmd_change, 0, "ip addr change fd00::1/64 dev veth1 preferred_lft 0",
+	  NULL, &modify_opts },
+	{ "ip address replace", "add an address, or change it if it exists",
+	  cmd_replace, 0, "ip addr replace 10.0.0.1/24 dev veth1", NULL,
+	  &modify_opts },
+	{ "ip address delete", "remove an address from a link", cmd_delete, 0,
+	  "ip addr del 10.0.0.1/24 dev veth1", NULL, &modify_opts },
+	{ "ip address show/list/lst", "list links with their addresses",
+	  addr_show, 0, "ip -4 addr show dev veth1", NULL, &addr_show_opts },
+	{ "ip address flush", "remove the addresses that match", addr_flush, 0,
 	  "ip addr flush dev veth1", NULL, &addr_show_opts },
-	{ "ip address save", "addresses in binary form", NULL },
+	{ "ip address save", "save addresses in binary form", NULL },
 	{ "ip address showdump", "show a saved dump", NULL },
 	{ "ip address restore", "restore a saved dump", NULL },
-	{ "ip address", "list links with their addresses", cmd_show },
+	{ "ip address", "list links with their addresses", addr_show },
 	{ NULL },
 };
 
 const struct nsh_family addr_family = {
-	"addr", "ip address: add, delete, flush and show IP addresses",
-	addr_cmds,
+	"addr", "ip address: add, change, delete, flush and show addresses",
+	addr_cmds, addr_types,
 };

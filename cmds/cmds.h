@@ -82,15 +82,18 @@ const char *link_operstate_name(unsigned st);
  * its "    link/ether …" line, or the same keys in an element of -j's array.
  */
 enum link_show_mode {
-	LINK_SHOW_LINK,	/* ip link: "mode"/"linkmode", -d details */
-	LINK_SHOW_ADDR,	/* ip address: -4/-6 leave out the link/ line */
+	LINK_SHOW_LINK,	/* ip link: "mode"/"linkmode" */
+	LINK_SHOW_ADDR,	/* ip address: -4/-6 leave out the link/ line
+			 * (unless -d); -br leaves the line open for the
+			 * addresses */
 };
 
 struct nsid_name;
 
 /*
- * One show: link_show_begin, then for each link link_show_one (the header;
- * under -j the link's JSON object is left open for the caller's members)
+ * One show: link_show_begin, then for each link link_show_one (the header,
+ * or under -br "NAME@PEER  STATE  …"; under -j the link's JSON object is
+ * left open for the caller's members)
  * and link_show_one_end, and last link_show_end.  The fields are the
  * begin's arguments; the caller may add its own members through J.
  */
@@ -110,6 +113,9 @@ void link_show_begin(struct link_show_ctx *c, struct nsh *sh,
 		     enum link_show_mode mode);
 void link_show_one(struct link_show_ctx *c, struct rtnl_link *l);
 void link_show_one_end(struct link_show_ctx *c);
+/* -s: the link's counters as iproute2's print_stats64 ("    RX: bytes
+ * packets …" and its lines; -s -s the error lines too), or "stats64" */
+void link_show_stats(struct link_show_ctx *c, struct rtnl_link *l);
 void link_show_end(struct link_show_ctx *c);
 /* a field of a show: "KEY": "VAL" under -j, " LABEL VAL" (" VAL" without a
  * label) in text */

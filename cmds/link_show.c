@@ -13,6 +13,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <net/if.h>
@@ -58,8 +59,8 @@ static const struct {
 } styles[] = {
 	[LINK_SHOW_LINK] = { .linkmode = true, .details = true,
 			     .escape = true },
-	[LINK_SHOW_ADDR] = { .family_hides_ll = true, .p2p_peer = true,
-			     .lost_lower_down = true },
+	[LINK_SHOW_ADDR] = { .details = true, .family_hides_ll = true,
+			     .p2p_peer = true, .lost_lower_down = true },
 };
 
 /* the flags in iproute2's order (print_link_flags) */
@@ -364,6 +365,49 @@ static void print_details(struct link_show_ctx *c, struct rtnl_link *l)
 		   rtnl_link_get_num_rx_queues(l));
 }
 
+/*
+ * print_brief - -br: "NAME@PEER        STATE          " as iproute2's
+ * print_linkinfo_brief; `ip link` (and `ip -0 address`) add the address
+ * and the flags and end the line, `ip address` leaves it open for the
+ * addresses.  PEER: the link L sits on, or NULL.
+ */
+static void print_brief(struct link_show_ctx *c, struct rtnl_link *l,
+			const char *peer, bool peer_nsid, bool mdown)
+{
+	bool json = c->sh->o.json;
+	bool lladdr = c->mode == LINK_SHOW_LINK ||
+		      c->sh->o.family == AF_PACKET;
+	char name[2 * IFNAMSIZ + 16], esc[1024], buf[64];
+
+	if (json) {
+		json_key(&c->j, NULL);
+		json_begin_object(&c->j);
+		if (peer && peer_nsid)
+			json_int(&c->j, "link_index", rtnl_link_get_link(l));
+		else if (peer)
+			json_str(&c->j, "link", peer);
+		json_str(&c->j, "ifname", rtnl_link_get_name(l));
+		json_str(&c->j, "operstate", operstate_str(l));
+	} else {
+		snprintf(name, sizeof(name), "%s%s%s", rtnl_link_get_name(l),
+			 peer ? "@" : "", peer ? peer : "");
+		printf("%-16s %-14s ", shown(c, name, esc, sizeof(esc)),
+		       operstate_str(l));
+	}
+	if (!lladdr)
+		return;
+	if (rtnl_link_get_addr(l)) {
+		lladdr_str(rtnl_link_get_addr(l), buf, sizeof(buf));
+		if (json)
+			json_str(&c->j, "address", buf);
+		else
+			printf("%s ", buf);
+	}
+	print_flags(c, rtnl_link_get_flags(l), mdown);
+	if (!json)
+		fputs(" \n", stdout);
+}
+
 void link_show_begin(struct link_show_ctx *c, struct nsh *sh,
 		     struct nl_sock *sk, struct nl_cache *cache,
 		     enum link_show_mode mode)
@@ -404,6 +448,10 @@ void link_show_one(struct link_show_ctx *c, struct rtnl_link *l)
 		snprintf(peer, sizeof(peer), "if%d", iflink);
 	else if (iflink)
 		index_name(c, iflink, peer, sizeof(peer), &mdown);
+	if (c->sh->o.brief) {
+		print_brief(c, l, iflink ? peer : NULL, has_nsid, mdown);
+		return;
+	}
 	if (json) {
 		json_key(j, NULL);
 		json_begin_object(j);
@@ -436,7 +484,8 @@ void link_show_one(struct link_show_ctx *c, struct rtnl_link *l)
 							    "DEFAULT");
 	link_show_field(c, "group", "group", group_str(l, buf, sizeof(buf)));
 	field_uint(c, "txqlen", "qlen", rtnl_link_get_txqlen(l));
-	if (!styles[c->mode].family_hides_ll || !c->sh->o.family)
+	if (!styles[c->mode].family_hides_ll || !c->sh->o.family ||
+	    c->sh->o.family == AF_PACKET || c->sh->o.details)
 		print_lladdr(c, l);
 	if (has_nsid)
 		print_netns(c, nsid);
@@ -450,6 +499,234 @@ void link_show_one_end(struct link_show_ctx *c)
 {
 	if (c->sh->o.json)
 		json_end_object(&c->j);
+}
+
+/*
+ * print_num - one counter of the -s table in a column of WIDTH, as
+ * iproute2's print_num: the number, or with -h a short form (1.23k; -iec:
+ * powers of 1024, 1.23Ki)
+ */
+static void print_num(struct link_show_ctx *c, unsigned width, uint64_t n)
+{
+	const char *prefix = "kMGTPE";
+	const unsigned base = c->sh->o.iec ? 1024 : 1000;
+	uint64_t powi = 1, powj = 1;
+	int precision = 2;
+	char buf[64];
+
+	if (!c->sh->o.human || n < base) {
+		printf("%*" PRIu64 " ", (int)width, n);
+		return;
+	}
+	for (;;) {
+		powi *= base;
+		if (n / base < powi || !prefix[1])
+			break;
+		prefix++;
+	}
+	for (; precision > 0; precision--) {
+		powj *= 10;
+		if (n / powi < powj)
+			break;
+	}
+	snprintf(buf, sizeof(buf), "%.*f%c%s", precision,
+		 (double)n / (double)powi, *prefix, c->sh->o.iec ? "i" : "");
+	printf("%*s ", (int)width, buf);
+}
+
+/* widen COLS to the decimal widths of the N values (not under -h) */
+static void size_columns(struct link_show_ctx *c, unsigned *cols, int n,
+			 const uint64_t *v)
+{
+	for (int i = 0; i < n && !c->sh->o.human; i++) {
+		unsigned len = 1;
+
+		for (uint64_t x = v[i]; x > 9; x /= 10)
+			len++;
+		if (len > cols[i])
+			cols[i] = len;
+	}
+}
+
+/* the counters of the -s table, in iproute2's rtnl_link_stats64 terms */
+enum {
+	S_RX_BYTES, S_RX_PACKETS, S_RX_ERRORS, S_RX_DROPPED, S_RX_MISSED,
+	S_MCAST, S_RX_COMPRESSED, S_RX_LENGTH, S_RX_CRC, S_RX_FRAME,
+	S_RX_FIFO, S_RX_OVER, S_RX_NOHANDLER, S_TX_BYTES, S_TX_PACKETS,
+	S_TX_ERRORS, S_TX_DROPPED, S_TX_CARRIER, S_COLLISIONS,
+	S_TX_COMPRESSED, S_TX_ABORTED, S_TX_FIFO, S_TX_WINDOW, S_TX_HBEAT,
+	S_CARRIER_CHANGES, S_N
+};
+
+static const rtnl_link_stat_id_t stat_ids[S_CARRIER_CHANGES] = {
+	RTNL_LINK_RX_BYTES, RTNL_LINK_RX_PACKETS, RTNL_LINK_RX_ERRORS,
+	RTNL_LINK_RX_DROPPED, RTNL_LINK_RX_MISSED_ERR, RTNL_LINK_MULTICAST,
+	RTNL_LINK_RX_COMPRESSED, RTNL_LINK_RX_LEN_ERR, RTNL_LINK_RX_CRC_ERR,
+	RTNL_LINK_RX_FRAME_ERR, RTNL_LINK_RX_FIFO_ERR, RTNL_LINK_RX_OVER_ERR,
+	RTNL_LINK_RX_NOHANDLER, RTNL_LINK_TX_BYTES, RTNL_LINK_TX_PACKETS,
+	RTNL_LINK_TX_ERRORS, RTNL_LINK_TX_DROPPED, RTNL_LINK_TX_CARRIER_ERR,
+	RTNL_LINK_COLLISIONS, RTNL_LINK_TX_COMPRESSED, RTNL_LINK_TX_ABORT_ERR,
+	RTNL_LINK_TX_FIFO_ERR, RTNL_LINK_TX_WIN_ERR, RTNL_LINK_TX_HBEAT_ERR,
+};
+
+static void stats_json(struct link_show_ctx *c, const uint64_t *s,
+		       bool has_cc)
+{
+	struct json *j = &c->j;
+	bool more = c->sh->o.stats > 1;
+
+	json_key(j, "stats64");
+	json_begin_object(j);
+	json_key(j, "rx");
+	json_begin_object(j);
+	json_uint(j, "bytes", s[S_RX_BYTES]);
+	json_uint(j, "packets", s[S_RX_PACKETS]);
+	json_uint(j, "errors", s[S_RX_ERRORS]);
+	json_uint(j, "dropped", s[S_RX_DROPPED]);
+	json_uint(j, "over_errors", s[S_RX_OVER]);
+	json_uint(j, "multicast", s[S_MCAST]);
+	if (s[S_RX_COMPRESSED])
+		json_uint(j, "compressed", s[S_RX_COMPRESSED]);
+	if (more) {
+		json_uint(j, "length_errors", s[S_RX_LENGTH]);
+		json_uint(j, "crc_errors", s[S_RX_CRC]);
+		json_uint(j, "frame_errors", s[S_RX_FRAME]);
+		json_uint(j, "fifo_errors", s[S_RX_FIFO]);
+		json_uint(j, "missed_errors", s[S_RX_MISSED]);
+		if (s[S_RX_NOHANDLER])
+			json_uint(j, "nohandler", s[S_RX_NOHANDLER]);
+	}
+	json_end_object(j);
+	json_key(j, "tx");
+	json_begin_object(j);
+	json_uint(j, "bytes", s[S_TX_BYTES]);
+	json_uint(j, "packets", s[S_TX_PACKETS]);
+	json_uint(j, "errors", s[S_TX_ERRORS]);
+	json_uint(j, "dropped", s[S_TX_DROPPED]);
+	json_uint(j, "carrier_errors", s[S_TX_CARRIER]);
+	json_uint(j, "collisions", s[S_COLLISIONS]);
+	if (s[S_TX_COMPRESSED])
+		json_uint(j, "compressed", s[S_TX_COMPRESSED]);
+	if (more) {
+		json_uint(j, "aborted_errors", s[S_TX_ABORTED]);
+		json_uint(j, "fifo_errors", s[S_TX_FIFO]);
+		json_uint(j, "window_errors", s[S_TX_WINDOW]);
+		json_uint(j, "heartbeat_errors", s[S_TX_HBEAT]);
+		if (has_cc)
+			json_uint(j, "carrier_changes", s[S_CARRIER_CHANGES]);
+	}
+	json_end_object(j);
+	json_end_object(j);
+}
+
+/* values V[IDX[i]] for size_columns */
+static void size_of(struct link_show_ctx *c, unsigned *cols, const uint64_t *s,
+		    const int *idx, int n)
+{
+	uint64_t v[8];
+
+	for (int i = 0; i < n; i++)
+		v[i] = idx[i] < 0 ? 0 : s[idx[i]];
+	size_columns(c, cols, n, v);
+}
+
+void link_show_stats(struct link_show_ctx *c, struct rtnl_link *l)
+{
+	static const int rx[] = { S_RX_BYTES, S_RX_PACKETS, S_RX_ERRORS,
+				  S_RX_DROPPED, S_RX_MISSED, S_MCAST,
+				  S_RX_COMPRESSED, -1 };
+	static const int rxe[] = { -1, S_RX_LENGTH, S_RX_CRC, S_RX_FRAME,
+				   S_RX_FIFO, S_RX_OVER, S_RX_NOHANDLER, -1 };
+	static const int tx[] = { S_TX_BYTES, S_TX_PACKETS, S_TX_ERRORS,
+				  S_TX_DROPPED, S_TX_CARRIER, S_COLLISIONS,
+				  S_TX_COMPRESSED, -1 };
+	static const int txe[] = { -1, -1, S_TX_ABORTED, S_TX_FIFO,
+				   S_TX_WINDOW, S_TX_HBEAT, S_CARRIER_CHANGES,
+				   -1 };
+	/* the widths of "*X errors:", "packets", "errors", "dropped",
+	 * "heartbt", "overrun", "compressed", "otherhost" */
+	unsigned cols[8] = { 10, 7, 6, 7, 7, 7, 10, 9 };
+	bool more = c->sh->o.stats > 1;
+	uint64_t s[S_N] = { 0 };
+	uint32_t cc = 0;
+	const char *sl = c->sh->o.oneline ? "\\" : "\n";	/* _SL_ */
+	bool has_cc = rtnl_link_get_carrier_changes(l, &cc) == 0;
+
+	for (int i = 0; i < S_CARRIER_CHANGES; i++)
+		s[i] = rtnl_link_get_stat(l, stat_ids[i]);
+	s[S_CARRIER_CHANGES] = cc;
+	if (rtnl_link_get_family(l) == AF_INET6) {
+		/* from an AF_INET6 dump (ip -6 address): no link counters,
+		 * iproute2 shows some of the IPv6 SNMP ones instead */
+		memset(s, 0, sizeof(s));
+		s[S_RX_PACKETS] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INPKTS);
+		s[S_RX_BYTES] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INOCTETS);
+		s[S_TX_PACKETS] = rtnl_link_get_stat(l, RTNL_LINK_IP6_OUTPKTS);
+		s[S_TX_BYTES] = rtnl_link_get_stat(l, RTNL_LINK_IP6_OUTOCTETS);
+		s[S_RX_ERRORS] = rtnl_link_get_stat(l,
+						    RTNL_LINK_IP6_INDISCARDS);
+		s[S_TX_ERRORS] = rtnl_link_get_stat(l,
+						    RTNL_LINK_IP6_OUTDISCARDS);
+		s[S_MCAST] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INMCASTPKTS);
+		s[S_RX_FRAME] = rtnl_link_get_stat(l, RTNL_LINK_IP6_CSUMERRORS);
+		has_cc = false;
+	}
+	if (c->sh->o.json) {
+		stats_json(c, s, has_cc);
+		return;
+	}
+	size_of(c, cols, s, rx, 8);
+	if (more)
+		size_of(c, cols, s, rxe, 8);
+	size_of(c, cols, s, tx, 8);
+	if (more)
+		size_of(c, cols, s, txe, 8);
+	printf("    RX: %*s %*s %*s %*s %*s %*s %*s%s", (int)cols[0] - 4,
+	       "bytes", (int)cols[1], "packets", (int)cols[2], "errors",
+	       (int)cols[3], "dropped", (int)cols[4], "missed", (int)cols[5],
+	       "mcast", (int)cols[6], s[S_RX_COMPRESSED] ? "compressed" : "",
+	       sl);
+	fputs("    ", stdout);
+	for (int i = 0; i < 6; i++)
+		print_num(c, cols[i], s[rx[i]]);
+	if (s[S_RX_COMPRESSED])
+		print_num(c, cols[6], s[S_RX_COMPRESSED]);
+	if (more) {
+		printf("%s    RX errors:%*s %*s %*s %*s %*s %*s%*s%s", sl,
+		       (int)cols[0] - 10, "", (int)cols[1], "length",
+		       (int)cols[2], "crc", (int)cols[3], "frame",
+		       (int)cols[4], "fifo", (int)cols[5], "overrun",
+		       s[S_RX_NOHANDLER] ? (int)cols[6] + 1 : 0,
+		       s[S_RX_NOHANDLER] ? " nohandler" : "", sl);
+		printf("%*s", (int)cols[0] + 5, "");
+		for (int i = 1; i < 6; i++)
+			print_num(c, cols[i], s[rxe[i]]);
+		if (s[S_RX_NOHANDLER])
+			print_num(c, cols[6], s[S_RX_NOHANDLER]);
+	}
+	printf("%s    TX: %*s %*s %*s %*s %*s %*s %*s%s", sl, (int)cols[0] - 4,
+	       "bytes", (int)cols[1], "packets", (int)cols[2], "errors",
+	       (int)cols[3], "dropped", (int)cols[4], "carrier", (int)cols[5],
+	       "collsns", (int)cols[6], s[S_TX_COMPRESSED] ? "compressed" : "",
+	       sl);
+	fputs("    ", stdout);
+	for (int i = 0; i < 6; i++)
+		print_num(c, cols[i], s[tx[i]]);
+	if (s[S_TX_COMPRESSED])
+		print_num(c, cols[6], s[S_TX_COMPRESSED]);
+	if (more) {
+		printf("%s    TX errors:%*s %*s %*s %*s %*s %*s%s", sl,
+		       (int)cols[0] - 10, "", (int)cols[1], "aborted",
+		       (int)cols[2], "fifo", (int)cols[3], "window",
+		       (int)cols[4], "heartbt", (int)cols[5],
+		       has_cc ? "transns" : "", sl);
+		printf("%*s", (int)cols[0] + 5, "");
+		for (int i = 1; i < 5; i++)
+			print_num(c, cols[i], s[txe[i + 1]]);
+		if (has_cc)
+			print_num(c, cols[5], s[S_CARRIER_CHANGES]);
+	}
+	fputs(sl, stdout);
 }
 
 void link_show_end(struct link_show_ctx *c)
