@@ -15,6 +15,25 @@
 #include "ipl.h"
 
 
+/* does WORD abbreviate the row word W or one of its aliases
+ * ("show/list/=lst")? */
+static bool word_names(const char *w, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*w) {
+		size_t len = strcspn(w, "/");
+		const char *a = w + (*w == '=');
+		size_t alen = len - (size_t)(*w == '=');
+
+		if (n <= alen && strncmp(a, word, n) == 0)
+			return true;
+		w += len;
+		w += *w == '/';
+	}
+	return false;
+}
+
 /*
  * Do the words ARGV select row R for `help`?  A family name alone selects
  * the family; otherwise the words must match the row's command words in
@@ -36,7 +55,7 @@ static bool row_under(int row, int argc, char **argv)
 	snprintf(name, sizeof(name), "%s", rname);
 	for (w = strtok_r(name, " ", &save); w && i < argc;
 	     w = strtok_r(NULL, " ", &save), i++, nname++)
-		if (strncmp(w, argv[i], strlen(argv[i])) != 0)
+		if (!word_names(w, argv[i]))
 			return false;
 	if (i == argc)
 		return true;
