@@ -793,33 +793,6 @@ static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 	return link_modify(sh, a, RTM_DELLINK, 0);
 }
 
-/* ------------------------------------------------------------ show */
-
-enum show_key { SK_DEV = 1, SK_GROUP, SK_UP, SK_MASTER, SK_VRF, SK_NOMASTER,
-		SK_TYPE, SK_TO, SK_SCOPE, SK_LABEL, SK_FILTER };
-
-static const struct ipl_opt show_rows[] = {
-	{ "to", 0, "IFADDR", SK_TO, "addresses in this prefix" },
-	{ "scope", 0, "WORD", SK_SCOPE, "addresses of this scope" },
-	{ "up", 0, NULL, SK_UP, "only links that are up" },
-	{ "label", 0, "WORD", SK_LABEL, "addresses with this label" },
-	{ "group", 0, "GROUP", SK_GROUP, "links of this group" },
-	{ "master", 0, "DEV", SK_MASTER, "ports of this master" },
-	{ "vrf", 0, "DEV", SK_VRF, "ports of this VRF" },
-	{ "nomaster", 0, NULL, SK_NOMASTER, "links without a master" },
-	{ "type", 0, "WORD", SK_TYPE, "links of this kind" },
-	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, LK_HELP },
-	{ "dev", IPL_DEFAULT | IPL_ONCE, "DEV", SK_DEV, "the link" },
-	{ NULL },
-};
-
-const struct ipl_table link_show_opts = { "ip link show", show_rows };
-
-static int cmd_show(struct nsh *sh, const struct nsh_args *a)
-{
-	return link_show(sh, ipl_str(a, SK_DEV));
-}
-
 static const struct ipl_opt property_rows[] = {
 	{ "add", 0, NULL, 1, "add alternative names" },
 	{ "del", 0, NULL, 2, "delete alternative names" },
@@ -884,14 +857,15 @@ static const struct nsh_cmd link_cmds[] = {
 	{ "ip link delete", "delete a link (a veth takes its peer along)",
 	  cmd_delete, NSH_CMD_NOBARRIER, "ip link del veth1", NULL,
 	  &link_opts },
-	{ "ip link show/lst/list", "list the links, or show one", cmd_show, 0,
+	{ "ip link show/lst/list", "list the links, or show one",
+	  link_show_cmd, 0,
 	  "ip -j link show veth1", NULL, &link_show_opts },
 	{ "ip link xstats", "extended statistics", NULL },
 	{ "ip link afstats", "address-family statistics", NULL },
 	{ "ip link property", "add or delete alternative names",
 	  cmd_property, 0, "ip link property add dev veth1 altname uplink",
 	  NULL, &property_opts },
-	{ "ip link", "list the links", cmd_show },
+	{ "ip link", "list the links", link_show_cmd },
 	{ NULL },
 };
 

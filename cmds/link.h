@@ -15,6 +15,8 @@
 #ifndef NSH_LINK_H
 #define NSH_LINK_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cmds.h"
@@ -56,6 +58,12 @@ struct link_req {
 	const char *dev;	/* the link's name, for messages */
 };
 
+/* the most attributes a kind's data may have (maxattr below) */
+#define LINK_KIND_MAXATTR 127
+
+/* the context of `ip link show`, for a kind's print (cmds/link_show.c) */
+struct link_pr;
+
 struct link_kind {
 	const char *name;	/* "vxlan" */
 	const char *summary;	/* for help and completion */
@@ -63,10 +71,11 @@ struct link_kind {
 	/* put the bindings r->from..r->to into the open IFLA_INFO_DATA;
 	 * NULL: link_put_attrs does it all.  0, or 1 after reporting */
 	int (*put)(struct link_req *r);
-	/* -d details of a link of this kind: TB holds the attributes of
-	 * its IFLA_INFO_DATA (or IFLA_INFO_SLAVE_DATA), indexed by type,
-	 * up to MAXATTR; print them through link_show_field & co */
-	void (*print)(struct link_show_ctx *c, struct nlattr **tb);
+	/* -d details of a link of this kind, as iproute2's print_opt: TB
+	 * holds the attributes of its IFLA_INFO_DATA (IFLA_INFO_SLAVE_DATA
+	 * for a _slave kind) by type up to MAXATTR, or is NULL when there
+	 * is none; printed with the pr_* calls below */
+	void (*print)(struct link_pr *c, struct nlattr **tb);
 	int maxattr;
 	const char *driver;	/* the kernel's driver, for its absence */
 };
@@ -92,6 +101,73 @@ int link_put_generic(struct link_req *r, int from, int to,
 /* keep namespace NS open until the request is sent (IFLA_NET_NS_FD):
  * 0, or 1 after reporting (NS is closed then) */
 int link_req_hold(struct link_req *r, struct nsh_ns *ns);
+
+/* ------------------------------------------------------------ output */
+
+/*
+ * iproute2's print calls (cmds/link_print.c): PR_ANY prints FMT with the
+ * value in text and KEY: value under -j, PR_FP only the text, PR_JSON
+ * only the member.  A NULL KEY is an array element.
+ */
+enum pr_out { PR_FP = 1, PR_JSON = 2, PR_ANY = 4 };
+
+/* start and end one show: JSON (with its outer array when ARRAY), -p,
+ * -o (lines joined by '\\') */
+void pr_begin(bool json, bool pretty, bool oneline, bool array);
+void pr_end(bool array);
+bool pr_json(void);
+const char *pr_sl(void);	/* "\n", or "\\" under -o */
+void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
+void pr_obj_open(const char *key);
+void pr_obj_close(void);
+void pr_arr_open(enum pr_out t, const char *s);
+void pr_arr_close(enum pr_out t, const char *s);
+void pr_string(enum pr_out t, const char *key, const char *fmt,
+	       const char *val);
+void pr_int(enum pr_out t, const char *key, const char *fmt, int val);
+void pr_uint(enum pr_out t, const char *key, const char *fmt, unsigned val);
+void pr_u64(enum pr_out t, const char *key, const char *fmt, uint64_t val);
+void pr_s64(enum pr_out t, const char *key, const char *fmt, int64_t val);
+void pr_hu(enum pr_out t, const char *key, const char *fmt,
+	   unsigned short val);
+void pr_hhu(enum pr_out t, const char *key, const char *fmt,
+	    unsigned char val);
+void pr_float(enum pr_out t, const char *key, const char *fmt, double val);
+void pr_bool(enum pr_out t, const char *key, const char *fmt, bool val);
+void pr_on_off(enum pr_out t, const char *key, const char *fmt, bool val);
+void pr_null(enum pr_out t, const char *key, const char *fmt,
+	     const char *val);
+/* JSON: "0x2a" (a string) */
+void pr_0xhex(enum pr_out t, const char *key, const char *fmt,
+	      unsigned long long val);
+/* JSON: "2a" (a string) */
+void pr_hex(enum pr_out t, const char *key, const char *fmt, unsigned val);
+/* a counter in a column of WIDTH and a blank (-h: 1.5k, -iec: 1.5Ki) */
+void pr_num(unsigned width, uint64_t count, bool human, bool iec);
+
+/* "ether", "loopback", … for ARPHRD_* TYPE ("[N]" when unknown or
+ * NUMERIC) */
+const char *pr_lltype(unsigned type, bool numeric, char *buf, size_t len);
+/* a link-layer address of link type TYPE: aa:bb:…, or the IP address of
+ * a tunnel */
+const char *pr_lladdr(const unsigned char *a, int alen, unsigned type,
+		      char *buf, size_t len);
+const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
+			 size_t len);
+/* a link group's name ("default", /etc/iproute2/group) or number */
+const char *pr_group(unsigned group, bool numeric, char *buf, size_t len);
+/* a TOS/DS field's name (/etc/iproute2/rt_dsfield) or 0xNN */
+const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
+
+/* ip link show (cmds/link_show.c) */
+extern const struct ipl_table link_show_opts;
+int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
+
+/* the show's options and lookups, for a kind's print */
+struct nsh *link_pr_sh(const struct link_pr *c);
+/* the name of link IFINDEX of the namespace shown ("if%u" when unknown,
+ * as iproute2's ll_index_to_name) */
+const char *link_pr_ifname(struct link_pr *c, unsigned ifindex);
 
 /* the kinds (one file each) */
 extern const struct link_kind veth_kind;
