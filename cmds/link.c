@@ -869,6 +869,42 @@ static const struct nsh_cmd link_cmds[] = {
 	{ NULL },
 };
 
+/* ------------------------------------------------------------ types */
+
+/* iproute2's parse_on_off: an abbreviation of "off", or "on" */
+static int t_onoff(const char *w, struct nsh_val *v, char *eb, size_t el,
+		   const char **err)
+{
+	if (ipl_matches(w, "off") || streq(w, "on")) {
+		v->num = streq(w, "on");
+		return 0;
+	}
+	*err = "not \"on\" or \"off\"";
+	return -1;
+}
+
+static int t_ethproto(const char *w, struct nsh_val *v, char *eb, size_t el,
+		      const char **err)
+{
+	uint16_t be;
+
+	if (link_llproto_a2n(w, &be) < 0) {
+		*err = "not an Ethernet protocol (802.1Q, 802.1ad, ipv4, or "
+		       "a number)";
+		return -1;
+	}
+	v->num = be;
+	return 0;
+}
+
+static const struct nsh_type link_types[] = {
+	{ "ONOFF", "on or off", t_onoff },
+	{ "ETHPROTO", "an Ethernet protocol: 802.1Q, 802.1ad, … or a number",
+	  t_ethproto },
+	{ NULL },
+};
+
 const struct nsh_family link_family = {
 	"link", "ip link: create, change, delete and list links", link_cmds,
+	link_types,
 };

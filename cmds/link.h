@@ -102,6 +102,10 @@ int link_put_generic(struct link_req *r, int from, int to,
  * 0, or 1 after reporting (NS is closed then) */
 int link_req_hold(struct link_req *r, struct nsh_ns *ns);
 
+/* every kind table ends with this row: `help` prints its options */
+enum { LK_KIND_HELP = LK_KIND_BASE - 1 };
+#define LINK_KIND_HELP { "help", IPL_PREFIX | IPL_ALIAS, NULL, LK_KIND_HELP }
+
 /* ------------------------------------------------------------ output */
 
 /*
@@ -162,6 +166,27 @@ const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
 /* ip link show (cmds/link_show.c) */
 extern const struct ipl_table link_show_opts;
 int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
+
+/* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
+ * "[N]" */
+const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len);
+/* a protocol name of that table (any case) or number: 0, or -1 */
+int link_llproto_a2n(const char *s, uint16_t *be);
+/* jiffies (1/100 s) as a timer: "%4i.%.2i " in text */
+void pr_timer(const char *key, uint64_t jiffies);
+
+/* an attribute of TB, if present, as iproute2's print_uint & co */
+#define PR_ATTR(fn, get, attr, key, fmt)                                       \
+	do {                                                                   \
+		if (tb[attr])                                                  \
+			fn(PR_ANY, key, fmt, get(tb[attr]));                   \
+	} while (0)
+#define PR_U8(attr, key, fmt) PR_ATTR(pr_uint, nla_get_u8, attr, key, fmt)
+#define PR_U16(attr, key, fmt) PR_ATTR(pr_uint, nla_get_u16, attr, key, fmt)
+#define PR_U32(attr, key, fmt) PR_ATTR(pr_uint, nla_get_u32, attr, key, fmt)
+#define PR_U64(attr, key, fmt) PR_ATTR(pr_u64, nla_get_u64, attr, key, fmt)
+#define PR_ONOFF(attr, key, fmt)                                               \
+	PR_ATTR(pr_on_off, nla_get_u8, attr, key, fmt)
 
 /* the show's options and lookups, for a kind's print */
 struct nsh *link_pr_sh(const struct link_pr *c);

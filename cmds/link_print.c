@@ -16,6 +16,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <arpa/inet.h>
 #include <net/if_arp.h>
 
@@ -502,4 +503,72 @@ void pr_num(unsigned width, uint64_t count, bool human, bool iec)
 	snprintf(buf, sizeof(buf), "%.*f%c%s", precision,
 		 (double)count / (double)powi, *prefix, iec ? "i" : "");
 	printf("%*s ", (int)width, buf);
+}
+
+/* ------------------------------------------------------------ protocols */
+
+/* the Ethernet protocol names of iproute2's ll_proto table */
+static const struct {
+	unsigned short id;
+	const char *name;
+} llproto[] = {
+	{ 0x0060, "loop" }, { 0x0200, "pup" }, { 0x0201, "pupat" },
+	{ 0x0800, "ip" }, { 0x0805, "x25" }, { 0x0806, "arp" },
+	{ 0x08ff, "bpq" }, { 0x0a00, "ieeepup" }, { 0x0a01, "ieeepupat" },
+	{ 0x6000, "dec" }, { 0x6001, "dna_dl" }, { 0x6002, "dna_rc" },
+	{ 0x6003, "dna_rt" }, { 0x6004, "lat" }, { 0x6005, "diag" },
+	{ 0x6006, "cust" }, { 0x6007, "sca" }, { 0x8035, "rarp" },
+	{ 0x809b, "atalk" }, { 0x80f3, "aarp" }, { 0x8137, "ipx" },
+	{ 0x86dd, "ipv6" }, { 0x8863, "ppp_disc" }, { 0x8864, "ppp_ses" },
+	{ 0x884c, "atmmpoa" }, { 0x8884, "atmfate" }, { 0x0001, "802_3" },
+	{ 0x0002, "ax25" }, { 0x0003, "all" }, { 0x0004, "802_2" },
+	{ 0x0005, "snap" }, { 0x0006, "ddcmp" }, { 0x0007, "wan_ppp" },
+	{ 0x0008, "ppp_mp" }, { 0x0009, "localtalk" }, { 0x000c, "can" },
+	{ 0x0010, "ppptalk" }, { 0x0011, "tr_802_2" }, { 0x0015, "mobitex" },
+	{ 0x0016, "control" }, { 0x0017, "irda" }, { 0x0018, "econet" },
+	{ 0x88ca, "tipc" }, { 0x8892, "profinet" }, { 0x88a2, "aoe" },
+	{ 0x88a4, "ethercat" }, { 0x8100, "802.1Q" }, { 0x88a8, "802.1ad" },
+	{ 0x8847, "mpls_uc" }, { 0x8848, "mpls_mc" }, { 0x6558, "teb" },
+	{ 0x8100, "802.1Q" }, { 0x88cc, "LLDP" }, { 0x0800, "ipv4" },
+};
+
+const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len)
+{
+	unsigned short id = ntohs(be);
+
+	for (size_t i = 0; !numeric && i < ARRAY_SIZE(llproto); i++)
+		if (llproto[i].id == id)
+			return llproto[i].name;
+	snprintf(buf, len, "[%d]", id);
+	return buf;
+}
+
+int link_llproto_a2n(const char *s, uint16_t *be)
+{
+	unsigned long long n;
+	const char *err;
+
+	for (size_t i = 0; i < ARRAY_SIZE(llproto); i++)
+		if (strcasecmp(llproto[i].name, s) == 0) {
+			*be = htons(llproto[i].id);
+			return 0;
+		}
+	if (parse_num(s, 0xffff, &n, &err) < 0)
+		return -1;
+	*be = htons((uint16_t)n);
+	return 0;
+}
+
+void pr_timer(const char *key, uint64_t jiffies)
+{
+	unsigned long long us = 10000ULL * jiffies;
+	int sec = (int)(us / 1000000), cs = (int)(us % 1000000) / 10000;
+
+	if (w.json) {
+		j_name(key);
+		j_eor();
+		printf("%i.%.2i", sec, cs);
+	} else {
+		printf("%s %4i.%.2i ", key, sec, cs);
+	}
 }
