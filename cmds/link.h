@@ -23,6 +23,7 @@
 #include "ipl.h"
 
 struct nl_msg;
+struct nl_sock;
 struct nlattr;
 
 /* ip link's own options (the keys of link_opts, shared by veth's peer) */
@@ -35,6 +36,7 @@ enum link_key {
 	LK_LINK_NETNS, LK_LINK_NETNSID, LK_PROTODOWN, LK_PROTODOWN_REASON,
 	LK_GSO_MAX_SIZE, LK_GSO_MAX_SEGS, LK_GRO_MAX_SIZE, LK_PARENTDEV,
 	LK_DEV, LK_HELP,
+	LK_KIND_HELP = 99,	/* `help` after `type KIND` */
 	LK_KIND_BASE = 100,	/* kinds' own keys start here */
 };
 
@@ -42,11 +44,32 @@ enum link_key {
 enum link_attr_type {
 	LA_U8 = 1, LA_U16, LA_U32, LA_U64, LA_BE16, LA_FLAG, LA_ONOFF8,
 	LA_STR, LA_MAC,
+	LA_DEV,		/* a link's name, put as its ifindex (u32) */
+	LA_TRUE8,	/* a keyword without value: u8 1 */
+	LA_FALSE8,	/* … u8 0 ("nolearning") */
 };
 #define LINK_ATTR_MARK 0x40000000
 #define LINK_ATTR(attr, type) (LINK_ATTR_MARK | ((type) << 16) | (attr))
 #define LINK_ATTR_OF(key) ((key) & 0xffff)
 #define LINK_ATTR_TYPE(key) (((key) >> 16) & 0xff)
+
+/* the stages of the kernel's do_setlink a change touches, in its order
+ * (a refusal leaves the earlier ones done: cmds/link.c undoes them) */
+enum link_stage {
+	SG_KIND = 1 << 0,	/* the kind's data (changelink) */
+	SG_NETNS = 1 << 1,
+	SG_ADDRESS = 1 << 2,
+	SG_MTU = 1 << 3,
+	SG_GROUP = 1 << 4,
+	SG_NAME = 1 << 5,
+	SG_ALIAS = 1 << 6,
+	SG_FLAGS = 1 << 7,
+	SG_MASTER = 1 << 8,
+	SG_TXQLEN = 1 << 9,
+	SG_OTHER = 1 << 10,
+};
+
+struct nsh_ns;
 
 /* the request being built, for a kind's put() */
 struct link_req {
@@ -56,6 +79,16 @@ struct link_req {
 	int from, to;		/* the kind's bindings, [from, to) */
 	bool create;		/* add/replace: NLM_F_CREATE */
 	const char *dev;	/* the link's name, for messages */
+	bool peer;		/* putting a veth's peer */
+	/* what the main link's options were, for undo and messages */
+	unsigned stages;	/* enum link_stage */
+	int addr_len;
+	const char *mtu;
+	const char *master;
+	int master_index;
+	int new_index;
+	/* where the link and its peer go (netns), NULL: here */
+	const struct nsh_ns *ns, *peer_ns;
 };
 
 /* the most attributes a kind's data may have (maxattr below) */
@@ -98,12 +131,19 @@ struct ifinfomsg;
 int link_put_generic(struct link_req *r, int from, int to,
 		     struct ifinfomsg *ifi, bool peer);
 
+/* the driver of link NAME in the current namespace ("bridge", "veth"),
+ * by one ioctl (SIOCETHTOOL): 0, or -1 when it does not say */
+int link_driver(struct nsh *sh, const char *name, char *buf, size_t len);
+
+/* whether link IFINDEX of the current namespace is of KIND: 1, 0, or -1
+ * when it cannot be read */
+int link_is_kind(struct nsh *sh, int ifindex, const char *kind);
+
 /* keep namespace NS open until the request is sent (IFLA_NET_NS_FD):
  * 0, or 1 after reporting (NS is closed then) */
 int link_req_hold(struct link_req *r, struct nsh_ns *ns);
 
 /* every kind table ends with this row: `help` prints its options */
-enum { LK_KIND_HELP = LK_KIND_BASE - 1 };
 #define LINK_KIND_HELP { "help", IPL_PREFIX | IPL_ALIAS, NULL, LK_KIND_HELP }
 
 /* ------------------------------------------------------------ output */
@@ -193,6 +233,16 @@ struct nsh *link_pr_sh(const struct link_pr *c);
 /* the name of link IFINDEX of the namespace shown ("if%u" when unknown,
  * as iproute2's ll_index_to_name) */
 const char *link_pr_ifname(struct link_pr *c, unsigned ifindex);
+
+/*
+ * link_get_msg - RTM_GETLINK of link IFINDEX (or NAME, when given) on SK,
+ * with IFLA_EXT_MASK MASK: 0 and the kernel's answer in *RET (free it),
+ * -ENODEV when there is no such link, another -errno otherwise.  Nothing
+ * is reported.
+ */
+struct nlmsghdr;
+int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
+		 uint32_t mask, struct nlmsghdr **ret);
 
 /* the kinds (one file each) */
 extern const struct link_kind veth_kind;

@@ -11,12 +11,17 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <net/if.h>
+#include <linux/ethtool.h>
+#include <linux/sockios.h>
 #include <netlink/netlink.h>
 #include <netlink/errno.h>
 #include <netlink/socket.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+#include <linux/rtnetlink.h>
 #include <netlink/route/link.h>
 
-#include "cmds.h"
+#include "link.h"
 
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
 
@@ -74,6 +79,22 @@ static int sioc(struct nsh *sh, unsigned long req, const char *name,
 	}
 	memcpy(ifr->ifr_name, name, strlen(name) + 1);
 	/* a netlink socket lives in its namespace too: the ioctl asks there */
+	return ioctl(nl_socket_get_fd(sk), req, ifr);
+}
+
+/* the same with IFR pointing at DATA (SIOCETHTOOL) */
+static int sioc_data(struct nsh *sh, unsigned long req, const char *name,
+		     struct ifreq *ifr, void *data)
+{
+	struct nl_sock *sk = ns_sock(sh);
+
+	memset(ifr, 0, sizeof(*ifr));
+	if (!sk || strlen(name) >= sizeof(ifr->ifr_name)) {
+		errno = sk ? ENAMETOOLONG : EBADF;
+		return -1;
+	}
+	memcpy(ifr->ifr_name, name, strlen(name) + 1);
+	ifr->ifr_data = data;
 	return ioctl(nl_socket_get_fd(sk), req, ifr);
 }
 
@@ -156,5 +177,75 @@ int bridge_index(struct nsh *sh, const char *name, int *ret)
 	snprintf(bridges[i].name, sizeof(bridges[i].name), "%s", name);
 	bridges[i].ifindex = idx;
 	*ret = idx;
+	return 0;
+}
+
+/* NL_CB_VALID: keep a copy of the one answer */
+static int keep_answer(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr **ret = arg, *h = nlmsg_hdr(msg);
+
+	if (h->nlmsg_type != RTM_NEWLINK || *ret)
+		return NL_SKIP;
+	*ret = malloc(h->nlmsg_len);
+	if (*ret)
+		memcpy(*ret, h, h->nlmsg_len);
+	return NL_OK;
+}
+
+int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
+		 uint32_t mask, struct nlmsghdr **ret)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_PACKET,
+				 .ifi_index = ifindex };
+	struct nl_msg *m = nlmsg_alloc_simple(RTM_GETLINK, 0);
+	struct nl_cb *cb, *orig;
+	int err;
+
+	*ret = NULL;
+	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    nla_put_u32(m, IFLA_EXT_MASK, mask) < 0 ||
+	    (name && nla_put_string(m, strlen(name) < IFNAMSIZ ?
+					       IFLA_IFNAME :
+					       IFLA_ALT_IFNAME,
+				    name) < 0)) {
+		nlmsg_free(m);
+		return -ENOMEM;
+	}
+	orig = nl_socket_get_cb(sk);
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
+	if (!cb) {
+		nlmsg_free(m);
+		return -ENOMEM;
+	}
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, keep_answer, ret);
+	nl_clear_error();
+	err = nl_send_auto(sk, m);
+	nlmsg_free(m);
+	if (err >= 0)
+		err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	/* the acknowledgement that follows the answer */
+	if (err >= 0)
+		err = nl_wait_for_ack(sk);
+	if (err >= 0 && *ret)
+		return 0;
+	free(*ret);
+	*ret = NULL;
+	if (nl_last_errno() == ENODEV)
+		return -ENODEV;
+	return nl_last_errno() ? -nl_last_errno() : -EIO;
+}
+
+int link_driver(struct nsh *sh, const char *name, char *buf, size_t len)
+{
+	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
+	struct ifreq ifr;
+
+	buf[0] = '\0';
+	if (sioc_data(sh, SIOCETHTOOL, name, &ifr, &info) < 0)
+		return -1;
+	snprintf(buf, len, "%.*s", (int)sizeof(info.driver), info.driver);
 	return 0;
 }

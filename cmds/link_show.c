@@ -902,69 +902,30 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 
 /* ------------------------------------------------------------ requests */
 
-/* NL_CB_VALID: keep a copy of the answer */
-static int keep_cb(struct nl_msg *msg, void *arg)
-{
-	struct msg_list *l = arg;
-	struct nlmsghdr *h = nlmsg_hdr(msg);
-	struct nlmsghdr **v = realloc(l->v, sizeof(*v) * (size_t)(l->n + 1));
-
-	if (!v)
-		return NL_STOP;
-	l->v = v;
-	v[l->n] = malloc(h->nlmsg_len);
-	if (!v[l->n])
-		return NL_STOP;
-	memcpy(v[l->n++], h, h->nlmsg_len);
-	l->cap = l->n;
-	return NL_OK;
-}
-
 /* RTM_GETLINK of one link (by NAME, or IFINDEX when NAME is NULL), its
  * answer kept in c->links */
 static int get_one(struct link_pr *c, const char *name, int ifindex,
 		   uint32_t mask)
 {
-	struct ifinfomsg ifi = { .ifi_family = AF_PACKET,
-				 .ifi_index = ifindex };
-	struct nl_msg *m = nlmsg_alloc_simple(RTM_GETLINK, 0);
-	struct nl_cb *cb, *orig;
-	char why[256], d[300];
-	int err;
+	struct nlmsghdr *h;
+	char d[300];
+	int err = link_get_msg(c->sk, ifindex, name, mask, &h);
 
-	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(m, IFLA_EXT_MASK, mask) < 0 ||
-	    (name && nla_put_string(m, strlen(name) < IFNAMSIZ ?
-					       IFLA_IFNAME :
-					       IFLA_ALT_IFNAME,
-				    name) < 0)) {
-		nlmsg_free(m);
+	if (err == -ENODEV)
+		return link_no_such(c->sh, &c->sh->cur,
+				    name ? name : "(the link)");
+	if (err < 0)
+		return nsh_err(c->sh, "cannot list the links of %s: %s",
+			       ns_desc(&c->sh->cur, d, sizeof(d)),
+			       strerror(-err));
+	c->links.v = malloc(sizeof(*c->links.v));
+	if (!c->links.v) {
+		free(h);
 		return nsh_err(c->sh, "out of memory");
 	}
-	orig = nl_socket_get_cb(c->sk);
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb) {
-		nlmsg_free(m);
-		return nsh_err(c->sh, "out of memory");
-	}
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, keep_cb, &c->links);
-	nl_clear_error();
-	err = nl_send_auto(c->sk, m);
-	nlmsg_free(m);
-	if (err >= 0)
-		err = nl_recvmsgs(c->sk, cb);
-	nl_cb_put(cb);
-	/* the acknowledgement after the answer */
-	if (err >= 0)
-		err = nl_wait_for_ack(c->sk);
-	if (err >= 0 && c->links.n)
-		return 0;
-	if (name && nl_last_errno() == ENODEV)
-		return link_no_such(c->sh, &c->sh->cur, name);
-	return nsh_err(c->sh, "cannot list the links of %s: %s",
-		       ns_desc(&c->sh->cur, d, sizeof(d)),
-		       nl_reason(err, why, sizeof(why)));
+	c->links.v[0] = h;
+	c->links.n = c->links.cap = 1;
+	return 0;
 }
 
 /* the dump, with the kernel's filters (master, kind) as iproute2 asks */
