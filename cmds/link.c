@@ -56,6 +56,22 @@ const struct link_kind *const link_kinds[] = {
 	&veth_kind,
 	&bridge_kind,
 	&bridge_slave_kind,
+	&vxlan_kind,
+	&macvlan_kind,
+	&macvtap_kind,
+	&ipvlan_kind,
+	&ipvtap_kind,
+	&vlan_kind,
+	&dummy_kind,
+	&ifb_kind,
+	&vrf_kind,
+	&vrf_slave_kind,
+	&bond_kind,
+	&bond_slave_kind,
+	&nlmon_kind,
+	&vcan_kind,
+	&vxcan_kind,
+	&wireguard_kind,
 	NULL,
 };
 
@@ -585,6 +601,9 @@ int link_put_attrs(struct link_req *r)
 			break;
 		case LA_FALSE8:
 			rc = nla_put_u8(r->msg, attr, 0);
+			break;
+		case LA_ZERO32:
+			rc = nla_put_u32(r->msg, attr, 0);
 			break;
 		}
 		if (rc < 0)
@@ -1377,124 +1396,6 @@ static const struct nsh_cmd link_cmds[] = {
 	  cmd_property, 0, "ip link property add dev veth1 altname uplink",
 	  NULL, &property_opts },
 	{ "ip link", "list the links", link_show_cmd },
-	{ NULL },
-};
-
-/* ------------------------------------------------------------ types */
-
-/* iproute2's parse_on_off: an abbreviation of "off", or "on" */
-static int t_onoff(const char *w, struct nsh_val *v, char *eb, size_t el,
-		   const char **err)
-{
-	if (ipl_matches(w, "off") || streq(w, "on")) {
-		v->num = streq(w, "on");
-		return 0;
-	}
-	*err = "not \"on\" or \"off\"";
-	return -1;
-}
-
-static int t_ethproto(const char *w, struct nsh_val *v, char *eb, size_t el,
-		      const char **err)
-{
-	uint16_t be;
-
-	if (link_llproto_a2n(w, &be) < 0) {
-		*err = "not an Ethernet protocol (802.1Q, 802.1ad, ipv4, or "
-		       "a number)";
-		return -1;
-	}
-	v->num = be;
-	return 0;
-}
-
-/* an MTU as iproute2 reads it (get_integer); the kernel checks the range */
-static int t_linkmtu(const char *w, struct nsh_val *v, char *eb, size_t el,
-		     const char **err)
-{
-	unsigned long long n;
-
-	if (parse_num(w, INT32_MAX, &n, err) < 0) {
-		*err = "not an MTU (a number of bytes)";
-		return -1;
-	}
-	v->num = (long)n;
-	return 0;
-}
-
-/* one of WORDS (any case), its index in v->num */
-static int one_of(const char *w, const char *const *words, size_t n,
-		  struct nsh_val *v)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcasecmp(w, words[i]) == 0) {
-			v->num = (long)i;
-			return 0;
-		}
-	return -1;
-}
-
-static int t_linkmode(const char *w, struct nsh_val *v, char *eb, size_t el,
-		      const char **err)
-{
-	static const char *const modes[] = { "default", "dormant" };
-
-	if (one_of(w, modes, ARRAY_SIZE(modes), v) == 0)
-		return 0;
-	*err = "not a link mode (default or dormant)";
-	return -1;
-}
-
-static int t_operstate(const char *w, struct nsh_val *v, char *eb, size_t el,
-		       const char **err)
-{
-	static const char *const st[] = {
-		"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING",
-		"DORMANT", "UP",
-	};
-
-	if (one_of(w, st, ARRAY_SIZE(st), v) == 0)
-		return 0;
-	*err = "not an operational state (up, down, dormant, testing, …)";
-	return -1;
-}
-
-static void complete_words(const char *prefix, const char *const *words,
-			   size_t n,
-			   void (*add)(void *, const char *, const char *),
-			   void *ctx)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(words[i], prefix, strlen(prefix)) == 0)
-			add(ctx, words[i], NULL);
-}
-
-static void complete_onoff(struct nsh *sh, const char *prefix,
-			   void (*add)(void *, const char *, const char *),
-			   void *ctx)
-{
-	static const char *const w[] = { "on", "off" };
-
-	complete_words(prefix, w, ARRAY_SIZE(w), add, ctx);
-}
-
-static void complete_mode(struct nsh *sh, const char *prefix,
-			  void (*add)(void *, const char *, const char *),
-			  void *ctx)
-{
-	static const char *const w[] = { "default", "dormant" };
-
-	complete_words(prefix, w, ARRAY_SIZE(w), add, ctx);
-}
-
-static const struct nsh_type link_types[] = {
-	{ "ONOFF", "on or off", t_onoff, complete_onoff },
-	{ "LINKMTU", "an MTU in bytes", t_linkmtu },
-	{ "LINKMODE", "default or dormant", t_linkmode, complete_mode },
-	{ "OPERSTATE", "an operational state: up, down, dormant, …",
-	  t_operstate },
-	{ "ETHPROTO", "an Ethernet protocol: 802.1Q, 802.1ad, … or a number",
-	  t_ethproto },
 	{ NULL },
 };
 

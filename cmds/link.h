@@ -47,6 +47,7 @@ enum link_attr_type {
 	LA_DEV,		/* a link's name, put as its ifindex (u32) */
 	LA_TRUE8,	/* a keyword without value: u8 1 */
 	LA_FALSE8,	/* … u8 0 ("nolearning") */
+	LA_ZERO32,	/* … u32 0 ("clear_active_slave") */
 };
 #define LINK_ATTR_MARK 0x40000000
 #define LINK_ATTR(attr, type) (LINK_ATTR_MARK | ((type) << 16) | (attr))
@@ -138,6 +139,10 @@ int link_driver(struct nsh *sh, const char *name, char *buf, size_t len);
 /* whether link IFINDEX of the current namespace is of KIND: 1, 0, or -1
  * when it cannot be read */
 int link_is_kind(struct nsh *sh, int ifindex, const char *kind);
+
+/* `peer [name] NAME OPTIONS…` (veth, vxcan): the peer's ifinfomsg and
+ * attributes nested in ATTR, from the binding of KEY on: 0 or 1 */
+int link_put_peer(struct link_req *r, int key, int attr);
 
 /* keep namespace NS open until the request is sent (IFLA_NET_NS_FD):
  * 0, or 1 after reporting (NS is closed then) */
@@ -244,9 +249,40 @@ struct nlmsghdr;
 int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
 		 uint32_t mask, struct nlmsghdr **ret);
 
+/* the value types of ip link and its kinds (cmds/link_types.c) */
+extern const struct nsh_type link_types[];
+
+/* the bond's enumerations, NULL-terminated, in their numbers' order
+ * (cmds/link_bond.c) */
+extern const char *const link_bond_modes[];
+extern const char *const link_bond_arp_validate[];
+extern const char *const link_bond_arp_all_targets[];
+extern const char *const link_bond_primary_reselect[];
+extern const char *const link_bond_fail_over_mac[];
+extern const char *const link_bond_xmit_hash_policy[];
+extern const char *const link_bond_lacp_active[];
+extern const char *const link_bond_lacp_rate[];
+extern const char *const link_bond_ad_select[];
+
 /* the kinds (one file each) */
 extern const struct link_kind veth_kind;
 extern const struct link_kind bridge_kind;
 extern const struct link_kind bridge_slave_kind;
+extern const struct link_kind vxlan_kind;
+extern const struct link_kind macvlan_kind;
+extern const struct link_kind macvtap_kind;
+extern const struct link_kind ipvlan_kind;
+extern const struct link_kind ipvtap_kind;
+extern const struct link_kind vlan_kind;
+extern const struct link_kind dummy_kind;
+extern const struct link_kind ifb_kind;
+extern const struct link_kind vrf_kind;
+extern const struct link_kind vrf_slave_kind;
+extern const struct link_kind bond_kind;
+extern const struct link_kind bond_slave_kind;
+extern const struct link_kind nlmon_kind;
+extern const struct link_kind vcan_kind;
+extern const struct link_kind vxcan_kind;
+extern const struct link_kind wireguard_kind;
 
 #endif
