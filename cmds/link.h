@@ -211,6 +211,9 @@ const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
 /* ip link show (cmds/link_show.c) */
 extern const struct ipl_table link_show_opts;
 int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
+/* the link messages saved in PATH, as `ip monitor file PATH` prints them
+ * (for tests of the kinds' print) */
+int link_print_file(struct nsh *sh, const char *path);
 
 /* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
  * "[N]" */

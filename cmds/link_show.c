@@ -67,6 +67,9 @@ struct link_pr {
 	const char *kind, *slave_kind;
 	bool label;
 	char slave_buf[64];
+	/* as `ip monitor` prints (its do_link off): no queue length, link
+	 * mode, address generation mode or counters */
+	bool monitor;
 };
 
 struct nsh *link_pr_sh(const struct link_pr *c)
@@ -729,7 +732,7 @@ static void print_details(struct link_pr *c, struct nlattr **tb)
 	print_u32_attr(tb, IFLA_MAX_MTU, "max_mtu", "maxmtu %u ");
 	if (tb[IFLA_LINKINFO])
 		print_linktype(c, tb[IFLA_LINKINFO]);
-	if (tb[IFLA_AF_SPEC])
+	if (tb[IFLA_AF_SPEC] && !c->monitor)
 		print_addr_gen_mode(tb[IFLA_AF_SPEC]);
 	print_u32_attr(tb, IFLA_NUM_TX_QUEUES, "num_tx_queues",
 		       "numtxqueues %u ");
@@ -809,7 +812,7 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 	char b[64];
 	bool mdown;
 
-	if (n->nlmsg_type != RTM_NEWLINK ||
+	if ((n->nlmsg_type != RTM_NEWLINK && n->nlmsg_type != RTM_DELLINK) ||
 	    n->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
 		return -1;
 	if (c->up && !(ifi->ifi_flags & IFF_UP))
@@ -831,6 +834,8 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 		return -1;
 	if (c->slave_kind && !kind_is(tb, c->slave_kind, true))
 		return -1;
+	if (n->nlmsg_type == RTM_DELLINK)
+		pr_bool(PR_ANY, "deleted", "Deleted ", true);
 	if (o->brief)
 		return print_brief(c, name, ifi, tb);
 
@@ -850,7 +855,7 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 			  link_pr_ifname(c, nla_get_u32(tb[IFLA_MASTER])));
 	if (tb[IFLA_OPERSTATE])
 		print_operstate(c, nla_get_u8(tb[IFLA_OPERSTATE]));
-	if (tb[IFLA_LINKMODE]) {
+	if (tb[IFLA_LINKMODE] && !c->monitor) {
 		uint8_t m = nla_get_u8(tb[IFLA_LINKMODE]);
 
 		if (m > 1)
@@ -863,7 +868,7 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 		pr_string(PR_ANY, "group", "group %s ",
 			  pr_group(nla_get_u32(tb[IFLA_GROUP]), numeric(c), b,
 				   sizeof(b)));
-	if (tb[IFLA_TXQLEN] && nla_get_u32(tb[IFLA_TXQLEN]))
+	if (tb[IFLA_TXQLEN] && nla_get_u32(tb[IFLA_TXQLEN]) && !c->monitor)
 		pr_int(PR_ANY, "txqlen", "qlen %d",
 		       (int)nla_get_u32(tb[IFLA_TXQLEN]));
 	if (tb[IFLA_EVENT]) {
@@ -885,12 +890,12 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 		print_proto_down(tb);
 	if (o->details)
 		print_details(c, tb);
-	if (tb[IFLA_IFALIAS]) {
+	if (tb[IFLA_IFALIAS] && (!c->monitor || o->details)) {
 		pr_string(PR_FP, NULL, "%s    ", pr_sl());
 		pr_string(PR_ANY, "ifalias", "alias %s",
 			  nla_get_string(tb[IFLA_IFALIAS]));
 	}
-	if (o->stats) {
+	if (o->stats && !c->monitor) {
 		pr_nl();
 		print_stats(c, tb);
 	}
@@ -1135,6 +1140,56 @@ int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
 	}
 	pr_end(true);
 out:
+	msg_list_free(&c.links);
+	for (int i = 0; i < c.nids; i++)
+		free(c.ids[i].name);
+	free(c.ids);
+	return rc;
+}
+
+/*
+ * link_print_file - the RTM_NEWLINK/RTM_DELLINK messages saved in PATH
+ * (as `ip monitor file` reads them: each message whole, one after the
+ * other) printed as `ip monitor file PATH` prints them; names of other
+ * links looked up in SH->cur.  0, or 1 after reporting.
+ */
+int link_print_file(struct nsh *sh, const char *path)
+{
+	struct link_pr c = { .sh = sh, .group = -1, .monitor = true };
+	FILE *f = fopen(path, "re");
+	struct nlmsghdr h;
+	int rc = 0;
+
+	if (!f)
+		return nsh_err(sh, "'%s': %s", path, strerror(errno));
+	c.sk = ns_sock(sh);
+	while (c.sk && fread(&h, sizeof(h), 1, f) == 1) {
+		struct nlmsghdr *m = malloc(NLMSG_ALIGN(h.nlmsg_len));
+		void *v = realloc(c.links.v, sizeof(*c.links.v) *
+						     (size_t)(c.links.n + 1));
+
+		if (!m || !v || h.nlmsg_len < sizeof(h)) {
+			free(m);
+			free(v);
+			rc = nsh_err(sh, "'%s': not a message file", path);
+			break;
+		}
+		c.links.v = v;
+		memcpy(m, &h, sizeof(h));
+		if (fread(m + 1, NLMSG_ALIGN(h.nlmsg_len) - sizeof(h), 1, f) !=
+			    1 &&
+		    NLMSG_ALIGN(h.nlmsg_len) > sizeof(h)) {
+			free(m);
+			rc = nsh_err(sh, "'%s': a message cut short", path);
+			break;
+		}
+		c.links.v[c.links.n++] = m;
+	}
+	fclose(f);
+	pr_begin(false, false, sh->o.oneline, false);
+	for (int i = 0; !rc && i < c.links.n; i++)
+		(void)print_link(&c, c.links.v[i]);
+	pr_end(false);
 	msg_list_free(&c.links);
 	for (int i = 0; i < c.nids; i++)
 		free(c.ids[i].name);
