@@ -72,6 +72,16 @@ const struct link_kind *const link_kinds[] = {
 	&vcan_kind,
 	&vxcan_kind,
 	&wireguard_kind,
+	&geneve_kind,
+	&gre_kind,
+	&gretap_kind,
+	&erspan_kind,
+	&ip6gre_kind,
+	&ip6gretap_kind,
+	&ip6erspan_kind,
+	&ipip_kind,
+	&sit_kind,
+	&ip6tnl_kind,
 	NULL,
 };
 

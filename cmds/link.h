@@ -267,6 +267,70 @@ extern const char *const link_bond_lacp_active[];
 extern const char *const link_bond_lacp_rate[];
 extern const char *const link_bond_ad_select[];
 
+/* ------------------------------------------------------------ tunnels */
+
+/*
+ * The settings of an IP tunnel (gre, ip6gre, ipip, sit, ip6tnl) as
+ * iproute2's parsers hold them: read from the link when it is changed
+ * (they send all of them), then changed by the line's options
+ * (cmds/link_tunnel.c), then put by the kind.
+ */
+enum tnl_key {
+	TN_KEY = LK_KIND_BASE, TN_SEQ, TN_CSUM, TN_PMTUDISC, TN_REMOTE,
+	TN_LOCAL, TN_DEV, TN_TTL, TN_TOS, TN_TCLASS, TN_FLOWLABEL, TN_DSCP,
+	TN_NOENCAP, TN_ENCAP, TN_ENCAP_SPORT, TN_ENCAP_DPORT, TN_ENCAP_FLAG,
+	TN_EXTERNAL, TN_IGNDF, TN_FWMARK, TN_ALLOWLR, TN_ENCAPLIMIT,
+	TN_ERSPAN, TN_ERSPAN_VER, TN_ERSPAN_DIR, TN_ERSPAN_HWID, TN_MODE,
+	TN_ISATAP, TN_6RD_PREFIX, TN_6RD_RELAY, TN_6RD_RESET,
+};
+
+struct tnl {
+	int family;		/* of the endpoints */
+	bool have_local, have_remote;
+	uint8_t local[16], remote[16];
+	uint16_t iflags, oflags;	/* GRE_KEY, GRE_SEQ, GRE_CSUM (be) */
+	uint32_t ikey, okey;		/* network order */
+	uint8_t pmtudisc, ignore_df, tos, ttl, proto;
+	uint32_t link, fwmark;
+	uint16_t encap_type, encap_flags, encap_sport, encap_dport;
+	bool metadata;
+	/* IPv6 tunnels */
+	uint8_t encap_limit;
+	uint32_t flowinfo, flags;
+	/* sit */
+	uint16_t sit_flags;
+	uint8_t prefix6[16], relay4[4];
+	uint16_t prefix6_len, relay4_len;
+	bool have_prefix6, have_relay4;
+	/* erspan */
+	uint32_t erspan_idx;
+	uint8_t erspan_ver, erspan_dir;
+	uint16_t erspan_hwid;
+};
+
+/* the link's own data (IFLA_INFO_DATA) parsed into TB, for `set`: 0, or
+ * 1 after reporting; *KEEP holds the message TB points into (free it) */
+int tnl_existing(struct link_req *r, struct nlattr **tb, int maxattr,
+		 struct nlmsghdr **keep);
+/* apply the option bound at I: 0, or 1 after reporting */
+int tnl_apply(struct link_req *r, struct tnl *t, int i);
+/* "remote 10.0.0.1 " / "any", iproute2's tnl_print_endpoint */
+void tnl_print_endpoint(const char *name, struct nlattr *a, int family);
+/* "encap fou encap-sport auto …", iproute2's tnl_print_encap */
+void tnl_print_encap(struct nlattr **tb, int type, int flags, int sport,
+		     int dport);
+
+/* the protocol of a tunnel mode word (ipip, sit, ip6tnl) */
+int link_tunnel_mode(const char *w);
+/* the GRE printers' shared parts (cmds/link_gre.c): keys, sequence and
+ * checksum flags; ERSPAN fields and the encapsulation */
+void link_gre_print_common(struct nlattr **tb);
+void link_gre_print_erspan(struct nlattr **tb);
+/* hoplimit, encaplimit, tclass, flowlabel, dscp of an IPv6 tunnel
+ * (cmds/link_gre6.c) */
+void link_ip6_tunnel_print(struct nlattr **tb, int ttl_attr, int elim_attr,
+			   int flowinfo_attr, uint32_t flags);
+
 /* the kinds (one file each) */
 extern const struct link_kind veth_kind;
 extern const struct link_kind bridge_kind;
@@ -287,5 +351,15 @@ extern const struct link_kind nlmon_kind;
 extern const struct link_kind vcan_kind;
 extern const struct link_kind vxcan_kind;
 extern const struct link_kind wireguard_kind;
+extern const struct link_kind geneve_kind;
+extern const struct link_kind gre_kind;
+extern const struct link_kind gretap_kind;
+extern const struct link_kind erspan_kind;
+extern const struct link_kind ip6gre_kind;
+extern const struct link_kind ip6gretap_kind;
+extern const struct link_kind ip6erspan_kind;
+extern const struct link_kind ipip_kind;
+extern const struct link_kind sit_kind;
+extern const struct link_kind ip6tnl_kind;
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
 
 #include "link.h"
 
@@ -307,6 +308,153 @@ static int t_rttable(const char *w, struct nsh_val *v, char *eb, size_t el,
 	return 0;
 }
 
+/* an address of FAMILY, or "any" (special 'a') */
+static int addr_any(const char *w, struct nsh_val *v, int family,
+		    const char **err)
+{
+	char eb[128];
+
+	if (streq(w, "any")) {
+		memset(&v->pfx, 0, sizeof(v->pfx));
+		v->pfx.family = family;
+		v->special = 'a';
+		return 0;
+	}
+	if (parse_prefix(w, false, &v->pfx, eb, sizeof(eb), err) < 0 ||
+	    v->pfx.family != family) {
+		*err = family == AF_INET ? "not an IPv4 address (or any)" :
+					   "not an IPv6 address (or any)";
+		return -1;
+	}
+	return 0;
+}
+
+static int t_addr4any(const char *w, struct nsh_val *v, char *eb, size_t el,
+		      const char **err)
+{
+	return addr_any(w, v, AF_INET, err);
+}
+
+static int t_addr6any(const char *w, struct nsh_val *v, char *eb, size_t el,
+		      const char **err)
+{
+	return addr_any(w, v, AF_INET6, err);
+}
+
+/* a hop limit: 0-255, or "inherit" (0) */
+static int t_hoplimit(const char *w, struct nsh_val *v, char *eb, size_t el,
+		      const char **err)
+{
+	static const char *const words[] = { "inherit" };
+	static const long vals[] = { 0 };
+
+	return num_or(w, v, 255, words, vals, 1, err,
+		      "not a TTL (0-255, or inherit)");
+}
+
+/* hex up to MAX (iproute2 reads these in base 16), or "inherit" */
+static int hex_or_inherit(const char *w, struct nsh_val *v, unsigned long max,
+			  const char **err, const char *what)
+{
+	unsigned long n;
+	char *end;
+
+	if (streq(w, "inherit")) {
+		v->num = 0;
+		v->special = 'i';
+		return 0;
+	}
+	n = strtoul(w, &end, 16);
+	if (!*w || *end || n > max) {
+		*err = what;
+		return -1;
+	}
+	v->num = (long)n;
+	return 0;
+}
+
+static int t_tclass(const char *w, struct nsh_val *v, char *eb, size_t el,
+		    const char **err)
+{
+	return hex_or_inherit(w, v, 0xff, err,
+			      "not a traffic class (hex 00-ff, or inherit)");
+}
+
+static int t_flowlabel6(const char *w, struct nsh_val *v, char *eb,
+			size_t el, const char **err)
+{
+	return hex_or_inherit(w, v, 0xfffff, err,
+			      "not a flow label (hex 0-fffff, or inherit)");
+}
+
+/* a GRE key: a dotted quad or a number */
+static int t_grekey(const char *w, struct nsh_val *v, char *eb, size_t el,
+		    const char **err)
+{
+	unsigned long long n;
+	struct in_addr a;
+
+	if (strchr(w, '.')) {
+		if (inet_pton(AF_INET, w, &a) != 1) {
+			*err = "not a key (a number or a dotted quad)";
+			return -1;
+		}
+		v->num = (long)ntohl(a.s_addr);
+		return 0;
+	}
+	if (parse_num(w, UINT32_MAX, &n, err) < 0) {
+		*err = "not a key (a number or a dotted quad)";
+		return -1;
+	}
+	v->num = (long)n;
+	return 0;
+}
+
+/* a UDP port, or "auto" (0) */
+static int t_portauto(const char *w, struct nsh_val *v, char *eb, size_t el,
+		      const char **err)
+{
+	static const char *const words[] = { "auto" };
+	static const long vals[] = { 0 };
+
+	return num_or(w, v, 65535, words, vals, 1, err,
+		      "not a port (0-65535, or auto)");
+}
+
+/* a firewall mark, or "inherit" (special 'i') */
+static int t_fwmarkinh(const char *w, struct nsh_val *v, char *eb, size_t el,
+		       const char **err)
+{
+	static const char *const words[] = { "inherit" };
+	static const long vals[] = { 0 };
+
+	return num_or(w, v, UINT32_MAX, words, vals, 1, err,
+		      "not a firewall mark (a number, or inherit)");
+}
+
+/* an encapsulation limit: 0-255, or "none" (special 'n') */
+static int t_encaplimit(const char *w, struct nsh_val *v, char *eb,
+			size_t el, const char **err)
+{
+	static const char *const words[] = { "none" };
+	static const long vals[] = { 0 };
+
+	return num_or(w, v, 255, words, vals, 1, err,
+		      "not an encapsulation limit (0-255, or none)");
+}
+
+/* ingress or egress, any abbreviation (ingress first) */
+static int t_erspandir(const char *w, struct nsh_val *v, char *eb, size_t el,
+		       const char **err)
+{
+	if (ipl_matches(w, "ingress") || ipl_matches(w, "egress")) {
+		v->num = !ipl_matches(w, "ingress");
+		return 0;
+	}
+	*err = "not ingress or egress";
+	return -1;
+}
+
 const struct nsh_type link_types[] = {
 	{ "ONOFF", "on or off", t_onoff, complete_onoff },
 	{ "LINKMTU", "an MTU in bytes", t_linkmtu },
@@ -334,6 +482,18 @@ const struct nsh_type link_types[] = {
 	{ "ADSELECT", "stable, bandwidth or count", t_adselect },
 	{ "RTTABLE", "a routing table: a number or a name (main, …)",
 	  t_rttable },
+	{ "ADDR4ANY", "an IPv4 address, or any", t_addr4any },
+	{ "ADDR6ANY", "an IPv6 address, or any", t_addr6any },
+	{ "HOPLIMIT", "a TTL or hop limit: 0-255, or inherit", t_hoplimit },
+	{ "TCLASS", "a traffic class: hex 00-ff, or inherit", t_tclass },
+	{ "FLOWLABEL6", "a flow label: hex 0-fffff, or inherit",
+	  t_flowlabel6 },
+	{ "GREKEY", "a GRE key: a number or a dotted quad", t_grekey },
+	{ "PORTAUTO", "a UDP port, or auto", t_portauto },
+	{ "FWMARKINH", "a firewall mark, or inherit", t_fwmarkinh },
+	{ "ENCAPLIMIT", "an encapsulation limit: 0-255, or none",
+	  t_encaplimit },
+	{ "ERSPANDIR", "ingress or egress", t_erspandir },
 	{ NULL },
 };
 
