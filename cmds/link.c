@@ -185,7 +185,7 @@ static const struct ipl_opt link_opt_rows[] = {
 	{ "carrier", 0, "ONOFF", LK_CARRIER, "the carrier (some kinds)" },
 	{ "vf", 0, NULL, LK_VF, "an SR-IOV VF (the real ip)", NULL,
 	  parse_not_native },
-	{ "master", IPL_PREFIX, "DEV", LK_MASTER, "enslave it (a bridge, "
+	{ "master", IPL_PREFIX, "BRIDGE", LK_MASTER, "enslave it (a bridge, "
 						  "bond or VRF port)" },
 	{ "vrf", 0, "DEV", LK_VRF, "enslave it to a VRF" },
 	{ "nomaster", IPL_PREFIX, NULL, LK_NOMASTER, "release it" },
@@ -848,7 +848,6 @@ static int read_before(struct nsh *sh, const struct link_req *r,
 {
 	unsigned st = r->stages, late = SG_MASTER | SG_TXQLEN | SG_OTHER;
 	_cleanup_free_ struct nlmsghdr *h = NULL;
-	int idx;
 
 	memset(b, 0, sizeof(*b));
 	b->ifindex = msg_ifi(r->msg)->ifi_index;
@@ -856,8 +855,8 @@ static int read_before(struct nsh *sh, const struct link_req *r,
 		return 0;
 	if ((st & SG_FLAGS) && !(st & ~(SG_FLAGS | late))) {
 		/* the hot path (`master br0 up`): one ioctl */
-		if (link_brief(sh, r->dev, &idx, &b->flags))
-			return 1;
+		if (link_flags(sh, r->dev, &b->flags) < 0)
+			return 0;
 		b->have = b->flags_only = true;
 		return 0;
 	}

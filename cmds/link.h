@@ -132,6 +132,10 @@ struct ifinfomsg;
 int link_put_generic(struct link_req *r, int from, int to,
 		     struct ifinfomsg *ifi, bool peer);
 
+/* the IFF_* flags of link NAME in the current namespace, by one ioctl:
+ * 0, or -1 */
+int link_flags(struct nsh *sh, const char *name, unsigned *ret);
+
 /* the driver of link NAME in the current namespace ("bridge", "veth"),
  * by one ioctl (SIOCETHTOOL): 0, or -1 when it does not say */
 int link_driver(struct nsh *sh, const char *name, char *buf, size_t len);

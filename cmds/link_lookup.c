@@ -130,6 +130,16 @@ int link_brief(struct nsh *sh, const char *name, int *ret_index,
 	return 0;
 }
 
+int link_flags(struct nsh *sh, const char *name, unsigned *ret)
+{
+	struct ifreq ifr;
+
+	if (sioc(sh, SIOCGIFFLAGS, name, &ifr) < 0)
+		return -1;
+	*ret = (unsigned short)ifr.ifr_flags;
+	return 0;
+}
+
 /*
  * The bridges found by an RTM_GETLINK, by namespace and name: still the
  * same device as long as the name gives the same ifindex (an ifindex is
