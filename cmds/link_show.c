@@ -1054,6 +1054,11 @@ static int read_filters(struct link_pr *c, const struct nsh_args *a,
 		if (!o || o->key >= IPL_KEY_GLOBAL)
 			continue;
 		switch (o->key) {
+		case SK_TO:
+			/* iproute2 reads it for the family of links */
+			return nsh_err(c->sh, "'%s': an address prefix, which "
+					      "does not select links",
+				       v->text);
 		case SK_UP:
 			c->up = true;
 			break;
