@@ -140,56 +140,6 @@ int link_flags(struct nsh *sh, const char *name, unsigned *ret)
 	return 0;
 }
 
-/*
- * The bridges found by an RTM_GETLINK, by namespace and name: still the
- * same device as long as the name gives the same ifindex (an ifindex is
- * unique in its namespace and not handed out again soon; a device moved
- * in from another namespace may keep its ifindex, but bonds, teams and
- * VRFs, the other kinds the kernel would take as a master, cannot move,
- * and any other kind is refused by the kernel and explained by the
- * caller).  Not the MAC: a bridge takes its ports' lowest.
- */
-static struct {
-	dev_t dev;
-	ino_t ino;
-	char name[IFNAMSIZ];
-	int ifindex;
-} bridges[8];
-static unsigned next_bridge;
-
-int bridge_index(struct nsh *sh, const char *name, int *ret)
-{
-	_cleanup_(rtnl_link_putp) struct rtnl_link *br = NULL;
-	struct ifreq ifr;
-	const char *kind;
-	int idx, i;
-
-	if (sioc(sh, SIOCGIFINDEX, name, &ifr) < 0)
-		return errno == ENODEV ? link_no_such(sh, &sh->cur, name) : -1;
-	idx = ifr.ifr_ifindex;
-	for (i = 0; i < (int)ARRAY_SIZE(bridges); i++)
-		if (bridges[i].ifindex == idx &&
-		    bridges[i].dev == sh->cur.dev &&
-		    bridges[i].ino == sh->cur.ino &&
-		    streq(bridges[i].name, name)) {
-			*ret = idx;
-			return 0;
-		}
-	if (link_lookup(sh, name, &br))
-		return 1;
-	kind = rtnl_link_get_type(br);
-	if (!kind || !streq(kind, "bridge") ||
-	    rtnl_link_get_ifindex(br) != idx)
-		return -1;	/* the caller explains */
-	i = (int)(next_bridge++ % ARRAY_SIZE(bridges));
-	bridges[i].dev = sh->cur.dev;
-	bridges[i].ino = sh->cur.ino;
-	snprintf(bridges[i].name, sizeof(bridges[i].name), "%s", name);
-	bridges[i].ifindex = idx;
-	*ret = idx;
-	return 0;
-}
-
 /* NL_CB_VALID: keep a copy of the one answer */
 static int keep_answer(struct nl_msg *msg, void *arg)
 {
