@@ -997,7 +997,8 @@ static int explain_add(struct nsh *sh, const struct link_req *r,
 	const char *bad;
 	char d[300];
 
-	if (e == EOPNOTSUPP || strstr(msg, "Unknown device type"))
+	/* the kernel found no module for the kind (tun says otherwise) */
+	if (strstr(msg, "Unknown device type") || (e == EOPNOTSUPP && !*msg))
 		return nsh_err(sh, "type %s: this kernel has no %s driver",
 			       n->kind, n->kind);
 	if (e == EEXIST) {
@@ -1241,7 +1242,7 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 		goto fail;
 	if (n.kind && put_kind(&r, &n))
 		goto out;
-	if (create && streq(n.kind, "veth"))
+	if (create && (streq(n.kind, "veth") || streq(n.kind, "vxcan")))
 		n.peer = peer_name(a, ipl_next(a, n.type_at));
 	if (type == RTM_NEWLINK && !create && n.dev &&
 	    (check_addr_len(sh, &r, &n) || read_before(sh, &r, &b)))

@@ -33,7 +33,6 @@ int link_put_peer(struct link_req *r, int key, int attr)
 	const struct nsh_args *a = r->a;
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	const char *name = NULL, *dev = NULL;
-	bool group = false;
 	struct nlattr *peer;
 	struct ifinfomsg *pifi;
 	int from = ipl_find(a, r->from, key);
@@ -52,8 +51,6 @@ int link_put_peer(struct link_req *r, int key, int attr)
 			name = v->text;
 		else if (o->key == LK_DEV)
 			dev = v->text;
-		else if (o->key == LK_GROUP)
-			group = true;
 	}
 	if (name && dev && !streq(name, dev))
 		return nsh_err(r->sh, "'%s': both 'name' and 'dev' cannot be "
@@ -66,9 +63,9 @@ int link_put_peer(struct link_req *r, int key, int attr)
 	pifi = (struct ifinfomsg *)nla_data(peer);
 	if (link_put_generic(r, from, r->to, pifi, true))
 		return 1;
-	if ((name && nla_put_string(r->msg, IFLA_IFNAME, name) < 0) ||
-	    (!group && r->create &&
-	     nla_put_u32(r->msg, IFLA_GROUP, journal_group()) < 0))
+	/* not the session's tag (cleanup deletes the first end, which
+	 * takes this one along) */
+	if (name && nla_put_string(r->msg, IFLA_IFNAME, name) < 0)
 		return nsh_err(r->sh, "out of memory");
 	nla_nest_end(r->msg, peer);
 	return 0;
