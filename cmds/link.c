@@ -1,16 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link.c - `ip link add/set/replace/delete/show`, natively, with
- * iproute2's grammar (ip/iplink.c): the same options in any order, the
- * same abbreviations, a bare word the link's name, `type KIND ARGS` for
- * the kinds (one file each, listed in link_kinds[]).
+ * link.c - `ip link add/set/change/replace/delete/property`, natively,
+ * with iproute2's grammar (ip/iplink.c iplink_parse, iplink_modify): the
+ * same options in any order, the same abbreviations and duplicate rules,
+ * a bare word the link's name, `type KIND ARGS` for the kinds (one file
+ * each, listed in link_kinds[]).  `ip link show` is cmds/link_show.c.
  *
  * The request is the RTM_NEWLINK (RTM_DELLINK) iproute2 sends, built with
  * libnl's message API: an ifinfomsg, IFLA_* attributes, IFLA_LINKINFO
  * with the kind's data.  Names the request refers to (the link of `set`,
- * a master, a lower link) are resolved in the current namespace by one
- * ioctl each, as iproute2 resolves them before it sends.  What the kernel
- * refuses changes nothing; its reason is reported in one line.
+ * a master, a lower link) are resolved by one ioctl each, as iproute2
+ * resolves them before it sends; nothing else is looked up before the
+ * kernel answers.  A refusal is explained afterwards, in one line, by
+ * looking at what the line named (a name taken, not a bridge, no driver
+ * for the kind …), and a refused line leaves the kernel as it was: the
+ * kernel applies a change in stages and stops at the one that fails, so
+ * what the earlier stages did is put back (read before by one ioctl for
+ * the flags of `master br0 up`, by RTM_GETLINK when a line spans more),
+ * and a master that takes no ports is refused by its driver's name (one
+ * ioctl) before the kernel takes the link out of its bridge.
  *
  * Links nsh creates carry the session's link group (shell/journal.c)
  * unless the line sets a group itself: `cleanup` knows them by it.
@@ -82,6 +90,7 @@ const struct link_kind *const link_kinds[] = {
 	&ipip_kind,
 	&sit_kind,
 	&ip6tnl_kind,
+	&tun_kind,
 	NULL,
 };
 

@@ -365,5 +365,6 @@ extern const struct link_kind ip6erspan_kind;
 extern const struct link_kind ipip_kind;
 extern const struct link_kind sit_kind;
 extern const struct link_kind ip6tnl_kind;
+extern const struct link_kind tun_kind;
 
 #endif

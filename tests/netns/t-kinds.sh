@@ -476,6 +476,10 @@ m.append(link("mv0", "macvlan", [u32(1, 16), u16(2, 3), u32(6, 2),
           nest(5, attr(4, b"\x02\0\0\0\0\x01"), attr(4, b"\x02\0\0\0\0\x02")), u32(7, 1000), u32(8, 1000)]))
 for k in ("dummy", "ifb", "nlmon", "vcan", "vxcan", "wireguard"):
     m.append(link("x" + k[:5], k, None, 824 if k == "nlmon" else 280 if "can" in k else 1))
+# tun/tap (IFLA_TUN_*): OWNER 1, GROUP 2, TYPE 3, PI 4, VNET_HDR 5,
+# PERSIST 6, MULTI_QUEUE 7, NUM_QUEUES 8, NUM_DISABLED_QUEUES 9
+m.append(link("tap0", "tun", [u32(1, 0), u32(2, 0), u8(3, 2), u8(4, 0), u8(5, 1), u8(6, 1), u8(7, 0)]))
+m.append(link("tun0", "tun", [u8(3, 1), u8(4, 1), u8(5, 0), u8(6, 0), u8(7, 1), u32(8, 4), u32(9, 1), u32(1, 4242)], 65534))
 m.append(link("nd0", "bridge", None))
 m.append(link("nd1", "vxlan", None))
 # vxlan over IPv6, with a label and a port range
