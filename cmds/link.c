@@ -194,7 +194,7 @@ static const struct ipl_opt link_opt_rows[] = {
 	{ "carrier", 0, "ONOFF", LK_CARRIER, "the carrier (some kinds)" },
 	{ "vf", 0, NULL, LK_VF, "an SR-IOV VF (the real ip)", NULL,
 	  parse_not_native },
-	{ "master", IPL_PREFIX, "BRIDGE", LK_MASTER, "enslave it (a bridge, "
+	{ "master", IPL_PREFIX, "MASTER", LK_MASTER, "enslave it (a bridge, "
 						  "bond or VRF port)" },
 	{ "vrf", 0, "DEV", LK_VRF, "enslave it to a VRF" },
 	{ "nomaster", IPL_PREFIX, NULL, LK_NOMASTER, "release it" },

@@ -100,8 +100,11 @@ static int sioc_data(struct nsh *sh, unsigned long req, const char *name,
 
 int link_index(struct nsh *sh, const char *name, int *ret)
 {
-	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	_cleanup_free_ struct nlmsghdr *h = NULL;
+	struct nl_sock *sk;
 	struct ifreq ifr;
+	char why[256];
+	int err;
 
 	*ret = 0;
 	if (sioc(sh, SIOCGIFINDEX, name, &ifr) == 0) {
@@ -110,9 +113,17 @@ int link_index(struct nsh *sh, const char *name, int *ret)
 	}
 	if (errno == ENODEV)
 		return link_no_such(sh, &sh->cur, name);
-	if (link_lookup(sh, name, &l))
+	/* a long alternative name: RTM_GETLINK by IFLA_ALT_IFNAME */
+	sk = ns_sock(sh);
+	if (!sk)
 		return 1;
-	*ret = rtnl_link_get_ifindex(l);
+	err = link_get_msg(sk, 0, name, RTEXT_FILTER_SKIP_STATS, &h);
+	if (err == -ENODEV)
+		return link_no_such(sh, &sh->cur, name);
+	if (err < 0)
+		return nsh_err(sh, "'%s': %s", name,
+			       nl_reason(-NLE_FAILURE, why, sizeof(why)));
+	*ret = ((struct ifinfomsg *)nlmsg_data(h))->ifi_index;
 	return 0;
 }
 

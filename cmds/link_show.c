@@ -1010,10 +1010,11 @@ static const struct ipl_opt show_rows[] = {
 
 const struct ipl_table link_show_opts = { "ip link show", show_rows };
 
-/* DEV's ifindex in the namespace shown, or 0 */
+/* DEV's ifindex in the namespace shown (an ioctl; RTM_GETLINK for a long
+ * alternative name), or 0 */
 static int index_of(struct link_pr *c, const char *dev)
 {
-	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	_cleanup_free_ struct nlmsghdr *h = NULL;
 	struct ifreq ifr;
 
 	if (strlen(dev) < IFNAMSIZ) {
@@ -1024,9 +1025,9 @@ static int index_of(struct link_pr *c, const char *dev)
 		if (errno == ENODEV)
 			return 0;
 	}
-	if (rtnl_link_get_kernel(c->sk, 0, dev, &l) == 0 && l)
-		return rtnl_link_get_ifindex(l);
-	return 0;
+	if (link_get_msg(c->sk, 0, dev, RTEXT_FILTER_SKIP_STATS, &h) < 0)
+		return 0;
+	return ((struct ifinfomsg *)nlmsg_data(h))->ifi_index;
 }
 
 /* vrf DEV: it must be a VRF (iproute2's name_is_vrf) */

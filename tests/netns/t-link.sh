@@ -441,6 +441,15 @@ for args in "link" "-d link" "-s link" "-s -s link" "-br link" "-o link" \
 	# shellcheck disable=SC2086
 	same_as_ip $args
 done
+# alternative names longer than a link name (iproute2: IFLA_ALT_IFNAME)
+ip link property add dev sb altname sb-a-very-long-alternative-name
+ip link property add dev sbr altname sbr-a-very-long-alternative-name
+same_as_ip link show sb-a-very-long-alternative-name
+ok "set a link by a long altname" "$NSH" -c 'ip link set sb-a-very-long-alternative-name mtu 1400'
+is "…its MTU" "$(jl host sb 'l["mtu"]')" 1400
+ok "master by a long altname" "$NSH" -c 'ip link set sb master sbr-a-very-long-alternative-name'
+is "…sb is in sbr" "$(jl host sb 'l.get("master")')" sbr
+same_as_ip link show master sbr-a-very-long-alternative-name
 rejects "show to a prefix (iproute2: not allowed in this context)" \
 	'ip link show to 10.0.0.0/8' "^ip link show: '10.0.0.0/8': "
 rejects "show a missing master" 'ip link show master nope' \
