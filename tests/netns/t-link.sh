@@ -447,8 +447,8 @@ ip link property add dev sbr altname sbr-a-very-long-alternative-name
 same_as_ip link show sb-a-very-long-alternative-name
 ok "set a link by a long altname" "$NSH" -c 'ip link set sb-a-very-long-alternative-name mtu 1400'
 is "…its MTU" "$(jl host sb 'l["mtu"]')" 1400
-ok "master by a long altname" "$NSH" -c 'ip link set sb master sbr-a-very-long-alternative-name'
-is "…sb is in sbr" "$(jl host sb 'l.get("master")')" sbr
+ok "master by a long altname" "$NSH" -c 'ip link set sc master sbr-a-very-long-alternative-name'
+is "…sc is in sbr" "$(jl host sc 'l.get("master")')" sbr
 same_as_ip link show master sbr-a-very-long-alternative-name
 rejects "show to a prefix (iproute2: not allowed in this context)" \
 	'ip link show to 10.0.0.0/8' "^ip link show: '10.0.0.0/8': "
