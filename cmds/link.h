@@ -169,6 +169,12 @@ enum pr_out { PR_FP = 1, PR_JSON = 2, PR_ANY = 4 };
 void pr_begin(bool json, bool pretty, bool oneline, bool array);
 void pr_end(bool array);
 bool pr_json(void);
+/* -c: iproute2's colours (off under -j) */
+void pr_color(bool on);
+enum pr_color { PC_IFNAME, PC_MAC, PC_INET, PC_INET6, PC_UP, PC_DOWN,
+		PC_NONE };
+void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
+		     const char *fmt, const char *val);
 const char *pr_sl(void);	/* "\n", or "\\" under -o */
 void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
 void pr_obj_open(const char *key);

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
+#include <linux/if.h>
 #include <linux/if_link.h>
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
@@ -240,6 +241,12 @@ static const char *const operstates[] = {
 	"TESTING", "DORMANT", "UP",
 };
 
+static enum pr_color state_color(uint8_t state)
+{
+	return state == IF_OPER_UP ? PC_UP :
+	       state == IF_OPER_DOWN ? PC_DOWN : PC_NONE;
+}
+
 static void print_operstate(const struct link_pr *c, uint8_t state)
 {
 	if (state >= ARRAY_SIZE(operstates)) {
@@ -248,11 +255,14 @@ static void print_operstate(const struct link_pr *c, uint8_t state)
 		else
 			pr_0xhex(PR_FP, NULL, "state %#llx", state);
 	} else if (c->sh->o.brief) {
-		pr_string(PR_ANY, "operstate", "%-14s ", operstates[state]);
+		pr_color_string(PR_ANY, state_color(state), "operstate",
+				"%-14s ", operstates[state]);
 	} else if (pr_json()) {
 		pr_string(PR_JSON, "operstate", NULL, operstates[state]);
 	} else {
-		printf("state %s ", operstates[state]);
+		printf("state ");
+		pr_color_string(PR_FP, state_color(state), NULL, "%s ",
+				operstates[state]);
 	}
 }
 
@@ -296,7 +306,7 @@ static bool print_name_and_link(struct link_pr *c, const char *fmt,
 			name = b;
 		}
 	}
-	pr_string(PR_ANY, "ifname", fmt, name);
+	pr_color_string(PR_ANY, PC_IFNAME, "ifname", fmt, name);
 	return mdown;
 }
 
@@ -637,7 +647,7 @@ static int print_brief(struct link_pr *c, const char *name,
 	if (tb[IFLA_OPERSTATE])
 		print_operstate(c, nla_get_u8(tb[IFLA_OPERSTATE]));
 	if (tb[IFLA_ADDRESS])
-		pr_string(PR_ANY, "address", "%s ",
+		pr_color_string(PR_ANY, PC_MAC, "address", "%s ",
 			  pr_lladdr(nla_data(tb[IFLA_ADDRESS]),
 				    nla_len(tb[IFLA_ADDRESS]), ifi->ifi_type,
 				    b, sizeof(b)));
@@ -655,7 +665,7 @@ static void print_lladdrs(struct link_pr *c, const struct ifinfomsg *ifi,
 	pr_string(PR_ANY, "link_type", "    link/%s ",
 		  pr_lltype(ifi->ifi_type, numeric(c), b, sizeof(b)));
 	if (tb[IFLA_ADDRESS])
-		pr_string(PR_ANY, "address", "%s",
+		pr_color_string(PR_ANY, PC_MAC, "address", "%s",
 			  pr_lladdr(nla_data(tb[IFLA_ADDRESS]),
 				    nla_len(tb[IFLA_ADDRESS]), ifi->ifi_type,
 				    b, sizeof(b)));
@@ -666,7 +676,7 @@ static void print_lladdrs(struct link_pr *c, const struct ifinfomsg *ifi,
 		} else {
 			pr_string(PR_FP, NULL, " brd ", NULL);
 		}
-		pr_string(PR_ANY, "broadcast", "%s",
+		pr_color_string(PR_ANY, PC_MAC, "broadcast", "%s",
 			  pr_lladdr(nla_data(tb[IFLA_BROADCAST]),
 				    nla_len(tb[IFLA_BROADCAST]),
 				    ifi->ifi_type, b, sizeof(b)));
@@ -678,7 +688,7 @@ static void print_lladdrs(struct link_pr *c, const struct ifinfomsg *ifi,
 		    memcmp(nla_data(tb[IFLA_PERM_ADDRESS]),
 			   nla_data(tb[IFLA_ADDRESS]), (size_t)len)) {
 			pr_string(PR_FP, NULL, " permaddr ", NULL);
-			pr_string(PR_ANY, "permaddr", "%s",
+			pr_color_string(PR_ANY, PC_MAC, "permaddr", "%s",
 				  pr_lladdr(nla_data(tb[IFLA_PERM_ADDRESS]),
 					    len, ifi->ifi_type, b,
 					    sizeof(b)));
@@ -1139,6 +1149,7 @@ int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
 	if (rc)
 		goto out;
 	pr_begin(o->json, o->pretty, o->oneline, true);
+	pr_color(o->color);
 	for (int i = 0; i < c.links.n; i++) {
 		pr_obj_open(NULL);
 		(void)print_link(&c, c.links.v[i]);

@@ -437,7 +437,8 @@ for args in "link" "-d link" "-s link" "-s -s link" "-br link" "-o link" \
 	"link show sb-alt" "-br -j link" "-br link show type vxlan" \
 	"-4 link" "-6 -d link" "-N link" "-h -s link" "-iec -s link" \
 	"link list sa" "link lst" "-j link show label x" "link show primary" \
-	"-n sx link" "-n sx -d link show sd"; do
+	"-n sx link" "-n sx -d link show sd" "-c link" "-c -br link" \
+	"-color=never -d link" "-c -j link"; do
 	# shellcheck disable=SC2086
 	same_as_ip $args
 done
