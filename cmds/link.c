@@ -194,7 +194,7 @@ static const struct ipl_opt link_opt_rows[] = {
 	{ "carrier", 0, "ONOFF", LK_CARRIER, "the carrier (some kinds)" },
 	{ "vf", 0, NULL, LK_VF, "an SR-IOV VF (the real ip)", NULL,
 	  parse_not_native },
-	{ "master", IPL_PREFIX, "MASTER", LK_MASTER, "enslave it (a bridge, "
+	{ "master", IPL_PREFIX, "BRIDGE", LK_MASTER, "enslave it (a bridge, "
 						  "bond or VRF port)" },
 	{ "vrf", 0, "DEV", LK_VRF, "enslave it to a VRF" },
 	{ "nomaster", IPL_PREFIX, NULL, LK_NOMASTER, "release it" },
@@ -456,7 +456,8 @@ int link_put_generic(struct link_req *r, int from, int to,
 			if (link_index(sh, v->text, &idx) ||
 			    (o->key == LK_MASTER && check_master(r, v->text)))
 				return 1;
-			if (o->key == LK_VRF && link_is_kind(sh, idx, "vrf") <= 0)
+			if (o->key == LK_VRF &&
+			    link_is_kind(sh, idx, "vrf") <= 0)
 				return nsh_err(sh, "'%s': not a VRF", v->text);
 			rc = nla_put_u32(m, IFLA_MASTER, (uint32_t)idx);
 			if (!peer) {
@@ -484,18 +485,20 @@ int link_put_generic(struct link_req *r, int from, int to,
 			rc = nla_put_u8(m, IFLA_OPERSTATE, (uint8_t)v->num);
 			break;
 		case LK_NUMTX:
-			rc = nla_put_u32(m, IFLA_NUM_TX_QUEUES, (uint32_t)v->num);
+			rc = nla_put_u32(m, IFLA_NUM_TX_QUEUES,
+					 (uint32_t)v->num);
 			break;
 		case LK_NUMRX:
-			rc = nla_put_u32(m, IFLA_NUM_RX_QUEUES, (uint32_t)v->num);
+			rc = nla_put_u32(m, IFLA_NUM_RX_QUEUES,
+					 (uint32_t)v->num);
 			break;
 		case LK_ADDRGENMODE: {
 			static const char *const modes[] = {
 				"eui64", "none", "stable_secret", "random",
 			};
 			struct nlattr *spec = nla_nest_start(m, IFLA_AF_SPEC);
-			struct nlattr *in6 = spec ? nla_nest_start(m, AF_INET6) :
-						    NULL;
+			struct nlattr *in6 =
+				spec ? nla_nest_start(m, AF_INET6) : NULL;
 			uint8_t mode = 0;
 
 			for (size_t k = 0; k < ARRAY_SIZE(modes); k++)
@@ -540,17 +543,20 @@ int link_put_generic(struct link_req *r, int from, int to,
 			break;
 		}
 		case LK_GSO_MAX_SIZE:
-			rc = nla_put_u32(m, IFLA_GSO_MAX_SIZE, (uint32_t)v->num);
+			rc = nla_put_u32(m, IFLA_GSO_MAX_SIZE,
+					 (uint32_t)v->num);
 			break;
 		case LK_GSO_MAX_SEGS:
 			if (v->num > 65535)
 				return nsh_err(sh, "'%s': not a GSO segment "
 						   "count (at most 65535)",
 					       v->text);
-			rc = nla_put_u32(m, IFLA_GSO_MAX_SEGS, (uint32_t)v->num);
+			rc = nla_put_u32(m, IFLA_GSO_MAX_SEGS,
+					 (uint32_t)v->num);
 			break;
 		case LK_GRO_MAX_SIZE:
-			rc = nla_put_u32(m, IFLA_GRO_MAX_SIZE, (uint32_t)v->num);
+			rc = nla_put_u32(m, IFLA_GRO_MAX_SIZE,
+					 (uint32_t)v->num);
 			break;
 		case LK_PARENTDEV:
 			rc = nla_put_string(m, IFLA_PARENT_DEV_NAME, v->text);
@@ -1319,13 +1325,11 @@ static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 
 		if (link_lookup_in(sh, &sh->cur, n.dev, true, &l))
 			return 1;
-		if (l && teardown_may_be_peer(sh, &sh->cur,
-					      rtnl_link_get_ifindex(l),
-					      rtnl_link_get_link_netnsid(l,
-									 &nsid) ==
-							      0 ?
-						      &nsid :
-						      NULL))
+		if (l &&
+		    teardown_may_be_peer(
+			    sh, &sh->cur, rtnl_link_get_ifindex(l),
+			    rtnl_link_get_link_netnsid(l, &nsid) == 0 ? &nsid :
+									NULL))
 			teardown_wait(sh);
 	}
 	return link_modify(sh, a, RTM_DELLINK, 0);

@@ -263,10 +263,11 @@ static void bond_print(struct link_pr *c, struct nlattr **tb)
 		return;
 	print_name(tb, IFLA_BOND_MODE, false, link_bond_modes, "mode",
 		   "mode %s ");
-	if (tb[IFLA_BOND_ACTIVE_SLAVE] && nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE]))
+	if (tb[IFLA_BOND_ACTIVE_SLAVE] &&
+	    nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE]))
 		pr_string(PR_ANY, "active_slave", "active_slave %s ",
-			  link_pr_ifname(c, nla_get_u32(
-						    tb[IFLA_BOND_ACTIVE_SLAVE])));
+			  link_pr_ifname(
+				  c, nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE])));
 	PR_U32(IFLA_BOND_MIIMON, "miimon", "miimon %u ");
 	PR_U32(IFLA_BOND_UPDELAY, "updelay", "updelay %u ");
 	PR_U32(IFLA_BOND_DOWNDELAY, "downdelay", "downdelay %u ");
@@ -295,7 +296,8 @@ static void bond_print(struct link_pr *c, struct nlattr **tb)
 		   "arp_all_targets %s ");
 	if (tb[IFLA_BOND_PRIMARY] && nla_get_u32(tb[IFLA_BOND_PRIMARY]))
 		pr_string(PR_ANY, "primary", "primary %s ",
-			  link_pr_ifname(c, nla_get_u32(tb[IFLA_BOND_PRIMARY])));
+			  link_pr_ifname(c,
+					 nla_get_u32(tb[IFLA_BOND_PRIMARY])));
 	print_name(tb, IFLA_BOND_PRIMARY_RESELECT, false,
 		   link_bond_primary_reselect, "primary_reselect",
 		   "primary_reselect %s ");
@@ -327,8 +329,8 @@ static void bond_print(struct link_pr *c, struct nlattr **tb)
 	if (tb[IFLA_BOND_AD_ACTOR_SYSTEM])
 		pr_string(PR_ANY, "ad_actor_system", "ad_actor_system %s ",
 			  pr_lladdr(nla_data(tb[IFLA_BOND_AD_ACTOR_SYSTEM]),
-				    nla_len(tb[IFLA_BOND_AD_ACTOR_SYSTEM]), 1, b,
-				    sizeof(b)));
+				    nla_len(tb[IFLA_BOND_AD_ACTOR_SYSTEM]), 1,
+				    b, sizeof(b)));
 	PR_U8(IFLA_BOND_TLB_DYNAMIC_LB, "tlb_dynamic_lb", "tlb_dynamic_lb %u ");
 }
 

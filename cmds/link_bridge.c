@@ -115,9 +115,10 @@ static int bridge_put(struct link_req *r)
 			rc = nla_put_u16(r->msg, IFLA_BR_VLAN_PROTOCOL,
 					 (uint16_t)v->num);
 		if (o->key == BR_HELP + 1 || o->key == BR_HELP + 2) {
-			uint32_t bit = o->key == BR_HELP + 1 ?
-					       1u << BR_BOOLOPT_NO_LL_LEARN :
-					       1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+			uint32_t bit =
+				o->key == BR_HELP + 1 ?
+					1u << BR_BOOLOPT_NO_LL_LEARN :
+					1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
 
 			bm.optmask |= bit;
 			if (v->num)

@@ -217,8 +217,8 @@ static void bridge_slave_print(struct link_pr *c, struct nlattr **tb)
 	PR_ONOFF(IFLA_BRPORT_LOCKED, "locked", "locked %s ");
 	if (tb[IFLA_BRPORT_BACKUP_PORT])
 		pr_string(PR_ANY, "backup_port", "backup_port %s ",
-			  link_pr_ifname(c, nla_get_u32(
-						    tb[IFLA_BRPORT_BACKUP_PORT])));
+			  link_pr_ifname(
+				  c, nla_get_u32(tb[IFLA_BRPORT_BACKUP_PORT])));
 }
 
 const struct link_kind bridge_slave_kind = {

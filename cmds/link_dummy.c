@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link_dummy.c - `type dummy`: a link that drops everything (an address holder).  It takes no
- * options, as with iproute2.
+ * link_dummy.c - `type dummy`: a link that drops everything (an address holder).
+ * It takes no options, as with iproute2.
  */
 #include "config.h"
 

@@ -100,10 +100,11 @@ static int geneve_put(struct link_req *r)
 			tos = (uint8_t)v->num;
 			break;
 		case GV_DF:
-			rc = nla_put_u8(m, IFLA_GENEVE_DF,
-					streq(v->text, "unset") ? GENEVE_DF_UNSET :
-					streq(v->text, "set") ? GENEVE_DF_SET :
-								GENEVE_DF_INHERIT);
+			rc = nla_put_u8(
+				m, IFLA_GENEVE_DF,
+				streq(v->text, "unset") ? GENEVE_DF_UNSET :
+				streq(v->text, "set")	? GENEVE_DF_SET :
+							  GENEVE_DF_INHERIT);
 			break;
 		case GV_LABEL:
 			have_label = true;
@@ -137,7 +138,8 @@ static int geneve_put(struct link_req *r)
 		rc = nla_put_u32(m, IFLA_GENEVE_ID, vni);
 	if (rc >= 0 && remote)
 		rc = remote->pfx.family == AF_INET ?
-			     nla_put(m, IFLA_GENEVE_REMOTE, 4, remote->pfx.addr) :
+			     nla_put(m, IFLA_GENEVE_REMOTE, 4,
+				     remote->pfx.addr) :
 			     nla_put(m, IFLA_GENEVE_REMOTE6, 16,
 				     remote->pfx.addr);
 	if (rc >= 0 && (!set_op || have_label))
@@ -154,9 +156,10 @@ static int geneve_put(struct link_req *r)
 		rc = nla_put_flag(m, IFLA_GENEVE_INNER_PROTO_INHERIT);
 	for (int k = 0; k < 3 && rc >= 0; k++)
 		if (have_csum[k] >= 0)
-			rc = nla_put_u8(m, k == 0 ? IFLA_GENEVE_UDP_CSUM :
-					   k == 1 ? IFLA_GENEVE_UDP_ZERO_CSUM6_TX :
-						    IFLA_GENEVE_UDP_ZERO_CSUM6_RX,
+			rc = nla_put_u8(m,
+					k == 0 ? IFLA_GENEVE_UDP_CSUM :
+					k == 1 ? IFLA_GENEVE_UDP_ZERO_CSUM6_TX :
+						 IFLA_GENEVE_UDP_ZERO_CSUM6_RX,
 					(uint8_t)have_csum[k]);
 	return rc < 0 ? nsh_err(r->sh, "out of memory") : 0;
 }
@@ -183,7 +186,8 @@ static void geneve_print(struct link_pr *c, struct nlattr **tb)
 	if (tb[IFLA_GENEVE_COLLECT_METADATA])
 		pr_bool(PR_ANY, "external", "external ", true);
 	if (tb[IFLA_GENEVE_ID] && nla_len(tb[IFLA_GENEVE_ID]) >= 4)
-		pr_uint(PR_ANY, "id", "id %u ", nla_get_u32(tb[IFLA_GENEVE_ID]));
+		pr_uint(PR_ANY, "id", "id %u ",
+			nla_get_u32(tb[IFLA_GENEVE_ID]));
 	if (tb[IFLA_GENEVE_REMOTE]) {
 		if (nla_get_u32(tb[IFLA_GENEVE_REMOTE]))
 			pr_string(PR_ANY, "remote", "remote %s ",

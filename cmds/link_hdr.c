@@ -49,8 +49,8 @@ static const struct {
 	bool details;		/* -d: promiscuity, kinds, queues */
 	bool family_hides_ll;	/* -4/-6 leave out the link/ line */
 	bool escape;		/* names escaped for the terminal (text) */
-	bool p2p_peer;		/* "peer", not "brd", on point-to-point links */
-	bool lost_lower_down;	/* M-DOWN when the lower link is not found */
+	bool p2p_peer; /* "peer", not "brd", on point-to-point links */
+	bool lost_lower_down; /* M-DOWN when the lower link is not found */
 } styles[] = {
 	[LINK_SHOW_LINK] = { .linkmode = true, .details = true,
 			     .escape = true },

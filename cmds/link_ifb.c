@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link_ifb.c - `type ifb`: an intermediate functional block (ingress shaping with tc).  It takes no
- * options, as with iproute2.
+ * link_ifb.c - `type ifb`: an intermediate functional block (ingress shaping
+ * with tc).
+ * It takes no options, as with iproute2.
  */
 #include "config.h"
 

@@ -42,10 +42,11 @@ static int ipvlan_put(struct link_req *r)
 		const struct nsh_val *v = ipl_arg(a, i, 0);
 
 		if (o->key == IV_MODE)
-			rc = nla_put_u16(r->msg, IFLA_IPVLAN_MODE,
-					 streq(v->text, "l2") ? IPVLAN_MODE_L2 :
-					 streq(v->text, "l3") ? IPVLAN_MODE_L3 :
-								IPVLAN_MODE_L3S);
+			rc = nla_put_u16(
+				r->msg, IFLA_IPVLAN_MODE,
+				streq(v->text, "l2") ? IPVLAN_MODE_L2 :
+				streq(v->text, "l3") ? IPVLAN_MODE_L3 :
+						       IPVLAN_MODE_L3S);
 		else if (o->key == IV_FLAG && streq(o->kw, "private"))
 			flags |= IPVLAN_F_PRIVATE;
 		else if (o->key == IV_FLAG && streq(o->kw, "vepa"))

@@ -135,8 +135,8 @@ static int macvlan_put(struct link_req *r)
 					mmode = k;
 			rc = nla_put_u32(m, IFLA_MACVLAN_MACADDR_MODE, mmode);
 			if (mmode == MACVLAN_MACADDR_SET)
-				nest = nla_nest_start(m,
-						      IFLA_MACVLAN_MACADDR_DATA);
+				nest = nla_nest_start(
+					m, IFLA_MACVLAN_MACADDR_DATA);
 			for (int n = 1; rc >= 0 && ipl_arg(a, i, n); n++) {
 				parse_lladdr(ipl_arg(a, i, n)->text, mac,
 					     sizeof(mac));

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link_nlmon.c - `type nlmon`: a netlink monitor (tcpdump -i nlmon0).  It takes no
- * options, as with iproute2.
+ * link_nlmon.c - `type nlmon`: a netlink monitor (tcpdump -i nlmon0).
+ * It takes no options, as with iproute2.
  */
 #include "config.h"
 

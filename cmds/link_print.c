@@ -30,7 +30,7 @@ static struct {
 	bool color;		/* -c: escape sequences around some fields */
 	bool dark;		/* …for a dark background (COLORFGBG) */
 	unsigned depth;
-	char sep;		/* ',' once a value was written at this depth */
+	char sep; /* ',' once a value was written at this depth */
 } w;
 
 /* ------------------------------------------------------------ JSON */

@@ -90,12 +90,12 @@ static void parse_link(const struct nlmsghdr *n, struct nlattr **tb)
 	memset(tb, 0, sizeof(*tb) * (IFLA_MAX + 1));
 	if (n->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
 		return;
-	(void)nla_parse(tb, IFLA_MAX,
-			(struct nlattr *)((char *)msg_ifi(n) +
-					  NLMSG_ALIGN(sizeof(struct ifinfomsg))),
-			(int)(n->nlmsg_len -
-			      NLMSG_LENGTH(sizeof(struct ifinfomsg))),
-			NULL);
+	(void)nla_parse(
+		tb, IFLA_MAX,
+		(struct nlattr *)((char *)msg_ifi(n) +
+				  NLMSG_ALIGN(sizeof(struct ifinfomsg))),
+		(int)(n->nlmsg_len - NLMSG_LENGTH(sizeof(struct ifinfomsg))),
+		NULL);
 }
 
 /* name and flags of link IFINDEX: from the listed messages, or asked
@@ -280,7 +280,8 @@ static bool print_name_and_link(struct link_pr *c, const char *fmt,
 
 		if (iflink && tb[IFLA_LINK_NETNSID]) {
 			if (pr_json()) {
-				pr_int(PR_JSON, "link_index", NULL, (int)iflink);
+				pr_int(PR_JSON, "link_index", NULL,
+				       (int)iflink);
 			} else {
 				snprintf(idx, sizeof(idx), "if%u", iflink);
 				link = idx;
@@ -994,7 +995,11 @@ enum show_key {
 
 /* the address flags ip address show filters by: accepted, and without
  * effect on links */
-#define FLAG(w) { w, IPL_ALIAS, NULL, SK_FLAG }, { "-" w, IPL_ALIAS, NULL, SK_FLAG }
+#define FLAG(w)                                 \
+	{ w, IPL_ALIAS, NULL, SK_FLAG },        \
+	{                                       \
+		"-" w, IPL_ALIAS, NULL, SK_FLAG \
+	}
 
 static const struct ipl_opt show_rows[] = {
 	{ "to", 0, "IFADDR", SK_TO, "addresses in this prefix (no effect)" },

@@ -30,7 +30,8 @@ static void tun_print(struct link_pr *c, struct nlattr **tb)
 	}
 	PR_ONOFF(IFLA_TUN_PI, "pi", "pi %s ");
 	PR_ONOFF(IFLA_TUN_VNET_HDR, "vnet_hdr", "vnet_hdr %s ");
-	if (!tb[IFLA_TUN_MULTI_QUEUE] || !nla_get_u8(tb[IFLA_TUN_MULTI_QUEUE])) {
+	if (!tb[IFLA_TUN_MULTI_QUEUE] ||
+	    !nla_get_u8(tb[IFLA_TUN_MULTI_QUEUE])) {
 		if (pr_json())
 			pr_bool(PR_JSON, "multi_queue", NULL, false);
 	} else {

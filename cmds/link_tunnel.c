@@ -309,7 +309,8 @@ void tnl_print_encap(struct nlattr **tb, int type_attr, int flags_attr,
 		pr_uint(PR_JSON, "sport", NULL, ntohs(sport));
 		pr_uint(PR_JSON, "dport", NULL, ntohs(dport));
 		pr_bool(PR_JSON, "csum", NULL, flags & TUNNEL_ENCAP_FLAG_CSUM);
-		pr_bool(PR_JSON, "csum6", NULL, flags & TUNNEL_ENCAP_FLAG_CSUM6);
+		pr_bool(PR_JSON, "csum6", NULL,
+			flags & TUNNEL_ENCAP_FLAG_CSUM6);
 		pr_bool(PR_JSON, "remcsum", NULL,
 			flags & TUNNEL_ENCAP_FLAG_REMCSUM);
 		pr_obj_close();

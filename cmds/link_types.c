@@ -16,7 +16,6 @@
 #include <arpa/inet.h>
 
 #include "link.h"
-#include "model.h"
 
 /* iproute2's parse_on_off: an abbreviation of "off", or "on" */
 static int t_onoff(const char *w, struct nsh_val *v, char *eb, size_t el,
@@ -456,45 +455,8 @@ static int t_erspandir(const char *w, struct nsh_val *v, char *eb, size_t el,
 	return -1;
 }
 
-/* a master: any link name iproute2 takes (altnames up to 127 bytes) */
-static int t_master(const char *w, struct nsh_val *v, char *eb, size_t el,
-		    const char **err)
-{
-	if (!*w || strlen(w) >= 128 || strpbrk(w, "/ \t\n")) {
-		*err = "not a link name";
-		return -1;
-	}
-	return 0;
-}
-
-/* the bridges (and other masters) of the namespace the line acts in,
- * from the live model: no netlink round trip on TAB */
-static void complete_master(struct nsh *sh, const char *prefix,
-			    void (*add)(void *, const char *, const char *),
-			    void *ctx)
-{
-	static const char *const kinds[] = { "bridge", "bond", "team", "vrf" };
-	struct model *m = model_get(sh);
-	struct model_ns *ns;
-
-	if (!m)
-		return;
-	ns = sh->complete_ns ? model_ns_by_name(m, sh->complete_ns) :
-			       model_ns_cur(m, sh);
-	for (int i = 0; ns && i < ns->nlinks; i++) {
-		const struct model_link *l = &ns->links[i];
-
-		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
-			if (streq(l->kind, kinds[k]) &&
-			    strncmp(l->name, prefix, strlen(prefix)) == 0)
-				add(ctx, l->name, l->kind);
-	}
-}
-
 const struct nsh_type link_types[] = {
 	{ "ONOFF", "on or off", t_onoff, complete_onoff },
-	{ "MASTER", "a bridge, bond or VRF of the namespace", t_master,
-	  complete_master },
 	{ "LINKMTU", "an MTU in bytes", t_linkmtu },
 	{ "LINKMODE", "default or dormant", t_linkmode, complete_mode },
 	{ "OPERSTATE", "an operational state: up, down, dormant, …",

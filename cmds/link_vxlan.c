@@ -171,17 +171,19 @@ static int vxlan_put(struct link_req *r)
 			rc = nla_put_u8(m, IFLA_VXLAN_TOS, (uint8_t)v->num);
 			break;
 		case VX_DF:
-			rc = nla_put_u8(m, IFLA_VXLAN_DF,
-					streq(v->text, "unset") ? VXLAN_DF_UNSET :
-					streq(v->text, "set") ? VXLAN_DF_SET :
-								VXLAN_DF_INHERIT);
+			rc = nla_put_u8(
+				m, IFLA_VXLAN_DF,
+				streq(v->text, "unset") ? VXLAN_DF_UNSET :
+				streq(v->text, "set")	? VXLAN_DF_SET :
+							  VXLAN_DF_INHERIT);
 			break;
 		case VX_LABEL:
 			rc = nla_put_u32(m, IFLA_VXLAN_LABEL,
 					 htonl((uint32_t)v->num));
 			break;
 		case VX_AGEING:
-			rc = nla_put_u32(m, IFLA_VXLAN_AGEING, (uint32_t)v->num);
+			rc = nla_put_u32(m, IFLA_VXLAN_AGEING,
+					 (uint32_t)v->num);
 			break;
 		case VX_LIMIT:
 			rc = nla_put_u32(m, IFLA_VXLAN_LIMIT, (uint32_t)v->num);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link_wireguard.c - `type wireguard`: a WireGuard tunnel (keys and peers with wg).  It takes no
- * options, as with iproute2.
+ * link_wireguard.c - `type wireguard`: a WireGuard tunnel (keys and peers
+ * with wg).
+ * It takes no options, as with iproute2.
  */
 #include "config.h"
 
