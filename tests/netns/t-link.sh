@@ -218,6 +218,10 @@ rejects "a bridge as a bridge port, with down: br2 stays up" \
 ip link del br2
 rejects "lo as a bridge port, with up" 'ip -n ns2 link set lo master c1 up' \
 	"^ip link set: 'c1': no such link in namespace 'ns2'$"
+ip link add br3 type bridge
+rejects "lo as a bridge port, with down: lo stays up" 'ip link set lo master br3 down' \
+	"^ip link set: 'lo': the loopback device cannot be a bridge port$"
+ip link del br3
 rejects "a bridge as its own port" 'ip link set br0 master br0 up' \
 	"^ip link set: 'br0': a bridge cannot be its own port$"
 rejects "moving a bridge" 'ip link set br0 netns ns1' \
