@@ -51,20 +51,15 @@ int link_lookup_in(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 int link_index(struct nsh *sh, const char *name, int *ret);
 /*
  * link_brief - ifindex and flags (IFF_*) of link NAME in SH->cur, by two
- * ioctls.  bridge_index - the ifindex of bridge NAME in SH->cur: one ioctl
- * when it was looked up before and is still the same device, else one
- * RTM_GETLINK more.  Both: 0; 1 after reporting that NAME does not exist;
- * -1 for anything else (not a bridge, an altname…: the caller checks the
- * slow way).
+ * ioctls: 0; 1 after reporting that NAME does not exist; -1 for anything
+ * else.
  */
 int link_brief(struct nsh *sh, const char *name, int *ret_index,
 	       unsigned *ret_flags);
-int bridge_index(struct nsh *sh, const char *name, int *ret);
 /* report "'NAME': no such link in <NS>"; returns 1 */
 int link_no_such(struct nsh *sh, const struct nsh_ns *ns, const char *name);
 
-/* ip link show (cmds/link_show.c) */
-int link_show(struct nsh *sh, const char *name);
+/* ip link show (cmds/link_show.c, cmds/link.h) */
 /*
  * link_flag_words - the IFF_* FLAGS as iproute2 says them, in its order:
  * NO-CARRIER first (up without IFF_RUNNING), then the names (RUNNING is

@@ -15,12 +15,15 @@
 #ifndef NSH_LINK_H
 #define NSH_LINK_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cmds.h"
 #include "ipl.h"
 
 struct nl_msg;
+struct nl_sock;
 struct nlattr;
 
 /* ip link's own options (the keys of link_opts, shared by veth's peer) */
@@ -33,6 +36,7 @@ enum link_key {
 	LK_LINK_NETNS, LK_LINK_NETNSID, LK_PROTODOWN, LK_PROTODOWN_REASON,
 	LK_GSO_MAX_SIZE, LK_GSO_MAX_SEGS, LK_GRO_MAX_SIZE, LK_PARENTDEV,
 	LK_DEV, LK_HELP,
+	LK_KIND_HELP = 99,	/* `help` after `type KIND` */
 	LK_KIND_BASE = 100,	/* kinds' own keys start here */
 };
 
@@ -40,11 +44,33 @@ enum link_key {
 enum link_attr_type {
 	LA_U8 = 1, LA_U16, LA_U32, LA_U64, LA_BE16, LA_FLAG, LA_ONOFF8,
 	LA_STR, LA_MAC,
+	LA_DEV,		/* a link's name, put as its ifindex (u32) */
+	LA_TRUE8,	/* a keyword without value: u8 1 */
+	LA_FALSE8,	/* … u8 0 ("nolearning") */
+	LA_ZERO32,	/* … u32 0 ("clear_active_slave") */
 };
 #define LINK_ATTR_MARK 0x40000000
 #define LINK_ATTR(attr, type) (LINK_ATTR_MARK | ((type) << 16) | (attr))
 #define LINK_ATTR_OF(key) ((key) & 0xffff)
 #define LINK_ATTR_TYPE(key) (((key) >> 16) & 0xff)
+
+/* the stages of the kernel's do_setlink a change touches, in its order
+ * (a refusal leaves the earlier ones done: cmds/link.c undoes them) */
+enum link_stage {
+	SG_KIND = 1 << 0,	/* the kind's data (changelink) */
+	SG_NETNS = 1 << 1,
+	SG_ADDRESS = 1 << 2,
+	SG_MTU = 1 << 3,
+	SG_GROUP = 1 << 4,
+	SG_NAME = 1 << 5,
+	SG_ALIAS = 1 << 6,
+	SG_FLAGS = 1 << 7,
+	SG_MASTER = 1 << 8,
+	SG_TXQLEN = 1 << 9,
+	SG_OTHER = 1 << 10,
+};
+
+struct nsh_ns;
 
 /* the request being built, for a kind's put() */
 struct link_req {
@@ -54,7 +80,23 @@ struct link_req {
 	int from, to;		/* the kind's bindings, [from, to) */
 	bool create;		/* add/replace: NLM_F_CREATE */
 	const char *dev;	/* the link's name, for messages */
+	bool peer;		/* putting a veth's peer */
+	/* what the main link's options were, for undo and messages */
+	unsigned stages;	/* enum link_stage */
+	int addr_len;
+	const char *mtu;
+	const char *master;
+	int master_index;
+	int new_index;
+	/* where the link and its peer go (netns), NULL: here */
+	const struct nsh_ns *ns, *peer_ns;
 };
+
+/* the most attributes a kind's data may have (maxattr below) */
+#define LINK_KIND_MAXATTR 127
+
+/* the context of `ip link show`, for a kind's print (cmds/link_show.c) */
+struct link_pr;
 
 struct link_kind {
 	const char *name;	/* "vxlan" */
@@ -63,10 +105,11 @@ struct link_kind {
 	/* put the bindings r->from..r->to into the open IFLA_INFO_DATA;
 	 * NULL: link_put_attrs does it all.  0, or 1 after reporting */
 	int (*put)(struct link_req *r);
-	/* -d details of a link of this kind: TB holds the attributes of
-	 * its IFLA_INFO_DATA (or IFLA_INFO_SLAVE_DATA), indexed by type,
-	 * up to MAXATTR; print them through link_show_field & co */
-	void (*print)(struct link_show_ctx *c, struct nlattr **tb);
+	/* -d details of a link of this kind, as iproute2's print_opt: TB
+	 * holds the attributes of its IFLA_INFO_DATA (IFLA_INFO_SLAVE_DATA
+	 * for a _slave kind) by type up to MAXATTR, or is NULL when there
+	 * is none; printed with the pr_* calls below */
+	void (*print)(struct link_pr *c, struct nlattr **tb);
 	int maxattr;
 	const char *driver;	/* the kernel's driver, for its absence */
 };
@@ -89,13 +132,245 @@ struct ifinfomsg;
 int link_put_generic(struct link_req *r, int from, int to,
 		     struct ifinfomsg *ifi, bool peer);
 
+/* the IFF_* flags of link NAME in the current namespace, by one ioctl:
+ * 0, or -1 */
+int link_flags(struct nsh *sh, const char *name, unsigned *ret);
+
+/* the driver of link NAME in the current namespace ("bridge", "veth"),
+ * by one ioctl (SIOCETHTOOL): 0, or -1 when it does not say */
+int link_driver(struct nsh *sh, const char *name, char *buf, size_t len);
+
+/* whether link IFINDEX of the current namespace is of KIND: 1, 0, or -1
+ * when it cannot be read */
+int link_is_kind(struct nsh *sh, int ifindex, const char *kind);
+
+/* `peer [name] NAME OPTIONS…` (veth, vxcan): the peer's ifinfomsg and
+ * attributes nested in ATTR, from the binding of KEY on: 0 or 1 */
+int link_put_peer(struct link_req *r, int key, int attr);
+
 /* keep namespace NS open until the request is sent (IFLA_NET_NS_FD):
  * 0, or 1 after reporting (NS is closed then) */
 int link_req_hold(struct link_req *r, struct nsh_ns *ns);
+
+/* every kind table ends with this row: `help` prints its options */
+#define LINK_KIND_HELP { "help", IPL_PREFIX | IPL_ALIAS, NULL, LK_KIND_HELP }
+
+/* ------------------------------------------------------------ output */
+
+/*
+ * iproute2's print calls (cmds/link_print.c): PR_ANY prints FMT with the
+ * value in text and KEY: value under -j, PR_FP only the text, PR_JSON
+ * only the member.  A NULL KEY is an array element.
+ */
+enum pr_out { PR_FP = 1, PR_JSON = 2, PR_ANY = 4 };
+
+/* start and end one show: JSON (with its outer array when ARRAY), -p,
+ * -o (lines joined by '\\') */
+void pr_begin(bool json, bool pretty, bool oneline, bool array);
+void pr_end(bool array);
+bool pr_json(void);
+/* -c: iproute2's colours (off under -j) */
+void pr_color(bool on);
+enum pr_color { PC_IFNAME, PC_MAC, PC_INET, PC_INET6, PC_UP, PC_DOWN,
+		PC_NONE };
+void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
+		     const char *fmt, const char *val);
+const char *pr_sl(void);	/* "\n", or "\\" under -o */
+void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
+void pr_obj_open(const char *key);
+void pr_obj_close(void);
+void pr_arr_open(enum pr_out t, const char *s);
+void pr_arr_close(enum pr_out t, const char *s);
+void pr_string(enum pr_out t, const char *key, const char *fmt,
+	       const char *val);
+void pr_int(enum pr_out t, const char *key, const char *fmt, int val);
+void pr_uint(enum pr_out t, const char *key, const char *fmt, unsigned val);
+void pr_u64(enum pr_out t, const char *key, const char *fmt, uint64_t val);
+void pr_s64(enum pr_out t, const char *key, const char *fmt, int64_t val);
+void pr_hu(enum pr_out t, const char *key, const char *fmt,
+	   unsigned short val);
+void pr_hhu(enum pr_out t, const char *key, const char *fmt,
+	    unsigned char val);
+void pr_float(enum pr_out t, const char *key, const char *fmt, double val);
+void pr_bool(enum pr_out t, const char *key, const char *fmt, bool val);
+void pr_on_off(enum pr_out t, const char *key, const char *fmt, bool val);
+void pr_null(enum pr_out t, const char *key, const char *fmt,
+	     const char *val);
+/* JSON: "0x2a" (a string) */
+void pr_0xhex(enum pr_out t, const char *key, const char *fmt,
+	      unsigned long long val);
+/* JSON: "2a" (a string) */
+void pr_hex(enum pr_out t, const char *key, const char *fmt, unsigned val);
+/* a counter in a column of WIDTH and a blank (-h: 1.5k, -iec: 1.5Ki) */
+void pr_num(unsigned width, uint64_t count, bool human, bool iec);
+
+/* "ether", "loopback", … for ARPHRD_* TYPE ("[N]" when unknown or
+ * NUMERIC) */
+const char *pr_lltype(unsigned type, bool numeric, char *buf, size_t len);
+/* a link-layer address of link type TYPE: aa:bb:…, or the IP address of
+ * a tunnel */
+const char *pr_lladdr(const unsigned char *a, int alen, unsigned type,
+		      char *buf, size_t len);
+const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
+			 size_t len);
+/* a link group's name ("default", /etc/iproute2/group) or number */
+const char *pr_group(unsigned group, bool numeric, char *buf, size_t len);
+/* a TOS/DS field's name (/etc/iproute2/rt_dsfield) or 0xNN */
+const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
+
+/* ip link show (cmds/link_show.c) */
+extern const struct ipl_table link_show_opts;
+int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
+/* the link messages saved in PATH, as `ip monitor file PATH` prints them
+ * (for tests of the kinds' print) */
+int link_print_file(struct nsh *sh, const char *path);
+
+/* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
+ * "[N]" */
+const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len);
+/* a protocol name of that table (any case) or number: 0, or -1 */
+int link_llproto_a2n(const char *s, uint16_t *be);
+/* jiffies (1/100 s) as a timer: "%4i.%.2i " in text */
+void pr_timer(const char *key, uint64_t jiffies);
+
+/* an attribute of TB, if present, as iproute2's print_uint & co */
+#define PR_ATTR(fn, get, attr, key, fmt)                                       \
+	do {                                                                   \
+		if (tb[attr])                                                  \
+			fn(PR_ANY, key, fmt, get(tb[attr]));                   \
+	} while (0)
+#define PR_U8(attr, key, fmt) PR_ATTR(pr_uint, nla_get_u8, attr, key, fmt)
+#define PR_U16(attr, key, fmt) PR_ATTR(pr_uint, nla_get_u16, attr, key, fmt)
+#define PR_U32(attr, key, fmt) PR_ATTR(pr_uint, nla_get_u32, attr, key, fmt)
+#define PR_U64(attr, key, fmt) PR_ATTR(pr_u64, nla_get_u64, attr, key, fmt)
+#define PR_ONOFF(attr, key, fmt)                                               \
+	PR_ATTR(pr_on_off, nla_get_u8, attr, key, fmt)
+
+/* the show's options and lookups, for a kind's print */
+struct nsh *link_pr_sh(const struct link_pr *c);
+/* the name of link IFINDEX of the namespace shown ("if%u" when unknown,
+ * as iproute2's ll_index_to_name) */
+const char *link_pr_ifname(struct link_pr *c, unsigned ifindex);
+
+/*
+ * link_get_msg - RTM_GETLINK of link IFINDEX (or NAME, when given) on SK,
+ * with IFLA_EXT_MASK MASK: 0 and the kernel's answer in *RET (free it),
+ * -ENODEV when there is no such link, another -errno otherwise.  Nothing
+ * is reported.
+ */
+struct nlmsghdr;
+int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
+		 uint32_t mask, struct nlmsghdr **ret);
+
+/* the value types of ip link and its kinds (cmds/link_types.c) */
+extern const struct nsh_type link_types[];
+
+/* the bond's enumerations, NULL-terminated, in their numbers' order
+ * (cmds/link_bond.c) */
+extern const char *const link_bond_modes[];
+extern const char *const link_bond_arp_validate[];
+extern const char *const link_bond_arp_all_targets[];
+extern const char *const link_bond_primary_reselect[];
+extern const char *const link_bond_fail_over_mac[];
+extern const char *const link_bond_xmit_hash_policy[];
+extern const char *const link_bond_lacp_active[];
+extern const char *const link_bond_lacp_rate[];
+extern const char *const link_bond_ad_select[];
+
+/* ------------------------------------------------------------ tunnels */
+
+/*
+ * The settings of an IP tunnel (gre, ip6gre, ipip, sit, ip6tnl) as
+ * iproute2's parsers hold them: read from the link when it is changed
+ * (they send all of them), then changed by the line's options
+ * (cmds/link_tunnel.c), then put by the kind.
+ */
+enum tnl_key {
+	TN_KEY = LK_KIND_BASE, TN_SEQ, TN_CSUM, TN_PMTUDISC, TN_REMOTE,
+	TN_LOCAL, TN_DEV, TN_TTL, TN_TOS, TN_TCLASS, TN_FLOWLABEL, TN_DSCP,
+	TN_NOENCAP, TN_ENCAP, TN_ENCAP_SPORT, TN_ENCAP_DPORT, TN_ENCAP_FLAG,
+	TN_EXTERNAL, TN_IGNDF, TN_FWMARK, TN_ALLOWLR, TN_ENCAPLIMIT,
+	TN_ERSPAN, TN_ERSPAN_VER, TN_ERSPAN_DIR, TN_ERSPAN_HWID, TN_MODE,
+	TN_ISATAP, TN_6RD_PREFIX, TN_6RD_RELAY, TN_6RD_RESET,
+};
+
+struct tnl {
+	int family;		/* of the endpoints */
+	bool have_local, have_remote;
+	uint8_t local[16], remote[16];
+	uint16_t iflags, oflags;	/* GRE_KEY, GRE_SEQ, GRE_CSUM (be) */
+	uint32_t ikey, okey;		/* network order */
+	uint8_t pmtudisc, ignore_df, tos, ttl, proto;
+	uint32_t link, fwmark;
+	uint16_t encap_type, encap_flags, encap_sport, encap_dport;
+	bool metadata;
+	/* IPv6 tunnels */
+	uint8_t encap_limit;
+	uint32_t flowinfo, flags;
+	/* sit */
+	uint16_t sit_flags;
+	uint8_t prefix6[16], relay4[4];
+	uint16_t prefix6_len, relay4_len;
+	bool have_prefix6, have_relay4;
+	/* erspan */
+	uint32_t erspan_idx;
+	uint8_t erspan_ver, erspan_dir;
+	uint16_t erspan_hwid;
+};
+
+/* the link's own data (IFLA_INFO_DATA) parsed into TB, for `set`: 0, or
+ * 1 after reporting; *KEEP holds the message TB points into (free it) */
+int tnl_existing(struct link_req *r, struct nlattr **tb, int maxattr,
+		 struct nlmsghdr **keep);
+/* apply the option bound at I: 0, or 1 after reporting */
+int tnl_apply(struct link_req *r, struct tnl *t, int i);
+/* "remote 10.0.0.1 " / "any", iproute2's tnl_print_endpoint */
+void tnl_print_endpoint(const char *name, struct nlattr *a, int family);
+/* "encap fou encap-sport auto …", iproute2's tnl_print_encap */
+void tnl_print_encap(struct nlattr **tb, int type, int flags, int sport,
+		     int dport);
+
+/* the protocol of a tunnel mode word (ipip, sit, ip6tnl) */
+int link_tunnel_mode(const char *w);
+/* the GRE printers' shared parts (cmds/link_gre.c): keys, sequence and
+ * checksum flags; ERSPAN fields and the encapsulation */
+void link_gre_print_common(struct nlattr **tb);
+void link_gre_print_erspan(struct nlattr **tb);
+/* hoplimit, encaplimit, tclass, flowlabel, dscp of an IPv6 tunnel
+ * (cmds/link_gre6.c) */
+void link_ip6_tunnel_print(struct nlattr **tb, int ttl_attr, int elim_attr,
+			   int flowinfo_attr, uint32_t flags);
 
 /* the kinds (one file each) */
 extern const struct link_kind veth_kind;
 extern const struct link_kind bridge_kind;
 extern const struct link_kind bridge_slave_kind;
+extern const struct link_kind vxlan_kind;
+extern const struct link_kind macvlan_kind;
+extern const struct link_kind macvtap_kind;
+extern const struct link_kind ipvlan_kind;
+extern const struct link_kind ipvtap_kind;
+extern const struct link_kind vlan_kind;
+extern const struct link_kind dummy_kind;
+extern const struct link_kind ifb_kind;
+extern const struct link_kind vrf_kind;
+extern const struct link_kind vrf_slave_kind;
+extern const struct link_kind bond_kind;
+extern const struct link_kind bond_slave_kind;
+extern const struct link_kind nlmon_kind;
+extern const struct link_kind vcan_kind;
+extern const struct link_kind vxcan_kind;
+extern const struct link_kind wireguard_kind;
+extern const struct link_kind geneve_kind;
+extern const struct link_kind gre_kind;
+extern const struct link_kind gretap_kind;
+extern const struct link_kind erspan_kind;
+extern const struct link_kind ip6gre_kind;
+extern const struct link_kind ip6gretap_kind;
+extern const struct link_kind ip6erspan_kind;
+extern const struct link_kind ipip_kind;
+extern const struct link_kind sit_kind;
+extern const struct link_kind ip6tnl_kind;
+extern const struct link_kind tun_kind;
 
 #endif

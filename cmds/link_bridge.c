@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <netlink/netlink.h>
@@ -33,8 +34,8 @@ static const struct ipl_opt bridge_rows[] = {
 	  "STP bridge priority" },
 	{ "vlan_filtering", IPL_PREFIX, "NUM8", BR(VLAN_FILTERING, U8),
 	  "VLAN filtering: 0 off, 1 on" },
-	{ "vlan_protocol", IPL_PREFIX, "802.1Q|802.1ad", BR_VLAN_PROTOCOL,
-	  "the VLAN protocol" },
+	{ "vlan_protocol", IPL_PREFIX, "ETHPROTO", BR_VLAN_PROTOCOL,
+	  "the VLAN protocol: 802.1Q or 802.1ad" },
 	{ "group_fwd_mask", IPL_PREFIX, "NUM16", BR(GROUP_FWD_MASK, U16),
 	  "link-local groups to forward" },
 	{ "group_address", IPL_PREFIX, "LLADDR", BR(GROUP_ADDR, MAC),
@@ -92,6 +93,7 @@ static const struct ipl_opt bridge_rows[] = {
 	  "pass IPv6 traffic through ip6tables" },
 	{ "nf_call_arptables", IPL_PREFIX, "NUM8", BR(NF_CALL_ARPTABLES, U8),
 	  "pass ARP through arptables" },
+	LINK_KIND_HELP,
 	{ NULL },
 };
 
@@ -111,13 +113,12 @@ static int bridge_put(struct link_req *r)
 
 		if (o->key == BR_VLAN_PROTOCOL)
 			rc = nla_put_u16(r->msg, IFLA_BR_VLAN_PROTOCOL,
-					 htons(streq(v->text, "802.1ad") ?
-						       0x88a8 :
-						       0x8100));
+					 (uint16_t)v->num);
 		if (o->key == BR_HELP + 1 || o->key == BR_HELP + 2) {
-			uint32_t bit = o->key == BR_HELP + 1 ?
-					       1u << BR_BOOLOPT_NO_LL_LEARN :
-					       1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+			uint32_t bit =
+				o->key == BR_HELP + 1 ?
+					1u << BR_BOOLOPT_NO_LL_LEARN :
+					1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
 
 			bm.optmask |= bit;
 			if (v->num)
@@ -134,10 +135,133 @@ static int bridge_put(struct link_req *r)
 	return 0;
 }
 
+/* "8000.02:00:00:00:00:01": priority and address */
+static const char *bridge_id(struct nlattr *a, char *buf, size_t len)
+{
+	const struct ifla_bridge_id *id = nla_data(a);
+	const uint8_t *m = id->addr;
+
+	snprintf(buf, len, "%.2x%.2x.%x:%x:%x:%x:%x:%x", id->prio[0],
+		 id->prio[1], m[0], m[1], m[2], m[3], m[4], m[5]);
+	return buf;
+}
+
+/* ip -d link: iproute2's bridge_print_opt */
+static void bridge_print(struct link_pr *c, struct nlattr **tb)
+{
+	bool num = link_pr_sh(c)->o.numeric;
+	char b[64];
+
+	if (!tb)
+		return;
+	PR_U32(IFLA_BR_FORWARD_DELAY, "forward_delay", "forward_delay %u ");
+	PR_U32(IFLA_BR_HELLO_TIME, "hello_time", "hello_time %u ");
+	PR_U32(IFLA_BR_MAX_AGE, "max_age", "max_age %u ");
+	PR_U32(IFLA_BR_AGEING_TIME, "ageing_time", "ageing_time %u ");
+	PR_U32(IFLA_BR_STP_STATE, "stp_state", "stp_state %u ");
+	PR_U16(IFLA_BR_PRIORITY, "priority", "priority %u ");
+	PR_U8(IFLA_BR_VLAN_FILTERING, "vlan_filtering", "vlan_filtering %u ");
+	if (tb[IFLA_BR_VLAN_PROTOCOL])
+		pr_string(PR_ANY, "vlan_protocol", "vlan_protocol %s ",
+			  pr_llproto(nla_get_u16(tb[IFLA_BR_VLAN_PROTOCOL]),
+				     num, b, sizeof(b)));
+	if (tb[IFLA_BR_BRIDGE_ID])
+		pr_string(PR_ANY, "bridge_id", "bridge_id %s ",
+			  bridge_id(tb[IFLA_BR_BRIDGE_ID], b, sizeof(b)));
+	/* iproute2 6.1 shows the bridge's own id here */
+	if (tb[IFLA_BR_ROOT_ID] && tb[IFLA_BR_BRIDGE_ID])
+		pr_string(PR_ANY, "root_id", "designated_root %s ",
+			  bridge_id(tb[IFLA_BR_BRIDGE_ID], b, sizeof(b)));
+	PR_U16(IFLA_BR_ROOT_PORT, "root_port", "root_port %u ");
+	PR_U32(IFLA_BR_ROOT_PATH_COST, "root_path_cost", "root_path_cost %u ");
+	PR_U8(IFLA_BR_TOPOLOGY_CHANGE, "topology_change",
+	      "topology_change %u ");
+	PR_U8(IFLA_BR_TOPOLOGY_CHANGE_DETECTED, "topology_change_detected",
+	      "topology_change_detected %u ");
+	if (tb[IFLA_BR_HELLO_TIMER])
+		pr_timer("hello_timer", nla_get_u64(tb[IFLA_BR_HELLO_TIMER]));
+	if (tb[IFLA_BR_TCN_TIMER])
+		pr_timer("tcn_timer", nla_get_u64(tb[IFLA_BR_TCN_TIMER]));
+	if (tb[IFLA_BR_TOPOLOGY_CHANGE_TIMER])
+		pr_timer("topology_change_timer",
+			 nla_get_u64(tb[IFLA_BR_TOPOLOGY_CHANGE_TIMER]));
+	if (tb[IFLA_BR_GC_TIMER])
+		pr_timer("gc_timer", nla_get_u64(tb[IFLA_BR_GC_TIMER]));
+	PR_U16(IFLA_BR_VLAN_DEFAULT_PVID, "vlan_default_pvid",
+	       "vlan_default_pvid %u ");
+	PR_U8(IFLA_BR_VLAN_STATS_ENABLED, "vlan_stats_enabled",
+	      "vlan_stats_enabled %u ");
+	PR_U8(IFLA_BR_VLAN_STATS_PER_PORT, "vlan_stats_per_port",
+	      "vlan_stats_per_port %u ");
+	if (tb[IFLA_BR_GROUP_FWD_MASK])
+		pr_0xhex(PR_ANY, "group_fwd_mask", "group_fwd_mask %#llx ",
+			 nla_get_u16(tb[IFLA_BR_GROUP_FWD_MASK]));
+	if (tb[IFLA_BR_GROUP_ADDR])
+		pr_string(PR_ANY, "group_addr", "group_address %s ",
+			  pr_lladdr(nla_data(tb[IFLA_BR_GROUP_ADDR]),
+				    nla_len(tb[IFLA_BR_GROUP_ADDR]), 1, b,
+				    sizeof(b)));
+	PR_U8(IFLA_BR_MCAST_SNOOPING, "mcast_snooping", "mcast_snooping %u ");
+	if (tb[IFLA_BR_MULTI_BOOLOPT] &&
+	    nla_len(tb[IFLA_BR_MULTI_BOOLOPT]) >=
+		    (int)sizeof(struct br_boolopt_multi)) {
+		const struct br_boolopt_multi *bm =
+			nla_data(tb[IFLA_BR_MULTI_BOOLOPT]);
+		uint32_t ll = 1u << BR_BOOLOPT_NO_LL_LEARN;
+		uint32_t vl = 1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+
+		if (bm->optmask & ll)
+			pr_uint(PR_ANY, "no_linklocal_learn",
+				"no_linklocal_learn %u ", !!(bm->optval & ll));
+		if (bm->optmask & vl)
+			pr_uint(PR_ANY, "mcast_vlan_snooping",
+				"mcast_vlan_snooping %u ",
+				!!(bm->optval & vl));
+	}
+	PR_U8(IFLA_BR_MCAST_ROUTER, "mcast_router", "mcast_router %u ");
+	PR_U8(IFLA_BR_MCAST_QUERY_USE_IFADDR, "mcast_query_use_ifaddr",
+	      "mcast_query_use_ifaddr %u ");
+	PR_U8(IFLA_BR_MCAST_QUERIER, "mcast_querier", "mcast_querier %u ");
+	PR_U32(IFLA_BR_MCAST_HASH_ELASTICITY, "mcast_hash_elasticity",
+	       "mcast_hash_elasticity %u ");
+	PR_U32(IFLA_BR_MCAST_HASH_MAX, "mcast_hash_max", "mcast_hash_max %u ");
+	PR_U32(IFLA_BR_MCAST_LAST_MEMBER_CNT, "mcast_last_member_cnt",
+	       "mcast_last_member_count %u ");
+	PR_U32(IFLA_BR_MCAST_STARTUP_QUERY_CNT, "mcast_startup_query_cnt",
+	       "mcast_startup_query_count %u ");
+	PR_U64(IFLA_BR_MCAST_LAST_MEMBER_INTVL, "mcast_last_member_intvl",
+	       "mcast_last_member_interval %" PRIu64 " ");
+	PR_U64(IFLA_BR_MCAST_MEMBERSHIP_INTVL, "mcast_membership_intvl",
+	       "mcast_membership_interval %" PRIu64 " ");
+	PR_U64(IFLA_BR_MCAST_QUERIER_INTVL, "mcast_querier_intvl",
+	       "mcast_querier_interval %" PRIu64 " ");
+	PR_U64(IFLA_BR_MCAST_QUERY_INTVL, "mcast_query_intvl",
+	       "mcast_query_interval %" PRIu64 " ");
+	PR_U64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL,
+	       "mcast_query_response_intvl",
+	       "mcast_query_response_interval %" PRIu64 " ");
+	PR_U64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, "mcast_startup_query_intvl",
+	       "mcast_startup_query_interval %" PRIu64 " ");
+	PR_U8(IFLA_BR_MCAST_STATS_ENABLED, "mcast_stats_enabled",
+	      "mcast_stats_enabled %u ");
+	PR_U8(IFLA_BR_MCAST_IGMP_VERSION, "mcast_igmp_version",
+	      "mcast_igmp_version %u ");
+	PR_U8(IFLA_BR_MCAST_MLD_VERSION, "mcast_mld_version",
+	      "mcast_mld_version %u ");
+	PR_U8(IFLA_BR_NF_CALL_IPTABLES, "nf_call_iptables",
+	      "nf_call_iptables %u ");
+	PR_U8(IFLA_BR_NF_CALL_IP6TABLES, "nf_call_ip6tables",
+	      "nf_call_ip6tables %u ");
+	PR_U8(IFLA_BR_NF_CALL_ARPTABLES, "nf_call_arptables",
+	      "nf_call_arptables %u ");
+}
+
 const struct link_kind bridge_kind = {
 	.name = "bridge",
 	.summary = "a software switch; links join it with 'master'",
 	.opts = &bridge_opts,
 	.put = bridge_put,
+	.print = bridge_print,
+	.maxattr = IFLA_BR_MAX,
 	.driver = "bridge",
 };

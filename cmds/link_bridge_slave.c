@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <netlink/netlink.h>
 #include <netlink/msg.h>
@@ -15,7 +17,7 @@
 #include "link.h"
 
 #define BP(attr, t) LINK_ATTR(IFLA_BRPORT_##attr, LA_##t)
-#define ONOFF "on|off"
+#define ONOFF "ONOFF"
 
 enum { BP_BACKUP = LK_KIND_BASE, BP_NOBACKUP };
 
@@ -65,6 +67,7 @@ static const struct ipl_opt bridge_slave_rows[] = {
 	{ "backup_port", IPL_PREFIX, "DEV", BP_BACKUP, "the backup port" },
 	{ "nobackup_port", IPL_PREFIX, NULL, BP_NOBACKUP,
 	  "no backup port" },
+	LINK_KIND_HELP,
 	{ NULL },
 };
 
@@ -93,11 +96,138 @@ static int bridge_slave_put(struct link_req *r)
 	return 0;
 }
 
+/* "8000.2:0:0:0:0:1" */
+static const char *bridge_id(struct nlattr *a, char *buf, size_t len)
+{
+	const struct ifla_bridge_id *id = nla_data(a);
+	const uint8_t *m = id->addr;
+
+	snprintf(buf, len, "%.2x%.2x.%x:%x:%x:%x:%x:%x", id->prio[0],
+		 id->prio[1], m[0], m[1], m[2], m[3], m[4], m[5]);
+	return buf;
+}
+
+/* "stp,lacp,0x10": the link-local groups a port forwards */
+static const char *fwd_mask_str(uint16_t mask, char *buf, size_t len)
+{
+	static const char *const names[16] = {
+		[0] = "stp", [2] = "lacp", [14] = "lldp",
+	};
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; mask && n < len; i++, mask >>= 1) {
+		if (!(mask & 1))
+			continue;
+		if (names[i])
+			n += (size_t)snprintf(buf + n, len - n, "%s,",
+					      names[i]);
+		else
+			n += (size_t)snprintf(buf + n, len - n, "0x%x,",
+					      1u << i);
+	}
+	if (!n)
+		snprintf(buf, len, "0x0");
+	else if (n <= len)
+		buf[n - 1] = '\0';
+	return buf;
+}
+
+/* ip -d link: iproute2's bridge_slave_print_opt */
+static void bridge_slave_print(struct link_pr *c, struct nlattr **tb)
+{
+	static const char *const states[] = {
+		"disabled", "listening", "learning", "forwarding", "blocking",
+	};
+	char b[256];
+
+	if (!tb)
+		return;
+	if (tb[IFLA_BRPORT_STATE]) {
+		uint8_t st = nla_get_u8(tb[IFLA_BRPORT_STATE]);
+
+		if (st < ARRAY_SIZE(states))
+			pr_string(PR_ANY, "state", "state %s ", states[st]);
+		else
+			pr_int(PR_ANY, "state_index", "state (%d) ", st);
+	}
+	PR_ATTR(pr_int, nla_get_u16, IFLA_BRPORT_PRIORITY, "priority",
+		"priority %d ");
+	PR_ATTR(pr_int, (int)nla_get_u32, IFLA_BRPORT_COST, "cost",
+		"cost %d ");
+	PR_ONOFF(IFLA_BRPORT_MODE, "hairpin", "hairpin %s ");
+	PR_ONOFF(IFLA_BRPORT_GUARD, "guard", "guard %s ");
+	PR_ONOFF(IFLA_BRPORT_PROTECT, "root_block", "root_block %s ");
+	PR_ONOFF(IFLA_BRPORT_FAST_LEAVE, "fastleave", "fastleave %s ");
+	PR_ONOFF(IFLA_BRPORT_LEARNING, "learning", "learning %s ");
+	PR_ONOFF(IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood %s ");
+	PR_ATTR(pr_0xhex, nla_get_u16, IFLA_BRPORT_ID, "id",
+		"port_id %#llx ");
+	PR_ATTR(pr_0xhex, nla_get_u16, IFLA_BRPORT_NO, "no",
+		"port_no %#llx ");
+	PR_U16(IFLA_BRPORT_DESIGNATED_PORT, "designated_port",
+	       "designated_port %u ");
+	PR_U16(IFLA_BRPORT_DESIGNATED_COST, "designated_cost",
+	       "designated_cost %u ");
+	if (tb[IFLA_BRPORT_BRIDGE_ID])
+		pr_string(PR_ANY, "bridge_id", "designated_bridge %s ",
+			  bridge_id(tb[IFLA_BRPORT_BRIDGE_ID], b, sizeof(b)));
+	if (tb[IFLA_BRPORT_ROOT_ID])
+		pr_string(PR_ANY, "root_id", "designated_root %s ",
+			  bridge_id(tb[IFLA_BRPORT_ROOT_ID], b, sizeof(b)));
+	if (tb[IFLA_BRPORT_HOLD_TIMER])
+		pr_timer("hold_timer", nla_get_u64(tb[IFLA_BRPORT_HOLD_TIMER]));
+	if (tb[IFLA_BRPORT_MESSAGE_AGE_TIMER])
+		pr_timer("message_age_timer",
+			 nla_get_u64(tb[IFLA_BRPORT_MESSAGE_AGE_TIMER]));
+	if (tb[IFLA_BRPORT_FORWARD_DELAY_TIMER])
+		pr_timer("forward_delay_timer",
+			 nla_get_u64(tb[IFLA_BRPORT_FORWARD_DELAY_TIMER]));
+	PR_U8(IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, "topology_change_ack",
+	      "topology_change_ack %u ");
+	PR_U8(IFLA_BRPORT_CONFIG_PENDING, "config_pending",
+	      "config_pending %u ");
+	PR_ONOFF(IFLA_BRPORT_PROXYARP, "proxy_arp", "proxy_arp %s ");
+	PR_ONOFF(IFLA_BRPORT_PROXYARP_WIFI, "proxy_arp_wifi",
+		 "proxy_arp_wifi %s ");
+	PR_U8(IFLA_BRPORT_MULTICAST_ROUTER, "multicast_router",
+	      "mcast_router %u ");
+	/* said twice in text, once in JSON (fastleave above) */
+	if (tb[IFLA_BRPORT_FAST_LEAVE])
+		pr_string(PR_FP, NULL, "mcast_fast_leave %s ",
+			  nla_get_u8(tb[IFLA_BRPORT_FAST_LEAVE]) ? "on" :
+								  "off");
+	PR_ONOFF(IFLA_BRPORT_MCAST_FLOOD, "mcast_flood", "mcast_flood %s ");
+	PR_ONOFF(IFLA_BRPORT_BCAST_FLOOD, "bcast_flood", "bcast_flood %s ");
+	PR_ONOFF(IFLA_BRPORT_MCAST_TO_UCAST, "mcast_to_unicast",
+		 "mcast_to_unicast %s ");
+	PR_ONOFF(IFLA_BRPORT_NEIGH_SUPPRESS, "neigh_suppress",
+		 "neigh_suppress %s ");
+	if (tb[IFLA_BRPORT_GROUP_FWD_MASK]) {
+		uint16_t mask = nla_get_u16(tb[IFLA_BRPORT_GROUP_FWD_MASK]);
+
+		pr_0xhex(PR_ANY, "group_fwd_mask", "group_fwd_mask %#llx ",
+			 mask);
+		pr_string(PR_ANY, "group_fwd_mask_str",
+			  "group_fwd_mask_str %s ",
+			  fwd_mask_str(mask, b, sizeof(b)));
+	}
+	PR_ONOFF(IFLA_BRPORT_VLAN_TUNNEL, "vlan_tunnel", "vlan_tunnel %s ");
+	PR_ONOFF(IFLA_BRPORT_ISOLATED, "isolated", "isolated %s ");
+	PR_ONOFF(IFLA_BRPORT_LOCKED, "locked", "locked %s ");
+	if (tb[IFLA_BRPORT_BACKUP_PORT])
+		pr_string(PR_ANY, "backup_port", "backup_port %s ",
+			  link_pr_ifname(
+				  c, nla_get_u32(tb[IFLA_BRPORT_BACKUP_PORT])));
+}
+
 const struct link_kind bridge_slave_kind = {
 	.name = "bridge_slave",
 	.summary = "the settings of a bridge port (ip link set PORT type "
 		   "bridge_slave …)",
 	.opts = &bridge_slave_opts,
 	.put = bridge_slave_put,
+	.print = bridge_slave_print,
+	.maxattr = IFLA_BRPORT_MAX,
 	.driver = "bridge",
 };

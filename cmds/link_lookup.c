@@ -11,12 +11,17 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <net/if.h>
+#include <linux/ethtool.h>
+#include <linux/sockios.h>
 #include <netlink/netlink.h>
 #include <netlink/errno.h>
 #include <netlink/socket.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+#include <linux/rtnetlink.h>
 #include <netlink/route/link.h>
 
-#include "cmds.h"
+#include "link.h"
 
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
 
@@ -77,10 +82,29 @@ static int sioc(struct nsh *sh, unsigned long req, const char *name,
 	return ioctl(nl_socket_get_fd(sk), req, ifr);
 }
 
+/* the same with IFR pointing at DATA (SIOCETHTOOL) */
+static int sioc_data(struct nsh *sh, unsigned long req, const char *name,
+		     struct ifreq *ifr, void *data)
+{
+	struct nl_sock *sk = ns_sock(sh);
+
+	memset(ifr, 0, sizeof(*ifr));
+	if (!sk || strlen(name) >= sizeof(ifr->ifr_name)) {
+		errno = sk ? ENAMETOOLONG : EBADF;
+		return -1;
+	}
+	memcpy(ifr->ifr_name, name, strlen(name) + 1);
+	ifr->ifr_data = data;
+	return ioctl(nl_socket_get_fd(sk), req, ifr);
+}
+
 int link_index(struct nsh *sh, const char *name, int *ret)
 {
-	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	_cleanup_free_ struct nlmsghdr *h = NULL;
+	struct nl_sock *sk;
 	struct ifreq ifr;
+	char why[256];
+	int err;
 
 	*ret = 0;
 	if (sioc(sh, SIOCGIFINDEX, name, &ifr) == 0) {
@@ -89,9 +113,17 @@ int link_index(struct nsh *sh, const char *name, int *ret)
 	}
 	if (errno == ENODEV)
 		return link_no_such(sh, &sh->cur, name);
-	if (link_lookup(sh, name, &l))
+	/* a long alternative name: RTM_GETLINK by IFLA_ALT_IFNAME */
+	sk = ns_sock(sh);
+	if (!sk)
 		return 1;
-	*ret = rtnl_link_get_ifindex(l);
+	err = link_get_msg(sk, 0, name, RTEXT_FILTER_SKIP_STATS, &h);
+	if (err == -ENODEV)
+		return link_no_such(sh, &sh->cur, name);
+	if (err < 0)
+		return nsh_err(sh, "'%s': %s", name,
+			       nl_reason(-NLE_FAILURE, why, sizeof(why)));
+	*ret = ((struct ifinfomsg *)nlmsg_data(h))->ifi_index;
 	return 0;
 }
 
@@ -109,52 +141,82 @@ int link_brief(struct nsh *sh, const char *name, int *ret_index,
 	return 0;
 }
 
-/*
- * The bridges found by an RTM_GETLINK, by namespace and name: still the
- * same device as long as the name gives the same ifindex (an ifindex is
- * unique in its namespace and not handed out again soon; a device moved
- * in from another namespace may keep its ifindex, but bonds, teams and
- * VRFs, the other kinds the kernel would take as a master, cannot move,
- * and any other kind is refused by the kernel and explained by the
- * caller).  Not the MAC: a bridge takes its ports' lowest.
- */
-static struct {
-	dev_t dev;
-	ino_t ino;
-	char name[IFNAMSIZ];
-	int ifindex;
-} bridges[8];
-static unsigned next_bridge;
-
-int bridge_index(struct nsh *sh, const char *name, int *ret)
+int link_flags(struct nsh *sh, const char *name, unsigned *ret)
 {
-	_cleanup_(rtnl_link_putp) struct rtnl_link *br = NULL;
 	struct ifreq ifr;
-	const char *kind;
-	int idx, i;
 
-	if (sioc(sh, SIOCGIFINDEX, name, &ifr) < 0)
-		return errno == ENODEV ? link_no_such(sh, &sh->cur, name) : -1;
-	idx = ifr.ifr_ifindex;
-	for (i = 0; i < (int)ARRAY_SIZE(bridges); i++)
-		if (bridges[i].ifindex == idx &&
-		    bridges[i].dev == sh->cur.dev &&
-		    bridges[i].ino == sh->cur.ino &&
-		    streq(bridges[i].name, name)) {
-			*ret = idx;
-			return 0;
-		}
-	if (link_lookup(sh, name, &br))
-		return 1;
-	kind = rtnl_link_get_type(br);
-	if (!kind || !streq(kind, "bridge") ||
-	    rtnl_link_get_ifindex(br) != idx)
-		return -1;	/* the caller explains */
-	i = (int)(next_bridge++ % ARRAY_SIZE(bridges));
-	bridges[i].dev = sh->cur.dev;
-	bridges[i].ino = sh->cur.ino;
-	snprintf(bridges[i].name, sizeof(bridges[i].name), "%s", name);
-	bridges[i].ifindex = idx;
-	*ret = idx;
+	if (sioc(sh, SIOCGIFFLAGS, name, &ifr) < 0)
+		return -1;
+	*ret = (unsigned short)ifr.ifr_flags;
+	return 0;
+}
+
+/* NL_CB_VALID: keep a copy of the one answer */
+static int keep_answer(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr **ret = arg, *h = nlmsg_hdr(msg);
+
+	if (h->nlmsg_type != RTM_NEWLINK || *ret)
+		return NL_SKIP;
+	*ret = malloc(h->nlmsg_len);
+	if (*ret)
+		memcpy(*ret, h, h->nlmsg_len);
+	return NL_OK;
+}
+
+int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
+		 uint32_t mask, struct nlmsghdr **ret)
+{
+	struct ifinfomsg ifi = { .ifi_family = AF_PACKET,
+				 .ifi_index = ifindex };
+	struct nl_msg *m = nlmsg_alloc_simple(RTM_GETLINK, 0);
+	struct nl_cb *cb, *orig;
+	int err;
+
+	*ret = NULL;
+	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
+	    nla_put_u32(m, IFLA_EXT_MASK, mask) < 0 ||
+	    (name && nla_put_string(m, strlen(name) < IFNAMSIZ ?
+					       IFLA_IFNAME :
+					       IFLA_ALT_IFNAME,
+				    name) < 0)) {
+		nlmsg_free(m);
+		return -ENOMEM;
+	}
+	orig = nl_socket_get_cb(sk);
+	cb = nl_cb_clone(orig);
+	nl_cb_put(orig);
+	if (!cb) {
+		nlmsg_free(m);
+		return -ENOMEM;
+	}
+	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, keep_answer, ret);
+	nl_clear_error();
+	err = nl_send_auto(sk, m);
+	nlmsg_free(m);
+	if (err >= 0)
+		err = nl_recvmsgs(sk, cb);
+	nl_cb_put(cb);
+	/* the acknowledgement that follows the answer */
+	if (err >= 0)
+		err = nl_wait_for_ack(sk);
+	if (err >= 0 && *ret)
+		return 0;
+	free(*ret);
+	*ret = NULL;
+	if (nl_last_errno() == ENODEV)
+		return -ENODEV;
+	return nl_last_errno() ? -nl_last_errno() : -EIO;
+}
+
+int link_driver(struct nsh *sh, const char *name, char *buf, size_t len)
+{
+	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
+	struct ifreq ifr;
+
+	buf[0] = '\0';
+	if (sioc_data(sh, SIOCETHTOOL, name, &ifr, &info) < 0)
+		return -1;
+	snprintf(buf, len, "%.*s", (int)sizeof(info.driver), info.driver);
 	return 0;
 }

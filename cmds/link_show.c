@@ -1,29 +1,35 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link_show.c - `ip link [show [dev] IFNAME]`: one RTM_GETLINK dump of the
- * current namespace (rtnl_link_alloc_cache), printed in iproute2's layout,
- * or with -j as JSON with iproute2's keys, so that tutorials and scripts
- * that parse `ip -j link` work unchanged.
+ * link_show.c - `ip link show [dev IFNAME] [up] [group G] [master DEV |
+ * vrf DEV | nomaster] [type KIND]`, printed as iproute2 6.1 prints it
+ * (ip/ipaddress.c print_linkinfo): the kernel's own RTM_NEWLINK messages,
+ * one per link, in text (-o: on one line, -br: brief), -d with each kind's
+ * details (the kinds' print()), -s / -s -s with the counters, -j / -j -p
+ * with iproute2's keys and types.
  *
- * The per-link header is exported (link_show_begin/one/one_end/end):
- * `ip address show` prints the same one above each link's addresses, in
- * the LINK_SHOW_ADDR variant.
+ * The same requests as iproute2: RTM_GETLINK of the one link when only a
+ * link is named, else one dump (the kernel filters by master and kind).
  */
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 #include <net/if.h>
+#include <sys/ioctl.h>
+#include <linux/if.h>
+#include <linux/if_link.h>
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
 #include <netlink/netlink.h>
-#include <netlink/addr.h>
-#include <netlink/cache.h>
-#include <netlink/utils.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+#include <netlink/socket.h>
 #include <netlink/route/link.h>
 
-#include "cmds.h"
+#include "link.h"
 
 #ifndef IFF_LOWER_UP
 #define IFF_LOWER_UP 0x10000
@@ -35,758 +41,1180 @@
 #define IFF_ECHO 0x40000
 #endif
 
-DEFINE_PUTP(struct nl_cache, nl_cache_free)
+DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
 
-/* a named namespace and the nsid the current namespace gives it */
-struct nsid_name {
-	int nsid;
-	char *name;
+/* a link the show looked up by index, outside what it lists */
+struct pr_seen {
+	unsigned ifindex;
+	unsigned flags;
+	bool found;
+	char name[IFNAMSIZ];
 };
 
-/*
- * What differs between the two variants of the header.  The first three
- * are iproute2's own (its do_link); the last three are differences that
- * the two listings had when each printed its own header, kept so that
- * neither output changes.
- */
-static const struct {
-	bool linkmode;		/* " mode DEFAULT" / "linkmode" */
-	bool details;		/* -d: promiscuity, kinds, queues */
-	bool family_hides_ll;	/* -4/-6 leave out the link/ line */
-	bool escape;		/* names escaped for the terminal (text) */
-	bool p2p_peer;		/* "peer", not "brd", on point-to-point links */
-	bool lost_lower_down;	/* M-DOWN when the lower link is not found */
-} styles[] = {
-	[LINK_SHOW_LINK] = { .linkmode = true, .details = true,
-			     .escape = true },
-	[LINK_SHOW_ADDR] = { .details = true, .family_hides_ll = true,
-			     .p2p_peer = true, .lost_lower_down = true },
+struct link_pr {
+	struct nsh *sh;
+	struct nl_sock *sk;
+	struct msg_list links;
+	struct pr_seen seen[16];
+	int nseen;
+	/* nsid -> /run/netns name, made on first use */
+	struct { int nsid; char *name; } *ids;
+	int nids;
+	bool ids_done;
+	/* the filters of ipaddr_list_flush_or_save */
+	bool up;
+	long long group;	/* -1: any */
+	int master;		/* 0: any, -1: none (nomaster) */
+	const char *kind, *slave_kind;
+	bool label;
+	char slave_buf[64];
+	/* as `ip monitor` prints (its do_link off): no queue length, link
+	 * mode, address generation mode or counters */
+	bool monitor;
 };
 
-/* the flags in iproute2's order (print_link_flags) */
-static const struct {
-	unsigned flag;
-	const char *name;
-} flag_names[] = {
-	{ IFF_LOOPBACK, "LOOPBACK" },	{ IFF_BROADCAST, "BROADCAST" },
-	{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
-	{ IFF_NOARP, "NOARP" },		{ IFF_ALLMULTI, "ALLMULTI" },
-	{ IFF_PROMISC, "PROMISC" },	{ IFF_MASTER, "MASTER" },
-	{ IFF_SLAVE, "SLAVE" },		{ IFF_DEBUG, "DEBUG" },
-	{ IFF_DYNAMIC, "DYNAMIC" },	{ IFF_AUTOMEDIA, "AUTOMEDIA" },
-	{ IFF_PORTSEL, "PORTSEL" },	{ IFF_NOTRAILERS, "NOTRAILERS" },
-	{ IFF_UP, "UP" },		{ IFF_LOWER_UP, "LOWER_UP" },
-	{ IFF_DORMANT, "DORMANT" },	{ IFF_ECHO, "ECHO" },
-};
-
-static const char *const operstates[] = {
-	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
-	"TESTING", "DORMANT", "UP",
-};
-
-/* "aa:bb:…" for a link-layer address A ("" when absent) */
-static const char *lladdr_str(struct nl_addr *a, char *buf, size_t len)
+struct nsh *link_pr_sh(const struct link_pr *c)
 {
-	const unsigned char *b;
-	size_t used = 0;
-
-	buf[0] = '\0';
-	if (!a)
-		return buf;
-	b = nl_addr_get_binary_addr(a);
-	for (unsigned i = 0; i < nl_addr_get_len(a) && used + 4 <= len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%02x",
-					 i ? ":" : "", b[i]);
-	return buf;
+	return c->sh;
 }
 
-/* S as the text layout shows it: escaped for the terminal in `ip link` */
-static const char *shown(struct link_show_ctx *c, const char *s, char *buf,
-			 size_t len)
+/* ------------------------------------------------------------ lookups */
+
+static struct ifinfomsg *msg_ifi(const struct nlmsghdr *n)
 {
-	if (c->sh->o.json || !styles[c->mode].escape)
+	return nlmsg_data(n);
+}
+
+static void parse_link(const struct nlmsghdr *n, struct nlattr **tb)
+{
+	memset(tb, 0, sizeof(*tb) * (IFLA_MAX + 1));
+	if (n->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		return;
+	(void)nla_parse(
+		tb, IFLA_MAX,
+		(struct nlattr *)((char *)msg_ifi(n) +
+				  NLMSG_ALIGN(sizeof(struct ifinfomsg))),
+		(int)(n->nlmsg_len - NLMSG_LENGTH(sizeof(struct ifinfomsg))),
+		NULL);
+}
+
+/* name and flags of link IFINDEX: from the listed messages, or asked
+ * for once (as iproute2's ll_index_to_name fills its cache) */
+static const struct pr_seen *lookup(struct link_pr *c, unsigned ifindex)
+{
+	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	struct pr_seen *s;
+
+	for (int i = 0; i < c->nseen; i++)
+		if (c->seen[i].ifindex == ifindex)
+			return &c->seen[i];
+	s = &c->seen[c->nseen < (int)ARRAY_SIZE(c->seen) ? c->nseen++ :
+			(int)ARRAY_SIZE(c->seen) - 1];
+	memset(s, 0, sizeof(*s));
+	s->ifindex = ifindex;
+	for (int i = 0; i < c->links.n; i++) {
+		struct nlattr *tb[IFLA_MAX + 1];
+		struct ifinfomsg *ifi = msg_ifi(c->links.v[i]);
+
+		if ((unsigned)ifi->ifi_index != ifindex)
+			continue;
+		parse_link(c->links.v[i], tb);
+		if (!tb[IFLA_IFNAME])
+			continue;
+		snprintf(s->name, sizeof(s->name), "%s",
+			 nla_get_string(tb[IFLA_IFNAME]));
+		s->flags = ifi->ifi_flags;
+		s->found = true;
 		return s;
-	return str_escape(s, buf, len);
+	}
+	if (rtnl_link_get_kernel(c->sk, (int)ifindex, NULL, &l) == 0 && l &&
+	    rtnl_link_get_name(l)) {
+		snprintf(s->name, sizeof(s->name), "%s", rtnl_link_get_name(l));
+		s->flags = rtnl_link_get_flags(l);
+		s->found = true;
+	}
+	return s;
 }
 
-/*
- * index_name - the name of link IFINDEX of SH->cur (from the dump, or
- * asked for when the show has none), or "ifINDEX" as iproute2 says.  When
- * DOWN is not NULL, *DOWN is iproute2's M-DOWN: that link is down.
- */
-static const char *index_name(struct link_show_ctx *c, int ifindex, char *buf,
-			      size_t len, bool *down)
+const char *link_pr_ifname(struct link_pr *c, unsigned ifindex)
 {
-	struct rtnl_link *l = NULL;
+	static char buf[IFNAMSIZ + 8];
+	const struct pr_seen *s;
 
-	if (c->cache)
-		l = rtnl_link_get(c->cache, ifindex);
-	else
-		(void)rtnl_link_get_kernel(c->sk, ifindex, NULL, &l);
-	if (l && rtnl_link_get_name(l))
-		snprintf(buf, len, "%s", rtnl_link_get_name(l));
-	else
-		snprintf(buf, len, "if%d", ifindex);
-	if (down)
-		*down = l ? !(rtnl_link_get_flags(l) & IFF_UP) :
-			    styles[c->mode].lost_lower_down;
-	if (l)
-		rtnl_link_put(l);
+	if (!ifindex)
+		return "*";
+	s = lookup(c, ifindex);
+	if (s->found)
+		return s->name;
+	snprintf(buf, sizeof(buf), "if%u", ifindex);
 	return buf;
 }
 
-/*
- * load_nsids - ask, once per show, each /run/netns entry for the nsid the
- * current namespace gives it (as iproute2's netns_map_init does).
- * RTM_GETNSID never assigns one, so this changes nothing.
- */
-static void load_nsids(struct link_show_ctx *c)
+/* the /run/netns name of the namespace with id NSID here, or NULL; each
+ * /run/netns entry asked once per show (iproute2's netns_map_init) */
+static const char *nsid_name(struct link_pr *c, int nsid)
 {
-	DIR *d = opendir(NETNS_RUN_DIR);
-	struct dirent *de;
+	if (!c->ids_done) {
+		DIR *d = opendir(NETNS_RUN_DIR);
+		struct dirent *de;
 
-	c->ids_done = true;
-	while (d && (de = readdir(d))) {
-		struct nsid_name *nv;
-		char path[512];
-		int fd, id;
+		c->ids_done = true;
+		while (d && (de = readdir(d))) {
+			char path[512];
+			void *nv;
+			int fd, id;
 
-		if (de->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
-			 de->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		id = nl_get_nsid(c->sk, fd);
-		close(fd);
-		if (id < 0)
-			continue;
-		nv = realloc(c->ids, sizeof(*nv) * (size_t)(c->nids + 1));
-		if (!nv)
-			break;
-		c->ids = nv;
-		c->ids[c->nids].nsid = id;
-		c->ids[c->nids].name = strdup(de->d_name);
-		if (c->ids[c->nids].name)
-			c->nids++;
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
+				 de->d_name);
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+			if (fd < 0)
+				continue;
+			id = nl_get_nsid(c->sk, fd);
+			close(fd);
+			if (id < 0)
+				continue;
+			nv = realloc(c->ids, sizeof(*c->ids) *
+						     (size_t)(c->nids + 1));
+			if (!nv)
+				break;
+			c->ids = nv;
+			c->ids[c->nids].nsid = id;
+			c->ids[c->nids].name = strdup(de->d_name);
+			if (c->ids[c->nids].name)
+				c->nids++;
+		}
+		if (d)
+			closedir(d);
 	}
-	if (d)
-		closedir(d);
-}
-
-/* the /run/netns name of the namespace with id NSID here, or NULL (the
- * host namespace, for instance, has no name) */
-static const char *nsid_name(struct link_show_ctx *c, int nsid)
-{
-	if (!c->ids_done)
-		load_nsids(c);
 	for (int i = 0; i < c->nids; i++)
 		if (c->ids[i].nsid == nsid)
 			return c->ids[i].name;
 	return NULL;
 }
 
-static void free_nsids(struct link_show_ctx *c)
+/* ------------------------------------------------------------ fields */
+
+static bool numeric(const struct link_pr *c)
 {
-	for (int i = 0; i < c->nids; i++)
-		free(c->ids[i].name);
-	free(c->ids);
-	c->ids = NULL;
-	c->nids = 0;
+	return c->sh->o.numeric;
 }
 
-void link_show_field(struct link_show_ctx *c, const char *key,
-		     const char *label, const char *val)
+static void print_flags(unsigned flags, bool mdown)
 {
-	if (c->sh->o.json)
-		json_str(&c->j, key, val);
-	else
-		printf(" %s%s%s", label, *label ? " " : "", val);
-}
-
-/* the same for a number: "KEY": VAL, or " LABEL VAL" */
-static void field_uint(struct link_show_ctx *c, const char *key,
-		       const char *label, unsigned val)
-{
-	if (c->sh->o.json)
-		json_uint(&c->j, key, val);
-	else
-		printf(" %s %u", label, val);
-}
-
-/* one flag of the list: a JSON string, or NAME after a comma */
-static void flag(struct link_show_ctx *c, const char *name, bool *first)
-{
-	if (c->sh->o.json)
-		json_str(&c->j, NULL, name);
-	else
-		printf("%s%s", *first ? "" : ",", name);
-	*first = false;
-}
-
-/*
- * print_flags - "<BROADCAST,UP>" or "flags": [ … ]: FLAGS in iproute2's
- * order, NO-CARRIER first (up without carrier), unknown bits in hex, and
- * M-DOWN last when MDOWN (the link it sits on is down).
- */
-int link_flag_words(unsigned flags, const char **words, unsigned *rest)
-{
-	int n = 0;
-
-	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		words[n++] = "NO-CARRIER";
-	flags &= ~(unsigned)IFF_RUNNING;
-	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++)
-		if (flags & flag_names[i].flag) {
-			flags &= ~flag_names[i].flag;
-			words[n++] = flag_names[i].name;
-		}
-	*rest = flags;
-	return n;
-}
-
-const char *link_operstate_name(unsigned st)
-{
-	return st < ARRAY_SIZE(operstates) ? operstates[st] : "UNKNOWN";
-}
-
-static void print_flags(struct link_show_ctx *c, unsigned flags, bool mdown)
-{
-	bool json = c->sh->o.json, first = true;
-	const char *words[LINK_FLAG_WORDS];
-	int n = link_flag_words(flags, words, &flags);
-	char hex[16];
-
-	if (json) {
-		json_key(&c->j, "flags");
-		json_begin_array(&c->j);
-	} else {
-		putchar('<');
-	}
-	for (int i = 0; i < n; i++)
-		flag(c, words[i], &first);
-	if (flags) {
-		snprintf(hex, sizeof(hex), "%x", flags);
-		flag(c, hex, &first);
-	}
-	if (mdown)
-		flag(c, "M-DOWN", &first);
-	if (json)
-		json_end_array(&c->j);
-	else
-		putchar('>');
-}
-
-static const char *operstate_str(struct rtnl_link *l)
-{
-	return link_operstate_name(rtnl_link_get_operstate(l));
-}
-
-/* the link group: "default" (0) or its number, a string in both layouts */
-static const char *group_str(struct rtnl_link *l, char *buf, size_t len)
-{
-	uint32_t g = rtnl_link_get_group(l);
-
-	if (!g)
-		return "default";
-	snprintf(buf, len, "%u", g);
-	return buf;
-}
-
-/* the link-layer part: "\n    link/ether ADDR brd ADDR", or its keys */
-static void print_lladdr(struct link_show_ctx *c, struct rtnl_link *l)
-{
-	bool p2p = styles[c->mode].p2p_peer &&
-		   (rtnl_link_get_flags(l) & IFF_POINTOPOINT);
-	char buf[64];
-
-	/* "ether", "loopback", … (the link/TYPE of iproute2) */
-	nl_llproto2str((int)rtnl_link_get_arptype(l), buf, sizeof(buf));
-	if (c->sh->o.json)
-		json_str(&c->j, "link_type", buf);
-	else
-		printf("\n    link/%s", buf);
-	if (rtnl_link_get_addr(l))
-		link_show_field(c, "address", "",
-				lladdr_str(rtnl_link_get_addr(l), buf,
-					   sizeof(buf)));
-	if (rtnl_link_get_broadcast(l))
-		link_show_field(c, "broadcast", p2p ? "peer" : "brd",
-				lladdr_str(rtnl_link_get_broadcast(l), buf,
-					   sizeof(buf)));
-}
-
-/* where a link's peer lives: " link-netns NAME" (" link-netnsid N" when
- * it has no name), "link_netnsid": N under -j */
-static void print_netns(struct link_show_ctx *c, int32_t nsid)
-{
-	const char *ns;
-	char esc[1024];
-
-	if (c->sh->o.json) {
-		json_int(&c->j, "link_netnsid", nsid);
-		return;
-	}
-	ns = nsid_name(c, nsid);
-	if (ns)
-		printf(" link-netns %s", shown(c, ns, esc, sizeof(esc)));
-	else
-		printf(" link-netnsid %d", nsid);
-}
-
-/* -d: " promiscuity N\n    KIND KIND_slave numtxqueues N numrxqueues N" */
-static void print_details(struct link_show_ctx *c, struct rtnl_link *l)
-{
-	const char *kind = rtnl_link_get_type(l);
-	const char *skind = rtnl_link_get_slave_type(l);
-	struct json *j = &c->j;
-
-	field_uint(c, "promiscuity", "promiscuity",
-		   rtnl_link_get_promiscuity(l));
-	if (c->sh->o.json && (kind || skind)) {
-		json_key(j, "linkinfo");
-		json_begin_object(j);
-		if (kind)
-			json_str(j, "info_kind", kind);
-		if (skind)
-			json_str(j, "info_slave_kind", skind);
-		json_end_object(j);
-	} else if (kind || skind) {
-		printf("\n   ");
-		if (kind)
-			printf(" %s", kind);
-		if (skind)
-			printf(" %s_slave", skind);
-	}
-	field_uint(c, "num_tx_queues", "numtxqueues",
-		   rtnl_link_get_num_tx_queues(l));
-	field_uint(c, "num_rx_queues", "numrxqueues",
-		   rtnl_link_get_num_rx_queues(l));
-}
-
-/*
- * print_brief - -br: "NAME@PEER        STATE          " as iproute2's
- * print_linkinfo_brief; `ip link` (and `ip -0 address`) add the address
- * and the flags and end the line, `ip address` leaves it open for the
- * addresses.  PEER: the link L sits on, or NULL.
- */
-static void print_brief(struct link_show_ctx *c, struct rtnl_link *l,
-			const char *peer, bool peer_nsid, bool mdown)
-{
-	bool json = c->sh->o.json;
-	bool lladdr = c->mode == LINK_SHOW_LINK ||
-		      c->sh->o.family == AF_PACKET;
-	char name[2 * IFNAMSIZ + 16], esc[1024], buf[64];
-
-	if (json) {
-		json_key(&c->j, NULL);
-		json_begin_object(&c->j);
-		if (peer && peer_nsid)
-			json_int(&c->j, "link_index", rtnl_link_get_link(l));
-		else if (peer)
-			json_str(&c->j, "link", peer);
-		json_str(&c->j, "ifname", rtnl_link_get_name(l));
-		json_str(&c->j, "operstate", operstate_str(l));
-	} else {
-		snprintf(name, sizeof(name), "%s%s%s", rtnl_link_get_name(l),
-			 peer ? "@" : "", peer ? peer : "");
-		printf("%-16s %-14s ", shown(c, name, esc, sizeof(esc)),
-		       operstate_str(l));
-	}
-	if (!lladdr)
-		return;
-	if (rtnl_link_get_addr(l)) {
-		lladdr_str(rtnl_link_get_addr(l), buf, sizeof(buf));
-		if (json)
-			json_str(&c->j, "address", buf);
-		else
-			printf("%s ", buf);
-	}
-	print_flags(c, rtnl_link_get_flags(l), mdown);
-	if (!json)
-		fputs(" \n", stdout);
-}
-
-void link_show_begin(struct link_show_ctx *c, struct nsh *sh,
-		     struct nl_sock *sk, struct nl_cache *cache,
-		     enum link_show_mode mode)
-{
-	*c = (struct link_show_ctx){
-		.sh = sh,
-		.sk = sk,
-		.cache = cache,
-		.mode = mode,
-		.j = { .pretty = sh->o.pretty },
+	static const struct {
+		unsigned flag;
+		const char *name;
+	} names[] = {
+		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
+		{ IFF_POINTOPOINT, "POINTOPOINT" },
+		{ IFF_MULTICAST, "MULTICAST" }, { IFF_NOARP, "NOARP" },
+		{ IFF_ALLMULTI, "ALLMULTI" }, { IFF_PROMISC, "PROMISC" },
+		{ IFF_MASTER, "MASTER" }, { IFF_SLAVE, "SLAVE" },
+		{ IFF_DEBUG, "DEBUG" }, { IFF_DYNAMIC, "DYNAMIC" },
+		{ IFF_AUTOMEDIA, "AUTOMEDIA" }, { IFF_PORTSEL, "PORTSEL" },
+		{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_UP, "UP" },
+		{ IFF_LOWER_UP, "LOWER_UP" }, { IFF_DORMANT, "DORMANT" },
+		{ IFF_ECHO, "ECHO" },
 	};
-	if (sh->o.json)
-		json_begin_array(&c->j);
+
+	pr_arr_open(PR_ANY, pr_json() ? "flags" : "<");
+	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
+		pr_string(PR_ANY, NULL, flags ? "%s," : "%s", "NO-CARRIER");
+	flags &= ~(unsigned)IFF_RUNNING;
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		if (!(flags & names[i].flag))
+			continue;
+		flags &= ~names[i].flag;
+		pr_string(PR_ANY, NULL, flags ? "%s," : "%s", names[i].name);
+	}
+	if (flags)
+		pr_hex(PR_ANY, NULL, "%x", flags);
+	if (mdown)
+		pr_string(PR_ANY, NULL, ",%s", "M-DOWN");
+	pr_arr_close(PR_ANY, "> ");
 }
 
-/*
- * link_show_one - the header of link L: "2: v1@if3: <…> mtu 1500 … qlen
- * 1000\n    link/ether …\n" in text; under -j an element of the array with
- * the same keys as iproute2, left open (link_show_one_end closes it).
- */
-void link_show_one(struct link_show_ctx *c, struct rtnl_link *l)
-{
-	struct json *j = &c->j;
-	const char *qdisc = rtnl_link_get_qdisc(l);
-	int ifindex = rtnl_link_get_ifindex(l);
-	int iflink = rtnl_link_get_link(l);
-	int master = rtnl_link_get_master(l);
-	int32_t nsid = -1;
-	bool has_nsid = rtnl_link_get_link_netnsid(l, &nsid) == 0;
-	bool json = c->sh->o.json, mdown = false;
-	char peer[IFNAMSIZ + 8], buf[IFNAMSIZ + 8], esc[1024];
+static const char *const operstates[] = {
+	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+	"TESTING", "DORMANT", "UP",
+};
 
-	/* the link L sits on (a veth's peer): only its index when it is in
-	 * another namespace; L itself is never shown as its own */
-	if (iflink == ifindex && !has_nsid)
-		iflink = 0;
-	if (iflink && has_nsid)
-		snprintf(peer, sizeof(peer), "if%d", iflink);
-	else if (iflink)
-		index_name(c, iflink, peer, sizeof(peer), &mdown);
-	if (c->sh->o.brief) {
-		print_brief(c, l, iflink ? peer : NULL, has_nsid, mdown);
-		return;
-	}
-	if (json) {
-		json_key(j, NULL);
-		json_begin_object(j);
-		json_int(j, "ifindex", ifindex);
-		if (iflink && has_nsid)
-			json_int(j, "link_index", iflink);
-		else if (iflink)
-			json_str(j, "link", peer);
-		json_str(j, "ifname", rtnl_link_get_name(l));
+static enum pr_color state_color(uint8_t state)
+{
+	return state == IF_OPER_UP ? PC_UP :
+	       state == IF_OPER_DOWN ? PC_DOWN : PC_NONE;
+}
+
+static void print_operstate(const struct link_pr *c, uint8_t state)
+{
+	if (state >= ARRAY_SIZE(operstates)) {
+		if (pr_json())
+			pr_uint(PR_JSON, "operstate_index", NULL, state);
+		else
+			pr_0xhex(PR_FP, NULL, "state %#llx", state);
+	} else if (c->sh->o.brief) {
+		pr_color_string(PR_ANY, state_color(state), "operstate",
+				"%-14s ", operstates[state]);
+	} else if (pr_json()) {
+		pr_string(PR_JSON, "operstate", NULL, operstates[state]);
 	} else {
-		printf("%d: %s", ifindex,
-		       shown(c, rtnl_link_get_name(l), esc, sizeof(esc)));
-		if (iflink)
-			printf("@%s", shown(c, peer, esc, sizeof(esc)));
-		printf(": ");
+		printf("state ");
+		pr_color_string(PR_FP, state_color(state), NULL, "%s ",
+				operstates[state]);
 	}
-	print_flags(c, rtnl_link_get_flags(l), mdown);
-	field_uint(c, "mtu", "mtu", rtnl_link_get_mtu(l));
-	if (qdisc)
-		link_show_field(c, "qdisc", "qdisc", qdisc);
-	if (master)
-		link_show_field(c, "master", "master",
-				shown(c, index_name(c, master, buf, sizeof(buf),
-						    NULL),
-				      esc, sizeof(esc)));
-	link_show_field(c, "operstate", "state", operstate_str(l));
-	if (styles[c->mode].linkmode)
-		link_show_field(c, "linkmode", "mode",
-				rtnl_link_get_linkmode(l) ? "DORMANT" :
-							    "DEFAULT");
-	link_show_field(c, "group", "group", group_str(l, buf, sizeof(buf)));
-	field_uint(c, "txqlen", "qlen", rtnl_link_get_txqlen(l));
-	if (!styles[c->mode].family_hides_ll || !c->sh->o.family ||
-	    c->sh->o.family == AF_PACKET || c->sh->o.details)
-		print_lladdr(c, l);
-	if (has_nsid)
-		print_netns(c, nsid);
-	if (styles[c->mode].details && c->sh->o.details)
-		print_details(c, l);
-	if (!json)
-		putchar('\n');
 }
 
-void link_show_one_end(struct link_show_ctx *c)
+/* "v1@v2", "v1@if7" (its link in another namespace), "v1@NONE"; JSON
+ * "link"/"link_index" before "ifname".  True: the link below is down */
+static bool print_name_and_link(struct link_pr *c, const char *fmt,
+				const char *name, struct nlattr **tb)
 {
-	if (c->sh->o.json)
-		json_end_object(&c->j);
+	char b[2 * IFNAMSIZ + 16], idx[24];
+	const char *link = NULL;
+	bool mdown = false;
+
+	if (tb[IFLA_LINK]) {
+		unsigned iflink = nla_get_u32(tb[IFLA_LINK]);
+
+		if (iflink && tb[IFLA_LINK_NETNSID]) {
+			if (pr_json()) {
+				pr_int(PR_JSON, "link_index", NULL,
+				       (int)iflink);
+			} else {
+				snprintf(idx, sizeof(idx), "if%u", iflink);
+				link = idx;
+			}
+		} else if (iflink) {
+			const struct pr_seen *s = lookup(c, iflink);
+
+			link = link_pr_ifname(c, iflink);
+			if (pr_json()) {
+				pr_string(PR_JSON, "link", NULL, link);
+				link = NULL;
+			}
+			/* iproute2 knows the flags only of links it has
+			 * seen: an unknown one is not said to be down */
+			mdown = s->found && !(s->flags & IFF_UP);
+		} else if (pr_json()) {
+			pr_null(PR_JSON, "link", NULL, NULL);
+		} else {
+			link = "NONE";
+		}
+		if (link) {
+			snprintf(b, sizeof(b), "%s@%s", name, link);
+			name = b;
+		}
+	}
+	pr_color_string(PR_ANY, PC_IFNAME, "ifname", fmt, name);
+	return mdown;
 }
 
-/*
- * print_num - one counter of the -s table in a column of WIDTH, as
- * iproute2's print_num: the number, or with -h a short form (1.23k; -iec:
- * powers of 1024, 1.23Ki)
- */
-static void print_num(struct link_show_ctx *c, unsigned width, uint64_t n)
+static void print_addr_gen_mode(struct nlattr *af_spec)
 {
-	const char *prefix = "kMGTPE";
-	const unsigned base = c->sh->o.iec ? 1024 : 1000;
-	uint64_t powi = 1, powj = 1;
-	int precision = 2;
-	char buf[64];
+	struct nlattr *tb[IFLA_INET6_MAX + 1], *in6 = NULL, *a;
+	const char *s;
+	char b[16];
+	int rem;
 
-	if (!c->sh->o.human || n < base) {
-		printf("%*" PRIu64 " ", (int)width, n);
+	nla_for_each_nested(a, af_spec, rem)
+		if (nla_type(a) == AF_INET6)
+			in6 = a;
+	if (!in6 || nla_parse_nested(tb, IFLA_INET6_MAX, in6, NULL) < 0 ||
+	    !tb[IFLA_INET6_ADDR_GEN_MODE])
+		return;
+	switch (nla_get_u8(tb[IFLA_INET6_ADDR_GEN_MODE])) {
+	case IN6_ADDR_GEN_MODE_EUI64: s = "eui64"; break;
+	case IN6_ADDR_GEN_MODE_NONE: s = "none"; break;
+	case IN6_ADDR_GEN_MODE_STABLE_PRIVACY: s = "stable_secret"; break;
+	case IN6_ADDR_GEN_MODE_RANDOM: s = "random"; break;
+	default:
+		snprintf(b, sizeof(b), "%#.2hhx",
+			 nla_get_u8(tb[IFLA_INET6_ADDR_GEN_MODE]));
+		s = b;
+	}
+	pr_string(PR_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", s);
+}
+
+/* the kind's (and the port's) details: "\n    veth …", "linkinfo" */
+static void print_linktype(struct link_pr *c, struct nlattr *li)
+{
+	struct nlattr *info[IFLA_INFO_MAX + 1], *tb[LINK_KIND_MAXATTR + 1];
+	const struct link_kind *k;
+	bool have;
+
+	if (nla_parse_nested(info, IFLA_INFO_MAX, li, NULL) < 0)
+		return;
+	pr_obj_open("linkinfo");
+	for (int slave = 0; slave < 2; slave++) {
+		struct nlattr *kind = info[slave ? IFLA_INFO_SLAVE_KIND :
+						   IFLA_INFO_KIND];
+		struct nlattr *data = info[slave ? IFLA_INFO_SLAVE_DATA :
+						   IFLA_INFO_DATA];
+		char name[64];
+
+		if (!kind)
+			continue;
+		snprintf(name, sizeof(name), "%s%s", nla_get_string(kind),
+			 slave ? "_slave" : "");
+		pr_nl();
+		pr_string(PR_ANY, slave ? "info_slave_kind" : "info_kind",
+			  slave ? "    %s_slave " : "    %s ",
+			  nla_get_string(kind));
+		k = link_kind_find(name);
+		if (!k || !k->print || k->maxattr >= LINK_KIND_MAXATTR)
+			continue;
+		have = data && nla_parse_nested(tb, k->maxattr, data,
+						NULL) == 0;
+		pr_obj_open(slave ? "info_slave_data" : "info_data");
+		k->print(c, have ? tb : NULL);
+		pr_obj_close();
+	}
+	pr_obj_close();
+}
+
+static void print_proto_down(struct nlattr **tb)
+{
+	struct nlattr *reason[IFLA_PROTO_DOWN_REASON_MAX + 1];
+	bool start = true;
+	uint8_t r;
+
+	if (tb[IFLA_PROTO_DOWN] && nla_get_u8(tb[IFLA_PROTO_DOWN]))
+		pr_bool(PR_ANY, "proto_down", " protodown on ", true);
+	if (!tb[IFLA_PROTO_DOWN_REASON] ||
+	    nla_parse_nested(reason, IFLA_PROTO_DOWN_REASON_MAX,
+			     tb[IFLA_PROTO_DOWN_REASON], NULL) < 0)
+		return;
+	/* iproute2 6.1 tests the link's attribute of this number (its
+	 * address), then reads the reason as one byte */
+	if (!tb[IFLA_PROTO_DOWN_REASON_VALUE] ||
+	    !reason[IFLA_PROTO_DOWN_REASON_VALUE])
+		return;
+	r = nla_get_u8(reason[IFLA_PROTO_DOWN_REASON_VALUE]);
+	if (!r)
+		return;
+	pr_arr_open(PR_ANY, pr_json() ? "proto_down_reason" :
+					"protodown_reason <");
+	for (int i = 0; r; i++, r >>= 1) {
+		char b[16];
+
+		if (!(r & 1))
+			continue;
+		snprintf(b, sizeof(b), "%d", i);
+		pr_string(PR_ANY, NULL, start ? "%s" : ",%s", b);
+		start = false;
+	}
+	pr_arr_close(PR_ANY, ">");
+}
+
+static void print_xdp(struct nlattr *xdp)
+{
+	struct nlattr *tb[IFLA_XDP_MAX + 1];
+	static const char *const modes[] = {
+		[XDP_ATTACHED_DRV] = "xdp", [XDP_ATTACHED_SKB] = "xdpgeneric",
+		[XDP_ATTACHED_HW] = "xdpoffload",
+		[XDP_ATTACHED_MULTI] = "xdpmulti",
+	};
+	uint8_t mode;
+
+	if (nla_parse_nested(tb, IFLA_XDP_MAX, xdp, NULL) < 0 ||
+	    !tb[IFLA_XDP_ATTACHED])
+		return;
+	mode = nla_get_u8(tb[IFLA_XDP_ATTACHED]);
+	if (mode == XDP_ATTACHED_NONE)
+		return;
+	if (pr_json()) {
+		pr_obj_open("xdp");
+		pr_uint(PR_JSON, "mode", NULL, mode);
+		pr_arr_open(PR_JSON, "attached");
+		pr_arr_close(PR_JSON, NULL);
+		pr_obj_close();
 		return;
 	}
-	for (;;) {
-		powi *= base;
-		if (n / base < powi || !prefix[1])
-			break;
-		prefix++;
-	}
-	for (; precision > 0; precision--) {
-		powj *= 10;
-		if (n / powi < powj)
-			break;
-	}
-	snprintf(buf, sizeof(buf), "%.*f%c%s", precision,
-		 (double)n / (double)powi, *prefix, c->sh->o.iec ? "i" : "");
-	printf("%*s ", (int)width, buf);
+	if (mode < ARRAY_SIZE(modes) && modes[mode])
+		printf("%s", modes[mode]);
+	else
+		printf("xdp[%u]", mode);
+	printf(" ");
 }
 
-/* widen COLS to the decimal widths of the N values (not under -h) */
-static void size_columns(struct link_show_ctx *c, unsigned *cols, int n,
-			 const uint64_t *v)
-{
-	for (int i = 0; i < n && !c->sh->o.human; i++) {
-		unsigned len = 1;
+/* ------------------------------------------------------------ counters */
 
-		for (uint64_t x = v[i]; x > 9; x /= 10)
-			len++;
+static void stats_columns(unsigned *cols, bool human, int n, ...)
+{
+	va_list ap;
+
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		uint64_t v = va_arg(ap, uint64_t);
+		unsigned len;
+
+		if (human)
+			continue;
+		for (len = 1; v > 9; len++, v /= 10)
+			;
 		if (len > cols[i])
 			cols[i] = len;
 	}
+	va_end(ap);
 }
 
-/* the counters of the -s table, in iproute2's rtnl_link_stats64 terms */
-enum {
-	S_RX_BYTES, S_RX_PACKETS, S_RX_ERRORS, S_RX_DROPPED, S_RX_MISSED,
-	S_MCAST, S_RX_COMPRESSED, S_RX_LENGTH, S_RX_CRC, S_RX_FRAME,
-	S_RX_FIFO, S_RX_OVER, S_RX_NOHANDLER, S_TX_BYTES, S_TX_PACKETS,
-	S_TX_ERRORS, S_TX_DROPPED, S_TX_CARRIER, S_COLLISIONS,
-	S_TX_COMPRESSED, S_TX_ABORTED, S_TX_FIFO, S_TX_WINDOW, S_TX_HBEAT,
-	S_CARRIER_CHANGES, S_N
-};
-
-static const rtnl_link_stat_id_t stat_ids[S_CARRIER_CHANGES] = {
-	RTNL_LINK_RX_BYTES, RTNL_LINK_RX_PACKETS, RTNL_LINK_RX_ERRORS,
-	RTNL_LINK_RX_DROPPED, RTNL_LINK_RX_MISSED_ERR, RTNL_LINK_MULTICAST,
-	RTNL_LINK_RX_COMPRESSED, RTNL_LINK_RX_LEN_ERR, RTNL_LINK_RX_CRC_ERR,
-	RTNL_LINK_RX_FRAME_ERR, RTNL_LINK_RX_FIFO_ERR, RTNL_LINK_RX_OVER_ERR,
-	RTNL_LINK_RX_NOHANDLER, RTNL_LINK_TX_BYTES, RTNL_LINK_TX_PACKETS,
-	RTNL_LINK_TX_ERRORS, RTNL_LINK_TX_DROPPED, RTNL_LINK_TX_CARRIER_ERR,
-	RTNL_LINK_COLLISIONS, RTNL_LINK_TX_COMPRESSED, RTNL_LINK_TX_ABORT_ERR,
-	RTNL_LINK_TX_FIFO_ERR, RTNL_LINK_TX_WIN_ERR, RTNL_LINK_TX_HBEAT_ERR,
-};
-
-static void stats_json(struct link_show_ctx *c, const uint64_t *s,
-		       bool has_cc)
+static void print_stats_json(const struct link_pr *c,
+			     const struct rtnl_link_stats64 *s,
+			     const struct nlattr *cc, const char *what)
 {
-	struct json *j = &c->j;
-	bool more = c->sh->o.stats > 1;
+	int more = c->sh->o.stats > 1;
 
-	json_key(j, "stats64");
-	json_begin_object(j);
-	json_key(j, "rx");
-	json_begin_object(j);
-	json_uint(j, "bytes", s[S_RX_BYTES]);
-	json_uint(j, "packets", s[S_RX_PACKETS]);
-	json_uint(j, "errors", s[S_RX_ERRORS]);
-	json_uint(j, "dropped", s[S_RX_DROPPED]);
-	json_uint(j, "over_errors", s[S_RX_OVER]);
-	json_uint(j, "multicast", s[S_MCAST]);
-	if (s[S_RX_COMPRESSED])
-		json_uint(j, "compressed", s[S_RX_COMPRESSED]);
+	pr_obj_open(what);
+	pr_obj_open("rx");
+	pr_u64(PR_JSON, "bytes", NULL, s->rx_bytes);
+	pr_u64(PR_JSON, "packets", NULL, s->rx_packets);
+	pr_u64(PR_JSON, "errors", NULL, s->rx_errors);
+	pr_u64(PR_JSON, "dropped", NULL, s->rx_dropped);
+	pr_u64(PR_JSON, "over_errors", NULL, s->rx_over_errors);
+	pr_u64(PR_JSON, "multicast", NULL, s->multicast);
+	if (s->rx_compressed)
+		pr_u64(PR_JSON, "compressed", NULL, s->rx_compressed);
 	if (more) {
-		json_uint(j, "length_errors", s[S_RX_LENGTH]);
-		json_uint(j, "crc_errors", s[S_RX_CRC]);
-		json_uint(j, "frame_errors", s[S_RX_FRAME]);
-		json_uint(j, "fifo_errors", s[S_RX_FIFO]);
-		json_uint(j, "missed_errors", s[S_RX_MISSED]);
-		if (s[S_RX_NOHANDLER])
-			json_uint(j, "nohandler", s[S_RX_NOHANDLER]);
+		pr_u64(PR_JSON, "length_errors", NULL, s->rx_length_errors);
+		pr_u64(PR_JSON, "crc_errors", NULL, s->rx_crc_errors);
+		pr_u64(PR_JSON, "frame_errors", NULL, s->rx_frame_errors);
+		pr_u64(PR_JSON, "fifo_errors", NULL, s->rx_fifo_errors);
+		pr_u64(PR_JSON, "missed_errors", NULL, s->rx_missed_errors);
+		if (s->rx_nohandler)
+			pr_u64(PR_JSON, "nohandler", NULL, s->rx_nohandler);
+		if (s->rx_otherhost_dropped)
+			pr_u64(PR_JSON, "otherhost", NULL,
+			       s->rx_otherhost_dropped);
 	}
-	json_end_object(j);
-	json_key(j, "tx");
-	json_begin_object(j);
-	json_uint(j, "bytes", s[S_TX_BYTES]);
-	json_uint(j, "packets", s[S_TX_PACKETS]);
-	json_uint(j, "errors", s[S_TX_ERRORS]);
-	json_uint(j, "dropped", s[S_TX_DROPPED]);
-	json_uint(j, "carrier_errors", s[S_TX_CARRIER]);
-	json_uint(j, "collisions", s[S_COLLISIONS]);
-	if (s[S_TX_COMPRESSED])
-		json_uint(j, "compressed", s[S_TX_COMPRESSED]);
+	pr_obj_close();
+	pr_obj_open("tx");
+	pr_u64(PR_JSON, "bytes", NULL, s->tx_bytes);
+	pr_u64(PR_JSON, "packets", NULL, s->tx_packets);
+	pr_u64(PR_JSON, "errors", NULL, s->tx_errors);
+	pr_u64(PR_JSON, "dropped", NULL, s->tx_dropped);
+	pr_u64(PR_JSON, "carrier_errors", NULL, s->tx_carrier_errors);
+	pr_u64(PR_JSON, "collisions", NULL, s->collisions);
+	if (s->tx_compressed)
+		pr_u64(PR_JSON, "compressed", NULL, s->tx_compressed);
 	if (more) {
-		json_uint(j, "aborted_errors", s[S_TX_ABORTED]);
-		json_uint(j, "fifo_errors", s[S_TX_FIFO]);
-		json_uint(j, "window_errors", s[S_TX_WINDOW]);
-		json_uint(j, "heartbeat_errors", s[S_TX_HBEAT]);
-		if (has_cc)
-			json_uint(j, "carrier_changes", s[S_CARRIER_CHANGES]);
+		pr_u64(PR_JSON, "aborted_errors", NULL, s->tx_aborted_errors);
+		pr_u64(PR_JSON, "fifo_errors", NULL, s->tx_fifo_errors);
+		pr_u64(PR_JSON, "window_errors", NULL, s->tx_window_errors);
+		pr_u64(PR_JSON, "heartbeat_errors", NULL,
+		       s->tx_heartbeat_errors);
+		if (cc)
+			pr_u64(PR_JSON, "carrier_changes", NULL,
+			       nla_get_u32((struct nlattr *)cc));
 	}
-	json_end_object(j);
-	json_end_object(j);
+	pr_obj_close();
+	pr_obj_close();
 }
 
-/* values V[IDX[i]] for size_columns */
-static void size_of(struct link_show_ctx *c, unsigned *cols, const uint64_t *s,
-		    const int *idx, int n)
+/* the RX and TX tables of -s (and their error lines with -s -s) */
+static void print_stats_text(const struct link_pr *c,
+			     const struct rtnl_link_stats64 *s,
+			     const struct nlattr *cc)
 {
-	uint64_t v[8];
+	bool h = c->sh->o.human, iec = c->sh->o.iec;
+	int more = c->sh->o.stats > 1;
+	const char *sl = pr_sl();
+	uint64_t nc = cc ? nla_get_u32((struct nlattr *)cc) : 0, z = 0;
+	unsigned cols[] = { 10, 7, 6, 7, 7, 7, 10, 9 };
 
-	for (int i = 0; i < n; i++)
-		v[i] = idx[i] < 0 ? 0 : s[idx[i]];
-	size_columns(c, cols, n, v);
-}
-
-void link_show_stats(struct link_show_ctx *c, struct rtnl_link *l)
-{
-	static const int rx[] = { S_RX_BYTES, S_RX_PACKETS, S_RX_ERRORS,
-				  S_RX_DROPPED, S_RX_MISSED, S_MCAST,
-				  S_RX_COMPRESSED, -1 };
-	static const int rxe[] = { -1, S_RX_LENGTH, S_RX_CRC, S_RX_FRAME,
-				   S_RX_FIFO, S_RX_OVER, S_RX_NOHANDLER, -1 };
-	static const int tx[] = { S_TX_BYTES, S_TX_PACKETS, S_TX_ERRORS,
-				  S_TX_DROPPED, S_TX_CARRIER, S_COLLISIONS,
-				  S_TX_COMPRESSED, -1 };
-	static const int txe[] = { -1, -1, S_TX_ABORTED, S_TX_FIFO,
-				   S_TX_WINDOW, S_TX_HBEAT, S_CARRIER_CHANGES,
-				   -1 };
-	/* the widths of "*X errors:", "packets", "errors", "dropped",
-	 * "heartbt", "overrun", "compressed", "otherhost" */
-	unsigned cols[8] = { 10, 7, 6, 7, 7, 7, 10, 9 };
-	bool more = c->sh->o.stats > 1;
-	uint64_t s[S_N] = { 0 };
-	uint32_t cc = 0;
-	const char *sl = c->sh->o.oneline ? "\\" : "\n";	/* _SL_ */
-	bool has_cc = rtnl_link_get_carrier_changes(l, &cc) == 0;
-
-	for (int i = 0; i < S_CARRIER_CHANGES; i++)
-		s[i] = rtnl_link_get_stat(l, stat_ids[i]);
-	s[S_CARRIER_CHANGES] = cc;
-	if (rtnl_link_get_family(l) == AF_INET6) {
-		/* from an AF_INET6 dump (ip -6 address): no link counters,
-		 * iproute2 shows some of the IPv6 SNMP ones instead */
-		memset(s, 0, sizeof(s));
-		s[S_RX_PACKETS] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INPKTS);
-		s[S_RX_BYTES] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INOCTETS);
-		s[S_TX_PACKETS] = rtnl_link_get_stat(l, RTNL_LINK_IP6_OUTPKTS);
-		s[S_TX_BYTES] = rtnl_link_get_stat(l, RTNL_LINK_IP6_OUTOCTETS);
-		s[S_RX_ERRORS] = rtnl_link_get_stat(l,
-						    RTNL_LINK_IP6_INDISCARDS);
-		s[S_TX_ERRORS] = rtnl_link_get_stat(l,
-						    RTNL_LINK_IP6_OUTDISCARDS);
-		s[S_MCAST] = rtnl_link_get_stat(l, RTNL_LINK_IP6_INMCASTPKTS);
-		s[S_RX_FRAME] = rtnl_link_get_stat(l, RTNL_LINK_IP6_CSUMERRORS);
-		has_cc = false;
-	}
-	if (c->sh->o.json) {
-		stats_json(c, s, has_cc);
-		return;
-	}
-	size_of(c, cols, s, rx, 8);
+	stats_columns(cols, h, 8, s->rx_bytes, s->rx_packets, s->rx_errors,
+		      s->rx_dropped, s->rx_missed_errors, s->multicast,
+		      s->rx_compressed, z);
 	if (more)
-		size_of(c, cols, s, rxe, 8);
-	size_of(c, cols, s, tx, 8);
+		stats_columns(cols, h, 8, z, s->rx_length_errors,
+			      s->rx_crc_errors, s->rx_frame_errors,
+			      s->rx_fifo_errors, s->rx_over_errors,
+			      s->rx_nohandler, s->rx_otherhost_dropped);
+	stats_columns(cols, h, 8, s->tx_bytes, s->tx_packets, s->tx_errors,
+		      s->tx_dropped, s->tx_carrier_errors, s->collisions,
+		      s->tx_compressed, z);
 	if (more)
-		size_of(c, cols, s, txe, 8);
+		stats_columns(cols, h, 8, z, z, s->tx_aborted_errors,
+			      s->tx_fifo_errors, s->tx_window_errors,
+			      s->tx_heartbeat_errors, nc, z);
+
 	printf("    RX: %*s %*s %*s %*s %*s %*s %*s%s", (int)cols[0] - 4,
 	       "bytes", (int)cols[1], "packets", (int)cols[2], "errors",
 	       (int)cols[3], "dropped", (int)cols[4], "missed", (int)cols[5],
-	       "mcast", (int)cols[6], s[S_RX_COMPRESSED] ? "compressed" : "",
+	       "mcast", (int)cols[6], s->rx_compressed ? "compressed" : "",
 	       sl);
-	fputs("    ", stdout);
-	for (int i = 0; i < 6; i++)
-		print_num(c, cols[i], s[rx[i]]);
-	if (s[S_RX_COMPRESSED])
-		print_num(c, cols[6], s[S_RX_COMPRESSED]);
+	printf("    ");
+	pr_num(cols[0], s->rx_bytes, h, iec);
+	pr_num(cols[1], s->rx_packets, h, iec);
+	pr_num(cols[2], s->rx_errors, h, iec);
+	pr_num(cols[3], s->rx_dropped, h, iec);
+	pr_num(cols[4], s->rx_missed_errors, h, iec);
+	pr_num(cols[5], s->multicast, h, iec);
+	if (s->rx_compressed)
+		pr_num(cols[6], s->rx_compressed, h, iec);
 	if (more) {
-		printf("%s    RX errors:%*s %*s %*s %*s %*s %*s%*s%s", sl,
+		printf("%s", sl);
+		printf("    RX errors:%*s %*s %*s %*s %*s %*s%*s%*s%s",
 		       (int)cols[0] - 10, "", (int)cols[1], "length",
 		       (int)cols[2], "crc", (int)cols[3], "frame",
 		       (int)cols[4], "fifo", (int)cols[5], "overrun",
-		       s[S_RX_NOHANDLER] ? (int)cols[6] + 1 : 0,
-		       s[S_RX_NOHANDLER] ? " nohandler" : "", sl);
+		       s->rx_nohandler ? (int)cols[6] + 1 : 0,
+		       s->rx_nohandler ? " nohandler" : "",
+		       s->rx_otherhost_dropped ? (int)cols[7] + 1 : 0,
+		       s->rx_otherhost_dropped ? " otherhost" : "", sl);
 		printf("%*s", (int)cols[0] + 5, "");
-		for (int i = 1; i < 6; i++)
-			print_num(c, cols[i], s[rxe[i]]);
-		if (s[S_RX_NOHANDLER])
-			print_num(c, cols[6], s[S_RX_NOHANDLER]);
+		pr_num(cols[1], s->rx_length_errors, h, iec);
+		pr_num(cols[2], s->rx_crc_errors, h, iec);
+		pr_num(cols[3], s->rx_frame_errors, h, iec);
+		pr_num(cols[4], s->rx_fifo_errors, h, iec);
+		pr_num(cols[5], s->rx_over_errors, h, iec);
+		if (s->rx_nohandler)
+			pr_num(cols[6], s->rx_nohandler, h, iec);
+		if (s->rx_otherhost_dropped)
+			pr_num(cols[7], s->rx_otherhost_dropped, h, iec);
 	}
-	printf("%s    TX: %*s %*s %*s %*s %*s %*s %*s%s", sl, (int)cols[0] - 4,
+	printf("%s", sl);
+	printf("    TX: %*s %*s %*s %*s %*s %*s %*s%s", (int)cols[0] - 4,
 	       "bytes", (int)cols[1], "packets", (int)cols[2], "errors",
-	       (int)cols[3], "dropped", (int)cols[4], "carrier", (int)cols[5],
-	       "collsns", (int)cols[6], s[S_TX_COMPRESSED] ? "compressed" : "",
-	       sl);
-	fputs("    ", stdout);
-	for (int i = 0; i < 6; i++)
-		print_num(c, cols[i], s[tx[i]]);
-	if (s[S_TX_COMPRESSED])
-		print_num(c, cols[6], s[S_TX_COMPRESSED]);
+	       (int)cols[3], "dropped", (int)cols[4], "carrier",
+	       (int)cols[5], "collsns", (int)cols[6],
+	       s->tx_compressed ? "compressed" : "", sl);
+	printf("    ");
+	pr_num(cols[0], s->tx_bytes, h, iec);
+	pr_num(cols[1], s->tx_packets, h, iec);
+	pr_num(cols[2], s->tx_errors, h, iec);
+	pr_num(cols[3], s->tx_dropped, h, iec);
+	pr_num(cols[4], s->tx_carrier_errors, h, iec);
+	pr_num(cols[5], s->collisions, h, iec);
+	if (s->tx_compressed)
+		pr_num(cols[6], s->tx_compressed, h, iec);
 	if (more) {
-		printf("%s    TX errors:%*s %*s %*s %*s %*s %*s%s", sl,
+		printf("%s", sl);
+		printf("    TX errors:%*s %*s %*s %*s %*s %*s%s",
 		       (int)cols[0] - 10, "", (int)cols[1], "aborted",
 		       (int)cols[2], "fifo", (int)cols[3], "window",
 		       (int)cols[4], "heartbt", (int)cols[5],
-		       has_cc ? "transns" : "", sl);
+		       cc ? "transns" : "", sl);
 		printf("%*s", (int)cols[0] + 5, "");
-		for (int i = 1; i < 5; i++)
-			print_num(c, cols[i], s[txe[i + 1]]);
-		if (has_cc)
-			print_num(c, cols[5], s[S_CARRIER_CHANGES]);
+		pr_num(cols[1], s->tx_aborted_errors, h, iec);
+		pr_num(cols[2], s->tx_fifo_errors, h, iec);
+		pr_num(cols[3], s->tx_window_errors, h, iec);
+		pr_num(cols[4], s->tx_heartbeat_errors, h, iec);
+		if (cc)
+			pr_num(cols[5], nc, h, iec);
 	}
-	fputs(sl, stdout);
 }
 
-void link_show_end(struct link_show_ctx *c)
+static void print_stats(const struct link_pr *c, struct nlattr **tb)
 {
-	if (c->sh->o.json) {
-		json_end_array(&c->j);
-		json_end(&c->j);
+	struct rtnl_link_stats64 s = { 0 };
+	const char *what = "stats64";
+	struct nlattr *a = tb[IFLA_STATS64];
+
+	if (a) {
+		memcpy(&s, nla_data(a), (size_t)nla_len(a) < sizeof(s) ?
+						(size_t)nla_len(a) :
+						sizeof(s));
+	} else if (tb[IFLA_STATS]) {
+		struct rtnl_link_stats o = { 0 };
+		uint32_t *from = (uint32_t *)&o;
+		uint64_t *to = (uint64_t *)&s;
+
+		a = tb[IFLA_STATS];
+		memcpy(&o, nla_data(a), (size_t)nla_len(a) < sizeof(o) ?
+						(size_t)nla_len(a) :
+						sizeof(o));
+		for (size_t i = 0; i < sizeof(o) / sizeof(*from); i++)
+			to[i] = from[i];
+		what = "stats";
+	} else {
+		return;
 	}
-	free_nsids(c);
+	if (pr_json())
+		print_stats_json(c, &s, tb[IFLA_CARRIER_CHANGES], what);
+	else
+		print_stats_text(c, &s, tb[IFLA_CARRIER_CHANGES]);
 }
 
-/* order the dump by ifindex, as the kernel (and iproute2) list it */
-static int cmp_ifindex(const void *a, const void *b)
+/* ------------------------------------------------------------ one link */
+
+static int print_brief(struct link_pr *c, const char *name,
+		       const struct ifinfomsg *ifi, struct nlattr **tb)
 {
-	int x = rtnl_link_get_ifindex(*(struct rtnl_link *const *)a);
-	int y = rtnl_link_get_ifindex(*(struct rtnl_link *const *)b);
+	bool mdown = print_name_and_link(c, "%-16s ", name, tb);
+	char b[64];
 
-	return (x > y) - (x < y);
-}
-
-int link_show(struct nsh *sh, const char *name)
-{
-	_cleanup_(nl_cache_freep) struct nl_cache *cache = NULL;
-	_cleanup_free_ struct rtnl_link **v = NULL;
-	struct link_show_ctx c;
-	struct nl_sock *sk;
-	struct nl_object *o;
-	char why[256], d[300];
-	int n = 0, err;
-
-	sk = ns_sock(sh);
-	if (!sk)
-		return 1;
-	nl_clear_error();
-	err = rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache);
-	if (err < 0)
-		return nsh_err(sh, "cannot list the links of %s: %s",
-			       ns_desc(&sh->cur, d, sizeof(d)),
-			       nl_reason(err, why, sizeof(why)));
-
-	v = calloc((size_t)nl_cache_nitems(cache) + 1, sizeof(*v));
-	if (!v)
-		return nsh_err(sh, "out of memory");
-	for (o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
-		struct rtnl_link *l = (struct rtnl_link *)o;
-
-		if (!name || streq(rtnl_link_get_name(l), name))
-			v[n++] = l;
-	}
-	if (name && !n)
-		return nsh_err(sh, "'%s': no such link in %s", name,
-			       ns_desc(&sh->cur, d, sizeof(d)));
-	if (n > 1)
-		qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
-
-	link_show_begin(&c, sh, sk, cache, LINK_SHOW_LINK);
-	for (int i = 0; i < n; i++) {
-		link_show_one(&c, v[i]);
-		link_show_one_end(&c);
-	}
-	link_show_end(&c);
+	if (tb[IFLA_OPERSTATE])
+		print_operstate(c, nla_get_u8(tb[IFLA_OPERSTATE]));
+	if (tb[IFLA_ADDRESS])
+		pr_color_string(PR_ANY, PC_MAC, "address", "%s ",
+			  pr_lladdr(nla_data(tb[IFLA_ADDRESS]),
+				    nla_len(tb[IFLA_ADDRESS]), ifi->ifi_type,
+				    b, sizeof(b)));
+	print_flags(ifi->ifi_flags, mdown);
+	pr_string(PR_FP, NULL, "%s", "\n");
 	return 0;
+}
+
+static void print_lladdrs(struct link_pr *c, const struct ifinfomsg *ifi,
+			  struct nlattr **tb)
+{
+	char b[64];
+
+	pr_nl();
+	pr_string(PR_ANY, "link_type", "    link/%s ",
+		  pr_lltype(ifi->ifi_type, numeric(c), b, sizeof(b)));
+	if (tb[IFLA_ADDRESS])
+		pr_color_string(PR_ANY, PC_MAC, "address", "%s",
+			  pr_lladdr(nla_data(tb[IFLA_ADDRESS]),
+				    nla_len(tb[IFLA_ADDRESS]), ifi->ifi_type,
+				    b, sizeof(b)));
+	if (tb[IFLA_BROADCAST]) {
+		if (ifi->ifi_flags & IFF_POINTOPOINT) {
+			pr_string(PR_FP, NULL, " peer ", NULL);
+			pr_bool(PR_JSON, "link_pointtopoint", NULL, true);
+		} else {
+			pr_string(PR_FP, NULL, " brd ", NULL);
+		}
+		pr_color_string(PR_ANY, PC_MAC, "broadcast", "%s",
+			  pr_lladdr(nla_data(tb[IFLA_BROADCAST]),
+				    nla_len(tb[IFLA_BROADCAST]),
+				    ifi->ifi_type, b, sizeof(b)));
+	}
+	if (tb[IFLA_PERM_ADDRESS]) {
+		int len = nla_len(tb[IFLA_PERM_ADDRESS]);
+
+		if (!tb[IFLA_ADDRESS] || nla_len(tb[IFLA_ADDRESS]) != len ||
+		    memcmp(nla_data(tb[IFLA_PERM_ADDRESS]),
+			   nla_data(tb[IFLA_ADDRESS]), (size_t)len)) {
+			pr_string(PR_FP, NULL, " permaddr ", NULL);
+			pr_color_string(PR_ANY, PC_MAC, "permaddr", "%s",
+				  pr_lladdr(nla_data(tb[IFLA_PERM_ADDRESS]),
+					    len, ifi->ifi_type, b,
+					    sizeof(b)));
+		}
+	}
+}
+
+static void print_netnsid(struct link_pr *c, struct nlattr **tb)
+{
+	if (tb[IFLA_LINK_NETNSID]) {
+		int id = (int)nla_get_u32(tb[IFLA_LINK_NETNSID]);
+		const char *name;
+
+		if (pr_json())
+			pr_int(PR_JSON, "link_netnsid", NULL, id);
+		else if (id < 0)
+			pr_string(PR_FP, NULL, " link-netnsid %s", "unknown");
+		else if ((name = nsid_name(c, id)))
+			pr_string(PR_FP, NULL, " link-netns %s", name);
+		else
+			pr_int(PR_FP, NULL, " link-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_NETNSID]) {
+		int id = (int)nla_get_u32(tb[IFLA_NEW_NETNSID]);
+		const char *name = nsid_name(c, id);
+
+		if (name)
+			pr_string(PR_FP, NULL, " new-netns %s", name);
+		else
+			pr_int(PR_FP, NULL, " new-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_IFINDEX])
+		pr_int(PR_FP, NULL, " new-ifindex %d",
+		       (int)nla_get_u32(tb[IFLA_NEW_IFINDEX]));
+}
+
+static void print_u32_attr(struct nlattr **tb, int attr, const char *key,
+			   const char *fmt)
+{
+	if (tb[attr])
+		pr_uint(PR_ANY, key, fmt, nla_get_u32(tb[attr]));
+}
+
+static void print_details(struct link_pr *c, struct nlattr **tb)
+{
+	char b[128];
+
+	print_u32_attr(tb, IFLA_PROMISCUITY, "promiscuity", " promiscuity %u ");
+	print_u32_attr(tb, IFLA_ALLMULTI, "allmulti", " allmulti %u ");
+	print_u32_attr(tb, IFLA_MIN_MTU, "min_mtu", "minmtu %u ");
+	print_u32_attr(tb, IFLA_MAX_MTU, "max_mtu", "maxmtu %u ");
+	if (tb[IFLA_LINKINFO])
+		print_linktype(c, tb[IFLA_LINKINFO]);
+	if (tb[IFLA_AF_SPEC] && !c->monitor)
+		print_addr_gen_mode(tb[IFLA_AF_SPEC]);
+	print_u32_attr(tb, IFLA_NUM_TX_QUEUES, "num_tx_queues",
+		       "numtxqueues %u ");
+	print_u32_attr(tb, IFLA_NUM_RX_QUEUES, "num_rx_queues",
+		       "numrxqueues %u ");
+	print_u32_attr(tb, IFLA_GSO_MAX_SIZE, "gso_max_size",
+		       "gso_max_size %u ");
+	print_u32_attr(tb, IFLA_GSO_MAX_SEGS, "gso_max_segs",
+		       "gso_max_segs %u ");
+	print_u32_attr(tb, IFLA_TSO_MAX_SIZE, "tso_max_size",
+		       "tso_max_size %u ");
+	print_u32_attr(tb, IFLA_TSO_MAX_SEGS, "tso_max_segs",
+		       "tso_max_segs %u ");
+	print_u32_attr(tb, IFLA_GRO_MAX_SIZE, "gro_max_size",
+		       "gro_max_size %u ");
+	if (tb[IFLA_PHYS_PORT_NAME])
+		pr_string(PR_ANY, "phys_port_name", "portname %s ",
+			  nla_get_string(tb[IFLA_PHYS_PORT_NAME]));
+	if (tb[IFLA_PHYS_PORT_ID])
+		pr_string(PR_ANY, "phys_port_id", "portid %s ",
+			  pr_hexstring(nla_data(tb[IFLA_PHYS_PORT_ID]),
+				       nla_len(tb[IFLA_PHYS_PORT_ID]), b,
+				       sizeof(b)));
+	if (tb[IFLA_PHYS_SWITCH_ID])
+		pr_string(PR_ANY, "phys_switch_id", "switchid %s ",
+			  pr_hexstring(nla_data(tb[IFLA_PHYS_SWITCH_ID]),
+				       nla_len(tb[IFLA_PHYS_SWITCH_ID]), b,
+				       sizeof(b)));
+	if (tb[IFLA_PARENT_DEV_BUS_NAME])
+		pr_string(PR_ANY, "parentbus", "parentbus %s ",
+			  nla_get_string(tb[IFLA_PARENT_DEV_BUS_NAME]));
+	if (tb[IFLA_PARENT_DEV_NAME])
+		pr_string(PR_ANY, "parentdev", "parentdev %s ",
+			  nla_get_string(tb[IFLA_PARENT_DEV_NAME]));
+}
+
+static void print_altnames(struct nlattr *list)
+{
+	struct nlattr *a;
+	int rem;
+
+	pr_arr_open(PR_JSON, "altnames");
+	nla_for_each_nested(a, list, rem) {
+		if (nla_type(a) != IFLA_ALT_IFNAME)
+			continue;
+		pr_string(PR_FP, NULL, "%s    altname ", pr_sl());
+		pr_string(PR_ANY, NULL, "%s", nla_get_string(a));
+	}
+	pr_arr_close(PR_JSON, NULL);
+}
+
+static bool kind_is(struct nlattr **tb, const char *kind, bool slave)
+{
+	struct nlattr *info[IFLA_INFO_MAX + 1];
+	const char *k = "";
+
+	if (!tb[IFLA_LINKINFO])
+		return false;
+	if (nla_parse_nested(info, IFLA_INFO_MAX, tb[IFLA_LINKINFO],
+			     NULL) == 0 &&
+	    info[slave ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND])
+		k = nla_get_string(info[slave ? IFLA_INFO_SLAVE_KIND :
+						IFLA_INFO_KIND]);
+	return streq(k, kind);
+}
+
+/*
+ * print_link - one link as print_linkinfo prints it: -1 when a filter
+ * leaves it out, 0 when nothing is printed (a label filter), 1 printed.
+ */
+static int print_link(struct link_pr *c, const struct nlmsghdr *n)
+{
+	const struct ifinfomsg *ifi = msg_ifi(n);
+	struct nlattr *tb[IFLA_MAX + 1];
+	const struct nsh_opts *o = &c->sh->o;
+	const char *name;
+	char b[64];
+	bool mdown;
+
+	if ((n->nlmsg_type != RTM_NEWLINK && n->nlmsg_type != RTM_DELLINK) ||
+	    n->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+		return -1;
+	if (c->up && !(ifi->ifi_flags & IFF_UP))
+		return -1;
+	parse_link(n, tb);
+	if (!tb[IFLA_IFNAME])
+		return -1;
+	name = nla_get_string(tb[IFLA_IFNAME]);
+	if (c->label)
+		return 0;
+	if (tb[IFLA_GROUP] && c->group != -1 &&
+	    nla_get_u32(tb[IFLA_GROUP]) != (uint32_t)c->group)
+		return -1;
+	if (c->master > 0 &&
+	    (!tb[IFLA_MASTER] ||
+	     nla_get_u32(tb[IFLA_MASTER]) != (uint32_t)c->master))
+		return -1;
+	if (c->kind && !kind_is(tb, c->kind, false))
+		return -1;
+	if (c->slave_kind && !kind_is(tb, c->slave_kind, true))
+		return -1;
+	if (n->nlmsg_type == RTM_DELLINK)
+		pr_bool(PR_ANY, "deleted", "Deleted ", true);
+	if (o->brief)
+		return print_brief(c, name, ifi, tb);
+
+	pr_int(PR_ANY, "ifindex", "%d: ", ifi->ifi_index);
+	mdown = print_name_and_link(c, "%s: ", name, tb);
+	print_flags(ifi->ifi_flags, mdown);
+	if (tb[IFLA_MTU])
+		pr_int(PR_ANY, "mtu", "mtu %u ",
+		       (int)nla_get_u32(tb[IFLA_MTU]));
+	if (tb[IFLA_XDP])
+		print_xdp(tb[IFLA_XDP]);
+	if (tb[IFLA_QDISC])
+		pr_string(PR_ANY, "qdisc", "qdisc %s ",
+			  nla_get_string(tb[IFLA_QDISC]));
+	if (tb[IFLA_MASTER])
+		pr_string(PR_ANY, "master", "master %s ",
+			  link_pr_ifname(c, nla_get_u32(tb[IFLA_MASTER])));
+	if (tb[IFLA_OPERSTATE])
+		print_operstate(c, nla_get_u8(tb[IFLA_OPERSTATE]));
+	if (tb[IFLA_LINKMODE] && !c->monitor) {
+		uint8_t m = nla_get_u8(tb[IFLA_LINKMODE]);
+
+		if (m > 1)
+			pr_int(PR_ANY, "linkmode_index", "mode %d ", m);
+		else
+			pr_string(PR_ANY, "linkmode", "mode %s ",
+				  m ? "DORMANT" : "DEFAULT");
+	}
+	if (tb[IFLA_GROUP])
+		pr_string(PR_ANY, "group", "group %s ",
+			  pr_group(nla_get_u32(tb[IFLA_GROUP]), numeric(c), b,
+				   sizeof(b)));
+	if (tb[IFLA_TXQLEN] && nla_get_u32(tb[IFLA_TXQLEN]) && !c->monitor)
+		pr_int(PR_ANY, "txqlen", "qlen %d",
+		       (int)nla_get_u32(tb[IFLA_TXQLEN]));
+	if (tb[IFLA_EVENT]) {
+		static const char *const ev[] = {
+			"NONE", "REBOOT", "FEATURE CHANGE",
+			"BONDING FAILOVER", "NOTIFY PEERS", "RESEND IGMP",
+			"BONDING OPTION",
+		};
+		uint32_t e = nla_get_u32(tb[IFLA_EVENT]);
+
+		if (e >= ARRAY_SIZE(ev))
+			pr_int(PR_ANY, "event", "event %d ", (int)e);
+		else if (e)
+			pr_string(PR_ANY, "event", "event %s ", ev[e]);
+	}
+	print_lladdrs(c, ifi, tb);
+	print_netnsid(c, tb);
+	if (tb[IFLA_PROTO_DOWN])
+		print_proto_down(tb);
+	if (o->details)
+		print_details(c, tb);
+	if (tb[IFLA_IFALIAS] && (!c->monitor || o->details)) {
+		pr_string(PR_FP, NULL, "%s    ", pr_sl());
+		pr_string(PR_ANY, "ifalias", "alias %s",
+			  nla_get_string(tb[IFLA_IFALIAS]));
+	}
+	if (o->stats && !c->monitor) {
+		pr_nl();
+		print_stats(c, tb);
+	}
+	if (tb[IFLA_PROP_LIST])
+		print_altnames(tb[IFLA_PROP_LIST]);
+	pr_string(PR_FP, NULL, "%s", "\n");
+	return 1;
+}
+
+/* ------------------------------------------------------------ requests */
+
+/* RTM_GETLINK of one link (by NAME, or IFINDEX when NAME is NULL), its
+ * answer kept in c->links */
+static int get_one(struct link_pr *c, const char *name, int ifindex,
+		   uint32_t mask)
+{
+	struct nlmsghdr *h;
+	char d[300];
+	int err = link_get_msg(c->sk, ifindex, name, mask, &h);
+
+	if (err == -ENODEV)
+		return link_no_such(c->sh, &c->sh->cur,
+				    name ? name : "(the link)");
+	if (err < 0)
+		return nsh_err(c->sh, "cannot list the links of %s: %s",
+			       ns_desc(&c->sh->cur, d, sizeof(d)),
+			       strerror(-err));
+	c->links.v = malloc(sizeof(*c->links.v));
+	if (!c->links.v) {
+		free(h);
+		return nsh_err(c->sh, "out of memory");
+	}
+	c->links.v[0] = h;
+	c->links.n = c->links.cap = 1;
+	return 0;
+}
+
+/* the dump, with the kernel's filters (master, kind) as iproute2 asks */
+static int dump(struct link_pr *c)
+{
+	struct {
+		struct ifinfomsg ifi;
+		char attrs[128];
+	} req = { .ifi = { .ifi_family = AF_PACKET } };
+	size_t len = NLMSG_ALIGN(sizeof(req.ifi));
+	struct nlattr *a;
+
+#define ADD_ATTR(type, data, n)                                                \
+	do {                                                                   \
+		a = (struct nlattr *)((char *)&req + len);                    \
+		a->nla_type = (type);                                          \
+		a->nla_len = (uint16_t)(NLA_HDRLEN + (n));                     \
+		memcpy((char *)a + NLA_HDRLEN, (data), (n));                   \
+		len += NLA_ALIGN(a->nla_len);                                  \
+	} while (0)
+
+	{
+		uint32_t mask = RTEXT_FILTER_VF;
+
+		ADD_ATTR(IFLA_EXT_MASK, &mask, 4);
+	}
+	if (c->master) {
+		uint32_t m = (uint32_t)c->master;
+
+		ADD_ATTR(IFLA_MASTER, &m, 4);
+	}
+	if (c->kind && strlen(c->kind) < 64) {
+		struct nlattr *li = (struct nlattr *)((char *)&req + len);
+
+		li->nla_type = IFLA_LINKINFO;
+		len += NLA_HDRLEN;
+		ADD_ATTR(IFLA_INFO_KIND, c->kind, strlen(c->kind));
+		li->nla_len = (uint16_t)((char *)&req + len - (char *)li);
+	}
+#undef ADD_ATTR
+	return dump_msgs(c->sh, c->sk, RTM_GETLINK, &req, len, "links",
+			 &c->links);
+}
+
+/* ------------------------------------------------------------ the command */
+
+enum show_key {
+	SK_TO = LK_KIND_BASE, SK_SCOPE, SK_UP, SK_FLAG, SK_LABEL, SK_GROUP,
+	SK_MASTER, SK_VRF, SK_NOMASTER, SK_TYPE, SK_HELP, SK_DEV,
+};
+
+/* the address flags ip address show filters by: accepted, and without
+ * effect on links */
+#define FLAG(w)                                 \
+	{ w, IPL_ALIAS, NULL, SK_FLAG },        \
+	{                                       \
+		"-" w, IPL_ALIAS, NULL, SK_FLAG \
+	}
+
+static const struct ipl_opt show_rows[] = {
+	{ "to", 0, "IFADDR", SK_TO, "addresses in this prefix (no effect)" },
+	{ "scope", 0, "WORD", SK_SCOPE, "addresses of this scope (no "
+					"effect)" },
+	{ "up", 0, NULL, SK_UP, "only links that are up" },
+	FLAG("dynamic"), FLAG("primary"), FLAG("secondary"),
+	FLAG("temporary"), FLAG("nodad"), FLAG("optimistic"),
+	FLAG("dadfailed"), FLAG("home"), FLAG("deprecated"),
+	FLAG("tentative"), FLAG("permanent"), FLAG("mngtmpaddr"),
+	FLAG("noprefixroute"), FLAG("autojoin"), FLAG("stable-privacy"),
+	{ "label", 0, "WORD", SK_LABEL, "addresses with this label" },
+	{ "group", 0, "GROUP", SK_GROUP, "links of this group" },
+	{ "master", 0, "DEV", SK_MASTER, "ports of this master" },
+	{ "vrf", 0, "DEV", SK_VRF, "ports of this VRF" },
+	{ "nomaster", 0, NULL, SK_NOMASTER, "links without a master" },
+	{ "type", 0, "WORD", SK_TYPE, "links of this kind (KIND_slave: "
+				      "ports of a master of this kind)" },
+	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, SK_HELP },
+	{ "dev", IPL_DEFAULT | IPL_ONCE, "DEV", SK_DEV, "the link" },
+	{ NULL },
+};
+
+const struct ipl_table link_show_opts = { "ip link show", show_rows };
+
+/* DEV's ifindex in the namespace shown (an ioctl; RTM_GETLINK for a long
+ * alternative name), or 0 */
+static int index_of(struct link_pr *c, const char *dev)
+{
+	_cleanup_free_ struct nlmsghdr *h = NULL;
+	struct ifreq ifr;
+
+	if (strlen(dev) < IFNAMSIZ) {
+		memset(&ifr, 0, sizeof(ifr));
+		memcpy(ifr.ifr_name, dev, strlen(dev) + 1);
+		if (ioctl(nl_socket_get_fd(c->sk), SIOCGIFINDEX, &ifr) == 0)
+			return ifr.ifr_ifindex;
+		if (errno == ENODEV)
+			return 0;
+	}
+	if (link_get_msg(c->sk, 0, dev, RTEXT_FILTER_SKIP_STATS, &h) < 0)
+		return 0;
+	return ((struct ifinfomsg *)nlmsg_data(h))->ifi_index;
+}
+
+/* vrf DEV: it must be a VRF (iproute2's name_is_vrf) */
+static bool is_vrf(struct link_pr *c, const char *dev)
+{
+	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	const char *k;
+
+	if (rtnl_link_get_kernel(c->sk, 0, dev, &l) < 0 || !l)
+		return false;
+	k = rtnl_link_get_type(l);
+	return k && streq(k, "vrf");
+}
+
+static int read_filters(struct link_pr *c, const struct nsh_args *a,
+			const char **dev)
+{
+	*dev = NULL;
+	c->group = -1;
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+		const struct nsh_val *v = ipl_arg(a, i, 0);
+		size_t n;
+
+		if (!o || o->key >= IPL_KEY_GLOBAL)
+			continue;
+		switch (o->key) {
+		case SK_TO:
+			/* iproute2 reads it for the family of links */
+			return nsh_err(c->sh, "'%s': an address prefix, which "
+					      "does not select links",
+				       v->text);
+		case SK_UP:
+			c->up = true;
+			break;
+		case SK_LABEL:
+			c->label = true;
+			break;
+		case SK_GROUP:
+			c->group = (long long)(uint32_t)v->num;
+			break;
+		case SK_MASTER:
+		case SK_VRF:
+			c->master = index_of(c, v->text);
+			if (!c->master)
+				return link_no_such(c->sh, &c->sh->cur,
+						    v->text);
+			if (o->key == SK_VRF && !is_vrf(c, v->text))
+				return nsh_err(c->sh, "'%s': not a VRF",
+					       v->text);
+			break;
+		case SK_NOMASTER:
+			c->master = -1;
+			break;
+		case SK_TYPE:
+			n = strlen(v->text);
+			if (n >= 6 && streq(v->text + n - 6, "_slave")) {
+				snprintf(c->slave_buf, sizeof(c->slave_buf),
+					 "%.*s", (int)(n - 6), v->text);
+				c->slave_kind = c->slave_buf;
+				c->kind = NULL;
+			} else {
+				c->kind = v->text;
+			}
+			break;
+		case SK_HELP:
+			return -1;
+		case SK_DEV:
+			*dev = v->text;
+			break;
+		}
+	}
+	return 0;
+}
+
+int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
+{
+	struct link_pr c = { .sh = sh };
+	const struct nsh_opts *o = &sh->o;
+	const char *dev;
+	int ifindex = 0, rc = 0;
+
+	c.sk = ns_sock(sh);
+	if (!c.sk)
+		return 1;
+	rc = read_filters(&c, a, &dev);
+	if (rc < 0) {
+		ipl_usage(a->cmd, stdout);
+		return 0;
+	}
+	if (rc)
+		goto out;
+	if (dev) {
+		ifindex = index_of(&c, dev);
+		if (!ifindex) {
+			rc = link_no_such(sh, &sh->cur, dev);
+			goto out;
+		}
+	}
+	/* only a link named: RTM_GETLINK of it, as iproute2's iplink_get */
+	if (dev && c.group == -1)
+		rc = get_one(&c, dev, 0, RTEXT_FILTER_VF);
+	else if (dev)
+		rc = get_one(&c, NULL, ifindex,
+			     RTEXT_FILTER_VF |
+				     (o->stats ? 0 : RTEXT_FILTER_SKIP_STATS));
+	else
+		rc = dump(&c);
+	if (rc)
+		goto out;
+	pr_begin(o->json, o->pretty, o->oneline, true);
+	pr_color(o->color);
+	for (int i = 0; i < c.links.n; i++) {
+		pr_obj_open(NULL);
+		(void)print_link(&c, c.links.v[i]);
+		pr_obj_close();
+	}
+	pr_end(true);
+out:
+	msg_list_free(&c.links);
+	for (int i = 0; i < c.nids; i++)
+		free(c.ids[i].name);
+	free(c.ids);
+	return rc;
+}
+
+/*
+ * link_print_file - the RTM_NEWLINK/RTM_DELLINK messages saved in PATH
+ * (as `ip monitor file` reads them: each message whole, one after the
+ * other) printed as `ip monitor file PATH` prints them; names of other
+ * links looked up in SH->cur.  0, or 1 after reporting.
+ */
+int link_print_file(struct nsh *sh, const char *path)
+{
+	struct link_pr c = { .sh = sh, .group = -1, .monitor = true };
+	FILE *f = fopen(path, "re");
+	struct nlmsghdr h;
+	int rc = 0;
+
+	if (!f)
+		return nsh_err(sh, "'%s': %s", path, strerror(errno));
+	c.sk = ns_sock(sh);
+	while (c.sk && fread(&h, sizeof(h), 1, f) == 1) {
+		struct nlmsghdr *m = malloc(NLMSG_ALIGN(h.nlmsg_len));
+		void *v = realloc(c.links.v, sizeof(*c.links.v) *
+						     (size_t)(c.links.n + 1));
+
+		if (!m || !v || h.nlmsg_len < sizeof(h)) {
+			free(m);
+			free(v);
+			rc = nsh_err(sh, "'%s': not a message file", path);
+			break;
+		}
+		c.links.v = v;
+		memcpy(m, &h, sizeof(h));
+		if (fread(m + 1, NLMSG_ALIGN(h.nlmsg_len) - sizeof(h), 1, f) !=
+			    1 &&
+		    NLMSG_ALIGN(h.nlmsg_len) > sizeof(h)) {
+			free(m);
+			rc = nsh_err(sh, "'%s': a message cut short", path);
+			break;
+		}
+		c.links.v[c.links.n++] = m;
+	}
+	fclose(f);
+	pr_begin(false, false, sh->o.oneline, false);
+	for (int i = 0; !rc && i < c.links.n; i++)
+		(void)print_link(&c, c.links.v[i]);
+	pr_end(false);
+	msg_list_free(&c.links);
+	for (int i = 0; i < c.nids; i++)
+		free(c.ids[i].name);
+	free(c.ids);
+	return rc;
 }

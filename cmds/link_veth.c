@@ -28,15 +28,14 @@ static const struct ipl_opt veth_rows[] = {
 
 static const struct ipl_table veth_opts = { "type veth", veth_rows };
 
-static int veth_put(struct link_req *r)
+int link_put_peer(struct link_req *r, int key, int attr)
 {
 	const struct nsh_args *a = r->a;
 	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
 	const char *name = NULL, *dev = NULL;
-	bool group = false;
 	struct nlattr *peer;
 	struct ifinfomsg *pifi;
-	int from = ipl_find(a, r->from, VETH_PEER);
+	int from = ipl_find(a, r->from, key);
 
 	if (from < 0 || from >= r->to)
 		return 0;
@@ -47,31 +46,34 @@ static int veth_put(struct link_req *r)
 
 		if (o->key == LK_TYPE)
 			return nsh_err(r->sh, "'type': given twice (the peer "
-					      "of a veth is a veth)");
+					      "is of the same kind)");
 		if (o->key == LK_NAME)
 			name = v->text;
 		else if (o->key == LK_DEV)
 			dev = v->text;
-		else if (o->key == LK_GROUP)
-			group = true;
 	}
 	if (name && dev && !streq(name, dev))
 		return nsh_err(r->sh, "'%s': both 'name' and 'dev' cannot be "
 				      "used when creating a link", dev);
 	if (!name)
 		name = dev;
-	peer = nla_nest_start(r->msg, VETH_INFO_PEER);
+	peer = nla_nest_start(r->msg, attr);
 	if (!peer || nlmsg_append(r->msg, &ifi, sizeof(ifi), 0) < 0)
 		return nsh_err(r->sh, "out of memory");
 	pifi = (struct ifinfomsg *)nla_data(peer);
 	if (link_put_generic(r, from, r->to, pifi, true))
 		return 1;
-	if ((name && nla_put_string(r->msg, IFLA_IFNAME, name) < 0) ||
-	    (!group && r->create &&
-	     nla_put_u32(r->msg, IFLA_GROUP, journal_group()) < 0))
+	/* not the session's tag (cleanup deletes the first end, which
+	 * takes this one along) */
+	if (name && nla_put_string(r->msg, IFLA_IFNAME, name) < 0)
 		return nsh_err(r->sh, "out of memory");
 	nla_nest_end(r->msg, peer);
 	return 0;
+}
+
+static int veth_put(struct link_req *r)
+{
+	return link_put_peer(r, VETH_PEER, VETH_INFO_PEER);
 }
 
 const struct link_kind veth_kind = {

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "core.h"
 #include "ipl.h"
@@ -583,6 +584,17 @@ static int parse_color(struct ipl_parse *p, const struct ipl_opt *o)
 	(void)o;
 	(void)p;
 	return 0;
+}
+
+/* -c, -color[=always]: on; =auto: on a terminal; =never: off (as
+ * iproute2's check_enable_color) */
+static bool color_on(const char *w)
+{
+	const char *eq = w ? strchr(w, '=') : NULL;
+
+	if (!eq || streq(eq + 1, "always"))
+		return true;
+	return streq(eq + 1, "auto") && isatty(STDOUT_FILENO);
 }
 
 static bool names_color(const char *w)
@@ -1247,7 +1259,7 @@ const char *ipl_apply_globals(struct nsh *sh, const struct nsh_args *a)
 		case G_BRIEF: sh->o.brief = true; break;
 		case G_JSON: sh->o.json = true; break;
 		case G_PRETTY: sh->o.pretty = true; break;
-		case G_COLOR: sh->o.color = true; break;
+		case G_COLOR: sh->o.color = color_on(a->bind[i].v.text); break;
 		case G_NETNS: netns = v ? v->text : NULL; break;
 		case G_NUMERIC: sh->o.numeric = true; break;
 		case G_ALL: sh->o.all = true; break;

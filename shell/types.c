@@ -686,7 +686,7 @@ static const struct nsh_type types[] = {
 		   "spaces)", t_link },
 	{ "IFNAME", "name of a link in the namespace", t_link,
 	  complete_ifname },
-	{ "BRIDGE", "name of a bridge in the namespace", t_link,
+	{ "BRIDGE", "name of a bridge in the namespace", t_dev,
 	  complete_bridge },
 	{ "IFADDR", "an address with its prefix length, 10.0.0.1/24 or "
 		    "fd00::1/64", t_ifaddr },
