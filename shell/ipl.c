@@ -339,6 +339,18 @@ int ipl_bind_kw(struct ipl_parse *p, const struct ipl_opt *o, int tok)
 	return add_bind(p, &b);
 }
 
+/* the type ARG in the family FAM's own types first (two families may
+ * each have a type of that name), then the shared ones */
+static const struct nsh_type *find_type(const struct nsh_family *fam,
+					const char *arg)
+{
+	for (const struct nsh_type *t = fam ? fam->types : NULL; t && t->name;
+	     t++)
+		if (streq(t->name, arg))
+			return t;
+	return type_find(arg);
+}
+
 /* is CHOICES ("on|off") a list of words rather than a type name? */
 static bool is_choices(const char *arg)
 {
@@ -376,7 +388,7 @@ int ipl_bind_val(struct ipl_parse *p, const struct ipl_opt *o, const char *arg,
 					str_escape(word, esc, sizeof(esc)),
 					arg, o->kw);
 	} else {
-		const struct nsh_type *t = type_find(arg);
+		const struct nsh_type *t = find_type(p->fam, arg);
 
 		ebuf[0] = '\0';
 		if (t && t->parse &&
@@ -707,6 +719,7 @@ enum stage { ST_NONE, ST_GLOBAL, ST_OBJECT, ST_VERB, ST_ARGS };
 struct line {
 	const struct ipl_root *root;
 	const struct ipl_object *obj;
+	int obj_at;		/* the word that named the object */
 	const struct irow *row;
 	enum stage end;		/* completing: what may come at the end */
 };
@@ -787,6 +800,7 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 	}
 	w = p->argv[p->i];
 	l->obj = find_object(l->root, w);
+	l->obj_at = p->i;
 	if (!l->obj)
 		return ipl_fail(p, p->i, "'%s': unknown object", 
 				str_escape(w, esc, sizeof(esc)));
@@ -830,6 +844,7 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 		}
 	}
 	p->a->cmd = l->row->cmd;
+	p->fam = l->row->fam;
 	if (!l->row->cmd->fn)
 		return take_rest(p, l->row->cmd);
 	l->end = ST_ARGS;
@@ -900,6 +915,12 @@ int ipl_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 	parse_init(&p, sh, argc, argv, ret);
 	rc = walk_line(&p, &l);
 	row_name(&l, sh->cmdname, sizeof(sh->cmdname));
+	/* not native: the notice names what the real program runs, the
+	 * object and the word after it ("ip monitor mroute") */
+	if (!rc && ret->cmd == &fallback_cmd && l.obj && l.obj_at > 0 &&
+	    l.obj_at + 1 < argc && argv[l.obj_at + 1][0] != '-')
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s %s %s",
+			 l.root->name, l.obj->name, argv[l.obj_at + 1]);
 	if (rc) {
 		nsh_err(sh, "%s", p.err);
 		return 1;
@@ -911,6 +932,7 @@ int ipl_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 /* ------------------------------------------------------------ completion */
 
 struct cctx {
+	const struct nsh_family *fam;	/* the row's, for its types */
 	const char *prefix;	/* NULL: `?` (list what may come) */
 	void (*add)(void *ctx, const char *word, const char *help);
 	void *ctx;
@@ -941,7 +963,7 @@ static void offer_arg(struct nsh *sh, const struct cctx *c, const char *arg,
 		return;
 	}
 	{
-		const struct nsh_type *t = type_find(arg);
+		const struct nsh_type *t = find_type(c->fam, arg);
 
 		if (!c->prefix || !*c->prefix)
 			c->add(c->ctx, arg, t ? t->help : help);
@@ -1003,7 +1025,7 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 	struct nsh_args *a = malloc(sizeof(*a));
 	struct ipl_parse p;
 	struct line l = { 0 };
-	struct cctx c = { prefix, add, ctx };
+	struct cctx c = { NULL, prefix, add, ctx };
 	char vb[32];
 	int rc;
 
@@ -1020,6 +1042,7 @@ void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 	parse_init(&p, sh, argc, argv, a);
 	p.completing = true;
 	rc = walk_line(&p, &l);
+	c.fam = p.fam;
 	if (rc != IPL_END && !(rc == 0 && p.i >= argc && l.end == ST_ARGS &&
 			       !l.row->cmd->opts)) {
 		free(a);

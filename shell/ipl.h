@@ -94,6 +94,7 @@ struct ipl_parse {
 	const char *exp_arg;	/* a value: a type name or choices */
 	const struct ipl_opt *exp_opt;
 	const char *root;	/* "ip" */
+	const struct nsh_family *fam;	/* the row's: its types first */
 	char err[300];		/* the reason, when the walk failed */
 	int err_tok;
 };

@@ -66,7 +66,7 @@ same "… with -j before -batch" /dev/null -j -batch show
 printf 'link add v1 type veth peer name v2\nlink add v1 type veth peer name v2\nlink set v2 up\n' >dup
 same "a failing line stops the file" /dev/null -batch dup
 is "… at line 2, in one line" "$(cat "$TMP/n.err")" \
-	"dup:2: ip link add: 'v1': object exists"
+	"dup:2: ip link add: 'v1': already exists in the host namespace"
 same "-force goes on" /dev/null -force -batch dup
 is "… status 1, the failing line said" "$_nrc $(wc -l <"$TMP/n.err")" "1 1"
 printf 'frob\nlink add v1 type veth peer name v2\n' >obj
@@ -81,7 +81,7 @@ printf 'link add v1 type veth peer name v2\nlink set v1 mtu x\nlink set v1 up\n'
 same "a line with wrong words ends the file" /dev/null -batch bad
 same "… also with -force" /dev/null -force -batch bad
 is "… status 255, one line" "$_nrc $(cat "$TMP/n.err")" \
-	"255 bad:2: ip link set: 'x': not a number"
+	"255 bad:2: ip link set: 'x': not an MTU (a number of bytes)"
 printf 'link add v1 type veth peer name "v2\nlink set v1 up\n' >quote
 same "an unterminated quote ends the file" /dev/null -force -batch quote
 is "… said" "$(cat "$TMP/n.err")" "quote:1: ip: unterminated quoted string"
@@ -99,7 +99,7 @@ printf 'ip netns add s1\nip -n s1 -batch %s/dup\nip netns add s2\n' "$TMP" >s.ns
 clean
 nok "a script with a failing batch stops" "$NSH" -f s.nsh
 is "… the batch file and its line" "$(cat "$TMP/err")" \
-	"$TMP/dup:2: ip link add: 'v1': object exists"
+	"$TMP/dup:2: ip link add: 'v1': already exists in namespace 's1'"
 is "… and the script stopped there" "$(ip netns list | awk '{print $1}')" s1
 
 # bridge and tc read their files the same way (their lines run as the

@@ -209,8 +209,14 @@ static void lex_accepts_max_words(void **state)
 	assert_int_equal(lex_split(line, &w, &err, &col), 0);
 	assert_int_equal(w.n, NSH_MAX_WORDS);
 	assert_string_equal(w.w[0], "0");
-	assert_string_equal(w.w[NSH_MAX_WORDS - 1], "ff");
-	assert_int_equal(w.col[NSH_MAX_WORDS - 1], (int)used - 2);
+	{
+		char last[16];
+
+		snprintf(last, sizeof(last), "%x", NSH_MAX_WORDS - 1);
+		assert_string_equal(w.w[NSH_MAX_WORDS - 1], last);
+		assert_int_equal(w.col[NSH_MAX_WORDS - 1],
+				 (int)(used - strlen(last)));
+	}
 	lex_free(&w);
 }
 
