@@ -1196,6 +1196,20 @@ static int check_addr_len(struct nsh *sh, const struct link_req *r,
  * (CREATE|REPLACE), delete (RTM_DELLINK): one request, as iproute2's
  * iplink_modify builds it.
  */
+/* links brought up: a program run next waits until they are running
+ * (shell/settle.c) */
+static void note_up(struct nsh *sh, const struct nsh_args *a,
+		    const struct link_req *r)
+{
+	if (ipl_find(a, 0, LK_UP) < 0)
+		return;
+	settle_note(sh, NULL);
+	if (r->ns)
+		settle_note(sh, r->ns->label);
+	if (r->peer_ns)
+		settle_note(sh, r->peer_ns->label);
+}
+
 static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 		       int flags)
 {
@@ -1268,6 +1282,7 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	for (int tries = 0;; tries++) {
 		err = send_msg(sk, msg);
 		if (err >= 0) {
+			note_up(sh, a, &r);
 			rc = 0;
 			goto out;
 		}

@@ -45,6 +45,7 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 	if (sh->replaying)
 		return 0;
 	teardown_wait(sh);
+	settle_wait(sh);
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
 	st = ns_exec_in(sh, ns, argv);
 	if (st == 128 + SIGINT && sh->interactive)

@@ -463,6 +463,15 @@ void watch_end(struct nsh *sh, struct watch *w);
 /* cmds/shell.c: leave every entered namespace */
 void nsh_leave_all(struct nsh *sh);
 
+/*
+ * shell/settle.c: a command that brings links up notes the namespace it
+ * acted in (LABEL as nsh names it, NULL: SH->cur's); before a program
+ * runs, settle_wait waits (at most 2 s) until the links there that are up
+ * with carrier are running (the kernel's link watch has run).
+ */
+void settle_note(struct nsh *sh, const char *label);
+void settle_wait(struct nsh *sh);
+
 /* Deferred teardown: peers that must vanish before the next command. */
 void teardown_add(struct nsh *sh, const struct nsh_ns *where, int ifindex,
 		  const char *name);
