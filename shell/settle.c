@@ -29,6 +29,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <linux/netlink.h>
+#include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
 #include "nsh.h"
@@ -92,8 +93,22 @@ static int open_label(struct nsh *sh, const char *label, struct nsh_ns *ret)
 	return ns_open_path(sh, "/proc", path, label, ret);
 }
 
+/* does link message H still have the noop qdisc (drops every packet)? */
+static bool noop_qdisc(const struct nlmsghdr *h)
+{
+	const struct rtattr *a = IFLA_RTA(NLMSG_DATA(h));
+	int len = (int)IFLA_PAYLOAD(h);
+
+	for (; RTA_OK(a, len); a = RTA_NEXT(a, len))
+		if (a->rta_type == IFLA_QDISC)
+			return streq(RTA_DATA(a), "noop");
+	return false;
+}
+
 /* does the namespace of netlink socket FD have a link that is up, with
- * carrier, and not yet running?  (-1: the dump failed) */
+ * carrier, and not yet running or still without its qdisc (the link
+ * watch sets the state first, then attaches the qdisc)?  (-1: the dump
+ * failed) */
 static int link_pending(int fd)
 {
 	struct {
@@ -130,7 +145,7 @@ static int link_pending(int fd)
 				continue;
 			f = i->ifi_flags;
 			if ((f & IFF_UP) && (f & IFF_LOWER_UP) &&
-			    !(f & IFF_RUNNING))
+			    (!(f & IFF_RUNNING) || noop_qdisc(h)))
 				pending = 1;
 		}
 	}

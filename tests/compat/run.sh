@@ -66,6 +66,20 @@ killed() {
 	grep -Eq '^(compat: [0-9]+: exit (129|13[0-9]|14[0-9]|15[0-9])|.*(Terminated|Killed|killed by signal))' "$2" 2>/dev/null
 }
 
+# lost_ping D NAME SCRIPT RCA RCB: did exactly one side stop at a ping?
+# (under load the kernel drops the first packets of a fresh link now and
+# then, in either run: tests/compat/README.md)
+lost_ping() {
+	local l=
+	[ "$4" = "$5" ] && return 1
+	if [ "$4" != 0 ]; then
+		l=$(sed -n 's/^compat: \([0-9]*\): exit .*/\1/p' "$1/ip/err" | tail -1)
+	else
+		l=$(nsh_rejected "$1" "$2" | cut -f1)
+	fi
+	[ -n "$l" ] && line_of "$3" "$l" | grep -Eq '(^|[[:space:]])ping6?[[:space:]]'
+}
+
 one() {
 	local i=$1 n=${names[$(($1 - 1))]}
 	local d=$T/$i script=$here/corpus/${names[$(($1 - 1))]}.sh
@@ -93,8 +107,13 @@ one() {
 		rcb=$(cat "$d/nsh/rc" 2>/dev/null || echo lost)
 		# a program of the script killed from outside (other test suites
 		# on the machine share the PID space): run the pair once more
-		killed "$rca" "$d/ip/err" || killed "$rcb" "$d/nsh/err" || break
-		[ "$try" = 1 ] && echo "run again: a program was killed by a signal from outside (exit $rca / $rcb)" >>"$diag"
+		if killed "$rca" "$d/ip/err" || killed "$rcb" "$d/nsh/err"; then
+			[ "$try" = 1 ] && echo "run again: a program was killed by a signal from outside (exit $rca / $rcb)" >>"$diag"
+		elif lost_ping "$d" "$n" "$script" "$rca" "$rcb"; then
+			[ "$try" = 1 ] && echo "run again: one side's ping got no answer (exit $rca / $rcb): on a loaded machine the kernel's per-CPU backlog drops packets" >>"$diag"
+		else
+			break
+		fi
 	done
 	if [ "$rca" != 0 ]; then
 		l=$(sed -n 's/^compat: \([0-9]*\): exit .*/\1/p' "$d/ip/err" | tail -1)
