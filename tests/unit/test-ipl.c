@@ -225,8 +225,9 @@ static void objects_first_match(void **state)
 	{
 		struct m m;
 
+		/* (the notice names the object and the word after it) */
 		assert_string_equal(match_ok(&m, "ip xfrm state list"),
-				    "ip xfrm");
+				    "ip xfrm state");
 		assert_null(m.a.cmd->fn);
 		lex_free(&m.w);
 		assert_string_equal(match_ok(&m, "ip tunt"), "ip tuntap");
