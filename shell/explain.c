@@ -34,6 +34,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "ipl.h"
 
 struct out {
 	char buf[2048];
@@ -103,17 +104,24 @@ static bool inside(struct nsh *sh)
 }
 
 /* {ip}: ip, or ip -n NS, or nsenter … ip */
-static void put_ip(struct nsh *sh, struct out *o, const char *ns)
+/* PROG (ip, bridge, tc: each takes -n NS) acting in namespace NS */
+static void put_prog(struct out *o, const char *prog, const char *ns)
 {
-	if (!ns) {
-		puts_(o, "ip");
-	} else if (ref_pid(ns)) {
+	if (ns && ref_pid(ns)) {
 		put_exec(o, ns);
-		puts_(o, " ip");
-	} else {
-		puts_(o, "ip -n ");
+		puts_(o, " ");
+	}
+	puts_(o, prog);
+	if (ns && !ref_pid(ns)) {
+		puts_(o, " -n ");
 		puts_(o, ns);
 	}
+}
+
+static void put_ip(struct nsh *sh, struct out *o, const char *ns)
+{
+	(void)sh;
+	put_prog(o, "ip", ns);
 }
 
 static const char *ctx_ns(struct nsh *sh)
@@ -221,10 +229,10 @@ void explain_print(struct nsh *sh, int argc, char **argv,
 
 	if (a && a->cmd->explain) {
 		expand(sh, a->cmd->explain, argc, argv, a, &o);
-	} else if (inside(sh) && (!a || streq(argv[0], "ip"))) {
-		/* an ip command or a program, inside a namespace */
+	} else if (inside(sh) && (!a || ipl_is_root(argv[0]))) {
+		/* an ip/bridge/tc command or a program, inside a namespace */
 		if (a) {
-			put_ip(sh, &o, ctx_ns(sh));
+			put_prog(&o, argv[0], ctx_ns(sh));
 			puts_(&o, " ");
 			put_words(&o, argc - 1, argv + 1);
 		} else {
@@ -234,6 +242,13 @@ void explain_print(struct nsh *sh, int argc, char **argv,
 		}
 	}
 	put_words(&typed, argc, argv);
+	if (a && !a->cmd->fn) {
+		/* not native: the real program runs what was typed */
+		printf("  # iproute2: %s   (not native: nsh runs the real %s)\n",
+		       o.len ? o.buf : typed.buf, argv[0]);
+		fflush(stdout);
+		return;
+	}
 	if (!o.len || streq(o.buf, typed.buf))
 		return;
 	for (char *l = o.buf, *nl; l && *l; l = nl) {
