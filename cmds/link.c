@@ -61,36 +61,9 @@ DEFINE_PUTP(struct nl_msg, nlmsg_free)
 /* ------------------------------------------------------------ kinds */
 
 const struct link_kind *const link_kinds[] = {
-	&veth_kind,
-	&bridge_kind,
-	&bridge_slave_kind,
-	&vxlan_kind,
-	&macvlan_kind,
-	&macvtap_kind,
-	&ipvlan_kind,
-	&ipvtap_kind,
-	&vlan_kind,
-	&dummy_kind,
-	&ifb_kind,
-	&vrf_kind,
-	&vrf_slave_kind,
-	&bond_kind,
-	&bond_slave_kind,
-	&nlmon_kind,
-	&vcan_kind,
-	&vxcan_kind,
-	&wireguard_kind,
-	&geneve_kind,
-	&gre_kind,
-	&gretap_kind,
-	&erspan_kind,
-	&ip6gre_kind,
-	&ip6gretap_kind,
-	&ip6erspan_kind,
-	&ipip_kind,
-	&sit_kind,
-	&ip6tnl_kind,
-	&tun_kind,
+#define KIND(k) &k##_kind,
+#include "link_kinds.h"
+#undef KIND
 	NULL,
 };
 

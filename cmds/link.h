@@ -342,35 +342,8 @@ void link_ip6_tunnel_print(struct nlattr **tb, int ttl_attr, int elim_attr,
 			   int flowinfo_attr, uint32_t flags);
 
 /* the kinds (one file each) */
-extern const struct link_kind veth_kind;
-extern const struct link_kind bridge_kind;
-extern const struct link_kind bridge_slave_kind;
-extern const struct link_kind vxlan_kind;
-extern const struct link_kind macvlan_kind;
-extern const struct link_kind macvtap_kind;
-extern const struct link_kind ipvlan_kind;
-extern const struct link_kind ipvtap_kind;
-extern const struct link_kind vlan_kind;
-extern const struct link_kind dummy_kind;
-extern const struct link_kind ifb_kind;
-extern const struct link_kind vrf_kind;
-extern const struct link_kind vrf_slave_kind;
-extern const struct link_kind bond_kind;
-extern const struct link_kind bond_slave_kind;
-extern const struct link_kind nlmon_kind;
-extern const struct link_kind vcan_kind;
-extern const struct link_kind vxcan_kind;
-extern const struct link_kind wireguard_kind;
-extern const struct link_kind geneve_kind;
-extern const struct link_kind gre_kind;
-extern const struct link_kind gretap_kind;
-extern const struct link_kind erspan_kind;
-extern const struct link_kind ip6gre_kind;
-extern const struct link_kind ip6gretap_kind;
-extern const struct link_kind ip6erspan_kind;
-extern const struct link_kind ipip_kind;
-extern const struct link_kind sit_kind;
-extern const struct link_kind ip6tnl_kind;
-extern const struct link_kind tun_kind;
+#define KIND(k) extern const struct link_kind k##_kind;
+#include "link_kinds.h"
+#undef KIND
 
 #endif
