@@ -254,12 +254,18 @@ type ip6tnl mode any remote 2001:db8::1 local 2001:db8::2 fwmark inherit allow-l
 type ip6tnl external
 EOF
 		;;
+	xfrm) cat <<'EOF'
+type xfrm if_id 0x2a
+type xfrm dev dm0 if_id 7
+type xfrm external
+EOF
+		;;
 	esac
 }
 
 KINDS="veth bridge vxlan macvlan macvtap ipvlan ipvtap vlan dummy ifb vrf bond
 nlmon vcan vxcan wireguard geneve gre gretap erspan ip6gre ip6gretap
-ip6erspan ipip sit ip6tnl"
+ip6erspan ipip sit ip6tnl xfrm"
 
 for k in $KINDS; do
 	if have_kind "$k"; then
@@ -477,6 +483,9 @@ m.append(link("bp1", "veth", None, slave=("bond", [u8(1, 7), u8(2, 9)])))
 # vrf, vrf_slave
 m.append(link("vr0", "vrf", [u32(1, 10)]))
 m.append(link("vr1", "veth", None, slave=("vrf", [u32(1, 10)])))
+# xfrm (IFLA_XFRM_LINK 1, IF_ID 2, COLLECT_METADATA 3), ARPHRD_NONE
+m.append(link("xf0", "xfrm", [u32(1, 5), u32(2, 0x2a)], 65534))
+m.append(link("xf1", "xfrm", [flag(3)], 65534))
 # ipvlan, macvlan in source mode, kinds without options, no data
 m.append(link("ip0", "ipvlan", [u16(1, 1), u16(2, 1)]))
 m.append(link("ip1", "ipvtap", [u16(1, 2), u16(2, 2)]))
