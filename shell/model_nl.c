@@ -18,6 +18,11 @@
  *   watch on the directory would be blinded by the first `ip netns add`,
  *   which bind-mounts the directory over itself: pyroute2 #694.)
  * - An overrun (ENOBUFS) or an interrupted dump reloads everything.
+ * - A namespace is known by its nsfs inode, and the kernel hands a dead
+ *   namespace's inode number to the next one made: the host's RTM_DELNSID
+ *   (sent before the number is freed) drops the dead one from the model,
+ *   so a new namespace under an old number is never taken for the old one
+ *   (with the old one's nsid, which its events do not carry).
  */
 #include "config.h"
 
@@ -56,6 +61,7 @@ static struct model *M;
 static int evfd = -1;	/* all-nsid event socket, host namespace */
 static int mntfd = -1;	/* /proc/self/mountinfo */
 static bool need_resync;
+static bool need_rescan;	/* a namespace the model showed has died */
 
 static void nsids_forget(ino_t ino);
 
@@ -382,9 +388,12 @@ static void set_nsid(struct nl_sock *sk, int fd)
 static int ensure_nsid(struct nsh *sh, int fd)
 {
 	struct nl_sock *sk = ns_sock_in(sh, &sh->home);
+	struct stat st;
 	int id;
 
-	if (!sk)
+	/* never the host itself (its own nsid would be no use) */
+	if (!sk || fstat(fd, &st) < 0 ||
+	    (st.st_dev == sh->home.dev && st.st_ino == sh->home.ino))
 		return -1;
 	id = nl_get_nsid(sk, fd);
 	if (id < 0) {
@@ -411,7 +420,7 @@ static struct timespec last_procs;
  */
 static void scan_procs(struct nsh *sh)
 {
-	struct stat mnt, st;
+	struct stat mnt, st, fst;
 	DIR *d;
 	struct dirent *de;
 
@@ -447,6 +456,14 @@ static void scan_procs(struct nsh *sh)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd < 0)
 			continue;
+		/* the process may have changed namespace since (`ip netns
+		 * add` goes back to its own after the bind mount): the fd
+		 * must be the namespace the entry is for */
+		if (fstat(fd, &fst) < 0 || fst.st_ino != st.st_ino ||
+		    fst.st_dev != st.st_dev) {
+			close(fd);
+			continue;
+		}
 		ns = model_ns_add(M, st.st_dev, st.st_ino, label ? label : "");
 		model_ns_set_pid(ns, pid);
 		snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
@@ -516,8 +533,13 @@ static void rescan(struct nsh *sh)
 			ns = model_ns_add(M, st.st_dev, st.st_ino, names[i]);
 			ns->nsid = ensure_nsid(sh, fd);
 			load_ns(sh, ns, fd);
-		} else if (!ns->seen && !streq(ns->name, names[i]) &&
-			   ns != M->ns[0]) {
+		} else if (ns != M->ns[0] && ns->nsid < 0) {
+			/* no nsid yet (or a dead one's entry under a reused
+			 * inode number): its events cannot reach us */
+			ns->nsid = ensure_nsid(sh, fd);
+			load_ns(sh, ns, fd);
+		}
+		if (ns != M->ns[0] && !ns->seen && !streq(ns->name, names[i])) {
 			/* first name in order wins when there are several */
 			snprintf(ns->name, sizeof(ns->name), "%s", names[i]);
 		}
@@ -556,13 +578,22 @@ static void resync(struct nsh *sh)
 {
 	need_resync = false;
 	M->resyncs++;
-	for (int i = 0; i < M->nns; i++) {
-		int fd = ns_open(M->ns[i], sh);
+	for (int i = M->nns - 1; i >= 0; i--) {
+		struct model_ns *ns = M->ns[i];
+		struct nl_sock *sk = ns_sock_in(sh, &sh->home);
+		int fd = ns_open(ns, sh);
 
-		if (fd >= 0) {
-			load_ns(sh, M->ns[i], fd);
-			close(fd);
+		/* the events lost may have told of its death (and its inode
+		 * number may be another namespace's now) */
+		if (i > 0 && (fd < 0 || !sk || nl_get_nsid(sk, fd) != ns->nsid)) {
+			ns_forget(sh, ns->dev, ns->ino);
+			nsids_forget(ns->ino);
+			model_ns_del(M, ns);
+		} else if (fd >= 0) {
+			load_ns(sh, ns, fd);
 		}
+		if (fd >= 0)
+			close(fd);
 	}
 	rescan(sh);
 }
@@ -672,6 +703,39 @@ static void refresh_links(struct nsh *sh)
 	nrefresh = 0;
 }
 
+/* the host's RTM_DELNSID messages in BUF (R bytes): the namespaces with
+ * those nsids have died; drop them, and look at /run/netns again (a new
+ * namespace may have taken a dead one's inode number already) */
+static void nsids_dead(struct nsh *sh, const char *buf, ssize_t r)
+{
+	for (const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
+	     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
+		const struct rtattr *a;
+		int len, id = -1;
+
+		if (h->nlmsg_type != RTM_DELNSID ||
+		    h->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtgenmsg)))
+			continue;
+		len = (int)h->nlmsg_len - NLMSG_LENGTH(sizeof(struct rtgenmsg));
+		for (a = (const struct rtattr *)((const char *)NLMSG_DATA(h) +
+			 NLMSG_ALIGN(sizeof(struct rtgenmsg)));
+		     RTA_OK(a, len); a = RTA_NEXT(a, len))
+			if (a->rta_type == NETNSA_NSID &&
+			    RTA_PAYLOAD(a) >= sizeof(int32_t))
+				memcpy(&id, RTA_DATA(a), sizeof(int32_t));
+		for (int i = M->nns - 1; id >= 0 && i > 0; i--) {
+			struct model_ns *ns = M->ns[i];
+
+			if (ns->nsid != id)
+				continue;
+			ns_forget(sh, ns->dev, ns->ino);
+			nsids_forget(ns->ino);
+			model_ns_del(M, ns);
+			need_rescan = true;
+		}
+	}
+}
+
 /* read every pending event without blocking */
 static void drain(struct nsh *sh)
 {
@@ -704,6 +768,8 @@ static void drain(struct nsh *sh)
 		ns = ns_by_nsid(nsid);
 		if (!ns)
 			continue;	/* a namespace the model does not show */
+		if (ns == M->ns[0])
+			nsids_dead(sh, buf, r);
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
 		     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
 			struct parse_ctx p = { .ns = ns };
@@ -745,7 +811,7 @@ static int open_event_socket(struct nsh *sh)
 {
 	static const int groups[] = { RTNLGRP_LINK, RTNLGRP_IPV4_IFADDR,
 				      RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV4_ROUTE,
-				      RTNLGRP_IPV6_ROUTE };
+				      RTNLGRP_IPV6_ROUTE, RTNLGRP_NSID };
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	int one = 1, size = 8 << 20;
 	int fd;
@@ -836,7 +902,8 @@ void model_ready(struct nsh *sh, const struct pollfd *fds, int nfds)
 	if (now.tv_sec - last_procs.tv_sec >= 1 + (now.tv_nsec < last_procs.tv_nsec))
 		mounts = true;
 	/* the mount table changed: a namespace came or went */
-	if (mounts) {
+	if (mounts || need_rescan) {
+		need_rescan = false;
 		rescan(sh);
 		drain(sh);
 	}

@@ -859,7 +859,7 @@ while [ "$(ip netns list | grep -c '(id: ')" -lt 201 ] && [ $i -lt 500 ]; do
 done
 is "nsh gave each of them an nsid (so their events reach it)" \
 	"$(ip netns list | grep -c '(id: ')" 201
-ip netns list | grep -v '(id: ' | sed 's/^/# without an nsid: /' 
+for n in $(ip netns list | grep -v "(id: " | cut -d" " -f1); do echo "# without an nsid: $n $(stat -L -c %i /run/netns/$n)"; done
 latency "link pair added in the 150th namespace" \
 	"$(probe lat "$NSHPID" ip -n z150 link add zv type veth peer name zvp)"
 is "… the model has it" "$(links z150)" "lo zv zvp"
@@ -891,6 +891,37 @@ ip netns del p2
 ok "ip netns del p2 (iproute2) after nsh -i used p2: the host end goes" gone pv2
 is "nsh holds fds only in the host's namespace (after p2 is gone)" \
 	"$(probe fdcheck "$NSHPID" "$TMP/fds0")" ""
+
+# ------------------------------------------------ a dead namespace's inode number
+# The kernel gives a new namespace the lowest free inode number, often the
+# one a namespace that just died had.  With nsh stopped, r1 dies and r2 is
+# made in its place: nsh must see a new namespace (and give it an nsid so
+# that its events reach it), not r1 renamed.
+ip netns add r1
+ip -n r1 link add r1v type veth peer name r1w
+is "the model has r1" "$(links r1)" "lo r1v r1w"
+ino1=$(stat -L -c %i /run/netns/r1)
+kill -STOP "$NSHPID"
+ip netns del r1
+i=0
+while [ $i -lt 20 ]; do
+	sleep 0.1; ip netns add r2
+	[ "$(stat -L -c %i /run/netns/r2)" = "$ino1" ] && break
+	ip netns del r2; i=$((i + 1))
+done
+reused=$([ "$(stat -L -c %i /run/netns/r2)" = "$ino1" ] && echo yes)
+kill -CONT "$NSHPID"
+if [ "$reused" = yes ]; then
+	is "r2 has r1's inode number: the model has r2's own links" "$(links r2)" "lo"
+	ip -n r2 link add r2v type veth peer name r2w
+	is "… r2 has an nsid" "$(ip netns list | grep -c '^r2 (id: ')" 1
+	is "… and r2's events reach nsh" "$(links r2)" "lo r2v r2w"
+else
+	for t in "the model has r2's own links" "r2 has an nsid" "r2's events reach nsh"; do
+		skip "$t: the kernel gave r2 another inode number than r1's"
+	done
+fi
+ip netns del r2
 
 nsh_i_stop
 is "nsh -i ends at end of input, status 0" "$?" 0
