@@ -47,11 +47,18 @@ int parse_uint(const char *s, unsigned long max, unsigned long *ret)
 		return -1;                                                     \
 	} while (0)
 
-static int parse_ipv4(const char *s, unsigned char *out, char *errbuf,
-		      size_t errlen, const char **ret_err)
+/*
+ * Four decimal numbers.  With SHORT (a prefix length follows) fewer will
+ * do, the missing ones zero, as iproute2's get_addr_ipv4 and ip-cref read
+ * network prefixes (10/8 is 10.0.0.0/8, 10.0.0/24 is 10.0.0.0/24); a bare
+ * 10.8 stays an error (inet_aton would read it as 10.0.0.8).
+ */
+static int parse_ipv4(const char *s, bool short_ok, unsigned char *out,
+		      char *errbuf, size_t errlen, const char **ret_err)
 {
 	const char *p = s;
 
+	memset(out, 0, 4);
 	for (int i = 0; i < 4; i++) {
 		size_t n = strspn(p, "0123456789");
 		unsigned long v;
@@ -78,6 +85,12 @@ static int parse_ipv4(const char *s, unsigned char *out, char *errbuf,
 		if (parse_uint(oct, 255, &v) < 0)
 			FAIL("'%s' is not a number from 0 to 255", oct);
 		out[i] = (unsigned char)v;
+		if (i < 3 && !*p && short_ok)
+			break;
+		if (i < 3 && !*p)
+			FAIL("fewer than four numbers: write the "
+			     "address in full (iproute2 reads it as %u.%u.%u.%u)",
+			     out[0], out[1], out[2], out[3]);
 		if (i < 3) {
 			if (*p != '.')
 				FAIL("not an IPv4 address (four numbers 0-255 "
@@ -110,7 +123,8 @@ int parse_prefix(const char *s, bool allow_len, struct nsh_prefix *ret,
 			FAIL("not an IPv6 address");
 		ret->family = AF_INET6;
 	} else {
-		if (parse_ipv4(addr, ret->addr, errbuf, errlen, ret_err) < 0)
+		if (parse_ipv4(addr, slash && allow_len, ret->addr, errbuf,
+			       errlen, ret_err) < 0)
 			return -1;
 		ret->family = AF_INET;
 	}

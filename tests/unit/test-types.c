@@ -108,7 +108,8 @@ static void prefix_accepts_ipv6(void **state)
 static void prefix_rejects_bad_ipv4(void **state)
 {
 	static const char *const bad[] = {
-		"10.0.0.300/24", "10.0.0.256", "10.8/16", "10.0.0/24",
+		"10.0.0.300/24", "10.0.0.256", "10.8", "10.0.0",
+		"10.8/16x", "10./8", "10.8./16",
 		"1.2.3.4.5/24", "0x0a.0.0.7/24", "10.0.0.0x1", "a.b.c.d",
 		"10.0.0.", ".10.0.0.1", "10..0.1", "10.0.0.1.", "+1.0.0.1",
 		"10.0.0.-1", "10. 0.0.1", "10.0.0.12345678", "localhost",
@@ -121,6 +122,24 @@ static void prefix_rejects_bad_ipv4(void **state)
 			"'300'");
 	assert_contains(prefix_bad("1.2.3.4.5/24", true, buf, sizeof(buf)),
 			"'.5'");
+}
+
+/* iproute2's network prefixes: missing numbers are zero, with a length only */
+static void prefix_accepts_short_ipv4_with_length(void **state)
+{
+	static const unsigned char v10[16] = { 10 }, v10_8[16] = { 10, 8 },
+				   v10_0_1[16] = { 10, 0, 1 };
+	char buf[128];
+
+	prefix_ok("10/8", true, AF_INET, v10, 8, true);
+	prefix_ok("10.8/16", true, AF_INET, v10_8, 16, true);
+	prefix_ok("10.0.1/24", true, AF_INET, v10_0_1, 24, true);
+	/* no length: ambiguous (inet_aton reads 10.8 as 10.0.0.8) */
+	assert_contains(prefix_bad("10.8", true, buf, sizeof(buf)),
+			"reads it as 10.8.0.0");
+	/* where no length is allowed, neither is the short form */
+	prefix_bad("10.8", false, buf, sizeof(buf));
+	prefix_bad("10/8", false, buf, sizeof(buf));
 }
 
 static void prefix_rejects_leading_zeros(void **state)
@@ -781,6 +800,7 @@ int main(void)
 		cmocka_unit_test(prefix_without_length_is_host),
 		cmocka_unit_test(prefix_accepts_ipv6),
 		cmocka_unit_test(prefix_rejects_bad_ipv4),
+		cmocka_unit_test(prefix_accepts_short_ipv4_with_length),
 		cmocka_unit_test(prefix_rejects_leading_zeros),
 		cmocka_unit_test(prefix_rejects_bad_length),
 		cmocka_unit_test(prefix_rejects_missing_or_odd_address),
