@@ -25,6 +25,7 @@
 struct nl_msg;
 struct nl_sock;
 struct nlattr;
+struct nlmsghdr;
 
 /* ip link's own options (the keys of link_opts, shared by veth's peer) */
 enum link_key {
@@ -221,6 +222,51 @@ const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
 /* ip link show (cmds/link_show.c) */
 extern const struct ipl_table link_show_opts;
 int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
+
+/*
+ * The link printer of `ip link show`, `ip address show` and `ip monitor`
+ * (iproute2's print_linkinfo): one RTM_NEWLINK message printed in text
+ * (-o, -br), -d, -s and -j, filtered as iproute2's struct link_filter
+ * says.  FAMILY is the filter's: AF_PACKET for ip link (and ip -0
+ * address), which always shows the link-layer line and under -br the
+ * address and flags; -4/-6 leave them to the addresses.
+ */
+struct link_filter {
+	int family;
+	bool up;
+	long long group;	/* -1: any */
+	int master;		/* 0: any, -1: none (nomaster) */
+	const char *kind, *slave_kind;
+	const char *label;	/* an address label: no link is printed */
+};
+
+/*
+ * link_pr_new - a show of link messages with filter F; LINKS (kept by the
+ * caller) are the messages listed, where the names and flags of other
+ * links are looked up first.  DO_LINK: as ip link (the link mode,
+ * address generation mode, alias and -s counters), else as ip address.
+ * NULL after reporting.
+ */
+struct link_pr *link_pr_new(struct nsh *sh, struct nl_sock *sk,
+			    const struct link_filter *f,
+			    const struct msg_list *links, bool do_link);
+void link_pr_free(struct link_pr *c);
+/* one link: -1 when the filter leaves it out, 0 when nothing is printed
+ * (a label filter, or -br: the line is left open), 1 printed */
+int link_pr_print(struct link_pr *c, const struct nlmsghdr *n);
+/* -s: the counters of link message N (ip address prints them last) */
+void link_pr_stats(struct link_pr *c, const struct nlmsghdr *n);
+
+/* RTM_GETLINK of link NAME (or IFINDEX when NAME is NULL) with
+ * IFLA_EXT_MASK MASK, its answer as a list of one: 0, or 1 after
+ * reporting */
+int link_get_list(struct nsh *sh, struct nl_sock *sk, const char *name,
+		  int ifindex, uint32_t mask, struct msg_list *ret);
+/* the links of FAMILY, with F's master and kind for the kernel to filter
+ * on, as iproute2's iplink_filter_req asks (for AF_UNSPEC and AF_PACKET;
+ * another family's request has no attributes): 0, or 1 after reporting */
+int link_dump(struct nsh *sh, struct nl_sock *sk, int family,
+	      const struct link_filter *f, struct msg_list *ret);
 /* the link messages saved in PATH, as `ip monitor file PATH` prints them
  * (for tests of the kinds' print) */
 int link_print_file(struct nsh *sh, const char *path);
@@ -258,7 +304,6 @@ const char *link_pr_ifname(struct link_pr *c, unsigned ifindex);
  * -ENODEV when there is no such link, another -errno otherwise.  Nothing
  * is reported.
  */
-struct nlmsghdr;
 int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
 		 uint32_t mask, struct nlmsghdr **ret);
 
