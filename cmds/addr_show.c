@@ -568,7 +568,7 @@ int addr_show(struct nsh *sh, const struct nsh_args *a)
 		if (f.lf.family == AF_PACKET ||
 		    link_has_match(&f, links.v[i], &ad))
 			show_link(pr, &o, &f, links.v[i], &ad, no_link);
-	pr_end(true);
+	pr_end();
 	return 0;
 }
 

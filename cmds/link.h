@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 struct nl_msg;
@@ -156,69 +157,6 @@ int link_req_hold(struct link_req *r, struct nsh_ns *ns);
 /* every kind table ends with this row: `help` prints its options */
 #define LINK_KIND_HELP { "help", IPL_PREFIX | IPL_ALIAS, NULL, LK_KIND_HELP }
 
-/* ------------------------------------------------------------ output */
-
-/*
- * iproute2's print calls (cmds/link_print.c): PR_ANY prints FMT with the
- * value in text and KEY: value under -j, PR_FP only the text, PR_JSON
- * only the member.  A NULL KEY is an array element.
- */
-enum pr_out { PR_FP = 1, PR_JSON = 2, PR_ANY = 4 };
-
-/* start and end one show: JSON (with its outer array when ARRAY), -p,
- * -o (lines joined by '\\') */
-void pr_begin(bool json, bool pretty, bool oneline, bool array);
-void pr_end(bool array);
-bool pr_json(void);
-/* -c: iproute2's colours (off under -j) */
-void pr_color(bool on);
-enum pr_color { PC_IFNAME, PC_MAC, PC_INET, PC_INET6, PC_UP, PC_DOWN,
-		PC_NONE };
-void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
-		     const char *fmt, const char *val);
-const char *pr_sl(void);	/* "\n", or "\\" under -o */
-void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
-void pr_obj_open(const char *key);
-void pr_obj_close(void);
-void pr_arr_open(enum pr_out t, const char *s);
-void pr_arr_close(enum pr_out t, const char *s);
-void pr_string(enum pr_out t, const char *key, const char *fmt,
-	       const char *val);
-void pr_int(enum pr_out t, const char *key, const char *fmt, int val);
-void pr_uint(enum pr_out t, const char *key, const char *fmt, unsigned val);
-void pr_u64(enum pr_out t, const char *key, const char *fmt, uint64_t val);
-void pr_s64(enum pr_out t, const char *key, const char *fmt, int64_t val);
-void pr_hu(enum pr_out t, const char *key, const char *fmt,
-	   unsigned short val);
-void pr_hhu(enum pr_out t, const char *key, const char *fmt,
-	    unsigned char val);
-void pr_float(enum pr_out t, const char *key, const char *fmt, double val);
-void pr_bool(enum pr_out t, const char *key, const char *fmt, bool val);
-void pr_on_off(enum pr_out t, const char *key, const char *fmt, bool val);
-void pr_null(enum pr_out t, const char *key, const char *fmt,
-	     const char *val);
-/* JSON: "0x2a" (a string) */
-void pr_0xhex(enum pr_out t, const char *key, const char *fmt,
-	      unsigned long long val);
-/* JSON: "2a" (a string) */
-void pr_hex(enum pr_out t, const char *key, const char *fmt, unsigned val);
-/* a counter in a column of WIDTH and a blank (-h: 1.5k, -iec: 1.5Ki) */
-void pr_num(unsigned width, uint64_t count, bool human, bool iec);
-
-/* "ether", "loopback", … for ARPHRD_* TYPE ("[N]" when unknown or
- * NUMERIC) */
-const char *pr_lltype(unsigned type, bool numeric, char *buf, size_t len);
-/* a link-layer address of link type TYPE: aa:bb:…, or the IP address of
- * a tunnel */
-const char *pr_lladdr(const unsigned char *a, int alen, unsigned type,
-		      char *buf, size_t len);
-const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
-			 size_t len);
-/* a link group's name ("default", /etc/iproute2/group) or number */
-const char *pr_group(unsigned group, bool numeric, char *buf, size_t len);
-/* a TOS/DS field's name (/etc/iproute2/rt_dsfield) or 0xNN */
-const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
-
 /* ip link show (cmds/link_show.c) */
 extern const struct ipl_table link_show_opts;
 int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
@@ -270,14 +208,6 @@ int link_dump(struct nsh *sh, struct nl_sock *sk, int family,
 /* the link messages saved in PATH, as `ip monitor file PATH` prints them
  * (for tests of the kinds' print) */
 int link_print_file(struct nsh *sh, const char *path);
-
-/* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
- * "[N]" */
-const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len);
-/* a protocol name of that table (any case) or number: 0, or -1 */
-int link_llproto_a2n(const char *s, uint16_t *be);
-/* jiffies (1/100 s) as a timer: "%4i.%.2i " in text */
-void pr_timer(const char *key, uint64_t jiffies);
 
 /* an attribute of TB, if present, as iproute2's print_uint & co */
 #define PR_ATTR(fn, get, attr, key, fmt)                                       \

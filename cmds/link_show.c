@@ -1249,7 +1249,7 @@ int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
 		(void)print_link(&c, links.v[i]);
 		pr_obj_close();
 	}
-	pr_end(true);
+	pr_end();
 	forget_nsids(&c);
 	return 0;
 }
@@ -1316,7 +1316,7 @@ int link_print_file(struct nsh *sh, const char *path)
 	pr_begin(false, false, sh->o.oneline, false);
 	for (int i = 0; i < links.n; i++)
 		(void)print_link(&c, links.v[i]);
-	pr_end(false);
+	pr_end();
 	forget_nsids(&c);
 	return 0;
 }
