@@ -142,8 +142,9 @@ static int parse_filter(struct nsh *sh, const struct nsh_args *a,
 				return 1;
 			break;
 		case AK_SCOPE:
-			f->scopemask = v->num < 0 ? 0 : ~0U;
-			f->scope = v->num < 0 ? RT_SCOPE_NOWHERE :
+			/* all: RT_SCOPE_NOWHERE, masked out */
+			f->scopemask = v->special ? 0 : ~0U;
+			f->scope = v->special ? RT_SCOPE_NOWHERE :
 						(unsigned)v->num;
 			break;
 		case AK_UP:
@@ -386,8 +387,7 @@ static void print_addr(const struct out *o, const struct ifa_view *v,
 		print_host(v, "anycast", "%s ", v->tb[IFA_ANYCAST]);
 	}
 	pr_string(PR_ANY, "scope", "scope %s ",
-		  addr_scope_n2a(ifa->ifa_scope, o->sh->o.numeric, sb,
-				 sizeof(sb)));
+		  rt_scope_n2a(ifa->ifa_scope, sb, sizeof(sb)));
 	print_flags(v);
 	if (v->tb[IFA_LABEL])
 		pr_string(PR_ANY, "label", "%s", nla_data(v->tb[IFA_LABEL]));
@@ -549,6 +549,7 @@ int addr_show(struct nsh *sh, const struct nsh_args *a)
 		ipl_usage(a->cmd, stdout);
 		return 0;
 	}
+	rt_names_reset(opt->numeric);
 	if (parse_filter(sh, a, &f, &dev))
 		return 1;
 	sk = ns_sock(sh);
@@ -643,6 +644,7 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
 				   "PREFIX, scope, label, a flag…)");
 	if (sh->o.family == AF_PACKET)
 		return nsh_err(sh, "cannot flush link addresses (-0)");
+	rt_names_reset(sh->o.numeric);
 	if (parse_filter(sh, a, &f, &dev))
 		return 1;
 	if (dev && link_index(sh, dev, &f.ifindex))
@@ -706,7 +708,7 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
  * claims is the link */
 static const struct ipl_opt show_rows[] = {
 	{ "to", 0, "IFADDR", AK_TO, "addresses in this prefix" },
-	{ "scope", 0, "SCOPE", AK_SCOPE, "addresses of this scope (or all)" },
+	{ "scope", 0, "RTSCOPESEL", AK_SCOPE, "addresses of this scope (or all)" },
 	{ "up", 0, NULL, AK_UP, "links that are up" },
 	FILTER_ROW("secondary", "secondary addresses (-secondary: the others)"),
 	FILTER_NOT("secondary"),

@@ -60,19 +60,6 @@ static const char *const stp_states[] = {
 	[BR_STATE_BLOCKING] = "blocking",
 };
 
-/* on|off as parse_on_off reads them: any abbreviation, "off" first */
-static int t_onoff(const char *w, struct nsh_val *v, char *errbuf,
-		   size_t errlen, const char **ret_err)
-{
-	if (ipl_matches(w, "off"))
-		v->num = 0;
-	else if (ipl_matches(w, "on"))
-		v->num = 1;
-	else
-		FAIL("must be \"on\" or \"off\"");
-	return 0;
-}
-
 /* a decimal number or the name of an STP state */
 static int t_stp(const char *w, struct nsh_val *v, char *errbuf,
 		 size_t errlen, const char **ret_err)
@@ -150,19 +137,6 @@ static int t_udpport(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
-/* a VXLAN network identifier: below 2^24 */
-static int t_vni(const char *w, struct nsh_val *v, char *errbuf,
-		 size_t errlen, const char **ret_err)
-{
-	char *end;
-	unsigned long n = strtoul(w, &end, 0);
-
-	if (!*w || *end || n >= 1UL << 24)
-		FAIL("invalid VNI (0-16777215)");
-	v->num = (long)n;
-	return 0;
-}
-
 /* fdb show's `state`: a name (any abbreviation), "all" or a number */
 static int t_fdbstate(const char *w, struct nsh_val *v, char *errbuf,
 		      size_t errlen, const char **ret_err)
@@ -194,13 +168,11 @@ static int t_fdbstate(const char *w, struct nsh_val *v, char *errbuf,
 }
 
 const struct nsh_type bridge_types[] = {
-	{ "ONOFF", "on or off", t_onoff },
 	{ "STPSTATE", "an STP state: disabled, listening, learning, "
 		      "forwarding, blocking, or 0-4", t_stp },
 	{ "FDBMAC", "a MAC address like 02:00:00:00:00:01", t_fdbmac },
 	{ "VID", "a VLAN ID, or a range like 10-20", t_vid },
 	{ "UDPPORT", "a UDP port: a number or a service name", t_udpport },
-	{ "VNI", "a VXLAN network identifier (0-16777215)", t_vni },
 	{ "FDBSTATE", "permanent, static, stale, reachable, dynamic, all",
 	  t_fdbstate },
 	{ NULL },

@@ -105,16 +105,10 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 }
 
 /*
- * cmds/neigh.c, for cmds/nexthop.c too: iproute2's name of routing
- * protocol ID (/etc/iproute2/rt_protos and rt_protos.d) and of scope ID
- * (rt_scopes), or the number (always under -N); nl_talk sends MSG on SK
- * and keeps its one answer of TYPE in *RET (free it): 0, or a negative
- * libnl error (the kernel's reason: nl_reason).
+ * cmds/neigh.c, for cmds/nexthop.c too: nl_talk sends MSG on SK and keeps
+ * its one answer of TYPE in *RET (free it): 0, or a negative libnl error
+ * (the kernel's reason: nl_reason).
  */
-const char *rtprot_name(const struct nsh *sh, unsigned id, char *buf,
-			size_t len);
-const char *rtscope_name(const struct nsh *sh, unsigned id, char *buf,
-			 size_t len);
 struct nl_msg;
 int nl_talk(struct nl_sock *sk, struct nl_msg *msg, int type,
 	    struct nlmsghdr **ret);

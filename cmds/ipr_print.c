@@ -514,52 +514,6 @@ const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
 	return buf;
 }
 
-/* the name /etc/iproute2/FILE gives number N ("0x10 name" lines), or
- * NULL */
-static const char *table_name(const char *file, unsigned long n, char *buf,
-			      size_t len)
-{
-	char path[256], line[256];
-	const char *found = NULL;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/etc/iproute2/%s", file);
-	f = fopen(path, "re");
-	while (f && fgets(line, sizeof(line), f)) {
-		char id[64], nm[128];
-
-		if (line[0] == '#' || sscanf(line, "%63s %127s", id, nm) != 2)
-			continue;
-		if (strtoul(id, NULL, 0) == n) {
-			snprintf(buf, len, "%s", nm);
-			found = buf;
-			break;
-		}
-	}
-	if (f)
-		fclose(f);
-	return found;
-}
-
-const char *pr_group(unsigned group, bool numeric, char *buf, size_t len)
-{
-	if (!numeric && group == 0)
-		return "default";
-	if (!numeric && table_name("group", group, buf, len))
-		return buf;
-	snprintf(buf, len, "%d", (int)group);
-	return buf;
-}
-
-const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len)
-{
-	if (ds >= 256)
-		snprintf(buf, len, "%u", ds);
-	else if (numeric || !table_name("rt_dsfield", ds, buf, len))
-		snprintf(buf, len, "0x%02x", ds);
-	return buf;
-}
-
 void pr_num(unsigned width, uint64_t count, bool human, bool iec)
 {
 	const char *prefix = "kMGTPE";

@@ -5,8 +5,10 @@
  * a show (cmds/ipr_print.c: one call per field, which either prints text
  * or adds a JSON member, byte for byte as iproute2's json_print and
  * json_writer do), its formats and units (cmds/ipr_print.c,
- * cmds/iproute.c), and the netlink requests of a command
- * (cmds/iproute.c: a request and its acknowledgement, a get, a dump).
+ * cmds/iproute.c), its names of numbers (cmds/ipr_names.c) and the value
+ * types that read them (cmds/ipr_types.c), and the netlink requests of a
+ * command (cmds/iproute.c: a request and its acknowledgement, a get, a
+ * dump).
  * Each family's file keeps its grammar and semantics.
  */
 #ifndef NSH_IPROUTE_H
@@ -95,15 +97,44 @@ const char *pr_lladdr(const unsigned char *a, int alen, unsigned type,
 		      char *buf, size_t len);
 const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
 			 size_t len);
-/* a link group's name ("default", /etc/iproute2/group) or number */
-const char *pr_group(unsigned group, bool numeric, char *buf, size_t len);
-/* a TOS/DS field's name (/etc/iproute2/rt_dsfield) or 0xNN */
-const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
 /* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
  * "[N]" */
 const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len);
 /* a protocol name of that table (any case) or number: 0, or -1 */
 int link_llproto_a2n(const char *s, uint16_t *be);
+
+/* ------------------------------------------------------------ names */
+
+/*
+ * iproute2's name databases (cmds/ipr_names.c, lib/rt_names.c): built-in
+ * names, and the files of /etc/iproute2 read when a name is missing (a
+ * number without a built-in name) or asked for by name, as iproute2
+ * reads them once per command.  rt_names_reset forgets what was read
+ * (each command that prints or reads names starts with it); NUMBERS
+ * (-N): n2a gives numbers.  n2a gives the name, or the number in
+ * iproute2's format, in BUF; a2n gives 0 and the number, or -1.
+ */
+void rt_names_reset(bool numbers);
+const char *rt_proto_n2a(unsigned id, char *buf, size_t len);
+int rt_proto_a2n(const char *name, uint32_t *ret);
+const char *rt_scope_n2a(unsigned id, char *buf, size_t len);
+int rt_scope_a2n(const char *name, uint32_t *ret);
+/* the name of scope ID (the files read), or NULL: for TAB */
+const char *rt_scope_get(unsigned id);
+const char *rt_realm_n2a(unsigned id, char *buf, size_t len);
+int rt_realms_a2n(const char *arg, uint32_t *ret);
+const char *rt_table_n2a(uint32_t id, char *buf, size_t len);
+int rt_table_a2n(const char *name, uint32_t *ret);
+const char *rt_dsfield_n2a(unsigned id, char *buf, size_t len);
+int rt_dsfield_a2n(const char *name, uint32_t *ret);
+const char *rt_type_n2a(unsigned id, char *buf, size_t len);
+int rt_type_a2n(const char *name, uint32_t *ret);
+const char *rt_group_n2a(unsigned id, char *buf, size_t len);
+const char *rt_ipproto_n2a(unsigned id, char *buf, size_t len);
+/* "inet", "inet6", … for RTA_VIA; iproute2's family_name */
+const char *rt_family_name(int family);
+/* iproute2's read_family: AF_INET for "inet" …, AF_UNSPEC for others */
+int rt_read_family(const char *word);
 
 /* ------------------------------------------------------------ units */
 

@@ -944,8 +944,8 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 	}
 	if (tb[IFLA_GROUP])
 		pr_string(PR_ANY, "group", "group %s ",
-			  pr_group(nla_get_u32(tb[IFLA_GROUP]), numeric(c), b,
-				   sizeof(b)));
+			  rt_group_n2a(nla_get_u32(tb[IFLA_GROUP]), b,
+				       sizeof(b)));
 	if (c->showqueue)
 		print_queuelen(c, name, tb);
 	if (tb[IFLA_EVENT]) {
@@ -1235,6 +1235,7 @@ int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
 	c.sk = ns_sock(sh);
 	if (!c.sk)
 		return 1;
+	rt_names_reset(o->numeric);
 	rc = read_filters(&c, a, &dev);
 	if (rc < 0) {
 		ipl_usage(a->cmd, stdout);
@@ -1295,6 +1296,7 @@ int link_print_file(struct nsh *sh, const char *path)
 
 	if (!f)
 		return nsh_err(sh, "'%s': %s", path, strerror(errno));
+	rt_names_reset(sh->o.numeric);
 	c.sk = ns_sock(sh);
 	while (c.sk && (got = read_msg(f, &m)) > 0) {
 		void *v = realloc(links.v, sizeof(*links.v) *

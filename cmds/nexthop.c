@@ -33,6 +33,7 @@
 #include <netlink/route/link.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
@@ -150,30 +151,11 @@ static int t_labels(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
-/* a DS field: a name of /etc/iproute2/rt_dsfield or a number 0-255 */
-static int t_dsfield(const char *w, struct nsh_val *v, char *errbuf,
-		     size_t errlen, const char **ret_err)
-{
-	unsigned long long n;
-	unsigned long d;
-
-	if (iproute2_name2num("rt_dsfield", w, &d) == 0 && d <= 255) {
-		v->num = (long)d;
-		return 0;
-	}
-	if (parse_num(w, 255, &n, ret_err) < 0)
-		FAIL("not a DS field (a name of /etc/iproute2/rt_dsfield or a "
-		     "number 0-255)");
-	v->num = (long)n;
-	return 0;
-}
-
 static const struct nsh_type nexthop_types[] = {
 	{ "NHGROUP", "nexthop ids with optional weights: ID[,WEIGHT]/ID…",
 	  t_group },
 	{ "SECONDS", "a number of seconds", t_timer },
 	{ "LABELS", "MPLS labels: LABEL[/LABEL…]", t_labels },
-	{ "DSFIELD", "a DS field (TOS): a name or a number", t_dsfield },
 	{ NULL },
 };
 
@@ -1089,12 +1071,12 @@ static void print_nexthop(struct xshow *s, const struct nlmsghdr *nlh)
 				 sizeof(buf)));
 	if (nhm->nh_scope != RT_SCOPE_UNIVERSE || details)
 		put_str(s, "scope", "scope ",
-			rtscope_name(s->sh, nhm->nh_scope, buf, sizeof(buf)));
+			rt_scope_n2a(nhm->nh_scope, buf, sizeof(buf)));
 	if (tb[NHA_BLACKHOLE])
 		put_null(s, "blackhole", "blackhole ");
 	if (nhm->nh_protocol != RTPROT_UNSPEC || details)
 		put_str(s, "protocol", "proto ",
-			rtprot_name(s->sh, nhm->nh_protocol, buf, sizeof(buf)));
+			rt_proto_n2a(nhm->nh_protocol, buf, sizeof(buf)));
 	put_flags(s, nhm->nh_flags);
 	if (tb[NHA_FDB])
 		put_null(s, "fdb", "fdb");
@@ -1302,6 +1284,7 @@ static void xshow_init(struct xshow *s, struct nsh *sh)
 	s->sh = sh;
 	s->json = sh->o.json;
 	s->j.pretty = sh->o.pretty;
+	rt_names_reset(sh->o.numeric);
 }
 
 /* ip nexthop [list [SELECTOR]] */
