@@ -31,6 +31,7 @@
 
 #include "addr.h"
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
@@ -431,10 +432,7 @@ static int addr_modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err < 0)
 		return report(&m, sk, err);
 	for (int i = 0; i < m.nwarn; i++)

@@ -36,6 +36,7 @@
 
 #include "addr.h"
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 #include "link.h"
 
@@ -614,10 +615,7 @@ static int flush_one(struct nsh *sh, struct nl_sock *sk,
 	h->nlmsg_flags = NLM_F_REQUEST;
 	h->nlmsg_seq = NL_AUTO_SEQ;
 	h->nlmsg_pid = NL_AUTO_PORT;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err >= 0 || nl_last_errno() == EADDRNOTAVAIL)
 		return 0;
 	return nsh_err(sh, "'%s/%d': %s",

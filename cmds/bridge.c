@@ -602,7 +602,7 @@ static int link_dump(struct nsh *sh, uint32_t filter, struct msg_list *l)
 		return -NLE_NOMEM;
 	if (filter && nla_put_u32(msg, IFLA_EXT_MASK, filter) < 0)
 		return -NLE_NOMEM;
-	return ipr_dump(sh, msg, true, l);
+	return ipr_dump(ns_sock(sh), msg, true, l);
 }
 
 static int dump_failed(struct nsh *sh, const char *what, int err)
@@ -1161,7 +1161,7 @@ static int stats_dump(struct nsh *sh, uint32_t mask, struct msg_list *l)
 				     .filter_mask = mask };
 
 	msg = bridge_msg(sh, RTM_GETSTATS, 0, &ifsm, sizeof(ifsm));
-	return msg ? ipr_dump(sh, msg, true, l) : -NLE_NOMEM;
+	return msg ? ipr_dump(ns_sock(sh), msg, true, l) : -NLE_NOMEM;
 }
 
 static int vlandb_dump(struct nsh *sh, struct msg_list *l)
@@ -1174,7 +1174,7 @@ static int vlandb_dump(struct nsh *sh, struct msg_list *l)
 	    nla_put_u32(msg, BRIDGE_VLANDB_DUMP_FLAGS,
 			sh->o.stats ? BRIDGE_VLANDB_DUMPF_STATS : 0) < 0)
 		return -NLE_NOMEM;
-	return ipr_dump(sh, msg, true, l);
+	return ipr_dump(ns_sock(sh), msg, true, l);
 }
 
 /* a dump failed after the header was printed: iproute2 exits there,

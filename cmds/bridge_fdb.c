@@ -411,7 +411,7 @@ int fdb_show(struct nsh *sh, const struct nsh_args *a)
 		return 1;
 	if (br_index && nla_put_u32(msg, NDA_MASTER, (uint32_t)br_index) < 0)
 		return nsh_err(sh, "out of memory");
-	err = ipr_dump(sh, msg, true, &l);
+	err = ipr_dump(ns_sock(sh), msg, true, &l);
 	if (err) {
 		char why[256];
 
@@ -499,7 +499,7 @@ int fdb_get(struct nsh *sh, const struct nsh_args *a)
 		if (nla_put_u32(msg, NDA_MASTER, (uint32_t)idx) < 0)
 			return nsh_err(sh, "out of memory");
 	}
-	err = ipr_get(sh, msg, &answer);
+	err = ipr_get(ns_sock(sh), msg, &answer);
 	if (err > 0)
 		return 1;
 	if (err < 0)

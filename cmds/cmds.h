@@ -71,7 +71,7 @@ int link_flag_words(unsigned flags, const char **words, unsigned *rest);
 /* "UP", "LOWERLAYERDOWN", … for IF_OPER_* ST ("UNKNOWN" when unknown) */
 const char *link_operstate_name(unsigned st);
 
-/* the RTM_NEWxxx answers to one RTM_GETxxx dump, copied (cmds/dump.c) */
+/* the RTM_NEWxxx answers to one RTM_GETxxx dump, copied (cmds/ipr_nl.c) */
 struct msg_list {
 	struct nlmsghdr **v;
 	int n, cap;
@@ -103,15 +103,6 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 		return nsh_err(sh, "'%s': %s given twice", v->text, what);
 	return 0;
 }
-
-/*
- * cmds/neigh.c, for cmds/nexthop.c too: nl_talk sends MSG on SK and keeps
- * its one answer of TYPE in *RET (free it): 0, or a negative libnl error
- * (the kernel's reason: nl_reason).
- */
-struct nl_msg;
-int nl_talk(struct nl_sock *sk, struct nl_msg *msg, int type,
-	    struct nlmsghdr **ret);
 
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);

@@ -7,7 +7,7 @@
  * json_writer do), its formats and units (cmds/ipr_print.c,
  * cmds/iproute.c), its names of numbers (cmds/ipr_names.c) and the value
  * types that read them (cmds/ipr_types.c), and the netlink requests of a
- * command (cmds/iproute.c: a request and its acknowledgement, a get, a
+ * command (cmds/ipr_nl.c: a request and its acknowledgement, a get, a
  * dump).
  * Each family's file keeps its grammar and semantics.
  */
@@ -21,6 +21,7 @@
 #include "cmds.h"
 
 struct nl_msg;
+struct nl_sock;
 struct nlattr;
 struct nlmsghdr;
 
@@ -172,21 +173,26 @@ void ipr_ifname_reset(void);
 
 /* ------------------------------------------------------------ netlink */
 
-/* send MSG on SH->cur's socket and wait for the kernel's answer: 0, or
- * a negative libnl error (nl_reason says it); 1 when there is no socket
- * (reported) */
+/*
+ * The requests (cmds/ipr_nl.c), on SK (ns_sock(sh)'s; NULL gives
+ * -NLE_BAD_SOCK): 0, or a negative libnl error (nl_reason says it, with
+ * the kernel's words).  ipr_ack sends MSG and waits for the
+ * acknowledgement; ipr_talk does it on SH->cur's socket and says the
+ * kernel's warning (1 when there is no socket, reported); ipr_get keeps
+ * the one answer (RTM_NEWxxx of MSG's RTM_GETxxx) in *RET (free it).
+ */
+int ipr_ack(struct nl_sock *sk, struct nl_msg *msg);
 int ipr_talk(struct nsh *sh, struct nl_msg *msg);
-/* the same for a request answered by one message, copied into *RET
- * (free it) */
-int ipr_get(struct nsh *sh, struct nl_msg *msg, struct nlmsghdr **ret);
+int ipr_get(struct nl_sock *sk, struct nl_msg *msg, struct nlmsghdr **ret);
 /*
  * ipr_dump - send the dump request MSG (NLM_F_DUMP set here) and collect
- * the answers of its RTM_NEWxxx type in *RET; STRICT: with the socket's
- * strict checking on (iproute2's rtnl_set_strict_dump), so the kernel
- * filters on the request's header and attributes.  0, or a negative
- * libnl error (nothing reported).  Free *RET with msg_list_free.
+ * the answers of its RTM_NEWxxx type in *RET (again when the kernel says
+ * a change interrupted it); STRICT: with the socket's strict checking on
+ * (iproute2's rtnl_set_strict_dump), so the kernel filters on the
+ * request's header and attributes.  Nothing reported (dump_msgs, cmds.h,
+ * reports).  Free *RET with msg_list_free.
  */
-int ipr_dump(struct nsh *sh, struct nl_msg *msg, bool strict,
+int ipr_dump(struct nl_sock *sk, struct nl_msg *msg, bool strict,
 	     struct msg_list *ret);
 
 /* a nested attribute of TYPE as iproute2's addattr_nest makes it: TYPE

@@ -11,9 +11,6 @@
  * state but NOARP for show, every one but PERMANENT and NOARP for flush),
  * the prefix, the protocol, unused entries.  The layout is iproute2's,
  * text, -s, -br and -j.
- *
- * Also here, for cmds/nexthop.c too: one request with its one answer
- * (nl_talk).
  */
 #include "config.h"
 
@@ -40,60 +37,6 @@
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
 DEFINE_PUTP(struct nl_cache, nl_cache_free)
-
-/* ------------------------------------------------------------ talk */
-
-struct talk {
-	int type;
-	struct nlmsghdr *ans;
-};
-
-static int talk_cb(struct nl_msg *msg, void *arg)
-{
-	struct talk *t = arg;
-	struct nlmsghdr *h = nlmsg_hdr(msg);
-
-	if (h->nlmsg_type != t->type || t->ans)
-		return NL_SKIP;
-	t->ans = malloc(h->nlmsg_len);
-	if (t->ans)
-		memcpy(t->ans, h, h->nlmsg_len);
-	return NL_OK;
-}
-
-int nl_talk(struct nl_sock *sk, struct nl_msg *msg, int type,
-	    struct nlmsghdr **ret)
-{
-	struct talk t = { .type = type };
-	struct nl_cb *cb, *orig;
-	int err;
-
-	*ret = NULL;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err < 0)
-		return err;
-	orig = nl_socket_get_cb(sk);	/* a new reference */
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb)
-		return -NLE_NOMEM;
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, talk_cb, &t);
-	/* the answer, then the ACK libnl asked for (an error replaces
-	 * both) */
-	err = nl_recvmsgs(sk, cb);
-	nl_cb_put(cb);
-	if (err >= 0 && !t.ans)
-		err = -NLE_NOMEM;
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	if (err < 0) {
-		free(t.ans);
-		return err;
-	}
-	*ret = t.ans;
-	return 0;
-}
 
 /* ------------------------------------------------------------ types */
 
@@ -471,10 +414,7 @@ static int neigh_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err >= 0)
 		return 0;
 	if (type == RTM_NEWNEIGH && nl_last_errno() == EEXIST)
@@ -992,10 +932,7 @@ static int flush_one(struct nshow *s, const struct nlmsghdr *nlh,
 	if (!msg || nlmsg_append(msg, nlmsg_data(nlh),
 				 (size_t)nlmsg_datalen(nlh), NLMSG_ALIGNTO) < 0)
 		return nsh_err(s->sh, "out of memory");
-	nl_clear_error();
-	err = nl_send_auto(s->sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(s->sk);
+	err = ipr_ack(s->sk, msg);
 	/* gone already: the kernel's garbage collector was first */
 	if (err >= 0 || nl_last_errno() == ENOENT)
 		return 0;
@@ -1122,7 +1059,7 @@ static int cmd_get(struct nsh *sh, const struct nsh_args *a)
 	    nla_put(msg, NDA_DST, dst->pfx.family == AF_INET ? 4 : 16,
 		    dst->pfx.addr) < 0)
 		return nsh_err(sh, "out of memory");
-	err = nl_talk(s.sk, msg, RTM_NEWNEIGH, &ans);
+	err = ipr_get(s.sk, msg, &ans);
 	if (err < 0) {
 		if (nl_last_errno() == ENOENT)
 			return nsh_err(sh, "'%s': no such entry%s%s", dst->text,

@@ -729,10 +729,7 @@ static int nh_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	return err < 0 ? refused(sh, subject, err, type, encap) : 0;
 }
 
@@ -1261,7 +1258,7 @@ static int get_one(struct xshow *s, const char *what, uint32_t id,
 	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_u32(msg, NHA_ID, id) < 0)
 		return nsh_err(s->sh, "out of memory");
-	err = nl_talk(s->sk, msg, RTM_NEWNEXTHOP, &ans);
+	err = ipr_get(s->sk, msg, &ans);
 	if (err < 0) {
 		return refused(s->sh, what, err, RTM_GETNEXTHOP, NULL);
 	}
@@ -1362,10 +1359,7 @@ static int del_one(struct nsh *sh, struct nl_sock *sk, uint32_t id,
 	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_u32(msg, NHA_ID, id) < 0)
 		return nsh_err(sh, "out of memory");
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err >= 0)
 		return 0;
 	if (!what) {
@@ -1488,7 +1482,7 @@ static int cmd_bucket(struct nsh *sh, const struct nsh_args *a)
 		nla_nest_end(msg, nest);
 		snprintf(what, sizeof(what), "id %u index %ld", f.id,
 			 idx->num);
-		err = nl_talk(s.sk, msg, RTM_NEWNEXTHOPBUCKET, &ans);
+		err = ipr_get(s.sk, msg, &ans);
 		if (err < 0) {
 			rc = refused(sh, what, err, RTM_GETNEXTHOPBUCKET, NULL);
 			goto out;

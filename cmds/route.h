@@ -116,8 +116,5 @@ extern const struct ipl_table route_get_opts;
  * reporting that there is no such link or that it is no VRF */
 int rt_vrf_table(struct nsh *sh, const char *name, uint32_t *ret);
 
-/* send the request MSG on SK and wait for the kernel's answer: 0, or a
- * negative libnl error (nl_last_errno() has the kernel's) */
-int rt_talk(struct nl_sock *sk, struct nl_msg *msg);
 
 #endif

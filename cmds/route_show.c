@@ -744,61 +744,6 @@ static void print_multipath(struct rt_print *p, const struct rtmsg *r,
 	rtp_close_array(p);
 }
 
-/* the answer of one request: its type, and a copy */
-struct answer {
-	int type;
-	struct nlmsghdr *nlh;
-};
-
-static int answer_cb(struct nl_msg *msg, void *arg)
-{
-	struct answer *ans = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-
-	if (nlh->nlmsg_type != ans->type || ans->nlh)
-		return NL_SKIP;
-	ans->nlh = malloc(nlh->nlmsg_len);
-	if (ans->nlh)
-		memcpy(ans->nlh, nlh, nlh->nlmsg_len);
-	return NL_OK;
-}
-
-/* send MSG and return the kernel's answer of TYPE (a copy the caller
- * frees), or NULL with *ERR set */
-static struct nlmsghdr *talk_answer(struct nl_sock *sk, struct nl_msg *msg,
-				    int type, int *err)
-{
-	struct answer ans = { .type = type };
-	struct nl_cb *cb, *orig;
-
-	nl_clear_error();
-	*err = nl_send_auto(sk, msg);
-	if (*err < 0)
-		return NULL;
-	orig = nl_socket_get_cb(sk);	/* a new reference */
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb) {
-		*err = -NLE_NOMEM;
-		return NULL;
-	}
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, answer_cb, &ans);
-	/* the answer, then the ACK libnl asked for (an error replaces both) */
-	*err = nl_recvmsgs(sk, cb);
-	if (*err >= 0 && !ans.nlh)
-		*err = nl_recvmsgs(sk, cb);
-	if (*err >= 0)
-		*err = nl_wait_for_ack(sk);
-	nl_cb_put(cb);
-	if (*err >= 0 && !ans.nlh)
-		*err = -NLE_MSG_TRUNC;
-	if (*err < 0) {
-		free(ans.nlh);
-		return NULL;
-	}
-	return ans.nlh;
-}
-
 /* -d with nhid: "\n\tnh_info id 5 via … dev … scope link proto unspec" */
 static void print_nh_info(struct rt_print *p, uint32_t id)
 {
@@ -814,8 +759,8 @@ static void print_nh_info(struct rt_print *p, uint32_t id)
 	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_u32(msg, NHA_ID, id) < 0)
 		return;
-	ans = talk_answer(p->sk, msg, RTM_NEWNEXTHOP, &err);
-	if (!ans)
+	err = ipr_get(p->sk, msg, &ans);
+	if (err < 0)
 		return;
 	n = nlmsg_data(ans);
 	if (nlmsg_parse(ans, sizeof(*n), tb, NHA_MAX, NULL) < 0) {
@@ -1449,7 +1394,7 @@ static int flush(struct rt_print *p, int family)
 						 nlmsg_datalen(nlh),
 						 NLMSG_ALIGNTO) < 0)
 				return nsh_err(sh, "out of memory");
-			err = rt_talk(p->sk, msg);
+			err = ipr_ack(p->sk, msg);
 			if (err < 0 && !failed++)
 				nl_reason(err, why, sizeof(why));
 		}
@@ -1523,19 +1468,6 @@ int route_list(struct nsh *sh, const struct nsh_args *a, bool do_flush)
 	}
 	fflush(stdout);
 	return 0;
-}
-
-/* ------------------------------------------------------------ talk */
-
-int rt_talk(struct nl_sock *sk, struct nl_msg *msg)
-{
-	int err;
-
-	nl_clear_error();
-	err = nl_send_auto_complete(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	return err < 0 ? err : 0;
 }
 
 /* ------------------------------------------------------------ get */
@@ -1740,8 +1672,8 @@ int route_get(struct nsh *sh, const struct nsh_args *a)
 		int err;
 
 		nlmsg_hdr(msg)->nlmsg_seq = NL_AUTO_SEQ;
-		ans = talk_answer(sk, msg, RTM_NEWROUTE, &err);
-		if (!ans)
+		err = ipr_get(sk, msg, &ans);
+		if (err < 0)
 			return nsh_err(sh, "'%s': %s", dst,
 				       nl_reason(err, why, sizeof(why)));
 		if (p.json)

@@ -1271,7 +1271,7 @@ static int tc_dump(struct nsh *sh, int type, struct tcmsg *t, bool invisible,
 	if (!msg || nlmsg_append(msg, t, sizeof(*t), NLMSG_ALIGNTO) < 0 ||
 	    (invisible && nla_put_flag(msg, TCA_DUMP_INVISIBLE) < 0))
 		return nsh_err(sh, "out of memory");
-	err = ipr_dump(sh, msg, false, l);
+	err = ipr_dump(ns_sock(sh), msg, false, l);
 	if (err > 0)
 		return 1;
 	if (err < 0) {
