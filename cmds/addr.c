@@ -31,6 +31,7 @@
 
 #include "addr.h"
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
@@ -63,95 +64,6 @@ const struct addr_flag *addr_flag_find(const char *name)
 	return NULL;
 }
 
-/* ------------------------------------------------------------ scopes */
-
-/* iproute2's rtnl_rtscope_tab: its names, then those of rt_scopes (read
- * once, as iproute2 reads it once per run) */
-static const char *scope_tab[256] = {
-	[RT_SCOPE_UNIVERSE] = "global", [RT_SCOPE_NOWHERE] = "nowhere",
-	[RT_SCOPE_HOST] = "host", [RT_SCOPE_LINK] = "link",
-	[RT_SCOPE_SITE] = "site",
-};
-
-static void scope_tab_load(void)
-{
-	static bool done;
-	char line[256];
-	FILE *f;
-
-	if (done)
-		return;
-	done = true;
-	f = fopen("/etc/iproute2/rt_scopes", "re");
-	while (f && fgets(line, sizeof(line), f)) {
-		char name[128];
-		const char *p = line + strspn(line, " \t");
-		unsigned id;
-		char *dup;
-
-		if (*p == '#' || *p == '\n' || !*p)
-			continue;
-		if (sscanf(p, "0x%x %127s", &id, name) != 2 &&
-		    sscanf(p, "%u %127s", &id, name) != 2)
-			break;	/* iproute2: "Database … is corrupted" */
-		if (id > 255 || !(dup = strdup(name)))
-			continue;
-		scope_tab[id] = dup;	/* kept for the run */
-	}
-	if (f)
-		fclose(f);
-}
-
-int addr_scope_a2n(const char *s, unsigned *ret)
-{
-	unsigned long long n;
-	const char *why;
-
-	scope_tab_load();
-	for (unsigned i = 0; i < 256; i++)
-		if (scope_tab[i] && streq(scope_tab[i], s)) {
-			*ret = i;
-			return 0;
-		}
-	if (parse_num(s, 255, &n, &why) < 0)
-		return -1;
-	*ret = (unsigned)n;
-	return 0;
-}
-
-const char *addr_scope_n2a(unsigned id, bool numeric, char *buf, size_t len)
-{
-	if (!numeric && id < 256) {
-		if (!scope_tab[id])
-			scope_tab_load();
-		if (scope_tab[id])
-			return scope_tab[id];
-	}
-	snprintf(buf, len, "%u", id);
-	return buf;
-}
-
-/* SCOPE: a scope; "all" (num -1) only means something to list/flush */
-static int t_scope(const char *w, struct nsh_val *v, char *errbuf,
-		   size_t errlen, const char **ret_err)
-{
-	unsigned id;
-
-	(void)errbuf;
-	(void)errlen;
-	if (streq(w, "all")) {
-		v->num = -1;
-		return 0;
-	}
-	if (addr_scope_a2n(w, &id) < 0) {
-		*ret_err = "not a scope (global, site, link, host, nowhere, a "
-			   "name of /etc/iproute2/rt_scopes or a number 0-255)";
-		return -1;
-	}
-	v->num = id;
-	return 0;
-}
-
 /* LFT: a lifetime, "forever" or seconds */
 static int t_lft(const char *w, struct nsh_val *v, char *errbuf,
 		 size_t errlen, const char **ret_err)
@@ -172,19 +84,6 @@ static int t_lft(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
-/* TAB after scope: the names (rt_scopes' too) */
-static void complete_scope(struct nsh *sh, const char *prefix,
-			   void (*add)(void *, const char *, const char *),
-			   void *ctx)
-{
-	(void)sh;
-	scope_tab_load();
-	for (unsigned i = 0; i < 256; i++)
-		if (scope_tab[i] &&
-		    strncmp(scope_tab[i], prefix, strlen(prefix)) == 0)
-			add(ctx, scope_tab[i], "scope");
-}
-
 static void complete_lft(struct nsh *sh, const char *prefix,
 			 void (*add)(void *, const char *, const char *),
 			 void *ctx)
@@ -195,8 +94,6 @@ static void complete_lft(struct nsh *sh, const char *prefix,
 }
 
 static const struct nsh_type addr_types[] = {
-	{ "SCOPE", "global, site, link, host, nowhere or a number 0-255",
-	  t_scope, complete_scope },
 	{ "LFT", "a lifetime: seconds, or forever", t_lft, complete_lft },
 	{ NULL },
 };
@@ -308,10 +205,6 @@ static int take_word(struct modify *m, const struct nsh_args *a, int i)
 			      &v->pfx);
 		break;
 	case AK_SCOPE:
-		if (v->num < 0)
-			return nsh_err(m->sh, "'%s': not a scope (global, "
-					      "site, link, host, nowhere or a "
-					      "number 0-255)", v->text);
 		m->scope = (int)v->num;
 		m->scoped = true;
 		break;
@@ -539,10 +432,7 @@ static int addr_modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err < 0)
 		return report(&m, sk, err);
 	for (int i = 0; i < m.nwarn; i++)
@@ -584,7 +474,7 @@ static const struct ipl_opt modify_rows[] = {
 	  "broadcast address, or + / - for the last / first of the prefix" },
 	{ "brd", IPL_ALIAS | IPL_ONCE, "BRD", AK_BRD },
 	{ "anycast", IPL_ONCE, "ADDR", AK_ANYCAST, "anycast address" },
-	{ "scope", 0, "SCOPE", AK_SCOPE, "global, site, link, host or a "
+	{ "scope", 0, "RTSCOPE", AK_SCOPE, "global, site, link, host or a "
 					 "number" },
 	{ "dev", 0, "DEV", AK_DEV, "the link" },
 	{ "label", 0, "TEXT", AK_LABEL, "an IPv4 label, like eth0:1" },

@@ -32,15 +32,6 @@ extern const size_t addr_nflags;
 /* the row of NAME (exactly), or NULL */
 const struct addr_flag *addr_flag_find(const char *name);
 
-/*
- * Scopes as iproute2 names them: global, site, link, host, nowhere and
- * the names of /etc/iproute2/rt_scopes, or a number 0-255.
- * addr_scope_a2n: 0, or -1 when S is neither.  addr_scope_n2a: the name
- * of ID (its number under -N, NUMERIC).
- */
-int addr_scope_a2n(const char *s, unsigned *ret);
-const char *addr_scope_n2a(unsigned id, bool numeric, char *buf, size_t len);
-
 /* cmds/addr_show.c: the table of list/flush, and their handlers */
 extern const struct ipl_table addr_show_opts;
 int addr_show(struct nsh *sh, const struct nsh_args *a);

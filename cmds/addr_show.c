@@ -6,10 +6,10 @@
  * included (under -j a link or an address a filter leaves out is still an
  * empty object, as iproute2 opens it before it knows).
  *
- * Listing is one link dump (or one link) and one address dump; the
- * kernel's RTM_NEWADDR messages are read directly (a libnl cache would
- * merge entries and drop flags).  Each link's header comes from
- * cmds/link_show.c (LINK_SHOW_ADDR).
+ * Listing is one link dump (or one link) and one address dump, the
+ * kernel's messages read directly (a libnl cache would merge entries and
+ * drop flags).  Each link's header is ip link's printer
+ * (cmds/link_show.c, as ip address), its addresses are printed here.
  *
  * Flushing dumps the addresses that match and deletes each with the
  * message the kernel sent for it, round after round (deleting a primary
@@ -19,50 +19,42 @@
 #include "config.h"
 
 #include <errno.h>
-#include <unistd.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
 #include <net/if.h>
 #include <linux/if_addr.h>
+#include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <netlink/netlink.h>
 #include <netlink/errno.h>
 #include <netlink/msg.h>
 #include <netlink/attr.h>
-#include <netlink/cache.h>
-#include <netlink/addr.h>
-#include <netlink/utils.h>
 #include <netlink/route/link.h>
 
 #include "addr.h"
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
+#include "link.h"
 
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
-DEFINE_PUTP(struct nl_cache, nl_cache_free)
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
+DEFINE_PUTP(struct link_pr, link_pr_free)
 
 #define INFINITY_LIFE_TIME 0xffffffffU
 
 /* ------------------------------------------------------------ the filter */
 
-/* iproute2's struct link_filter, as far as addresses use it */
+/* iproute2's struct link_filter: the links' part is ip link's */
 struct filter {
-	int family;
+	struct link_filter lf;	/* lf.family: the addresses' too */
 	int ifindex;
 	unsigned scope, scopemask;
 	unsigned flags, flagmask;
-	const char *label;	/* a glob */
 	struct nsh_prefix pfx;	/* family AF_UNSPEC: none */
-	bool up;
-	long long group;	/* -1: any */
-	int master;		/* 0: any; -1: none (nomaster) */
-	const char *kind;
-	bool has_skind;
 	char slave_kind[64];	/* type KIND_slave */
 };
 
@@ -92,12 +84,14 @@ static void take_flag(struct filter *f, const char *word)
 /* the family of V, checked against the filter's (get_prefix's) */
 static int take_to(struct nsh *sh, struct filter *f, const struct nsh_val *v)
 {
-	if (f->family && f->family != v->pfx.family)
+	int family = f->lf.family;
+
+	if (family && family != v->pfx.family)
 		return nsh_err(sh, "'%s': not an %s prefix", v->text,
-			       f->family == AF_INET ? "IPv4" :
-			       f->family == AF_INET6 ? "IPv6" : "IP");
+			       family == AF_INET ? "IPv4" :
+			       family == AF_INET6 ? "IPv6" : "IP");
 	f->pfx = v->pfx;
-	f->family = v->pfx.family;
+	f->lf.family = v->pfx.family;
 	return 0;
 }
 
@@ -113,20 +107,33 @@ static int take_vrf(struct nsh *sh, struct filter *f, const char *name)
 	if (!kind || !streq(kind, "vrf"))
 		return nsh_err(sh, "'%s': not a VRF (its kind is %s)", name,
 			       kind ? kind : "none");
-	f->master = rtnl_link_get_ifindex(l);
+	f->lf.master = rtnl_link_get_ifindex(l);
 	return 0;
+}
+
+/* type KIND, or KIND_slave: the ports of a master of that kind */
+static void take_type(struct filter *f, const char *type)
+{
+	size_t n = strlen(type);
+
+	if (n >= 6 && streq(type + n - 6, "_slave")) {
+		snprintf(f->slave_kind, sizeof(f->slave_kind), "%.*s",
+			 (int)(n - 6), type);
+		f->lf.slave_kind = f->slave_kind;
+	} else {
+		f->lf.kind = type;
+	}
 }
 
 /* the filter words of A, in their order; *DEV: the link named, if any */
 static int parse_filter(struct nsh *sh, const struct nsh_args *a,
 			struct filter *f, const char **dev)
 {
-	*f = (struct filter){ .family = sh->o.family, .group = -1 };
+	*f = (struct filter){ .lf = { .family = sh->o.family, .group = -1 } };
 	*dev = NULL;
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
 		const struct ipl_opt *o = a->bind[i].opt;
 		const struct nsh_val *v = ipl_arg(a, i, 0);
-		size_t n;
 
 		if (!o || o->key >= IPL_KEY_GLOBAL)
 			continue;
@@ -136,24 +143,25 @@ static int parse_filter(struct nsh *sh, const struct nsh_args *a,
 				return 1;
 			break;
 		case AK_SCOPE:
-			f->scopemask = v->num < 0 ? 0 : ~0U;
-			f->scope = v->num < 0 ? RT_SCOPE_NOWHERE :
+			/* all: RT_SCOPE_NOWHERE, masked out */
+			f->scopemask = v->special ? 0 : ~0U;
+			f->scope = v->special ? RT_SCOPE_NOWHERE :
 						(unsigned)v->num;
 			break;
 		case AK_UP:
-			f->up = true;
+			f->lf.up = true;
 			break;
 		case AK_FLAG:
 			take_flag(f, a->bind[i].v.text);
 			break;
 		case AK_LABEL:
-			f->label = v->text;
+			f->lf.label = v->text;
 			break;
 		case AK_GROUP:
-			f->group = v->num;
+			f->lf.group = (long long)(uint32_t)v->num;
 			break;
 		case AK_MASTER:
-			if (link_index(sh, v->text, &f->master))
+			if (link_index(sh, v->text, &f->lf.master))
 				return 1;
 			break;
 		case AK_VRF:
@@ -161,17 +169,10 @@ static int parse_filter(struct nsh *sh, const struct nsh_args *a,
 				return 1;
 			break;
 		case AK_NOMASTER:
-			f->master = -1;
+			f->lf.master = -1;
 			break;
 		case AK_TYPE:
-			n = strlen(v->text);
-			if (n >= 6 && streq(v->text + n - 6, "_slave")) {
-				snprintf(f->slave_kind, sizeof(f->slave_kind),
-					 "%.*s", (int)(n - 6), v->text);
-				f->has_skind = true;
-			} else {
-				f->kind = v->text;
-			}
+			take_type(f, v->text);
 			break;
 		case AK_DEV:
 			*dev = v->text;
@@ -248,11 +249,11 @@ static bool ifa_match(const struct filter *f, const struct ifa_view *v,
 		return false;
 	if ((f->flags ^ v->flags) & f->flagmask)
 		return false;
-	if (f->family && f->family != v->ifa->ifa_family)
+	if (f->lf.family && f->lf.family != v->ifa->ifa_family)
 		return false;
-	if (f->label) {
+	if (f->lf.label) {
 		label = v->tb[IFA_LABEL] ? nla_data(v->tb[IFA_LABEL]) : devname;
-		if (fnmatch(f->label, label, 0) != 0)
+		if (fnmatch(f->lf.label, label, 0) != 0)
 			return false;
 	}
 	return pfx_match(&f->pfx, v->local);
@@ -262,29 +263,9 @@ static bool ifa_match(const struct filter *f, const struct ifa_view *v,
 
 struct out {
 	struct nsh *sh;
-	struct json *j;		/* NULL: text */
 	bool brief;
 	bool with_dev;		/* -o, flush's -s -s: "IDX: DEV" first */
-	const char *sl;		/* _SL_: "\n", or "\\" under -o */
 };
-
-static void out_str(const struct out *o, const char *key, const char *fmt,
-		    const char *val)
-{
-	if (o->j)
-		json_str(o->j, key, val);
-	else
-		printf(fmt, val);
-}
-
-static void out_uint(const struct out *o, const char *key, const char *fmt,
-		     unsigned val)
-{
-	if (o->j)
-		json_uint(o->j, key, val);
-	else
-		printf(fmt, val);
-}
 
 static const char *ntop(const struct ifa_view *v, const struct nlattr *a,
 			char *buf)
@@ -297,67 +278,72 @@ static const char *ntop(const struct ifa_view *v, const struct nlattr *a,
 	return buf;
 }
 
+/* an address of V's family, in its colour under -c */
+static void print_host(const struct ifa_view *v, const char *key,
+		       const char *fmt, const struct nlattr *a)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	pr_color_string(PR_ANY, v->ifa->ifa_family == AF_INET ? PC_INET :
+								PC_INET6,
+			key, fmt, ntop(v, a, buf));
+}
+
 /* print_ifa_flags: the words in ifa_flag_data's order ("dynamic" for a
  * missing IFA_F_PERMANENT, "temporary" for an IPv6 secondary), then the
  * bits without a name in hex */
-static void print_flags(const struct out *o, const struct ifa_view *v)
+static void print_flags(const struct ifa_view *v)
 {
 	unsigned flags = v->flags;
 	char hex[16];
 
 	for (size_t i = 0; i < addr_nflags; i++) {
 		const struct addr_flag *f = &addr_flags[i];
-		const char *name = f->name;
 
 		if (f->mask == IFA_F_PERMANENT) {
 			if (!(flags & f->mask))
-				name = "dynamic";
-			else
-				name = NULL;
+				pr_bool(PR_ANY, "dynamic", "dynamic ", true);
 		} else if (!(flags & f->mask)) {
-			name = NULL;
 		} else if (f->mask == IFA_F_SECONDARY &&
 			   v->ifa->ifa_family == AF_INET6) {
-			name = "temporary";
+			pr_bool(PR_ANY, "temporary", "temporary ", true);
+		} else {
+			pr_string(PR_FP, NULL, "%s ", f->name);
+			pr_bool(PR_JSON, f->name, NULL, true);
 		}
-		if (name && o->j)
-			json_bool(o->j, name, true);
-		else if (name)
-			printf("%s ", name);
 		flags &= ~f->mask;
 	}
 	if (!flags)
 		return;
 	snprintf(hex, sizeof(hex), "%02x", flags);
-	if (o->j)
-		json_str(o->j, "ifa_flags", hex);
-	else
-		printf("flags %s ", hex);
+	pr_string(PR_JSON, "ifa_flags", NULL, hex);
+	pr_string(PR_FP, NULL, "flags %s ", hex);
+}
+
+/* one lifetime: "forever", or seconds (signed when deprecated) */
+static void print_lifetime(const char *key, unsigned t, bool deprecated)
+{
+	if (t == INFINITY_LIFE_TIME) {
+		pr_uint(PR_JSON, key, NULL, t);
+		pr_string(PR_FP, NULL, "%s", "forever");
+	} else if (deprecated) {
+		pr_int(PR_ANY, key, "%dsec", (int)t);
+	} else {
+		pr_uint(PR_ANY, key, "%usec", t);
+	}
 }
 
 /* the lifetimes: "       valid_lft forever preferred_lft 60sec" */
-static void print_lifetimes(const struct out *o, const struct ifa_view *v)
+static void print_lifetimes(const struct ifa_view *v)
 {
 	const struct ifa_cacheinfo *ci = nla_data(v->tb[IFA_CACHEINFO]);
 
-	if (!o->j)
-		printf("%s       valid_lft ", o->sl);
-	if (ci->ifa_valid == INFINITY_LIFE_TIME && !o->j)
-		fputs("forever", stdout);
-	else
-		out_uint(o, "valid_life_time", "%usec", ci->ifa_valid);
-	if (!o->j)
-		fputs(" preferred_lft ", stdout);
-	if (ci->ifa_prefered == INFINITY_LIFE_TIME && !o->j)
-		fputs("forever", stdout);
-	else if (ci->ifa_prefered != INFINITY_LIFE_TIME &&
-		 (v->flags & IFA_F_DEPRECATED) && o->j)
-		json_int(o->j, "preferred_life_time", (int)ci->ifa_prefered);
-	else if (ci->ifa_prefered != INFINITY_LIFE_TIME &&
-		 (v->flags & IFA_F_DEPRECATED))
-		printf("%dsec", (int)ci->ifa_prefered);
-	else
-		out_uint(o, "preferred_life_time", "%usec", ci->ifa_prefered);
+	pr_nl();
+	pr_string(PR_FP, NULL, "       valid_lft ", NULL);
+	print_lifetime("valid_life_time", ci->ifa_valid, false);
+	pr_string(PR_FP, NULL, " preferred_lft ", NULL);
+	print_lifetime("preferred_life_time", ci->ifa_prefered,
+		       v->flags & IFA_F_DEPRECATED);
 }
 
 /* print_addrinfo, past its filters: one address of link DEVNAME */
@@ -365,143 +351,51 @@ static void print_addr(const struct out *o, const struct ifa_view *v,
 		       const char *devname)
 {
 	const struct ifaddrmsg *ifa = v->ifa;
-	char buf[INET6_ADDRSTRLEN], sb[16];
 	size_t n = ifa->ifa_family == AF_INET ? 4 : 16;
+	char sb[16];
 
 	if (!o->brief) {
-		if (o->with_dev && o->j) {
-			json_int(o->j, "index", ifa->ifa_index);
-			json_str(o->j, "dev", devname);
-		} else if (o->with_dev) {
-			printf("%u: %s", ifa->ifa_index, devname);
+		if (o->with_dev) {
+			pr_int(PR_JSON, "index", NULL, (int)ifa->ifa_index);
+			pr_string(PR_JSON, "dev", NULL, devname);
+			if (!pr_json())
+				printf("%u: %s", ifa->ifa_index, devname);
 		}
-		out_str(o, "family", "    %s ",
-			ifa->ifa_family == AF_INET ? "inet" : "inet6");
+		pr_string(PR_ANY, "family", "    %s ",
+			  ifa->ifa_family == AF_INET ? "inet" : "inet6");
 	}
 	if (v->local) {
-		out_str(o, "local", "%s", ntop(v, v->local, buf));
+		print_host(v, "local", "%s", v->local);
 		if (v->address && nla_len(v->address) >= (int)n &&
 		    nla_len(v->local) >= (int)n &&
 		    memcmp(nla_data(v->address), nla_data(v->local), n)) {
-			if (!o->j)
-				fputs(" peer ", stdout);
-			out_str(o, "address", "%s", ntop(v, v->address, buf));
+			pr_string(PR_FP, NULL, " %s ", "peer");
+			print_host(v, "address", "%s", v->address);
 		}
-		if (o->j)
-			json_int(o->j, "prefixlen", ifa->ifa_prefixlen);
-		else
-			printf("/%d ", ifa->ifa_prefixlen);
+		pr_int(PR_ANY, "prefixlen", "/%d ", ifa->ifa_prefixlen);
 		if (v->tb[IFA_RT_PRIORITY])
-			out_uint(o, "metric", "metric %u ",
-				 nla_get_u32(v->tb[IFA_RT_PRIORITY]));
+			pr_uint(PR_ANY, "metric", "metric %u ",
+				nla_get_u32(v->tb[IFA_RT_PRIORITY]));
 	}
 	if (o->brief)
 		return;
 	if (v->tb[IFA_BROADCAST]) {
-		if (!o->j)
-			fputs("brd ", stdout);
-		out_str(o, "broadcast", "%s ",
-			ntop(v, v->tb[IFA_BROADCAST], buf));
+		pr_string(PR_FP, NULL, "%s ", "brd");
+		print_host(v, "broadcast", "%s ", v->tb[IFA_BROADCAST]);
 	}
 	if (v->tb[IFA_ANYCAST]) {
-		if (!o->j)
-			fputs("any ", stdout);
-		out_str(o, "anycast", "%s ", ntop(v, v->tb[IFA_ANYCAST], buf));
+		pr_string(PR_FP, NULL, "%s ", "any");
+		print_host(v, "anycast", "%s ", v->tb[IFA_ANYCAST]);
 	}
-	out_str(o, "scope", "scope %s ",
-		addr_scope_n2a(ifa->ifa_scope, o->sh->o.numeric, sb,
-			       sizeof(sb)));
-	print_flags(o, v);
+	pr_string(PR_ANY, "scope", "scope %s ",
+		  rt_scope_n2a(ifa->ifa_scope, sb, sizeof(sb)));
+	print_flags(v);
 	if (v->tb[IFA_LABEL])
-		out_str(o, "label", "%s", nla_data(v->tb[IFA_LABEL]));
+		pr_string(PR_ANY, "label", "%s", nla_data(v->tb[IFA_LABEL]));
 	if (v->tb[IFA_CACHEINFO] &&
 	    nla_len(v->tb[IFA_CACHEINFO]) >= (int)sizeof(struct ifa_cacheinfo))
-		print_lifetimes(o, v);
-	if (!o->j)
-		putchar('\n');
-}
-
-/* ------------------------------------------------------------ links */
-
-/* links in ifindex order, as the kernel dumps them */
-static int cmp_ifindex(const void *a, const void *b)
-{
-	int x = rtnl_link_get_ifindex(*(struct rtnl_link *const *)a);
-	int y = rtnl_link_get_ifindex(*(struct rtnl_link *const *)b);
-
-	return (x > y) - (x < y);
-}
-
-/*
- * kind_dump - the links the kernel keeps of a dump asked with a kind, as
- * iproute2's iplink_filter_req asks (into KEEP, by ifindex): the kernel
- * filters by a kind it knows and ignores one it does not (no module for
- * it), which iproute2 then filters itself.  Only asked for `type KIND`.
- */
-static int kind_dump(struct nsh *sh, struct nl_sock *sk, const char *kind,
-		     struct msg_list *keep)
-{
-	_cleanup_(nlmsg_freep) struct nl_msg *m = nlmsg_alloc();
-	struct ifinfomsg ifi = { .ifi_family = AF_UNSPEC };
-	struct nlattr *li;
-
-	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(m, IFLA_EXT_MASK, RTEXT_FILTER_VF) < 0 ||
-	    !(li = nla_nest_start(m, IFLA_LINKINFO)) ||
-	    nla_put(m, IFLA_INFO_KIND, (int)strlen(kind), kind) < 0)
-		return nsh_err(sh, "out of memory");
-	nla_nest_end(m, li);
-	return dump_msgs(sh, sk, RTM_GETLINK, nlmsg_data(nlmsg_hdr(m)),
-			 (size_t)nlmsg_datalen(nlmsg_hdr(m)), "links", keep);
-}
-
-/* what the kernel leaves out of a link dump asked with IFLA_MASTER (the
- * master filter) and a kind (the links it sent, in KEEP) */
-static bool dump_keeps(const struct filter *f, const struct msg_list *keep,
-		       struct rtnl_link *l)
-{
-	int master = rtnl_link_get_master(l);
-
-	if (f->master == -1 && master)
-		return false;
-	if (f->master > 0 && master != f->master)
-		return false;
-	for (int i = 0; f->kind && i < keep->n; i++) {
-		const struct ifinfomsg *ifi = nlmsg_data(keep->v[i]);
-
-		if (ifi->ifi_index == rtnl_link_get_ifindex(l))
-			return true;
-	}
-	return !f->kind;
-}
-
-/*
- * print_linkinfo's filters: -1, the link is left out with its addresses;
- * 0, its header is not printed but its addresses are (a label filter);
- * 1, it is shown
- */
-static int link_pass(const struct filter *f, struct rtnl_link *l)
-{
-	const char *kind = rtnl_link_get_type(l);
-	const char *skind = rtnl_link_get_slave_type(l);
-	int master = rtnl_link_get_master(l);
-
-	if (f->up && !(rtnl_link_get_flags(l) & IFF_UP))
-		return -1;
-	if (f->label)
-		return 0;
-	/* an AF_INET6 link message has no group to compare */
-	if (f->group != -1 && rtnl_link_get_family(l) != AF_INET6 &&
-	    rtnl_link_get_group(l) != f->group)
-		return -1;
-	if (f->master > 0 && master != f->master)
-		return -1;
-	if (f->kind && !(kind && streq(kind, f->kind)))
-		return -1;
-	if (f->has_skind && !(skind ? streq(skind, f->slave_kind) :
-				 !f->slave_kind[0] && kind))
-		return -1;
-	return 1;
+		print_lifetimes(v);
+	pr_string(PR_FP, NULL, "%s", "\n");
 }
 
 /* the addresses of one show, as views into MSGS */
@@ -539,12 +433,29 @@ static int addrs_dump(struct nsh *sh, struct nl_sock *sk, int family,
 	return 0;
 }
 
+/* ------------------------------------------------------------ links */
+
+static const struct ifinfomsg *msg_ifi(const struct nlmsghdr *n)
+{
+	return nlmsg_data(n);
+}
+
+/* the name in link message N ("" without one) */
+static const char *msg_ifname(const struct nlmsghdr *n)
+{
+	struct nlattr *a = nlmsg_find_attr((struct nlmsghdr *)n,
+					   sizeof(struct ifinfomsg),
+					   IFLA_IFNAME);
+
+	return a ? nla_get_string(a) : "";
+}
+
 /* ipaddr_filter: a link stays if one of its addresses passes the filter,
  * or (no family asked for) if it has none at all */
-static bool link_has_match(const struct filter *f, struct rtnl_link *l,
+static bool link_has_match(const struct filter *f, const struct nlmsghdr *n,
 			   const struct addrs *ad)
 {
-	int idx = rtnl_link_get_ifindex(l);
+	int idx = msg_ifi(n)->ifi_index;
 	bool missing = true;
 
 	for (int i = 0; i < ad->n; i++) {
@@ -553,296 +464,113 @@ static bool link_has_match(const struct filter *f, struct rtnl_link *l,
 		if ((int)v->ifa->ifa_index != idx)
 			continue;
 		missing = false;
-		if (ifa_match(f, v, rtnl_link_get_name(l)))
+		if (ifa_match(f, v, msg_ifname(n)))
 			return true;
 	}
-	return missing && (f->family == AF_UNSPEC || f->family == AF_PACKET);
+	return missing && (f->lf.family == AF_UNSPEC ||
+			   f->lf.family == AF_PACKET);
 }
 
-/* print_selected_addrinfo: the "addr_info" of link L */
+/* print_selected_addrinfo: the "addr_info" of link message N */
 static void print_link_addrs(const struct out *o, const struct filter *f,
-			     struct rtnl_link *l, const struct addrs *ad)
+			     const struct nlmsghdr *n, const struct addrs *ad)
 {
-	int idx = rtnl_link_get_ifindex(l);
+	const struct ifinfomsg *ifi = msg_ifi(n);
 
-	if (o->j) {
-		json_key(o->j, "addr_info");
-		json_begin_array(o->j);
-	}
+	pr_arr_open(PR_JSON, "addr_info");
 	for (int i = 0; i < ad->n; i++) {
 		const struct ifa_view *v = &ad->v[i];
 
-		if ((int)v->ifa->ifa_index != idx ||
-		    (f->family && f->family != v->ifa->ifa_family) ||
-		    (f->up && !(rtnl_link_get_flags(l) & IFF_UP)))
+		if ((int)v->ifa->ifa_index != ifi->ifi_index ||
+		    (f->lf.family && f->lf.family != v->ifa->ifa_family) ||
+		    (f->lf.up && !(ifi->ifi_flags & IFF_UP)))
 			continue;
-		if (o->j) {
-			json_key(o->j, NULL);
-			json_begin_object(o->j);
-		}
-		if (ifa_match(f, v, rtnl_link_get_name(l)))
-			print_addr(o, v, rtnl_link_get_name(l));
-		if (o->j)
-			json_end_object(o->j);
+		pr_obj_open(NULL);
+		if (ifa_match(f, v, msg_ifname(n)))
+			print_addr(o, v, msg_ifname(n));
+		pr_obj_close();
 	}
-	if (o->j)
-		json_end_array(o->j);
-	else if (o->brief)
-		putchar('\n');
-}
-
-/* the queue length iproute2 asks for when the link message has none */
-static int ioctl_txqlen(const char *name)
-{
-	struct ifreq ifr = { 0 };
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	int qlen = 0;
-
-	if (fd < 0)
-		return 0;
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
-	if (ioctl(fd, SIOCGIFTXQLEN, &ifr) == 0)
-		qlen = ifr.ifr_qlen;
-	close(fd);
-	return qlen;
-}
-
-/* "<BROADCAST,UP,M-DOWN>" or "flags": [ … ], as iproute2 prints them */
-static void print_link_flags(struct json *j, unsigned flags, bool mdown)
-{
-	const char *words[LINK_FLAG_WORDS + 2];
-	unsigned rest;
-	char hex[16];
-	int n = link_flag_words(flags, words, &rest);
-
-	if (rest) {
-		snprintf(hex, sizeof(hex), "%x", rest);
-		words[n++] = hex;
-	}
-	if (mdown)
-		words[n++] = "M-DOWN";
-	if (j) {
-		json_key(j, "flags");
-		json_begin_array(j);
-	} else {
-		putchar('<');
-	}
-	for (int i = 0; i < n; i++) {
-		if (j)
-			json_str(j, NULL, words[i]);
-		else
-			printf("%s%s", i ? "," : "", words[i]);
-	}
-	if (j)
-		json_end_array(j);
-	else
-		fputs("> ", stdout);
-}
-
-/* a link-layer address as "aa:bb:…" */
-static const char *lladdr_hex(struct nl_addr *a, char *buf, size_t len)
-{
-	const unsigned char *b = nl_addr_get_binary_addr(a);
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (unsigned i = 0; i < nl_addr_get_len(a) && used + 4 <= len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%02x",
-					 i ? ":" : "", b[i]);
-	return buf;
+	pr_arr_close(PR_JSON, NULL);
+	if (o->brief)
+		pr_string(PR_FP, NULL, "%s", "\n");
 }
 
 /*
- * header6 - the header of link L from an AF_INET6 link dump, the one
- * iproute2 asks for under -6: the kernel's inet6_fill_ifinfo gives name,
- * address, mtu, lower link and state, and no qdisc, group, netnsid or
- * details; iproute2 reads the queue length with an ioctl, and looks the
- * lower link up here (a veth peer elsewhere: its index, and M-DOWN).
+ * the links to show: DEV alone (its messages as ipaddr_link_get asks for
+ * it), or the dump of the family asked for: under -6 the kernel answers
+ * with its IPv6 view of the links (name, address, mtu, state; no qdisc
+ * or group), AF_INET has no view of its own and gets the full one
  */
-static void header6(struct link_show_ctx *c, struct rtnl_link *l)
+static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
+		     struct filter *f, struct msg_list *ret)
 {
-	struct json *j = c->sh->o.json ? &c->j : NULL;
-	const struct out o = { .j = j };
-	int idx = rtnl_link_get_ifindex(l), iflink = rtnl_link_get_link(l);
-	const char *name = rtnl_link_get_name(l);
-	const char *state = link_operstate_name(rtnl_link_get_operstate(l));
-	struct rtnl_link *low = NULL;
-	char peer[IFNAMSIZ + 16], buf[64];
-	int qlen = ioctl_txqlen(name);
+	uint32_t mask = RTEXT_FILTER_VF;
 
-	if (iflink != idx && iflink) {
-		low = rtnl_link_get(c->cache, iflink);
-		snprintf(peer, sizeof(peer), "%s",
-			 low ? rtnl_link_get_name(low) : "");
-		if (!low)
-			snprintf(peer, sizeof(peer), "if%d", iflink);
-	}
-	if (j) {
-		json_key(j, NULL);
-		json_begin_object(j);
-		json_int(j, "ifindex", idx);
-		if (iflink != idx && iflink)
-			json_str(j, "link", peer);
-		json_str(j, "ifname", name);
-	} else if (iflink != idx && iflink) {
-		printf("%d: %s@%s: ", idx, name, peer);
-	} else {
-		printf("%d: %s: ", idx, name);
-	}
-	print_link_flags(j, rtnl_link_get_flags(l),
-			 iflink != idx && iflink &&
-				 !(low && (rtnl_link_get_flags(low) & IFF_UP)));
-	if (low)
-		rtnl_link_put(low);
-	out_uint(&o, "mtu", "mtu %u ", rtnl_link_get_mtu(l));
-	out_str(&o, "operstate", "state %s ", state);
-	if (qlen)
-		out_uint(&o, "txqlen", "qlen %u", (unsigned)qlen);
-	if (c->sh->o.details) {
-		nl_llproto2str((int)rtnl_link_get_arptype(l), buf, sizeof(buf));
-		out_str(&o, "link_type", "\n    link/%s ", buf);
-		if (rtnl_link_get_addr(l))
-			out_str(&o, "address", "%s",
-				lladdr_hex(rtnl_link_get_addr(l), buf,
-					   sizeof(buf)));
-	}
-	if (!j)
-		putchar('\n');
-}
-
-/* open the link's JSON object without a header (the header opens it) */
-static void open_bare(struct link_show_ctx *c)
-{
-	if (c->sh->o.json) {
-		json_key(&c->j, NULL);
-		json_begin_object(&c->j);
-	}
+	if (!dev)
+		return link_dump(sh, sk, sh->o.family, &f->lf, ret);
+	if (!sh->o.stats)
+		mask |= RTEXT_FILTER_SKIP_STATS;
+	if (link_get_list(sh, sk, dev, 0, mask, ret))
+		return 1;
+	f->ifindex = msg_ifi(ret->v[0])->ifi_index;
+	return 0;
 }
 
 /* one link of the show: header, addresses, -s counters */
-static void show_link(struct link_show_ctx *c, const struct out *o,
-		      const struct filter *f, struct rtnl_link *l,
+static void show_link(struct link_pr *pr, const struct out *o,
+		      const struct filter *f, const struct nlmsghdr *n,
 		      const struct addrs *ad, bool no_link)
 {
 	int res = 0;
 
-	if (o->brief || !no_link) {
-		res = link_pass(f, l);
-		if (res > 0 && !o->brief && rtnl_link_get_family(l) == AF_INET6)
-			header6(c, l);
-		else if (res > 0)
-			link_show_one(c, l);
-		if (res > 0) {
-			res = o->brief ? 0 : 1;
-		} else {
-			open_bare(c);
-		}
-	} else {
-		open_bare(c);
-	}
-	if (res >= 0 && f->family != AF_PACKET)
-		print_link_addrs(o, f, l, ad);
-	if (res > 0 && c->sh->o.stats)
-		link_show_stats(c, l);
-	link_show_one_end(c);
-}
-
-/* the links to show: DEV alone, or the dump as the kernel filters it */
-static int get_links(struct nsh *sh, struct nl_sock *sk, const char *dev,
-		     const struct filter *f, struct nl_cache **cache,
-		     struct rtnl_link **one, struct rtnl_link ***ret,
-		     int *ret_n)
-{
-	_cleanup_(msg_list_free) struct msg_list keep = { 0 };
-	struct rtnl_link **v;
-	char why[256], d[300];
-	bool filtered;
-	int n = 0, err;
-
-	if (dev) {
-		if (link_lookup(sh, dev, one))
-			return 1;
-		v = calloc(1, sizeof(*v));
-		if (!v)
-			return nsh_err(sh, "out of memory");
-		v[n++] = *one;
-		*ret = v;
-		*ret_n = n;
-		return 0;
-	}
-	/* -6: iproute2 asks for the links of AF_INET6, which the kernel
-	 * answers with its IPv6 view of them (see header6); AF_INET has no
-	 * view of its own and gets the full one.  Only a request of no
-	 * family (or -0) carries the master and kind for the kernel to
-	 * filter on. */
-	nl_clear_error();
-	err = rtnl_link_alloc_cache(sk, sh->o.family == AF_INET6 ? AF_INET6 :
-								   AF_UNSPEC,
-				    cache);
-	if (err < 0)
-		return nsh_err(sh, "cannot list the links of %s: %s",
-			       ns_desc(&sh->cur, d, sizeof(d)),
-			       nl_reason(err, why, sizeof(why)));
-	filtered = !sh->o.family || sh->o.family == AF_PACKET;
-	if (filtered && f->kind && kind_dump(sh, sk, f->kind, &keep))
-		return 1;
-	v = calloc((size_t)nl_cache_nitems(*cache) + 1, sizeof(*v));
-	if (!v)
-		return nsh_err(sh, "out of memory");
-	for (struct nl_object *o = nl_cache_get_first(*cache); o;
-	     o = nl_cache_get_next(o))
-		if (!filtered || dump_keeps(f, &keep, (struct rtnl_link *)o))
-			v[n++] = (struct rtnl_link *)o;
-	qsort(v, (size_t)n, sizeof(*v), cmp_ifindex);
-	*ret = v;
-	*ret_n = n;
-	return 0;
+	pr_obj_open(NULL);
+	if (o->brief || !no_link)
+		res = link_pr_print(pr, n);
+	if (res >= 0 && f->lf.family != AF_PACKET)
+		print_link_addrs(o, f, n, ad);
+	if (res > 0 && o->sh->o.stats)
+		link_pr_stats(pr, n);
+	pr_obj_close();
 }
 
 /* ip address [list|show] [FILTER…] */
 int addr_show(struct nsh *sh, const struct nsh_args *a)
 {
-	_cleanup_(nl_cache_freep) struct nl_cache *cache = NULL;
-	_cleanup_(rtnl_link_putp) struct rtnl_link *one = NULL;
-	_cleanup_free_ struct rtnl_link **links = NULL;
+	_cleanup_(msg_list_free) struct msg_list links = { 0 };
 	_cleanup_(addrs_free) struct addrs ad = { 0 };
-	struct link_show_ctx c;
+	_cleanup_(link_pr_freep) struct link_pr *pr = NULL;
+	const struct nsh_opts *opt = &sh->o;
 	struct filter f;
 	struct out o;
 	struct nl_sock *sk;
 	const char *dev;
-	int n = 0, kept = 0;
 	bool no_link;
 
 	if (ipl_find(a, 0, AK_HELP) >= 0) {
 		ipl_usage(a->cmd, stdout);
 		return 0;
 	}
+	rt_names_reset(opt->numeric);
 	if (parse_filter(sh, a, &f, &dev))
 		return 1;
 	sk = ns_sock(sh);
-	if (!sk || get_links(sh, sk, dev, &f, &cache, &one, &links, &n))
+	if (!sk || get_links(sh, sk, dev, &f, &links))
 		return 1;
-	if (one)
-		f.ifindex = rtnl_link_get_ifindex(one);
-	/* "to PREFIX" sets the family as -4/-6 would, for the header too */
-	sh->o.family = f.family;
-	no_link = sh->o.oneline && f.family != AF_PACKET;
-	if (f.family != AF_PACKET) {
-		if (addrs_dump(sh, sk, f.family, f.ifindex, &ad))
-			return 1;
-		for (int i = 0; i < n; i++)
-			if (link_has_match(&f, links[i], &ad))
-				links[kept++] = links[i];
-		n = kept;
-	}
-	link_show_begin(&c, sh, sk, cache, LINK_SHOW_ADDR);
-	o = (struct out){ .sh = sh, .j = sh->o.json ? &c.j : NULL,
-			  .brief = sh->o.brief, .with_dev = no_link,
-			  .sl = sh->o.oneline ? "\\" : "\n" };
-	for (int i = 0; i < n; i++)
-		show_link(&c, &o, &f, links[i], &ad, no_link);
-	link_show_end(&c);
+	no_link = opt->oneline && f.lf.family != AF_PACKET;
+	if (f.lf.family != AF_PACKET &&
+	    addrs_dump(sh, sk, f.lf.family, f.ifindex, &ad))
+		return 1;
+	pr = link_pr_new(sh, sk, &f.lf, &links, false);
+	if (!pr)
+		return 1;
+	o = (struct out){ .sh = sh, .brief = opt->brief, .with_dev = no_link };
+	pr_begin(opt->json, opt->pretty, opt->oneline, true);
+	pr_color(opt->color);
+	for (int i = 0; i < links.n; i++)
+		if (f.lf.family == AF_PACKET ||
+		    link_has_match(&f, links.v[i], &ad))
+			show_link(pr, &o, &f, links.v[i], &ad, no_link);
+	pr_end();
 	return 0;
 }
 
@@ -887,10 +615,7 @@ static int flush_one(struct nsh *sh, struct nl_sock *sk,
 	h->nlmsg_flags = NLM_F_REQUEST;
 	h->nlmsg_seq = NL_AUTO_SEQ;
 	h->nlmsg_pid = NL_AUTO_PORT;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err >= 0 || nl_last_errno() == EADDRNOTAVAIL)
 		return 0;
 	return nsh_err(sh, "'%s/%d': %s",
@@ -902,7 +627,7 @@ static int flush_one(struct nsh *sh, struct nl_sock *sk,
 int addr_flush(struct nsh *sh, const struct nsh_args *a)
 {
 	_cleanup_(addrs_free) struct addrs ad = { 0 };
-	struct out o = { .sh = sh, .with_dev = true, .sl = "\n" };
+	struct out o = { .sh = sh, .with_dev = true };
 	int loops = flush_loops(sh, a);
 	struct filter f;
 	struct nl_sock *sk;
@@ -917,6 +642,7 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
 				   "PREFIX, scope, label, a flag…)");
 	if (sh->o.family == AF_PACKET)
 		return nsh_err(sh, "cannot flush link addresses (-0)");
+	rt_names_reset(sh->o.numeric);
 	if (parse_filter(sh, a, &f, &dev))
 		return 1;
 	if (dev && link_index(sh, dev, &f.ifindex))
@@ -924,16 +650,17 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
+	pr_begin(false, false, false, false);	/* -s -s: the addresses */
 	for (int round = 0; !loops || round < loops;) {
 		char name[IF_NAMESIZE];
 		int flushed = 0;
 
-		if (addrs_dump(sh, sk, f.family, f.ifindex, &ad))
+		if (addrs_dump(sh, sk, f.lf.family, f.ifindex, &ad))
 			return 1;
 		for (int i = 0; i < ad.n; i++) {
 			struct ifa_view *v = &ad.v[i];
 			/* the link's name: for a label filter, and -s -s */
-			const char *dn = f.label || sh->o.stats > 1 ?
+			const char *dn = f.lf.label || sh->o.stats > 1 ?
 				ifname_of((int)v->ifa->ifa_index, name) : "";
 
 			if (!ifa_match(&f, v, dn))
@@ -979,7 +706,7 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
  * claims is the link */
 static const struct ipl_opt show_rows[] = {
 	{ "to", 0, "IFADDR", AK_TO, "addresses in this prefix" },
-	{ "scope", 0, "SCOPE", AK_SCOPE, "addresses of this scope (or all)" },
+	{ "scope", 0, "RTSCOPESEL", AK_SCOPE, "addresses of this scope (or all)" },
 	{ "up", 0, NULL, AK_UP, "links that are up" },
 	FILTER_ROW("secondary", "secondary addresses (-secondary: the others)"),
 	FILTER_NOT("secondary"),

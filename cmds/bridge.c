@@ -60,19 +60,6 @@ static const char *const stp_states[] = {
 	[BR_STATE_BLOCKING] = "blocking",
 };
 
-/* on|off as parse_on_off reads them: any abbreviation, "off" first */
-static int t_onoff(const char *w, struct nsh_val *v, char *errbuf,
-		   size_t errlen, const char **ret_err)
-{
-	if (ipl_matches(w, "off"))
-		v->num = 0;
-	else if (ipl_matches(w, "on"))
-		v->num = 1;
-	else
-		FAIL("must be \"on\" or \"off\"");
-	return 0;
-}
-
 /* a decimal number or the name of an STP state */
 static int t_stp(const char *w, struct nsh_val *v, char *errbuf,
 		 size_t errlen, const char **ret_err)
@@ -150,19 +137,6 @@ static int t_udpport(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
-/* a VXLAN network identifier: below 2^24 */
-static int t_vni(const char *w, struct nsh_val *v, char *errbuf,
-		 size_t errlen, const char **ret_err)
-{
-	char *end;
-	unsigned long n = strtoul(w, &end, 0);
-
-	if (!*w || *end || n >= 1UL << 24)
-		FAIL("invalid VNI (0-16777215)");
-	v->num = (long)n;
-	return 0;
-}
-
 /* fdb show's `state`: a name (any abbreviation), "all" or a number */
 static int t_fdbstate(const char *w, struct nsh_val *v, char *errbuf,
 		      size_t errlen, const char **ret_err)
@@ -194,13 +168,11 @@ static int t_fdbstate(const char *w, struct nsh_val *v, char *errbuf,
 }
 
 const struct nsh_type bridge_types[] = {
-	{ "ONOFF", "on or off", t_onoff },
 	{ "STPSTATE", "an STP state: disabled, listening, learning, "
 		      "forwarding, blocking, or 0-4", t_stp },
 	{ "FDBMAC", "a MAC address like 02:00:00:00:00:01", t_fdbmac },
 	{ "VID", "a VLAN ID, or a range like 10-20", t_vid },
 	{ "UDPPORT", "a UDP port: a number or a service name", t_udpport },
-	{ "VNI", "a VXLAN network identifier (0-16777215)", t_vni },
 	{ "FDBSTATE", "permanent, static, stale, reachable, dynamic, all",
 	  t_fdbstate },
 	{ NULL },
@@ -440,30 +412,30 @@ static const struct {
 /* <BROADCAST,MULTICAST,UP,LOWER_UP> as bridge/link.c prints them */
 static void print_link_flags(unsigned flags, bool mdown)
 {
-	ipr_open_array(IPR_ANY, ipr_json() ? "flags" : "<");
+	pr_arr_open(PR_ANY, pr_json() ? "flags" : "<");
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		ipr_string(IPR_ANY, NULL, flags ? "%s," : "%s", "NO-CARRIER");
+		pr_string(PR_ANY, NULL, flags ? "%s," : "%s", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
 	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++) {
 		if (!(flags & flag_names[i].flag))
 			continue;
 		flags &= ~flag_names[i].flag;
-		ipr_string(IPR_ANY, NULL, flags ? "%s," : "%s",
+		pr_string(PR_ANY, NULL, flags ? "%s," : "%s",
 			   flag_names[i].name);
 	}
 	if (flags)
-		ipr_hex(IPR_ANY, NULL, "%x", flags);
+		pr_hex(PR_ANY, NULL, "%x", flags);
 	if (mdown)
-		ipr_string(IPR_ANY, NULL, ",%s", "M-DOWN");
-	ipr_close_array(IPR_ANY, "> ");
+		pr_string(PR_ANY, NULL, ",%s", "M-DOWN");
+	pr_arr_close(PR_ANY, "> ");
 }
 
 static void print_stp_state(uint8_t state)
 {
 	if (state <= BR_STATE_BLOCKING)
-		ipr_string(IPR_ANY, "state", "state %s ", stp_states[state]);
+		pr_string(PR_ANY, "state", "state %s ", stp_states[state]);
 	else
-		ipr_uint(IPR_ANY, "state", "state (%d) ", state);
+		pr_uint(PR_ANY, "state", "state (%d) ", state);
 }
 
 /* the port's settings in -d, in bridge/link.c's order */
@@ -500,14 +472,14 @@ static void print_protinfo(struct nsh *sh, struct nlattr *attr)
 	if (tb[IFLA_BRPORT_STATE])
 		print_stp_state(nla_get_u8(tb[IFLA_BRPORT_STATE]));
 	if (tb[IFLA_BRPORT_PRIORITY])
-		ipr_uint(IPR_ANY, "priority", "priority %u ",
+		pr_uint(PR_ANY, "priority", "priority %u ",
 			 nla_get_u16(tb[IFLA_BRPORT_PRIORITY]));
 	if (tb[IFLA_BRPORT_COST])
-		ipr_uint(IPR_ANY, "cost", "cost %u ",
+		pr_uint(PR_ANY, "cost", "cost %u ",
 			 nla_get_u32(tb[IFLA_BRPORT_COST]));
 	if (!sh->o.details)
 		return;
-	if (!ipr_json())
+	if (!pr_json())
 		printf("%s    ", sh->o.oneline ? "\\" : "\n");
 	for (size_t i = 0; i < ARRAY_SIZE(protinfo_details); i++) {
 		struct nlattr *x = tb[protinfo_details[i].attr];
@@ -517,23 +489,23 @@ static void print_protinfo(struct nsh *sh, struct nlattr *attr)
 		snprintf(fmt, sizeof(fmt), "%s %s ", protinfo_details[i].name,
 			 protinfo_details[i].number ? "%u" : "%s");
 		if (protinfo_details[i].number)
-			ipr_uint(IPR_ANY, protinfo_details[i].name, fmt,
+			pr_uint(PR_ANY, protinfo_details[i].name, fmt,
 				 nla_get_u8(x));
 		else
-			ipr_on_off(IPR_ANY, protinfo_details[i].name, fmt,
+			pr_on_off(PR_ANY, protinfo_details[i].name, fmt,
 				   nla_get_u8(x));
 	}
 	if (tb[IFLA_BRPORT_BACKUP_PORT]) {
 		int backup = (int)nla_get_u32(tb[IFLA_BRPORT_BACKUP_PORT]);
 
-		ipr_string(IPR_ANY, "backup_port", "backup_port %s ",
+		pr_string(PR_ANY, "backup_port", "backup_port %s ",
 			   ipr_ifname(sh, backup));
 	}
 	if (tb[IFLA_BRPORT_ISOLATED])
-		ipr_on_off(IPR_ANY, "isolated", "isolated %s ",
+		pr_on_off(PR_ANY, "isolated", "isolated %s ",
 			   nla_get_u8(tb[IFLA_BRPORT_ISOLATED]));
 	if (tb[IFLA_BRPORT_LOCKED])
-		ipr_on_off(IPR_ANY, "locked", "locked %s ",
+		pr_on_off(PR_ANY, "locked", "locked %s ",
 			   nla_get_u8(tb[IFLA_BRPORT_LOCKED]));
 }
 
@@ -549,18 +521,18 @@ static bool print_name_and_link(struct nsh *sh, const char *name,
 		int iflink = (int)nla_get_u32(tb[IFLA_LINK]);
 
 		if (!iflink) {
-			ipr_null(IPR_JSON, "link", NULL, NULL);
-			link = ipr_json() ? NULL : "NONE";
+			pr_null(PR_JSON, "link", NULL, NULL);
+			link = pr_json() ? NULL : "NONE";
 		} else if (tb[IFLA_LINK_NETNSID]) {
-			ipr_int(IPR_JSON, "link_index", NULL, iflink);
+			pr_int(PR_JSON, "link_index", NULL, iflink);
 			snprintf(buf, sizeof(buf), "if%d", iflink);
-			link = ipr_json() ? NULL : buf;
+			link = pr_json() ? NULL : buf;
 		} else {
 			int up = ipr_ifup(sh, iflink);
 
-			ipr_string(IPR_JSON, "link", NULL,
+			pr_string(PR_JSON, "link", NULL,
 				   ipr_ifname(sh, iflink));
-			link = ipr_json() ? NULL : ipr_ifname(sh, iflink);
+			link = pr_json() ? NULL : ipr_ifname(sh, iflink);
 			mdown = up == 0;
 		}
 	}
@@ -568,9 +540,9 @@ static bool print_name_and_link(struct nsh *sh, const char *name,
 		char full[512];
 
 		snprintf(full, sizeof(full), "%s@%s", name, link);
-		ipr_string(IPR_ANY, "ifname", "%s: ", full);
+		pr_string(PR_ANY, "ifname", "%s: ", full);
 	} else {
-		ipr_string(IPR_ANY, "ifname", "%s: ", name);
+		pr_string(PR_ANY, "ifname", "%s: ", name);
 	}
 	return mdown;
 }
@@ -588,15 +560,15 @@ static void print_link(struct nsh *sh, struct nlmsghdr *nlh, int filter)
 	if (nlmsg_parse(nlh, sizeof(*ifi), tb, IFLA_MAX, NULL) < 0 ||
 	    !tb[IFLA_IFNAME])
 		return;
-	ipr_open_object(NULL);
-	ipr_int(IPR_ANY, "ifindex", "%d: ", ifi->ifi_index);
+	pr_obj_open(NULL);
+	pr_int(PR_ANY, "ifindex", "%d: ", ifi->ifi_index);
 	mdown = print_name_and_link(sh, nla_get_string(tb[IFLA_IFNAME]), tb);
 	print_link_flags(ifi->ifi_flags, mdown);
 	if (tb[IFLA_MTU])
-		ipr_int(IPR_ANY, "mtu", "mtu %u ",
+		pr_int(PR_ANY, "mtu", "mtu %u ",
 			(int)nla_get_u32(tb[IFLA_MTU]));
 	if (tb[IFLA_MASTER])
-		ipr_string(IPR_ANY, "master", "master %s ",
+		pr_string(PR_ANY, "master", "master %s ",
 			   ipr_ifname(sh, (int)nla_get_u32(tb[IFLA_MASTER])));
 	if (tb[IFLA_PROTINFO])
 		print_protinfo(sh, tb[IFLA_PROTINFO]);
@@ -608,15 +580,15 @@ static void print_link(struct nsh *sh, struct nlmsghdr *nlh, int filter)
 			uint16_t mode = nla_get_u16(af[IFLA_BRIDGE_MODE]);
 
 			if (mode <= BRIDGE_MODE_VEPA)
-				ipr_string(IPR_ANY, "hwmode", "hwmode %s ",
+				pr_string(PR_ANY, "hwmode", "hwmode %s ",
 					   mode ? "VEPA" : "VEB");
 			else
-				ipr_0xhex(IPR_ANY, "hwmode", "hwmode %#llx ",
+				pr_0xhex(PR_ANY, "hwmode", "hwmode %#llx ",
 					  mode);
 		}
 	}
-	ipr_string(IPR_FP, NULL, "%s", "\n");
-	ipr_close_object();
+	pr_string(PR_FP, NULL, "%s", "\n");
+	pr_obj_close();
 }
 
 /* one AF_BRIDGE RTM_GETLINK dump, with IFLA_EXT_MASK FILTER (0: none) */
@@ -630,7 +602,7 @@ static int link_dump(struct nsh *sh, uint32_t filter, struct msg_list *l)
 		return -NLE_NOMEM;
 	if (filter && nla_put_u32(msg, IFLA_EXT_MASK, filter) < 0)
 		return -NLE_NOMEM;
-	return ipr_dump(sh, msg, true, l);
+	return ipr_dump(ns_sock(sh), msg, true, l);
 }
 
 static int dump_failed(struct nsh *sh, const char *what, int err)
@@ -668,10 +640,10 @@ static int brlink_show(struct nsh *sh, const struct nsh_args *a)
 		msg_list_free(&l);
 		return err > 0 ? 1 : dump_failed(sh, "bridge ports", err);
 	}
-	ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
+	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
 	for (int i = 0; i < l.n; i++)
 		print_link(sh, l.v[i], filter);
-	ipr_end();
+	pr_end();
 	msg_list_free(&l);
 	return 0;
 }
@@ -892,15 +864,15 @@ static int vlan_check(const struct vshow *s, uint16_t vid, uint16_t flags)
 
 static void open_vlan_port(struct vshow *s, int ifindex, bool tunnels)
 {
-	ipr_open_object(NULL);
-	ipr_string(IPR_ANY, "ifname", "%-16s  ", ipr_ifname(s->sh, ifindex));
-	ipr_open_array(IPR_JSON, tunnels ? "tunnels" : "vlans");
+	pr_obj_open(NULL);
+	pr_string(PR_ANY, "ifname", "%-16s  ", ipr_ifname(s->sh, ifindex));
+	pr_arr_open(PR_JSON, tunnels ? "tunnels" : "vlans");
 }
 
 static void close_vlan_port(void)
 {
-	ipr_close_array(IPR_JSON, NULL);
-	ipr_close_object();
+	pr_arr_close(PR_JSON, NULL);
+	pr_obj_close();
 }
 
 /* "10" or "10-20" (VLAN_ID_LEN wide in the tunnel listing): its width */
@@ -909,14 +881,14 @@ static int print_range(const char *name, unsigned start, unsigned id)
 	char key[32];
 	int width = 0;
 
-	if (!ipr_json())
+	if (!pr_json())
 		width = snprintf(NULL, 0, "%u", start);
-	ipr_uint(IPR_ANY, name, "%u", start);
+	pr_uint(PR_ANY, name, "%u", start);
 	if (start != id) {
 		snprintf(key, sizeof(key), "%sEnd", name);
-		if (!ipr_json())
+		if (!pr_json())
 			width += snprintf(NULL, 0, "-%u", id);
-		ipr_uint(IPR_ANY, key, "-%u", id);
+		pr_uint(PR_ANY, key, "-%u", id);
 	}
 	return width;
 }
@@ -925,12 +897,12 @@ static void print_vlan_flags(uint16_t flags)
 {
 	if (!flags)
 		return;
-	ipr_open_array(IPR_JSON, "flags");
+	pr_arr_open(PR_JSON, "flags");
 	if (flags & BRIDGE_VLAN_INFO_PVID)
-		ipr_string(IPR_ANY, NULL, " %s", "PVID");
+		pr_string(PR_ANY, NULL, " %s", "PVID");
 	if (flags & BRIDGE_VLAN_INFO_UNTAGGED)
-		ipr_string(IPR_ANY, NULL, " %s", "Egress Untagged");
-	ipr_close_array(IPR_JSON, NULL);
+		pr_string(PR_ANY, NULL, " %s", "Egress Untagged");
+	pr_arr_close(PR_JSON, NULL);
 }
 
 static void print_vlan_info(struct vshow *s, struct nlattr *spec,
@@ -960,13 +932,13 @@ static void print_vlan_info(struct vshow *s, struct nlattr *spec,
 			open_vlan_port(s, ifindex, false);
 			opened = true;
 		} else {
-			ipr_string(IPR_FP, NULL, "%-16s  ", "");
+			pr_string(PR_FP, NULL, "%-16s  ", "");
 		}
-		ipr_open_object(NULL);
+		pr_obj_open(NULL);
 		print_range("vlan", last_start, vi->vid);
 		print_vlan_flags(vi->flags);
-		ipr_close_object();
-		ipr_nl();
+		pr_obj_close();
+		pr_nl();
 	}
 	if (opened)
 		close_vlan_port();
@@ -1010,20 +982,20 @@ static void print_tunnel_info(struct vshow *s, struct nlattr *spec,
 			open_vlan_port(s, ifindex, true);
 			opened = true;
 		} else {
-			ipr_string(IPR_FP, NULL, "%-16s  ", "");
+			pr_string(PR_FP, NULL, "%-16s  ", "");
 		}
-		ipr_open_object(NULL);
+		pr_obj_open(NULL);
 		width = print_range("vlan", last_vid, vid);
 		if (width <= VLAN_ID_LEN) {
 			char pad[VLAN_ID_LEN + 1];
 
 			snprintf(pad, sizeof(pad), "%-*s", VLAN_ID_LEN - width,
 				 "");
-			ipr_string(IPR_FP, NULL, "%s  ", pad);
+			pr_string(PR_FP, NULL, "%s  ", pad);
 		}
 		print_range("tunid", last_id, id);
-		ipr_close_object();
-		ipr_nl();
+		pr_obj_close();
+		pr_nl();
 	}
 	if (opened)
 		close_vlan_port();
@@ -1086,34 +1058,34 @@ static void print_vlan_opts(struct vshow *s, struct nlattr *e, int ifindex)
 	}
 	if (s->cur != ifindex) {
 		open_vlan_port(s, ifindex, false);
-		ipr_open_object(NULL);
+		pr_obj_open(NULL);
 		s->cur = ifindex;
 	} else {
-		ipr_open_object(NULL);
-		ipr_string(IPR_FP, NULL, "%-16s  ", "");
+		pr_obj_open(NULL);
+		pr_string(PR_FP, NULL, "%-16s  ", "");
 	}
 	print_range("vlan", vi->vid, range);
 	print_vlan_flags(vi->flags);
-	ipr_nl();
-	ipr_string(IPR_FP, NULL, "%-16s    ", "");
+	pr_nl();
+	pr_string(PR_FP, NULL, "%-16s    ", "");
 	print_stp_state(state);
 	if (tb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER])
-		ipr_uint(IPR_ANY, "mcast_router", "mcast_router %u ",
+		pr_uint(PR_ANY, "mcast_router", "mcast_router %u ",
 			 nla_get_u8(tb[BRIDGE_VLANDB_ENTRY_MCAST_ROUTER]));
-	ipr_nl();
+	pr_nl();
 	if (s->sh->o.stats) {
-		ipr_string(IPR_FP, NULL, "%-16s    ", "");
-		ipr_u64(IPR_ANY, "rx_bytes", "RX: %llu bytes",
+		pr_string(PR_FP, NULL, "%-16s    ", "");
+		pr_u64(PR_ANY, "rx_bytes", "RX: %llu bytes",
 			(unsigned long long)st[0]);
-		ipr_u64(IPR_ANY, "rx_packets", " %llu packets\n",
+		pr_u64(PR_ANY, "rx_packets", " %llu packets\n",
 			(unsigned long long)st[1]);
-		ipr_string(IPR_FP, NULL, "%-16s    ", "");
-		ipr_u64(IPR_ANY, "tx_bytes", "TX: %llu bytes",
+		pr_string(PR_FP, NULL, "%-16s    ", "");
+		pr_u64(PR_ANY, "tx_bytes", "TX: %llu bytes",
 			(unsigned long long)st[2]);
-		ipr_u64(IPR_ANY, "tx_packets", " %llu packets\n",
+		pr_u64(PR_ANY, "tx_packets", " %llu packets\n",
 			(unsigned long long)st[3]);
 	}
-	ipr_close_object();
+	pr_obj_close();
 }
 
 static void print_vlan_rtm(struct vshow *s, struct nlmsghdr *nlh)
@@ -1160,23 +1132,23 @@ static void print_vlan_stats(struct vshow *s, struct nlattr *xs, int ifindex)
 			open_vlan_port(s, ifindex, false);
 			found = true;
 		} else {
-			ipr_string(IPR_FP, NULL, "%-16s  ", "");
+			pr_string(PR_FP, NULL, "%-16s  ", "");
 		}
-		ipr_open_object(NULL);
-		ipr_uint(IPR_ANY, "vid", "%hu", v->vid);
+		pr_obj_open(NULL);
+		pr_uint(PR_ANY, "vid", "%hu", v->vid);
 		print_vlan_flags(v->flags);
-		ipr_nl();
-		ipr_string(IPR_FP, NULL, "%-16s    ", "");
-		ipr_u64(IPR_ANY, "rx_bytes", "RX: %llu bytes",
+		pr_nl();
+		pr_string(PR_FP, NULL, "%-16s    ", "");
+		pr_u64(PR_ANY, "rx_bytes", "RX: %llu bytes",
 			(unsigned long long)v->rx_bytes);
-		ipr_u64(IPR_ANY, "rx_packets", " %llu packets\n",
+		pr_u64(PR_ANY, "rx_packets", " %llu packets\n",
 			(unsigned long long)v->rx_packets);
-		ipr_string(IPR_FP, NULL, "%-16s    ", "");
-		ipr_u64(IPR_ANY, "tx_bytes", "TX: %llu bytes",
+		pr_string(PR_FP, NULL, "%-16s    ", "");
+		pr_u64(PR_ANY, "tx_bytes", "TX: %llu bytes",
 			(unsigned long long)v->tx_bytes);
-		ipr_u64(IPR_ANY, "tx_packets", " %llu packets\n",
+		pr_u64(PR_ANY, "tx_packets", " %llu packets\n",
 			(unsigned long long)v->tx_packets);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (found)
 		close_vlan_port();
@@ -1189,7 +1161,7 @@ static int stats_dump(struct nsh *sh, uint32_t mask, struct msg_list *l)
 				     .filter_mask = mask };
 
 	msg = bridge_msg(sh, RTM_GETSTATS, 0, &ifsm, sizeof(ifsm));
-	return msg ? ipr_dump(sh, msg, true, l) : -NLE_NOMEM;
+	return msg ? ipr_dump(ns_sock(sh), msg, true, l) : -NLE_NOMEM;
 }
 
 static int vlandb_dump(struct nsh *sh, struct msg_list *l)
@@ -1202,7 +1174,7 @@ static int vlandb_dump(struct nsh *sh, struct msg_list *l)
 	    nla_put_u32(msg, BRIDGE_VLANDB_DUMP_FLAGS,
 			sh->o.stats ? BRIDGE_VLANDB_DUMPF_STATS : 0) < 0)
 		return -NLE_NOMEM;
-	return ipr_dump(sh, msg, true, l);
+	return ipr_dump(ns_sock(sh), msg, true, l);
 }
 
 /* a dump failed after the header was printed: iproute2 exits there,
@@ -1228,8 +1200,8 @@ static int vlan_show_any(struct nsh *sh, const struct nsh_args *a,
 	ipr_ifname_reset();
 	if (sh->o.details && !tunnels) {
 		err = vlandb_dump(sh, &l);
-		ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
-		if (!ipr_json())
+		pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+		if (!pr_json())
 			printf("%-16s  %-9s\n", "port", "vlan-id");
 		if (err) {
 			msg_list_free(&l);
@@ -1249,16 +1221,16 @@ static int vlan_show_any(struct nsh *sh, const struct nsh_args *a,
 			msg_list_free(&l);
 			return dump_failed(sh, "VLANs", err);
 		}
-		ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
-		if (!ipr_json())
+		pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+		if (!pr_json())
 			printf("%-16s  %-9s%s\n", "port", "vlan-id",
 			       tunnels ? "  tunnel-id" : "");
 		for (int i = 0; i < l.n; i++)
 			print_vlan_link(&s, l.v[i], tunnels);
 		goto out;
 	}
-	ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
-	if (!ipr_json())
+	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+	if (!pr_json())
 		printf("%-16s  vlan-id\n", "port");
 	for (int pass = 0; pass < 2; pass++) {
 		int attr = pass ? IFLA_STATS_LINK_XSTATS_SLAVE :
@@ -1289,7 +1261,7 @@ static int vlan_show_any(struct nsh *sh, const struct nsh_args *a,
 		}
 	}
 out:
-	ipr_end();
+	pr_end();
 	msg_list_free(&l);
 	return 0;
 }

@@ -232,7 +232,7 @@ static const char *state_name(unsigned s, char *buf, size_t len)
 		return "stale";
 	if (s & NUD_REACHABLE)
 		return "";
-	snprintf(buf, len, ipr_json() ? "%#x" : "state=%#x", s);
+	snprintf(buf, len, pr_json() ? "%#x" : "state=%#x", s);
 	return buf;
 }
 
@@ -248,11 +248,11 @@ static void print_flags(uint8_t flags)
 		{ NTF_STICKY, "sticky" },
 	};
 
-	ipr_open_array(IPR_JSON, ipr_json() ? "flags" : "");
+	pr_arr_open(PR_JSON, pr_json() ? "flags" : "");
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
 		if (flags & names[i].flag)
-			ipr_string(IPR_ANY, NULL, "%s ", names[i].name);
-	ipr_close_array(IPR_JSON, NULL);
+			pr_string(PR_ANY, NULL, "%s ", names[i].name);
+	pr_arr_close(PR_JSON, NULL);
 }
 
 static void print_lladdr(const struct nlattr *a)
@@ -265,7 +265,7 @@ static void print_lladdr(const struct nlattr *a)
 	for (int i = 0; i < n && used + 4 <= sizeof(buf); i++)
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used,
 					 "%s%02x", i ? ":" : "", b[i]);
-	ipr_string(IPR_ANY, "mac", "%s ", buf);
+	pr_string(PR_ANY, "mac", "%s ", buf);
 }
 
 static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
@@ -291,12 +291,12 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 		return;
 	if (s->filter_dynamic && (ndm->ndm_state & NUD_PERMANENT))
 		return;
-	ipr_open_object(NULL);
+	pr_obj_open(NULL);
 	if (tb[NDA_LLADDR])
 		print_lladdr(tb[NDA_LLADDR]);
 	if (!s->filter_index && ndm->ndm_ifindex) {
-		ipr_string(IPR_FP, NULL, "%s", "dev ");
-		ipr_string(IPR_ANY, "ifname", "%s ",
+		pr_string(PR_FP, NULL, "%s", "dev ");
+		pr_string(PR_ANY, "ifname", "%s ",
 			   ipr_ifname(s->sh, ndm->ndm_ifindex));
 	}
 	if (tb[NDA_DST]) {
@@ -304,33 +304,33 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 
 		if (!inet_ntop(af, nla_data(tb[NDA_DST]), buf, sizeof(buf)))
 			snprintf(buf, sizeof(buf), "???");
-		ipr_string(IPR_FP, NULL, "%s", "dst ");
-		ipr_string(IPR_ANY, "dst", "%s ", buf);
+		pr_string(PR_FP, NULL, "%s", "dst ");
+		pr_string(PR_ANY, "dst", "%s ", buf);
 	}
 	if (vid)
-		ipr_uint(IPR_ANY, "vlan", "vlan %hu ", vid);
+		pr_uint(PR_ANY, "vlan", "vlan %hu ", vid);
 	if (tb[NDA_PORT])
-		ipr_uint(IPR_ANY, "port", "port %u ",
+		pr_uint(PR_ANY, "port", "port %u ",
 			 ntohs(nla_get_u16(tb[NDA_PORT])));
 	if (tb[NDA_VNI])
-		ipr_uint(IPR_ANY, "vni", "vni %u ", nla_get_u32(tb[NDA_VNI]));
+		pr_uint(PR_ANY, "vni", "vni %u ", nla_get_u32(tb[NDA_VNI]));
 	if (tb[NDA_SRC_VNI])
-		ipr_uint(IPR_ANY, "src_vni", "src_vni %u ",
+		pr_uint(PR_ANY, "src_vni", "src_vni %u ",
 			 nla_get_u32(tb[NDA_SRC_VNI]));
 	if (tb[NDA_IFINDEX]) {
 		unsigned via = nla_get_u32(tb[NDA_IFINDEX]);
 
 		if (tb[NDA_LINK_NETNSID])
-			ipr_uint(IPR_ANY, "viaIfIndex", "via ifindex %u ", via);
+			pr_uint(PR_ANY, "viaIfIndex", "via ifindex %u ", via);
 		else
-			ipr_string(IPR_ANY, "viaIf", "via %s ",
+			pr_string(PR_ANY, "viaIf", "via %s ",
 				   ipr_ifname(s->sh, (int)via));
 	}
 	if (tb[NDA_NH_ID])
-		ipr_uint(IPR_ANY, "nhid", "nhid %u ",
+		pr_uint(PR_ANY, "nhid", "nhid %u ",
 			 nla_get_u32(tb[NDA_NH_ID]));
 	if (tb[NDA_LINK_NETNSID])
-		ipr_uint(IPR_ANY, "linkNetNsId", "link-netnsid %d ",
+		pr_uint(PR_ANY, "linkNetNsId", "link-netnsid %d ",
 			 nla_get_u32(tb[NDA_LINK_NETNSID]));
 	if (s->sh->o.stats && tb[NDA_CACHEINFO] &&
 	    nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo)) {
@@ -339,10 +339,10 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 
 		if (hz <= 0)
 			hz = 100;
-		if (ipr_json()) {
-			ipr_uint(IPR_JSON, "used", NULL,
+		if (pr_json()) {
+			pr_uint(PR_JSON, "used", NULL,
 				 (unsigned)(ci->ndm_used / (unsigned)hz));
-			ipr_uint(IPR_JSON, "updated", NULL,
+			pr_uint(PR_JSON, "updated", NULL,
 				 (unsigned)(ci->ndm_updated / (unsigned)hz));
 		} else {
 			printf("used %d/%d ", (int)(ci->ndm_used / hz),
@@ -351,11 +351,11 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 	}
 	print_flags(ndm->ndm_flags);
 	if (tb[NDA_MASTER])
-		ipr_string(IPR_ANY, "master", "master %s ",
+		pr_string(PR_ANY, "master", "master %s ",
 			   ipr_ifname(s->sh, (int)nla_get_u32(tb[NDA_MASTER])));
-	ipr_string(IPR_ANY, "state", "%s\n",
+	pr_string(PR_ANY, "state", "%s\n",
 		   state_name(ndm->ndm_state, buf, sizeof(buf)));
-	ipr_close_object();
+	pr_obj_close();
 }
 
 /* ------------------------------------------------------------ show */
@@ -411,7 +411,7 @@ int fdb_show(struct nsh *sh, const struct nsh_args *a)
 		return 1;
 	if (br_index && nla_put_u32(msg, NDA_MASTER, (uint32_t)br_index) < 0)
 		return nsh_err(sh, "out of memory");
-	err = ipr_dump(sh, msg, true, &l);
+	err = ipr_dump(ns_sock(sh), msg, true, &l);
 	if (err) {
 		char why[256];
 
@@ -419,10 +419,10 @@ int fdb_show(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "cannot list the forwarding database: %s",
 			       nl_reason(err, why, sizeof(why)));
 	}
-	ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
+	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
 	for (int i = 0; i < l.n; i++)
 		print_fdb(&s, l.v[i]);
-	ipr_end();
+	pr_end();
 	msg_list_free(&l);
 	return 0;
 }
@@ -499,14 +499,14 @@ int fdb_get(struct nsh *sh, const struct nsh_args *a)
 		if (nla_put_u32(msg, NDA_MASTER, (uint32_t)idx) < 0)
 			return nsh_err(sh, "out of memory");
 	}
-	err = ipr_get(sh, msg, &answer);
+	err = ipr_get(ns_sock(sh), msg, &answer);
 	if (err > 0)
 		return 1;
 	if (err < 0)
 		return bridge_refused(sh, addr->text, err);
-	ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
+	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
 	print_fdb(&s, answer);
-	ipr_end();
+	pr_end();
 	return 0;
 }
 

@@ -71,53 +71,7 @@ int link_flag_words(unsigned flags, const char **words, unsigned *rest);
 /* "UP", "LOWERLAYERDOWN", … for IF_OPER_* ST ("UNKNOWN" when unknown) */
 const char *link_operstate_name(unsigned st);
 
-/*
- * The per-link header that `ip link show` and `ip address show` share
- * (cmds/link_show.c): "2: v1@if3: <BROADCAST,…> mtu 1500 … state UP …" and
- * its "    link/ether …" line, or the same keys in an element of -j's array.
- */
-enum link_show_mode {
-	LINK_SHOW_LINK,	/* ip link: "mode"/"linkmode" */
-	LINK_SHOW_ADDR,	/* ip address: -4/-6 leave out the link/ line
-			 * (unless -d); -br leaves the line open for the
-			 * addresses */
-};
-
-struct nsid_name;
-
-/*
- * One show: link_show_begin, then for each link link_show_one (the header,
- * or under -br "NAME@PEER  STATE  …"; under -j the link's JSON object is
- * left open for the caller's members)
- * and link_show_one_end, and last link_show_end.  The fields are the
- * begin's arguments; the caller may add its own members through J.
- */
-struct link_show_ctx {
-	struct nsh *sh;
-	struct nl_sock *sk;	/* SH->cur's */
-	struct nl_cache *cache;	/* SH->cur's links, or NULL: ask the kernel */
-	enum link_show_mode mode;
-	struct json j;		/* -j output */
-	struct nsid_name *ids;	/* nsid -> /run/netns name, made on first use */
-	int nids;
-	bool ids_done;
-};
-
-void link_show_begin(struct link_show_ctx *c, struct nsh *sh,
-		     struct nl_sock *sk, struct nl_cache *cache,
-		     enum link_show_mode mode);
-void link_show_one(struct link_show_ctx *c, struct rtnl_link *l);
-void link_show_one_end(struct link_show_ctx *c);
-/* -s: the link's counters as iproute2's print_stats64 ("    RX: bytes
- * packets …" and its lines; -s -s the error lines too), or "stats64" */
-void link_show_stats(struct link_show_ctx *c, struct rtnl_link *l);
-void link_show_end(struct link_show_ctx *c);
-/* a field of a show: "KEY": "VAL" under -j, " LABEL VAL" (" VAL" without a
- * label) in text */
-void link_show_field(struct link_show_ctx *c, const char *key,
-		     const char *label, const char *val);
-
-/* the RTM_NEWxxx answers to one RTM_GETxxx dump, copied (cmds/dump.c) */
+/* the RTM_NEWxxx answers to one RTM_GETxxx dump, copied (cmds/ipr_nl.c) */
 struct msg_list {
 	struct nlmsghdr **v;
 	int n, cap;
@@ -149,21 +103,6 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 		return nsh_err(sh, "'%s': %s given twice", v->text, what);
 	return 0;
 }
-
-/*
- * cmds/neigh.c, for cmds/nexthop.c too: iproute2's name of routing
- * protocol ID (/etc/iproute2/rt_protos and rt_protos.d) and of scope ID
- * (rt_scopes), or the number (always under -N); nl_talk sends MSG on SK
- * and keeps its one answer of TYPE in *RET (free it): 0, or a negative
- * libnl error (the kernel's reason: nl_reason).
- */
-const char *rtprot_name(const struct nsh *sh, unsigned id, char *buf,
-			size_t len);
-const char *rtscope_name(const struct nsh *sh, unsigned id, char *buf,
-			 size_t len);
-struct nl_msg;
-int nl_talk(struct nl_sock *sk, struct nl_msg *msg, int type,
-	    struct nlmsghdr **ret);
 
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);

@@ -1,77 +1,141 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * iproute.h - what `bridge` and `tc` share: iproute2's way of printing a
- * show (one call per field, which either prints text or adds a JSON
- * member, byte for byte as iproute2's json_print and json_writer do),
- * its units (sizes, rates, times), and the netlink requests of a show
- * (a request with attributes and an acknowledgement, a dump, a get).
- *
- * The printing calls mirror iproute2's print_*(): TYPE says where the
- * field goes (IPR_FP: only text, IPR_JSON: only JSON, IPR_ANY: both),
- * KEY is the JSON member's name (NULL inside an array), FMT the printf
- * format of the text (one conversion of the value's type).
+ * iproute.h - what the iproute2 families share (ip link, address, route,
+ * rule, neigh, nexthop, monitor; bridge; tc): iproute2's way of printing
+ * a show (cmds/ipr_print.c: one call per field, which either prints text
+ * or adds a JSON member, byte for byte as iproute2's json_print and
+ * json_writer do), its formats and units (cmds/ipr_print.c,
+ * cmds/iproute.c), its names of numbers (cmds/ipr_names.c) and the value
+ * types that read them (cmds/ipr_types.c), and the netlink requests of a
+ * command (cmds/ipr_nl.c: a request and its acknowledgement, a get, a
+ * dump).
+ * Each family's file keeps its grammar and semantics.
  */
 #ifndef NSH_IPROUTE_H
 #define NSH_IPROUTE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cmds.h"
 
 struct nl_msg;
+struct nl_sock;
+struct nlattr;
 struct nlmsghdr;
 
-enum ipr_out {
-	IPR_FP = 1,
-	IPR_JSON = 2,
-	IPR_ANY = 3,
-};
+/* ------------------------------------------------------------ printing */
 
-/* the output of one show: JSON (an array around it, as new_json_obj) or
- * text; ONELINE: records end in "\" instead of a new line */
-void ipr_begin(bool json, bool pretty, bool oneline);
-void ipr_end(void);
-/* a JSON output without the array around it (tc's new_json_obj_plain) */
-void ipr_begin_plain(bool json, bool pretty);
-void ipr_end_plain(void);
-bool ipr_json(void);
+/*
+ * iproute2's print calls: PR_ANY prints FMT with the value in text and
+ * KEY: value under -j, PR_FP only the text, PR_JSON only the member.  A
+ * NULL KEY is an array element; a NULL FMT prints nothing in text.
+ */
+enum pr_out { PR_FP = 1, PR_JSON = 2, PR_ANY = PR_FP | PR_JSON };
 
-void ipr_open_object(const char *key);
-void ipr_close_object(void);
-/* JSON: an array named KEY_OR_TEXT; text: KEY_OR_TEXT printed */
-void ipr_open_array(enum ipr_out t, const char *key_or_text);
-void ipr_close_array(enum ipr_out t, const char *text);
-
-void ipr_string(enum ipr_out t, const char *key, const char *fmt,
-		const char *val);
-void ipr_uint(enum ipr_out t, const char *key, const char *fmt,
-	      unsigned val);
-void ipr_int(enum ipr_out t, const char *key, const char *fmt, int val);
-void ipr_u64(enum ipr_out t, const char *key, const char *fmt,
-	     unsigned long long val);
-void ipr_s64(enum ipr_out t, const char *key, const char *fmt,
-	     long long val);
-void ipr_float(enum ipr_out t, const char *key, const char *fmt,
-	       double val);
-/* JSON: a string in "%x" (ipr_hex) or "%#llx" (ipr_0xhex) */
-void ipr_hex(enum ipr_out t, const char *key, const char *fmt, unsigned val);
-void ipr_0xhex(enum ipr_out t, const char *key, const char *fmt,
-	       unsigned long long val);
-/* text: FMT with "true"/"false" (ipr_bool) or "on"/"off" (ipr_on_off) */
-void ipr_bool(enum ipr_out t, const char *key, const char *fmt, bool val);
-void ipr_on_off(enum ipr_out t, const char *key, const char *fmt, bool val);
+/* start one show: JSON (with its outer array when ARRAY, as
+ * new_json_obj; without, as tc's new_json_obj_plain), -p, -o (records
+ * end in '\' instead of a new line); pr_end ends it */
+void pr_begin(bool json, bool pretty, bool oneline, bool array);
+void pr_end(void);
+bool pr_json(void);
+/* -c: iproute2's colours (off under -j) */
+void pr_color(bool on);
+enum pr_color { PC_IFNAME, PC_MAC, PC_INET, PC_INET6, PC_UP, PC_DOWN,
+		PC_NONE };
+void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
+		     const char *fmt, const char *val);
+const char *pr_sl(void);	/* "\n", or "\\" under -o */
+void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
+void pr_obj_open(const char *key);
+void pr_obj_close(void);
+/* JSON: an array named S; text: S printed */
+void pr_arr_open(enum pr_out t, const char *s);
+void pr_arr_close(enum pr_out t, const char *s);
+void pr_string(enum pr_out t, const char *key, const char *fmt,
+	       const char *val);
+void pr_int(enum pr_out t, const char *key, const char *fmt, int val);
+void pr_uint(enum pr_out t, const char *key, const char *fmt, unsigned val);
+void pr_u64(enum pr_out t, const char *key, const char *fmt,
+	    unsigned long long val);
+void pr_s64(enum pr_out t, const char *key, const char *fmt, long long val);
+void pr_hu(enum pr_out t, const char *key, const char *fmt,
+	   unsigned short val);
+void pr_hhu(enum pr_out t, const char *key, const char *fmt,
+	    unsigned char val);
+void pr_float(enum pr_out t, const char *key, const char *fmt, double val);
+/* text: FMT with "true"/"false" (pr_bool) or "on"/"off" (pr_on_off) */
+void pr_bool(enum pr_out t, const char *key, const char *fmt, bool val);
+void pr_on_off(enum pr_out t, const char *key, const char *fmt, bool val);
 /* JSON: null; text: FMT with VAL */
-void ipr_null(enum ipr_out t, const char *key, const char *fmt,
-	      const char *val);
-/* the end of a record in text ("\n", or "\" with -oneline) */
-void ipr_nl(void);
+void pr_null(enum pr_out t, const char *key, const char *fmt,
+	     const char *val);
+/* JSON: "0x2a" (a string) */
+void pr_0xhex(enum pr_out t, const char *key, const char *fmt,
+	      unsigned long long val);
+/* JSON: "2a" (a string) */
+void pr_hex(enum pr_out t, const char *key, const char *fmt, unsigned val);
 /* JSON: the number; text: "1500b", "32Kb", "1Mb" */
-void ipr_size(enum ipr_out t, const char *key, const char *fmt,
-	      uint32_t bytes);
+void pr_size(enum pr_out t, const char *key, const char *fmt,
+	     uint32_t bytes);
 /* JSON: bytes per second; text: "1Mbit", "100Kbit" (IEC: "1Mibit") */
-void ipr_rate(enum ipr_out t, const char *key, const char *fmt,
-	      unsigned long long bytes_per_sec, bool iec);
+void pr_rate(enum pr_out t, const char *key, const char *fmt,
+	     unsigned long long bytes_per_sec, bool iec);
+/* a counter in a column of WIDTH and a blank (-h: 1.5k, -iec: 1.5Ki) */
+void pr_num(unsigned width, uint64_t count, bool human, bool iec);
+/* jiffies (1/100 s) as a timer: "%4i.%.2i " in text */
+void pr_timer(const char *key, uint64_t jiffies);
+
+/* ------------------------------------------------------------ formats */
+
+/* "ether", "loopback", … for ARPHRD_* TYPE ("[N]" when unknown or
+ * NUMERIC) */
+const char *pr_lltype(unsigned type, bool numeric, char *buf, size_t len);
+/* a link-layer address of link type TYPE: aa:bb:…, or the IP address of
+ * a tunnel */
+const char *pr_lladdr(const unsigned char *a, int alen, unsigned type,
+		      char *buf, size_t len);
+const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
+			 size_t len);
+/* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
+ * "[N]" */
+const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len);
+/* a protocol name of that table (any case) or number: 0, or -1 */
+int link_llproto_a2n(const char *s, uint16_t *be);
+
+/* ------------------------------------------------------------ names */
+
+/*
+ * iproute2's name databases (cmds/ipr_names.c, lib/rt_names.c): built-in
+ * names, and the files of /etc/iproute2 read when a name is missing (a
+ * number without a built-in name) or asked for by name, as iproute2
+ * reads them once per command.  rt_names_reset forgets what was read
+ * (each command that prints or reads names starts with it); NUMBERS
+ * (-N): n2a gives numbers.  n2a gives the name, or the number in
+ * iproute2's format, in BUF; a2n gives 0 and the number, or -1.
+ */
+void rt_names_reset(bool numbers);
+const char *rt_proto_n2a(unsigned id, char *buf, size_t len);
+int rt_proto_a2n(const char *name, uint32_t *ret);
+const char *rt_scope_n2a(unsigned id, char *buf, size_t len);
+int rt_scope_a2n(const char *name, uint32_t *ret);
+/* the name of scope ID (the files read), or NULL: for TAB */
+const char *rt_scope_get(unsigned id);
+const char *rt_realm_n2a(unsigned id, char *buf, size_t len);
+int rt_realms_a2n(const char *arg, uint32_t *ret);
+const char *rt_table_n2a(uint32_t id, char *buf, size_t len);
+int rt_table_a2n(const char *name, uint32_t *ret);
+const char *rt_dsfield_n2a(unsigned id, char *buf, size_t len);
+int rt_dsfield_a2n(const char *name, uint32_t *ret);
+const char *rt_type_n2a(unsigned id, char *buf, size_t len);
+int rt_type_a2n(const char *name, uint32_t *ret);
+const char *rt_group_n2a(unsigned id, char *buf, size_t len);
+const char *rt_ipproto_n2a(unsigned id, char *buf, size_t len);
+/* "inet", "inet6", … for RTA_VIA; iproute2's family_name */
+const char *rt_family_name(int family);
+/* iproute2's read_family: AF_INET for "inet" …, AF_UNSPEC for others */
+int rt_read_family(const char *word);
 
 /* ------------------------------------------------------------ units */
 
@@ -109,22 +173,33 @@ void ipr_ifname_reset(void);
 
 /* ------------------------------------------------------------ netlink */
 
-/* send MSG on SH->cur's socket and wait for the kernel's answer: 0, or
- * a negative libnl error (nl_reason says it); 1 when there is no socket
- * (reported) */
+/*
+ * The requests (cmds/ipr_nl.c), on SK (ns_sock(sh)'s; NULL gives
+ * -NLE_BAD_SOCK): 0, or a negative libnl error (nl_reason says it, with
+ * the kernel's words).  ipr_ack sends MSG and waits for the
+ * acknowledgement; ipr_talk does it on SH->cur's socket and says the
+ * kernel's warning (1 when there is no socket, reported); ipr_get keeps
+ * the one answer (RTM_NEWxxx of MSG's RTM_GETxxx) in *RET (free it).
+ */
+int ipr_ack(struct nl_sock *sk, struct nl_msg *msg);
 int ipr_talk(struct nsh *sh, struct nl_msg *msg);
-/* the same for a request answered by one message, copied into *RET
- * (free it) */
-int ipr_get(struct nsh *sh, struct nl_msg *msg, struct nlmsghdr **ret);
+int ipr_get(struct nl_sock *sk, struct nl_msg *msg, struct nlmsghdr **ret);
 /*
  * ipr_dump - send the dump request MSG (NLM_F_DUMP set here) and collect
- * the answers of its RTM_NEWxxx type in *RET; STRICT: with the socket's
- * strict checking on (iproute2's rtnl_set_strict_dump), so the kernel
- * filters on the request's header and attributes.  0, or a negative
- * libnl error (nothing reported).  Free *RET with msg_list_free.
+ * the answers of its RTM_NEWxxx type in *RET (again when the kernel says
+ * a change interrupted it); STRICT: with the socket's strict checking on
+ * (iproute2's rtnl_set_strict_dump), so the kernel filters on the
+ * request's header and attributes.  Nothing reported (dump_msgs, cmds.h,
+ * reports).  Free *RET with msg_list_free.
  */
-int ipr_dump(struct nsh *sh, struct nl_msg *msg, bool strict,
+int ipr_dump(struct nl_sock *sk, struct nl_msg *msg, bool strict,
 	     struct msg_list *ret);
+
+/* a nested attribute of TYPE as iproute2's addattr_nest makes it: TYPE
+ * exactly as given (NLA_F_NESTED only when the caller sets it); NULL when
+ * the message is full */
+struct nlattr *ipr_nest(struct nl_msg *msg, int type);
+void ipr_nest_end(struct nl_msg *msg, struct nlattr *start);
 
 /*
  * ipr_batch - `ROOT -batch FILE` (iproute2's do_batch): each line of FILE
@@ -133,11 +208,5 @@ int ipr_dump(struct nsh *sh, struct nl_msg *msg, bool strict,
  * first failure ends it unless -force.  0, or 1 when a line failed.
  */
 int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root);
-
-/* a nested attribute of TYPE as iproute2's addattr_nest makes it: TYPE
- * exactly as given (NLA_F_NESTED only when the caller sets it); NULL when
- * the message is full */
-struct nlattr *ipr_nest(struct nl_msg *msg, int type);
-void ipr_nest_end(struct nl_msg *msg, struct nlattr *start);
 
 #endif

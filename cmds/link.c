@@ -261,9 +261,8 @@ static int put_link_netns(struct link_req *r, const char *ref)
 
 		if (m && nlmsg_append(m, &g, sizeof(g), NLMSG_ALIGNTO) == 0 &&
 		    nla_put_u32(m, NETNSA_FD, (uint32_t)ns.fd) == 0 &&
-		    nla_put_s32(m, NETNSA_NSID, -1) == 0 &&
-		    nl_send_auto(sk, m) >= 0)
-			(void)nl_wait_for_ack(sk);
+		    nla_put_s32(m, NETNSA_NSID, -1) == 0)
+			(void)ipr_ack(sk, m);
 		nlmsg_free(m);
 		nsid = nl_get_nsid(sk, ns.fd);
 	}
@@ -748,17 +747,6 @@ static int put_kind(struct link_req *r, const struct names *n)
 
 /* ------------------------------------------------------------ sending */
 
-static int send_msg(struct nl_sock *sk, struct nl_msg *msg)
-{
-	int err;
-
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	return err;
-}
-
 /* a new RTM_NEWLINK about link IFINDEX with IFI's flags */
 static struct nl_msg *setlink_msg(int ifindex, unsigned change,
 				  unsigned flags)
@@ -923,7 +911,7 @@ static void undo(struct nsh *sh, const struct link_req *r,
 		    nla_put(m, IFLA_ADDRESS, b->addr_len, b->addr) < 0)
 			return;
 	}
-	(void)send_msg(sk, m);
+	(void)ipr_ack(sk, m);
 }
 
 /* ------------------------------------------------------------ refusals */
@@ -1253,7 +1241,7 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	if (!sk)
 		goto out;
 	for (int tries = 0;; tries++) {
-		err = send_msg(sk, msg);
+		err = ipr_ack(sk, msg);
 		if (err >= 0) {
 			note_up(sh, a, &r);
 			rc = 0;
@@ -1377,7 +1365,7 @@ static int cmd_property(struct nsh *sh, const struct nsh_args *a)
 	if (!list)
 		return nsh_err(sh, "'%s': the request is too large", dev);
 	nla_nest_end(msg, list);
-	err = send_msg(sk, msg);
+	err = ipr_ack(sk, msg);
 	if (err < 0)
 		return nsh_err(sh, "'%s': %s", dev,
 			       nl_reason(err, why, sizeof(why)));

@@ -20,11 +20,13 @@
 #include <stdint.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 struct nl_msg;
 struct nl_sock;
 struct nlattr;
+struct nlmsghdr;
 
 /* ip link's own options (the keys of link_opts, shared by veth's peer) */
 enum link_key {
@@ -155,83 +157,57 @@ int link_req_hold(struct link_req *r, struct nsh_ns *ns);
 /* every kind table ends with this row: `help` prints its options */
 #define LINK_KIND_HELP { "help", IPL_PREFIX | IPL_ALIAS, NULL, LK_KIND_HELP }
 
-/* ------------------------------------------------------------ output */
-
-/*
- * iproute2's print calls (cmds/link_print.c): PR_ANY prints FMT with the
- * value in text and KEY: value under -j, PR_FP only the text, PR_JSON
- * only the member.  A NULL KEY is an array element.
- */
-enum pr_out { PR_FP = 1, PR_JSON = 2, PR_ANY = 4 };
-
-/* start and end one show: JSON (with its outer array when ARRAY), -p,
- * -o (lines joined by '\\') */
-void pr_begin(bool json, bool pretty, bool oneline, bool array);
-void pr_end(bool array);
-bool pr_json(void);
-/* -c: iproute2's colours (off under -j) */
-void pr_color(bool on);
-enum pr_color { PC_IFNAME, PC_MAC, PC_INET, PC_INET6, PC_UP, PC_DOWN,
-		PC_NONE };
-void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
-		     const char *fmt, const char *val);
-const char *pr_sl(void);	/* "\n", or "\\" under -o */
-void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
-void pr_obj_open(const char *key);
-void pr_obj_close(void);
-void pr_arr_open(enum pr_out t, const char *s);
-void pr_arr_close(enum pr_out t, const char *s);
-void pr_string(enum pr_out t, const char *key, const char *fmt,
-	       const char *val);
-void pr_int(enum pr_out t, const char *key, const char *fmt, int val);
-void pr_uint(enum pr_out t, const char *key, const char *fmt, unsigned val);
-void pr_u64(enum pr_out t, const char *key, const char *fmt, uint64_t val);
-void pr_s64(enum pr_out t, const char *key, const char *fmt, int64_t val);
-void pr_hu(enum pr_out t, const char *key, const char *fmt,
-	   unsigned short val);
-void pr_hhu(enum pr_out t, const char *key, const char *fmt,
-	    unsigned char val);
-void pr_float(enum pr_out t, const char *key, const char *fmt, double val);
-void pr_bool(enum pr_out t, const char *key, const char *fmt, bool val);
-void pr_on_off(enum pr_out t, const char *key, const char *fmt, bool val);
-void pr_null(enum pr_out t, const char *key, const char *fmt,
-	     const char *val);
-/* JSON: "0x2a" (a string) */
-void pr_0xhex(enum pr_out t, const char *key, const char *fmt,
-	      unsigned long long val);
-/* JSON: "2a" (a string) */
-void pr_hex(enum pr_out t, const char *key, const char *fmt, unsigned val);
-/* a counter in a column of WIDTH and a blank (-h: 1.5k, -iec: 1.5Ki) */
-void pr_num(unsigned width, uint64_t count, bool human, bool iec);
-
-/* "ether", "loopback", … for ARPHRD_* TYPE ("[N]" when unknown or
- * NUMERIC) */
-const char *pr_lltype(unsigned type, bool numeric, char *buf, size_t len);
-/* a link-layer address of link type TYPE: aa:bb:…, or the IP address of
- * a tunnel */
-const char *pr_lladdr(const unsigned char *a, int alen, unsigned type,
-		      char *buf, size_t len);
-const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
-			 size_t len);
-/* a link group's name ("default", /etc/iproute2/group) or number */
-const char *pr_group(unsigned group, bool numeric, char *buf, size_t len);
-/* a TOS/DS field's name (/etc/iproute2/rt_dsfield) or 0xNN */
-const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len);
-
 /* ip link show (cmds/link_show.c) */
 extern const struct ipl_table link_show_opts;
 int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
+
+/*
+ * The link printer of `ip link show`, `ip address show` and `ip monitor`
+ * (iproute2's print_linkinfo): one RTM_NEWLINK message printed in text
+ * (-o, -br), -d, -s and -j, filtered as iproute2's struct link_filter
+ * says.  FAMILY is the filter's: AF_PACKET for ip link (and ip -0
+ * address), which always shows the link-layer line and under -br the
+ * address and flags; -4/-6 leave them to the addresses.
+ */
+struct link_filter {
+	int family;
+	bool up;
+	long long group;	/* -1: any */
+	int master;		/* 0: any, -1: none (nomaster) */
+	const char *kind, *slave_kind;
+	const char *label;	/* an address label: no link is printed */
+};
+
+/*
+ * link_pr_new - a show of link messages with filter F; LINKS (kept by the
+ * caller) are the messages listed, where the names and flags of other
+ * links are looked up first.  DO_LINK: as ip link (the link mode,
+ * address generation mode, alias and -s counters), else as ip address.
+ * NULL after reporting.
+ */
+struct link_pr *link_pr_new(struct nsh *sh, struct nl_sock *sk,
+			    const struct link_filter *f,
+			    const struct msg_list *links, bool do_link);
+void link_pr_free(struct link_pr *c);
+/* one link: -1 when the filter leaves it out, 0 when nothing is printed
+ * (a label filter, or -br: the line is left open), 1 printed */
+int link_pr_print(struct link_pr *c, const struct nlmsghdr *n);
+/* -s: the counters of link message N (ip address prints them last) */
+void link_pr_stats(struct link_pr *c, const struct nlmsghdr *n);
+
+/* RTM_GETLINK of link NAME (or IFINDEX when NAME is NULL) with
+ * IFLA_EXT_MASK MASK, its answer as a list of one: 0, or 1 after
+ * reporting */
+int link_get_list(struct nsh *sh, struct nl_sock *sk, const char *name,
+		  int ifindex, uint32_t mask, struct msg_list *ret);
+/* the links of FAMILY, with F's master and kind for the kernel to filter
+ * on, as iproute2's iplink_filter_req asks (for AF_UNSPEC and AF_PACKET;
+ * another family's request has no attributes): 0, or 1 after reporting */
+int link_dump(struct nsh *sh, struct nl_sock *sk, int family,
+	      const struct link_filter *f, struct msg_list *ret);
 /* the link messages saved in PATH, as `ip monitor file PATH` prints them
  * (for tests of the kinds' print) */
 int link_print_file(struct nsh *sh, const char *path);
-
-/* an Ethernet protocol (network order) by name ("802.1Q", "ip") or
- * "[N]" */
-const char *pr_llproto(uint16_t be, bool numeric, char *buf, size_t len);
-/* a protocol name of that table (any case) or number: 0, or -1 */
-int link_llproto_a2n(const char *s, uint16_t *be);
-/* jiffies (1/100 s) as a timer: "%4i.%.2i " in text */
-void pr_timer(const char *key, uint64_t jiffies);
 
 /* an attribute of TB, if present, as iproute2's print_uint & co */
 #define PR_ATTR(fn, get, attr, key, fmt)                                       \
@@ -258,7 +234,6 @@ const char *link_pr_ifname(struct link_pr *c, unsigned ifindex);
  * -ENODEV when there is no such link, another -errno otherwise.  Nothing
  * is reported.
  */
-struct nlmsghdr;
 int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
 		 uint32_t mask, struct nlmsghdr **ret);
 

@@ -230,18 +230,18 @@ static void bridge_print(struct link_pr *c, struct nlattr **tb)
 	PR_U32(IFLA_BR_MCAST_STARTUP_QUERY_CNT, "mcast_startup_query_cnt",
 	       "mcast_startup_query_count %u ");
 	PR_U64(IFLA_BR_MCAST_LAST_MEMBER_INTVL, "mcast_last_member_intvl",
-	       "mcast_last_member_interval %" PRIu64 " ");
+	       "mcast_last_member_interval %llu ");
 	PR_U64(IFLA_BR_MCAST_MEMBERSHIP_INTVL, "mcast_membership_intvl",
-	       "mcast_membership_interval %" PRIu64 " ");
+	       "mcast_membership_interval %llu ");
 	PR_U64(IFLA_BR_MCAST_QUERIER_INTVL, "mcast_querier_intvl",
-	       "mcast_querier_interval %" PRIu64 " ");
+	       "mcast_querier_interval %llu ");
 	PR_U64(IFLA_BR_MCAST_QUERY_INTVL, "mcast_query_intvl",
-	       "mcast_query_interval %" PRIu64 " ");
+	       "mcast_query_interval %llu ");
 	PR_U64(IFLA_BR_MCAST_QUERY_RESPONSE_INTVL,
 	       "mcast_query_response_intvl",
-	       "mcast_query_response_interval %" PRIu64 " ");
+	       "mcast_query_response_interval %llu ");
 	PR_U64(IFLA_BR_MCAST_STARTUP_QUERY_INTVL, "mcast_startup_query_intvl",
-	       "mcast_startup_query_interval %" PRIu64 " ");
+	       "mcast_startup_query_interval %llu ");
 	PR_U8(IFLA_BR_MCAST_STATS_ENABLED, "mcast_stats_enabled",
 	      "mcast_stats_enabled %u ");
 	PR_U8(IFLA_BR_MCAST_IGMP_VERSION, "mcast_igmp_version",

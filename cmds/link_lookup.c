@@ -24,6 +24,7 @@
 #include "link.h"
 
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
+DEFINE_PUTP(struct nl_msg, nlmsg_free)
 
 int link_lookup_in(struct nsh *sh, const struct nsh_ns *ns, const char *name,
 		   bool quiet, struct rtnl_link **ret)
@@ -151,27 +152,13 @@ int link_flags(struct nsh *sh, const char *name, unsigned *ret)
 	return 0;
 }
 
-/* NL_CB_VALID: keep a copy of the one answer */
-static int keep_answer(struct nl_msg *msg, void *arg)
-{
-	struct nlmsghdr **ret = arg, *h = nlmsg_hdr(msg);
-
-	if (h->nlmsg_type != RTM_NEWLINK || *ret)
-		return NL_SKIP;
-	*ret = malloc(h->nlmsg_len);
-	if (*ret)
-		memcpy(*ret, h, h->nlmsg_len);
-	return NL_OK;
-}
-
 int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
 		 uint32_t mask, struct nlmsghdr **ret)
 {
 	struct ifinfomsg ifi = { .ifi_family = AF_PACKET,
 				 .ifi_index = ifindex };
-	struct nl_msg *m = nlmsg_alloc_simple(RTM_GETLINK, 0);
-	struct nl_cb *cb, *orig;
-	int err;
+	_cleanup_(nlmsg_freep) struct nl_msg *m =
+		nlmsg_alloc_simple(RTM_GETLINK, 0);
 
 	*ret = NULL;
 	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0 ||
@@ -179,33 +166,10 @@ int link_get_msg(struct nl_sock *sk, int ifindex, const char *name,
 	    (name && nla_put_string(m, strlen(name) < IFNAMSIZ ?
 					       IFLA_IFNAME :
 					       IFLA_ALT_IFNAME,
-				    name) < 0)) {
-		nlmsg_free(m);
+				    name) < 0))
 		return -ENOMEM;
-	}
-	orig = nl_socket_get_cb(sk);
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb) {
-		nlmsg_free(m);
-		return -ENOMEM;
-	}
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, keep_answer, ret);
-	nl_clear_error();
-	err = nl_send_auto(sk, m);
-	nlmsg_free(m);
-	if (err >= 0)
-		err = nl_recvmsgs(sk, cb);
-	nl_cb_put(cb);
-	/* the acknowledgement that follows the answer */
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	if (err >= 0 && *ret)
+	if (ipr_get(sk, m, ret) == 0)
 		return 0;
-	free(*ret);
-	*ret = NULL;
-	if (nl_last_errno() == ENODEV)
-		return -ENODEV;
 	return nl_last_errno() ? -nl_last_errno() : -EIO;
 }
 

@@ -23,6 +23,7 @@
 #include <linux/if_link.h>
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
+#include <linux/snmp.h>
 #include <netlink/netlink.h>
 #include <netlink/msg.h>
 #include <netlink/attr.h>
@@ -54,23 +55,20 @@ struct pr_seen {
 struct link_pr {
 	struct nsh *sh;
 	struct nl_sock *sk;
-	struct msg_list links;
+	const struct msg_list *links;	/* the show's, for lookups */
 	struct pr_seen seen[16];
 	int nseen;
 	/* nsid -> /run/netns name, made on first use */
 	struct { int nsid; char *name; } *ids;
 	int nids;
 	bool ids_done;
-	/* the filters of ipaddr_list_flush_or_save */
-	bool up;
-	long long group;	/* -1: any */
-	int master;		/* 0: any, -1: none (nomaster) */
-	const char *kind, *slave_kind;
-	bool label;
-	char slave_buf[64];
-	/* as `ip monitor` prints (its do_link off): no queue length, link
-	 * mode, address generation mode or counters */
-	bool monitor;
+	struct link_filter f;
+	char slave_buf[64];	/* type KIND_slave's KIND */
+	/* iproute2's do_link (ip link: the link mode, the address
+	 * generation mode, the alias and -s counters) and showqueue (the
+	 * queue length; not in `ip monitor`) */
+	bool do_link;
+	bool showqueue;
 };
 
 struct nsh *link_pr_sh(const struct link_pr *c)
@@ -112,13 +110,13 @@ static const struct pr_seen *lookup(struct link_pr *c, unsigned ifindex)
 			(int)ARRAY_SIZE(c->seen) - 1];
 	memset(s, 0, sizeof(*s));
 	s->ifindex = ifindex;
-	for (int i = 0; i < c->links.n; i++) {
+	for (int i = 0; c->links && i < c->links->n; i++) {
 		struct nlattr *tb[IFLA_MAX + 1];
-		struct ifinfomsg *ifi = msg_ifi(c->links.v[i]);
+		struct ifinfomsg *ifi = msg_ifi(c->links->v[i]);
 
 		if ((unsigned)ifi->ifi_index != ifindex)
 			continue;
-		parse_link(c->links.v[i], tb);
+		parse_link(c->links->v[i], tb);
 		if (!tb[IFLA_IFNAME])
 			continue;
 		snprintf(s->name, sizeof(s->name), "%s",
@@ -201,36 +199,52 @@ static bool numeric(const struct link_pr *c)
 	return c->sh->o.numeric;
 }
 
+/* the flags in iproute2's order (print_link_flags) */
+static const struct {
+	unsigned flag;
+	const char *name;
+} flag_names[] = {
+	{ IFF_LOOPBACK, "LOOPBACK" },	{ IFF_BROADCAST, "BROADCAST" },
+	{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
+	{ IFF_NOARP, "NOARP" },		{ IFF_ALLMULTI, "ALLMULTI" },
+	{ IFF_PROMISC, "PROMISC" },	{ IFF_MASTER, "MASTER" },
+	{ IFF_SLAVE, "SLAVE" },		{ IFF_DEBUG, "DEBUG" },
+	{ IFF_DYNAMIC, "DYNAMIC" },	{ IFF_AUTOMEDIA, "AUTOMEDIA" },
+	{ IFF_PORTSEL, "PORTSEL" },	{ IFF_NOTRAILERS, "NOTRAILERS" },
+	{ IFF_UP, "UP" },		{ IFF_LOWER_UP, "LOWER_UP" },
+	{ IFF_DORMANT, "DORMANT" },	{ IFF_ECHO, "ECHO" },
+};
+
+int link_flag_words(unsigned flags, const char **words, unsigned *rest)
+{
+	int n = 0;
+
+	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
+		words[n++] = "NO-CARRIER";
+	flags &= ~(unsigned)IFF_RUNNING;
+	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++)
+		if (flags & flag_names[i].flag) {
+			flags &= ~flag_names[i].flag;
+			words[n++] = flag_names[i].name;
+		}
+	*rest = flags;
+	return n;
+}
+
+/* "<BROADCAST,UP,LOWER_UP> ": the bits without a name in hex, M-DOWN
+ * when MDOWN (the link below is down) */
 static void print_flags(unsigned flags, bool mdown)
 {
-	static const struct {
-		unsigned flag;
-		const char *name;
-	} names[] = {
-		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
-		{ IFF_POINTOPOINT, "POINTOPOINT" },
-		{ IFF_MULTICAST, "MULTICAST" }, { IFF_NOARP, "NOARP" },
-		{ IFF_ALLMULTI, "ALLMULTI" }, { IFF_PROMISC, "PROMISC" },
-		{ IFF_MASTER, "MASTER" }, { IFF_SLAVE, "SLAVE" },
-		{ IFF_DEBUG, "DEBUG" }, { IFF_DYNAMIC, "DYNAMIC" },
-		{ IFF_AUTOMEDIA, "AUTOMEDIA" }, { IFF_PORTSEL, "PORTSEL" },
-		{ IFF_NOTRAILERS, "NOTRAILERS" }, { IFF_UP, "UP" },
-		{ IFF_LOWER_UP, "LOWER_UP" }, { IFF_DORMANT, "DORMANT" },
-		{ IFF_ECHO, "ECHO" },
-	};
+	const char *words[LINK_FLAG_WORDS];
+	unsigned rest;
+	int n = link_flag_words(flags, words, &rest);
 
 	pr_arr_open(PR_ANY, pr_json() ? "flags" : "<");
-	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		pr_string(PR_ANY, NULL, flags ? "%s," : "%s", "NO-CARRIER");
-	flags &= ~(unsigned)IFF_RUNNING;
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		if (!(flags & names[i].flag))
-			continue;
-		flags &= ~names[i].flag;
-		pr_string(PR_ANY, NULL, flags ? "%s," : "%s", names[i].name);
-	}
-	if (flags)
-		pr_hex(PR_ANY, NULL, "%x", flags);
+	for (int i = 0; i < n; i++)
+		pr_string(PR_ANY, NULL, i + 1 < n || rest ? "%s," : "%s",
+			  words[i]);
+	if (rest)
+		pr_hex(PR_ANY, NULL, "%x", rest);
 	if (mdown)
 		pr_string(PR_ANY, NULL, ",%s", "M-DOWN");
 	pr_arr_close(PR_ANY, "> ");
@@ -240,6 +254,11 @@ static const char *const operstates[] = {
 	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
 	"TESTING", "DORMANT", "UP",
 };
+
+const char *link_operstate_name(unsigned st)
+{
+	return st < ARRAY_SIZE(operstates) ? operstates[st] : "UNKNOWN";
+}
 
 static enum pr_color state_color(uint8_t state)
 {
@@ -606,6 +625,29 @@ static void print_stats_text(const struct link_pr *c,
 	}
 }
 
+/* the IPv6 counters an AF_INET6 link message has (ip -6 address -s) in
+ * place of the link's, as iproute2's get_snmp_counters */
+static void snmp_counters(struct rtnl_link_stats64 *s, struct nlattr *info)
+{
+	struct nlattr *tb[IFLA_INET6_MAX + 1];
+	const uint64_t *mib;
+
+	if (nla_parse_nested(tb, IFLA_INET6_MAX, info, NULL) < 0 ||
+	    !tb[IFLA_INET6_STATS] ||
+	    nla_len(tb[IFLA_INET6_STATS]) <
+		    (int)(IPSTATS_MIB_CSUMERRORS + 1) * 8)
+		return;
+	mib = nla_data(tb[IFLA_INET6_STATS]);
+	s->rx_packets = mib[IPSTATS_MIB_INPKTS];
+	s->rx_bytes = mib[IPSTATS_MIB_INOCTETS];
+	s->tx_packets = mib[IPSTATS_MIB_OUTPKTS];
+	s->tx_bytes = mib[IPSTATS_MIB_OUTOCTETS];
+	s->rx_errors = mib[IPSTATS_MIB_INDISCARDS];
+	s->tx_errors = mib[IPSTATS_MIB_OUTDISCARDS];
+	s->multicast = mib[IPSTATS_MIB_INMCASTPKTS];
+	s->rx_frame_errors = mib[IPSTATS_MIB_CSUMERRORS];
+}
+
 static void print_stats(const struct link_pr *c, struct nlattr **tb)
 {
 	struct rtnl_link_stats64 s = { 0 };
@@ -628,6 +670,8 @@ static void print_stats(const struct link_pr *c, struct nlattr **tb)
 		for (size_t i = 0; i < sizeof(o) / sizeof(*from); i++)
 			to[i] = from[i];
 		what = "stats";
+	} else if (tb[IFLA_PROTINFO]) {
+		snmp_counters(&s, tb[IFLA_PROTINFO]);
 	} else {
 		return;
 	}
@@ -647,6 +691,9 @@ static int print_brief(struct link_pr *c, const char *name,
 
 	if (tb[IFLA_OPERSTATE])
 		print_operstate(c, nla_get_u8(tb[IFLA_OPERSTATE]));
+	/* ip address leaves the line open for the addresses */
+	if (c->f.family != AF_PACKET)
+		return 0;
 	if (tb[IFLA_ADDRESS])
 		pr_color_string(PR_ANY, PC_MAC, "address", "%s ",
 			  pr_lladdr(nla_data(tb[IFLA_ADDRESS]),
@@ -743,7 +790,7 @@ static void print_details(struct link_pr *c, struct nlattr **tb)
 	print_u32_attr(tb, IFLA_MAX_MTU, "max_mtu", "maxmtu %u ");
 	if (tb[IFLA_LINKINFO])
 		print_linktype(c, tb[IFLA_LINKINFO]);
-	if (tb[IFLA_AF_SPEC] && !c->monitor)
+	if (tb[IFLA_AF_SPEC] && c->do_link)
 		print_addr_gen_mode(tb[IFLA_AF_SPEC]);
 	print_u32_attr(tb, IFLA_NUM_TX_QUEUES, "num_tx_queues",
 		       "numtxqueues %u ");
@@ -810,6 +857,26 @@ static bool kind_is(struct nlattr **tb, const char *kind, bool slave)
 	return streq(k, kind);
 }
 
+/* "qlen N": the message's, or (an AF_INET6 link message has none) the
+ * link's by an ioctl, as iproute2's print_queuelen */
+static void print_queuelen(struct link_pr *c, const char *name,
+			   struct nlattr **tb)
+{
+	struct ifreq ifr = { 0 };
+	int qlen;
+
+	if (tb[IFLA_TXQLEN]) {
+		qlen = (int)nla_get_u32(tb[IFLA_TXQLEN]);
+	} else {
+		snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
+		if (ioctl(nl_socket_get_fd(c->sk), SIOCGIFTXQLEN, &ifr) < 0)
+			return;
+		qlen = ifr.ifr_qlen;
+	}
+	if (qlen)
+		pr_int(PR_ANY, "txqlen", "qlen %d", qlen);
+}
+
 /*
  * print_link - one link as print_linkinfo prints it: -1 when a filter
  * leaves it out, 0 when nothing is printed (a label filter), 1 printed.
@@ -826,24 +893,24 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 	if ((n->nlmsg_type != RTM_NEWLINK && n->nlmsg_type != RTM_DELLINK) ||
 	    n->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
 		return -1;
-	if (c->up && !(ifi->ifi_flags & IFF_UP))
+	if (c->f.up && !(ifi->ifi_flags & IFF_UP))
 		return -1;
 	parse_link(n, tb);
 	if (!tb[IFLA_IFNAME])
 		return -1;
 	name = nla_get_string(tb[IFLA_IFNAME]);
-	if (c->label)
+	if (c->f.label)
 		return 0;
-	if (tb[IFLA_GROUP] && c->group != -1 &&
-	    nla_get_u32(tb[IFLA_GROUP]) != (uint32_t)c->group)
+	if (tb[IFLA_GROUP] && c->f.group != -1 &&
+	    nla_get_u32(tb[IFLA_GROUP]) != (uint32_t)c->f.group)
 		return -1;
-	if (c->master > 0 &&
+	if (c->f.master > 0 &&
 	    (!tb[IFLA_MASTER] ||
-	     nla_get_u32(tb[IFLA_MASTER]) != (uint32_t)c->master))
+	     nla_get_u32(tb[IFLA_MASTER]) != (uint32_t)c->f.master))
 		return -1;
-	if (c->kind && !kind_is(tb, c->kind, false))
+	if (c->f.kind && !kind_is(tb, c->f.kind, false))
 		return -1;
-	if (c->slave_kind && !kind_is(tb, c->slave_kind, true))
+	if (c->f.slave_kind && !kind_is(tb, c->f.slave_kind, true))
 		return -1;
 	if (n->nlmsg_type == RTM_DELLINK)
 		pr_bool(PR_ANY, "deleted", "Deleted ", true);
@@ -866,7 +933,7 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 			  link_pr_ifname(c, nla_get_u32(tb[IFLA_MASTER])));
 	if (tb[IFLA_OPERSTATE])
 		print_operstate(c, nla_get_u8(tb[IFLA_OPERSTATE]));
-	if (tb[IFLA_LINKMODE] && !c->monitor) {
+	if (tb[IFLA_LINKMODE] && c->do_link) {
 		uint8_t m = nla_get_u8(tb[IFLA_LINKMODE]);
 
 		if (m > 1)
@@ -877,11 +944,10 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 	}
 	if (tb[IFLA_GROUP])
 		pr_string(PR_ANY, "group", "group %s ",
-			  pr_group(nla_get_u32(tb[IFLA_GROUP]), numeric(c), b,
-				   sizeof(b)));
-	if (tb[IFLA_TXQLEN] && nla_get_u32(tb[IFLA_TXQLEN]) && !c->monitor)
-		pr_int(PR_ANY, "txqlen", "qlen %d",
-		       (int)nla_get_u32(tb[IFLA_TXQLEN]));
+			  rt_group_n2a(nla_get_u32(tb[IFLA_GROUP]), b,
+				       sizeof(b)));
+	if (c->showqueue)
+		print_queuelen(c, name, tb);
 	if (tb[IFLA_EVENT]) {
 		static const char *const ev[] = {
 			"NONE", "REBOOT", "FEATURE CHANGE",
@@ -895,18 +961,20 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 		else if (e)
 			pr_string(PR_ANY, "event", "event %s ", ev[e]);
 	}
-	print_lladdrs(c, ifi, tb);
+	/* -4/-6 (ip address) leave the link-layer line out */
+	if (!c->f.family || c->f.family == AF_PACKET || o->details)
+		print_lladdrs(c, ifi, tb);
 	print_netnsid(c, tb);
 	if (tb[IFLA_PROTO_DOWN])
 		print_proto_down(tb);
 	if (o->details)
 		print_details(c, tb);
-	if (tb[IFLA_IFALIAS] && (!c->monitor || o->details)) {
+	if (tb[IFLA_IFALIAS] && (c->do_link || o->details)) {
 		pr_string(PR_FP, NULL, "%s    ", pr_sl());
 		pr_string(PR_ANY, "ifalias", "alias %s",
 			  nla_get_string(tb[IFLA_IFALIAS]));
 	}
-	if (o->stats && !c->monitor) {
+	if (o->stats && c->do_link) {
 		pr_nl();
 		print_stats(c, tb);
 	}
@@ -918,72 +986,109 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 
 /* ------------------------------------------------------------ requests */
 
-/* RTM_GETLINK of one link (by NAME, or IFINDEX when NAME is NULL), its
- * answer kept in c->links */
-static int get_one(struct link_pr *c, const char *name, int ifindex,
-		   uint32_t mask)
+int link_get_list(struct nsh *sh, struct nl_sock *sk, const char *name,
+		  int ifindex, uint32_t mask, struct msg_list *ret)
 {
 	struct nlmsghdr *h;
 	char d[300];
-	int err = link_get_msg(c->sk, ifindex, name, mask, &h);
+	int err = link_get_msg(sk, ifindex, name, mask, &h);
 
 	if (err == -ENODEV)
-		return link_no_such(c->sh, &c->sh->cur,
-				    name ? name : "(the link)");
+		return link_no_such(sh, &sh->cur, name ? name : "(the link)");
 	if (err < 0)
-		return nsh_err(c->sh, "cannot list the links of %s: %s",
-			       ns_desc(&c->sh->cur, d, sizeof(d)),
+		return nsh_err(sh, "cannot list the links of %s: %s",
+			       ns_desc(&sh->cur, d, sizeof(d)),
 			       strerror(-err));
-	c->links.v = malloc(sizeof(*c->links.v));
-	if (!c->links.v) {
+	ret->v = malloc(sizeof(*ret->v));
+	if (!ret->v) {
 		free(h);
-		return nsh_err(c->sh, "out of memory");
+		return nsh_err(sh, "out of memory");
 	}
-	c->links.v[0] = h;
-	c->links.n = c->links.cap = 1;
+	ret->v[0] = h;
+	ret->n = ret->cap = 1;
 	return 0;
 }
 
-/* the dump, with the kernel's filters (master, kind) as iproute2 asks */
-static int dump(struct link_pr *c)
+DEFINE_PUTP(struct nl_msg, nlmsg_free)
+
+int link_dump(struct nsh *sh, struct nl_sock *sk, int family,
+	      const struct link_filter *f, struct msg_list *ret)
 {
-	struct {
-		struct ifinfomsg ifi;
-		char attrs[128];
-	} req = { .ifi = { .ifi_family = AF_PACKET } };
-	size_t len = NLMSG_ALIGN(sizeof(req.ifi));
-	struct nlattr *a;
+	_cleanup_(nlmsg_freep) struct nl_msg *m = nlmsg_alloc();
+	struct ifinfomsg ifi = { .ifi_family = (unsigned char)family };
+	struct nlattr *li;
 
-#define ADD_ATTR(type, data, n)                                                \
-	do {                                                                   \
-		a = (struct nlattr *)((char *)&req + len);                    \
-		a->nla_type = (type);                                          \
-		a->nla_len = (uint16_t)(NLA_HDRLEN + (n));                     \
-		memcpy((char *)a + NLA_HDRLEN, (data), (n));                   \
-		len += NLA_ALIGN(a->nla_len);                                  \
-	} while (0)
-
-	{
-		uint32_t mask = RTEXT_FILTER_VF;
-
-		ADD_ATTR(IFLA_EXT_MASK, &mask, 4);
+	if (!m || nlmsg_append(m, &ifi, sizeof(ifi), NLMSG_ALIGNTO) < 0)
+		return nsh_err(sh, "out of memory");
+	/* another family's request is the bare header */
+	if (family != AF_UNSPEC && family != AF_PACKET)
+		goto send;
+	if (nla_put_u32(m, IFLA_EXT_MASK, RTEXT_FILTER_VF) < 0 ||
+	    (f->master && nla_put_u32(m, IFLA_MASTER,
+				      (uint32_t)f->master) < 0))
+		return nsh_err(sh, "out of memory");
+	if (f->kind) {
+		li = nla_nest_start(m, IFLA_LINKINFO);
+		if (!li || nla_put(m, IFLA_INFO_KIND, (int)strlen(f->kind),
+				   f->kind) < 0)
+			return nsh_err(sh, "out of memory");
+		nla_nest_end(m, li);
 	}
-	if (c->master) {
-		uint32_t m = (uint32_t)c->master;
+send:
+	return dump_msgs(sh, sk, RTM_GETLINK, nlmsg_data(nlmsg_hdr(m)),
+			 (size_t)nlmsg_datalen(nlmsg_hdr(m)), "links", ret);
+}
 
-		ADD_ATTR(IFLA_MASTER, &m, 4);
-	}
-	if (c->kind && strlen(c->kind) < 64) {
-		struct nlattr *li = (struct nlattr *)((char *)&req + len);
+/* ------------------------------------------------------------ a show */
 
-		li->nla_type = IFLA_LINKINFO;
-		len += NLA_HDRLEN;
-		ADD_ATTR(IFLA_INFO_KIND, c->kind, strlen(c->kind));
-		li->nla_len = (uint16_t)((char *)&req + len - (char *)li);
+struct link_pr *link_pr_new(struct nsh *sh, struct nl_sock *sk,
+			    const struct link_filter *f,
+			    const struct msg_list *links, bool do_link)
+{
+	struct link_pr *c = calloc(1, sizeof(*c));
+
+	if (!c) {
+		nsh_err(sh, "out of memory");
+		return NULL;
 	}
-#undef ADD_ATTR
-	return dump_msgs(c->sh, c->sk, RTM_GETLINK, &req, len, "links",
-			 &c->links);
+	c->sh = sh;
+	c->sk = sk;
+	c->f = *f;
+	c->links = links;
+	c->do_link = do_link;
+	c->showqueue = true;
+	return c;
+}
+
+static void forget_nsids(struct link_pr *c)
+{
+	for (int i = 0; i < c->nids; i++)
+		free(c->ids[i].name);
+	free(c->ids);
+	c->ids = NULL;
+	c->nids = 0;
+}
+
+void link_pr_free(struct link_pr *c)
+{
+	if (!c)
+		return;
+	forget_nsids(c);
+	free(c);
+}
+
+int link_pr_print(struct link_pr *c, const struct nlmsghdr *n)
+{
+	return print_link(c, n);
+}
+
+void link_pr_stats(struct link_pr *c, const struct nlmsghdr *n)
+{
+	struct nlattr *tb[IFLA_MAX + 1];
+
+	parse_link(n, tb);
+	print_stats(c, tb);
+	pr_nl();
 }
 
 /* ------------------------------------------------------------ the command */
@@ -1025,26 +1130,6 @@ static const struct ipl_opt show_rows[] = {
 
 const struct ipl_table link_show_opts = { "ip link show", show_rows };
 
-/* DEV's ifindex in the namespace shown (an ioctl; RTM_GETLINK for a long
- * alternative name), or 0 */
-static int index_of(struct link_pr *c, const char *dev)
-{
-	_cleanup_free_ struct nlmsghdr *h = NULL;
-	struct ifreq ifr;
-
-	if (strlen(dev) < IFNAMSIZ) {
-		memset(&ifr, 0, sizeof(ifr));
-		memcpy(ifr.ifr_name, dev, strlen(dev) + 1);
-		if (ioctl(nl_socket_get_fd(c->sk), SIOCGIFINDEX, &ifr) == 0)
-			return ifr.ifr_ifindex;
-		if (errno == ENODEV)
-			return 0;
-	}
-	if (link_get_msg(c->sk, 0, dev, RTEXT_FILTER_SKIP_STATS, &h) < 0)
-		return 0;
-	return ((struct ifinfomsg *)nlmsg_data(h))->ifi_index;
-}
-
 /* vrf DEV: it must be a VRF (iproute2's name_is_vrf) */
 static bool is_vrf(struct link_pr *c, const char *dev)
 {
@@ -1060,8 +1145,9 @@ static bool is_vrf(struct link_pr *c, const char *dev)
 static int read_filters(struct link_pr *c, const struct nsh_args *a,
 			const char **dev)
 {
+	struct link_filter *f = &c->f;
+
 	*dev = NULL;
-	c->group = -1;
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
 		const struct ipl_opt *o = a->bind[i].opt;
 		const struct nsh_val *v = ipl_arg(a, i, 0);
@@ -1076,36 +1162,34 @@ static int read_filters(struct link_pr *c, const struct nsh_args *a,
 					      "does not select links",
 				       v->text);
 		case SK_UP:
-			c->up = true;
+			f->up = true;
 			break;
 		case SK_LABEL:
-			c->label = true;
+			f->label = v->text;
 			break;
 		case SK_GROUP:
-			c->group = (long long)(uint32_t)v->num;
+			f->group = (long long)(uint32_t)v->num;
 			break;
 		case SK_MASTER:
 		case SK_VRF:
-			c->master = index_of(c, v->text);
-			if (!c->master)
-				return link_no_such(c->sh, &c->sh->cur,
-						    v->text);
+			if (link_index(c->sh, v->text, &f->master))
+				return 1;
 			if (o->key == SK_VRF && !is_vrf(c, v->text))
 				return nsh_err(c->sh, "'%s': not a VRF",
 					       v->text);
 			break;
 		case SK_NOMASTER:
-			c->master = -1;
+			f->master = -1;
 			break;
 		case SK_TYPE:
 			n = strlen(v->text);
 			if (n >= 6 && streq(v->text + n - 6, "_slave")) {
 				snprintf(c->slave_buf, sizeof(c->slave_buf),
 					 "%.*s", (int)(n - 6), v->text);
-				c->slave_kind = c->slave_buf;
-				c->kind = NULL;
+				f->slave_kind = c->slave_buf;
+				f->kind = NULL;
 			} else {
-				c->kind = v->text;
+				f->kind = v->text;
 			}
 			break;
 		case SK_HELP:
@@ -1118,55 +1202,81 @@ static int read_filters(struct link_pr *c, const struct nsh_args *a,
 	return 0;
 }
 
+/* the links of the show: DEV alone (RTM_GETLINK of it, as iproute2's
+ * iplink_get; by its index when a group is asked for too), or the dump */
+static int show_links(struct link_pr *c, const char *dev,
+		      struct msg_list *ret)
+{
+	uint32_t mask = RTEXT_FILTER_VF;
+	int ifindex;
+
+	if (!dev)
+		return link_dump(c->sh, c->sk, AF_PACKET, &c->f, ret);
+	if (link_index(c->sh, dev, &ifindex))
+		return 1;
+	if (c->f.group == -1)
+		return link_get_list(c->sh, c->sk, dev, 0, mask, ret);
+	if (!c->sh->o.stats)
+		mask |= RTEXT_FILTER_SKIP_STATS;
+	return link_get_list(c->sh, c->sk, NULL, ifindex, mask, ret);
+}
+
 int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
 {
-	struct link_pr c = { .sh = sh };
+	_cleanup_(msg_list_free) struct msg_list links = { 0 };
+	struct link_pr c = { .sh = sh, .f = { .family = AF_PACKET,
+					       .group = -1 },
+			     .links = &links, .do_link = true,
+			     .showqueue = true };
 	const struct nsh_opts *o = &sh->o;
 	const char *dev;
-	int ifindex = 0, rc = 0;
+	int rc;
 
 	c.sk = ns_sock(sh);
 	if (!c.sk)
 		return 1;
+	rt_names_reset(o->numeric);
 	rc = read_filters(&c, a, &dev);
 	if (rc < 0) {
 		ipl_usage(a->cmd, stdout);
 		return 0;
 	}
-	if (rc)
-		goto out;
-	if (dev) {
-		ifindex = index_of(&c, dev);
-		if (!ifindex) {
-			rc = link_no_such(sh, &sh->cur, dev);
-			goto out;
-		}
-	}
-	/* only a link named: RTM_GETLINK of it, as iproute2's iplink_get */
-	if (dev && c.group == -1)
-		rc = get_one(&c, dev, 0, RTEXT_FILTER_VF);
-	else if (dev)
-		rc = get_one(&c, NULL, ifindex,
-			     RTEXT_FILTER_VF |
-				     (o->stats ? 0 : RTEXT_FILTER_SKIP_STATS));
-	else
-		rc = dump(&c);
-	if (rc)
-		goto out;
+	if (rc || show_links(&c, dev, &links))
+		return 1;
 	pr_begin(o->json, o->pretty, o->oneline, true);
 	pr_color(o->color);
-	for (int i = 0; i < c.links.n; i++) {
+	for (int i = 0; i < links.n; i++) {
 		pr_obj_open(NULL);
-		(void)print_link(&c, c.links.v[i]);
+		(void)print_link(&c, links.v[i]);
 		pr_obj_close();
 	}
-	pr_end(true);
-out:
-	msg_list_free(&c.links);
-	for (int i = 0; i < c.nids; i++)
-		free(c.ids[i].name);
-	free(c.ids);
-	return rc;
+	pr_end();
+	forget_nsids(&c);
+	return 0;
+}
+
+/* the next message of F into *RET: 1, 0 at the end, -1 when F is no
+ * message file */
+static int read_msg(FILE *f, struct nlmsghdr **ret)
+{
+	struct nlmsghdr h, *m;
+	size_t len;
+
+	if (fread(&h, sizeof(h), 1, f) != 1)
+		return 0;
+	len = NLMSG_ALIGN(h.nlmsg_len);
+	if (h.nlmsg_len < sizeof(h))
+		return -1;
+	m = malloc(len);
+	if (!m)
+		return -1;
+	memcpy(m, &h, sizeof(h));
+	if (len > sizeof(h) && fread(m + 1, len - sizeof(h), 1, f) != 1) {
+		free(m);
+		return -1;
+	}
+	*ret = m;
+	return 1;
 }
 
 /*
@@ -1177,44 +1287,38 @@ out:
  */
 int link_print_file(struct nsh *sh, const char *path)
 {
-	struct link_pr c = { .sh = sh, .group = -1, .monitor = true };
+	_cleanup_(msg_list_free) struct msg_list links = { 0 };
+	struct link_pr c = { .sh = sh, .f = { .group = -1 },
+			     .links = &links };
 	FILE *f = fopen(path, "re");
-	struct nlmsghdr h;
-	int rc = 0;
+	struct nlmsghdr *m;
+	int got;
 
 	if (!f)
 		return nsh_err(sh, "'%s': %s", path, strerror(errno));
+	rt_names_reset(sh->o.numeric);
 	c.sk = ns_sock(sh);
-	while (c.sk && fread(&h, sizeof(h), 1, f) == 1) {
-		struct nlmsghdr *m = malloc(NLMSG_ALIGN(h.nlmsg_len));
-		void *v = realloc(c.links.v, sizeof(*c.links.v) *
-						     (size_t)(c.links.n + 1));
+	while (c.sk && (got = read_msg(f, &m)) > 0) {
+		void *v = realloc(links.v, sizeof(*links.v) *
+						   (size_t)(links.n + 1));
 
-		if (!m || !v || h.nlmsg_len < sizeof(h)) {
+		if (!v) {
 			free(m);
-			free(v);
-			rc = nsh_err(sh, "'%s': not a message file", path);
+			got = -1;
 			break;
 		}
-		c.links.v = v;
-		memcpy(m, &h, sizeof(h));
-		if (fread(m + 1, NLMSG_ALIGN(h.nlmsg_len) - sizeof(h), 1, f) !=
-			    1 &&
-		    NLMSG_ALIGN(h.nlmsg_len) > sizeof(h)) {
-			free(m);
-			rc = nsh_err(sh, "'%s': a message cut short", path);
-			break;
-		}
-		c.links.v[c.links.n++] = m;
+		links.v = v;
+		links.v[links.n++] = m;
 	}
 	fclose(f);
+	if (!c.sk)
+		return 1;
+	if (got < 0)
+		return nsh_err(sh, "'%s': not a message file", path);
 	pr_begin(false, false, sh->o.oneline, false);
-	for (int i = 0; !rc && i < c.links.n; i++)
-		(void)print_link(&c, c.links.v[i]);
-	pr_end(false);
-	msg_list_free(&c.links);
-	for (int i = 0; i < c.nids; i++)
-		free(c.ids[i].name);
-	free(c.ids);
-	return rc;
+	for (int i = 0; i < links.n; i++)
+		(void)print_link(&c, links.v[i]);
+	pr_end();
+	forget_nsids(&c);
+	return 0;
 }

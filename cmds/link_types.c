@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * link_types.c - the value types of ip link and its kinds, as iproute2
- * reads them: on/off (parse_on_off: any abbreviation of "off"), an MTU, a
- * link mode or operational state (any case), an Ethernet protocol, a TTL
- * (a number, "auto", "inherit"), a TOS (a name of rt_dsfield or hex,
- * "inherit"), a VNI, a flow label …  They check a word before anything
- * runs (`nsh --check`); the kinds' put() use the parsed value.
+ * reads them: an MTU, a link mode or operational state (any case), an
+ * Ethernet protocol, a TTL (a number, "auto", "inherit"), a TOS (a name
+ * of rt_dsfield or hex, "inherit"), a flow label …  They check a word
+ * before anything runs (`nsh --check`); the kinds' put() use the parsed
+ * value.  ONOFF, VNI and TABLE are the families' shared ones
+ * (cmds/ipr_types.c).
  */
 #include "config.h"
 
@@ -16,18 +17,6 @@
 #include <arpa/inet.h>
 
 #include "link.h"
-
-/* iproute2's parse_on_off: an abbreviation of "off", or "on" */
-static int t_onoff(const char *w, struct nsh_val *v, char *eb, size_t el,
-		   const char **err)
-{
-	if (ipl_matches(w, "off") || streq(w, "on")) {
-		v->num = streq(w, "on");
-		return 0;
-	}
-	*err = "not \"on\" or \"off\"";
-	return -1;
-}
 
 static int t_ethproto(const char *w, struct nsh_val *v, char *eb, size_t el,
 		      const char **err)
@@ -104,15 +93,6 @@ static void complete_words(const char *prefix, const char *const *words,
 			add(ctx, words[i], NULL);
 }
 
-static void complete_onoff(struct nsh *sh, const char *prefix,
-			   void (*add)(void *, const char *, const char *),
-			   void *ctx)
-{
-	static const char *const w[] = { "on", "off" };
-
-	complete_words(prefix, w, ARRAY_SIZE(w), add, ctx);
-}
-
 static void complete_mode(struct nsh *sh, const char *prefix,
 			  void (*add)(void *, const char *, const char *),
 			  void *ctx)
@@ -160,35 +140,16 @@ static int t_ttl(const char *w, struct nsh_val *v, char *eb, size_t el,
 static int t_tos(const char *w, struct nsh_val *v, char *eb, size_t el,
 		 const char **err)
 {
-	unsigned long n;
-	char *end;
+	uint32_t n;
 
 	if (streq(w, "inherit")) {
 		v->num = 1;
 		v->special = 'i';
 		return 0;
 	}
-	if (iproute2_name2num("rt_dsfield", w, &n) == 0 && n < 256) {
-		v->num = (long)n;
-		return 0;
-	}
-	n = strtoul(w, &end, 16);
-	if (!*w || *end || n > 255) {
+	if (rt_dsfield_a2n(w, &n) < 0) {
 		*err = "not a TOS (a name of rt_dsfield, hex 00-ff, or "
 		       "inherit)";
-		return -1;
-	}
-	v->num = (long)n;
-	return 0;
-}
-
-static int t_vni(const char *w, struct nsh_val *v, char *eb, size_t el,
-		 const char **err)
-{
-	unsigned long long n;
-
-	if (parse_num(w, (1u << 24) - 1, &n, err) < 0) {
-		*err = "not a VNI (0-16777215)";
 		return -1;
 	}
 	v->num = (long)n;
@@ -277,38 +238,6 @@ TABLE_TYPE(t_lacprate, link_bond_lacp_rate, "not slow or fast")
 TABLE_TYPE(t_adselect, link_bond_ad_select,
 	   "not stable, bandwidth or count")
 
-/* a routing table: a name of /etc/iproute2/rt_tables or a number */
-static int t_rttable(const char *w, struct nsh_val *v, char *eb, size_t el,
-		     const char **err)
-{
-	static const struct {
-		const char *name;
-		long id;
-	} builtin[] = {
-		{ "default", 253 }, { "main", 254 }, { "local", 255 },
-	};
-	unsigned long long n;
-	unsigned long id;
-
-	if (iproute2_name2num("rt_tables", w, &id) == 0) {
-		v->num = (long)id;
-		return 0;
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(builtin); i++)
-		if (streq(builtin[i].name, w)) {
-			v->num = builtin[i].id;
-			return 0;
-		}
-	if (parse_num(w, UINT32_MAX, &n, err) < 0) {
-		*err = "not a routing table (a number, or a name of "
-		       "/etc/iproute2/rt_tables)";
-		return -1;
-	}
-	v->num = (long)n;
-	return 0;
-}
-
-/* an address of FAMILY, or "any" (special 'a') */
 static int addr_any(const char *w, struct nsh_val *v, int family,
 		    const char **err)
 {
@@ -456,7 +385,6 @@ static int t_erspandir(const char *w, struct nsh_val *v, char *eb, size_t el,
 }
 
 const struct nsh_type link_types[] = {
-	{ "ONOFF", "on or off", t_onoff, complete_onoff },
 	{ "LINKMTU", "an MTU in bytes", t_linkmtu },
 	{ "LINKMODE", "default or dormant", t_linkmode, complete_mode },
 	{ "OPERSTATE", "an operational state: up, down, dormant, …",
@@ -465,7 +393,6 @@ const struct nsh_type link_types[] = {
 	  t_ethproto },
 	{ "TTL", "a TTL: 1-255, auto or inherit", t_ttl },
 	{ "TOS", "a TOS: a name of rt_dsfield, hex 00-ff, or inherit", t_tos },
-	{ "VNI", "a VXLAN/Geneve network identifier (0-16777215)", t_vni },
 	{ "FLOWLABEL", "an IPv6 flow label (0-1048575)", t_flowlabel },
 	{ "AGEING", "seconds, or none", t_ageing },
 	{ "MAXADDR", "a number of addresses, or unlimited", t_maxaddr },
@@ -480,8 +407,6 @@ const struct nsh_type link_types[] = {
 	{ "LACPACTIVE", "off or on", t_lacpactive },
 	{ "LACPRATE", "slow or fast", t_lacprate },
 	{ "ADSELECT", "stable, bandwidth or count", t_adselect },
-	{ "RTTABLE", "a routing table: a number or a name (main, …)",
-	  t_rttable },
 	{ "ADDR4ANY", "an IPv4 address, or any", t_addr4any },
 	{ "ADDR6ANY", "an IPv6 address, or any", t_addr6any },
 	{ "HOPLIMIT", "a TTL or hop limit: 0-255, or inherit", t_hoplimit },

@@ -13,7 +13,7 @@
 #include "link.h"
 
 static const struct ipl_opt vrf_rows[] = {
-	{ "table", IPL_PREFIX, "RTTABLE", LINK_ATTR(IFLA_VRF_TABLE, LA_U32),
+	{ "table", IPL_PREFIX, "TABLE", LINK_ATTR(IFLA_VRF_TABLE, LA_U32),
 	  "its routing table" },
 	LINK_KIND_HELP,
 	{ NULL },

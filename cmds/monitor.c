@@ -46,6 +46,7 @@
 #include <netlink/utils.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 #include "netns.h"
 
@@ -224,117 +225,10 @@ static const char *addr_str(int family, const struct nlattr *a, char *buf,
 	return buf;
 }
 
-static const char *family_name(int family)
-{
-	switch (family) {
-	case AF_INET: return "inet";
-	case AF_INET6: return "inet6";
-	case AF_PACKET: return "link";
-	case AF_MPLS: return "mpls";
-	case AF_BRIDGE: return "bridge";
-	default: return "???";
-	}
-}
-
 static int bit_len(int family)
 {
 	return family == AF_INET6 ? 128 : family == AF_INET ? 32 :
 	       family == AF_MPLS ? 20 : 0;
-}
-
-/* a name from /etc/iproute2/FILE ("NUMBER NAME" lines) */
-static bool iproute2_num2name(const char *file, unsigned num, char *buf,
-			      size_t len)
-{
-	char path[128], line[256];
-	FILE *f;
-	bool found = false;
-
-	snprintf(path, sizeof(path), "/etc/iproute2/%s", file);
-	f = fopen(path, "re");
-	while (f && !found && fgets(line, sizeof(line), f)) {
-		char name[64];
-		unsigned long n;
-		char *end;
-
-		if (line[0] == '#')
-			continue;
-		n = strtoul(line, &end, 0);
-		if (end == line || sscanf(end, "%63s", name) != 1 ||
-		    name[0] == '#')
-			continue;
-		if (n == num) {
-			snprintf(buf, len, "%s", name);
-			found = true;
-		}
-	}
-	if (f)
-		fclose(f);
-	return found;
-}
-
-static const char *table_name(unsigned t, char *buf, size_t len)
-{
-	switch (t) {
-	case RT_TABLE_UNSPEC: return "unspec";
-	case RT_TABLE_DEFAULT: return "default";
-	case RT_TABLE_MAIN: return "main";
-	case RT_TABLE_LOCAL: return "local";
-	}
-	if (!iproute2_num2name("rt_tables", t, buf, len))
-		snprintf(buf, len, "%u", t);
-	return buf;
-}
-
-static const char *proto_name(unsigned p, char *buf, size_t len)
-{
-	static const char *const names[] = {
-		[RTPROT_UNSPEC] = "unspec", [RTPROT_REDIRECT] = "redirect",
-		[RTPROT_KERNEL] = "kernel", [RTPROT_BOOT] = "boot",
-		[RTPROT_STATIC] = "static", [RTPROT_GATED] = "gated",
-		[RTPROT_RA] = "ra", [RTPROT_MRT] = "mrt",
-		[RTPROT_ZEBRA] = "zebra", [RTPROT_BIRD] = "bird",
-		[RTPROT_BABEL] = "babel", [RTPROT_DNROUTED] = "dnrouted",
-		[RTPROT_XORP] = "xorp", [RTPROT_NTK] = "ntk",
-		[RTPROT_DHCP] = "dhcp", [RTPROT_KEEPALIVED] = "keepalived",
-		[RTPROT_BGP] = "bgp", [RTPROT_ISIS] = "isis",
-		[RTPROT_OSPF] = "ospf", [RTPROT_RIP] = "rip",
-		[RTPROT_EIGRP] = "eigrp",
-	};
-
-	if (p < ARRAY_SIZE(names) && names[p])
-		return names[p];
-	if (!iproute2_num2name("rt_protos", p, buf, len))
-		snprintf(buf, len, "%u", p);
-	return buf;
-}
-
-static const char *scope_name(unsigned s, char *buf, size_t len)
-{
-	switch (s) {
-	case RT_SCOPE_UNIVERSE: return "global";
-	case RT_SCOPE_SITE: return "site";
-	case RT_SCOPE_LINK: return "link";
-	case RT_SCOPE_HOST: return "host";
-	case RT_SCOPE_NOWHERE: return "nowhere";
-	}
-	if (!iproute2_num2name("rt_scopes", s, buf, len))
-		snprintf(buf, len, "%u", s);
-	return buf;
-}
-
-static const char *type_name(unsigned t, char *buf, size_t len)
-{
-	static const char *const names[] = {
-		"unspec", "unicast", "local", "broadcast", "anycast",
-		"multicast", "blackhole", "unreachable", "prohibit", "throw",
-		"nat", "xresolve",
-	};
-
-	if (t < ARRAY_SIZE(names))
-		return names[t];
-	snprintf(buf, len, "%u", t);
-	return buf;
 }
 
 /* ------------------------------------------------------------ headers */
@@ -431,12 +325,7 @@ static void print_link(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	if (tb[IFLA_GROUP]) {
 		unsigned g = nla_get_u32(tb[IFLA_GROUP]);
 
-		if (!g)
-			printf("group default ");
-		else if (iproute2_num2name("group", g, buf, sizeof(buf)))
-			printf("group %s ", buf);
-		else
-			printf("group %u ", g);
+		printf("group %s ", rt_group_n2a(g, buf, sizeof(buf)));
 	}
 	if (tb[IFLA_EVENT]) {
 		static const char *const events[] = {
@@ -539,7 +428,7 @@ static void print_addr(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	printf("%u: %s", ifa->ifa_index,
 	       ll_name(m, (int)ifa->ifa_index, dev, sizeof(dev)));
 	if (ifa->ifa_family == AF_INET || ifa->ifa_family == AF_INET6)
-		printf("    %s ", family_name(ifa->ifa_family));
+		printf("    %s ", rt_family_name(ifa->ifa_family));
 	else
 		printf("    family %d ", ifa->ifa_family);
 	if (local) {
@@ -559,7 +448,7 @@ static void print_addr(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	if (tb[IFA_ANYCAST])
 		printf("any %s ", addr_str(ifa->ifa_family, tb[IFA_ANYCAST], a,
 					   sizeof(a)));
-	printf("scope %s ", scope_name(ifa->ifa_scope, a, sizeof(a)));
+	printf("scope %s ", rt_scope_n2a(ifa->ifa_scope, a, sizeof(a)));
 	for (size_t i = 0; i < ARRAY_SIZE(flags); i++) {
 		if (flags[i].mask == IFA_F_PERMANENT) {
 			if (!(fl & IFA_F_PERMANENT))
@@ -683,7 +572,7 @@ static void print_via(const struct nlattr *a)
 	const struct rtvia *via = nla_data(a);
 	char buf[INET6_ADDRSTRLEN + 8];
 
-	printf("via %s %s ", family_name(via->rtvia_family),
+	printf("via %s %s ", rt_family_name(via->rtvia_family),
 	       inet_ntop(via->rtvia_family, via->rtvia_addr, buf,
 			 sizeof(buf)) ?: "???");
 }
@@ -758,7 +647,7 @@ static void print_route(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	if (nlh->nlmsg_type == RTM_DELROUTE)
 		printf("Deleted ");
 	if (r->rtm_type != RTN_UNICAST)
-		printf("%s ", type_name(r->rtm_type, b, sizeof(b)));
+		printf("%s ", rt_type_n2a(r->rtm_type, b, sizeof(b)));
 	if (tb[RTA_DST])
 		printf("%s ", rt_prefix(family, tb[RTA_DST], r->rtm_dst_len, b,
 					sizeof(b)));
@@ -783,11 +672,11 @@ static void print_route(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 		printf("dev %s ", ll_name(m, (int)nla_get_u32(tb[RTA_OIF]), dev,
 					  sizeof(dev)));
 	if (table && table != RT_TABLE_MAIN)
-		printf("table %s ", table_name(table, b, sizeof(b)));
+		printf("table %s ", rt_table_n2a(table, b, sizeof(b)));
 	if (r->rtm_protocol != RTPROT_BOOT)
-		printf("proto %s ", proto_name(r->rtm_protocol, b, sizeof(b)));
+		printf("proto %s ", rt_proto_n2a(r->rtm_protocol, b, sizeof(b)));
 	if (r->rtm_scope != RT_SCOPE_UNIVERSE)
-		printf("scope %s ", scope_name(r->rtm_scope, b, sizeof(b)));
+		printf("scope %s ", rt_scope_n2a(r->rtm_scope, b, sizeof(b)));
 	if (tb[RTA_PREFSRC])
 		printf("src %s ", addr_str(family, tb[RTA_PREFSRC], b,
 					   sizeof(b)));
@@ -899,7 +788,7 @@ static void print_neigh(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 		if (r->ndm_state & states[i].mask)
 			printf("%s ", states[i].name);
 	if (tb[NDA_PROTOCOL] && nla_get_u8(tb[NDA_PROTOCOL]))
-		printf("proto %s ", proto_name(nla_get_u8(tb[NDA_PROTOCOL]), b,
+		printf("proto %s ", rt_proto_n2a(nla_get_u8(tb[NDA_PROTOCOL]), b,
 					       sizeof(b)));
 	putchar('\n');
 }
@@ -991,7 +880,7 @@ static void print_rule(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	}
 	table = tb[FRA_TABLE] ? nla_get_u32(tb[FRA_TABLE]) : frh->table;
 	if (table) {
-		printf(" lookup %s", table_name(table, b, sizeof(b)));
+		printf(" lookup %s", rt_table_n2a(table, b, sizeof(b)));
 		if (tb[FRA_SUPPRESS_PREFIXLEN] &&
 		    (int)nla_get_u32(tb[FRA_SUPPRESS_PREFIXLEN]) != -1)
 			printf(" suppress_prefixlength %d",
@@ -1011,13 +900,13 @@ static void print_rule(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	} else if (frh->action == FR_ACT_NOP) {
 		printf(" nop");
 	} else if (frh->action != FR_ACT_TO_TBL) {
-		printf(" %s", type_name(frh->action, b, sizeof(b)));
+		printf(" %s", rt_type_n2a(frh->action, b, sizeof(b)));
 	}
 	if (tb[FRA_PROTOCOL]) {
 		unsigned p = nla_get_u8(tb[FRA_PROTOCOL]);
 
 		if (p && p != RTPROT_KERNEL)
-			printf(" proto %s", proto_name(p, b, sizeof(b)));
+			printf(" proto %s", rt_proto_n2a(p, b, sizeof(b)));
 	}
 	putchar('\n');
 }
@@ -1052,7 +941,7 @@ static void print_netconf(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	headers(m, "[NETCONF]", nsid);
 	if (nlh->nlmsg_type == RTM_DELNETCONF)
 		printf("Deleted ");
-	printf("%s ", family_name(ncm->ncm_family));
+	printf("%s ", rt_family_name(ncm->ncm_family));
 	if (tb[NETCONFA_IFINDEX])
 		printf("%s ", ifindex == NETCONFA_IFINDEX_ALL ? "all" :
 			      ifindex == NETCONFA_IFINDEX_DEFAULT ?
@@ -1113,11 +1002,11 @@ static void print_nexthop(struct mon *m, const struct nlmsghdr *nlh,
 		printf("dev %s ", ll_name(m, (int)nla_get_u32(tb[NHA_OIF]), b,
 					  sizeof(b)));
 	if (nhm->nh_scope != RT_SCOPE_UNIVERSE)
-		printf("scope %s ", scope_name(nhm->nh_scope, b, sizeof(b)));
+		printf("scope %s ", rt_scope_n2a(nhm->nh_scope, b, sizeof(b)));
 	if (tb[NHA_BLACKHOLE])
 		printf("blackhole ");
 	if (nhm->nh_protocol != RTPROT_UNSPEC)
-		printf("proto %s ", proto_name(nhm->nh_protocol, b, sizeof(b)));
+		printf("proto %s ", rt_proto_n2a(nhm->nh_protocol, b, sizeof(b)));
 	print_rt_flags(nhm->nh_flags);
 	if (tb[NHA_FDB])
 		printf("fdb");
@@ -1289,6 +1178,7 @@ static int cmd_monitor(struct nsh *sh, const struct nsh_args *a)
 		}
 	}
 	m.mask = asked ? asked : ~0u;
+	rt_names_reset(sh->o.numeric);
 	m.sk = ns_sock(sh);
 	if (!m.sk || subscribe(&m)) {
 		if (m.fd >= 0)

@@ -11,10 +11,6 @@
  * state but NOARP for show, every one but PERMANENT and NOARP for flush),
  * the prefix, the protocol, unused entries.  The layout is iproute2's,
  * text, -s, -br and -j.
- *
- * Also here, for cmds/nexthop.c too: iproute2's names of routing
- * protocols and scopes (/etc/iproute2/rt_protos, rt_scopes), and one
- * request with its one answer (nl_talk).
  */
 #include "config.h"
 
@@ -36,195 +32,11 @@
 #include <netlink/route/link.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
 DEFINE_PUTP(struct nl_cache, nl_cache_free)
-
-/* ------------------------------------------------------------ names */
-
-/* one of iproute2's id <-> name tables: its built-in names, then those of
- * /etc/iproute2/FILE and of FILE.d/NAME.conf */
-struct rtnames {
-	const char *file;
-	bool dir;
-	const char *const *builtin;
-	char *tab[256];
-	bool loaded;
-};
-
-static const char *const proto_builtin[256] = {
-	[RTPROT_UNSPEC] = "unspec", [RTPROT_REDIRECT] = "redirect",
-	[RTPROT_KERNEL] = "kernel", [RTPROT_BOOT] = "boot",
-	[RTPROT_STATIC] = "static", [RTPROT_GATED] = "gated",
-	[RTPROT_RA] = "ra", [RTPROT_MRT] = "mrt", [RTPROT_ZEBRA] = "zebra",
-	[RTPROT_BIRD] = "bird", [RTPROT_BABEL] = "babel",
-	[RTPROT_DNROUTED] = "dnrouted", [RTPROT_XORP] = "xorp",
-	[RTPROT_NTK] = "ntk", [RTPROT_DHCP] = "dhcp",
-	[RTPROT_KEEPALIVED] = "keepalived", [RTPROT_BGP] = "bgp",
-	[RTPROT_ISIS] = "isis", [RTPROT_OSPF] = "ospf", [RTPROT_RIP] = "rip",
-	[RTPROT_EIGRP] = "eigrp",
-};
-
-static const char *const scope_builtin[256] = {
-	[RT_SCOPE_UNIVERSE] = "global", [RT_SCOPE_NOWHERE] = "nowhere",
-	[RT_SCOPE_HOST] = "host", [RT_SCOPE_LINK] = "link",
-	[RT_SCOPE_SITE] = "site",
-};
-
-static struct rtnames protos = { "rt_protos", true, proto_builtin };
-static struct rtnames scopes = { "rt_scopes", false, scope_builtin };
-
-/* "ID NAME" lines ("0x10 name" too, '#' comments) of PATH into T */
-static void rtnames_read(struct rtnames *t, const char *path)
-{
-	FILE *f = fopen(path, "re");
-	char line[256];
-
-	while (f && fgets(line, sizeof(line), f)) {
-		char *p = line + strspn(line, " \t"), name[128];
-		unsigned id;
-
-		if (*p == '#' || *p == '\n' || !*p)
-			continue;
-		if (sscanf(p, "0x%x %127s", &id, name) != 2 &&
-		    sscanf(p, "%u %127s", &id, name) != 2)
-			break;	/* iproute2 stops at a corrupt line */
-		if (id < 256) {
-			free(t->tab[id]);
-			t->tab[id] = strdup(name);
-		}
-	}
-	if (f)
-		fclose(f);
-}
-
-static void rtnames_load(struct rtnames *t)
-{
-	char path[512];
-	DIR *d;
-	struct dirent *de;
-
-	if (t->loaded)
-		return;
-	t->loaded = true;
-	for (int i = 0; i < 256; i++)
-		t->tab[i] = t->builtin[i] ? strdup(t->builtin[i]) : NULL;
-	snprintf(path, sizeof(path), "/etc/iproute2/%s", t->file);
-	rtnames_read(t, path);
-	if (!t->dir)
-		return;
-	snprintf(path, sizeof(path), "/etc/iproute2/%s.d", t->file);
-	d = opendir(path);
-	while (d && (de = readdir(d))) {
-		size_t n = strlen(de->d_name);
-
-		if (de->d_name[0] == '.' || n <= 5 ||
-		    !streq(de->d_name + n - 5, ".conf"))
-			continue;
-		snprintf(path, sizeof(path), "/etc/iproute2/%s.d/%s", t->file,
-			 de->d_name);
-		rtnames_read(t, path);
-	}
-	if (d)
-		closedir(d);
-}
-
-static const char *rtnames_n2a(struct rtnames *t, unsigned id, bool numeric,
-			       char *buf, size_t len)
-{
-	if (!numeric && id < 256) {
-		rtnames_load(t);
-		if (t->tab[id])
-			return t->tab[id];
-	}
-	snprintf(buf, len, "%u", id);
-	return buf;
-}
-
-/* NAME's number in T, or a number 0-255: 0, or -1 */
-static int rtnames_a2n(struct rtnames *t, const char *name, unsigned *ret)
-{
-	unsigned long long n;
-	const char *err;
-
-	rtnames_load(t);
-	for (int i = 0; i < 256; i++)
-		if (t->tab[i] && streq(t->tab[i], name)) {
-			*ret = (unsigned)i;
-			return 0;
-		}
-	if (parse_num(name, 255, &n, &err) < 0)
-		return -1;
-	*ret = (unsigned)n;
-	return 0;
-}
-
-const char *rtprot_name(const struct nsh *sh, unsigned id, char *buf,
-			size_t len)
-{
-	return rtnames_n2a(&protos, id, sh->o.numeric, buf, len);
-}
-
-const char *rtscope_name(const struct nsh *sh, unsigned id, char *buf,
-			 size_t len)
-{
-	return rtnames_n2a(&scopes, id, sh->o.numeric, buf, len);
-}
-
-/* ------------------------------------------------------------ talk */
-
-struct talk {
-	int type;
-	struct nlmsghdr *ans;
-};
-
-static int talk_cb(struct nl_msg *msg, void *arg)
-{
-	struct talk *t = arg;
-	struct nlmsghdr *h = nlmsg_hdr(msg);
-
-	if (h->nlmsg_type != t->type || t->ans)
-		return NL_SKIP;
-	t->ans = malloc(h->nlmsg_len);
-	if (t->ans)
-		memcpy(t->ans, h, h->nlmsg_len);
-	return NL_OK;
-}
-
-int nl_talk(struct nl_sock *sk, struct nl_msg *msg, int type,
-	    struct nlmsghdr **ret)
-{
-	struct talk t = { .type = type };
-	struct nl_cb *cb, *orig;
-	int err;
-
-	*ret = NULL;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err < 0)
-		return err;
-	orig = nl_socket_get_cb(sk);	/* a new reference */
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb)
-		return -NLE_NOMEM;
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, talk_cb, &t);
-	/* the answer, then the ACK libnl asked for (an error replaces
-	 * both) */
-	err = nl_recvmsgs(sk, cb);
-	nl_cb_put(cb);
-	if (err >= 0 && !t.ans)
-		err = -NLE_NOMEM;
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	if (err < 0) {
-		free(t.ans);
-		return err;
-	}
-	*ret = t.ans;
-	return 0;
-}
 
 /* ------------------------------------------------------------ types */
 
@@ -315,29 +127,6 @@ static int t_lladdr_null(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
-static int t_rtproto(const char *w, struct nsh_val *v, char *errbuf,
-		     size_t errlen, const char **ret_err)
-{
-	unsigned p;
-
-	if (rtnames_a2n(&protos, w, &p) < 0)
-		FAIL("not a routing protocol (a name of "
-		     "/etc/iproute2/rt_protos or a number 0-255)");
-	v->num = p;
-	return 0;
-}
-
-/* the same, or "all" (0: no filter) */
-static int t_rtproto_all(const char *w, struct nsh_val *v, char *errbuf,
-			 size_t errlen, const char **ret_err)
-{
-	if (streq(w, "all")) {
-		v->num = 0;
-		return 0;
-	}
-	return t_rtproto(w, v, errbuf, errlen, ret_err);
-}
-
 /* an address with an optional prefix length, or all/any/default: any
  * address (special 'a') */
 static int t_prefix_all(const char *w, struct nsh_val *v, char *errbuf,
@@ -378,9 +167,6 @@ static const struct nsh_type neigh_types[] = {
 	  complete_nud_all },
 	{ "LLADDR|null", "a link-layer address like 02:00:00:00:00:01, or "
 			 "null", t_lladdr_null },
-	{ "RTPROTO", "a routing protocol: a name of /etc/iproute2/rt_protos "
-		     "or a number", t_rtproto },
-	{ "RTPROTO|all", "a routing protocol, or all", t_rtproto_all },
 	{ "PREFIX|all", "an address or a prefix like 10.0.0.0/24, or all",
 	  t_prefix_all },
 	{ NULL },
@@ -464,7 +250,7 @@ static const struct ipl_opt show_rows[] = {
 	{ "nud", 0, "NUD|all", NK_NUD, "entries in this state (several "
 				       "may be given)" },
 	{ "proxy", 0, NULL, NK_PROXIES, "the proxy entries" },
-	{ "protocol", IPL_PREFIX, "RTPROTO|all", NK_PROTO,
+	{ "protocol", IPL_PREFIX, "RTPROTOSEL", NK_PROTO,
 	  "entries made by this protocol" },
 	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, NK_HELP },
 	{ "to", IPL_DEFAULT, "PREFIX|all", NK_TO, "entries in this prefix" },
@@ -628,10 +414,7 @@ static int neigh_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err >= 0)
 		return 0;
 	if (type == RTM_NEWNEIGH && nl_last_errno() == EEXIST)
@@ -945,7 +728,7 @@ static void print_neigh(struct nshow *s, const struct nlmsghdr *nlh,
 		print_state(s, r->ndm_state);
 	if (tb[NDA_PROTOCOL] && nla_get_u8(tb[NDA_PROTOCOL]))
 		put_str(s, "protocol", "proto ",
-			rtprot_name(s->sh, nla_get_u8(tb[NDA_PROTOCOL]), buf,
+			rt_proto_n2a(nla_get_u8(tb[NDA_PROTOCOL]), buf,
 				    sizeof(buf)));
 end:
 	if (s->json)
@@ -1057,7 +840,8 @@ static int read_filter(struct nsh *sh, const struct nsh_args *a,
 			s->proxy = true;
 			break;
 		case NK_PROTO:
-			s->protocol = (unsigned)v->num;
+			/* all: no filter */
+			s->protocol = v->special ? 0 : (unsigned)v->num;
 			break;
 		case NK_TO:
 			if (v->special) {
@@ -1102,6 +886,7 @@ static int show(struct nsh *sh, const struct nsh_args *a)
 			   .j = { .pretty = sh->o.pretty } };
 	int rc = 1;
 
+	rt_names_reset(sh->o.numeric);
 	if (wants_help(a))
 		return 0;
 	s.sk = ns_sock(sh);
@@ -1147,10 +932,7 @@ static int flush_one(struct nshow *s, const struct nlmsghdr *nlh,
 	if (!msg || nlmsg_append(msg, nlmsg_data(nlh),
 				 (size_t)nlmsg_datalen(nlh), NLMSG_ALIGNTO) < 0)
 		return nsh_err(s->sh, "out of memory");
-	nl_clear_error();
-	err = nl_send_auto(s->sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(s->sk);
+	err = ipr_ack(s->sk, msg);
 	/* gone already: the kernel's garbage collector was first */
 	if (err >= 0 || nl_last_errno() == ENOENT)
 		return 0;
@@ -1167,6 +949,7 @@ static int cmd_flush(struct nsh *sh, const struct nsh_args *a)
 	struct nshow s = { .sh = sh, .flush = true };
 	int rc = 1, round = 0;
 
+	rt_names_reset(sh->o.numeric);
 	if (wants_help(a))
 		return 0;
 	if (!has_args(a))
@@ -1230,6 +1013,7 @@ static int cmd_get(struct nsh *sh, const struct nsh_args *a)
 	bool dev_ok = false;
 	int err, idx, rc = 1;
 
+	rt_names_reset(sh->o.numeric);
 	if (wants_help(a))
 		return 0;
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
@@ -1275,7 +1059,7 @@ static int cmd_get(struct nsh *sh, const struct nsh_args *a)
 	    nla_put(msg, NDA_DST, dst->pfx.family == AF_INET ? 4 : 16,
 		    dst->pfx.addr) < 0)
 		return nsh_err(sh, "out of memory");
-	err = nl_talk(s.sk, msg, RTM_NEWNEIGH, &ans);
+	err = ipr_get(s.sk, msg, &ans);
 	if (err < 0) {
 		if (nl_last_errno() == ENOENT)
 			return nsh_err(sh, "'%s': no such entry%s%s", dst->text,

@@ -36,6 +36,7 @@
 #include <netlink/errno.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 #include "netns.h"
 
@@ -301,57 +302,6 @@ static int cmd_list(struct nsh *sh, const struct nsh_args *a)
 	return 0;
 }
 
-/* RTM_xxxNSID request MSG on SK; with REPLY, its answer is copied there
- * (free it).  0, or a libnl error code */
-struct reply_arg {
-	struct nlmsghdr *nlh;
-};
-
-static int reply_cb(struct nl_msg *msg, void *arg)
-{
-	struct reply_arg *r = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-
-	if (nlh->nlmsg_type != RTM_NEWNSID || r->nlh)
-		return NL_SKIP;
-	r->nlh = malloc(nlh->nlmsg_len);
-	if (r->nlh)
-		memcpy(r->nlh, nlh, nlh->nlmsg_len);
-	return NL_OK;
-}
-
-static int nsid_talk(struct nl_sock *sk, struct nl_msg *msg,
-		     struct nlmsghdr **reply)
-{
-	struct reply_arg r = { NULL };
-	struct nl_cb *orig, *cb;
-	int err;
-
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err < 0)
-		return err;
-	if (!reply)
-		return nl_wait_for_ack(sk);
-	orig = nl_socket_get_cb(sk);	/* a new reference */
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb)
-		return -NLE_NOMEM;
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, reply_cb, &r);
-	/* the answer, then the ACK libnl asked for (an error replaces both) */
-	err = nl_recvmsgs(sk, cb);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	nl_cb_put(cb);
-	if (err < 0 || !r.nlh) {
-		free(r.nlh);
-		return err < 0 ? err : -NLE_NOATTR;
-	}
-	*reply = r.nlh;
-	return 0;
-}
-
 static struct nl_msg *nsid_msg(int type)
 {
 	struct rtgenmsg g = { .rtgen_family = AF_UNSPEC };
@@ -379,7 +329,7 @@ static int list_one_id(struct nsh *sh, struct nl_sock *sk, struct nsid_map *m,
 		nlmsg_free(msg);
 		return nsh_err(sh, "out of memory");
 	}
-	err = nsid_talk(sk, msg, &reply);
+	err = ipr_get(sk, msg, &reply);
 	nlmsg_free(msg);
 	if (err < 0)
 		return nsh_err(sh, "'%ld': %s", nsid,
@@ -597,7 +547,7 @@ static int cmd_set(struct nsh *sh, const struct nsh_args *a)
 		ns_close(&ns);
 		return nsh_err(sh, "out of memory");
 	}
-	err = nsid_talk(sk, msg, NULL);
+	err = ipr_ack(sk, msg);
 	nlmsg_free(msg);
 	ns_close(&ns);
 	if (err < 0)

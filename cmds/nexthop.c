@@ -33,6 +33,7 @@
 #include <netlink/route/link.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
@@ -150,30 +151,11 @@ static int t_labels(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
-/* a DS field: a name of /etc/iproute2/rt_dsfield or a number 0-255 */
-static int t_dsfield(const char *w, struct nsh_val *v, char *errbuf,
-		     size_t errlen, const char **ret_err)
-{
-	unsigned long long n;
-	unsigned long d;
-
-	if (iproute2_name2num("rt_dsfield", w, &d) == 0 && d <= 255) {
-		v->num = (long)d;
-		return 0;
-	}
-	if (parse_num(w, 255, &n, ret_err) < 0)
-		FAIL("not a DS field (a name of /etc/iproute2/rt_dsfield or a "
-		     "number 0-255)");
-	v->num = (long)n;
-	return 0;
-}
-
 static const struct nsh_type nexthop_types[] = {
 	{ "NHGROUP", "nexthop ids with optional weights: ID[,WEIGHT]/ID…",
 	  t_group },
 	{ "SECONDS", "a number of seconds", t_timer },
 	{ "LABELS", "MPLS labels: LABEL[/LABEL…]", t_labels },
-	{ "DSFIELD", "a DS field (TOS): a name or a number", t_dsfield },
 	{ NULL },
 };
 
@@ -747,10 +729,7 @@ static int nh_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	return err < 0 ? refused(sh, subject, err, type, encap) : 0;
 }
 
@@ -1089,12 +1068,12 @@ static void print_nexthop(struct xshow *s, const struct nlmsghdr *nlh)
 				 sizeof(buf)));
 	if (nhm->nh_scope != RT_SCOPE_UNIVERSE || details)
 		put_str(s, "scope", "scope ",
-			rtscope_name(s->sh, nhm->nh_scope, buf, sizeof(buf)));
+			rt_scope_n2a(nhm->nh_scope, buf, sizeof(buf)));
 	if (tb[NHA_BLACKHOLE])
 		put_null(s, "blackhole", "blackhole ");
 	if (nhm->nh_protocol != RTPROT_UNSPEC || details)
 		put_str(s, "protocol", "proto ",
-			rtprot_name(s->sh, nhm->nh_protocol, buf, sizeof(buf)));
+			rt_proto_n2a(nhm->nh_protocol, buf, sizeof(buf)));
 	put_flags(s, nhm->nh_flags);
 	if (tb[NHA_FDB])
 		put_null(s, "fdb", "fdb");
@@ -1279,7 +1258,7 @@ static int get_one(struct xshow *s, const char *what, uint32_t id,
 	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_u32(msg, NHA_ID, id) < 0)
 		return nsh_err(s->sh, "out of memory");
-	err = nl_talk(s->sk, msg, RTM_NEWNEXTHOP, &ans);
+	err = ipr_get(s->sk, msg, &ans);
 	if (err < 0) {
 		return refused(s->sh, what, err, RTM_GETNEXTHOP, NULL);
 	}
@@ -1302,6 +1281,7 @@ static void xshow_init(struct xshow *s, struct nsh *sh)
 	s->sh = sh;
 	s->json = sh->o.json;
 	s->j.pretty = sh->o.pretty;
+	rt_names_reset(sh->o.numeric);
 }
 
 /* ip nexthop [list [SELECTOR]] */
@@ -1379,10 +1359,7 @@ static int del_one(struct nsh *sh, struct nl_sock *sk, uint32_t id,
 	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_u32(msg, NHA_ID, id) < 0)
 		return nsh_err(sh, "out of memory");
-	nl_clear_error();
-	err = nl_send_auto(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
+	err = ipr_ack(sk, msg);
 	if (err >= 0)
 		return 0;
 	if (!what) {
@@ -1505,7 +1482,7 @@ static int cmd_bucket(struct nsh *sh, const struct nsh_args *a)
 		nla_nest_end(msg, nest);
 		snprintf(what, sizeof(what), "id %u index %ld", f.id,
 			 idx->num);
-		err = nl_talk(s.sk, msg, RTM_NEWNEXTHOPBUCKET, &ans);
+		err = ipr_get(s.sk, msg, &ans);
 		if (err < 0) {
 			rc = refused(sh, what, err, RTM_GETNEXTHOPBUCKET, NULL);
 			goto out;

@@ -788,7 +788,7 @@ static int modify(struct nsh *sh, const struct nsh_args *a, int cmd,
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	err = rt_talk(sk, msg);
+	err = ipr_ack(sk, msg);
 	if (err < 0)
 		return refused(&q, err);
 	return 0;

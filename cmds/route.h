@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * route.h - what `ip route` (cmds/route.c, route_show.c) and `ip rule`
- * (cmds/rule.c) share: iproute2's names of tables, protocols, scopes,
- * realms, DS fields and route types (cmds/route_names.c), the placeholder
- * types that parse them, and the printing of a route.
+ * (cmds/rule.c) share: their placeholder types (cmds/route_types.c) and
+ * the printing of a route.
  */
 #ifndef NSH_ROUTE_H
 #define NSH_ROUTE_H
@@ -12,6 +11,7 @@
 #include <stdio.h>
 
 #include "cmds.h"
+#include "iproute.h"
 #include "ipl.h"
 
 struct nlattr;
@@ -19,48 +19,12 @@ struct nlmsghdr;
 struct nl_msg;
 struct nl_sock;
 
-/* ------------------------------------------------------------ names */
-
 /*
- * iproute2's name databases (lib/rt_names.c): built-in names, and the
- * files of /etc/iproute2 read when a name is missing (a number without a
- * built-in name) or asked for by name, as iproute2 reads them once per
- * command.  rt_names_reset forgets what was read (each command starts
- * afresh); NUMBERS (-N): n2a gives numbers.  n2a gives the name, or the number in iproute2's format, in
- * BUF; a2n gives 0 and the number, or -1.
- */
-void rt_names_reset(bool numbers);
-const char *rt_proto_n2a(unsigned id, char *buf, size_t len);
-int rt_proto_a2n(const char *name, uint32_t *ret);
-const char *rt_scope_n2a(unsigned id, char *buf, size_t len);
-int rt_scope_a2n(const char *name, uint32_t *ret);
-const char *rt_realm_n2a(unsigned id, char *buf, size_t len);
-int rt_realms_a2n(const char *arg, uint32_t *ret);
-const char *rt_table_n2a(uint32_t id, char *buf, size_t len);
-int rt_table_a2n(const char *name, uint32_t *ret);
-const char *rt_dsfield_n2a(unsigned id, char *buf, size_t len);
-int rt_dsfield_a2n(const char *name, uint32_t *ret);
-const char *rt_type_n2a(unsigned id, char *buf, size_t len);
-int rt_type_a2n(const char *name, uint32_t *ret);
-const char *rt_group_n2a(unsigned id, char *buf, size_t len);
-const char *rt_ipproto_n2a(unsigned id, char *buf, size_t len);
-/* "inet", "inet6", … for RTA_VIA; iproute2's family_name */
-const char *rt_family_name(int family);
-/* iproute2's read_family: AF_INET for "inet" …, AF_UNSPEC for others */
-int rt_read_family(const char *word);
-
-/*
- * Placeholder types (struct nsh_type, in route_family.types):
+ * Placeholder types (struct nsh_type, in route_family.types; TABLE,
+ * RTPROTO, RTSCOPE, RTTYPE, DSFIELD and REALMS are cmds/ipr_types.c's):
  *   RTPREFIX   a route's prefix: default, all, any or ADDR[/LEN], host
  *              bits refused (special 'd' default, 'a' all/any)
  *   RTMATCH    a prefix to match (host bits allowed), same specials
- *   TABLE      main, local, default, a name of rt_tables or a number
- *   RTTABLESEL the same, or all (special 'a') or cache (special 'c')
- *   RTPROTO    a protocol name of rt_protos or 0-255; RTPROTOSEL: or all
- *   RTSCOPE    a scope name or 0-255; RTSCOPESEL: or all
- *   RTTYPE     unicast, local, … (iproute2's abbreviations) or 0-255
- *   DSFIELD    a name of rt_dsfield or hex 0-ff
- *   REALMS     [FROM/]TO, names of rt_realms or numbers
  *   RTTIME     NUMBER[s|ms]
  *   RTPREF     low, medium, high or 0-255
  *   IPPROTO    a protocol of /etc/protocols or 0-255
@@ -152,8 +116,5 @@ extern const struct ipl_table route_get_opts;
  * reporting that there is no such link or that it is no VRF */
 int rt_vrf_table(struct nsh *sh, const char *name, uint32_t *ret);
 
-/* send the request MSG on SK and wait for the kernel's answer: 0, or a
- * negative libnl error (nl_last_errno() has the kernel's) */
-int rt_talk(struct nl_sock *sk, struct nl_msg *msg);
 
 #endif

@@ -95,7 +95,7 @@ const char *rt_link_name(struct rt_links *l, int index)
  * JSON object under KEY (when KEY is set), or to the text through FMT
  * (when FMT is set).
  */
-static void pr_str(struct rt_print *p, const char *key, const char *fmt,
+static void rtp_str(struct rt_print *p, const char *key, const char *fmt,
 		   const char *val)
 {
 	if (p->json) {
@@ -106,7 +106,7 @@ static void pr_str(struct rt_print *p, const char *key, const char *fmt,
 	}
 }
 
-static void pr_uint(struct rt_print *p, const char *key, const char *fmt,
+static void rtp_uint(struct rt_print *p, const char *key, const char *fmt,
 		    unsigned long long val)
 {
 	if (p->json) {
@@ -117,7 +117,7 @@ static void pr_uint(struct rt_print *p, const char *key, const char *fmt,
 	}
 }
 
-static void pr_int(struct rt_print *p, const char *key, const char *fmt,
+static void rtp_int(struct rt_print *p, const char *key, const char *fmt,
 		   long long val)
 {
 	if (p->json) {
@@ -129,7 +129,7 @@ static void pr_int(struct rt_print *p, const char *key, const char *fmt,
 }
 
 /* print_0xhex: "0x…" as a JSON string */
-static void pr_hex(struct rt_print *p, const char *key, const char *fmt,
+static void rtp_hex(struct rt_print *p, const char *key, const char *fmt,
 		   unsigned long long val)
 {
 	char buf[32];
@@ -143,7 +143,7 @@ static void pr_hex(struct rt_print *p, const char *key, const char *fmt,
 }
 
 /* print_null: JSON null, or the text FMT */
-static void pr_null(struct rt_print *p, const char *key, const char *fmt)
+static void rtp_null(struct rt_print *p, const char *key, const char *fmt)
 {
 	if (p->json)
 		json_str_or_null(&p->j, key, NULL);
@@ -151,7 +151,7 @@ static void pr_null(struct rt_print *p, const char *key, const char *fmt)
 		fputs(fmt, stdout);
 }
 
-static void pr_bool(struct rt_print *p, const char *key, const char *fmt,
+static void rtp_bool(struct rt_print *p, const char *key, const char *fmt,
 		    bool val)
 {
 	if (p->json)
@@ -160,7 +160,7 @@ static void pr_bool(struct rt_print *p, const char *key, const char *fmt,
 		fputs(fmt, stdout);
 }
 
-static void pr_open(struct rt_print *p, const char *key)
+static void rtp_open(struct rt_print *p, const char *key)
 {
 	if (!p->json)
 		return;
@@ -168,13 +168,13 @@ static void pr_open(struct rt_print *p, const char *key)
 	json_begin_object(&p->j);
 }
 
-static void pr_close(struct rt_print *p)
+static void rtp_close(struct rt_print *p)
 {
 	if (p->json)
 		json_end_object(&p->j);
 }
 
-static void pr_open_array(struct rt_print *p, const char *key)
+static void rtp_open_array(struct rt_print *p, const char *key)
 {
 	if (!p->json)
 		return;
@@ -182,7 +182,7 @@ static void pr_open_array(struct rt_print *p, const char *key)
 	json_begin_array(&p->j);
 }
 
-static void pr_close_array(struct rt_print *p)
+static void rtp_close_array(struct rt_print *p)
 {
 	if (p->json)
 		json_end_array(&p->j);
@@ -270,7 +270,7 @@ static void print_flags(struct rt_print *p, unsigned flags)
 		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
 	};
 
-	pr_open_array(p, "flags");
+	rtp_open_array(p, "flags");
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		if (!(flags & names[i].bit))
 			continue;
@@ -279,7 +279,7 @@ static void print_flags(struct rt_print *p, unsigned flags)
 		else
 			printf("%s ", names[i].name);
 	}
-	pr_close_array(p);
+	rtp_close_array(p);
 }
 
 static void print_gateway(struct rt_print *p, int family, const char *gw)
@@ -302,10 +302,10 @@ static void print_via(struct rt_print *p, const struct nlattr *a)
 	host = addr_n2a(via->rtvia_family, nla_len(a) - 2, via->rtvia_addr,
 			buf, sizeof(buf));
 	if (p->json) {
-		pr_open(p, "via");
+		rtp_open(p, "via");
 		json_str(&p->j, "family", rt_family_name(via->rtvia_family));
 		json_str(&p->j, "host", host);
-		pr_close(p);
+		rtp_close(p);
 	} else {
 		printf("via %s %s ", rt_family_name(via->rtvia_family), host);
 	}
@@ -329,11 +329,11 @@ static void print_flow(struct rt_print *p, const struct nlattr *a)
 
 	to &= 0xffff;
 	if (p->json) {
-		pr_open(p, "flow");
+		rtp_open(p, "flow");
 		if (from)
 			json_str(&p->j, "from", rt_realm_n2a(from, b, sizeof(b)));
 		json_str(&p->j, "to", rt_realm_n2a(to, b, sizeof(b)));
-		pr_close(p);
+		rtp_close(p);
 		return;
 	}
 	printf("realm%s ", from ? "s" : "");
@@ -375,37 +375,37 @@ static void print_encap_ip(struct rt_print *p, const struct nlattr *encap,
 		return;
 	/* the two kinds number their attributes alike up to FLAGS */
 	if (tb[LWTUNNEL_IP_ID])
-		pr_uint(p, "id", "id %llu ", be64_get(tb[LWTUNNEL_IP_ID]));
+		rtp_uint(p, "id", "id %llu ", be64_get(tb[LWTUNNEL_IP_ID]));
 	if (tb[LWTUNNEL_IP_SRC])
-		pr_str(p, "src", "src %s ",
+		rtp_str(p, "src", "src %s ",
 		       rta_addr(family, tb[LWTUNNEL_IP_SRC], buf, sizeof(buf)));
 	if (tb[LWTUNNEL_IP_DST])
-		pr_str(p, "dst", "dst %s ",
+		rtp_str(p, "dst", "dst %s ",
 		       rta_addr(family, tb[LWTUNNEL_IP_DST], buf, sizeof(buf)));
 	if (v6) {
 		if (tb[LWTUNNEL_IP6_HOPLIMIT])
-			pr_uint(p, "hoplimit", "hoplimit %llu ",
+			rtp_uint(p, "hoplimit", "hoplimit %llu ",
 				nla_get_u8(tb[LWTUNNEL_IP6_HOPLIMIT]));
 		if (tb[LWTUNNEL_IP6_TC])
-			pr_uint(p, "tc", "tc %llu ",
+			rtp_uint(p, "tc", "tc %llu ",
 				nla_get_u8(tb[LWTUNNEL_IP6_TC]));
 	} else {
 		if (tb[LWTUNNEL_IP_TTL])
-			pr_uint(p, "ttl", "ttl %llu ",
+			rtp_uint(p, "ttl", "ttl %llu ",
 				nla_get_u8(tb[LWTUNNEL_IP_TTL]));
 		if (tb[LWTUNNEL_IP_TOS])
-			pr_int(p, "tos", "tos %lld ",
+			rtp_int(p, "tos", "tos %lld ",
 			       nla_get_u8(tb[LWTUNNEL_IP_TOS]));
 	}
 	if (tb[LWTUNNEL_IP_FLAGS]) {
 		uint16_t flags = nla_get_u16(tb[LWTUNNEL_IP_FLAGS]);
 
 		if (flags & LWT_TUNNEL_KEY)
-			pr_bool(p, "key", "key ", true);
+			rtp_bool(p, "key", "key ", true);
 		if (flags & LWT_TUNNEL_CSUM)
-			pr_bool(p, "csum", "csum ", true);
+			rtp_bool(p, "csum", "csum ", true);
 		if (flags & LWT_TUNNEL_SEQ)
-			pr_bool(p, "seq", "seq ", true);
+			rtp_bool(p, "seq", "seq ", true);
 	}
 }
 
@@ -426,14 +426,14 @@ static void print_encap_seg6(struct rt_print *p, const struct nlattr *encap)
 		return;
 	t = nla_data(tb[SEG6_IPTUNNEL_SRH]);
 	srh = t->srh;
-	pr_str(p, "mode", "mode %s ",
+	rtp_str(p, "mode", "mode %s ",
 	       t->mode >= 0 && t->mode < (int)ARRAY_SIZE(modes) ?
 		       modes[t->mode] : "<unknown>");
 	if (nla_len(tb[SEG6_IPTUNNEL_SRH]) <
 	    (int)(sizeof(*t) + sizeof(*srh) + 16 * (srh->first_segment + 1u)))
 		return;
 	if (p->json)
-		pr_open_array(p, "segs");
+		rtp_open_array(p, "segs");
 	else
 		printf("segs %d [ ", srh->first_segment + 1);
 	for (int i = srh->first_segment; i >= 0; i--) {
@@ -444,7 +444,7 @@ static void print_encap_seg6(struct rt_print *p, const struct nlattr *encap)
 			printf("%s ", buf);
 	}
 	if (p->json)
-		pr_close_array(p);
+		rtp_close_array(p);
 	else
 		fputs("] ", stdout);
 	if (sr_has_hmac(srh)) {
@@ -453,7 +453,7 @@ static void print_encap_seg6(struct rt_print *p, const struct nlattr *encap)
 		uint32_t id;
 
 		memcpy(&id, tlv + 4, 4);
-		pr_hex(p, "hmac", "hmac %llX ", ntohl(id));
+		rtp_hex(p, "hmac", "hmac %llX ", ntohl(id));
 	}
 }
 
@@ -474,7 +474,7 @@ static void print_encap(struct rt_print *p, const struct nlattr *type,
 	if (!type)
 		return;
 	et = nla_get_u16((struct nlattr *)type);
-	pr_str(p, "encap", " encap %s ",
+	rtp_str(p, "encap", " encap %s ",
 	       et < ARRAY_SIZE(names) && names[et] ? names[et] : "unknown");
 	switch (et) {
 	case LWTUNNEL_ENCAP_MPLS: {
@@ -485,11 +485,11 @@ static void print_encap(struct rt_print *p, const struct nlattr *type,
 				     (struct nlattr *)encap, NULL) < 0)
 			break;
 		if (tb[MPLS_IPTUNNEL_DST])
-			pr_str(p, "dst", " %s ",
+			rtp_str(p, "dst", " %s ",
 			       rta_addr(AF_MPLS, tb[MPLS_IPTUNNEL_DST], buf,
 					sizeof(buf)));
 		if (tb[MPLS_IPTUNNEL_TTL])
-			pr_uint(p, "ttl", "ttl %llu ",
+			rtp_uint(p, "ttl", "ttl %llu ",
 				nla_get_u8(tb[MPLS_IPTUNNEL_TTL]));
 		break;
 	}
@@ -526,7 +526,7 @@ static void print_cache_flags(struct rt_print *p, uint32_t flags)
 
 	flags &= ~0xffffu;
 	if (p->json) {
-		pr_open_array(p, "cache");
+		rtp_open_array(p, "cache");
 	} else {
 		printf("%s    cache ", p->sl);
 		if (!flags)
@@ -551,7 +551,7 @@ static void print_cache_flags(struct rt_print *p, uint32_t flags)
 		else
 			printf("%s>", buf);
 	}
-	pr_close_array(p);
+	rtp_close_array(p);
 }
 
 static void print_cacheinfo(struct rt_print *p, const struct rta_cacheinfo *ci)
@@ -561,24 +561,24 @@ static void print_cacheinfo(struct rt_print *p, const struct rta_cacheinfo *ci)
 	if (hz <= 0)
 		hz = 100;
 	if (ci->rta_expires)
-		pr_int(p, "expires", "expires %lldsec ",
+		rtp_int(p, "expires", "expires %lldsec ",
 		       (long long)(ci->rta_expires / hz));
 	if (ci->rta_error)
-		pr_uint(p, "error", "error %llu ", ci->rta_error);
+		rtp_uint(p, "error", "error %llu ", ci->rta_error);
 	if (p->sh->o.stats) {
 		if (ci->rta_clntref)
-			pr_uint(p, "users", "users %llu ", ci->rta_clntref);
+			rtp_uint(p, "users", "users %llu ", ci->rta_clntref);
 		if (ci->rta_used)
-			pr_uint(p, "used", "used %llu ", ci->rta_used);
+			rtp_uint(p, "used", "used %llu ", ci->rta_used);
 		if (ci->rta_lastuse)
-			pr_uint(p, "age", "age %llusec ",
+			rtp_uint(p, "age", "age %llusec ",
 				ci->rta_lastuse / (unsigned long)hz);
 	}
 	if (ci->rta_id)
-		pr_hex(p, "ipid", "ipid 0x%04llx ", ci->rta_id);
+		rtp_hex(p, "ipid", "ipid 0x%04llx ", ci->rta_id);
 	if (ci->rta_ts || ci->rta_tsage) {
-		pr_hex(p, "ts", "ts 0x%llx", ci->rta_ts);
-		pr_uint(p, "tsage", "tsage %llusec ", ci->rta_tsage);
+		rtp_hex(p, "ts", "ts 0x%llx", ci->rta_ts);
+		rtp_uint(p, "tsage", "tsage %llusec ", ci->rta_tsage);
 	}
 }
 
@@ -601,8 +601,8 @@ static void print_metrics(struct rt_print *p, const struct nlattr *a)
 
 	if (nla_parse_nested(mx, RTAX_MAX, (struct nlattr *)a, NULL) < 0)
 		return;
-	pr_open_array(p, "metrics");
-	pr_open(p, NULL);
+	rtp_open_array(p, "metrics");
+	rtp_open(p, NULL);
 	if (mx[RTAX_LOCK])
 		lock = nla_get_u32(mx[RTAX_LOCK]);
 	for (int i = 2; i <= RTAX_MAX; i++) {
@@ -627,11 +627,11 @@ static void print_metrics(struct rt_print *p, const struct nlattr *a)
 			uint32_t of = val;
 
 			if (val & RTAX_FEATURE_ECN) {
-				pr_null(p, "ecn", "ecn ");
+				rtp_null(p, "ecn", "ecn ");
 				val &= ~RTAX_FEATURE_ECN;
 			}
 			if (val)
-				pr_hex(p, "features", "%#llx ", of);
+				rtp_hex(p, "features", "%#llx ", of);
 			break;
 		}
 		case RTAX_RTT:
@@ -648,16 +648,16 @@ static void print_metrics(struct rt_print *p, const struct nlattr *a)
 
 			if (mx[i])
 				nla_strlcpy(cc, mx[i], sizeof(cc));
-			pr_str(p, "congestion", "%s ", cc);
+			rtp_str(p, "congestion", "%s ", cc);
 			break;
 		}
 		default:
-			pr_uint(p, mx_names[i], "%llu ", val);
+			rtp_uint(p, mx_names[i], "%llu ", val);
 			break;
 		}
 	}
-	pr_close(p);
-	pr_close_array(p);
+	rtp_close(p);
+	rtp_close_array(p);
 }
 
 /* print_rt_pref (no space after it: it ends iproute2's line) */
@@ -665,16 +665,16 @@ static void print_pref(struct rt_print *p, unsigned pref)
 {
 	switch (pref) {
 	case 3:
-		pr_str(p, "pref", "pref %s", "low");
+		rtp_str(p, "pref", "pref %s", "low");
 		break;
 	case 0:
-		pr_str(p, "pref", "pref %s", "medium");
+		rtp_str(p, "pref", "pref %s", "medium");
 		break;
 	case 1:
-		pr_str(p, "pref", "pref %s", "high");
+		rtp_str(p, "pref", "pref %s", "high");
 		break;
 	default:
-		pr_uint(p, "pref", "%llu", pref);
+		rtp_uint(p, "pref", "%llu", pref);
 		break;
 	}
 }
@@ -689,14 +689,14 @@ static void print_multipath(struct rt_print *p, const struct rtmsg *r,
 	bool mc = (r->rtm_flags & RTM_F_CLONED) &&
 		  r->rtm_type == RTN_MULTICAST;
 
-	pr_open_array(p, "nexthops");
+	rtp_open_array(p, "nexthops");
 	while (len >= (int)sizeof(*nh)) {
 		struct nlattr *tb[RTA_MAX + 1];
 		char buf[INET6_ADDRSTRLEN];
 
 		if (nh->rtnh_len > len)
 			break;
-		pr_open(p, NULL);
+		rtp_open(p, NULL);
 		if (mc) {
 			if (!p->json)
 				fputs(first ? "Oifs: " : " ", stdout);
@@ -723,80 +723,25 @@ static void print_multipath(struct rt_print *p, const struct rtmsg *r,
 				print_flow(p, tb[RTA_FLOW]);
 		}
 		if (mc) {
-			pr_str(p, "dev", "%s",
+			rtp_str(p, "dev", "%s",
 			       rt_link_name(&p->links, nh->rtnh_ifindex));
 			if (nh->rtnh_hops != 1)
-				pr_int(p, "ttl", "(ttl>%lld)", nh->rtnh_hops);
+				rtp_int(p, "ttl", "(ttl>%lld)", nh->rtnh_hops);
 			if (!p->json)
 				putchar(' ');
 		} else {
-			pr_str(p, "dev", "dev %s ",
+			rtp_str(p, "dev", "dev %s ",
 			       rt_link_name(&p->links, nh->rtnh_ifindex));
 			if (r->rtm_family != AF_MPLS)
-				pr_int(p, "weight", "weight %lld ",
+				rtp_int(p, "weight", "weight %lld ",
 				       nh->rtnh_hops + 1);
 		}
 		print_flags(p, nh->rtnh_flags);
 		len -= NLMSG_ALIGN(nh->rtnh_len);
 		nh = RTNH_NEXT(nh);
-		pr_close(p);
+		rtp_close(p);
 	}
-	pr_close_array(p);
-}
-
-/* the answer of one request: its type, and a copy */
-struct answer {
-	int type;
-	struct nlmsghdr *nlh;
-};
-
-static int answer_cb(struct nl_msg *msg, void *arg)
-{
-	struct answer *ans = arg;
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-
-	if (nlh->nlmsg_type != ans->type || ans->nlh)
-		return NL_SKIP;
-	ans->nlh = malloc(nlh->nlmsg_len);
-	if (ans->nlh)
-		memcpy(ans->nlh, nlh, nlh->nlmsg_len);
-	return NL_OK;
-}
-
-/* send MSG and return the kernel's answer of TYPE (a copy the caller
- * frees), or NULL with *ERR set */
-static struct nlmsghdr *talk_answer(struct nl_sock *sk, struct nl_msg *msg,
-				    int type, int *err)
-{
-	struct answer ans = { .type = type };
-	struct nl_cb *cb, *orig;
-
-	nl_clear_error();
-	*err = nl_send_auto(sk, msg);
-	if (*err < 0)
-		return NULL;
-	orig = nl_socket_get_cb(sk);	/* a new reference */
-	cb = nl_cb_clone(orig);
-	nl_cb_put(orig);
-	if (!cb) {
-		*err = -NLE_NOMEM;
-		return NULL;
-	}
-	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, answer_cb, &ans);
-	/* the answer, then the ACK libnl asked for (an error replaces both) */
-	*err = nl_recvmsgs(sk, cb);
-	if (*err >= 0 && !ans.nlh)
-		*err = nl_recvmsgs(sk, cb);
-	if (*err >= 0)
-		*err = nl_wait_for_ack(sk);
-	nl_cb_put(cb);
-	if (*err >= 0 && !ans.nlh)
-		*err = -NLE_MSG_TRUNC;
-	if (*err < 0) {
-		free(ans.nlh);
-		return NULL;
-	}
-	return ans.nlh;
+	rtp_close_array(p);
 }
 
 /* -d with nhid: "\n\tnh_info id 5 via … dev … scope link proto unspec" */
@@ -814,8 +759,8 @@ static void print_nh_info(struct rt_print *p, uint32_t id)
 	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
 	    nla_put_u32(msg, NHA_ID, id) < 0)
 		return;
-	ans = talk_answer(p->sk, msg, RTM_NEWNEXTHOP, &err);
-	if (!ans)
+	err = ipr_get(p->sk, msg, &ans);
+	if (err < 0)
 		return;
 	n = nlmsg_data(ans);
 	if (nlmsg_parse(ans, sizeof(*n), tb, NHA_MAX, NULL) < 0) {
@@ -824,32 +769,32 @@ static void print_nh_info(struct rt_print *p, uint32_t id)
 	}
 	if (!p->json)
 		fputs("\n\tnh_info ", stdout);
-	pr_open(p, "nh_info");
-	pr_uint(p, "id", "id %llu ",
+	rtp_open(p, "nh_info");
+	rtp_uint(p, "id", "id %llu ",
 		tb[NHA_ID] ? nla_get_u32(tb[NHA_ID]) : 0);
 	if (tb[NHA_GROUP]) {
 		const struct nexthop_grp *g = nla_data(tb[NHA_GROUP]);
 		int cnt = nla_len(tb[NHA_GROUP]) / (int)sizeof(*g);
 
-		pr_open_array(p, "group");
+		rtp_open_array(p, "group");
 		if (!p->json)
 			fputs("group ", stdout);
 		for (int i = 0; i < cnt; i++) {
-			pr_open(p, NULL);
+			rtp_open(p, NULL);
 			if (i && !p->json)
 				putchar('/');
-			pr_uint(p, "id", "%llu", g[i].id);
+			rtp_uint(p, "id", "%llu", g[i].id);
 			if (g[i].weight)
-				pr_uint(p, "weight", ",%llu", g[i].weight + 1u);
-			pr_close(p);
+				rtp_uint(p, "weight", ",%llu", g[i].weight + 1u);
+			rtp_close(p);
 		}
 		if (!p->json)
 			putchar(' ');
-		pr_close_array(p);
+		rtp_close_array(p);
 	}
 	if (tb[NHA_GROUP_TYPE] &&
 	    nla_get_u16(tb[NHA_GROUP_TYPE]) != NEXTHOP_GRP_TYPE_MPATH)
-		pr_str(p, "type", "type %s ",
+		rtp_str(p, "type", "type %s ",
 		       nla_get_u16(tb[NHA_GROUP_TYPE]) == NEXTHOP_GRP_TYPE_RES ?
 			       "resilient" : "<unknown type>");
 	if (tb[NHA_ENCAP])
@@ -864,17 +809,17 @@ static void print_nh_info(struct rt_print *p, uint32_t id)
 	if (tb[NHA_OIF])
 		print_dev(p, "dev", nla_get_u32(tb[NHA_OIF]));
 	if (n->nh_scope != RT_SCOPE_UNIVERSE || p->sh->o.details)
-		pr_str(p, "scope", "scope %s ",
+		rtp_str(p, "scope", "scope %s ",
 		       rt_scope_n2a(n->nh_scope, b, sizeof(b)));
 	if (tb[NHA_BLACKHOLE])
-		pr_null(p, "blackhole", "blackhole ");
+		rtp_null(p, "blackhole", "blackhole ");
 	if (n->nh_protocol != RTPROT_UNSPEC || p->sh->o.details)
-		pr_str(p, "protocol", "proto %s ",
+		rtp_str(p, "protocol", "proto %s ",
 		       rt_proto_n2a(n->nh_protocol, b, sizeof(b)));
 	print_flags(p, n->nh_flags);
 	if (tb[NHA_FDB])
-		pr_null(p, "fdb", "fdb");
-	pr_close(p);
+		rtp_null(p, "fdb", "fdb");
+	rtp_close(p);
 	free(ans);
 }
 
@@ -1102,36 +1047,36 @@ void rt_print_route(struct rt_print *p, struct nlmsghdr *nlh)
 	if (!rt_filter_keep(p, nlh, tb))
 		return;
 	table = rt_msg_table(nlh, tb);
-	pr_open(p, NULL);
+	rtp_open(p, NULL);
 	if (nlh->nlmsg_type == RTM_DELROUTE)
-		pr_bool(p, "deleted", "Deleted ", true);
+		rtp_bool(p, "deleted", "Deleted ", true);
 	if ((r->rtm_type != RTN_UNICAST || details) &&
 	    (!f->typemask || (r->rtm_type < 64 &&
 			      (f->typemask & (1ull << r->rtm_type)))))
-		pr_str(p, "type", "%s ", rt_type_n2a(r->rtm_type, b, sizeof(b)));
+		rtp_str(p, "type", "%s ", rt_type_n2a(r->rtm_type, b, sizeof(b)));
 	if (tb[RTA_DST])
 		prefix_text(r, tb[RTA_DST], r->rtm_dst_len, b, sizeof(b));
 	else if (r->rtm_dst_len)
 		snprintf(b, sizeof(b), "0/%d ", r->rtm_dst_len);
 	else
 		snprintf(b, sizeof(b), "default");
-	pr_str(p, "dst", "%s ", b);
+	rtp_str(p, "dst", "%s ", b);
 	if (tb[RTA_SRC]) {
-		pr_str(p, "from", "from %s ",
+		rtp_str(p, "from", "from %s ",
 		       prefix_text(r, tb[RTA_SRC], r->rtm_src_len, b,
 				   sizeof(b)));
 	} else if (r->rtm_src_len) {
 		snprintf(b, sizeof(b), "0/%u", r->rtm_src_len);
-		pr_str(p, "src", "from %s ", b);
+		rtp_str(p, "src", "from %s ", b);
 	}
 	if (tb[RTA_NH_ID])
-		pr_uint(p, "nhid", "nhid %llu ", nla_get_u32(tb[RTA_NH_ID]));
+		rtp_uint(p, "nhid", "nhid %llu ", nla_get_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
 		print_newdst(p, r->rtm_family, tb[RTA_NEWDST]);
 	if (tb[RTA_ENCAP])
 		print_encap(p, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
 	if (r->rtm_tos && f->tosmask != -1)
-		pr_str(p, "tos", "tos %s ",
+		rtp_str(p, "tos", "tos %s ",
 		       rt_dsfield_n2a(r->rtm_tos, b, sizeof(b)));
 	if (tb[RTA_GATEWAY] && f->rvia.bitlen != hl)
 		print_gateway(p, r->rtm_family,
@@ -1142,22 +1087,22 @@ void rt_print_route(struct rt_print *p, struct nlmsghdr *nlh)
 	if (tb[RTA_OIF] && f->oifmask != -1)
 		print_dev(p, "dev", nla_get_u32(tb[RTA_OIF]));
 	if (table && (table != RT_TABLE_MAIN || details) && !f->tb)
-		pr_str(p, "table", "table %s ", rt_table_n2a(table, b, sizeof(b)));
+		rtp_str(p, "table", "table %s ", rt_table_n2a(table, b, sizeof(b)));
 	if (!(r->rtm_flags & RTM_F_CLONED)) {
 		if ((r->rtm_protocol != RTPROT_BOOT || details) &&
 		    f->protocolmask != -1)
-			pr_str(p, "protocol", "proto %s ",
+			rtp_str(p, "protocol", "proto %s ",
 			       rt_proto_n2a(r->rtm_protocol, b, sizeof(b)));
 		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || details) &&
 		    f->scopemask != -1)
-			pr_str(p, "scope", "scope %s ",
+			rtp_str(p, "scope", "scope %s ",
 			       rt_scope_n2a(r->rtm_scope, b, sizeof(b)));
 	}
 	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hl)
-		pr_str(p, "prefsrc", "src %s ",
+		rtp_str(p, "prefsrc", "src %s ",
 		       rta_addr(r->rtm_family, tb[RTA_PREFSRC], b, sizeof(b)));
 	if (tb[RTA_PRIORITY] && f->metricmask != (uint32_t)-1)
-		pr_uint(p, "metric", "metric %llu ",
+		rtp_uint(p, "metric", "metric %llu ",
 			nla_get_u32(tb[RTA_PRIORITY]));
 	print_flags(p, r->rtm_flags);
 	if (tb[RTA_MARK] && nla_get_u32(tb[RTA_MARK])) {
@@ -1173,7 +1118,7 @@ void rt_print_route(struct rt_print *p, struct nlmsghdr *nlh)
 	if (tb[RTA_FLOW] && f->realmmask != ~0u)
 		print_flow(p, tb[RTA_FLOW]);
 	if (tb[RTA_UID])
-		pr_uint(p, "uid", "uid %llu ", nla_get_u32(tb[RTA_UID]));
+		rtp_uint(p, "uid", "uid %llu ", nla_get_u32(tb[RTA_UID]));
 	if (r->rtm_family == AF_INET && (r->rtm_flags & RTM_F_CLONED))
 		print_cache_flags(p, r->rtm_flags);
 	if ((r->rtm_family == AF_INET || r->rtm_family == AF_INET6) &&
@@ -1200,7 +1145,7 @@ void rt_print_route(struct rt_print *p, struct nlmsghdr *nlh)
 		print_multipath(p, r, tb[RTA_MULTIPATH]);
 	if (!p->json)
 		putchar('\n');
-	pr_close(p);
+	rtp_close(p);
 }
 
 /* ------------------------------------------------------------ list */
@@ -1449,7 +1394,7 @@ static int flush(struct rt_print *p, int family)
 						 nlmsg_datalen(nlh),
 						 NLMSG_ALIGNTO) < 0)
 				return nsh_err(sh, "out of memory");
-			err = rt_talk(p->sk, msg);
+			err = ipr_ack(p->sk, msg);
 			if (err < 0 && !failed++)
 				nl_reason(err, why, sizeof(why));
 		}
@@ -1523,19 +1468,6 @@ int route_list(struct nsh *sh, const struct nsh_args *a, bool do_flush)
 	}
 	fflush(stdout);
 	return 0;
-}
-
-/* ------------------------------------------------------------ talk */
-
-int rt_talk(struct nl_sock *sk, struct nl_msg *msg)
-{
-	int err;
-
-	nl_clear_error();
-	err = nl_send_auto_complete(sk, msg);
-	if (err >= 0)
-		err = nl_wait_for_ack(sk);
-	return err < 0 ? err : 0;
 }
 
 /* ------------------------------------------------------------ get */
@@ -1740,8 +1672,8 @@ int route_get(struct nsh *sh, const struct nsh_args *a)
 		int err;
 
 		nlmsg_hdr(msg)->nlmsg_seq = NL_AUTO_SEQ;
-		ans = talk_answer(sk, msg, RTM_NEWROUTE, &err);
-		if (!ans)
+		err = ipr_get(sk, msg, &ans);
+		if (err < 0)
 			return nsh_err(sh, "'%s': %s", dst,
 				       nl_reason(err, why, sizeof(why)));
 		if (p.json)

@@ -535,7 +535,7 @@ static int flush_rules(struct rt_print *p, const struct rule_filter *f,
 		if (!msg || nlmsg_append(msg, nlmsg_data(nlh),
 					 nlmsg_datalen(nlh), NLMSG_ALIGNTO) < 0)
 			return nsh_err(p->sh, "out of memory");
-		err = rt_talk(p->sk, msg);
+		err = ipr_ack(p->sk, msg);
 		if (err < 0)
 			return nsh_err(p->sh, "cannot delete rule %u: %s",
 				       nla_get_u32(tb[FRA_PRIORITY]),
@@ -793,7 +793,7 @@ static int modify(struct nsh *sh, const struct nsh_args *a, int cmd)
 	sk = ns_sock(sh);
 	if (!sk)
 		return 1;
-	err = rt_talk(sk, msg);
+	err = ipr_ack(sk, msg);
 	if (err >= 0)
 		return 0;
 	if (cmd == RTM_NEWRULE && nl_last_errno() == EEXIST)

@@ -290,10 +290,10 @@ int tc_rate_of(struct tc_req *r, const struct nsh_val *v, uint64_t *ret)
 
 /* ------------------------------------------------------------ print */
 
-void tc_print_rate(struct tc_show *s, enum ipr_out t, const char *key,
+void tc_print_rate(struct tc_show *s, enum pr_out t, const char *key,
 		   const char *fmt, unsigned long long rate)
 {
-	ipr_rate(t, key, fmt, rate, s->iec);
+	pr_rate(t, key, fmt, rate, s->iec);
 }
 
 const char *tc_linklayer_name(unsigned ll)
@@ -990,20 +990,20 @@ static void print_stats(struct tc_show *s, struct nlattr **tb,
 
 		memcpy(&bs, nla_data(st[TCA_STATS_BASIC]),
 		       MIN((size_t)nla_len(st[TCA_STATS_BASIC]), sizeof(bs)));
-		ipr_string(IPR_FP, NULL, "%s", prefix);
-		ipr_u64(IPR_ANY, "bytes", "Sent %llu bytes",
+		pr_string(PR_FP, NULL, "%s", prefix);
+		pr_u64(PR_ANY, "bytes", "Sent %llu bytes",
 			(unsigned long long)bs.bytes);
 		if (p64)
-			ipr_u64(IPR_ANY, "packets", " %llu pkt",
+			pr_u64(PR_ANY, "packets", " %llu pkt",
 				(unsigned long long)p64);
 		else
-			ipr_uint(IPR_ANY, "packets", " %u pkt", bs.packets);
+			pr_uint(PR_ANY, "packets", " %u pkt", bs.packets);
 	}
 	if (st[TCA_STATS_QUEUE]) {
-		ipr_uint(IPR_ANY, "drops", " (dropped %u", q.drops);
-		ipr_uint(IPR_ANY, "overlimits", ", overlimits %u",
+		pr_uint(PR_ANY, "drops", " (dropped %u", q.drops);
+		pr_uint(PR_ANY, "overlimits", ", overlimits %u",
 			 q.overlimits);
-		ipr_uint(IPR_ANY, "requeues", " requeues %u) ", q.requeues);
+		pr_uint(PR_ANY, "requeues", " requeues %u) ", q.requeues);
 	}
 	if (st[TCA_STATS_BASIC_HW]) {
 		struct gnet_stats_basic hw = { 0 }, bs = { 0 };
@@ -1019,22 +1019,22 @@ static void print_stats(struct tc_show *s, struct nlattr **tb,
 					   sizeof(bs)));
 				if (bs.bytes >= hw.bytes &&
 				    bs.packets >= hw.packets) {
-					ipr_nl();
-					ipr_string(IPR_FP, NULL, "%s", prefix);
-					ipr_u64(IPR_ANY, "sw_bytes",
+					pr_nl();
+					pr_string(PR_FP, NULL, "%s", prefix);
+					pr_u64(PR_ANY, "sw_bytes",
 						"Sent software %llu bytes",
 						(unsigned long long)(bs.bytes -
 								     hw.bytes));
-					ipr_uint(IPR_ANY, "sw_packets",
+					pr_uint(PR_ANY, "sw_packets",
 						 " %u pkt",
 						 bs.packets - hw.packets);
 				}
 			}
-			ipr_nl();
-			ipr_string(IPR_FP, NULL, "%s", prefix);
-			ipr_u64(IPR_ANY, "hw_bytes", "Sent hardware %llu bytes",
+			pr_nl();
+			pr_string(PR_FP, NULL, "%s", prefix);
+			pr_u64(PR_ANY, "hw_bytes", "Sent hardware %llu bytes",
 				(unsigned long long)hw.bytes);
-			ipr_uint(IPR_ANY, "hw_packets", " %u pkt", hw.packets);
+			pr_uint(PR_ANY, "hw_packets", " %u pkt", hw.packets);
 		}
 	}
 	if (st[TCA_STATS_RATE_EST64]) {
@@ -1043,29 +1043,29 @@ static void print_stats(struct tc_show *s, struct nlattr **tb,
 		memcpy(&re, nla_data(st[TCA_STATS_RATE_EST64]),
 		       MIN((size_t)nla_len(st[TCA_STATS_RATE_EST64]),
 			   sizeof(re)));
-		ipr_string(IPR_FP, NULL, "\n%s", prefix);
-		ipr_u64(IPR_JSON, "rate", NULL, (unsigned long long)re.bps);
-		tc_print_rate(s, IPR_FP, NULL, "rate %s", re.bps);
-		ipr_u64(IPR_ANY, "pps", " %llupps", (unsigned long long)re.pps);
+		pr_string(PR_FP, NULL, "\n%s", prefix);
+		pr_u64(PR_JSON, "rate", NULL, (unsigned long long)re.bps);
+		tc_print_rate(s, PR_FP, NULL, "rate %s", re.bps);
+		pr_u64(PR_ANY, "pps", " %llupps", (unsigned long long)re.pps);
 	} else if (st[TCA_STATS_RATE_EST]) {
 		struct gnet_stats_rate_est re = { 0 };
 
 		memcpy(&re, nla_data(st[TCA_STATS_RATE_EST]),
 		       MIN((size_t)nla_len(st[TCA_STATS_RATE_EST]),
 			   sizeof(re)));
-		ipr_string(IPR_FP, NULL, "\n%s", prefix);
-		ipr_uint(IPR_JSON, "rate", NULL, re.bps);
-		tc_print_rate(s, IPR_FP, NULL, "rate %s", re.bps);
-		ipr_uint(IPR_ANY, "pps", " %upps", re.pps);
+		pr_string(PR_FP, NULL, "\n%s", prefix);
+		pr_uint(PR_JSON, "rate", NULL, re.bps);
+		tc_print_rate(s, PR_FP, NULL, "rate %s", re.bps);
+		pr_uint(PR_ANY, "pps", " %upps", re.pps);
 	}
 	if (st[TCA_STATS_QUEUE]) {
 		/* tc looks at the 32-bit estimate only, here */
 		if (!st[TCA_STATS_RATE_EST])
-			ipr_nl();
-		ipr_string(IPR_FP, NULL, "%s", prefix);
-		ipr_size(IPR_ANY, "backlog", "backlog %s", q.backlog);
-		ipr_uint(IPR_ANY, "qlen", " %up", q.qlen);
-		ipr_uint(IPR_FP, NULL, " requeues %u", q.requeues);
+			pr_nl();
+		pr_string(PR_FP, NULL, "%s", prefix);
+		pr_size(PR_ANY, "backlog", "backlog %s", q.backlog);
+		pr_uint(PR_ANY, "qlen", " %up", q.qlen);
+		pr_uint(PR_FP, NULL, " requeues %u", q.requeues);
 	}
 	if (xstats)
 		*xstats = st[TCA_STATS_APP];
@@ -1087,7 +1087,7 @@ compat:
 			if (ts.bps || ts.pps) {
 				printf("rate ");
 				if (ts.bps)
-					tc_print_rate(s, IPR_FP, NULL, "%s ",
+					tc_print_rate(s, PR_FP, NULL, "%s ",
 						      ts.bps);
 				if (ts.pps)
 					printf("%upps ", ts.pps);
@@ -1154,20 +1154,20 @@ static void print_stab(struct nlattr *stab)
 		return;
 	memcpy(&sz, nla_data(tb[TCA_STAB_BASE]),
 	       MIN((size_t)nla_len(tb[TCA_STAB_BASE]), sizeof(sz)));
-	ipr_open_object("stab");
-	ipr_string(IPR_FP, NULL, "%s", " ");
+	pr_obj_open("stab");
+	pr_string(PR_FP, NULL, "%s", " ");
 	if (sz.linklayer)
-		ipr_string(IPR_ANY, "linklayer", "linklayer %s ",
+		pr_string(PR_ANY, "linklayer", "linklayer %s ",
 			   tc_linklayer_name(sz.linklayer));
 	if (sz.overhead)
-		ipr_int(IPR_ANY, "overhead", "overhead %d ", sz.overhead);
+		pr_int(PR_ANY, "overhead", "overhead %d ", sz.overhead);
 	if (sz.mpu)
-		ipr_uint(IPR_ANY, "mpu", "mpu %u ", sz.mpu);
+		pr_uint(PR_ANY, "mpu", "mpu %u ", sz.mpu);
 	if (sz.mtu)
-		ipr_uint(IPR_ANY, "mtu", "mtu %u ", sz.mtu);
+		pr_uint(PR_ANY, "mtu", "mtu %u ", sz.mtu);
 	if (sz.tsize)
-		ipr_uint(IPR_ANY, "tsize", "tsize %u ", sz.tsize);
-	ipr_close_object();
+		pr_uint(PR_ANY, "tsize", "tsize %u ", sz.tsize);
+	pr_obj_close();
 }
 
 /* a qdisc nsh does not know: what tc's stand-in prints */
@@ -1201,63 +1201,63 @@ static void print_qdisc(struct tc_show *s, struct nlmsghdr *nlh,
 	    !tb[TCA_KIND])
 		return;
 	kind = nla_get_string(tb[TCA_KIND]);
-	ipr_open_object(NULL);
-	ipr_string(IPR_ANY, "kind", "qdisc %s", kind);
+	pr_obj_open(NULL);
+	pr_string(PR_ANY, "kind", "qdisc %s", kind);
 	snprintf(buf, sizeof(buf), "%x:", t->tcm_handle >> 16);
-	ipr_string(IPR_ANY, "handle", " %s", buf);
+	pr_string(PR_ANY, "handle", " %s", buf);
 	if (s->raw) {
 		snprintf(buf, sizeof(buf), "[%08x]", t->tcm_handle);
-		ipr_string(IPR_FP, NULL, "%s", buf);
+		pr_string(PR_FP, NULL, "%s", buf);
 	}
-	ipr_string(IPR_FP, NULL, "%s", " ");
+	pr_string(PR_FP, NULL, "%s", " ");
 	if (!f->ifindex) {
-		ipr_string(IPR_FP, NULL, "%s", "dev ");
-		ipr_string(IPR_ANY, "dev", "%s ",
+		pr_string(PR_FP, NULL, "%s", "dev ");
+		pr_string(PR_ANY, "dev", "%s ",
 			   ipr_ifname(s->sh, t->tcm_ifindex));
 	}
 	if (t->tcm_parent == TC_H_ROOT)
-		ipr_bool(IPR_ANY, "root", "root ", true);
+		pr_bool(PR_ANY, "root", "root ", true);
 	else if (t->tcm_parent)
-		ipr_string(IPR_ANY, "parent", "parent %s ",
+		pr_string(PR_ANY, "parent", "parent %s ",
 			   classid_str(t->tcm_parent, buf, sizeof(buf)));
 	if (t->tcm_info != 1)
-		ipr_uint(IPR_ANY, "refcnt", "refcnt %u ", t->tcm_info);
+		pr_uint(PR_ANY, "refcnt", "refcnt %u ", t->tcm_info);
 	if (tb[TCA_HW_OFFLOAD] && nla_get_u8(tb[TCA_HW_OFFLOAD]))
-		ipr_bool(IPR_ANY, "offloaded", "offloaded ", true);
+		pr_bool(PR_ANY, "offloaded", "offloaded ", true);
 	if (tb[TCA_INGRESS_BLOCK] && nla_len(tb[TCA_INGRESS_BLOCK]) >= 4 &&
 	    nla_get_u32(tb[TCA_INGRESS_BLOCK]))
-		ipr_uint(IPR_ANY, "ingress_block", "ingress_block %u ",
+		pr_uint(PR_ANY, "ingress_block", "ingress_block %u ",
 			 nla_get_u32(tb[TCA_INGRESS_BLOCK]));
 	if (tb[TCA_EGRESS_BLOCK] && nla_len(tb[TCA_EGRESS_BLOCK]) >= 4 &&
 	    nla_get_u32(tb[TCA_EGRESS_BLOCK]))
-		ipr_uint(IPR_ANY, "egress_block", "egress_block %u ",
+		pr_uint(PR_ANY, "egress_block", "egress_block %u ",
 			 nla_get_u32(tb[TCA_EGRESS_BLOCK]));
 	/* pfifo_fast prints as prio does */
 	k = tc_kind_find(streq(kind, "pfifo_fast") ? "prio" : kind);
-	ipr_open_object("options");
+	pr_obj_open("options");
 	if (tb[TCA_OPTIONS]) {
 		if (k && k->print)
 			k->print(s, tb[TCA_OPTIONS]);
 		else if (!k)
 			print_unknown(tb[TCA_OPTIONS]);
 	}
-	ipr_close_object();
-	ipr_nl();
+	pr_obj_close();
+	pr_nl();
 	if (s->details && tb[TCA_STAB]) {
 		print_stab(tb[TCA_STAB]);
-		ipr_nl();
+		pr_nl();
 	}
 	if (s->stats) {
 		if (tb[TCA_STATS] || tb[TCA_STATS2] || tb[TCA_XSTATS]) {
 			print_stats(s, tb, " ", &xstats);
-			ipr_nl();
+			pr_nl();
 		}
 		if (k && xstats && k->xstats) {
 			k->xstats(s, xstats);
-			ipr_nl();
+			pr_nl();
 		}
 	}
-	ipr_close_object();
+	pr_obj_close();
 }
 
 static int tc_dump(struct nsh *sh, int type, struct tcmsg *t, bool invisible,
@@ -1271,7 +1271,7 @@ static int tc_dump(struct nsh *sh, int type, struct tcmsg *t, bool invisible,
 	if (!msg || nlmsg_append(msg, t, sizeof(*t), NLMSG_ALIGNTO) < 0 ||
 	    (invisible && nla_put_flag(msg, TCA_DUMP_INVISIBLE) < 0))
 		return nsh_err(sh, "out of memory");
-	err = ipr_dump(sh, msg, false, l);
+	err = ipr_dump(ns_sock(sh), msg, false, l);
 	if (err > 0)
 		return 1;
 	if (err < 0) {
@@ -1400,10 +1400,10 @@ static int qdisc_show(struct nsh *sh, const struct nsh_args *a)
 		msg_list_free(&l);
 		return run_real_tc(sh, a, "qdisc", "show");
 	}
-	ipr_begin(sh->o.json, sh->o.pretty, sh->o.oneline);
+	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
 	for (int i = 0; i < l.n; i++)
 		print_qdisc(&s, l.v[i], &f);
-	ipr_end();
+	pr_end();
 	msg_list_free(&l);
 	return 0;
 }
@@ -1528,10 +1528,10 @@ static int class_show(struct nsh *sh, const struct nsh_args *a)
 		return run_real_tc(sh, a, "class", "show");
 	}
 	/* the kinds' printers print text: no JSON context */
-	ipr_begin(false, false, sh->o.oneline);
+	pr_begin(false, false, sh->o.oneline, true);
 	for (int i = 0; i < l.n; i++)
 		print_class(&s, l.v[i], &f);
-	ipr_end();
+	pr_end();
 	fflush(stdout);
 	msg_list_free(&l);
 	return 0;

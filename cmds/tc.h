@@ -110,7 +110,7 @@ int tc_rate_of(struct tc_req *r, const struct nsh_val *v, uint64_t *ret);
 uint32_t tc_percent_scaled(double fraction);
 
 /* print helpers */
-void tc_print_rate(struct tc_show *s, enum ipr_out t, const char *key,
+void tc_print_rate(struct tc_show *s, enum pr_out t, const char *key,
 		   const char *fmt, unsigned long long rate);
 const char *tc_linklayer_name(unsigned ll);
 const char *tc_sprint_ticks(unsigned ticks, char *buf);

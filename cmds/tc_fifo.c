@@ -59,9 +59,9 @@ static void fifo_print_as(struct nlattr *opt, bool bytes)
 	if (nla_len(opt) < (int)sizeof(*q))
 		return;
 	if (bytes)
-		ipr_size(IPR_ANY, "limit", "limit %s", q->limit);
+		pr_size(PR_ANY, "limit", "limit %s", q->limit);
 	else
-		ipr_uint(IPR_ANY, "limit", "limit %up", q->limit);
+		pr_uint(PR_ANY, "limit", "limit %up", q->limit);
 }
 
 static void pfifo_print(struct tc_show *s, struct nlattr *opt)
@@ -177,18 +177,18 @@ static void prio_print(struct tc_show *s, struct nlattr *opt)
 		if (nla_parse_nested(tb, TCA_PRIO_MAX, in, NULL) < 0)
 			return;
 	}
-	ipr_uint(IPR_ANY, "bands", "bands %u ", (unsigned)q->bands);
-	ipr_open_array(IPR_ANY, "priomap");
+	pr_uint(PR_ANY, "bands", "bands %u ", (unsigned)q->bands);
+	pr_arr_open(PR_ANY, "priomap");
 	for (int i = 0; i <= TC_PRIO_MAX; i++)
-		ipr_uint(IPR_ANY, NULL, " %d", q->priomap[i]);
-	ipr_close_array(IPR_ANY, "");
+		pr_uint(PR_ANY, NULL, " %d", q->priomap[i]);
+	pr_arr_close(PR_ANY, "");
 	if (tb[TCA_PRIO_MQ])
-		ipr_string(IPR_FP, NULL, " multiqueue: %s ",
+		pr_string(PR_FP, NULL, " multiqueue: %s ",
 			   nla_len(tb[TCA_PRIO_MQ]) &&
 					   nla_get_u8(tb[TCA_PRIO_MQ]) ?
 				   "on" :
 				   "off");
-	ipr_bool(IPR_JSON, "multiqueue", NULL,
+	pr_bool(PR_JSON, "multiqueue", NULL,
 		 tb[TCA_PRIO_MQ] && nla_len(tb[TCA_PRIO_MQ]) &&
 			 nla_get_u8(tb[TCA_PRIO_MQ]));
 }
@@ -223,7 +223,7 @@ static void ingress_print(struct tc_show *s, struct nlattr *opt)
 {
 	(void)s;
 	(void)opt;
-	ipr_string(IPR_FP, NULL, "%s", "---------------- ");
+	pr_string(PR_FP, NULL, "%s", "---------------- ");
 }
 
 static void clsact_print(struct tc_show *s, struct nlattr *opt)

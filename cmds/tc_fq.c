@@ -179,7 +179,7 @@ static void red_print_flags(uint32_t flags)
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(f); i++)
-		ipr_bool(IPR_ANY, f[i].name, flags & f[i].flag ? f[i].fmt :
+		pr_bool(PR_ANY, f[i].name, flags & f[i].flag ? f[i].fmt :
 								 NULL,
 			 flags & f[i].flag);
 }
@@ -193,40 +193,40 @@ static void sfq_print(struct tc_show *s, struct nlattr *opt)
 		return;
 	if (nla_len(opt) >= (int)sizeof(*x))
 		x = nla_data(opt);
-	ipr_uint(IPR_ANY, "limit", "limit %up ", q->limit);
-	ipr_size(IPR_ANY, "quantum", "quantum %s ", q->quantum);
+	pr_uint(PR_ANY, "limit", "limit %up ", q->limit);
+	pr_size(PR_ANY, "quantum", "quantum %s ", q->quantum);
 	if (x && x->depth)
-		ipr_uint(IPR_ANY, "depth", "depth %u ", x->depth);
+		pr_uint(PR_ANY, "depth", "depth %u ", x->depth);
 	if (x && x->headdrop)
-		ipr_bool(IPR_ANY, "headdrop", "headdrop ", true);
+		pr_bool(PR_ANY, "headdrop", "headdrop ", true);
 	if (s->details)
-		ipr_uint(IPR_ANY, "flows", "flows %u ", q->flows);
-	ipr_uint(IPR_ANY, "divisor", "divisor %u ", q->divisor);
+		pr_uint(PR_ANY, "flows", "flows %u ", q->flows);
+	pr_uint(PR_ANY, "divisor", "divisor %u ", q->divisor);
 	if (q->perturb_period)
-		ipr_int(IPR_ANY, "perturb", "perturb %dsec ",
+		pr_int(PR_ANY, "perturb", "perturb %dsec ",
 			q->perturb_period);
 	if (x && x->qth_min) {
-		ipr_uint(IPR_ANY, "ewma", "ewma %u ", x->Wlog);
-		ipr_size(IPR_ANY, "min", "min %s ", x->qth_min);
-		ipr_size(IPR_ANY, "max", "max %s ", x->qth_max);
-		ipr_float(IPR_ANY, "probability", "probability %lg ",
+		pr_uint(PR_ANY, "ewma", "ewma %u ", x->Wlog);
+		pr_size(PR_ANY, "min", "min %s ", x->qth_min);
+		pr_size(PR_ANY, "max", "max %s ", x->qth_max);
+		pr_float(PR_ANY, "probability", "probability %lg ",
 			  x->max_P / pow(2, 32));
 		red_print_flags(x->flags);
 		if (s->stats) {
-			ipr_nl();
-			ipr_uint(IPR_ANY, "prob_mark", "  prob_mark %u",
+			pr_nl();
+			pr_uint(PR_ANY, "prob_mark", "  prob_mark %u",
 				 x->stats.prob_mark);
-			ipr_uint(IPR_ANY, "prob_mark_head",
+			pr_uint(PR_ANY, "prob_mark_head",
 				 " prob_mark_head %u", x->stats.prob_mark_head);
-			ipr_uint(IPR_ANY, "prob_drop", " prob_drop %u",
+			pr_uint(PR_ANY, "prob_drop", " prob_drop %u",
 				 x->stats.prob_drop);
-			ipr_nl();
-			ipr_uint(IPR_ANY, "forced_mark", "  forced_mark %u",
+			pr_nl();
+			pr_uint(PR_ANY, "forced_mark", "  forced_mark %u",
 				 x->stats.forced_mark);
-			ipr_uint(IPR_ANY, "forced_mark_head",
+			pr_uint(PR_ANY, "forced_mark_head",
 				 " forced_mark_head %u",
 				 x->stats.forced_mark_head);
-			ipr_uint(IPR_ANY, "forced_drop", " forced_drop %u",
+			pr_uint(PR_ANY, "forced_drop", " forced_drop %u",
 				 x->stats.forced_drop);
 		}
 	}
@@ -239,7 +239,7 @@ static void sfq_xstats(struct tc_show *s, struct nlattr *xs)
 	(void)s;
 	if (nla_len(xs) < (int)sizeof(*st))
 		return;
-	ipr_int(IPR_ANY, "allot", "  allot %d", st->allot);
+	pr_int(PR_ANY, "allot", "  allot %d", st->allot);
 }
 
 const struct tc_kind sfq_kind = {
@@ -379,18 +379,18 @@ static void fq_codel_print(struct tc_show *s, struct nlattr *opt)
 	if (nla_parse_nested(tb, TCA_FQ_CODEL_MAX, opt, NULL) < 0)
 		return;
 	if (u32_of(tb, TCA_FQ_CODEL_LIMIT, &v))
-		ipr_uint(IPR_ANY, "limit", "limit %up ", v);
+		pr_uint(PR_ANY, "limit", "limit %up ", v);
 	if (u32_of(tb, TCA_FQ_CODEL_FLOWS, &v))
-		ipr_uint(IPR_ANY, "flows", "flows %u ", v);
+		pr_uint(PR_ANY, "flows", "flows %u ", v);
 	if (u32_of(tb, TCA_FQ_CODEL_QUANTUM, &v))
-		ipr_uint(IPR_ANY, "quantum", "quantum %u ", v);
+		pr_uint(PR_ANY, "quantum", "quantum %u ", v);
 	if (u32_of(tb, TCA_FQ_CODEL_TARGET, &v)) {
-		ipr_uint(IPR_JSON, "target", NULL, v);
-		ipr_string(IPR_FP, NULL, "target %s ", ipr_sprint_time(v, b));
+		pr_uint(PR_JSON, "target", NULL, v);
+		pr_string(PR_FP, NULL, "target %s ", ipr_sprint_time(v, b));
 	}
 	if (u32_of(tb, TCA_FQ_CODEL_CE_THRESHOLD, &v)) {
-		ipr_uint(IPR_JSON, "ce_threshold", NULL, v);
-		ipr_string(IPR_FP, NULL, "ce_threshold %s ",
+		pr_uint(PR_JSON, "ce_threshold", NULL, v);
+		pr_string(PR_FP, NULL, "ce_threshold %s ",
 			   ipr_sprint_time(v, b));
 	}
 	if (tb[TCA_FQ_CODEL_CE_THRESHOLD_SELECTOR] &&
@@ -400,20 +400,20 @@ static void fq_codel_print(struct tc_show *s, struct nlattr *opt)
 	    nla_len(tb[TCA_FQ_CODEL_CE_THRESHOLD_MASK]) >= 1)
 		mask = nla_get_u8(tb[TCA_FQ_CODEL_CE_THRESHOLD_MASK]);
 	if (mask || sel) {
-		ipr_uint(IPR_ANY, "ce_threshold_selector",
+		pr_uint(PR_ANY, "ce_threshold_selector",
 			 "ce_threshold_selector %#x", sel);
-		ipr_uint(IPR_ANY, "ce_threshold_mask", "/%#x ", mask);
+		pr_uint(PR_ANY, "ce_threshold_mask", "/%#x ", mask);
 	}
 	if (u32_of(tb, TCA_FQ_CODEL_INTERVAL, &v)) {
-		ipr_uint(IPR_JSON, "interval", NULL, v);
-		ipr_string(IPR_FP, NULL, "interval %s ", ipr_sprint_time(v, b));
+		pr_uint(PR_JSON, "interval", NULL, v);
+		pr_string(PR_FP, NULL, "interval %s ", ipr_sprint_time(v, b));
 	}
 	if (u32_of(tb, TCA_FQ_CODEL_MEMORY_LIMIT, &v))
-		ipr_size(IPR_ANY, "memory_limit", "memory_limit %s ", v);
+		pr_size(PR_ANY, "memory_limit", "memory_limit %s ", v);
 	if (u32_of(tb, TCA_FQ_CODEL_ECN, &v) && v)
-		ipr_bool(IPR_ANY, "ecn", "ecn ", true);
+		pr_bool(PR_ANY, "ecn", "ecn ", true);
 	if (u32_of(tb, TCA_FQ_CODEL_DROP_BATCH_SIZE, &v) && v)
-		ipr_uint(IPR_ANY, "drop_batch", "drop_batch %u ", v);
+		pr_uint(PR_ANY, "drop_batch", "drop_batch %u ", v);
 }
 
 static void fq_codel_xstats(struct tc_show *s, struct nlattr *xs)
@@ -428,41 +428,41 @@ static void fq_codel_xstats(struct tc_show *s, struct nlattr *xs)
 	if (st.type == TCA_FQ_CODEL_XSTATS_QDISC) {
 		const struct tc_fq_codel_qd_stats *q = &st.qdisc_stats;
 
-		ipr_uint(IPR_ANY, "maxpacket", "  maxpacket %u", q->maxpacket);
-		ipr_uint(IPR_ANY, "drop_overlimit", " drop_overlimit %u",
+		pr_uint(PR_ANY, "maxpacket", "  maxpacket %u", q->maxpacket);
+		pr_uint(PR_ANY, "drop_overlimit", " drop_overlimit %u",
 			 q->drop_overlimit);
-		ipr_uint(IPR_ANY, "new_flow_count", " new_flow_count %u",
+		pr_uint(PR_ANY, "new_flow_count", " new_flow_count %u",
 			 q->new_flow_count);
-		ipr_uint(IPR_ANY, "ecn_mark", " ecn_mark %u", q->ecn_mark);
+		pr_uint(PR_ANY, "ecn_mark", " ecn_mark %u", q->ecn_mark);
 		if (q->ce_mark)
-			ipr_uint(IPR_ANY, "ce_mark", " ce_mark %u", q->ce_mark);
+			pr_uint(PR_ANY, "ce_mark", " ce_mark %u", q->ce_mark);
 		if (q->memory_usage)
-			ipr_uint(IPR_ANY, "memory_used", " memory_used %u",
+			pr_uint(PR_ANY, "memory_used", " memory_used %u",
 				 q->memory_usage);
 		if (q->drop_overmemory)
-			ipr_uint(IPR_ANY, "drop_overmemory",
+			pr_uint(PR_ANY, "drop_overmemory",
 				 " drop_overmemory %u", q->drop_overmemory);
-		ipr_nl();
-		ipr_uint(IPR_ANY, "new_flows_len", "  new_flows_len %u",
+		pr_nl();
+		pr_uint(PR_ANY, "new_flows_len", "  new_flows_len %u",
 			 q->new_flows_len);
-		ipr_uint(IPR_ANY, "old_flows_len", " old_flows_len %u",
+		pr_uint(PR_ANY, "old_flows_len", " old_flows_len %u",
 			 q->old_flows_len);
 	}
 	if (st.type == TCA_FQ_CODEL_XSTATS_CLASS) {
 		const struct tc_fq_codel_cl_stats *c = &st.class_stats;
 
-		ipr_int(IPR_ANY, "deficit", "  deficit %d", c->deficit);
-		ipr_uint(IPR_ANY, "count", " count %u", c->count);
-		ipr_uint(IPR_ANY, "lastcount", " lastcount %u", c->lastcount);
-		ipr_uint(IPR_JSON, "ldelay", NULL, c->ldelay);
-		ipr_string(IPR_FP, NULL, " ldelay %s",
+		pr_int(PR_ANY, "deficit", "  deficit %d", c->deficit);
+		pr_uint(PR_ANY, "count", " count %u", c->count);
+		pr_uint(PR_ANY, "lastcount", " lastcount %u", c->lastcount);
+		pr_uint(PR_JSON, "ldelay", NULL, c->ldelay);
+		pr_string(PR_FP, NULL, " ldelay %s",
 			   ipr_sprint_time(c->ldelay, b));
 		if (c->dropping) {
-			ipr_bool(IPR_ANY, "dropping", " dropping", true);
-			ipr_int(IPR_JSON, "drop_next", NULL, c->drop_next);
+			pr_bool(PR_ANY, "dropping", " dropping", true);
+			pr_int(PR_JSON, "drop_next", NULL, c->drop_next);
 			int32_t next = c->drop_next;
 
-			ipr_string(IPR_FP, NULL,
+			pr_string(PR_FP, NULL,
 				   next < 0 ? " drop_next -%s" : " drop_next %s",
 				   ipr_sprint_time((uint32_t)(next < 0 ? -next :
 									 next),

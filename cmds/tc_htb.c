@@ -191,9 +191,9 @@ static void htb_print(struct tc_show *s, struct nlattr *opt)
 		if (nla_len(tb[TCA_HTB_PARMS]) < (int)sizeof(*h))
 			return;
 		if (!h->level) {
-			ipr_int(IPR_ANY, "prio", "prio %d ", (int)h->prio);
+			pr_int(PR_ANY, "prio", "prio %d ", (int)h->prio);
 			if (s->details)
-				ipr_int(IPR_ANY, "quantum", "quantum %d ",
+				pr_int(PR_ANY, "quantum", "quantum %d ",
 					(int)h->quantum);
 		}
 		rate = h->rate.rate;
@@ -202,26 +202,26 @@ static void htb_print(struct tc_show *s, struct nlattr *opt)
 		ceil = h->ceil.rate;
 		if (tb[TCA_HTB_CEIL64] && nla_len(tb[TCA_HTB_CEIL64]) >= 8)
 			ceil = nla_get_u64(tb[TCA_HTB_CEIL64]);
-		tc_print_rate(s, IPR_FP, NULL, "rate %s ", rate);
+		tc_print_rate(s, PR_FP, NULL, "rate %s ", rate);
 		if (h->rate.overhead)
 			printf("overhead %u ", h->rate.overhead);
 		buffer = tc_xmitsize(rate, h->buffer);
-		tc_print_rate(s, IPR_FP, NULL, "ceil %s ", ceil);
+		tc_print_rate(s, PR_FP, NULL, "ceil %s ", ceil);
 		cbuffer = tc_xmitsize(ceil, h->cbuffer);
 		ll = h->rate.linklayer & TC_LINKLAYER_MASK;
 		if (ll > TC_LINKLAYER_ETHERNET || s->details)
 			printf("linklayer %s ", tc_linklayer_name(ll));
 		if (s->details) {
-			ipr_size(IPR_FP, NULL, "burst %s/", (uint32_t)buffer);
+			pr_size(PR_FP, NULL, "burst %s/", (uint32_t)buffer);
 			printf("%u ", 1u << h->rate.cell_log);
-			ipr_size(IPR_FP, NULL, "mpu %s ", h->rate.mpu);
-			ipr_size(IPR_FP, NULL, "cburst %s/", (uint32_t)cbuffer);
+			pr_size(PR_FP, NULL, "mpu %s ", h->rate.mpu);
+			pr_size(PR_FP, NULL, "cburst %s/", (uint32_t)cbuffer);
 			printf("%u ", 1u << h->ceil.cell_log);
-			ipr_size(IPR_FP, NULL, "mpu %s ", h->ceil.mpu);
+			pr_size(PR_FP, NULL, "mpu %s ", h->ceil.mpu);
 			printf("level %d ", (int)h->level);
 		} else {
-			ipr_size(IPR_FP, NULL, "burst %s ", (uint32_t)buffer);
-			ipr_size(IPR_FP, NULL, "cburst %s ", (uint32_t)cbuffer);
+			pr_size(PR_FP, NULL, "burst %s ", (uint32_t)buffer);
+			pr_size(PR_FP, NULL, "cburst %s ", (uint32_t)cbuffer);
 		}
 		if (s->raw)
 			printf("buffer [%08x] cbuffer [%08x] ", h->buffer,
@@ -232,21 +232,21 @@ static void htb_print(struct tc_show *s, struct nlattr *opt)
 
 		if (nla_len(tb[TCA_HTB_INIT]) < (int)sizeof(*g))
 			return;
-		ipr_int(IPR_ANY, "r2q", "r2q %d", (int)g->rate2quantum);
-		ipr_0xhex(IPR_ANY, "default", " default %#llx", g->defcls);
-		ipr_uint(IPR_ANY, "direct_packets_stat",
+		pr_int(PR_ANY, "r2q", "r2q %d", (int)g->rate2quantum);
+		pr_0xhex(PR_ANY, "default", " default %#llx", g->defcls);
+		pr_uint(PR_ANY, "direct_packets_stat",
 			 " direct_packets_stat %u", g->direct_pkts);
 		if (s->details) {
 			snprintf(b, sizeof(b), "%d.%d", g->version >> 16,
 				 g->version & 0xffff);
-			ipr_string(IPR_ANY, "ver", " ver %s", b);
+			pr_string(PR_ANY, "ver", " ver %s", b);
 		}
 	}
 	if (tb[TCA_HTB_DIRECT_QLEN] && nla_len(tb[TCA_HTB_DIRECT_QLEN]) >= 4)
-		ipr_uint(IPR_ANY, "direct_qlen", " direct_qlen %u",
+		pr_uint(PR_ANY, "direct_qlen", " direct_qlen %u",
 			 nla_get_u32(tb[TCA_HTB_DIRECT_QLEN]));
 	if (tb[TCA_HTB_OFFLOAD])
-		ipr_null(IPR_ANY, "offload", " offload", NULL);
+		pr_null(PR_ANY, "offload", " offload", NULL);
 }
 
 static void htb_xstats(struct tc_show *s, struct nlattr *xs)

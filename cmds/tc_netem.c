@@ -530,8 +530,8 @@ static int netem_put(struct tc_req *r)
 /* text: the percentage; JSON: the fraction */
 static void pr_percent(const char *key, const char *fmt, uint32_t per)
 {
-	ipr_float(IPR_FP, NULL, fmt, (100. * per) / UINT32_MAX);
-	ipr_float(IPR_JSON, key, NULL, (1. * per) / UINT32_MAX);
+	pr_float(PR_FP, NULL, fmt, (100. * per) / UINT32_MAX);
+	pr_float(PR_JSON, key, NULL, (1. * per) / UINT32_MAX);
 }
 
 static void pr_percent_opt(const char *label, uint32_t per)
@@ -544,7 +544,7 @@ static void pr_percent_opt(const char *label, uint32_t per)
 
 static void pr_corr(bool present, uint32_t value)
 {
-	if (!ipr_json()) {
+	if (!pr_json()) {
 		if (present)
 			pr_percent("", " %g%%", value);
 	} else {
@@ -557,9 +557,9 @@ static void pr_int_opt(const char *label, int val)
 	char fmt[64];
 
 	snprintf(fmt, sizeof(fmt), " %s %%d", label);
-	ipr_int(IPR_JSON, label, NULL, val);
+	pr_int(PR_JSON, label, NULL, val);
 	if (val)
-		ipr_int(IPR_FP, NULL, fmt, val);
+		pr_int(PR_FP, NULL, fmt, val);
 }
 
 static void pr_time64(const char *key, const char *label, long long val)
@@ -567,8 +567,8 @@ static void pr_time64(const char *key, const char *label, long long val)
 	char fmt[64], b[IPR_SPRINT];
 
 	snprintf(fmt, sizeof(fmt), "%s %%s", label);
-	ipr_string(IPR_FP, NULL, fmt, ipr_sprint_time64(val, b));
-	ipr_float(IPR_JSON, key, NULL, val / 1000000000.);
+	pr_string(PR_FP, NULL, fmt, ipr_sprint_time64(val, b));
+	pr_float(PR_JSON, key, NULL, val / 1000000000.);
 }
 
 #pragma GCC diagnostic warning "-Wformat-nonliteral"
@@ -636,79 +636,79 @@ static void netem_print(struct tc_show *s, struct nlattr *opt)
 			rate64 = nla_get_u64(tb[TCA_NETEM_RATE64]);
 		}
 	}
-	ipr_uint(IPR_ANY, "limit", "limit %d", q.limit);
+	pr_uint(PR_ANY, "limit", "limit %d", q.limit);
 	if (q.latency) {
-		ipr_open_object("delay");
-		if (!ipr_json()) {
-			ipr_string(IPR_FP, NULL, " delay %s",
+		pr_obj_open("delay");
+		if (!pr_json()) {
+			pr_string(PR_FP, NULL, " delay %s",
 				   tc_sprint_ticks(q.latency, b));
 			if (q.jitter)
-				ipr_string(IPR_FP, NULL, "  %s",
+				pr_string(PR_FP, NULL, "  %s",
 					   tc_sprint_ticks(q.jitter, b));
 		} else {
-			ipr_float(IPR_JSON, "delay", NULL,
+			pr_float(PR_JSON, "delay", NULL,
 				  tc_tick2time(q.latency) / 1000000.);
-			ipr_float(IPR_JSON, "jitter", NULL,
+			pr_float(PR_JSON, "jitter", NULL,
 				  tc_tick2time(q.jitter) / 1000000.);
 		}
 		pr_corr(q.jitter && cor && cor->delay_corr,
 			cor ? cor->delay_corr : 0);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (q.loss) {
-		ipr_open_object("loss-random");
+		pr_obj_open("loss-random");
 		pr_percent_opt("loss", q.loss);
 		pr_corr(cor && cor->loss_corr, cor ? cor->loss_corr : 0);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (gi) {
-		ipr_open_object("loss-state");
+		pr_obj_open("loss-state");
 		pr_percent("p13", " loss state p13 %g%%", gi->p13);
 		pr_percent_opt("p31", gi->p31);
 		pr_percent_opt("p32", gi->p32);
 		pr_percent_opt("p23", gi->p23);
 		pr_percent_opt("p14", gi->p14);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (ge) {
-		ipr_open_object("loss-gemodel");
+		pr_obj_open("loss-gemodel");
 		pr_percent("p", " loss gemodel p %g%%", ge->p);
 		pr_percent_opt("r", ge->r);
 		pr_percent_opt("1-h", UINT32_MAX - ge->h);
 		pr_percent_opt("1-k", ge->k1);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (q.duplicate) {
-		ipr_open_object("duplicate");
+		pr_obj_open("duplicate");
 		pr_percent_opt("duplicate", q.duplicate);
 		pr_corr(cor && cor->dup_corr, cor ? cor->dup_corr : 0);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (reorder && reorder->probability) {
-		ipr_open_object("reorder");
+		pr_obj_open("reorder");
 		pr_percent_opt("reorder", reorder->probability);
 		pr_corr(reorder->correlation, reorder->correlation);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (corrupt && corrupt->probability) {
-		ipr_open_object("corrupt");
+		pr_obj_open("corrupt");
 		pr_percent_opt("corrupt", corrupt->probability);
 		pr_corr(corrupt->correlation, corrupt->correlation);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (rate && rate->rate) {
-		ipr_open_object("rate");
-		tc_print_rate(s, IPR_ANY, "rate", " rate %s",
+		pr_obj_open("rate");
+		tc_print_rate(s, PR_ANY, "rate", " rate %s",
 			      rate64 ? rate64 : rate->rate);
 		pr_int_opt("packetoverhead", rate->packet_overhead);
-		ipr_uint(IPR_JSON, "cellsize", NULL, rate->cell_size);
+		pr_uint(PR_JSON, "cellsize", NULL, rate->cell_size);
 		if (rate->cell_size)
-			ipr_uint(IPR_FP, NULL, " cellsize %u", rate->cell_size);
+			pr_uint(PR_FP, NULL, " cellsize %u", rate->cell_size);
 		pr_int_opt("celloverhead", rate->cell_overhead);
-		ipr_close_object();
+		pr_obj_close();
 	}
 	if (slot) {
-		ipr_open_object("slot");
+		pr_obj_open("slot");
 		if (slot->dist_jitter > 0) {
 			pr_time64("distribution", " slot distribution",
 				  slot->dist_delay);
@@ -719,14 +719,14 @@ static void netem_print(struct tc_show *s, struct nlattr *opt)
 		}
 		pr_int_opt("packets", slot->max_packets);
 		pr_int_opt("bytes", slot->max_bytes);
-		ipr_close_object();
+		pr_obj_close();
 	}
-	ipr_bool(IPR_JSON, "ecn", NULL, ecn);
+	pr_bool(PR_JSON, "ecn", NULL, ecn);
 	if (ecn)
-		ipr_bool(IPR_FP, NULL, " ecn ", ecn);
-	ipr_u64(IPR_JSON, "gap", NULL, q.gap);
+		pr_bool(PR_FP, NULL, " ecn ", ecn);
+	pr_u64(PR_JSON, "gap", NULL, q.gap);
 	if (q.gap)
-		ipr_u64(IPR_FP, NULL, " gap %llu", q.gap);
+		pr_u64(PR_FP, NULL, " gap %llu", q.gap);
 }
 
 const struct tc_kind netem_kind = {

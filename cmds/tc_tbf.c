@@ -168,39 +168,39 @@ static void tbf_print(struct tc_show *s, struct nlattr *opt)
 	rate = q->rate.rate;
 	if (tb[TCA_TBF_RATE64] && nla_len(tb[TCA_TBF_RATE64]) >= 8)
 		rate = nla_get_u64(tb[TCA_TBF_RATE64]);
-	tc_print_rate(s, IPR_ANY, "rate", "rate %s ", rate);
+	tc_print_rate(s, PR_ANY, "rate", "rate %s ", rate);
 	buffer = tc_xmitsize(rate, q->buffer);
 	if (s->details) {
 		snprintf(b1, sizeof(b1), "%s/%u",
 			 ipr_sprint_size((uint32_t)buffer, b2),
 			 1u << q->rate.cell_log);
-		ipr_string(IPR_ANY, "burst", "burst %s ", b1);
-		ipr_size(IPR_ANY, "mpu", "mpu %s ", q->rate.mpu);
+		pr_string(PR_ANY, "burst", "burst %s ", b1);
+		pr_size(PR_ANY, "mpu", "mpu %s ", q->rate.mpu);
 	} else {
-		ipr_size(IPR_ANY, "burst", "burst %s ", (uint32_t)buffer);
+		pr_size(PR_ANY, "burst", "burst %s ", (uint32_t)buffer);
 	}
 	if (s->raw)
-		ipr_hex(IPR_ANY, "burst_raw", "[%08x] ", q->buffer);
+		pr_hex(PR_ANY, "burst_raw", "[%08x] ", q->buffer);
 	prate = q->peakrate.rate;
 	if (tb[TCA_TBF_PRATE64] && nla_len(tb[TCA_TBF_PRATE64]) >= 8)
 		prate = nla_get_u64(tb[TCA_TBF_PRATE64]);
 	if (prate) {
-		tc_print_rate(s, IPR_FP, "peakrate", "peakrate %s ", prate);
+		tc_print_rate(s, PR_FP, "peakrate", "peakrate %s ", prate);
 		if (q->mtu || q->peakrate.mpu) {
 			mtu = tc_xmitsize(prate, q->mtu);
 			if (s->details) {
 				snprintf(b1, sizeof(b1), "%s/%u",
 					 ipr_sprint_size((uint32_t)mtu, b2),
 					 1u << q->peakrate.cell_log);
-				ipr_string(IPR_ANY, "mtu", "mtu %s ", b1);
-				ipr_size(IPR_ANY, "mpu", "mpu %s ",
+				pr_string(PR_ANY, "mtu", "mtu %s ", b1);
+				pr_size(PR_ANY, "mpu", "mpu %s ",
 					 q->peakrate.mpu);
 			} else {
-				ipr_size(IPR_ANY, "minburst", "minburst %s ",
+				pr_size(PR_ANY, "minburst", "minburst %s ",
 					 (uint32_t)mtu);
 			}
 			if (s->raw)
-				ipr_hex(IPR_ANY, "mtu_raw", "[%08x] ", q->mtu);
+				pr_hex(PR_ANY, "mtu_raw", "[%08x] ", q->mtu);
 		}
 	}
 	latency = TIME_UNITS_PER_SEC * (q->limit / (double)rate) -
@@ -212,17 +212,17 @@ static void tbf_print(struct tc_show *s, struct nlattr *opt)
 			latency = lat2;
 	}
 	if (latency >= 0.0) {
-		ipr_u64(IPR_JSON, "lat", NULL, (unsigned long long)latency);
-		ipr_string(IPR_FP, NULL, "lat %s ",
+		pr_u64(PR_JSON, "lat", NULL, (unsigned long long)latency);
+		pr_string(PR_FP, NULL, "lat %s ",
 			   ipr_sprint_time((uint32_t)latency, b1));
 	}
 	if (s->raw || latency < 0.0)
-		ipr_size(IPR_ANY, "limit", "limit %s ", q->limit);
+		pr_size(PR_ANY, "limit", "limit %s ", q->limit);
 	if (q->rate.overhead)
-		ipr_int(IPR_ANY, "overhead", "overhead %d ", q->rate.overhead);
+		pr_int(PR_ANY, "overhead", "overhead %d ", q->rate.overhead);
 	ll = q->rate.linklayer & TC_LINKLAYER_MASK;
 	if (ll > TC_LINKLAYER_ETHERNET || s->details)
-		ipr_string(IPR_ANY, "linklayer", "linklayer %s ",
+		pr_string(PR_ANY, "linklayer", "linklayer %s ",
 			   tc_linklayer_name(ll));
 }
 

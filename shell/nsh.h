@@ -155,6 +155,9 @@ struct nsh_family {
 
 /* cmds/cmds.c */
 extern const struct nsh_family *const nsh_families[];
+/* cmds/ipr_types.c: the types several families share (type_find looks
+ * here after shell/types.c's and before the families' own) */
+extern const struct nsh_type nsh_shared_types[];
 
 /* Parsed arguments, filled by the matcher (shell/cmdtree.c). */
 #define NSH_MAX_BIND 192

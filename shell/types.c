@@ -739,6 +739,9 @@ const struct nsh_type *type_find(const char *name)
 		if (strlen(types[i].name) == n &&
 		    strncmp(types[i].name, name, n) == 0)
 			return &types[i];
+	for (const struct nsh_type *t = nsh_shared_types; t->name; t++)
+		if (strlen(t->name) == n && strncmp(t->name, name, n) == 0)
+			return t;
 	/* a family's own types (a routing table name, a qdisc handle…) */
 	for (int f = 0; nsh_families[f]; f++)
 		for (const struct nsh_type *t = nsh_families[f]->types;

@@ -290,17 +290,17 @@ for args in "addr" "address show" "a" "a s v1" "addr show dev v1" \
 	show_same "$args"
 done
 
-# -d adds the link's details to its header, which is ip link's part
-# (cmds/link_show.c); the header line and the addresses must agree
-# (-N: the header's numbers, group 0 and link/[1], are ip link's part too)
-for args in "-d addr" "-d -4 addr show v1" "-N addr show v1"; do
-	re='^[0-9]+:|^    inet|^       valid'
-	[ "$args" = "-N addr show v1" ] && re='^    inet|^       valid'
+# -d adds the link's details to its header (ip link's printer,
+# cmds/link_show.c); the bridge's timers move between the two listings
+for args in "-d addr" "-d -4 addr show v1" "-N addr show v1" "-d -s addr" \
+	"-d -o addr" "-d -br addr" "-d -6 addr" "-d addr show x1"; do
 	# shellcheck disable=SC2086
-	ip -n s $args | norm | grep -E "$re" >"$TMP/ip.out"
-	"$NSH" -c "ip -n s $args" | norm | grep -E "$re" >"$TMP/nsh.out"
-	is "'ip $args': the addresses (and headers) as iproute2's" \
-		"$(cat "$TMP/nsh.out")" "$(cat "$TMP/ip.out")"
+	ip -n s $args | norm | sed -E 's/(_timer) +[0-9.]+/\1 N/g' \
+		>"$TMP/ip.out"
+	"$NSH" -c "ip -n s $args" | norm | sed -E 's/(_timer) +[0-9.]+/\1 N/g' \
+		>"$TMP/nsh.out"
+	is "'ip $args' prints what iproute2 prints" "$(cat "$TMP/nsh.out")" \
+		"$(cat "$TMP/ip.out")"
 done
 ok "'ip -d -4 addr' shows the link/ line (as iproute2)" \
 	sh -c "'$NSH' -c 'ip -n s -d -4 addr show lo' | grep -q '^    link/loopback'"
@@ -314,6 +314,8 @@ def walk(o):
     if isinstance(o, dict):
         for k, v in o.items():
             if k in ("valid_life_time", "preferred_life_time") and v != 4294967295:
+                o[k] = 0
+            elif k.endswith("_timer"):
                 o[k] = 0
             elif k in ("stats64", "stats"):
                 for d in v.values():
@@ -337,7 +339,8 @@ for args in "addr" "-4 addr show v1" "-6 addr" "-p addr show dev v1" \
 	"-6 addr show group 5" "addr show dynamic" "addr show dev v2" \
 	"-4 addr show master br0" "-4 addr show type veth" \
 	"addr show type veth" "addr show type nosuchkind" \
-	"-s -s addr show lo" "-6 -d addr show" "addr show master br0"; do
+	"-s -s addr show lo" "-6 -d addr show" "addr show master br0" \
+	"-d addr" "-d -s addr show br0" "-p -d addr show x1"; do
 	"$NSH" -c "ip -n s -j $args" >"$TMP/nsh.json"
 	ok "'ip -j $args' is valid JSON" python3 -m json.tool "$TMP/nsh.json"
 	# shellcheck disable=SC2086

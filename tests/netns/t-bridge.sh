@@ -200,7 +200,7 @@ rejects "fdb add nhid with dst" \
 	"bridge -n a fdb add 02:00:00:00:00:0b dev v1 nhid 1 dst 10.0.0.1" \
 	"'nhid': dst, port, vni are mutually exclusive with nhid"
 rejects "fdb add of a bad vni" "bridge -n a fdb add 02:00:00:00:00:0b dev v1 vni 16777216" \
-	"'16777216': invalid VNI"
+	"'16777216': not a VNI"
 rejects "fdb del of a missing entry" "bridge -n a fdb del 02:00:00:00:00:0d dev v1 master" \
 	"^bridge fdb delete: 'v1': "
 rejects "fdb get of a missing entry" "bridge -n a fdb get 02:00:00:00:00:0d br br0" \

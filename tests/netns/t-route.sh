@@ -256,7 +256,7 @@ rejects "a word a nexthop does not know" \
 rejects "unknown table" "ip -n a route add 10.70.0.0/16 dev v1 table nosuch" \
 	"^ip route add: 'nosuch': not a table"
 rejects "unknown protocol" "ip -n a route add 10.70.0.0/16 dev v1 proto nosuch" \
-	"^ip route add: 'nosuch': not a protocol"
+	"^ip route add: 'nosuch': not a routing protocol"
 rejects "unknown scope" "ip -n a route add 10.70.0.0/16 dev v1 scope nosuch" \
 	"^ip route add: 'nosuch': not a scope"
 rejects "quickack 2" "ip -n a route add 10.70.0.0/16 dev v1 quickack 2" \

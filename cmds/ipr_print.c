@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * link_print.c - output as iproute2 prints it: every field is printed
+ * ipr_print.c - output as iproute2 prints it (lib/json_print.c,
+ * lib/json_writer.c), for every iproute2 family: every field is printed
  * once, in text with its printf format (spaces and all) or, under -j, as
  * a JSON member with its key, by the same call (PR_ANY), or only in one
  * of the two (PR_FP, PR_JSON).  The JSON is written as iproute2's
- * json_writer writes it (its separators, its pretty layout: "[ {", four
- * spaces, "} ]", arrays of strings on one line), so that `ip -j -p`
- * output compares byte for byte.
+ * json_writer writes it (a separator before a value, never after; a
+ * member's name on a new line when pretty, four spaces a level; "[ {",
+ * "} ]"; an array's values on one line), so that `ip -j -p`, `tc -j` and
+ * `bridge -j` output compares byte for byte.  And iproute2's formats of
+ * link types and addresses, sizes and rates.
  *
  * One show at a time (a command runs to its end before the next): the
  * state is this file's.
@@ -21,12 +24,13 @@
 #include <arpa/inet.h>
 #include <net/if_arp.h>
 
-#include "link.h"
+#include "iproute.h"
 
 static struct {
 	bool json;
 	bool pretty;
 	bool oneline;
+	bool array;		/* the show's array was opened */
 	bool color;		/* -c: escape sequences around some fields */
 	bool dark;		/* …for a dark background (COLORFGBG) */
 	unsigned depth;
@@ -115,17 +119,18 @@ void pr_begin(bool json, bool pretty, bool oneline, bool array)
 	w.json = json;
 	w.pretty = pretty;
 	w.oneline = oneline;
-	if (json && array) {
+	w.array = json && array;
+	if (w.array) {
 		j_begin('[');
 		if (w.pretty)
 			putchar(' ');
 	}
 }
 
-void pr_end(bool array)
+void pr_end(void)
 {
 	if (w.json) {
-		if (array)
+		if (w.array)
 			pr_arr_close(PR_JSON, NULL);
 		putchar('\n');
 	}
@@ -180,12 +185,13 @@ const char *pr_sl(void)
 
 static bool is_json(enum pr_out t)
 {
-	return w.json && (t & (PR_JSON | PR_ANY));
+	return w.json && (t & PR_JSON);
 }
 
+/* text, when the call has a format for it */
 static bool is_fp(enum pr_out t)
 {
-	return !w.json && (t & (PR_FP | PR_ANY));
+	return !w.json && (t & PR_FP);
 }
 
 void pr_nl(void)
@@ -244,7 +250,7 @@ void pr_string(enum pr_out t, const char *key, const char *fmt,
 			j_member(key);
 			j_puts(val);
 		}
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -254,7 +260,7 @@ void pr_int(enum pr_out t, const char *key, const char *fmt, int val)
 	if (is_json(t)) {
 		j_member(key);
 		printf("%d", val);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -264,27 +270,28 @@ void pr_uint(enum pr_out t, const char *key, const char *fmt, unsigned val)
 	if (is_json(t)) {
 		j_member(key);
 		printf("%u", val);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
 
-void pr_u64(enum pr_out t, const char *key, const char *fmt, uint64_t val)
+void pr_u64(enum pr_out t, const char *key, const char *fmt,
+	    unsigned long long val)
 {
 	if (is_json(t)) {
 		j_member(key);
-		printf("%" PRIu64, val);
-	} else if (is_fp(t)) {
+		printf("%llu", val);
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
 
-void pr_s64(enum pr_out t, const char *key, const char *fmt, int64_t val)
+void pr_s64(enum pr_out t, const char *key, const char *fmt, long long val)
 {
 	if (is_json(t)) {
 		j_member(key);
-		printf("%" PRId64, val);
-	} else if (is_fp(t)) {
+		printf("%lld", val);
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -295,7 +302,7 @@ void pr_hu(enum pr_out t, const char *key, const char *fmt,
 	if (is_json(t)) {
 		j_member(key);
 		printf("%hu", val);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -306,7 +313,7 @@ void pr_hhu(enum pr_out t, const char *key, const char *fmt,
 	if (is_json(t)) {
 		j_member(key);
 		printf("%hhu", val);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -316,7 +323,7 @@ void pr_float(enum pr_out t, const char *key, const char *fmt, double val)
 	if (is_json(t)) {
 		j_member(key);
 		printf("%g", val);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -327,7 +334,7 @@ static void pr_bool_str(enum pr_out t, const char *key, const char *fmt,
 	if (is_json(t)) {
 		j_member(key);
 		fputs(val ? "true" : "false", stdout);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, str);
 	}
 }
@@ -348,7 +355,7 @@ void pr_null(enum pr_out t, const char *key, const char *fmt,
 	if (is_json(t)) {
 		j_member(key);
 		fputs("null", stdout);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -361,7 +368,7 @@ void pr_0xhex(enum pr_out t, const char *key, const char *fmt,
 	if (is_json(t)) {
 		snprintf(b, sizeof(b), "%#llx", val);
 		pr_string(PR_JSON, key, NULL, b);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
 }
@@ -374,9 +381,50 @@ void pr_hex(enum pr_out t, const char *key, const char *fmt, unsigned val)
 		snprintf(b, sizeof(b), "%x", val);
 		j_member(key);
 		j_puts(b);
-	} else if (is_fp(t)) {
+	} else if (is_fp(t) && fmt) {
 		printf(fmt, val);
 	}
+}
+
+void pr_size(enum pr_out t, const char *key, const char *fmt,
+	     uint32_t bytes)
+{
+	char b[IPR_SPRINT];
+
+	if (is_json(t)) {
+		j_member(key);
+		printf("%u", bytes);
+	} else if (is_fp(t) && fmt) {
+		printf(fmt, ipr_sprint_size(bytes, b));
+	}
+}
+
+void pr_rate(enum pr_out t, const char *key, const char *fmt,
+	     unsigned long long rate, bool iec)
+{
+	static const char *const units[] = { "", "K", "M", "G", "T" };
+	unsigned long long kilo = iec ? 1024 : 1000;
+	char b[IPR_SPRINT];
+	size_t i;
+
+	if (is_json(t)) {
+		j_member(key);
+		printf("%llu", rate);
+		return;
+	}
+	if (!is_fp(t) || !fmt)
+		return;
+	rate <<= 3;	/* bits per second */
+	/* the largest unit that keeps the number whole, or below 1000 */
+	for (i = 0; i < ARRAY_SIZE(units) - 1; i++) {
+		if (rate < kilo ||
+		    (rate % kilo != 0 && rate < 1000 * kilo))
+			break;
+		rate /= kilo;
+	}
+	snprintf(b, sizeof(b), "%.0f%s%sbit", (double)rate, units[i],
+		 i > 0 && iec ? "i" : "");
+	printf(fmt, b);
 }
 
 /* ------------------------------------------------------------ formats */
@@ -463,52 +511,6 @@ const char *pr_hexstring(const unsigned char *a, int alen, char *buf,
 	buf[0] = '\0';
 	for (int i = 0; i < alen && l + 3 <= len; i++, l += 2)
 		snprintf(buf + l, len - l, "%02x", a[i]);
-	return buf;
-}
-
-/* the name /etc/iproute2/FILE gives number N ("0x10 name" lines), or
- * NULL */
-static const char *table_name(const char *file, unsigned long n, char *buf,
-			      size_t len)
-{
-	char path[256], line[256];
-	const char *found = NULL;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/etc/iproute2/%s", file);
-	f = fopen(path, "re");
-	while (f && fgets(line, sizeof(line), f)) {
-		char id[64], nm[128];
-
-		if (line[0] == '#' || sscanf(line, "%63s %127s", id, nm) != 2)
-			continue;
-		if (strtoul(id, NULL, 0) == n) {
-			snprintf(buf, len, "%s", nm);
-			found = buf;
-			break;
-		}
-	}
-	if (f)
-		fclose(f);
-	return found;
-}
-
-const char *pr_group(unsigned group, bool numeric, char *buf, size_t len)
-{
-	if (!numeric && group == 0)
-		return "default";
-	if (!numeric && table_name("group", group, buf, len))
-		return buf;
-	snprintf(buf, len, "%d", (int)group);
-	return buf;
-}
-
-const char *pr_dsfield(unsigned ds, bool numeric, char *buf, size_t len)
-{
-	if (ds >= 256)
-		snprintf(buf, len, "%u", ds);
-	else if (numeric || !table_name("rt_dsfield", ds, buf, len))
-		snprintf(buf, len, "0x%02x", ds);
 	return buf;
 }
 
