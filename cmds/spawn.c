@@ -111,8 +111,23 @@ static int cmd_spawned(struct nsh *sh, const struct nsh_args *a)
 	pid_t pids[256];
 	int n = spawn_list(labels, pids, 256);
 
-	for (int i = 0; i < n; i++)
-		printf("%s\tpid %d\n", labels[i], (int)pids[i]);
+	struct json j = { .pretty = sh->o.pretty };
+
+	if (!arg_has(a, "-j")) {
+		for (int i = 0; i < n; i++)
+			printf("%s\tpid %d\n", labels[i], (int)pids[i]);
+		return 0;
+	}
+	json_begin_array(&j);
+	for (int i = 0; i < n; i++) {
+		json_key(&j, NULL);
+		json_begin_object(&j);
+		json_str(&j, "label", labels[i]);
+		json_int(&j, "pid", pids[i]);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end(&j);
 	return 0;
 }
 
@@ -123,7 +138,8 @@ static const struct nsh_cmd spawn_cmds[] = {
 	  cmd_spawn, 0, "spawn h1",
 	  "unshare --net --fork {*|sleep infinity} &   (then use its PID: "
 	  "nsenter -t PID -n …, ip link set IF netns PID)" },
-	{ "spawn list", "the namespaces spawned, with their PIDs", cmd_spawned,
+	{ "spawn list [ -j ]", "the namespaces spawned, with their PIDs",
+	  cmd_spawned,
 	  0, NULL, "lsns -t net" },
 	{ "kill ARGS...", "end a spawned namespace: kill LABEL (otherwise the "
 			  "kill program)",

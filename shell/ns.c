@@ -108,6 +108,16 @@ static bool all_digits(const char *s)
 	return true;
 }
 
+const char *ns_missing_hint(const char *ref)
+{
+	size_t n = strlen(ref);
+
+	if (n > 2 && ref[0] == '<' && ref[n - 1] == '>')
+		return " (the tutorial's placeholder: 'spawn ns1' makes a "
+		       "process-held namespace and names it)";
+	return "";
+}
+
 int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	       struct nsh_ns *ret)
 {
@@ -152,7 +162,8 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	}
 	if (fd < 0) {
 		if (errno == ENOENT)
-			return nsh_err(sh, "'%s': no such namespace", esc);
+			return nsh_err(sh, "'%s': no such namespace%s", esc,
+				       ns_missing_hint(ref));
 		return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
 			       strerror(errno));
 	}

@@ -327,6 +327,9 @@ void ns_fini(struct nsh *sh);
  * (caller closes ret->fd with ns_close) and returns 0; otherwise reports
  * through nsh_err (subject REF) and returns 1.
  */
+/* what follows "'REF': no such namespace": a hint for a tutorial's
+ * placeholder (<PID1>), else "" */
+const char *ns_missing_hint(const char *ref);
 int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	       struct nsh_ns *ret);
 void ns_close(struct nsh_ns *ns);

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <poll.h>
 #include <unistd.h>
@@ -60,8 +61,43 @@ static char *history_path(void)
 	return p;
 }
 
+/* the namespaces the sandbox holds (NETNS_RUN_DIR's entries) */
+static int sandbox_held(void)
+{
+	_cleanup_(closedirp) DIR *d = opendir(NETNS_RUN_DIR);
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d)))
+		n += e->d_name[0] != '.';
+	return n;
+}
+
+/*
+ * Ctrl-D: inside `enter` it leaves the namespace, as `exit` does there; at
+ * the top of a --sandbox session that still holds namespaces it asks once,
+ * since ending the session throws the lab away.  True: go on reading.
+ */
+static bool eof_stays(struct nsh *sh, bool *warned)
+{
+	int n;
+
+	if (sh->entered) {
+		printf("leave\n");
+		(void)nsh_run_line(sh, "leave", NSH_RUN);
+		return true;
+	}
+	if (!sh->o.sandbox || *warned || (n = sandbox_held()) == 0)
+		return false;
+	printf("\nthe sandbox holds %d namespace%s; Ctrl-D again to discard "
+	       "%s\n", n, n == 1 ? "" : "s", n == 1 ? "it" : "them");
+	*warned = true;
+	return true;
+}
+
 int repl_run(struct nsh *sh)
 {
+	bool eof_warned = false;
 	_cleanup_free_ char *hist = history_path();
 	char *acc = NULL;
 	char prompt[128];
@@ -118,11 +154,14 @@ int repl_run(struct nsh *sh)
 			if (p[0].revents)
 				rl_callback_read_char();
 		}
+		if (got_eof && acc == NULL && eof_stays(sh, &eof_warned))
+			continue;
 		if (got_eof || !got_line) {
 			rl_callback_handler_remove();
 			putchar('\n');
 			break;
 		}
+		eof_warned = false;
 		size_t l = strlen(got);
 		size_t al = acc ? strlen(acc) : 0;
 		bool cont = l && got[l - 1] == '\\';

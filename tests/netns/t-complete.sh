@@ -318,6 +318,19 @@ wait_pane 'veth-b.*mtu|unknown word|rror' >/dev/null
 s=$(pane)
 like "Ctrl-C followed at once by more keys drops the line" "$s" \
 	'^nsh\[ns1\]> ip link show veth-b$'
+
+# Ctrl-D inside `enter` leaves the namespace, as `exit` does there; at the
+# top of a --sandbox session that holds namespaces it asks once
+clear_screen
+tm send-keys C-d
+if wait_last '^nsh> ?$'; then _tap 0 "Ctrl-D inside ns1 leaves it: the prompt is nsh> again"
+else _tap 1 "Ctrl-D inside ns1 leaves it: the prompt is nsh> again"; show_pane; fi
+like "… and says leave" "$(pane)" '^leave$'
+tm send-keys C-d
+wait_pane 'Ctrl-D again' >/dev/null
+like "Ctrl-D at the top of a sandbox that holds namespaces asks once" "$(pane)" \
+	'^the sandbox holds [0-9]+ namespaces?; Ctrl-D again to discard (it|them)$'
+like "… and the prompt is back" "$(pane | grep -v '^$' | tail -n 1)" '^nsh> ?$'
 tm kill-server 2>/dev/null
 kill "$PEERPID" 2>/dev/null; wait "$PEERPID" 2>/dev/null
 done_testing

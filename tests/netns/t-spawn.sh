@@ -83,10 +83,18 @@ NSH
 ok "kill LABEL, then re-create the same names on the next line" \
 	"$NSH" -f "$TMP/kill.nsh"
 is "kill removed the label" "$(cat "$TMP/out" | grep -c '^k1')" 1
+printf 'spawn j1\nspawn list -j\n' >"$TMP/j.nsh"
+ok "spawn list -j" "$NSH" -f "$TMP/j.nsh"
+is "…is JSON with the label and its PID (and spawns nothing called list)" \
+	"$(sed 1d "$TMP/out" | python3 -c 'import json,sys; print([(e["label"], type(e["pid"]).__name__) for e in json.load(sys.stdin)])')" \
+	"[('j1', 'int')]"
 ip link del veth-k 2>/dev/null
 
 nok "kill of an unknown label falls back to the kill program" "$NSH" -c 'kill nosuchlabel'
 ok "kill PID (the program) still works" sh -c "sleep 30 & p=\$!; \"$NSH\" -c \"kill \$p\"; wait \$p; [ \$? -ne 0 ]"
+nok "the tutorial's <PID1> placeholder" "$NSH" -c 'enter <PID1>'
+is "…one line with a hint about spawn" "$(cat "$TMP/err")" \
+	"enter: '<PID1>': no such namespace (the tutorial's placeholder: 'spawn ns1' makes a process-held namespace and names it)"
 nok "spawn with a bad label" "$NSH" -c 'spawn ../x'
 like "one line, the label's reason" "$(cat "$TMP/err")" "^spawn: '\.\./x': "
 ip netns add taken
