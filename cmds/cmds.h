@@ -104,6 +104,8 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 	return 0;
 }
 
+extern const struct nsh_family mininet_family;
+
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);
 

@@ -432,7 +432,7 @@ static void show_text(struct model *m)
 	free(nss);
 }
 
-static int cmd_show(struct nsh *sh, const struct nsh_args *a)
+int cmd_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct model *m = model_get(sh);
 

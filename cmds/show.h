@@ -209,6 +209,7 @@ void why_probe(struct nsh *sh, struct model *m, struct model_ns *a,
 /* ------------------------------------------------------------ the commands */
 
 void show_json(struct model *m);
+int cmd_show(struct nsh *sh, const struct nsh_args *a);
 int cmd_show_topology(struct nsh *sh, const struct nsh_args *a);
 int cmd_show_path(struct nsh *sh, const struct nsh_args *a);
 

@@ -57,6 +57,12 @@ extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
  * done at its `!` prompt */
 extern void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 
+/* shell/dispatch.c: if set, offered every program line first (Mininet's
+ * habits, cmds/mininet.c): its status if it ran the line, else -1 */
+extern int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
+/* cmds/mininet.c: the hook main() installs */
+int mininet_program(struct nsh *sh, int argc, char **argv);
+
 /* shell/explain.c: --explain's line(s) for ARGV (matched as A, or NULL
  * for a program) */
 void explain_print(struct nsh *sh, int argc, char **argv,

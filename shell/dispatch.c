@@ -23,6 +23,7 @@
 void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 		      const struct nsh_cmd *cmd);
 void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
+int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 
 /* >0 while a command runs: the commands nested in it are not explained */
 static int nested;
@@ -127,7 +128,10 @@ static int run_program_words(struct nsh *sh, int argc, char **argv)
 
 	if (sh->o.explain && !nested && !sh->replaying)
 		explain_print(sh, argc, argv, NULL);
-	st = nsh_run_program(sh, &sh->cur, argc, argv);
+	st = nsh_program_hook && !sh->replaying ?
+		     nsh_program_hook(sh, argc, argv) : -1;
+	if (st < 0)
+		st = nsh_run_program(sh, &sh->cur, argc, argv);
 	if (nsh_after_hook)
 		nsh_after_hook(sh, argc, argv, st, NULL);
 	return st;

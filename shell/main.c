@@ -155,6 +155,7 @@ int main(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	nsh_program_hook = mininet_program;
 	if (sh.o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
