@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/socket.h>
@@ -154,7 +155,13 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 		if (fd < 0)
 			return nsh_err(sh, "'%s': cannot open %s: %s", esc,
 				       path, strerror(errno));
-		snprintf(path, sizeof(path), "pid %s", ref);
+		/* a spawned holder's PID: its label names it (the prompt
+		 * says nsh[h1]>, not nsh[pid 7261]>) */
+		if (spawn_label_of((pid_t)atoi(ref)))
+			snprintf(path, sizeof(path), "%s",
+				 spawn_label_of((pid_t)atoi(ref)));
+		else
+			snprintf(path, sizeof(path), "pid %s", ref);
 		if (ns_fill(ret, fd, path) < 0)
 			goto fail;
 		ret->held = true;

@@ -331,6 +331,16 @@ wait_pane 'Ctrl-D again' >/dev/null
 like "Ctrl-D at the top of a sandbox that holds namespaces asks once" "$(pane)" \
 	'^the sandbox holds [0-9]+ namespaces?; Ctrl-D again to discard (it|them)$'
 like "… and the prompt is back" "$(pane | grep -v '^$' | tail -n 1)" '^nsh> ?$'
+
+# enter PID of a spawned namespace: the prompt names its label
+clear_screen
+type_ "spawn h9"; tm send-keys Enter
+wait_pane '^h9: pid [0-9]+' >/dev/null
+h9=$(pane | sed -n 's/^h9: pid \([0-9]*\).*/\1/p' | head -n 1)
+clear_screen
+type_ "enter $h9"; tm send-keys Enter
+if wait_last '^nsh\[h9\]> ?$'; then _tap 0 "enter PID of spawn h9: the prompt is nsh[h9]>"
+else _tap 1 "enter PID of spawn h9: the prompt is nsh[h9]>"; show_pane; fi
 tm kill-server 2>/dev/null
 kill "$PEERPID" 2>/dev/null; wait "$PEERPID" 2>/dev/null
 done_testing
