@@ -13,11 +13,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <readline/history.h>
 #include <readline/readline.h>
 
@@ -38,6 +40,32 @@ static void on_line(char *line)
 	rl_callback_handler_remove();
 }
 
+/*
+ * The namespace nsh is inside lost its name (deleted or renamed by
+ * another program): still there while nsh holds it, but no longer what
+ * the name means.  Said once per namespace, then the prompt marks it.
+ */
+static bool cur_orphaned(struct nsh *sh)
+{
+	static ino_t said;
+	char path[PATH_MAX], esc[300];
+	struct stat st;
+
+	if (!sh->entered || !sh->cur.label[0] || sh->cur.held)
+		return false;
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, sh->cur.label);
+	if (stat(path, &st) == 0 && st.st_dev == sh->cur.dev &&
+	    st.st_ino == sh->cur.ino)
+		return false;
+	if (said != sh->cur.ino) {
+		said = sh->cur.ino;
+		str_escape(sh->cur.label, esc, sizeof(esc));
+		printf("%s was deleted outside nsh; you are still inside it "
+		       "(leave to go back)\n", esc);
+	}
+	return true;
+}
+
 static void prompt_for(struct nsh *sh, bool cont, char *buf, size_t len)
 {
 	char esc[300];
@@ -45,8 +73,9 @@ static void prompt_for(struct nsh *sh, bool cont, char *buf, size_t len)
 	if (cont)
 		snprintf(buf, len, "> ");
 	else if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
-		snprintf(buf, len, "nsh[%s]> ",
-			 str_escape(sh->cur.label, esc, sizeof(esc)));
+		snprintf(buf, len, "nsh[%s%s]> ",
+			 str_escape(sh->cur.label, esc, sizeof(esc)),
+			 cur_orphaned(sh) ? " (deleted)" : "");
 	else
 		snprintf(buf, len, "nsh> ");
 }

@@ -341,6 +341,24 @@ clear_screen
 type_ "enter $h9"; tm send-keys Enter
 if wait_last '^nsh\[h9\]> ?$'; then _tap 0 "enter PID of spawn h9: the prompt is nsh[h9]>"
 else _tap 1 "enter PID of spawn h9: the prompt is nsh[h9]>"; show_pane; fi
+
+# the namespace nsh is inside deleted by another program: said once at the
+# next prompt, and the prompt marks it
+type_ "leave"; tm send-keys Enter
+wait_last '^nsh> ?$' >/dev/null
+type_ "ip netns add gone1"; tm send-keys Enter
+wait_last '^nsh> ?$' >/dev/null
+type_ "enter gone1"; tm send-keys Enter
+wait_last '^nsh\[gone1\]> ?$' >/dev/null
+nshpid=$(pgrep -P "$(tm list-panes -F '#{pane_pid}' | head -n 1)" -x nsh | head -n 1)
+nsenter -t "$nshpid" -m ip netns del gone1
+clear_screen
+tm send-keys Enter
+wait_last '\(deleted\)' >/dev/null
+like "an outside ip netns del of the entered namespace is announced" "$(pane)" \
+	'^gone1 was deleted outside nsh; you are still inside it \(leave to go back\)$'
+like "… and the prompt marks it" "$(pane | grep -v '^$' | tail -n 1)" \
+	'^nsh\[gone1 \(deleted\)\]> ?$'
 tm kill-server 2>/dev/null
 kill "$PEERPID" 2>/dev/null; wait "$PEERPID" 2>/dev/null
 done_testing
