@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "cmds.h"
 #include "core.h"
@@ -28,27 +30,130 @@ static void auto_label(char *buf, size_t len)
 	}
 }
 
-/* open a tmux window with a shell inside the namespace of PID */
+/* ARGV's standard output (the first line, in BUF); its status */
+static int run_capture(char **argv, char *buf, size_t len)
+{
+	int p[2], st;
+	ssize_t n;
+	pid_t pid;
+
+	buf[0] = '\0';
+	if (pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		dup2(p[1], 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(p[1]);
+	n = pid > 0 ? read(p[0], buf, len - 1) : -1;
+	close(p[0]);
+	buf[n > 0 ? n : 0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	if (pid < 0)
+		return -1;
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
+}
+
+/*
+ * A terminal window whose shell is inside the namespace NETPATH names and
+ * inside nsh's mount namespace (its sandbox): the window is made by a
+ * tmux server or a terminal program that lives outside, so the shell gets
+ * there with nsenter, through /proc/NSH/ns/mnt and a NETPATH that is
+ * opened before the mount namespace changes (/proc/PID/ns/net of a
+ * holder, or /proc/NSH/root/run/netns/NAME).  Its shell's PID, 0 if the
+ * terminal does not say, -1 after reporting.
+ */
+static pid_t open_window(struct nsh *sh, const char *title,
+			 const char *netpath)
+{
+	const char *shell = getenv("SHELL"), *term = getenv("TERMINAL");
+	char mnt[64], net[PATH_MAX + 8], out[64];
+	char *argv[16];
+	int i = 0;
+
+	if (!shell || !*shell)
+		shell = "/bin/sh";
+	snprintf(mnt, sizeof(mnt), "--mount=/proc/%d/ns/mnt", (int)getpid());
+	snprintf(net, sizeof(net), "--net=%s", netpath);
+	if (getenv("TMUX")) {
+		argv[i++] = "tmux";
+		argv[i++] = "new-window";
+		argv[i++] = "-P";
+		argv[i++] = "-F";
+		argv[i++] = "#{pane_pid}";
+		argv[i++] = "-n";
+		argv[i++] = (char *)title;
+	} else if (getenv("DISPLAY") || getenv("WAYLAND_DISPLAY")) {
+		argv[i++] = (char *)(term && *term ? term : "xterm");
+		argv[i++] = "-T";
+		argv[i++] = (char *)title;
+		argv[i++] = "-e";
+	} else {
+		return nsh_err(sh, "'%s': a window needs tmux (TMUX is not "
+				   "set) or a display; use 'enter %s'",
+			       title, title), -1;
+	}
+	argv[i++] = "nsenter";
+	argv[i++] = mnt;
+	argv[i++] = net;
+	argv[i++] = "--";
+	argv[i++] = (char *)shell;
+	argv[i] = NULL;
+	if (argv[0][0] == 't' && streq(argv[0], "tmux")) {
+		if (run_capture(argv, out, sizeof(out)))
+			return nsh_err(sh, "'%s': tmux failed", title), -1;
+		return (pid_t)atoi(out);
+	}
+	/* the terminal program itself: ours to end */
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		setpgid(0, 0);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	return pid < 0 ? nsh_err(sh, "cannot fork: %s", strerror(errno)), -1
+		       : pid;
+}
+
+/* open a window with a shell inside the namespace of PID */
 static int open_terminal(struct nsh *sh, const char *label, pid_t pid)
 {
-	char self[PATH_MAX], line[PATH_MAX + 128];
-	const char *shell = getenv("SHELL");
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	char *argv[] = { "tmux", "new-window", "-n", (char *)label, line,
-			 NULL };
+	char net[64];
+	pid_t w;
 
-	if (!getenv("TMUX"))
-		return nsh_err(sh, "'%s': --terminal needs nsh to run inside "
-				   "tmux (TMUX is not set); use 'enter %s'",
-			       label, label);
-	if (n < 0)
-		return nsh_err(sh, "'%s': %s", label, strerror(errno));
-	self[n] = '\0';
-	snprintf(line, sizeof(line), "'%s' -c 'enter %d %s'", self, (int)pid,
-		 shell && *shell && !strchr(shell, '\'') ? shell : "/bin/sh");
-	return ns_exec_in(sh, &sh->home, argv) ? nsh_err(sh, "'%s': tmux "
-							  "failed", label)
-					       : 0;
+	snprintf(net, sizeof(net), "/proc/%d/ns/net", (int)pid);
+	w = open_window(sh, label, net);
+	if (w < 0)
+		return 1;
+	spawn_set_terminal(label, w);
+	return 0;
+}
+
+/* xterm NSREF: a window with a shell inside a namespace (Mininet's) */
+static int cmd_xterm(struct nsh *sh, const struct nsh_args *a)
+{
+	const char *ref = arg_str(a, "nsref");
+	char net[PATH_MAX + 64];
+	pid_t pid = spawn_find(ref);
+	struct nsh_ns ns;
+
+	if (pid)
+		return open_terminal(sh, ref, pid);
+	if (ns_resolve(sh, ref, true, &ns))
+		return 1;
+	ns_close(&ns);
+	if (strspn(ref, "0123456789") == strlen(ref))
+		snprintf(net, sizeof(net), "/proc/%s/ns/net", ref);
+	else
+		snprintf(net, sizeof(net), "/proc/%d/root%s/%s", (int)getpid(),
+			 NETNS_RUN_DIR, ref);
+	return open_window(sh, ref, net) < 0;
 }
 
 static int cmd_spawn(struct nsh *sh, const struct nsh_args *a)
@@ -141,6 +246,11 @@ static const struct nsh_cmd spawn_cmds[] = {
 	{ "spawn list [ -j ]", "the namespaces spawned, with their PIDs",
 	  cmd_spawned,
 	  0, NULL, "lsns -t net" },
+	{ "xterm NSREF",
+	  "a terminal window (tmux, else $TERMINAL or xterm) with a shell "
+	  "inside a namespace, and inside nsh's sandbox",
+	  cmd_xterm, 0, "xterm ns1",
+	  "tmux new-window ip netns exec {nsref} $SHELL" },
 	{ "kill ARGS...", "end a spawned namespace: kill LABEL (otherwise the "
 			  "kill program)",
 	  cmd_kill, 0, "kill h1", "kill {pid:*}" },

@@ -404,6 +404,8 @@ pid_t spawn_find(const char *label);
 const char *spawn_label_of(pid_t pid);
 int spawn_list(const char **labels, pid_t *pids, int max);
 int spawn_kill(struct nsh *sh, const char *label);
+/* PID is the shell of LABEL's terminal window: it ends with LABEL */
+void spawn_set_terminal(const char *label, pid_t pid);
 void spawn_reap(void);
 void spawn_fini(void);
 

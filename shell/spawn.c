@@ -28,8 +28,25 @@
 static struct {
 	char label[64];
 	pid_t pid;
+	pid_t term;	/* the shell of its terminal window, 0: none */
 } sp[MAX_SPAWN];
 static int nsp;
+
+void spawn_set_terminal(const char *label, pid_t pid)
+{
+	for (int i = 0; i < nsp; i++)
+		if (streq(sp[i].label, label))
+			sp[i].term = pid;
+}
+
+/* the window's shell goes with its namespace (SIGHUP, as a closed
+ * terminal would) */
+static void end_terminal(int i)
+{
+	if (sp[i].term > 0)
+		(void)kill(sp[i].term, SIGHUP);
+	sp[i].term = 0;
+}
 
 pid_t spawn_find(const char *label)
 {
@@ -62,6 +79,7 @@ int spawn_list(const char **labels, pid_t *pids, int max)
 
 static void forget(int i)
 {
+	end_terminal(i);
 	sp[i] = sp[--nsp];
 }
 
@@ -155,6 +173,7 @@ int spawn_start(struct nsh *sh, const char *label, char **argv,
 	}
 	snprintf(sp[nsp].label, sizeof(sp[nsp].label), "%s", label);
 	sp[nsp].pid = pid;
+	sp[nsp].term = 0;
 	nsp++;
 	journal_spawn(pid, label);
 	*ret_pid = pid;
@@ -166,6 +185,7 @@ int spawn_kill(struct nsh *sh, const char *label)
 	for (int i = 0; i < nsp; i++) {
 		if (!streq(sp[i].label, label))
 			continue;
+		end_terminal(i);
 		(void)kill(sp[i].pid, SIGTERM);
 		/* a holder dies at once; a program gets a moment */
 		for (int t = 0; t < 100; t++) {
@@ -184,6 +204,7 @@ int spawn_kill(struct nsh *sh, const char *label)
 void spawn_fini(void)
 {
 	for (int i = 0; i < nsp; i++) {
+		end_terminal(i);
 		(void)kill(sp[i].pid, SIGKILL);
 		(void)waitpid(sp[i].pid, NULL, 0);
 	}

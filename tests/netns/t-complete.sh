@@ -359,6 +359,51 @@ like "an outside ip netns del of the entered namespace is announced" "$(pane)" \
 	'^gone1 was deleted outside nsh; you are still inside it \(leave to go back\)$'
 like "… and the prompt marks it" "$(pane | grep -v '^$' | tail -n 1)" \
 	'^nsh\[gone1 \(deleted\)\]> ?$'
+type_ "leave"; tm send-keys Enter
+wait_last '^nsh> ?$' >/dev/null
+
+# spawn --terminal in a --sandbox session: the window's shell is inside the
+# spawned namespace and inside nsh's sandbox (mount namespace), not the
+# tmux server's; kill LABEL ends it
+clear_screen
+type_ "spawn --terminal t7"; tm send-keys Enter
+_i=0; wpid=
+while [ $_i -lt 100 ] && [ -z "$wpid" ]; do
+	wpid=$(tm list-panes -a -F '#{window_name} #{pane_pid}' | sed -n 's/^t7 //p')
+	sleep 0.05; _i=$((_i + 1))
+done
+sleep 0.3	# nsenter has execed the shell
+tm select-window -t :0	# tmux shows the new window: back to nsh's
+t7=$(pgrep -n -P "$nshpid" -x nsh-holder)	# the newest holder
+is "spawn --terminal: the window's shell is in nsh's mount namespace (the sandbox)" \
+	"$(readlink "/proc/$wpid/ns/mnt")" "$(readlink "/proc/$nshpid/ns/mnt")"
+is "… and in t7's network namespace" \
+	"$(readlink "/proc/$wpid/ns/net")" "$(readlink "/proc/$t7/ns/net")"
+nok "… not the tmux server's mount namespace" \
+	[ "$(readlink "/proc/$wpid/ns/mnt")" = "$(readlink /proc/self/ns/mnt)" ]
+clear_screen
+type_ "kill t7"; tm send-keys Enter
+wait_last '^nsh> ?$' >/dev/null
+_i=0
+while [ $_i -lt 100 ] && kill -0 "$wpid" 2>/dev/null; do sleep 0.05; _i=$((_i + 1)); done
+nok "kill t7 ends the window's shell too" kill -0 "$wpid"
+
+# xterm NS (Mininet's): a window inside a named namespace of the sandbox
+type_ "ip netns add xt1"; tm send-keys Enter
+wait_last '^nsh> ?$' >/dev/null
+type_ "xterm xt1"; tm send-keys Enter
+_i=0; wpid=
+while [ $_i -lt 100 ] && [ -z "$wpid" ]; do
+	wpid=$(tm list-panes -a -F '#{window_name} #{pane_pid}' | sed -n 's/^xt1 //p')
+	sleep 0.05; _i=$((_i + 1))
+done
+sleep 0.3
+tm select-window -t :0
+is "xterm xt1: the window's shell is in the sandbox's mount namespace" \
+	"$(readlink "/proc/$wpid/ns/mnt")" "$(readlink "/proc/$nshpid/ns/mnt")"
+is "… and in xt1" "$(readlink "/proc/$wpid/ns/net")" \
+	"$(nsenter -t "$nshpid" -m stat -L -c 'net:[%i]' /run/netns/xt1)"
+kill -HUP "$wpid" 2>/dev/null
 tm kill-server 2>/dev/null
 kill "$PEERPID" 2>/dev/null; wait "$PEERPID" 2>/dev/null
 done_testing

@@ -105,6 +105,16 @@ printf 'spawn p1 sh -c "readlink /proc/self/ns/net > %s/p1ns"\nsleep 0.3\n' "$TM
 ok "spawn PROGRAM runs it in the new namespace" "$NSH" -f "$TMP/p1.nsh"
 like "…a namespace" "$(cat "$TMP/p1ns")" "^net:\[[0-9]+\]$"
 is "…not the host's" "$([ "$(cat "$TMP/p1ns")" != "$(readlink /proc/self/ns/net)" ] && echo other)" "other"
-nok "spawn --terminal outside tmux says why" env -u TMUX "$NSH" -c 'spawn --terminal t1'
-like "…that it needs tmux" "$(cat "$TMP/err")" "needs nsh to run inside tmux"
+nok "spawn --terminal outside tmux and without a display says why" \
+	env -u TMUX -u DISPLAY -u WAYLAND_DISPLAY "$NSH" -c 'spawn --terminal t1'
+like "…that it needs tmux or a display" "$(cat "$TMP/err")" \
+	"^spawn: 't1': a window needs tmux \(TMUX is not set\) or a display; use 'enter t1'$"
+ip netns add xt
+nok "xterm NS outside tmux and without a display says why" \
+	env -u TMUX -u DISPLAY -u WAYLAND_DISPLAY "$NSH" -c 'xterm xt'
+is "…in one line" "$(cat "$TMP/err")" \
+	"xterm: 'xt': a window needs tmux (TMUX is not set) or a display; use 'enter xt'"
+nok "xterm of no namespace" env -u TMUX "$NSH" -c 'xterm nosuch'
+is "…says so" "$(cat "$TMP/err")" "xterm: 'nosuch': no such namespace"
+ip netns del xt
 done_testing
