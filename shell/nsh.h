@@ -237,6 +237,7 @@ struct nsh {
 	struct nsh_opts o;
 	bool interactive;
 	bool quit;
+	bool pasting;		/* running a pasted block (repl.c) */
 	bool replaying;		/* --step restoring a state: programs are
 				 * not run, output is not shown */
 	int last_status;

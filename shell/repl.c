@@ -124,6 +124,39 @@ static bool eof_stays(struct nsh *sh, bool *warned)
 	return true;
 }
 
+/*
+ * A bracketed paste of several lines (readline hands them over as one,
+ * newlines kept): each line its own history entry; checked as a script,
+ * then run one by one as if typed, each shown after its prompt; the first
+ * failure stops the rest (`paste:LINE: …`) and names the lines not run.
+ */
+static int run_paste(struct nsh *sh, const char *text)
+{
+	_cleanup_free_ char *buf = strdup(text);
+	const char *file = sh->file;
+	bool xtrace = sh->o.xtrace;
+	int rc;
+
+	if (!buf)
+		return nsh_err_raw(sh, "out of memory");
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		char line[4096];
+
+		snprintf(line, sizeof(line), "%.*s", (int)n, p);
+		if (line[strspn(line, " \t")])
+			add_history(line);
+		p += n + (p[n] == '\n');
+	}
+	sh->o.xtrace = true;
+	sh->pasting = true;
+	rc = script_run_buffer(sh, "paste", buf, strlen(buf));
+	sh->pasting = false;
+	sh->o.xtrace = xtrace;
+	sh->file = file;
+	return rc;
+}
+
 int repl_run(struct nsh *sh)
 {
 	bool eof_warned = false;
@@ -203,6 +236,13 @@ int repl_run(struct nsh *sh)
 		free(got);
 		if (cont) {
 			acc[al + l - 1] = ' ';
+			continue;
+		}
+		if (strchr(acc, '\n')) {
+			sh->last_status = run_paste(sh, acc);
+			teardown_wait(sh);
+			free(acc);
+			acc = NULL;
 			continue;
 		}
 		if (acc[strspn(acc, " \t")])

@@ -162,6 +162,24 @@ static void prepared_free(struct nsh_prepared *v, int n)
 	free(v);
 }
 
+/* a pasted block stopped before line FROM: say which lines did not run */
+static void not_run(struct nsh *sh, const struct script_line *lines,
+		    int from, int n)
+{
+	int left = 0;
+
+	if (!sh->pasting)
+		return;
+	for (int i = from; i < n; i++)
+		left += lines[i].text[strspn(lines[i].text, " \t")] != '\0';
+	if (!left)
+		return;
+	fprintf(stderr, "not run (%d line%s):\n", left, left == 1 ? "" : "s");
+	for (int i = from; i < n; i++)
+		if (lines[i].text[strspn(lines[i].text, " \t")])
+			fprintf(stderr, "  %s\n", lines[i].text);
+}
+
 /* check every line, then run them: the status of the script.  The checked
  * lines are kept (words and matched arguments) and run as they are, not
  * parsed again; with --keep-going nothing is checked first. */
@@ -177,6 +195,7 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 		for (int i = 0; i < n; i++) {
 			sh->line = lines[i].lineno;
 			if (nsh_prepare_line(sh, lines[i].text, &prep[i])) {
+				not_run(sh, lines, 0, n);
 				status = 1;
 				goto out;
 			}
@@ -201,8 +220,10 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 		}
 		if (rc) {
 			status = 1;
-			if (!sh->o.keep_going)
+			if (!sh->o.keep_going) {
+				not_run(sh, lines, i + 1, n);
 				goto out;
+			}
 		}
 	}
 	/* no teardown_wait: like ip, the script is done when the kernel has

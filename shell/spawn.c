@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -43,8 +44,12 @@ void spawn_set_terminal(const char *label, pid_t pid)
  * terminal would) */
 static void end_terminal(int i)
 {
-	if (sp[i].term > 0)
-		(void)kill(sp[i].term, SIGHUP);
+	if (sp[i].term > 0 && kill(sp[i].term, SIGHUP) == 0) {
+		/* a shell still starting may not take it yet */
+		for (int t = 0; t < 20 && kill(sp[i].term, 0) == 0; t++)
+			usleep(10000);
+		(void)kill(sp[i].term, SIGKILL);
+	}
 	sp[i].term = 0;
 }
 

@@ -387,6 +387,8 @@ wait_last '^nsh> ?$' >/dev/null
 _i=0
 while [ $_i -lt 100 ] && kill -0 "$wpid" 2>/dev/null; do sleep 0.05; _i=$((_i + 1)); done
 nok "kill t7 ends the window's shell too" kill -0 "$wpid"
+ps -o pid,ppid,stat,comm -p "$wpid" | sed 's/^/# /'
+pane | sed 's/^/# pane: /'
 
 # xterm NS (Mininet's): a window inside a named namespace of the sandbox
 type_ "ip netns add xt1"; tm send-keys Enter
@@ -404,6 +406,38 @@ is "xterm xt1: the window's shell is in the sandbox's mount namespace" \
 is "… and in xt1" "$(readlink "/proc/$wpid/ns/net")" \
 	"$(nsenter -t "$nshpid" -m stat -L -c 'net:[%i]' /run/netns/xt1)"
 kill -HUP "$wpid" 2>/dev/null
+
+# a bracketed paste of several lines (a tutorial's code block, sudo and
+# trailing blanks included) runs them one by one, each after its prompt
+clear_screen
+tm set-buffer "sudo ip netns add pa1  
+sudo ip netns add pa2
+ip -n pa2 link set lo up"
+tm paste-buffer -p
+tm send-keys Enter
+wait_pane '^nsh> ip -n pa2 link set lo up$' >/dev/null
+sleep 0.2
+is "a pasted block runs every line (the sandbox's /run/netns)" \
+	"$(nsenter -t "$nshpid" -m ls /run/netns | grep '^pa' | tr '\n' ' ')" "pa1 pa2 "
+is "… the last line too (lo up in pa2)" \
+	"$(nsenter -t "$nshpid" -m ip -n pa2 -o link show lo | grep -c 'UP')" 1
+like "… each line shown after its prompt" "$(pane)" '^nsh> sudo ip netns add pa2$'
+clear_screen
+tm set-buffer "ip netns add pb1
+ip link set nosuchlink up
+ip netns add pb2"
+tm paste-buffer -p
+tm send-keys Enter
+wait_pane 'not run' >/dev/null
+sleep 0.2
+like "a failing line stops the paste with paste:LINE:" "$(pane)" '^paste:2: ip link set: '
+like "… and names the lines not run" "$(pane)" '^  ip netns add pb2$'
+is "… which did not run" "$(nsenter -t "$nshpid" -m ls /run/netns | grep -c '^pb2$')" 0
+tm send-keys Up
+wait_pane '^nsh> ip netns add pb2$' >/dev/null
+like "each pasted line is its own history entry" "$(pane | grep -v '^$' | tail -n 1)" \
+	'^nsh> ip netns add pb2$'
+tm send-keys C-c
 tm kill-server 2>/dev/null
 kill "$PEERPID" 2>/dev/null; wait "$PEERPID" 2>/dev/null
 done_testing
