@@ -652,6 +652,22 @@ static void complete_netns(struct nsh *sh, const char *prefix,
 		closedir(d);
 }
 
+/* the namespace names, then the labels of `spawn` (a namespace held by
+ * its process) */
+static void complete_nsref(struct nsh *sh, const char *prefix,
+			   void (*add)(void *, const char *, const char *),
+			   void *ctx)
+{
+	const char *labels[256];
+	pid_t pids[256];
+	int n = spawn_list(labels, pids, 256);
+
+	complete_netns(sh, prefix, add, ctx);
+	for (int i = 0; i < n; i++)
+		if (strncmp(labels[i], prefix, strlen(prefix)) == 0)
+			add(ctx, labels[i], "spawned namespace");
+}
+
 /* the links (BRIDGES_ONLY: the bridges) of the namespace the line acts
  * in, from the live model: no netlink round trip on TAB */
 static void complete_links(struct nsh *sh, const char *prefix,
@@ -695,7 +711,7 @@ static const struct nsh_type types[] = {
 	{ "NETNS", "name of a namespace in " NETNS_RUN_DIR, t_netns,
 	  complete_netns },
 	{ "NSREF", "a namespace name, or the PID of a process inside one",
-	  t_netns, complete_netns },
+	  t_netns, complete_nsref },
 	{ "NEWIF", "name of a new link (1-15 bytes; no '/', ':', '%' or "
 		   "spaces)", t_link },
 	{ "IFNAME", "name of a link in the namespace", t_link,

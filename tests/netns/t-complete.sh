@@ -157,6 +157,12 @@ is "a namespace deleted by iproute2: no links offered" \
 	"$(ask "complete ip -n ns3 link set ''" | cut -f1 | LC_ALL=C sort | tr '\n' ' ')" \
 	"DEV dev "
 is "… nor the namespace" "$(lnames "ip netns exec ''")" "ns1 ns2"
+ask "spawn lab7" >/dev/null
+for w in "enter" "why" "show path" "ip netns exec" "ip link set veth-a netns"; do
+	is "a spawn label is offered after $w" \
+		"$(ask "complete $w la" | cut -f1 | tr '\n' ' ')" "lab7 "
+done
+ask "kill lab7" >/dev/null
 nsh_i_stop
 is "nsh -i ends at end of input, status 0" "$?" 0
 
@@ -384,11 +390,11 @@ nok "… not the tmux server's mount namespace" \
 clear_screen
 type_ "kill t7"; tm send-keys Enter
 wait_last '^nsh> ?$' >/dev/null
+# alive PID: running (a zombie the tmux server has not reaped yet is dead)
+alive() { ps -o stat= -p "$1" 2>/dev/null | grep -qv '^Z'; }
 _i=0
-while [ $_i -lt 100 ] && kill -0 "$wpid" 2>/dev/null; do sleep 0.05; _i=$((_i + 1)); done
-nok "kill t7 ends the window's shell too" kill -0 "$wpid"
-ps -o pid,ppid,stat,comm -p "$wpid" | sed 's/^/# /'
-pane | sed 's/^/# pane: /'
+while [ $_i -lt 100 ] && alive "$wpid"; do sleep 0.05; _i=$((_i + 1)); done
+nok "kill t7 ends the window's shell too" alive "$wpid"
 
 # xterm NS (Mininet's): a window inside a named namespace of the sandbox
 type_ "ip netns add xt1"; tm send-keys Enter
