@@ -271,10 +271,7 @@ struct probe {
 
 static double now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	return mono_ms();
 }
 
 /* an nsfs fd for NS, checked to be NS (ns_close it) */
@@ -603,7 +600,7 @@ static bool ex_reach(struct nsh *sh, struct model *m,
 	    tesc);
 	if (window < 0 || !find_ns(m, ref, o->found, o->len))
 		return false;
-	p.id = (uint16_t)(getpid() ^ (long)(now_ms() * 1000));
+	p.id = echo_id();
 	end = now_ms() + (double)window;
 	while (!got && !gone) {
 		struct pollfd pfd[2];

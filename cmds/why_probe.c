@@ -138,10 +138,7 @@ static const unsigned char *sa_addr(const union sa *u)
 /* the monotonic clock in milliseconds */
 double why_now_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	return mono_ms();
 }
 
 /* what an ICMP error says, in words */
@@ -210,7 +207,7 @@ static void echo_once(const struct nsh_prefix *x, struct why_probe *pr)
 	union sa to, from;
 	socklen_t tolen = sa_set(&to, x, 0);
 	unsigned char pkt[8 + 16], buf[2048], cookie[16];
-	uint16_t id = (uint16_t)(getpid() ^ (int)(why_now_ms() * 1000));
+	uint16_t id = echo_id();
 	double t0, left;
 	int fd;
 

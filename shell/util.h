@@ -9,11 +9,36 @@
 #define NSH_UTIL_H
 
 #include <dirent.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <unistd.h>
 
 #define _cleanup_(f) __attribute__((cleanup(f)))
+
+/* CLOCK_MONOTONIC in microseconds, 64-bit: no overflow however long the
+ * machine has been up (an int of milliseconds ends at ~24 days, of
+ * microseconds at ~36 minutes) */
+static inline int64_t mono_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* the same in milliseconds, as a double for durations */
+static inline double mono_ms(void)
+{
+	return (double)mono_us() / 1e3;
+}
+
+/* an ICMP echo identifier for this process now */
+static inline uint16_t echo_id(void)
+{
+	return (uint16_t)((uint64_t)getpid() ^ (uint64_t)mono_us());
+}
 
 static inline void freep(void *p)
 {
