@@ -290,10 +290,12 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 	struct stat st;
 	size_t len;
 
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer before
+	 * the file's type is known */
 	if (streq(path, "-"))
 		fd = dup(0);
 	else
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
 		return 1;
@@ -301,6 +303,14 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 	if (!streq(path, "-") && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
 		fprintf(stderr, "nsh: %s: not a regular file\n", path);
 		return 1;
+	}
+	if (!streq(path, "-")) {
+		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		/* a root shell runs what anyone could have written */
+		if (st.st_mode & S_IWOTH)
+			fprintf(stderr, "nsh: %s: warning: anyone may write "
+					"this script (chmod o-w)\n",
+				path);
 	}
 	buf = slurp(fd, &len);
 	if (!buf) {

@@ -200,6 +200,20 @@ is "a directory as script is refused (status 1, one line)" \
 	"rc=$RC lines=$(errlines)" "rc=1 lines=1"
 like "a directory as script: the message names it" "$ERR" "dir\.nsh.*not a regular file"
 
+mkfifo "$TMP/fifo.nsh"
+r timeout 5 "$NSH" -f "$TMP/fifo.nsh"
+is "a FIFO as script is refused at once, no writer awaited (status 1, one line)" \
+	"rc=$RC lines=$(errlines)" "rc=1 lines=1"
+like "a FIFO as script: the message names it" "$ERR" "fifo\.nsh: not a regular file"
+
+printf 'ip netns add ww1\n' >"$TMP/ww.nsh"
+chmod 666 "$TMP/ww.nsh"
+r "$NSH" -f "$TMP/ww.nsh"
+is "a world-writable script runs, with one warning line" \
+	"rc=$RC lines=$(errlines) names=$(names | tr '\n' ' ')" "rc=0 lines=1 names=ww1 "
+like "… the warning says so" "$ERR" "ww\.nsh: warning: anyone may write this script"
+ip netns del ww1
+
 r "$NSH" -f "$TMP/does-not-exist.nsh"
 like "a missing script: status 1 and the reason" "rc=$RC $ERR" \
 	"^rc=1 .*does-not-exist\.nsh.*No such file"
