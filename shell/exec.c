@@ -29,6 +29,7 @@
 #include "nsh.h"
 
 volatile sig_atomic_t nsh_interrupted;
+volatile sig_atomic_t nsh_terminated;
 
 static struct rlimit nofile;	/* the soft limit nsh was started with */
 static bool nofile_raised;

@@ -24,6 +24,14 @@ static void on_sigint(int sig)
 	nsh_interrupted = 1;
 }
 
+/* SIGTERM, SIGHUP: as Ctrl-C, the step under way finishes (or is
+ * undone) first, so nothing is left half made; then nsh ends */
+static void on_sigterm(int sig)
+{
+	nsh_terminated = sig;
+	nsh_interrupted = 1;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -153,6 +161,9 @@ int main(int argc, char **argv)
 	/* no SA_RESTART: a blocking poll()/waitpid() returns EINTR */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
 	nsh_program_hook = mininet_program;
@@ -188,5 +199,7 @@ int main(int argc, char **argv)
 	model_fini();
 	cmdtree_fini();
 	ns_fini(&sh);
+	if (nsh_terminated)
+		return 128 + nsh_terminated;
 	return rc > 255 ? 1 : rc;
 }

@@ -310,6 +310,8 @@ int script_run_buffer(struct nsh *sh, const char *name, char *buf,
 /* set by SIGINT (shell/exec.c); a long command polls it and stops */
 #include <signal.h>
 extern volatile sig_atomic_t nsh_interrupted;
+/* SIGTERM or SIGHUP arrived (its number): finish the step, then end */
+extern volatile sig_atomic_t nsh_terminated;
 
 /* ---------------------------------------------------------------- namespaces */
 

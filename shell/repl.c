@@ -172,7 +172,7 @@ int repl_run(struct nsh *sh)
 	stifle_history(2000);
 	if (hist)
 		(void)read_history(hist);
-	while (!sh->quit) {
+	while (!sh->quit && !nsh_terminated) {
 		prompt_for(sh, acc != NULL, prompt, sizeof(prompt));
 		got_line = got_eof = false;
 		got = NULL;
@@ -186,6 +186,10 @@ int repl_run(struct nsh *sh)
 			if (r < 0 && errno != EINTR)
 				break;
 			/* Ctrl-C, even when more keys arrived with it */
+			if (nsh_terminated) {
+				sh->quit = true;
+				break;
+			}
 			if (r < 0 || nsh_interrupted) {
 				if (nsh_interrupted) {
 					/* Ctrl-C: drop the line, new prompt */
@@ -273,7 +277,7 @@ int repl_lines(struct nsh *sh)
 
 	(void)model_get(sh);
 	sh->file = "<stdin>";
-	while (!sh->quit && !eof) {
+	while (!sh->quit && !eof && !nsh_terminated) {
 		struct pollfd p[4] = { { .fd = 0, .events = POLLIN } };
 		int n = 1 + model_pollfds(p + 1, 3);
 		char *nl;

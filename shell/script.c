@@ -213,6 +213,12 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 		} else {
 			rc = nsh_run_line(sh, lines[i].text, NSH_RUN);
 		}
+		if (nsh_terminated) {
+			nsh_err_raw(sh, "terminated by signal %d",
+				    (int)nsh_terminated);
+			status = 128 + nsh_terminated;
+			goto out;
+		}
 		if (nsh_interrupted) {
 			nsh_err_raw(sh, "interrupted");
 			status = 130;

@@ -200,6 +200,32 @@ is "a directory as script is refused (status 1, one line)" \
 	"rc=$RC lines=$(errlines)" "rc=1 lines=1"
 like "a directory as script: the message names it" "$ERR" "dir\.nsh.*not a regular file"
 
+# SIGTERM and SIGHUP while `ip netns add` lines run: the step under way
+# ends (no 0-byte, unmounted entry left in /run/netns), then nsh exits
+# 128+SIG with one line (issue 14.3)
+i=0
+while [ $i -lt 300 ]; do echo "ip netns add sig$i"; i=$((i + 1)); done >"$TMP/sig.nsh"
+bad=0; rcs=
+for sig in TERM HUP TERM HUP TERM HUP TERM HUP; do
+	"$NSH" -f "$TMP/sig.nsh" >/dev/null 2>"$TMP/sig.err" &
+	p=$!
+	sleep 0.$((RANDOM % 3 + 1)) 2>/dev/null || sleep 0.2
+	kill -"$sig" "$p"
+	wait "$p"
+	rcs="$rcs $?"
+	for f in /run/netns/sig*; do
+		[ -e "$f" ] || continue
+		[ "$(stat -f -c %T "$f")" = nsfs ] || bad=$((bad + 1))
+	done
+	for n in $(ip netns list | awk '/^sig/ {print $1}'); do ip netns del "$n"; done
+	rm -f /run/netns/sig*
+done
+is "8 SIGTERM/SIGHUP trials during ip netns add: no entry left unmounted" "$bad" 0
+like "… nsh's status is 128+SIG each time (or 0 if it was done)" "$rcs" \
+	'^( (143|129|0))+$'
+like "… and it says so in one line" "$(cat "$TMP/sig.err")" \
+	'(^$|sig\.nsh:[0-9]+: terminated by signal (15|1)$)'
+
 mkfifo "$TMP/fifo.nsh"
 r timeout 5 "$NSH" -f "$TMP/fifo.nsh"
 is "a FIFO as script is refused at once, no writer awaited (status 1, one line)" \
