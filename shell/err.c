@@ -69,13 +69,42 @@ const char *ns_desc(const struct nsh_ns *ns, char *buf, size_t len)
 	return buf;
 }
 
+/*
+ * The invisible Unicode format characters that reorder or hide text (bidi
+ * embeddings, overrides and isolates, zero-width marks, the BOM): the code
+ * point of the UTF-8 sequence at P, or 0.  A name with U+202E prints
+ * backwards; escaped it shows what it is (CVE-2021-42574's "Trojan Source").
+ */
+static unsigned invisible_at(const unsigned char *p)
+{
+	unsigned cp;
+
+	if (p[0] == 0xd8 && p[1] == 0x9c)	/* U+061C */
+		return 0x061c;			/* arabic letter mark */
+	if (p[0] != 0xe2 && p[0] != 0xef)
+		return 0;
+	if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+		return 0;
+	cp = ((unsigned)(p[0] & 0x0f) << 12) | ((unsigned)(p[1] & 0x3f) << 6) |
+	     (p[2] & 0x3f);
+	if ((cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff)
+		return cp;
+	return 0;
+}
+
 const char *str_escape(const char *s, char *buf, size_t len)
 {
 	size_t o = 0;
 
 	for (const unsigned char *p = (const unsigned char *)s;
-	     *p && o + 5 < len; p++) {
-		if (*p < 0x20 || *p == 0x7f || *p == '\\')
+	     *p && o + 7 < len; p++) {
+		unsigned cp = invisible_at(p);
+
+		if (cp) {
+			o += (size_t)snprintf(buf + o, len - o, "\\u%04x", cp);
+			p += cp == 0x061c ? 1 : 2;
+		} else if (*p < 0x20 || *p == 0x7f || *p == '\\')
 			o += (size_t)snprintf(buf + o, len - o,
 					      *p == '\\' ? "\\\\" : "\\x%02x",
 					      *p);

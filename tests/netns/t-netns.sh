@@ -262,4 +262,16 @@ is "no name left, no mount left" \
 	"$(ip netns list | wc -l) $(grep -cE ' /run/netns/(a1|b1|a2|c3) ' /proc/self/mountinfo)" "0 0"
 ok "ip -all netns delete with no name at all" "$NSH" -c 'ip -a netns del'
 
+# a name with invisible Unicode controls (U+202E reverses what follows)
+# is printed escaped, as ESC and newline are (issue 14.7)
+rlo=$(printf 'ab\342\200\256cd')
+ip netns add "$rlo"
+ok "ip netns list with a U+202E name" "$NSH" -c 'ip netns list'
+is "… shows it escaped" "$(cat "$TMP/out")" 'ab\u202ecd'
+nok "an error about it" "$NSH" -c "ip netns add $rlo"
+like "… escapes it too" "$(cat "$TMP/err")" "'ab\\\\u202ecd'"
+ok "show" "$NSH" -c show
+like "… escapes it" "$(cat "$TMP/out")" 'ab\\u202ecd'
+ip netns del "$rlo"
+
 done_testing
