@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -484,11 +486,50 @@ int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 	return 0;
 }
 
+/* the processes whose network namespace is (DEV, INO), as `ip netns pids`
+ * lists them: "1234 (sleep), 5678 (bash)" in BUF; how many */
+static int holders(dev_t dev, ino_t ino, char *buf, size_t len)
+{
+	_cleanup_(closedirp) DIR *d = opendir("/proc");
+	struct dirent *e;
+	size_t o = 0;
+	int n = 0;
+
+	buf[0] = '\0';
+	while (d && (e = readdir(d))) {
+		char path[300], comm[64] = "?";
+		struct stat st;
+		FILE *f;
+
+		if (!isdigit((unsigned char)e->d_name[0]) ||
+		    atoi(e->d_name) == (int)getpid())
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
+		if (stat(path, &st) < 0 || st.st_dev != dev || st.st_ino != ino)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/comm", e->d_name);
+		if ((f = fopen(path, "re"))) {
+			if (fgets(comm, sizeof(comm), f))
+				comm[strcspn(comm, "\n")] = '\0';
+			fclose(f);
+		}
+		if (n++ < 5 && o < len)
+			o += (size_t)snprintf(buf + o, len - o, "%s%s (%s)",
+					      n > 1 ? ", " : "", e->d_name,
+					      comm);
+	}
+	if (n > 5 && o < len)
+		snprintf(buf + o, len - o, " and %d more", n - 5);
+	return n;
+}
+
 int ns_unname(struct nsh *sh, const char *name)
 {
-	char path[PATH_MAX], esc[300];
+	char path[PATH_MAX], esc[300], procs[400];
 	struct stat st;
 	struct statfs sfs;
+	dev_t dev = 0;
+	ino_t ino = 0;
 
 	str_escape(name, esc, sizeof(esc));
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
@@ -510,6 +551,8 @@ int ns_unname(struct nsh *sh, const char *name)
 			teardown_collect(sh, &ns);
 			teardown_hold(&ns);
 			ns_forget(sh, ns.dev, ns.ino);
+			dev = ns.dev;
+			ino = ns.ino;
 		}
 		if (fd >= 0)
 			close(fd);
@@ -524,6 +567,12 @@ int ns_unname(struct nsh *sh, const char *name)
 			       strerror(errno));
 	}
 	journal_netns_gone(name);
+	/* as ip, the name goes; but the namespace and its links live on */
+	if (ino && holders(dev, ino, procs, sizeof(procs)) > 0)
+		nsh_warn(sh, "'%s': the name is gone, but processes still "
+			     "hold the namespace (its links stay until they "
+			     "end): %s",
+			 esc, procs);
 	return 0;
 }
 

@@ -274,4 +274,20 @@ ok "show" "$NSH" -c show
 like "… escapes it" "$(cat "$TMP/out")" 'ab\\u202ecd'
 ip netns del "$rlo"
 
+# ip netns delete of a namespace a process still holds: the name goes, as
+# with ip, and nsh says who keeps it alive (issue 14.8)
+ip netns add hold1
+ip netns exec hold1 sleep 30 &
+hp=$!
+sleep 0.2
+ok "ip netns del of a namespace a process holds: status 0, as ip" \
+	"$NSH" -c 'ip netns del hold1'
+is "… the name is gone" "$(ip netns list | grep -c '^hold1')" 0
+is "… and one warning names the process" "$(cat "$TMP/err")" \
+	"ip netns delete: warning: 'hold1': the name is gone, but processes still hold the namespace (its links stay until they end): $hp (sleep)"
+kill "$hp"; wait "$hp" 2>/dev/null
+ip netns add hold2
+ok "ip netns del of a namespace nobody holds: no warning" "$NSH" -c 'ip netns del hold2'
+is "… nothing on stderr" "$(cat "$TMP/err")" ""
+
 done_testing
