@@ -262,12 +262,18 @@ static int cmd_list(struct nsh *sh, const struct nsh_args *a)
 	if (sh->o.json)
 		json_begin_array(&j);
 	for (int i = 0; i < n; i++) {
-		char path[PATH_MAX], esc[4 * NAME_MAX + 8];
+		char path[PATH_MAX], esc[4 * NAME_MAX + 8], target[PATH_MAX];
+		char tesc[sizeof(esc)];
 		int id = -1, fd;
 		struct statfs sfs;
 		bool stale = false;
+		ssize_t tl;
 
 		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, names[i]);
+		/* a symlink (docker's namespaces, linked by hand): say where
+		 * to, and whether a namespace is there */
+		tl = readlink(path, target, sizeof(target) - 1);
+		target[tl > 0 ? tl : 0] = '\0';
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd >= 0) {
 			if (fstatfs(fd, &sfs) == 0 && sfs.f_type != NSFS_MAGIC)
@@ -284,13 +290,22 @@ static int cmd_list(struct nsh *sh, const struct nsh_args *a)
 				json_int(&j, "id", id);
 			if (stale)
 				json_bool(&j, "stale", true);
+			if (*target) {
+				json_str(&j, "symlink", target);
+				json_bool(&j, "dangling", fd < 0 || stale);
+			}
 			json_end_object(&j);
 			continue;
 		}
 		printf("%s", str_escape(names[i], esc, sizeof(esc)));
 		if (id >= 0)
 			printf(" (id: %d)", id);
-		if (stale)
+		if (*target)
+			printf(" (symlink to %s%s)",
+			       str_escape(target, tesc, sizeof(tesc)),
+			       fd < 0 ? ", which does not exist" :
+			       stale ? ", which is no namespace" : "");
+		else if (stale)
 			printf(" (stale: not a mounted namespace)");
 		putchar('\n');
 	}

@@ -290,4 +290,20 @@ ip netns add hold2
 ok "ip netns del of a namespace nobody holds: no warning" "$NSH" -c 'ip netns del hold2'
 is "… nothing on stderr" "$(cat "$TMP/err")" ""
 
+# symlinks in /run/netns (docker's namespaces linked by hand): listed with
+# their target, and whether it lives (issue 14.9)
+ip netns add real1
+ln -s /run/netns/real1 /run/netns/lnk1
+ln -s /run/netns/nosuch /run/netns/lnk2
+ok "ip netns list with symlinks" "$NSH" -c 'ip netns list'
+like "… a live one says where it points" "$(cat "$TMP/out")" \
+	'^lnk1 \(symlink to /run/netns/real1\)$'
+like "… a dangling one says so" "$(cat "$TMP/out")" \
+	'^lnk2 \(symlink to /run/netns/nosuch, which does not exist\)$'
+ok "ip -j netns list with symlinks" "$NSH" -c 'ip -j netns list'
+like "… JSON names the target and whether it dangles" "$(cat "$TMP/out")" \
+	'"name":"lnk2","symlink":"/run/netns/nosuch","dangling":true'
+rm -f /run/netns/lnk1 /run/netns/lnk2
+ip netns del real1
+
 done_testing
