@@ -24,7 +24,10 @@
 #include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <grp.h>
 #include <sched.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "nsh.h"
 
@@ -173,6 +176,44 @@ static int child_switch_mounts(const struct nsh_ns *ns)
 	return 0;
 }
 
+/* --clean-env and --user: the program's environment and identity */
+static void child_identity(const struct nsh *sh)
+{
+	if (sh->o.clean_env) {
+		const char *keep[] = { "TERM", "LANG" };
+		char val[2][512];
+		const char *home = sh->o.as_user ? sh->o.user_home : getenv("HOME");
+		const char *user = sh->o.as_user ? sh->o.user : getenv("USER");
+		char h[256], u[64];
+
+		snprintf(h, sizeof(h), "%s", home ? home : "/");
+		snprintf(u, sizeof(u), "%s", user ? user : "root");
+		for (int i = 0; i < 2; i++)
+			snprintf(val[i], sizeof(val[i]), "%s",
+				 getenv(keep[i]) ? getenv(keep[i]) : "");
+		clearenv();
+		setenv("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:"
+			       "/usr/bin:/sbin:/bin", 1);
+		setenv("HOME", h, 1);
+		setenv("USER", u, 1);
+		for (int i = 0; i < 2; i++)
+			if (val[i][0])
+				setenv(keep[i], val[i], 1);
+	} else if (sh->o.as_user) {
+		setenv("HOME", sh->o.user_home, 1);
+		setenv("USER", sh->o.user, 1);
+		setenv("LOGNAME", sh->o.user, 1);
+	}
+	if (!sh->o.as_user)
+		return;
+	if (initgroups(sh->o.user, sh->o.gid) < 0 || setgid(sh->o.gid) < 0 ||
+	    setuid(sh->o.uid) < 0) {
+		fprintf(stderr, "nsh: cannot become %s: %s\n", sh->o.user,
+			strerror(errno));
+		_exit(126);
+	}
+}
+
 int ns_exec(struct nsh *sh, char **argv)
 {
 	return ns_exec_in(sh, &sh->cur, argv);
@@ -199,6 +240,7 @@ int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 			_exit(126);
 		child_close_from(3);
 		child_restore_nofile();
+		child_identity(sh);
 		execvp(argv[0], argv);
 		if (errno == ENOENT)
 			nsh_err_raw(sh, "%s: command not found", argv[0]);

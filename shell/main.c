@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,10 +33,28 @@ static void on_sigterm(int sig)
 	nsh_interrupted = 1;
 }
 
+/* --user NAME: who programs run as (nsh's own netlink work stays root's) */
+static int set_user(struct nsh *sh, const char *name)
+{
+	struct passwd *pw = getpwnam(name);
+
+	if (!pw) {
+		fprintf(stderr, "nsh: --user %s: no such user\n", name);
+		return -1;
+	}
+	sh->o.as_user = true;
+	sh->o.uid = pw->pw_uid;
+	sh->o.gid = pw->pw_gid;
+	snprintf(sh->o.user, sizeof(sh->o.user), "%s", pw->pw_name);
+	snprintf(sh->o.user_home, sizeof(sh->o.user_home), "%s", pw->pw_dir);
+	return 0;
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--explain] [--cleanup]\n"
+		"           [--clean-env] [--user NAME]\n"
 		"           [--native]\n"
 		"           [--check FILE | --step FILE | -f FILE | -c LINE | FILE]\n"
 		"  -f, --file FILE   run a .nsh script (stops at the first "
@@ -64,6 +83,11 @@ static void usage(FILE *f)
 		"natively\n"
 		"                    (otherwise the real program runs them, "
 		"with a notice)\n"
+		"  --clean-env       run programs with PATH, HOME, TERM, LANG and "
+		"USER only\n"
+		"  --user NAME       run programs as NAME (nsh's own netlink work "
+		"stays root's):\n"
+		"                    students ping and curl without root\n"
 		"  --cleanup         when the script ends, pass or fail, remove "
 		"what it\n"
 		"                    created (see 'help cleanup')\n"
@@ -93,6 +117,8 @@ int main(int argc, char **argv)
 		{ "step", required_argument, NULL, 's' },
 		{ "explain", no_argument, NULL, 'E' },
 		{ "native", no_argument, NULL, 'N' },
+		{ "clean-env", no_argument, NULL, 'e' },
+		{ "user", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -140,6 +166,13 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			sh.o.native = true;
+			break;
+		case 'e':
+			sh.o.clean_env = true;
+			break;
+		case 'u':
+			if (set_user(&sh, optarg) < 0)
+				return 2;
 			break;
 		case 'h':
 			usage(stdout);

@@ -224,6 +224,13 @@ struct nsh_opts {
 	int loops;		/* -l N */
 	const char *batch;	/* -batch FILE */
 	bool xtrace;		/* -x: echo each script line before it runs */
+	bool clean_env;		/* --clean-env: programs get PATH HOME TERM
+				 * LANG USER only */
+	bool as_user;		/* --user NAME: programs run as that user */
+	uid_t uid;
+	gid_t gid;
+	char user[64];
+	char user_home[256];
 	bool explain;		/* --explain: the iproute2 equivalent first */
 };
 

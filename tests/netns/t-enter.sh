@@ -169,4 +169,19 @@ is "enter PID, then programs run in its namespace (inode, /sys/class/net), leave
 kill "$SP"
 wait "$SP" 2>/dev/null
 
+# --clean-env and --user (issue 14.13): the programs' environment and
+# identity; nsh's own netlink work stays root's
+FOO=bar "$NSH" --clean-env -c env >"$TMP/env" 2>&1
+is "--clean-env: a program sees PATH HOME TERM LANG USER at most" \
+	"$(cut -d= -f1 "$TMP/env" | grep -v -E '^(PATH|HOME|TERM|LANG|USER)$' | tr '\n' ' ')" ""
+is "… FOO is gone" "$(grep -c '^FOO=' "$TMP/env")" 0
+printf 'ip netns add usr1\nip netns exec usr1 id -u\nid -un\n' >"$TMP/user.nsh"
+ok "--user nobody: nsh itself makes a namespace (root's netlink work)" \
+	"$NSH" --user nobody -f "$TMP/user.nsh"
+is "… programs run as nobody, inside a namespace too" \
+	"$(tr '\n' ' ' <"$TMP/out")" "65534 nobody "
+is "… and the namespace is there" "$(ip netns list | grep -c '^usr1')" 1
+ip netns del usr1
+nok "--user of no such user" "$NSH" --user nosuchuser -c true
+is "… one line" "$(cat "$TMP/err")" "nsh: --user nosuchuser: no such user"
 done_testing
