@@ -201,7 +201,8 @@ r "$NSH" -c 'expect addr ns1:lo 10.0.0.1/8'
 is "a link with no address besides 127.0.0.1 on lo" "$RC $ERR" \
 	"1 expect failed: ns1:lo has 10.0.0.1/8: it has 127.0.0.1/8, ::1/128"
 r "$NSH" -c 'expect addr ns1:veth-ns1 300.1.1.1/8'
-is "a bad address is refused before anything runs" "$RC" 1
+is "a bad address is refused before anything runs: the parser's one line, not a failed expectation" \
+	"$RC $ERR" "1 expect addr: '300.1.1.1/8': '300' is not a number from 0 to 255"
 
 r "$NSH" -c 'expect master veth-br1 br0'
 is "master: holds" "$RC $OUT$ERR" "0 "

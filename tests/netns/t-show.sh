@@ -385,7 +385,11 @@ ok "show topology" "$NSH" -c 'show topology'
 # shellcheck disable=SC2046
 every "show topology names every namespace and link" "$(cat "$TMP/out")" $(names)
 "$NSH" -c 'show topology --dot' > "$TMP/a.dot"
+is "show topology --dot: status 0" "$?" 0
+# shellcheck disable=SC2046
+every "… the graph names every namespace and link" "$(cat "$TMP/a.dot")" $(names)
 ok "--dot renders" dot -Tpng -o "$TMP/a.png" "$TMP/a.dot"
+ok "… to a PNG that is not empty" test -s "$TMP/a.png"
 json "show path -j is valid JSON" "$NSH" -c 'show path ns2 ns1 -j'
 ip -n ns2 link set veth2 down
 ok "veth2 down: show path answers (exit 0)" "$NSH" -c 'show path ns1 ns2'
@@ -420,7 +424,10 @@ ok "show path n3 n7" "$NSH" -c 'show path n3 n7'
 is "through the bridge" "$(cat "$TMP/out")" "n3:v3 ↔ b3 ↔ br0 ↔ b7 ↔ n7:v7"
 json "show topology -j is valid JSON" "$NSH" -c 'show topology -j'
 "$NSH" -c 'show topology --dot' > "$TMP/ten.dot"
+is "show topology --dot: status 0" "$?" 0
+like "… the graph has the ten namespaces" "$(grep -c 'n[0-9]' "$TMP/ten.dot")" '^[1-9][0-9]+$'
 ok "--dot renders" dot -Tpng -o "$TMP/ten.png" "$TMP/ten.dot"
+ok "… to a PNG that is not empty" test -s "$TMP/ten.png"
 clean
 
 # ---------------------------------------------------------------- watch

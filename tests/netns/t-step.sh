@@ -82,8 +82,9 @@ like "a failing step reports FILE:LINE" "$(cat "$TMP/se")" "l\\.nsh:15: ip link 
 is "… the lab goes on, and exits 1" "$st $(ip netns list | awk '{print $1}' | sort | tr '\n' ' ')" "1 p1 p2 p3 "
 "$NSH" -c cleanup >/dev/null
 
-step "" "!" "ip link add bang0 type bridge" "exit" "b" q
+step "" "!" "ip link add bang0 type bridge" "ip -o link show bang0" "exit" "b" q
 like "! opens a live prompt, exit comes back" "$(cat "$TMP/so")" "back in the lab"
+like "… where bang0 was made first" "$(cat "$TMP/so")" "^[0-9]+: bang0: <"
 nok "b after ! undoes what was done there too" ip link show bang0
 is "… and the step before it" "$(ip netns list)" ""
 "$NSH" -c cleanup >/dev/null
