@@ -47,8 +47,10 @@ static bool ends_in_comment(const char *s)
 	return false;
 }
 
-/* split BUF (modified in place) into logical lines */
-static int split_lines(char *buf, size_t len, struct script_line **ret, int *ret_n)
+/* split BUF (modified in place) into logical lines; *RET_DANGLING is the
+ * line a backslash at the very end continues into nothing (0: none) */
+static int split_lines(char *buf, size_t len, struct script_line **ret,
+		       int *ret_n, int *ret_dangling)
 {
 	struct script_line *v = NULL;
 	int n = 0, cap = 0, lineno = 0;
@@ -99,7 +101,9 @@ static int split_lines(char *buf, size_t len, struct script_line **ret, int *ret
 		}
 		p = nl ? nl + 1 : end;
 	}
+	*ret_dangling = 0;
 	if (acc) {
+		*ret_dangling = lineno;
 		if (n == cap) {
 			v = realloc(v, sizeof(*v) * (size_t)(cap + 1));
 			if (!v)
@@ -135,6 +139,7 @@ static int buffer_lines(struct nsh *sh, const char *name, char *buf,
 			size_t len, struct script_line **ret, int *ret_n)
 {
 	const char *nul = memchr(buf, '\0', len);
+	int dangling;
 
 	sh->file = name;
 	if (nul) {
@@ -143,8 +148,16 @@ static int buffer_lines(struct nsh *sh, const char *name, char *buf,
 			sh->line += *q == '\n';
 		return nsh_err_raw(sh, "a NUL byte: this is not a text file");
 	}
-	if (split_lines(buf, len, ret, ret_n) < 0)
+	if (split_lines(buf, len, ret, ret_n, &dangling) < 0)
 		return nsh_err_raw(sh, "out of memory");
+	if (dangling) {
+		script_lines_free(*ret, *ret_n);
+		*ret = NULL;
+		*ret_n = 0;
+		sh->line = dangling;
+		return nsh_err_raw(sh, "a backslash at the end of the file "
+				       "continues this line into nothing");
+	}
 	return 0;
 }
 

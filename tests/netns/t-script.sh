@@ -226,6 +226,12 @@ like "… nsh's status is 128+SIG each time (or 0 if it was done)" "$rcs" \
 like "… and it says so in one line" "$(cat "$TMP/sig.err")" \
 	'(^$|sig\.nsh:[0-9]+: terminated by signal (15|1)$)'
 
+printf 'ip netns add bs1\nip netns add bs2 \\\n' >"$TMP/bs.nsh"
+r "$NSH" -f "$TMP/bs.nsh"
+is "a backslash at the very end of a script is refused before anything runs" \
+	"rc=$RC lines=$(errlines) names=$(names | tr '\n' ' ')" "rc=1 lines=1 names="
+like "… naming its line" "$ERR" "bs\.nsh:2: a backslash at the end of the file continues this line into nothing"
+
 mkfifo "$TMP/fifo.nsh"
 r timeout 5 "$NSH" -f "$TMP/fifo.nsh"
 is "a FIFO as script is refused at once, no writer awaited (status 1, one line)" \
