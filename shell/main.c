@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <netlink/version.h>
+#include <readline/readline.h>
 
 #include "core.h"
 #include "model.h"
@@ -99,6 +101,8 @@ static void usage(FILE *f)
 		"with a\n"
 		"                    private /run/netns: nothing touches the "
 		"host\n"
+		"  -V, --version     nsh's version, and the libnl and readline it "
+		"runs with\n"
 		"  -h, --help        this text; inside nsh, 'help' lists the "
 		"commands\n");
 }
@@ -129,7 +133,7 @@ int main(int argc, char **argv)
 	bool lines = false, cleanup = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+f:c:kihjx", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+f:c:kihjxV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			file = optarg;
@@ -178,7 +182,8 @@ int main(int argc, char **argv)
 			usage(stdout);
 			return 0;
 		case 'V':
-			printf("nsh %s\n", PACKAGE_VERSION);
+			printf("nsh %s, %s, readline %s\n",
+			       PACKAGE_VERSION, LIBNL_STRING, rl_library_version);
 			return 0;
 		default:
 			usage(stderr);
