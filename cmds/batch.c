@@ -211,6 +211,8 @@ static int cmd_batch(struct nsh *sh, const struct nsh_args *a)
 		fclose(b.f);
 	else
 		clearerr(stdin);
+	/* ip -batch exits 1 whatever its failing line's reason */
+	nsh_kernel_refused = false;
 	return rc;
 }
 

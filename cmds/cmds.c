@@ -24,10 +24,10 @@ const struct nsh_family *const nsh_families[] = {
 	&show_family,
 	&spawn_family,
 	&why_family,
-	&mininet_family,
 	&expect_family,
 	&config_family,
 	&cleanup_family,
 	&shell_family,
+	&mininet_family,
 	NULL,
 };

@@ -147,7 +147,10 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 	if (sh->o.explain && !nested && !sh->replaying)
 		explain_print(sh, argc, argv, a);
 	nested++;
+	nsh_kernel_refused = false;
 	rc = run_matched(sh, argc, argv, a);
+	if (rc == 1 && nsh_kernel_refused)
+		rc = 2;		/* as ip: the kernel refused, the line was good */
 	nested--;
 	if (nsh_after_hook)
 		nsh_after_hook(sh, argc, argv, rc, a->cmd);

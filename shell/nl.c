@@ -110,12 +110,17 @@ static const char *tidy(char *buf)
 	return buf;
 }
 
+bool nsh_kernel_refused;
+
 const char *nl_reason(int nlerr, char *buf, size_t len)
 {
 	/* the captured kernel error only if it is the one libnl reports */
 	bool kernel = last_errno &&
 		      nl_syserr2nlerr(last_errno) == (nlerr < 0 ? -nlerr : nlerr);
 
+	/* what iproute2 prints as "RTNETLINK answers: …" and exits 2 for */
+	if (kernel)
+		nsh_kernel_refused = true;
 	if (kernel && last_msg[0])
 		snprintf(buf, len, "%s", last_msg);
 	else if (kernel && last_errno == EPERM)

@@ -526,6 +526,9 @@ int nl_sock_setup(struct nl_sock *sk);
 /* "reason in words" for a libnl error code (negative NLE_*), preferring
  * the captured kernel errno and ext-ack message */
 const char *nl_reason(int nlerr, char *buf, size_t len);
+/* set when nl_reason reported the kernel's refusal of a request: the
+ * command's status is then 2, as iproute2's (1: a bad command line) */
+extern bool nsh_kernel_refused;
 
 /*
  * JSON output helpers (shell/json.c).  An array element is started with

@@ -238,7 +238,9 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			goto out;
 		}
 		if (rc) {
-			status = 1;
+			/* as bash -e: the failing line's status (2: the
+			 * kernel refused, 1: a bad line, a program's own) */
+			status = rc;
 			if (!sh->o.keep_going) {
 				not_run(sh, lines, i + 1, n);
 				goto out;

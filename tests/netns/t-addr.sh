@@ -247,6 +247,13 @@ ip -n s link set v1 up
 ip -n s link set p1 up
 ip -n s link set x1 up
 ip -n s link set v2 group 5
+# the state must stand still between the two listings compared: the veth
+# carriers up, the link-local addresses past DAD
+_i=0
+while [ $_i -lt 150 ] && { ip -n s link | grep -q 'NO-CARRIER.*state LOWERLAYERDOWN' ||
+	ip -n s addr | grep -q 'scope link.*tentative'; }; do
+	sleep 0.05; _i=$((_i + 1))
+done
 
 # norm: the lifetimes that count down
 norm() {

@@ -177,9 +177,9 @@ like "-c: an unknown program says 'command not found' (one line)" \
 
 printf 'nsh-no-such-program-x1\nip netns add u2\n' >"$S"
 r "$NSH" -f "$S"
-is "-f: an unknown program stops the script with FILE:1: … command not found" \
+is "-f: an unknown program stops the script with FILE:1: … command not found (status 127, as bash -e)" \
 	"rc=$RC names=$(names | tr '\n' ' ') err=$ERR" \
-	"rc=1 names= err=$S:1: nsh-no-such-program-x1: command not found"
+	"rc=127 names= err=$S:1: nsh-no-such-program-x1: command not found"
 clean
 
 # ---------------------------------------------------------------- input that is not a script
