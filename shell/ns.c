@@ -471,6 +471,8 @@ int ns_unname(struct nsh *sh, const char *name)
 	char path[PATH_MAX], esc[300];
 	struct stat st;
 	struct statfs sfs;
+	dev_t dev = 0;
+	ino_t ino = 0;
 
 	str_escape(name, esc, sizeof(esc));
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
@@ -492,6 +494,8 @@ int ns_unname(struct nsh *sh, const char *name)
 			teardown_collect(sh, &ns);
 			teardown_hold(&ns);
 			ns_forget(sh, ns.dev, ns.ino);
+			dev = ns.dev;
+			ino = ns.ino;
 		}
 		if (fd >= 0)
 			close(fd);
@@ -506,6 +510,8 @@ int ns_unname(struct nsh *sh, const char *name)
 			       strerror(errno));
 	}
 	journal_netns_gone(name);
+	if (ino)
+		journal_links_ns_gone(dev, ino);
 	return 0;
 }
 
