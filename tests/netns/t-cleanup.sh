@@ -254,5 +254,14 @@ ok "a namespace re-made by hand under an nsh name stays" test -e /run/netns/r1
 nok "nsh's bridge went" ip link show rbr
 ip netns del r1
 
+# --- a journal written by an older nsh (a link group on its first line) and
+# lines of a kind this one does not know: read, what it knows cleaned up
+mkdir -p /run/nsh
+printf 'session 4000001 77 1845493760\nsomething new 1 2 3\nlink? x y\n' \
+	>/run/nsh/4000001.journal
+ok "cleanup reads an old journal" "$NSH" -c cleanup
+is "… which names nothing to remove" "$(cat "$TMP/out")" "nothing to clean up"
+nok "… and removes it (its session is gone)" test -e /run/nsh/4000001.journal
+
 kill $held; wait $held 2>/dev/null
 done_testing
