@@ -20,8 +20,10 @@
  * and a master that takes no ports is refused by its driver's name (one
  * ioctl) before the kernel takes the link out of its bridge.
  *
- * Links nsh creates carry the session's link group (shell/journal.c)
- * unless the line sets a group itself: `cleanup` knows them by it.
+ * The links a line makes, and the renames, moves and deletions of links
+ * nsh made, are written in the session's journal once the kernel has
+ * acknowledged them (cmds/link_journal.c, shell/journal.c): `cleanup`
+ * finds them there.  The request itself is iproute2's.
  */
 #include "config.h"
 
@@ -1171,6 +1173,22 @@ static void note_up(struct nsh *sh, const struct nsh_args *a,
 		settle_note(sh, r->peer_ns->label);
 }
 
+/* what an acknowledged line made, renamed, moved or deleted: to the
+ * journal */
+static void noted(struct nsh *sh, const struct link_req *r,
+		  const struct names *n, int type, struct link_made *made)
+{
+	int ifindex = msg_ifi(r->msg)->ifi_index;
+
+	if (r->create)
+		link_made_note(sh, r, n->name, n->peer, made);
+	else if (type == RTM_DELLINK && n->dev && ifindex)
+		journal_link_gone(sh->cur.dev, sh->cur.ino, ifindex);
+	else if (type == RTM_NEWLINK && n->dev && ifindex &&
+		 (r->stages & (SG_NAME | SG_NETNS)))
+		link_journal_set(sh, r, ifindex, n->name);
+}
+
 static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 		       int flags)
 {
@@ -1180,6 +1198,7 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	bool create = flags & NLM_F_CREATE;
 	struct before b = { 0 };
 	struct refusal why = { 0 };
+	struct link_made made = { .evfd = -1 };
 	struct nl_sock *sk;
 	struct names n;
 	int err, rc = 1;
@@ -1227,9 +1246,6 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 		if (!create)
 			r.stages |= SG_NAME;
 	}
-	if (create && !n.group &&
-	    nla_put_u32(msg, IFLA_GROUP, journal_group()) < 0)
-		goto fail;
 	if (n.kind && put_kind(&r, &n))
 		goto out;
 	if (create && (streq(n.kind, "veth") || streq(n.kind, "vxcan")))
@@ -1240,9 +1256,16 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 	sk = ns_sock(sh);
 	if (!sk)
 		goto out;
+	if (create)
+		link_made_begin(sh, &r, n.name, n.kind, flags & NLM_F_REPLACE,
+				&made);
+	else if (type == RTM_NEWLINK && n.dev && msg_ifi(msg)->ifi_index &&
+		 (r.stages & (SG_NAME | SG_NETNS)))
+		link_journal_setting(sh, &r, msg_ifi(msg)->ifi_index, n.name);
 	for (int tries = 0;; tries++) {
-		err = ipr_ack(sk, msg);
+		err = link_made_send(sk, msg, &made);
 		if (err >= 0) {
+			noted(sh, &r, &n, type, &made);
 			note_up(sh, a, &r);
 			rc = 0;
 			goto out;
@@ -1266,6 +1289,7 @@ static int link_modify(struct nsh *sh, const struct nsh_args *a, int type,
 fail:
 	rc = put_fail(&r);
 out:
+	link_made_end(&made);
 	release_held();
 	return rc;
 }

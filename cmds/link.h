@@ -150,6 +150,39 @@ int link_is_kind(struct nsh *sh, int ifindex, const char *kind);
  * attributes nested in ATTR, from the binding of KEY on: 0 or 1 */
 int link_put_peer(struct link_req *r, int key, int attr);
 
+/*
+ * cmds/link_journal.c: the journal's part of a request.  link_made_begin,
+ * before an add or replace is sent (NAME NULL when the kernel chooses
+ * it; REPLACE: a link of that name may be there); link_made_send sends
+ * it (0 or a libnl error, as nl_send_auto and nl_wait_for_ack); after the
+ * kernel's acknowledgement, link_made_note journals the link made, and
+ * its peer (PEER its name, if the line gave one); link_made_end frees.
+ */
+struct link_made {
+	struct nsh *sh;
+	const struct nsh_ns *ns;	/* where the link is made */
+	const char *name, *kind;
+	bool create;		/* the request makes a link */
+	bool asked;		/* `link?` written for this try */
+	int evfd;		/* that namespace's link events, or -1 */
+	struct nlmsghdr *msg;	/* the new link's RTM_NEWLINK */
+};
+void link_made_begin(struct nsh *sh, const struct link_req *r,
+		     const char *name, const char *kind, bool replace,
+		     struct link_made *m);
+int link_made_send(struct nl_sock *sk, struct nl_msg *msg,
+		   struct link_made *m);
+void link_made_note(struct nsh *sh, const struct link_req *r,
+		    const char *name, const char *peer, struct link_made *m);
+void link_made_end(struct link_made *m);
+/* `ip link set` is about to rename link IFINDEX of the current namespace
+ * to NAME, or move it (to r->ns); link_journal_set: it did.  The journal
+ * follows the links nsh made */
+void link_journal_setting(struct nsh *sh, const struct link_req *r,
+			  int ifindex, const char *name);
+void link_journal_set(struct nsh *sh, const struct link_req *r, int ifindex,
+		      const char *name);
+
 /* keep namespace NS open until the request is sent (IFLA_NET_NS_FD):
  * 0, or 1 after reporting (NS is closed then) */
 int link_req_hold(struct link_req *r, struct nsh_ns *ns);

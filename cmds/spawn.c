@@ -194,6 +194,7 @@ static int cmd_kill(struct nsh *sh, const struct nsh_args *a)
 					       a->rest[0]);
 			}
 			teardown_collect(sh, &ns);
+			journal_links_ns_gone(ns.dev, ns.ino);
 			ns_close(&ns);
 		}
 		return spawn_kill(sh, a->rest[0]);

@@ -567,6 +567,8 @@ int ns_unname(struct nsh *sh, const char *name)
 			       strerror(errno));
 	}
 	journal_netns_gone(name);
+	if (ino)
+		journal_links_ns_gone(dev, ino);
 	/* as ip, the name goes; but the namespace and its links live on */
 	if (ino && holders(dev, ino, procs, sizeof(procs)) > 0)
 		nsh_warn(sh, "'%s': the name is gone, but processes still "

@@ -421,38 +421,73 @@ void spawn_fini(void);
 
 /*
  * shell/journal.c: what this session created, for `cleanup` (see there).
- * Links are tagged with journal_group() (IFLA_GROUP) when created.
  */
 #define JOURNAL_DIR "/run/nsh"
-#define JOURNAL_GROUP_BASE 0x6e000000u	/* 'n' in the top byte */
 void journal_init(struct nsh *sh);
 void journal_fini(void);
-uint32_t journal_group(void);
-uint32_t journal_group_of(pid_t pid, unsigned long long start);
 /* NAME is about to be made (NSPATH NULL), or bound to the namespace of
  * NSPATH; journal_netns_gone: it is no more */
 void journal_netns(const char *name, const char *nspath);
 void journal_netns_gone(const char *name);
 void journal_rundir(void);
 void journal_spawn(pid_t pid, const char *label);
+/* a link as the kernel has it: the namespace it is in (its nsfs
+ * identity), its ifindex there and its name */
+struct journal_link {
+	dev_t dev;
+	ino_t ino;
+	int ifindex;
+	char name[16];		/* IFNAMSIZ */
+};
+/* about to ask for a link NAME of KIND in the namespace DEV INO (none of
+ * that name is there now): a SIGKILL may come before nsh hears that it was
+ * made; journal_link_refused: it was not */
+void journal_link_asked(dev_t dev, ino_t ino, const char *kind,
+			const char *name);
+void journal_link_refused(dev_t dev, ino_t ino, const char *name);
+/* the kernel made link L at nsh's request; PEER: L is the other end of
+ * the link of the call before (veth, vxcan) */
+void journal_link(const struct journal_link *l, bool peer);
+/* whether link IFINDEX of the namespace DEV INO is one this session made */
+bool journal_has_link(dev_t dev, ino_t ino, int ifindex);
+/* about to rename or move that link: it may become NAME in DEV2 INO2 (with
+ * the same ifindex, if that is free there) */
+void journal_link_moving(dev_t dev, ino_t ino, int ifindex, dev_t dev2,
+			 ino_t ino2, const char *name);
+/* nsh renamed or moved that link (journal_has_link): it is NOW */
+void journal_link_moved(dev_t dev, ino_t ino, int ifindex,
+			const struct journal_link *now);
+/* nsh deleted that link (its other end went with it) */
+void journal_link_gone(dev_t dev, ino_t ino, int ifindex);
+/* nsh deleted the namespace DEV INO: the links made there went with it */
+void journal_links_ns_gone(dev_t dev, ino_t ino);
 /* a process's start time (/proc/PID/stat), 0 if none; alive with it */
 unsigned long long proc_starttime(pid_t pid);
 bool proc_alive(pid_t pid, unsigned long long start);
 
-enum journal_kind { JOURNAL_NETNS, JOURNAL_SPAWN, JOURNAL_RUNDIR };
+enum journal_kind { JOURNAL_NETNS, JOURNAL_SPAWN, JOURNAL_RUNDIR,
+		    JOURNAL_LINK };
 struct journal_rec {
 	int sess;		/* index in journal.sess */
 	enum journal_kind kind;
-	dev_t dev;		/* NETNS: the nsfs identity when made */
+	dev_t dev;		/* NETNS: the nsfs identity when made; LINK:
+				 * that of the namespace it is in */
 	ino_t ino;
+	int ifindex;		/* LINK; 0: asked for, not heard of since */
+	int pair;		/* LINK: the two ends of a veth share it
+				 * (0: none) */
+	bool peer;		/* LINK: made as the other end */
+	char type[16];		/* LINK asked for: its kind */
+	dev_t dev2;		/* LINK being renamed or moved: what it may */
+	ino_t ino2;		/* be now (the same ifindex), or 0 0 */
+	char name2[16];
 	pid_t pid;		/* SPAWN */
 	unsigned long long start;
-	char name[256];		/* NETNS name, SPAWN label */
+	char name[256];		/* NETNS name, SPAWN label, LINK name */
 };
 struct journal_sess {
 	pid_t pid;
 	unsigned long long start;
-	uint32_t group;
 	bool self, live;
 	char path[PATH_MAX];
 };
@@ -461,6 +496,7 @@ struct journal {
 	int nsess;
 	struct journal_rec *rec;	/* live sessions' records left out */
 	int n, cap;
+	int npair;		/* the pair numbers given so far */
 };
 /* this session's records, and with DEAD_TOO those of dead sessions */
 int journal_load(bool dead_too, struct journal *j);
@@ -470,7 +506,7 @@ void journal_free(struct journal *j);
 
 /*
  * cmds/cleanup.c: remove what the journal J names (processes, namespaces,
- * tagged links), and return once the kernel is done.  DRY_RUN only lists.
+ * links), and return once the kernel is done.  DRY_RUN only lists.
  * QUIET prints nothing but errors.  0, or 1 after reporting.
  */
 int cleanup_run(struct nsh *sh, bool dead_too, bool dry_run, bool quiet);

@@ -21,8 +21,6 @@ Normalised away (see tests/compat/README.md for the reasons):
     bridge ids ("8000.<mac>");
   * statistics, timers, ages, remaining lifetimes (a finite lifetime reads
     "finite"), operstate, carrier (LOWER_UP, NO-CARRIER, linkdown);
-  * the link group, unless the script sets that group value (nsh tags the
-    links it creates with a group of its own);
   * kernel IPv6 link-local addresses, their fe80::/64 and local routes,
     ff00::/8 multicast routes and the NOARP neighbours of multicast groups;
   * neighbours the kernel learnt (REACHABLE, STALE, DELAY, PROBE,
@@ -51,7 +49,6 @@ FIXED_MAC = re.compile(r"^(ff:ff:ff:ff:ff:ff|00:00:00:00:00:00|01:80:c2:.*)$")
 
 SCRIPT_TEXT = ""
 SCRIPT_MACS = set()
-SCRIPT_GROUPS = set()
 SCRIPT_NSIDS = set()
 SYSCTL_KEYS = []
 
@@ -68,7 +65,7 @@ NEIGH_DYNAMIC = {"REACHABLE", "STALE", "DELAY", "PROBE", "INCOMPLETE",
 
 def read_script(path):
     """The script's text and that of its sibling files (NNN-name.*), and
-    what a lab sets explicitly: MACs, link groups, nsids, sysctl keys."""
+    what a lab sets explicitly: MACs, nsids, sysctl keys."""
     global SCRIPT_TEXT
     texts = []
     d = os.path.dirname(os.path.abspath(path))
@@ -81,10 +78,6 @@ def read_script(path):
     SCRIPT_TEXT = "\n".join(t for _, t in texts)
     SCRIPT_MACS.update(m.lower() for m in MAC_RE.findall(SCRIPT_TEXT))
     for line in logical_lines(SCRIPT_TEXT):
-        w = line.split()
-        for i, tok in enumerate(w[:-1]):
-            if tok == "group" and "link" in w[:i]:
-                SCRIPT_GROUPS.add(w[i + 1])
         m = re.search(r"\bnet(?:ns?)?\s+set\s+\S+\s+(\d+)\b", line)
         if m:
             SCRIPT_NSIDS.add(int(m.group(1)))
@@ -265,8 +258,6 @@ def dump(names):
                 o["link"] = f"{ns}:{l['link']}"
             o["flags"] = sorted(f for f in l.get("flags", [])
                                 if f not in FLAG_DROP)
-            if str(l.get("group")) not in SCRIPT_GROUPS:
-                o.pop("group", None)
             info = o.get("linkinfo")
             if info:
                 info = dict(info)

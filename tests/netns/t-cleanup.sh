@@ -1,8 +1,9 @@
 #!/bin/sh
 # Ownership and cleanup (issue 5): `cleanup [--dry-run]` removes exactly
-# what nsh created - namespaces, links (tagged with the session's link
-# group), spawned processes, the /run/netns mount - also after nsh was
+# what nsh created - namespaces, links (recorded in its journal, where they
+# are now), spawned processes, the /run/netns mount - also after nsh was
 # killed with SIGKILL at a random line, and leaves everything else alone.
+# The links themselves are exactly iproute2's (`group default`).
 # The oracle is iproute2, /proc/self/mountinfo and /proc.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
@@ -73,20 +74,46 @@ nlines=$(wc -l <"$TMP/lab.nsh")
 
 # --- the whole lab, then cleanup -----------------------------------------
 ok "the lab runs" "$NSH" -f "$TMP/lab.nsh"
-# the tag: a link group 0x6e…… on the link nsh asked for (of a veth pair,
-# the first end: deleting it deletes both)
-tagged() {
+# no tag on nsh's links: they are in `group default`, as iproute2 makes them
+groups() {
 	ip ${1:+-n $1} -j link | python3 -c 'import json,sys
-print(" ".join(sorted(l["ifname"] for l in json.load(sys.stdin) if str(l.get("group")).isdigit() and int(l["group"]) >> 24 == 0x6e)))'
+print(" ".join(sorted(set(str(l.get("group")) for l in json.load(sys.stdin)))))'
+}
+# the journal's link records: NAME IFINDEX of each in namespace NS (or the
+# host's), where the journal has it now
+recorded() {
+	_f=/proc/self/ns/net
+	[ -n "$1" ] && _f=/run/netns/$1
+	dev=$(stat -L -c %d "$_f")
+	ino=$(stat -L -c %i "$_f")
+	awk -v d="$dev" -v i="$ino" '($1 == "link" || $1 == "peer") && $2 == d && $3 == i {r[$4] = $5}
+		$1 == "moved" && $2 == d && $3 == i {delete r[$4]}
+		$1 == "moved" && $5 == d && $6 == i {r[$7] = $8}
+		$1 == "-link" && $2 == d && $3 == i {delete r[$4]}
+		END {for (k in r) print r[k], k}' /run/nsh/*.journal | sort
+}
+# NS NAME...: "NAME IFINDEX" of each link the journal has as the kernel has
+# it (in namespace NS, or the host's)
+journalled() {
+	_ns=$1; shift
+	recorded "$_ns" >"$TMP/rec"
+	for _l in "$@"; do
+		_i=$(ip ${_ns:+-n $_ns} -j link show "$_l" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["ifindex"])')
+		grep -qxF "$_l $_i" "$TMP/rec" && echo "$_l $_i"
+	done
+	:
 }
 # (hv1 goes with h1's namespace, which dies with nsh: asynchronously)
 i=0; while ip link show hv1 >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.02; i=$((i+1)); done
-is "nsh's links on the host carry its tag (a link group 0x6e……)" \
-	"$(tagged)" "cbr cbr2 cbr3"
-is "… and so do those it made or moved into a namespace it did not make" \
-	"$(tagged keep)" "kv0 kv2 kv4"
-is "… and links not made by nsh do not" \
-	"$(ip -j link show uv0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["group"])')" "default"
+is "nsh's links on the host are in group default, as iproute2's" \
+	"$(groups)" "default"
+is "… and so are those in a namespace it did not make" \
+	"$(groups keep)" "default"
+hl="cbr cbr2 cbr3 cv1b cv2b cv4b kv1 kv3"
+is "the journal has nsh's links on the host, each with its name and ifindex" \
+	"$(journalled "" $hl | awk '{print $1}' | xargs)" "$hl"
+is "… and those it made in, or moved into, a namespace it did not make" \
+	"$(journalled keep kv0 kv2 kv4 | awk '{print $1}' | xargs)" "kv0 kv2 kv4"
 ls /run/nsh >"$TMP/j"
 is "one journal under /run/nsh" "$(wc -l <"$TMP/j" | tr -d ' ')" 1
 ok "cleanup --dry-run" "$NSH" -c "cleanup --dry-run"
@@ -94,6 +121,9 @@ cp "$TMP/out" "$TMP/dry"
 like "--dry-run names the namespaces" "$(cat "$TMP/dry")" "would remove namespace c1"
 like "--dry-run names the host links" "$(cat "$TMP/dry")" "would remove link cbr2 \\(bridge\\) in the host namespace"
 like "--dry-run names nsh's links in a namespace it did not make" "$(cat "$TMP/dry")" "would remove link kv0 \\(veth\\) in namespace 'keep'"
+like "… and those it moved there" "$(cat "$TMP/dry")" "would remove link kv2 \\(veth\\) in namespace 'keep'"
+nok "--dry-run names one end of a veth pair, not both" grep -E "link (kv1|kv3) " "$TMP/dry"
+nok "… nor a link that goes with a namespace it removes" grep -E "link (cv[0-9]b?|kv4|kv5|hv2b?) " "$TMP/dry"
 nok "--dry-run names nothing it did not make" grep -E "uv0|uv1|ubr|namespace keep$" "$TMP/dry"
 like "--dry-run changed nothing" "$(ip netns list)" "c1"
 ok "cleanup" "$NSH" -c "cleanup"
@@ -133,6 +163,52 @@ for i in $(seq 1 20); do
 	fi
 done
 like "most of the 20 runs were really killed mid-script ($k_mid)" "$k_mid" "^([5-9]|1[0-9]|20)$"
+
+# --- killed while its links are renamed and moved: cleanup still finds them
+cat >"$TMP/k.nsh" <<EOF
+ip link add sbr type bridge
+ip link add sv0 type veth peer name sv1
+ip link set sv1 name sv2
+ip link add sv3 type veth peer name sv4
+ip link set sv3 netns keep
+ip link set sv4 name sv5
+ip link add netns keep type bridge
+ip link add type veth
+ip link add sk0 netns keep type veth peer name sk1
+sleep 7219
+EOF
+"$NSH" -f "$TMP/k.nsh" >/dev/null 2>&1 &
+pid=$!
+i=0; while [ -z "$(pgrep -P $pid -x sleep)" ] && [ $i -lt 250 ]; do sleep 0.02; i=$((i+1)); done
+child=$(pgrep -P $pid -x sleep)
+kill -KILL $pid
+wait $pid 2>/dev/null
+[ -n "$child" ] && kill "$child"
+is "killed at its last line, its links are all in group default" \
+	"$(groups) / $(groups keep)" "default / default"
+ok "cleanup after the SIGKILL" "$NSH" -c cleanup
+like "… removes its bridge" "$(cat "$TMP/out")" "removed link sbr \\(bridge\\) in the host namespace"
+like "… a veth pair renamed on the host" "$(cat "$TMP/out")" "removed link sv0 \\(veth\\) in the host namespace"
+like "… one moved into a namespace it did not make" "$(cat "$TMP/out")" "removed link sv3 \\(veth\\) in namespace 'keep'"
+like "… and those whose names the kernel chose" "$(cat "$TMP/out")" "removed link bridge0 \\(bridge\\) in namespace 'keep'"
+world >"$TMP/world6"
+is "… and leaves the world as before (uv0, uv1, ubr untouched)" "$(cat "$TMP/world6")" "$(cat "$TMP/world0")"
+
+# --- a recorded link gone, and its name or its ifindex someone else's now --
+printf 'ip link add rv0 type veth peer name rv1\nip link add rb0 type bridge\n' >"$TMP/r0.nsh"
+"$NSH" -f "$TMP/r0.nsh"
+idx=$(ip -j link show rb0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["ifindex"])')
+ip link del rv0
+ip link add rv0 type veth peer name rv1
+ip link del rb0
+ip link add rb9 index "$idx" type bridge
+ok "cleanup" "$NSH" -c cleanup
+ok "a link made by hand under the name of a link nsh made stays" ip link show rv0
+ok "… and one made by hand with the ifindex of one, under another name" ip link show rb9
+ip link del rv0
+ip link del rb9
+world >"$TMP/world7"
+is "… and the world is as before" "$(cat "$TMP/world7")" "$(cat "$TMP/world0")"
 
 # --- nsh -f --cleanup: pass or fail, the script's things go ---------------
 ok "nsh -f lab --cleanup" "$NSH" --cleanup -f "$TMP/lab.nsh"
@@ -177,6 +253,15 @@ ok "cleanup" "$NSH" -c cleanup
 ok "a namespace re-made by hand under an nsh name stays" test -e /run/netns/r1
 nok "nsh's bridge went" ip link show rbr
 ip netns del r1
+
+# --- a journal written by an older nsh (a link group on its first line) and
+# lines of a kind this one does not know: read, what it knows cleaned up
+mkdir -p /run/nsh
+printf 'session 4000001 77 1845493760\nsomething new 1 2 3\nlink? x y\n' \
+	>/run/nsh/4000001.journal
+ok "cleanup reads an old journal" "$NSH" -c cleanup
+is "… which names nothing to remove" "$(cat "$TMP/out")" "nothing to clean up"
+nok "… and removes it (its session is gone)" test -e /run/nsh/4000001.journal
 
 kill $held; wait $held 2>/dev/null
 done_testing

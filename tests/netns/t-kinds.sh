@@ -14,7 +14,7 @@
 LINKPRINT=${LINKPRINT:-$(dirname "$NSH")/tests/unit/linkprint}
 
 # norm: `ip -j -d link show t0` without what differs between two links
-# made alike (index, addresses, nsh's link group, timers)
+# made alike (index, addresses, timers)
 norm() {
 	ip -j -d link show "$1" 2>/dev/null | python3 -c '
 import json, sys
@@ -23,8 +23,8 @@ try:
 except Exception:
     print("absent"); sys.exit(0)
 for l in d:
-    for k in ("ifindex", "address", "broadcast", "group", "link_index",
-              "link", "stats64", "permaddr"):
+    for k in ("ifindex", "address", "broadcast", "link_index", "link",
+              "stats64", "permaddr"):
         l.pop(k, None)
     li = l.get("linkinfo", {})
     for part in ("info_data", "info_slave_data"):
