@@ -65,7 +65,8 @@ static bool may_name_ns(const char *w)
 	if (access(w, F_OK) == 0)
 		return false;
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, w);
-	return access(path, F_OK) == 0 || spawn_find(w) > 0;
+	return access(path, F_OK) == 0 || spawn_find(w) > 0 ||
+	       journal_find_spawn(w) > 0;
 }
 
 static struct model_ns *model_ns_named(struct model *m, const char *name)

@@ -650,6 +650,54 @@ int journal_load(bool dead_too, struct journal *j)
 	return 0;
 }
 
+int journal_spawns(pid_t *pids, char (*labels)[64], int max)
+{
+	_cleanup_(closedirp) DIR *d = opendir(JOURNAL_DIR);
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d)) && n < max) {
+		char path[PATH_MAX];
+		_cleanup_free_ char *buf = NULL;
+		_cleanup_close_ int fd = -1;
+		char *save = NULL;
+		int pid;
+		char c;
+
+		if (sscanf(e->d_name, "%d.journa%c", &pid, &c) != 2 ||
+		    pid == getpid())
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", JOURNAL_DIR, e->d_name);
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd < 0 || !(buf = read_all(fd)))
+			continue;
+		for (char *l = strtok_r(buf, "\n", &save); l && n < max;
+		     l = strtok_r(NULL, "\n", &save)) {
+			unsigned long long st;
+			int p, off = 0;
+
+			if (sscanf(l, "spawn %d %llu %n", &p, &st, &off) == 2 &&
+			    off && strlen(l + off) < 64 && proc_alive(p, st)) {
+				pids[n] = p;
+				snprintf(labels[n++], 64, "%s", l + off);
+			}
+		}
+	}
+	return n;
+}
+
+pid_t journal_find_spawn(const char *label)
+{
+	pid_t pids[256];
+	char labels[256][64];
+	int n = journal_spawns(pids, labels, 256);
+
+	for (int i = n - 1; i >= 0; i--)
+		if (streq(labels[i], label))
+			return pids[i];
+	return 0;
+}
+
 void journal_done(struct journal *j)
 {
 	for (int s = 0; s < j->nsess; s++) {

@@ -424,9 +424,14 @@ static void scan_procs(struct nsh *sh)
 	DIR *d;
 	struct dirent *de;
 
+	static pid_t opids[256];		/* other sessions' spawns */
+	static char olabels[256][64];
+	int nothers;
+
 	clock_gettime(CLOCK_MONOTONIC, &last_procs);
 	if (stat("/proc/self/ns/mnt", &mnt) < 0 || !(d = opendir("/proc")))
 		return;
+	nothers = journal_spawns(opids, olabels, 256);
 	while ((de = readdir(d))) {
 		char path[300];
 		struct model_ns *ns;
@@ -445,6 +450,9 @@ static void scan_procs(struct nsh *sh)
 			continue;
 		ns = model_ns_find(M, st.st_dev, st.st_ino);
 		label = spawn_label_of(pid);
+		for (int i = 0; !label && i < nothers; i++)
+			if (opids[i] == pid)
+				label = olabels[i];
 		if (ns) {
 			if (ns->pid && (!ns->seen || pid < ns->pid))
 				model_ns_set_pid(ns, pid);

@@ -127,6 +127,7 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	char path[PATH_MAX], esc[300];
 	const char *bad = check_netns_ref(ref);
 	struct statfs sfs;
+	pid_t spawned;
 	int fd;
 
 	str_escape(ref, esc, sizeof(esc));
@@ -134,10 +135,11 @@ int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 		return nsh_err(sh, "'%s': %s", esc, bad);
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT && spawn_find(ref)) {
-		/* a label of `spawn`: the namespace of its process */
-		snprintf(path, sizeof(path), "/proc/%d/ns/net",
-			 (int)spawn_find(ref));
+	/* a label of `spawn`, this session's or (from its journal) another
+	 * live session's: the namespace of its process */
+	if (fd < 0 && errno == ENOENT && !all_digits(ref) &&
+	    ((spawned = spawn_find(ref)) || (spawned = journal_find_spawn(ref)))) {
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)spawned);
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		if (fd >= 0 && ns_fill(ret, fd, ref) == 0) {
 			ret->held = true;

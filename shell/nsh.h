@@ -431,6 +431,10 @@ void journal_netns(const char *name, const char *nspath);
 void journal_netns_gone(const char *name);
 void journal_rundir(void);
 void journal_spawn(pid_t pid, const char *label);
+/* the live holders other nsh sessions spawned: how many, their PIDs and
+ * labels; journal_find_spawn: the one labelled LABEL (0: none) */
+int journal_spawns(pid_t *pids, char (*labels)[64], int max);
+pid_t journal_find_spawn(const char *label);
 /* a link as the kernel has it: the namespace it is in (its nsfs
  * identity), its ifindex there and its name */
 struct journal_link {

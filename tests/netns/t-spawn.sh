@@ -117,4 +117,18 @@ is "…in one line" "$(cat "$TMP/err")" \
 nok "xterm of no namespace" env -u TMUX "$NSH" -c 'xterm nosuch'
 is "…says so" "$(cat "$TMP/err")" "xterm: 'nosuch': no such namespace"
 ip netns del xt
+# a label another live session spawned is known from its journal: a second
+# nsh (nsh --check, nsh -c) finds the namespace (issue 12)
+nsh_i_start
+ask "spawn lab5" >/dev/null
+lab5=$(pgrep -n -P "$NSHPID" -x nsh-holder)
+ok "a second nsh enters the first one's spawned label" \
+	"$NSH" -c 'enter lab5 readlink /proc/self/ns/net'
+is "… its namespace" "$(cat "$TMP/out")" "$(readlink "/proc/$lab5/ns/net")"
+printf 'expect link lab5:lo down\n' >"$TMP/x.nsh"
+ok "nsh --check knows the label too" "$NSH" --check "$TMP/x.nsh"
+ask "kill lab5" >/dev/null
+nok "once killed, the label is gone for the second nsh" \
+	"$NSH" -c 'enter lab5 true'
+nsh_i_stop
 done_testing
