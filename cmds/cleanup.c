@@ -128,6 +128,14 @@ static void kill_processes(struct nsh *sh, struct journal *j, struct tally *t)
 
 		if (r->kind != JOURNAL_SPAWN || !proc_alive(r->pid, r->start))
 			continue;
+		if (proc_zombie(r->pid)) {
+			/* dead already: nothing to end, nothing it holds */
+			if (!t->quiet)
+				printf("process %d (spawn %s) had already exited "
+				       "(its parent has not reaped it)\n",
+				       (int)r->pid, r->name);
+			continue;
+		}
 		say(t, "process %d (spawn %s)", (int)r->pid, r->name);
 		t->procs++;
 		if (t->dry)

@@ -112,6 +112,26 @@ unsigned long long proc_starttime(pid_t pid)
 	return v;
 }
 
+bool proc_zombie(pid_t pid)
+{
+	char path[64], buf[512];
+	const char *p;
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] == 'Z';
+}
+
 bool proc_alive(pid_t pid, unsigned long long st)
 {
 	return pid > 0 && st && proc_starttime(pid) == st;

@@ -468,6 +468,8 @@ void journal_links_ns_gone(dev_t dev, ino_t ino);
 /* a process's start time (/proc/PID/stat), 0 if none; alive with it */
 unsigned long long proc_starttime(pid_t pid);
 bool proc_alive(pid_t pid, unsigned long long start);
+/* PID has exited and waits for its parent to reap it */
+bool proc_zombie(pid_t pid);
 
 enum journal_kind { JOURNAL_NETNS, JOURNAL_SPAWN, JOURNAL_RUNDIR,
 		    JOURNAL_LINK };

@@ -263,5 +263,22 @@ ok "cleanup reads an old journal" "$NSH" -c cleanup
 is "… which names nothing to remove" "$(cat "$TMP/out")" "nothing to clean up"
 nok "… and removes it (its session is gone)" test -e /run/nsh/4000001.journal
 
+# --- a spawned process that died but was not reaped (a zombie) is not
+# "removed": cleanup says what really happened (issue 14.12)
+sh -c 'sleep 0.1 & echo $! >"$1"; exec sleep 30' sh "$TMP/zpid" &
+zparent=$!
+sleep 0.5
+zpid=$(cat "$TMP/zpid")
+zstart=$(awk '{ sub(/^.*\) /, ""); print $20 }' "/proc/$zpid/stat")
+is "(the test's zombie is one)" "$(awk '{ sub(/^.*\) /, ""); print $1 }' "/proc/$zpid/stat")" Z
+mkdir -p /run/nsh
+printf 'session 4000002 77\nspawn %s %s zlab\n' "$zpid" "$zstart" \
+	>/run/nsh/4000002.journal
+ok "cleanup with a dead session's zombie spawn" "$NSH" -c cleanup
+is "… says it had already exited, and claims nothing removed" "$(cat "$TMP/out")" \
+"process $zpid (spawn zlab) had already exited (its parent has not reaped it)
+nothing to clean up"
+kill "$zparent"; wait "$zparent" 2>/dev/null
+
 kill $held; wait $held 2>/dev/null
 done_testing
