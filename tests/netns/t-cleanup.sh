@@ -280,5 +280,17 @@ is "… says it had already exited, and claims nothing removed" "$(cat "$TMP/out
 nothing to clean up"
 kill "$zparent"; wait "$zparent" 2>/dev/null
 
+# --- a session that made links only (no namespace, no spawn) and was
+# SIGKILLed: its journal was open from the first link (issue 14.2)
+printf 'ip link add brX type bridge\nip link add lv1 type veth peer name lv2\nsleep 5\n' >"$TMP/lo.nsh"
+"$NSH" -f "$TMP/lo.nsh" &
+lp=$!
+_i=0
+while [ $_i -lt 100 ] && ! ip link show lv2 >/dev/null 2>&1; do sleep 0.05; _i=$((_i + 1)); done
+kill -9 "$lp"; wait "$lp" 2>/dev/null
+ok "cleanup after a links-only session was SIGKILLed" "$NSH" -c cleanup
+nok "… brX is gone" ip link show brX
+nok "… the veth pair too" ip link show lv1
+
 kill $held; wait $held 2>/dev/null
 done_testing
