@@ -143,6 +143,15 @@ void journal_init(struct nsh *sh)
 	start = proc_starttime(getpid());
 }
 
+/* the inode of this process's mount namespace */
+static unsigned long long self_mnt(void)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/mnt", &st) == 0 ? (unsigned long long)st.st_ino
+						   : 0;
+}
+
 static int journal_open(void)
 {
 	char path[PATH_MAX], line[128];
@@ -161,8 +170,10 @@ static int journal_open(void)
 		jfd = memfd_create("nsh-journal", MFD_CLOEXEC);
 	if (jfd < 0)
 		return -1;
-	n = snprintf(line, sizeof(line), "session %d %llu\n", (int)getpid(),
-		     start);
+	/* the mount namespace it belongs to: a cleanup in another sandbox
+	 * that shares /run leaves it alone */
+	n = snprintf(line, sizeof(line), "session %d %llu mnt %llu\n",
+		     (int)getpid(), start, self_mnt());
 	if (write(jfd, line, (size_t)n) != n)
 		return -1;
 	return 0;
@@ -572,6 +583,8 @@ static void parse(struct journal *j, int sess, char *buf)
 			/* (an older nsh wrote a link group after them) */
 			j->sess[sess].pid = pid;
 			j->sess[sess].start = a;
+			if (sscanf(l, "session %*d %*u mnt %llu", &b) == 1)
+				j->sess[sess].mnt = b;
 			continue;
 		}
 		if (parse_link(j, sess, l, &pair) == 0)
@@ -658,6 +671,12 @@ int journal_load(bool dead_too, struct journal *j)
 		snprintf(j->sess[s].path, sizeof(j->sess[s].path), "%s", path);
 		parse(j, s, buf);
 		j->sess[s].live = proc_alive(j->sess[s].pid, j->sess[s].start);
+		/* another mount namespace's session (a sandbox sharing /run):
+		 * not ours to judge, as if alive */
+		if (j->sess[s].mnt && j->sess[s].mnt != self_mnt()) {
+			j->sess[s].live = true;
+			j->sess[s].path[0] = '\0';
+		}
 		/* a live session's things are its own: leave them */
 		if (j->sess[s].live) {
 			for (int i = 0; i < j->n;)
@@ -748,8 +767,46 @@ void journal_free(struct journal *j)
 	memset(j, 0, sizeof(*j));
 }
 
+/* this session still owns something: a link it made, a namespace under
+ * the name it gave, a spawned process */
+static bool owns_something(void)
+{
+	struct journal j;
+	bool owns = nlinks > 0;
+
+	if (owns || journal_load(false, &j) < 0)
+		return true;
+	for (int i = 0; i < j.n && !owns; i++) {
+		const struct journal_rec *r = &j.rec[i];
+		char path[PATH_MAX];
+		struct stat st;
+
+		if (r->kind == JOURNAL_NETNS) {
+			snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR,
+				 r->name);
+			owns = stat(path, &st) == 0 &&
+			       (!r->ino || st.st_ino == r->ino);
+		} else if (r->kind == JOURNAL_SPAWN) {
+			owns = proc_alive(r->pid, r->start);
+		} else if (r->kind == JOURNAL_LINK) {
+			owns = true;
+		}
+	}
+	journal_free(&j);
+	return owns;
+}
+
 void journal_fini(void)
 {
+	/* a session that ends owning nothing leaves no journal behind */
+	if (jfd >= 0 && !memonly && !owns_something()) {
+		char path[PATH_MAX];
+
+		snprintf(path, sizeof(path), "%s/%d.journal", JOURNAL_DIR,
+			 (int)getpid());
+		(void)unlink(path);
+		(void)rmdir(JOURNAL_DIR);	/* only when empty */
+	}
 	if (jfd >= 0)
 		close(jfd);
 	jfd = -1;

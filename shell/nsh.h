@@ -494,6 +494,7 @@ struct journal_rec {
 struct journal_sess {
 	pid_t pid;
 	unsigned long long start;
+	unsigned long long mnt;	/* its mount namespace's inode (0: not said) */
 	bool self, live;
 	char path[PATH_MAX];
 };

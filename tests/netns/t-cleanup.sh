@@ -292,5 +292,25 @@ ok "cleanup after a links-only session was SIGKILLed" "$NSH" -c cleanup
 nok "… brX is gone" ip link show brX
 nok "… the veth pair too" ip link show lv1
 
+# --- journals (issue 14.11): a session that ends owning nothing leaves
+# none; a journal of another mount namespace (a sandbox sharing /run) is
+# not this cleanup's
+"$NSH" -c cleanup >/dev/null
+before=$(ls /run/nsh 2>/dev/null | wc -l)
+printf 'ip link add zz1 type bridge\nip link del zz1\nip netns add zq1\nip netns del zq1\n' >"$TMP/none.nsh"
+ok "a session that makes and deletes" "$NSH" -f "$TMP/none.nsh"
+is "… leaves no journal behind" "$(ls /run/nsh 2>/dev/null | wc -l)" "$before"
+ok "a session that leaves a bridge" "$NSH" -c 'ip link add zz2 type bridge'
+is "… keeps its journal (cleanup needs it)" "$(ls /run/nsh | wc -l)" "$((before + 1))"
+ok "cleanup" "$NSH" -c cleanup
+ip netns add other1
+mkdir -p /run/nsh
+printf 'session 4000003 77 mnt 12345\nnetns 0 0 other1\n' >/run/nsh/4000003.journal
+ok "cleanup with another mount namespace's journal" "$NSH" -c cleanup
+ok "… leaves that session's namespace" test -e /run/netns/other1
+ok "… and its journal" test -e /run/nsh/4000003.journal
+rm -f /run/nsh/4000003.journal
+ip netns del other1
+
 kill $held; wait $held 2>/dev/null
 done_testing
