@@ -625,12 +625,22 @@ static void print_stats_text(const struct link_pr *c,
 	}
 }
 
+/* the I-th 64-bit counter at P (netlink aligns attributes to 4 bytes
+ * only: no uint64_t loads) */
+static uint64_t mib_at(const void *p, int i)
+{
+	uint64_t v;
+
+	memcpy(&v, (const char *)p + (size_t)i * sizeof(v), sizeof(v));
+	return v;
+}
+
 /* the IPv6 counters an AF_INET6 link message has (ip -6 address -s) in
  * place of the link's, as iproute2's get_snmp_counters */
 static void snmp_counters(struct rtnl_link_stats64 *s, struct nlattr *info)
 {
 	struct nlattr *tb[IFLA_INET6_MAX + 1];
-	const uint64_t *mib;
+	const void *mib;
 
 	if (nla_parse_nested(tb, IFLA_INET6_MAX, info, NULL) < 0 ||
 	    !tb[IFLA_INET6_STATS] ||
@@ -638,14 +648,14 @@ static void snmp_counters(struct rtnl_link_stats64 *s, struct nlattr *info)
 		    (int)(IPSTATS_MIB_CSUMERRORS + 1) * 8)
 		return;
 	mib = nla_data(tb[IFLA_INET6_STATS]);
-	s->rx_packets = mib[IPSTATS_MIB_INPKTS];
-	s->rx_bytes = mib[IPSTATS_MIB_INOCTETS];
-	s->tx_packets = mib[IPSTATS_MIB_OUTPKTS];
-	s->tx_bytes = mib[IPSTATS_MIB_OUTOCTETS];
-	s->rx_errors = mib[IPSTATS_MIB_INDISCARDS];
-	s->tx_errors = mib[IPSTATS_MIB_OUTDISCARDS];
-	s->multicast = mib[IPSTATS_MIB_INMCASTPKTS];
-	s->rx_frame_errors = mib[IPSTATS_MIB_CSUMERRORS];
+	s->rx_packets = mib_at(mib, IPSTATS_MIB_INPKTS);
+	s->rx_bytes = mib_at(mib, IPSTATS_MIB_INOCTETS);
+	s->tx_packets = mib_at(mib, IPSTATS_MIB_OUTPKTS);
+	s->tx_bytes = mib_at(mib, IPSTATS_MIB_OUTOCTETS);
+	s->rx_errors = mib_at(mib, IPSTATS_MIB_INDISCARDS);
+	s->tx_errors = mib_at(mib, IPSTATS_MIB_OUTDISCARDS);
+	s->multicast = mib_at(mib, IPSTATS_MIB_INMCASTPKTS);
+	s->rx_frame_errors = mib_at(mib, IPSTATS_MIB_CSUMERRORS);
 }
 
 static void print_stats(const struct link_pr *c, struct nlattr **tb)

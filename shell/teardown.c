@@ -621,9 +621,11 @@ static int pending_wait(struct nsh *sh, const struct timespec *start)
  * period, and a socket holds its namespace, so a namespace deleted just
  * before its deleter exited still resolves for a few milliseconds.  A peer
  * whose nsid resolves, but to no namespace nsh can name, is therefore
- * watched for SETTLE_MS before it is taken for a live one.
+ * watched for SETTLE_MS before it is taken for a live one (2.5 s: a
+ * loaded machine, or a sanitizer build, has seen the kernel's cleanup of
+ * 50 namespaces take more than one).
  */
-#define SETTLE_MS 1000
+#define SETTLE_MS 2500
 
 /* whether NSID (as SK sees it) is a namespace nsh can name */
 static bool nsid_named(struct nsh *sh, struct nl_sock *sk, int nsid)
