@@ -123,6 +123,7 @@ static void wait_for_peers(struct nsh *sh, pid_t pid, const char *label)
 
 static void kill_processes(struct nsh *sh, struct journal *j, struct tally *t)
 {
+	spawn_reap();	/* this session's own exited spawns: no zombies */
 	for (int i = 0; i < j->n; i++) {
 		struct journal_rec *r = &j->rec[i];
 

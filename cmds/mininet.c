@@ -274,12 +274,29 @@ static pid_t ping_start(struct nsh *sh, struct model *m, struct model_ns *ns,
 			dup2(fd, 1);
 			dup2(fd, 2);
 		}
+		child_identity(sh);
 		execlp("ping", "ping", "-n", "-q", "-c", "1", "-W", "1", addr,
 		       (char *)NULL);
 		_exit(127);
 	}
 	ns_pop(sh, &saved);
 	return pid;
+}
+
+#define PINGS_AT_ONCE 64
+
+/* wait for P's ping (once): answered when it exited 0 */
+static void reap(struct probe *p)
+{
+	int st = 0;
+	pid_t w;
+
+	if (p->pid <= 0)
+		return;
+	while ((w = waitpid(p->pid, &st, 0)) < 0 && errno == EINTR)
+		;
+	p->ok = w == p->pid && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	p->pid = 0;
 }
 
 static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
@@ -307,20 +324,16 @@ static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
 
 			if (i == j)
 				continue;
+			/* at most PINGS_AT_ONCE pings at a time */
+			if (np >= PINGS_AT_ONCE)
+				reap(&p[np - PINGS_AT_ONCE]);
 			p[np] = (struct probe){ .pid = -1, .from = i, .to = j };
 			if (addr_for(h[i], h[j], addr, sizeof(addr)))
 				p[np].pid = ping_start(sh, m, h[i], addr);
 			np++;
 		}
-	for (int k = 0; k < np; k++) {
-		int st;
-
-		if (p[k].pid <= 0)
-			continue;
-		while (waitpid(p[k].pid, &st, 0) < 0 && errno == EINTR)
-			;
-		p[k].ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
-	}
+	for (int k = 0; k < np; k++)
+		reap(&p[k]);
 	for (int i = 0, k = 0; i < nh; i++) {
 		printf("%s ->", model_ns_label(h[i]));
 		for (int j = 0; j < nh; j++) {
@@ -338,14 +351,50 @@ static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
 
 /* ------------------------------------------------------------ net, dump */
 
+/* WORDS (COMMAND's nsh words, then A's) run as an nsh line when A holds
+ * only the options OPTS allow; else PROG with A's words is the program
+ * of that name (samba's net ads …, dump(8)) */
+static int alias_or_program(struct nsh *sh, const struct nsh_args *a,
+			    const char *const *words, int nwords,
+			    const char *const *opts, const char *prog)
+{
+	_cleanup_free_ char **v = calloc((size_t)(nwords + a->nrest + 1),
+					 sizeof(*v));
+	bool ours = true;
+
+	if (!v)
+		return nsh_err(sh, "out of memory");
+	for (int i = 0; i < a->nrest; i++) {
+		bool ok = false;
+
+		for (int k = 0; opts[k]; k++)
+			ok |= streq(a->rest[i], opts[k]);
+		ours &= ok;
+	}
+	if (!ours) {
+		v[0] = (char *)prog;
+		memcpy(v + 1, a->rest, sizeof(*v) * (size_t)a->nrest);
+		return nsh_run_program(sh, &sh->cur, a->nrest + 1, v);
+	}
+	memcpy(v, words, sizeof(*v) * (size_t)nwords);
+	memcpy(v + nwords, a->rest, sizeof(*v) * (size_t)a->nrest);
+	return nsh_run_words(sh, nwords + a->nrest, v, NSH_RUN);
+}
+
 static int cmd_net(struct nsh *sh, const struct nsh_args *a)
 {
-	return cmd_show_topology(sh, a);
+	static const char *const words[] = { "show", "topology" };
+	static const char *const opts[] = { "-j", "--dot", NULL };
+
+	return alias_or_program(sh, a, words, 2, opts, "net");
 }
 
 static int cmd_dump(struct nsh *sh, const struct nsh_args *a)
 {
-	return cmd_show(sh, a);
+	static const char *const words[] = { "show" };
+	static const char *const opts[] = { "-j", NULL };
+
+	return alias_or_program(sh, a, words, 1, opts, "dump");
 }
 
 static const struct nsh_cmd mininet_cmds[] = {
@@ -354,10 +403,12 @@ static const struct nsh_cmd mininet_cmds[] = {
 	  "no answer",
 	  cmd_pingall, 0, "pingall",
 	  "ip netns exec NS ping -c 1 -W 1 ADDR   (for each pair)" },
-	{ "net [ -j | --dot ]", "the lab as a drawing (show topology)",
+	{ "net [ ARGS... ]", "the lab as a drawing (show topology [-j|--dot]); "
+	  "other words: the net program",
 	  cmd_net, 0, "net", "ip -d link show   (and ip -n NS … for each "
 	  "namespace)" },
-	{ "dump [ -j ]", "every namespace with its links and addresses (show)",
+	{ "dump [ ARGS... ]", "every namespace with its links and addresses "
+	  "(show [-j]); other words: the dump program",
 	  cmd_dump, 0, "dump", "ip -br link; ip -br addr   (for each "
 	  "namespace)" },
 	{ NULL },

@@ -69,11 +69,11 @@ static int run_capture(char **argv, char *buf, size_t len)
  * terminal does not say, -1 after reporting.
  */
 static pid_t open_window(struct nsh *sh, const char *title,
-			 const char *netpath)
+			 const char *netpath, bool track)
 {
 	const char *shell = getenv("SHELL"), *term = getenv("TERMINAL");
-	char mnt[64], net[PATH_MAX + 8], out[64];
-	char *argv[16];
+	char mnt[64], net[PATH_MAX + 8], out[64], uid[32], gid[32];
+	char *argv[20];
 	int i = 0;
 
 	if (!shell || !*shell)
@@ -101,6 +101,12 @@ static pid_t open_window(struct nsh *sh, const char *title,
 	argv[i++] = "nsenter";
 	argv[i++] = mnt;
 	argv[i++] = net;
+	if (sh->o.as_user) {	/* --user: the window's shell is the user's */
+		snprintf(uid, sizeof(uid), "--setuid=%u", (unsigned)sh->o.uid);
+		snprintf(gid, sizeof(gid), "--setgid=%u", (unsigned)sh->o.gid);
+		argv[i++] = uid;
+		argv[i++] = gid;
+	}
 	argv[i++] = "--";
 	argv[i++] = (char *)shell;
 	argv[i] = NULL;
@@ -109,16 +115,29 @@ static pid_t open_window(struct nsh *sh, const char *title,
 			return nsh_err(sh, "'%s': tmux failed", title), -1;
 		return (pid_t)atoi(out);
 	}
-	/* the terminal program itself: ours to end */
+	/* the terminal program itself: ours to end (TRACK), else left to
+	 * init (a second fork: no zombie for nsh to reap) */
+	fflush(stdout);
+	fflush(stderr);
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		if (!track && fork() != 0)
+			_exit(0);
+		signal(SIGPIPE, SIG_DFL);
 		setpgid(0, 0);
+		child_close_from(3);
 		execvp(argv[0], argv);
 		_exit(127);
 	}
-	return pid < 0 ? nsh_err(sh, "cannot fork: %s", strerror(errno)), -1
-		       : pid;
+	if (pid < 0)
+		return nsh_err(sh, "'%s': cannot fork: %s", title,
+			       strerror(errno)), -1;
+	if (!track) {
+		(void)waitpid(pid, NULL, 0);
+		return 0;
+	}
+	return pid;
 }
 
 /* open a window with a shell inside the namespace of PID */
@@ -128,32 +147,68 @@ static int open_terminal(struct nsh *sh, const char *label, pid_t pid)
 	pid_t w;
 
 	snprintf(net, sizeof(net), "/proc/%d/ns/net", (int)pid);
-	w = open_window(sh, label, net);
+	w = open_window(sh, label, net, true);
 	if (w < 0)
 		return 1;
-	spawn_set_terminal(label, w);
+	spawn_set_terminal(label, w, !getenv("TMUX"));
 	return 0;
 }
 
-/* xterm NSREF: a window with a shell inside a namespace (Mininet's) */
+/* the program ARGV[0] with the rest of A's words (a command word of
+ * nsh's that is also a program's name: xterm -fa …, net ads …) */
+static int run_as_program(struct nsh *sh, const char *prog,
+			  const struct nsh_args *a)
+{
+	_cleanup_free_ char **argv = calloc((size_t)a->nrest + 2,
+					    sizeof(*argv));
+
+	if (!argv)
+		return nsh_err(sh, "out of memory");
+	argv[0] = (char *)prog;
+	memcpy(argv + 1, a->rest, sizeof(*argv) * (size_t)a->nrest);
+	return nsh_run_program(sh, &sh->cur, a->nrest + 1, argv);
+}
+
+/* is REF a namespace (a name, a label, a PID), without a word said */
+static bool names_ns(const char *ref)
+{
+	char path[PATH_MAX];
+
+	if (spawn_find(ref) || journal_find_spawn(ref))
+		return true;
+	if (strspn(ref, "0123456789") == strlen(ref)) {
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
+		return access(path, F_OK) == 0;
+	}
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
+	return !strchr(ref, '/') && access(path, F_OK) == 0;
+}
+
+/* xterm NSREF: a window with a shell inside a namespace (Mininet's);
+ * anything else is the xterm program */
 static int cmd_xterm(struct nsh *sh, const struct nsh_args *a)
 {
-	const char *ref = arg_str(a, "nsref");
 	char net[PATH_MAX + 64];
-	pid_t pid = spawn_find(ref);
+	const char *ref;
 	struct nsh_ns ns;
+	pid_t pid;
 
-	if (pid)
+	if (a->nrest != 1 || !names_ns(a->rest[0]))
+		return run_as_program(sh, "xterm", a);
+	ref = a->rest[0];
+	if ((pid = spawn_find(ref)))
 		return open_terminal(sh, ref, pid);
 	if (ns_resolve(sh, ref, true, &ns))
 		return 1;
 	ns_close(&ns);
-	if (strspn(ref, "0123456789") == strlen(ref))
-		snprintf(net, sizeof(net), "/proc/%s/ns/net", ref);
+	if ((pid = journal_find_spawn(ref)) ||
+	    strspn(ref, "0123456789") == strlen(ref))
+		snprintf(net, sizeof(net), "/proc/%d/ns/net",
+			 pid ? (int)pid : atoi(ref));
 	else
 		snprintf(net, sizeof(net), "/proc/%d/root%s/%s", (int)getpid(),
 			 NETNS_RUN_DIR, ref);
-	return open_window(sh, ref, net) < 0;
+	return open_window(sh, ref, net, false) < 0;
 }
 
 static int cmd_spawn(struct nsh *sh, const struct nsh_args *a)
@@ -247,7 +302,7 @@ static const struct nsh_cmd spawn_cmds[] = {
 	{ "spawn list [ -j ]", "the namespaces spawned, with their PIDs",
 	  cmd_spawned,
 	  0, NULL, "lsns -t net" },
-	{ "xterm NSREF",
+	{ "xterm [ ARGS... ]",
 	  "a terminal window (tmux, else $TERMINAL or xterm) with a shell "
 	  "inside a namespace, and inside nsh's sandbox",
 	  cmd_xterm, 0, "xterm ns1",

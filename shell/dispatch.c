@@ -87,7 +87,12 @@ static int run_fallback(struct nsh *sh, int argc, char **argv)
 	if (!sh->replaying)
 		fprintf(stderr, "nsh: %s: not native, ran %s\n", sh->cmdname,
 			path);
-	return nsh_run_program(sh, &sh->cur, argc, argv);
+	/* nsh's own work, as its native lines: root's, not --user's */
+	sh->o.as_root = true;
+	int rc = nsh_run_program(sh, &sh->cur, argc, argv);
+
+	sh->o.as_root = false;
+	return rc;
 }
 
 static int run_matched(struct nsh *sh, int argc, char **argv,
@@ -148,6 +153,7 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 		explain_print(sh, argc, argv, a);
 	nested++;
 	nsh_kernel_refused = false;
+	nl_clear_error();	/* no earlier request's errno counts */
 	rc = run_matched(sh, argc, argv, a);
 	if (rc == 1 && nsh_kernel_refused)
 		rc = 2;		/* as ip: the kernel refused, the line was good */

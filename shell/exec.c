@@ -176,9 +176,10 @@ static int child_switch_mounts(const struct nsh_ns *ns)
 	return 0;
 }
 
-/* --clean-env and --user: the program's environment and identity */
-static void child_identity(const struct nsh *sh)
+void child_identity(const struct nsh *sh)
 {
+	if (sh->o.as_root)
+		return;
 	if (sh->o.clean_env) {
 		const char *keep[] = { "TERM", "LANG" };
 		char val[2][512];
@@ -206,10 +207,10 @@ static void child_identity(const struct nsh *sh)
 	}
 	if (!sh->o.as_user)
 		return;
-	if (initgroups(sh->o.user, sh->o.gid) < 0 || setgid(sh->o.gid) < 0 ||
-	    setuid(sh->o.uid) < 0) {
-		fprintf(stderr, "nsh: cannot become %s: %s\n", sh->o.user,
-			strerror(errno));
+	if (setgroups((size_t)sh->o.ngroups, sh->o.groups) < 0 ||
+	    setgid(sh->o.gid) < 0 || setuid(sh->o.uid) < 0) {
+		nsh_err_raw((struct nsh *)sh, "cannot run programs as %s: %s",
+			    sh->o.user, strerror(errno));
 		_exit(126);
 	}
 }
@@ -248,9 +249,19 @@ int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 			nsh_err_raw(sh, "%s: %s", argv[0], strerror(errno));
 		_exit(errno == ENOENT ? 127 : 126);
 	}
-	/* Ctrl-C reaches the program (same process group); nsh waits on */
-	while ((w = waitpid(pid, &status, 0)) < 0 && errno == EINTR)
-		;
+	/* Ctrl-C reaches the program (same process group); nsh waits on.
+	 * SIGTERM and SIGHUP were sent to nsh alone: passed on, once */
+	bool passed = false;
+
+	for (;;) {
+		if (nsh_terminated && !passed) {
+			(void)kill(pid, nsh_terminated);
+			passed = true;
+		}
+		w = waitpid(pid, &status, 0);
+		if (w >= 0 || errno != EINTR)
+			break;
+	}
 	nsh_interrupted = 0;
 	if (w < 0)
 		return nsh_err(sh, "waitpid: %s", strerror(errno));

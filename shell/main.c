@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -47,6 +48,10 @@ static int set_user(struct nsh *sh, const char *name)
 	sh->o.as_user = true;
 	sh->o.uid = pw->pw_uid;
 	sh->o.gid = pw->pw_gid;
+	sh->o.ngroups = (int)ARRAY_SIZE(sh->o.groups);
+	if (getgrouplist(pw->pw_name, pw->pw_gid, sh->o.groups,
+			 &sh->o.ngroups) < 0)
+		sh->o.ngroups = (int)ARRAY_SIZE(sh->o.groups);
 	snprintf(sh->o.user, sizeof(sh->o.user), "%s", pw->pw_name);
 	snprintf(sh->o.user_home, sizeof(sh->o.user_home), "%s", pw->pw_dir);
 	return 0;
@@ -229,6 +234,7 @@ int main(int argc, char **argv)
 	}
 	if (cleanup && !check) {
 		sh.file = NULL;
+		nsh_interrupted = 0;	/* a SIGTERM still lets it clean up */
 		if (cleanup_run(&sh, false, false, true) && !rc)
 			rc = 1;
 	}

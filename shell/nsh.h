@@ -229,6 +229,11 @@ struct nsh_opts {
 	bool as_user;		/* --user NAME: programs run as that user */
 	uid_t uid;
 	gid_t gid;
+	gid_t groups[64];	/* its supplementary groups (getgrouplist,
+				 * once, before any namespace is entered) */
+	int ngroups;
+	bool as_root;		/* this program is nsh's own work (the real
+				 * ip of a not-native line): root's */
 	char user[64];
 	char user_home[256];
 	bool explain;		/* --explain: the iproute2 equivalent first */
@@ -383,6 +388,9 @@ int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv);
 /* raise the soft RLIMIT_NOFILE to the hard one (at start-up); in a child
  * before exec: put it back, close every descriptor from FIRST on */
 void exec_raise_nofile(void);
+/* in a program's child, before exec: --clean-env's environment and
+ * --user's identity (nothing for nsh's own programs, o.as_root) */
+void child_identity(const struct nsh *sh);
 void child_restore_nofile(void);
 void child_close_from(int first);
 
@@ -414,8 +422,9 @@ pid_t spawn_find(const char *label);
 const char *spawn_label_of(pid_t pid);
 int spawn_list(const char **labels, pid_t *pids, int max);
 int spawn_kill(struct nsh *sh, const char *label);
-/* PID is the shell of LABEL's terminal window: it ends with LABEL */
-void spawn_set_terminal(const char *label, pid_t pid);
+/* PID is LABEL's terminal window (its shell, or with CHILD the terminal
+ * program nsh started): it ends with LABEL */
+void spawn_set_terminal(const char *label, pid_t pid, bool child);
 void spawn_reap(void);
 void spawn_fini(void);
 

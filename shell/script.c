@@ -311,12 +311,12 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 	struct stat st;
 	size_t len;
 
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer before
-	 * the file's type is known */
+	/* O_PATH first: opening a FIFO would wait for a writer, a device
+	 * may act on open; only a regular file is then opened to read */
 	if (streq(path, "-"))
 		fd = dup(0);
 	else
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+		fd = open(path, O_PATH | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
 		return 1;
@@ -326,7 +326,17 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 		return 1;
 	}
 	if (!streq(path, "-")) {
-		(void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+		char self[64];
+		int rfd;
+
+		snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+		rfd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (rfd < 0) {
+			fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
+			return 1;
+		}
+		close(fd);
+		fd = rfd;
 		/* a root shell runs what anyone could have written */
 		if (st.st_mode & S_IWOTH)
 			fprintf(stderr, "nsh: %s: warning: anyone may write "

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -29,26 +30,52 @@
 static struct {
 	char label[64];
 	pid_t pid;
-	pid_t term;	/* the shell of its terminal window, 0: none */
+	pid_t term;	/* its terminal window: the shell (a tmux pane) or
+			 * the terminal program, nsh's child; 0: none */
+	bool term_child;
 } sp[MAX_SPAWN];
 static int nsp;
 
-void spawn_set_terminal(const char *label, pid_t pid)
+void spawn_set_terminal(const char *label, pid_t pid, bool child)
 {
 	for (int i = 0; i < nsp; i++)
-		if (streq(sp[i].label, label))
+		if (streq(sp[i].label, label)) {
 			sp[i].term = pid;
+			sp[i].term_child = child;
+		}
+}
+
+static ino_t net_ino(pid_t pid)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)pid);
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+/* the window is still that namespace's: nsh's own child not yet reaped,
+ * or a pane's shell still inside the holder's namespace (a PID reused by
+ * anything else is not signalled) */
+static bool term_ours(int i)
+{
+	if (sp[i].term_child)
+		return waitpid(sp[i].term, NULL, WNOHANG) == 0;
+	return net_ino(sp[i].term) && net_ino(sp[i].term) == net_ino(sp[i].pid);
 }
 
 /* the window's shell goes with its namespace (SIGHUP, as a closed
  * terminal would) */
 static void end_terminal(int i)
 {
-	if (sp[i].term > 0 && kill(sp[i].term, SIGHUP) == 0) {
+	if (sp[i].term > 0 && term_ours(i) && kill(sp[i].term, SIGHUP) == 0) {
 		/* a shell still starting may not take it yet */
-		for (int t = 0; t < 20 && kill(sp[i].term, 0) == 0; t++)
+		for (int t = 0; t < 20 && term_ours(i); t++)
 			usleep(10000);
-		(void)kill(sp[i].term, SIGKILL);
+		if (term_ours(i))
+			(void)kill(sp[i].term, SIGKILL);
+		if (sp[i].term_child)
+			(void)waitpid(sp[i].term, NULL, 0);
 	}
 	sp[i].term = 0;
 }
@@ -102,7 +129,8 @@ void spawn_reap(void)
 }
 
 /* the child: a new network namespace, then PROGRAM or a quiet wait */
-static void child(int ready, pid_t parent, char **argv)
+static void child(const struct nsh *sh, int ready, pid_t parent,
+		  char **argv)
 {
 	int zero = 0;
 
@@ -125,6 +153,7 @@ static void child(int ready, pid_t parent, char **argv)
 			close(null);
 		}
 		child_restore_nofile();
+		child_identity(sh);
 		execvp(argv[0], argv);
 		fprintf(stderr, "nsh: spawn: %s: %s\n", argv[0],
 			strerror(errno));
@@ -164,7 +193,7 @@ int spawn_start(struct nsh *sh, const char *label, char **argv,
 		sigaction(SIGPIPE, &dfl, NULL);
 		/* its own process group: Ctrl-C at the prompt spares it */
 		setpgid(0, 0);
-		child(p[1], parent, argv);
+		child(sh, p[1], parent, argv);
 	}
 	close(p[1]);
 	if (read(p[0], &err, sizeof(err)) != sizeof(err))

@@ -32,6 +32,10 @@ like "the kernel: n3 resolved n4's address" \
 	"$(ip -n n3 neigh show 10.9.0.4)" 'lladdr'
 nok "n1 ping -c1 -W1 n5: n5 is cut off, ping's status" \
 	"$NSH" -c 'n1 ping -c1 -W1 n5'
+like "… after n5 became its address" "$(cat "$TMP/err")" '^n5 → 10\.9\.0\.5$'
+printf 'n1 ping -c1 -W1 n2\nn1 ping -c1 -W1 n2\nn3 ping -c1 -W1 n2\n' >"$TMP/twice.nsh"
+ok "the same substitution three times in one session" "$NSH" -f "$TMP/twice.nsh"
+is "… is said once" "$(grep -c '→' "$TMP/err")" 1
 ok "n2 ip -br addr: an nsh command runs inside n2 natively" \
 	"$NSH" -c 'n2 ip -br addr show dev eth0'
 like "… n2's address" "$(cat "$TMP/out")" '10\.9\.0\.2/24'
@@ -69,5 +73,15 @@ is "… the same drawing" "$(cat "$TMP/out")" "$(cat "$TMP/topo")"
 ok "dump (show)" "$NSH" -c dump
 "$NSH" -c show >"$TMP/show"
 is "… the same tree" "$(cat "$TMP/out")" "$(cat "$TMP/show")"
+ok "net -j is show topology -j" "$NSH" -c 'net -j'
+"$NSH" -c 'show topology -j' >"$TMP/topoj"
+is "… the same JSON" "$(cat "$TMP/out")" "$(cat "$TMP/topoj")"
+"$NSH" -c 'net ads info' >/dev/null 2>"$TMP/err"
+rc=$?
+is "net with other words is the net program (samba's; not installed here: 127)" \
+	"$rc $(cat "$TMP/err")" "127 net: command not found"
+"$NSH" -c 'dump -0u /dev/nothing' >/dev/null 2>"$TMP/err"
+is "dump with other words is the dump program" "$? $(cat "$TMP/err")" \
+	"127 dump: command not found"
 clean
 done_testing
