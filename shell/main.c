@@ -159,6 +159,7 @@ int main(int argc, char **argv)
 		return 1;
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
 		return 1;
+	sh.pid = getpid();
 	journal_init(&sh);
 	exec_raise_nofile();
 	if (check) {
@@ -185,6 +186,7 @@ int main(int argc, char **argv)
 	spawn_fini();
 	journal_fini();
 	model_fini();
+	nsh_vars_free();
 	cmdtree_fini();
 	ns_fini(&sh);
 	return rc > 255 ? 1 : rc;

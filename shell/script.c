@@ -174,6 +174,7 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 		prep = calloc((size_t)n + 1, sizeof(*prep));
 		if (!prep)
 			return nsh_err_raw(sh, "out of memory");
+		nsh_vars_check_begin();
 		for (int i = 0; i < n; i++) {
 			sh->line = lines[i].lineno;
 			if (nsh_prepare_line(sh, lines[i].text, &prep[i])) {
@@ -182,10 +183,13 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			}
 		}
 	}
+	nsh_vars_check_begin();
+	sh->errexit = !sh->o.keep_going;
 	for (int i = 0; i < n && !sh->quit; i++) {
 		int rc;
 
 		sh->line = lines[i].lineno;
+		sh->verdict = NSH_LINE_BY_STATUS;
 		if (sh->o.xtrace)
 			xtrace(sh, lines[i].text);
 		if (prep) {
@@ -199,10 +203,19 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			status = 130;
 			goto out;
 		}
-		if (rc) {
+		/* `false && x` fails no script (sh -e); its status is the
+		 * script's if it is the last line */
+		if (sh->verdict == NSH_LINE_OK) {
+			if (status != 1)
+				status = rc;
+			continue;
+		}
+		if (rc || sh->verdict == NSH_LINE_FAILED) {
 			status = 1;
 			if (!sh->o.keep_going)
 				goto out;
+		} else if (status != 1) {
+			status = 0;
 		}
 	}
 	/* no teardown_wait: like ip, the script is done when the kernel has
@@ -210,6 +223,7 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 	 * in the background, and any later command that would meet it waits
 	 * for it (teardown_settle), in this session or another one */
 out:
+	sh->errexit = false;
 	prepared_free(prep, n);
 	return status;
 }
