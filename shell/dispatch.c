@@ -58,8 +58,16 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 	/* 127: the child already said "command not found"; a status that
 	 * is tested (&&, ||, !) is no failure of the script */
 	if (st && st != 127 && !sh->interactive && sh->file &&
-	    !sh->status_tested)
-		nsh_err(sh, "exited with status %d", st);
+	    !sh->status_tested) {
+		if (!sh->defer_report) {
+			nsh_err(sh, "exited with status %d", st);
+		} else {
+			/* said once stderr is back (2>/dev/null) */
+			sh->unreported = st;
+			snprintf(sh->unreported_name,
+				 sizeof(sh->unreported_name), "%s", argv[0]);
+		}
+	}
 	return st;
 }
 

@@ -185,6 +185,9 @@ static void child_fds(const struct nsh *sh)
 		child_close_from(3);
 		return;
 	}
+	for (int fd = 0; fd < 3; fd++)
+		if (sh->fdmap[fd] == NSH_FD_CLOSED)
+			(void)close(fd);
 	/* the sources are all above 9 */
 	for (int fd = 3; fd < 10; fd++) {
 		if (sh->fdmap[fd] >= 0)

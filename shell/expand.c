@@ -209,6 +209,7 @@ struct xp {
 	bool live;		/* it exists (a character or a quote seen) */
 	struct sh_fields *out;
 	int err;		/* -ENOMEM */
+	int depth;		/* inside ${NAME:-WORD}: WORD is split too */
 };
 
 static void put(struct xp *x, char c)
@@ -387,7 +388,9 @@ static const char *dollar(struct xp *x, const char *p, bool quoted, bool emit)
 		bool use_word = op == '-' ? !set : set;
 		const char *end;
 
+		x->depth++;
 		end = walk(x, q, '}', quoted, emit && use_word);
+		x->depth--;
 		if (emit && !use_word && op == '-')
 			put_value(x, v, quoted);
 		return *end == '}' ? end + 1 : end;
@@ -465,7 +468,11 @@ static const char *walk(struct xp *x, const char *p, char term, bool dq,
 			break;
 		default:
 plain:
-			if (emit)
+			if (!emit)
+				;
+			else if (x->depth && !dq && x->split && is_ifs(*p))
+				end_field(x);
+			else
 				put(x, *p);
 			p++;
 		}

@@ -364,8 +364,14 @@ struct nsh {
 				 * program's failure is not reported */
 	char **env_add;		/* NAME=VALUE for the programs it starts */
 	const int *fdmap;	/* [10]: what programs get as 3-9 (-1:
-				 * nothing), or NULL */
+				 * nothing), 0-2 NSH_FD_CLOSED; or NULL */
+	bool defer_report;	/* a redirected command: "exited with
+				 * status" waits for stderr to be back */
+	int unreported;		/* that status */
+	char unreported_name[64];
 };
+
+#define NSH_FD_CLOSED (-3)	/* nsh.fdmap: N>&- */
 
 /* nsh.verdict, set by a line with operators: whether it failed, when
  * its status does not say (a script goes on after `false && x`) */

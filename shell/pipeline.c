@@ -252,17 +252,17 @@ static int check_line(struct run *r)
 
 /* ------------------------------------------------------------ redirections */
 
-/* the descriptors of one command, as its redirections leave them */
+/* the descriptors of one command, as its redirections leave them; 0-2
+ * are given back after it */
 struct fds {
-	bool inproc;		/* give 0-2 back after (else: a forked nsh) */
 	int saved[3];		/* 0-2 before: -2 untouched, -1 were closed */
-	int map[10];		/* 3-9 for programs: -1 none */
+	int map[10];		/* for programs: 3-9 the descriptor (-1
+				 * none); 0-2 NSH_FD_CLOSED or -1 */
 	bool mapped;
 };
 
-static void fds_init(struct fds *f, bool inproc)
+static void fds_init(struct fds *f)
 {
-	f->inproc = inproc;
 	f->mapped = false;
 	for (int i = 0; i < 3; i++)
 		f->saved[i] = -2;
@@ -274,13 +274,16 @@ static void fds_init(struct fds *f, bool inproc)
 static int fd_now(const struct fds *f, int n)
 {
 	if (n < 3)
-		return fcntl(n, F_GETFD) < 0 ? -1 : n;
+		return f->map[n] == NSH_FD_CLOSED || fcntl(n, F_GETFD) < 0 ?
+			       -1 : n;
 	return f->map[n];
 }
 
 /* make descriptor N of the command SRC (-1: closed) */
 static int install(struct fds *f, int n, int src)
 {
+	int null = -1, e = 0;
+
 	if (n >= 3) {
 		if (f->map[n] >= 0)
 			close(f->map[n]);
@@ -288,28 +291,24 @@ static int install(struct fds *f, int n, int src)
 		f->mapped = true;
 		return src >= 0 && f->map[n] < 0 ? -errno : 0;
 	}
-	if (f->inproc && f->saved[n] == -2)
+	if (f->saved[n] == -2)
 		f->saved[n] = fcntl(n, F_DUPFD_CLOEXEC, 10);
+	f->map[n] = -1;
 	if (src < 0) {
-		int null;
-
-		if (!f->inproc) {
-			close(n);
-			return 0;
-		}
-		/* nsh itself keeps 0-2 open: its next socket must not
-		 * take the number */
+		/* nsh keeps 0-2 open (its next socket must not take the
+		 * number): /dev/null for itself, closed for its programs */
 		null = open("/dev/null", O_RDWR | O_CLOEXEC);
 		if (null < 0)
 			return -errno;
-		if (dup2(null, n) < 0) {
-			close(null);
-			return -errno;
-		}
-		close(null);
-		return 0;
+		f->map[n] = NSH_FD_CLOSED;
+		f->mapped = true;
+		src = null;
 	}
-	return src == n || dup2(src, n) >= 0 ? 0 : -errno;
+	if (src != n && dup2(src, n) < 0)
+		e = -errno;
+	if (null >= 0)
+		close(null);
+	return e;
 }
 
 static int open_target(enum sh_redir_op op, const char *path)
@@ -374,7 +373,7 @@ done:
 	return 0;
 }
 
-/* give back what the redirections took (inside nsh) */
+/* give back what the redirections took */
 static void fds_restore(struct fds *f)
 {
 	fflush(stdout);
@@ -414,8 +413,8 @@ static void assign_env(struct nsh *sh, struct simple *s)
  * it (MAY_REPLACE: a program replaces the process).  TESTED: its failure
  * is not one (&&, ||, !, a pipe after it).
  */
-static int run_simple(struct run *r, const struct sh_cmd *c, bool inproc,
-		      bool tested, bool may_replace)
+static int run_simple(struct run *r, const struct sh_cmd *c, bool tested,
+		      bool may_replace)
 {
 	struct nsh *sh = r->sh;
 	struct simple s;
@@ -426,20 +425,21 @@ static int run_simple(struct run *r, const struct sh_cmd *c, bool inproc,
 		simple_free(&s, c->nredirs);
 		return 1;
 	}
-	fds_init(&f, inproc);
+	fds_init(&f);
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
 		 s.words.n ? s.words.v[0] : "redirection");
 	if (c->nredirs) {
 		fflush(stdout);
 		fflush(stderr);
 		/* --explain writes where stdout was */
-		if (sh->o.explain && inproc)
+		if (sh->o.explain)
 			out = fcntl(1, F_DUPFD_CLOEXEC, 10);
 	}
 	for (int i = 0; i < c->nredirs && !rc; i++)
 		rc = redirect(r, &f, &r->l->redirs[c->redir + i], s.target[i]);
 	if (!rc && s.words.n) {
 		sh->status_tested = tested;
+		sh->defer_report = true;
 		sh->fdmap = f.mapped ? f.map : NULL;
 		assign_env(sh, &s);
 		explain_set_fd(out);
@@ -448,11 +448,18 @@ static int run_simple(struct run *r, const struct sh_cmd *c, bool inproc,
 		sh->env_add = NULL;
 		sh->fdmap = NULL;
 		sh->status_tested = false;
+		sh->defer_report = false;
 	}
 	if (out >= 0)
 		close(out);
-	if (inproc)
-		fds_restore(&f);
+	fds_restore(&f);
+	/* a script that stops here says so where stderr was */
+	if (sh->unreported) {
+		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
+			 sh->unreported_name);
+		nsh_err(sh, "exited with status %d", sh->unreported);
+		sh->unreported = 0;
+	}
 	simple_free(&s, c->nredirs);
 	return rc;
 }
@@ -558,7 +565,7 @@ static int run_pipeline(struct run *r, const struct sh_pipe *p, bool tested)
 			}
 			/* a script reports a last program that fails:
 			 * this copy of nsh waits for it to say so */
-			st = run_simple(r, c, false, tested || !last,
+			st = run_simple(r, c, tested || !last,
 					tested || !last || !sh->file);
 			subshell_exit(sh, st);
 		}
@@ -722,7 +729,7 @@ static int run_andor(struct run *r, const struct sh_andor *ao, bool child)
 		if ((p->join == SH_AND && st) || (p->join == SH_OR && !st))
 			continue;
 		if (p->ncmds == 1)
-			st = run_simple(r, &r->l->cmds[p->cmd], true, tested,
+			st = run_simple(r, &r->l->cmds[p->cmd], tested,
 					child && last);
 		else
 			st = run_pipeline(r, p, tested);

@@ -168,7 +168,8 @@ static void prepared_free(struct nsh_prepared *v, int n)
 static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 {
 	struct nsh_prepared *prep = NULL;
-	int status = 0;
+	int status = 0, last = 0;
+	bool failed = false;
 
 	if (!sh->o.keep_going) {
 		prep = calloc((size_t)n + 1, sizeof(*prep));
@@ -205,19 +206,15 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 		}
 		/* `false && x` fails no script (sh -e); its status is the
 		 * script's if it is the last line */
-		if (sh->verdict == NSH_LINE_OK) {
-			if (status != 1)
-				status = rc;
-			continue;
-		}
-		if (rc || sh->verdict == NSH_LINE_FAILED) {
-			status = 1;
+		last = sh->verdict == NSH_LINE_OK ? rc : 0;
+		if (sh->verdict == NSH_LINE_FAILED ||
+		    (rc && sh->verdict == NSH_LINE_BY_STATUS)) {
+			failed = true;
 			if (!sh->o.keep_going)
-				goto out;
-		} else if (status != 1) {
-			status = 0;
+				break;
 		}
 	}
+	status = failed ? 1 : last;
 	/* no teardown_wait: like ip, the script is done when the kernel has
 	 * its last request; what a deleted namespace still takes along goes
 	 * in the background, and any later command that would meet it waits
