@@ -159,7 +159,6 @@ int main(int argc, char **argv)
 		return 1;
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
 		return 1;
-	sh.pid = getpid();
 	journal_init(&sh);
 	exec_raise_nofile();
 	if (check) {

@@ -353,7 +353,8 @@ struct nsh {
 	const char *complete_ns;	/* completion: the namespace the line
 					 * acts in (-n NS, exec NS), or NULL */
 	/* the line syntax (shell/pipeline.c) */
-	pid_t pid;		/* $$: nsh's, also in its forked copies */
+	pid_t pid;		/* $$: nsh's, also in its forked copies (0:
+				 * not asked yet, and never forked) */
 	pid_t last_bg;		/* $!: the last command run with & */
 	bool errexit;		/* a script: an untested failure ends the
 				 * line (sh -e) */

@@ -76,15 +76,23 @@ size_t sh_assign_len(const char *word)
 }
 
 /* sh's reserved words, which start control flow nsh does not have */
-static const char *const keywords[] = {
-	"if", "then", "else", "elif", "fi", "case", "esac", "for", "while",
-	"until", "do", "done", "{", "}", "[[", "function", "select",
+static const struct {
+	const char *s;
+	size_t len;
+} keywords[] = {
+#define KW(s) { s, sizeof(s) - 1 }
+	KW("if"), KW("then"), KW("else"), KW("elif"), KW("fi"), KW("case"),
+	KW("esac"), KW("for"), KW("while"), KW("until"), KW("do"),
+	KW("done"), KW("{"), KW("}"), KW("[["), KW("function"),
+	KW("select"),
+#undef KW
 };
 
 static bool is_keyword(const char *w, size_t len)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(keywords); i++)
-		if (strlen(keywords[i]) == len && !memcmp(keywords[i], w, len))
+		if (keywords[i].len == len && keywords[i].s[0] == w[0] &&
+		    !memcmp(keywords[i].s, w, len))
 			return true;
 	return false;
 }
@@ -94,17 +102,25 @@ static bool first_word_special(const char *w)
 {
 	size_t len = 0;
 
-	while (w[len] && !is_blank(w[len]))
+	while (w[len] && !is_blank(w[len]) && w[len] != '=')
 		len++;
-	if (!len)
+	if (w[len] == '=')
+		return sh_assign_len(w) > 0;
+	if (!len || len > 8)
 		return false;
 	if ((len == 1 && w[0] == '!') || is_keyword(w, len))
 		return true;
-	if ((len == 6 && !memcmp(w, "export", 6)) ||
-	    (len == 5 && !memcmp(w, "unset", 5)))
-		return true;
-	return sh_assign_len(w) > 0;
+	return (len == 6 && !memcmp(w, "export", 6)) ||
+	       (len == 5 && !memcmp(w, "unset", 5));
 }
+
+/* the bytes sh_line_is_plain stops at: 1 makes a line more than words, 2
+ * needs a look (quotes, escapes, comments), 3 ends it */
+static const unsigned char stop[256] = {
+	[';'] = 1, ['&'] = 1, ['|'] = 1, ['<'] = 1, ['>'] = 1, ['$'] = 1,
+	['`'] = 1, ['('] = 1, [')'] = 1, ['\n'] = 1,
+	['\''] = 2, ['"'] = 2, ['\\'] = 2, ['#'] = 2, ['\0'] = 3,
+};
 
 bool sh_line_is_plain(const char *line)
 {
@@ -114,8 +130,12 @@ bool sh_line_is_plain(const char *line)
 		p++;
 	if (first_word_special(p))
 		return false;
-	for (; *p; p++) {
+	for (;; p++) {
+		while (!stop[(unsigned char)*p])
+			p++;
 		switch (*p) {
+		case '\0':
+			return true;
 		case '\'':
 			p = strchr(p + 1, '\'');
 			if (!p)
@@ -143,12 +163,10 @@ bool sh_line_is_plain(const char *line)
 			if (p == line || is_blank(p[-1]))
 				return !strchr(p, '\n');
 			break;
-		case ';': case '&': case '|': case '<': case '>': case '$':
-		case '`': case '(': case ')': case '\n':
+		default:
 			return false;
 		}
 	}
-	return true;
 }
 
 /* ------------------------------------------------------------ lexer */

@@ -506,6 +506,8 @@ static int wait_status(pid_t pid)
  * output that two processes would write */
 static void before_fork(struct nsh *sh)
 {
+	if (!sh->pid)
+		sh->pid = getpid();	/* $$ in the forked copies */
 	if (!sh->replaying) {
 		teardown_wait(sh);
 		settle_wait(sh);
