@@ -255,11 +255,7 @@ static void end_field(struct xp *x)
 
 	if (!x->live)
 		return;
-	s = malloc(x->len + 1);
-	if (s) {
-		memcpy(s, x->cur, x->len);
-		s[x->len] = '\0';
-	}
+	s = x->len ? strndup(x->cur, x->len) : strdup("");
 	if (sh_fields_add(x->out, s) < 0)
 		x->err = -ENOMEM;
 	x->len = 0;
