@@ -17,9 +17,9 @@
  * written and expanded when their command runs (shell/expand.c).
  *
  * What sh has and nsh does not is refused with its column, never taken
- * for a word: ( … ) groups, here-documents, $( … ), `…`, $(( … )), case's
- * ';;', and the keywords of sh's control flow (if, for, while, case,
- * functions, { … }).
+ * for a word: ( … ) groups, here-documents, $( … ), `…`, $(( … )),
+ * case's ';;', and the keywords of sh's control flow (if, for, while,
+ * case, functions, { … }).
  *
  * A line that needs none of it (sh_line_is_plain) never comes here: it is
  * split by lex_split() as it always was.
@@ -444,7 +444,8 @@ static int next_tok(struct lexer *lx, struct tok *t)
 			q++;
 		if (q > p && (*q == '<' || *q == '>')) {
 			if (q - p > 1) {
-				fail(lx, p, "a redirected descriptor is 0 to 9");
+				fail(lx, p, "a redirected descriptor is 0 "
+					    "to 9");
 				return -1;
 			}
 			if (redir_tok(lx, q, *p - '0', true, t) < 0)
@@ -548,7 +549,8 @@ static int parse_command(struct parser *P)
 		if (P->tok.kind == T_WORD) {
 			struct sh_word w = take_word(P);
 
-			if (!c.nwords && !c.nredirs && !(w.flags & SH_W_QUOTED) &&
+			if (!c.nwords && !c.nredirs &&
+			    !(w.flags & SH_W_QUOTED) &&
 			    is_keyword(w.text, strlen(w.text))) {
 				static char why[96];
 

@@ -88,9 +88,11 @@ static bool is_builtin(const struct sh_word *w, const char *name)
 }
 
 /*
- * Expand command C into *S.  In NSH_RUN an assignment-only command has
- * no words; its assignments are in S->assign in order (each seen the one
- * before it set: ASSIGN_NOW).  0, or 1 after reporting.
+ * Expand command C into *S: its words, its NAME=VALUE prefixes (for the
+ * environment of its programs) and its redirections' targets.  With
+ * ASSIGN_NOW, a command of assignments only sets them as it goes, so
+ * that B=$A sees the A before it (in R->mode: a checking pass only notes
+ * them).  0, or 1 after reporting.
  */
 static int expand_simple(struct run *r, const struct sh_cmd *c,
 			 struct simple *s, bool assign_now)
@@ -633,7 +635,8 @@ static void job_done(struct nsh *sh, int i, int ws, bool report)
 {
 	if (report) {
 		if (WIFEXITED(ws) && !WEXITSTATUS(ws))
-			printf("[%d]+  Done      %s\n", jobs[i].id, jobs[i].text);
+			printf("[%d]+  Done      %s\n", jobs[i].id,
+			       jobs[i].text);
 		else
 			printf("[%d]+  Exit %-4d %s\n", jobs[i].id,
 			       WIFEXITED(ws) ? WEXITSTATUS(ws) :
