@@ -331,6 +331,12 @@ is "enter ns1; ip link | grep: both in ns1" "$OUT" "1
 in"
 r "$NSH" -c 'ip netns exec ns1 sleep 5 & echo $!'
 PID=$OUT
+# (nsh has returned; the forked copy may not have called exec yet)
+i=0
+while [ "$(cat "/proc/$PID/comm" 2>/dev/null)" != sleep ] && [ $i -lt 100 ]; do
+	sleep 0.02
+	i=$((i + 1))
+done
 is "ip netns exec ns1 sleep 5 &: \$! is the sleep, in ns1" \
 	"$(cat "/proc/$PID/comm" 2>/dev/null) $(readlink "/proc/$PID/ns/net" 2>/dev/null)" \
 	"sleep net:[$(stat -L -c %i /run/netns/ns1)]"
