@@ -361,7 +361,7 @@ int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
 		}
 		sh->file = file;
 		sh->line = first;
-		rc = nsh_run_line(sh, cmd, NSH_RUN);
+		rc = nsh_run_plain(sh, cmd, NSH_RUN);
 		sh->file = saved_file;
 		sh->line = saved_line;
 		if (rc) {

@@ -685,8 +685,10 @@ static int cmd_exec(struct nsh *sh, const struct nsh_args *a)
 	struct nsh_ns ns;
 	int rc;
 
-	if (sh->o.all)
+	if (sh->o.all) {
+		sh->exec_in_place = false;	/* one program per namespace */
 		return exec_all(sh, a->nrest, a->rest);
+	}
 	if (ns_resolve(sh, ipl_str(a, K_EXEC), true, &ns))
 		return 1;
 	rc = run_inside(sh, &ns, a->nrest, a->rest);
@@ -889,7 +891,8 @@ static const struct nsh_cmd netns_cmds[] = {
 	  NULL, NULL, &pids_opts },
 	{ "ip netns exec",
 	  "run a program (or an ip/sysctl command) inside a namespace",
-	  cmd_exec, NSH_CMD_NESTED, "ip netns exec ns1 ping -c 3 10.0.0.2",
+	  cmd_exec, NSH_CMD_NESTED | NSH_CMD_TAIL,
+	  "ip netns exec ns1 ping -c 3 10.0.0.2",
 	  NULL, &exec_opts },
 	{ "ip netns monitor", "namespace names as they come and go",
 	  cmd_monitor },

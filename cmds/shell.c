@@ -8,7 +8,9 @@
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -104,6 +106,7 @@ static int cmd_time(struct nsh *sh, const struct nsh_args *a)
 	struct timespec t0, t1;
 	int rc;
 
+	sh->exec_in_place = false;	/* it has more to say after */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = nsh_run_words(sh, a->nrest, a->rest, NSH_RUN);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -144,6 +147,71 @@ static int cmd_pause(struct nsh *sh, const struct nsh_args *a)
 	return 0;
 }
 
+/* `export NAME=VALUE…`, `export NAME…`: variables that the programs nsh
+ * runs see too; without a word, the environment */
+static int cmd_export(struct nsh *sh, const struct nsh_args *a)
+{
+	extern char **environ;
+	char q[1024];
+
+	if (!a->nrest)
+		for (char **e = environ; *e; e++) {
+			const char *eq = strchr(*e, '=');
+
+			if (eq && sh_name_ok(*e, (size_t)(eq - *e)))
+				printf("export %.*s=%s\n", (int)(eq - *e), *e,
+				       record_quote(eq + 1, q, sizeof(q)) ?
+					       q : "''");
+		}
+	for (int i = 0; i < a->nrest; i++) {
+		char *w = a->rest[i];
+		size_t n = sh_assign_len(w);
+		int e;
+
+		if (!n && !sh_name_ok(w, strlen(w)))
+			return nsh_err(sh, "'%s': not a valid name", w);
+		if (n)
+			w[n] = '\0';
+		e = nsh_var_set(sh, w, n ? w + n + 1 : NULL, NSH_RUN,
+				NSH_VAR_EXPORT);
+		if (n)
+			w[n] = '=';
+		if (e < 0)
+			return nsh_err(sh, "'%s': %s", w, strerror(-e));
+	}
+	return 0;
+}
+
+/* `unset NAME…` */
+static int cmd_unset(struct nsh *sh, const struct nsh_args *a)
+{
+	for (int i = 0; i < a->nrest; i++) {
+		if (!sh_name_ok(a->rest[i], strlen(a->rest[i])))
+			return nsh_err(sh, "'%s': not a valid name",
+				       a->rest[i]);
+		if (nsh_var_unset(sh, a->rest[i], NSH_RUN) < 0)
+			return nsh_err(sh, "out of memory");
+	}
+	return 0;
+}
+
+/* `wait [PID…]`: for the programs started with & */
+static int cmd_wait(struct nsh *sh, const struct nsh_args *a)
+{
+	int st = 0;
+
+	if (!a->nrest)
+		return nsh_jobs_wait(sh, 0);
+	for (int i = 0; i < a->nrest; i++) {
+		unsigned long pid;
+
+		if (parse_uint(a->rest[i], INT_MAX, &pid) < 0 || !pid)
+			return nsh_err(sh, "'%s': not a PID", a->rest[i]);
+		st = nsh_jobs_wait(sh, (pid_t)pid);
+	}
+	return st;
+}
+
 /* `label NAME`: a place in a lab (for step-by-step replay) */
 static int cmd_label(struct nsh *sh, const struct nsh_args *a)
 {
@@ -153,7 +221,7 @@ static int cmd_label(struct nsh *sh, const struct nsh_args *a)
 static const struct nsh_cmd shell_cmds[] = {
 	{ "enter NSREF [ ARGS... ]",
 	  "switch the shell into a namespace (or run one command there)",
-	  cmd_enter, NSH_CMD_NESTED, "enter ns1",
+	  cmd_enter, NSH_CMD_NESTED | NSH_CMD_TAIL, "enter ns1",
 	  "{exec:nsref} {*|bash}" },
 	{ "leave", "go back to the namespace before the last 'enter'",
 	  cmd_leave, 0, NULL, "exit   (the shell 'ip netns exec NS bash' "
@@ -168,6 +236,13 @@ static const struct nsh_cmd shell_cmds[] = {
 	  NSH_CMD_NOBARRIER },
 	{ "label WORD", "mark a place in a lab script", cmd_label,
 	  NSH_CMD_NOBARRIER, "label method-b" },
+	{ "export [ ARGS... ]",
+	  "set variables (NAME=VALUE) that programs see too",
+	  cmd_export, NSH_CMD_NOBARRIER, "export NS=ns1" },
+	{ "unset [ ARGS... ]", "forget variables", cmd_unset,
+	  NSH_CMD_NOBARRIER, "unset NS" },
+	{ "wait [ ARGS... ]", "wait for the programs started with &",
+	  cmd_wait, NSH_CMD_NOBARRIER, "wait" },
 	{ "time ARGS...", "run a command and print how long it took",
 	  cmd_time, NSH_CMD_NESTED, "time ip netns add ns1" },
 	{ "complete ARGS...", "print the completions of the last word",
@@ -176,5 +251,5 @@ static const struct nsh_cmd shell_cmds[] = {
 };
 
 const struct nsh_family shell_family = {
-	"shell", "enter, leave, exit, quit, help", shell_cmds,
+	"shell", "enter, leave, exit, quit, help, export, wait", shell_cmds,
 };

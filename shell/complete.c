@@ -130,15 +130,17 @@ static char **attempt(const char *text, int start, int end)
 {
 	_cleanup_free_ char *pre = strndup(rl_line_buffer, (size_t)start);
 	struct nsh_words w;
-	const char *err;
-	int col;
 	char **m = NULL;
+	int r;
 
 	rl_attempted_completion_over = 1;
-	if (!pre || lex_split(pre, &w, &err, &col) < 0)
+	/* the words of the command after the last ; | && …, and file
+	 * names after > < */
+	r = pre ? sh_complete_words(pre, &w) : -1;
+	if (r < 0)
 		return NULL;
 	cands_free(&rl_cands);
-	if (collect(rl_sh, w.n, w.w, text, &rl_cands) < 0) {
+	if (r == 1 || collect(rl_sh, w.n, w.w, text, &rl_cands) < 0) {
 		rl_attempted_completion_over = 0;	/* file names */
 	} else {
 		m = rl_completion_matches(text, generator);
@@ -147,29 +149,32 @@ static char **attempt(const char *text, int start, int end)
 	return m;
 }
 
-/* `?`: list what may come next, each with its help line */
+/*
+ * `?`: list what may come next, each with its help line.  Inside quotes,
+ * after a backslash, after a '$' (sh's $?) or in a comment it is a '?'.
+ */
 static int describe(int count, int key)
 {
 	_cleanup_free_ char *pre = strndup(rl_line_buffer, (size_t)rl_point);
 	struct nsh_words w;
 	struct cands c = { 0 };
-	const char *err, *prefix = NULL;
-	int col, n, quotes = 0;
+	const char *prefix = NULL;
+	int n, r;
 
 	if (!pre)
 		return 0;
-	for (const char *p = pre; *p; p++)
-		quotes += *p == '\'' || *p == '"';
-	if (quotes % 2)
-		return rl_insert(count, key);	/* a literal '?' in quotes */
-	if (lex_split(pre, &w, &err, &col) < 0)
+	if (sh_scan_state(pre, strlen(pre)))
+		return rl_insert(count, key);
+	r = sh_complete_words(pre, &w);
+	if (r < 0)
 		return rl_insert(count, key);
 	n = w.n;
-	if (n && rl_point > 0 && pre[rl_point - 1] != ' ' &&
-	    pre[rl_point - 1] != '\t')
+	if (n && rl_point > 0 && !strchr(" \t;|&<>", pre[rl_point - 1]))
 		prefix = w.w[--n];	/* describe completions of this word */
 	putchar('\n');
-	if (collect(rl_sh, n, w.w, prefix, &c) < 0 || c.n == 0)
+	if (r == 1)
+		printf("  (a file name)\n");
+	else if (collect(rl_sh, n, w.w, prefix, &c) < 0 || c.n == 0)
 		printf("  (no nsh command here: a program and its arguments)\n");
 	for (int i = 0; i < c.n; i++)
 		printf("  %-16s %s\n", c.word[i], c.help[i]);
@@ -183,7 +188,7 @@ void complete_init(struct nsh *sh)
 {
 	rl_sh = sh;
 	rl_attempted_completion_function = attempt;
-	rl_completer_word_break_characters = (char *)" \t";
+	rl_completer_word_break_characters = (char *)" \t;|&<>";
 	rl_bind_key('?', describe);
 	/* Tab Tab lists the candidates even after a common prefix was
 	 * inserted (vtysh, birdc) */

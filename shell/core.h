@@ -39,6 +39,14 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv);
 
 /* shell/dispatch.c: how many leading words are "sudo [-OPTION…]" */
 int skip_sudo(int argc, char **argv);
+/*
+ * shell/dispatch.c: run ARGV (expanded words) as nsh_run_words does; when
+ * MAY_REPLACE (a forked nsh with nothing left to do), a program it runs
+ * replaces the process.  nsh_explain_words prints --explain's lines for
+ * ARGV without running it (errors are not shown: the run shows them).
+ */
+int nsh_run_simple(struct nsh *sh, int argc, char **argv, bool may_replace);
+void nsh_explain_words(struct nsh *sh, int argc, char **argv);
 /* shell/dispatch.c: run ARGV as a program in NS (status reported in
  * scripts) */
 int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
@@ -67,6 +75,8 @@ int mininet_program(struct nsh *sh, int argc, char **argv);
  * for a program) */
 void explain_print(struct nsh *sh, int argc, char **argv,
 		   const struct nsh_args *a);
+/* where explain_print writes: descriptor FD, or standard output (-1) */
+void explain_set_fd(int fd);
 
 /* shell/step.c: `nsh --step FILE`, the guided replay */
 int step_run_file(struct nsh *sh, const char *path);

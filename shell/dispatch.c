@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -48,12 +49,26 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 	teardown_wait(sh);
 	settle_wait(sh);
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", argv[0]);
+	if (sh->exec_in_place) {
+		sh->exec_in_place = false;
+		ns_exec_replace(sh, ns, argv);
+	}
 	st = ns_exec_in(sh, ns, argv);
 	if (st == 128 + SIGINT && sh->interactive)
 		putchar('\n');	/* the ^C the terminal echoed */
-	/* 127: the child already said "command not found" */
-	if (st && st != 127 && !sh->interactive)
-		nsh_err(sh, "exited with status %d", st);
+	/* 127: the child already said "command not found"; a status that
+	 * is tested (&&, ||, !) is no failure of the script */
+	if (st && st != 127 && !sh->interactive && sh->file &&
+	    !sh->status_tested) {
+		if (!sh->defer_report) {
+			nsh_err(sh, "exited with status %d", st);
+		} else {
+			/* said once stderr is back (2>/dev/null) */
+			sh->unreported = st;
+			snprintf(sh->unreported_name,
+				 sizeof(sh->unreported_name), "%s", argv[0]);
+		}
+	}
 	return st;
 }
 
@@ -147,6 +162,9 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 {
 	int rc;
 
+	/* only `enter NS PROG`, `ip netns exec NS PROG` end in a program */
+	if (!(a->cmd->flags & NSH_CMD_TAIL))
+		sh->exec_in_place = false;
 	if (!(a->cmd->flags & NSH_CMD_NOBARRIER))
 		teardown_wait(sh);
 	if (sh->o.explain && !nested && !sh->replaying)
@@ -188,7 +206,62 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	return run_args(sh, argc, argv, &a);
 }
 
-int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
+int nsh_run_simple(struct nsh *sh, int argc, char **argv, bool may_replace)
+{
+	struct nsh_args a;
+	int skip = skip_sudo(argc, argv), rc;
+
+	argc -= skip;
+	argv += skip;
+	if (!argc)
+		return 0;
+	sh->cmdname[0] = '\0';
+	if (!cmdtree_is_root(argv[0])) {
+		sh->exec_in_place = may_replace;
+		rc = run_program_words(sh, argc, argv);
+	} else if (cmdtree_match(sh, argc, argv, &a)) {
+		return 1;
+	} else {
+		sh->exec_in_place = may_replace &&
+				    (a.cmd->flags & NSH_CMD_TAIL);
+		rc = run_args(sh, argc, argv, &a);
+	}
+	sh->exec_in_place = false;
+	return rc;
+}
+
+void nsh_explain_words(struct nsh *sh, int argc, char **argv)
+{
+	struct nsh_args a;
+	int skip = skip_sudo(argc, argv), err, null;
+	bool ok;
+
+	argc -= skip;
+	argv += skip;
+	if (!argc || sh->replaying)
+		return;
+	if (!cmdtree_is_root(argv[0])) {
+		explain_print(sh, argc, argv, NULL);
+		return;
+	}
+	/* the run says what is wrong with it, once */
+	fflush(stderr);
+	err = fcntl(2, F_DUPFD_CLOEXEC, 10);
+	null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (null >= 0) {
+		(void)dup2(null, 2);
+		close(null);
+	}
+	ok = !cmdtree_match(sh, argc, argv, &a);
+	if (err >= 0) {
+		(void)dup2(err, 2);
+		close(err);
+	}
+	if (ok)
+		explain_print(sh, argc, argv, &a);
+}
+
+int nsh_run_plain(struct nsh *sh, const char *line, enum nsh_mode mode)
 {
 	struct nsh_words w;
 	const char *err;
@@ -200,8 +273,66 @@ int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
 	}
 	rc = nsh_run_words(sh, w.n, w.w, mode);
 	lex_free(&w);
-	if (nsh_line_hook && mode == NSH_RUN)
-		nsh_line_hook(sh, line, rc);
+	return rc;
+}
+
+/* LINE as a tree in *RET: 0, or 1 after reporting its syntax error */
+static int parse_line(struct nsh *sh, const char *line, struct sh_line *ret)
+{
+	const char *err;
+	int col;
+
+	if (sh_parse(line, ret, &err, &col) < 0) {
+		sh->cmdname[0] = '\0';
+		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
+	}
+	return 0;
+}
+
+/* a line with operators: every command checked first (with the values
+ * the variables will have), then run as sh would run it */
+static int run_tree_line(struct nsh *sh, const char *line, enum nsh_mode mode)
+{
+	struct sh_line l;
+	int rc;
+
+	if (parse_line(sh, line, &l))
+		return 1;
+	if (mode == NSH_RUN) {
+		nsh_vars_check_begin();
+		rc = sh_run(sh, &l, NSH_CHECK);
+		nsh_vars_check_begin();
+		if (!rc)
+			rc = sh_run(sh, &l, NSH_RUN);
+	} else {
+		rc = sh_run(sh, &l, NSH_CHECK);
+	}
+	sh_line_free(&l);
+	return rc;
+}
+
+int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
+{
+	struct nsh_words w;
+	const char *err;
+	int col, rc;
+
+	if (!sh_line_is_plain(line)) {
+		rc = run_tree_line(sh, line, mode);
+		goto out;
+	}
+	if (lex_split(line, &w, &err, &col) < 0) {
+		sh->cmdname[0] = '\0';
+		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
+	}
+	rc = nsh_run_words(sh, w.n, w.w, mode);
+	lex_free(&w);
+out:
+	if (mode == NSH_RUN) {
+		sh->last_status = rc;
+		if (nsh_line_hook)
+			nsh_line_hook(sh, line, rc);
+	}
 	return rc;
 }
 
@@ -216,6 +347,21 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	char **argv;
 
 	memset(p, 0, sizeof(*p));
+	if (!sh_line_is_plain(line)) {
+		p->tree = malloc(sizeof(*p->tree));
+		if (!p->tree)
+			return nsh_err_raw(sh, "out of memory");
+		if (parse_line(sh, line, p->tree)) {
+			free(p->tree);
+			p->tree = NULL;
+			return 1;
+		}
+		if (sh_run(sh, p->tree, NSH_CHECK)) {
+			nsh_prepared_free(p);
+			return 1;
+		}
+		return 0;
+	}
 	if (lex_split(line, &w, &err, &col) < 0) {
 		sh->cmdname[0] = '\0';
 		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
@@ -266,11 +412,14 @@ int nsh_run_prepared(struct nsh *sh, const struct nsh_prepared *p)
 {
 	struct nsh_args args, *a = &args;
 
+	if (p->tree)
+		return sh->last_status = sh_run(sh, p->tree, NSH_RUN);
 	if (!p->argc)
 		return 0;
 	sh->cmdname[0] = '\0';
 	if (!p->cmd)
-		return run_program_words(sh, p->argc, p->argv);
+		return sh->last_status = run_program_words(sh, p->argc,
+							   p->argv);
 	a->rest = NULL;
 	a->nrest = 0;
 	a->words = NULL;
@@ -282,11 +431,15 @@ int nsh_run_prepared(struct nsh *sh, const struct nsh_prepared *p)
 		a->nrest = p->argc - p->rest_pos;
 	}
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", p->cmdname);
-	return run_args(sh, p->argc, p->argv, a);
+	return sh->last_status = run_args(sh, p->argc, p->argv, a);
 }
 
 void nsh_prepared_free(struct nsh_prepared *p)
 {
+	if (p->tree) {
+		sh_line_free(p->tree);
+		free(p->tree);
+	}
 	free(p->bind);
 	free(p->argv);
 	free(p->buf);

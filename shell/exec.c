@@ -220,6 +220,61 @@ int ns_exec(struct nsh *sh, char **argv)
 	return ns_exec_in(sh, &sh->cur, argv);
 }
 
+/* descriptors 3-9 as the line redirected them (SH->fdmap), the rest
+ * closed */
+static void child_fds(const struct nsh *sh)
+{
+	if (!sh->fdmap) {
+		child_close_from(3);
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++)
+		if (sh->fdmap[fd] == NSH_FD_CLOSED)
+			(void)close(fd);
+	/* the sources are all above 9 */
+	for (int fd = 3; fd < 10; fd++) {
+		if (sh->fdmap[fd] >= 0)
+			(void)dup2(sh->fdmap[fd], fd);
+		else
+			(void)close(fd);
+	}
+	child_close_from(10);
+}
+
+/* the forked side of ns_exec_in (or nsh itself, for ns_exec_replace) */
+static void __attribute__((noreturn))
+exec_child(struct nsh *sh, const struct nsh_ns *ns, char **argv)
+{
+	child_reset_signals();
+	if (!ns_same(ns, &sh->cur) && setns(ns->fd, CLONE_NEWNET) < 0) {
+		nsh_err_raw(sh, "%s: cannot enter the namespace: %s",
+			    argv[0], strerror(errno));
+		_exit(126);
+	}
+	if (!ns_same(ns, &sh->home) && child_switch_mounts(ns) < 0)
+		_exit(126);
+	child_fds(sh);
+	child_restore_nofile();
+	child_identity(sh);
+	for (char **e = sh->env_add; e && *e; e++)
+		(void)putenv(*e);
+	execvp(argv[0], argv);
+	int e = errno;
+
+	if (e == ENOENT)
+		nsh_err_raw(sh, "%s: command not found", argv[0]);
+	else
+		nsh_err_raw(sh, "%s: %s", argv[0], strerror(e));
+	_exit(e == ENOENT ? 127 : 126);
+}
+
+void ns_exec_replace(struct nsh *sh, const struct nsh_ns *ns, char **argv)
+{
+	fflush(stdout);
+	fflush(stderr);
+	exec_child(sh, ns, argv);
+}
+
 int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 {
 	pid_t pid, w;
@@ -230,25 +285,8 @@ int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 	pid = fork();
 	if (pid < 0)
 		return nsh_err(sh, "cannot fork: %s", strerror(errno));
-	if (pid == 0) {
-		child_reset_signals();
-		if (!ns_same(ns, &sh->cur) && setns(ns->fd, CLONE_NEWNET) < 0) {
-			nsh_err_raw(sh, "%s: cannot enter the namespace: %s",
-				    argv[0], strerror(errno));
-			_exit(126);
-		}
-		if (!ns_same(ns, &sh->home) && child_switch_mounts(ns) < 0)
-			_exit(126);
-		child_close_from(3);
-		child_restore_nofile();
-		child_identity(sh);
-		execvp(argv[0], argv);
-		if (errno == ENOENT)
-			nsh_err_raw(sh, "%s: command not found", argv[0]);
-		else
-			nsh_err_raw(sh, "%s: %s", argv[0], strerror(errno));
-		_exit(errno == ENOENT ? 127 : 126);
-	}
+	if (pid == 0)
+		exec_child(sh, ns, argv);
 	/* Ctrl-C reaches the program (same process group); nsh waits on.
 	 * SIGTERM and SIGHUP were sent to nsh alone: passed on, once */
 	bool passed = false;

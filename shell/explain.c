@@ -221,6 +221,24 @@ static void expand(struct nsh *sh, const char *t, int argc, char **argv,
 	}
 }
 
+/* where the lines go: a descriptor, or stdout (-1) */
+static int out_fd = -1;
+
+void explain_set_fd(int fd)
+{
+	out_fd = fd;
+}
+
+static void say(const char *line, const char *tail)
+{
+	if (out_fd >= 0) {
+		dprintf(out_fd, "  # iproute2: %s%s\n", line, tail);
+		return;
+	}
+	printf("  # iproute2: %s%s\n", line, tail);
+	fflush(stdout);
+}
+
 void explain_print(struct nsh *sh, int argc, char **argv,
 		   const struct nsh_args *a)
 {
@@ -243,10 +261,12 @@ void explain_print(struct nsh *sh, int argc, char **argv,
 	}
 	put_words(&typed, argc, argv);
 	if (a && !a->cmd->fn) {
+		char tail[128];
+
 		/* not native: the real program runs what was typed */
-		printf("  # iproute2: %s   (not native: nsh runs the real %s)\n",
-		       o.len ? o.buf : typed.buf, argv[0]);
-		fflush(stdout);
+		snprintf(tail, sizeof(tail), "   (not native: nsh runs the "
+			 "real %s)", argv[0]);
+		say(o.len ? o.buf : typed.buf, tail);
 		return;
 	}
 	if (!o.len || streq(o.buf, typed.buf))
@@ -255,7 +275,6 @@ void explain_print(struct nsh *sh, int argc, char **argv,
 		nl = strchr(l, '\n');
 		if (nl)
 			*nl++ = '\0';
-		printf("  # iproute2: %s\n", l);
+		say(l, "");
 	}
-	fflush(stdout);
 }

@@ -141,16 +141,82 @@ static void help_legend(int argc, char **argv)
 		printf("  %-10s %s\n", seen[k]->name, seen[k]->help);
 }
 
+/* topics that are no command: `help syntax`, `help ?` */
+static const struct {
+	const char *topic;
+	const char *text;
+} topics[] = {
+	{ "syntax",
+	  "A line holds one or more commands, with sh's meaning:\n"
+	  "  a; b            a, then b (a newline in -c works as ;)\n"
+	  "  a && b          b if a succeeded;   a || b   b if a failed\n"
+	  "  ! a             a's status inverted\n"
+	  "  a | b           a's output into b (|&: its stderr too); any nsh "
+	  "command\n"
+	  "                  or program, e.g. show topology --dot | dot -Tpng "
+	  "-o lab.png\n"
+	  "  a &             a in the background (the prompt says [1] PID; "
+	  "$!, wait)\n"
+	  "  >f >>f <f 2>f 2>>f 2>&1 >&2 &>f &>>f N>f N<f N>&M N>&-   "
+	  "redirections\n"
+	  "  NAME=value      set a variable of nsh; export NAME=value: "
+	  "programs see it\n"
+	  "                  too; NAME=value prog: for that program only; "
+	  "unset NAME\n"
+	  "  $NAME ${NAME} ${NAME:-default} ${NAME-default} ${NAME:+alt} "
+	  "${#NAME}\n"
+	  "  $? the last status, $$ nsh's PID, $! the last background PID\n"
+	  "  '…' is literal, \"…\" expands $ but stays one word, \\ "
+	  "escapes one character,\n"
+	  "  # starts a comment\n"
+	  "An unquoted expansion is split on blanks; a variable nsh does not "
+	  "have comes\n"
+	  "from the environment, else it is empty.  There is no globbing "
+	  "(* stays *), no\n"
+	  "if/for/while/case, functions, ( … ), { … }, $(…), `…` or "
+	  "here-documents.\n"
+	  "A command with no pipe runs inside nsh (enter, NAME=value last); "
+	  "each command\n"
+	  "of a pipeline runs in a forked copy of nsh, as in sh: what enter "
+	  "or NAME=value\n"
+	  "do there does not last.  A whole line is checked before it runs.  "
+	  "In a script,\n"
+	  "a failing command stops the line and the script unless its status "
+	  "is tested\n"
+	  "(left of && or ||, after !, before a |), as with sh -e; every "
+	  "command of every\n"
+	  "line is checked, with the variables set before it, before the "
+	  "first line runs.\n" },
+	{ "?",
+	  "At the prompt, ? lists what may come next in the command being "
+	  "typed, with a\n"
+	  "line of help each, and leaves the line as it was (after | ; && || "
+	  "a new\n"
+	  "command, after > or < a file name).  Inside quotes ('…' \"…\"), "
+	  "after a\n"
+	  "backslash, after a $ and in a comment it is the character ?:\n"
+	  "  sh -c 'echo rc=$?'      echo \\?      false; echo $?\n"
+	  "TAB completes the word instead.\n" },
+};
+
 int cmdtree_help(struct nsh *sh, int argc, char **argv)
 {
 	int shown = 0;
 
+	for (size_t i = 0; argc == 1 && i < ARRAY_SIZE(topics); i++)
+		if (streq(argv[0], topics[i].topic)) {
+			fputs(topics[i].text, stdout);
+			return 0;
+		}
 	if (argc == 0) {
 		printf("nsh commands (help WORDS… for details; a line that is "
 		       "no command runs as a program):\n");
 		for (int f = 0; nsh_families[f]; f++)
 			printf("  %-10s %s\n", nsh_families[f]->name,
 			       nsh_families[f]->summary);
+		printf("  %-10s %s\n  %-10s %s\n", "syntax",
+		       "; && || | & > < $NAME NAME=value: a line as in sh",
+		       "?", "the ? key at the prompt (type help \\?)");
 		printf("\n");
 	}
 	for (int i = 0; i < cmdtree_nrows(); i++) {

@@ -194,6 +194,11 @@ static void note(const char *fmt, ...)
 	(void)!write(jfd, line, (size_t)n);
 }
 
+void journal_prepare(void)
+{
+	(void)journal_open();
+}
+
 void journal_netns(const char *name, const char *nspath)
 {
 	struct stat st = { 0 };

@@ -241,6 +241,7 @@ int main(int argc, char **argv)
 	spawn_fini();
 	journal_fini();
 	model_fini();
+	nsh_vars_free();
 	cmdtree_fini();
 	ns_fini(&sh);
 	if (nsh_terminated)

@@ -929,3 +929,15 @@ void model_fini(void)
 	model_free(M);
 	M = NULL;
 }
+
+void model_forget(void)
+{
+	if (evfd >= 0)
+		close(evfd);
+	if (mntfd >= 0)
+		close(mntfd);
+	evfd = mntfd = -1;
+	M = NULL;
+	need_resync = need_rescan = false;
+	nrefresh = 0;
+}

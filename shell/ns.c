@@ -353,6 +353,16 @@ void ns_forget(struct nsh *sh, dev_t dev, ino_t ino)
 		}
 }
 
+void ns_forget_all(void)
+{
+	for (int i = 0; i < SOCK_CACHE; i++)
+		if (cache[i].sk) {
+			nl_socket_free(cache[i].sk);
+			cache[i].sk = NULL;
+			cache[i].used = 0;
+		}
+}
+
 void ns_fini(struct nsh *sh)
 {
 	for (int i = 0; i < SOCK_CACHE; i++)

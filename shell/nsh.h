@@ -53,6 +53,112 @@ int lex_split(const char *line, struct nsh_words *ret, const char **ret_err,
 	      int *ret_col);
 void lex_free(struct nsh_words *w);
 
+/* ---------------------------------------------------------------- lines */
+
+/*
+ * shell/parse.c: a line with sh(1)'s operators, as a small tree.  A line
+ * is a list of and-or lists (separated by ';', '&' or a newline), each a
+ * chain of pipelines joined by '&&' / '||', each pipeline simple commands
+ * joined by '|' or '|&'.  Words are kept as written (quotes included):
+ * they are expanded when the command runs (shell/expand.c).
+ */
+enum sh_redir_op {
+	SH_R_IN,		/* N<FILE */
+	SH_R_OUT,		/* N>FILE, N>|FILE */
+	SH_R_APPEND,		/* N>>FILE */
+	SH_R_RW,		/* N<>FILE */
+	SH_R_DUP,		/* N>&M, N<&M, N>&- (M a word: expanded) */
+	SH_R_BOTH,		/* &>FILE, >&FILE: 1 and 2 */
+	SH_R_BOTH_APPEND,	/* &>>FILE */
+};
+
+enum {
+	SH_W_DOLLAR = 1 << 0,	/* holds a $ expansion */
+	SH_W_QUOTED = 1 << 1,	/* holds a quote or a backslash */
+};
+
+struct sh_word {
+	char *text;		/* as written, NUL-terminated */
+	int col;		/* byte offset in the line */
+	unsigned flags;		/* SH_W_* */
+};
+
+struct sh_redir {
+	int fd;			/* the descriptor redirected (0-9) */
+	enum sh_redir_op op;
+	bool dup_out;		/* SH_R_DUP: written >& (not <&) */
+	bool fd_given;		/* N was written */
+	struct sh_word target;	/* the file, or M */
+	int col;
+};
+
+struct sh_cmd {
+	int word, nwords;	/* in sh_line.words, assignments included */
+	int nassign;		/* the leading NAME=VALUE words */
+	int redir, nredirs;	/* in sh_line.redirs */
+	bool err_pipe;		/* followed by |&: stderr feeds the pipe too */
+	int col;
+};
+
+enum sh_join { SH_FIRST, SH_AND, SH_OR };
+
+struct sh_pipe {
+	int cmd, ncmds;		/* in sh_line.cmds */
+	bool negate;		/* ! PIPELINE */
+	enum sh_join join;	/* how it follows the previous pipeline */
+};
+
+struct sh_andor {
+	int pipe, npipes;	/* in sh_line.pipes */
+	bool background;	/* ended by & */
+	int start, end;		/* its text: line[start..end) */
+};
+
+struct sh_line {
+	char *text;		/* a copy of the line */
+	struct sh_andor *ao;
+	struct sh_pipe *pipes;
+	struct sh_cmd *cmds;
+	struct sh_word *words;
+	struct sh_redir *redirs;
+	int nao, npipes, ncmds, nwords, nredirs;
+	char *buf;		/* storage of the words' text */
+};
+
+/*
+ * sh_line_is_plain - true when LINE needs none of this: no ; | & < > $ `
+ * ( ) or newline outside quotes and comments, and a first word that is no
+ * NAME=VALUE, !, export, unset or sh keyword.  Such a line is split by
+ * lex_split() as it always was (no allocation, no system call here).
+ */
+bool sh_line_is_plain(const char *line);
+/*
+ * sh_parse - LINE as a tree in *RET.  0, or -1 with a static reason in
+ * *RET_ERR and its byte offset in *RET_COL (*RET holds nothing then).
+ */
+int sh_parse(const char *line, struct sh_line *ret, const char **ret_err,
+	     int *ret_col);
+void sh_line_free(struct sh_line *l);
+/* a NAME=VALUE word (NAME unquoted): the length of NAME, else 0 */
+size_t sh_assign_len(const char *word);
+/* a valid variable name of LEN bytes */
+bool sh_name_ok(const char *s, size_t len);
+
+/*
+ * The state at the end of the text S[0..N) as typed at the prompt: a
+ * quote still open ('\'' or '"'), a backslash waiting for its character
+ * ('\\'), an unquoted or double-quoted '$' just typed ('$'), else 0.
+ */
+int sh_scan_state(const char *s, size_t n);
+/*
+ * sh_complete_words - for completion: the words (quotes removed, nothing
+ * expanded, redirections left out) of the last simple command of PRE, the
+ * text before the cursor.  Returns 1 when the word being typed is the
+ * target of a redirection (a file), 0 otherwise, -1 when PRE cannot be
+ * split.  Free *RET with lex_free.
+ */
+int sh_complete_words(const char *pre, struct nsh_words *ret);
+
 /* ---------------------------------------------------------------- values */
 
 /* An IPv4/IPv6 address with an optional prefix length. */
@@ -119,6 +225,9 @@ enum {
 	NSH_CMD_HIDDEN = 1 << 0,	/* not listed by help or completion */
 	NSH_CMD_NESTED = 1 << 1,	/* ARGS are themselves a command line */
 	NSH_CMD_NOBARRIER = 1 << 2,	/* do not flush pending teardown first */
+	NSH_CMD_TAIL = 1 << 3,		/* runs ARGS last (enter NS PROG,
+					 * ip netns exec): in a forked nsh,
+					 * the program may replace it */
 };
 
 /*
@@ -256,7 +365,31 @@ struct nsh {
 	int depth;		/* nested source/exec depth */
 	const char *complete_ns;	/* completion: the namespace the line
 					 * acts in (-n NS, exec NS), or NULL */
+	/* the line syntax (shell/pipeline.c) */
+	pid_t pid;		/* $$: nsh's, also in its forked copies (0:
+				 * not asked yet, and never forked) */
+	pid_t last_bg;		/* $!: the last command run with & */
+	bool errexit;		/* a script: an untested failure ends the
+				 * line (sh -e) */
+	int verdict;		/* after a line with operators: NSH_LINE_* */
+	bool subshell;		/* a forked copy of nsh (|, &) */
+	bool exec_in_place;	/* the next program replaces the process */
+	bool status_tested;	/* &&, ||, !, not last in a pipeline: a
+				 * program's failure is not reported */
+	char **env_add;		/* NAME=VALUE for the programs it starts */
+	const int *fdmap;	/* [10]: what programs get as 3-9 (-1:
+				 * nothing), 0-2 NSH_FD_CLOSED; or NULL */
+	bool defer_report;	/* a redirected command: "exited with
+				 * status" waits for stderr to be back */
+	int unreported;		/* that status */
+	char unreported_name[64];
 };
+
+#define NSH_FD_CLOSED (-3)	/* nsh.fdmap: N>&- */
+
+/* nsh.verdict, set by a line with operators: whether it failed, when
+ * its status does not say (a script goes on after `false && x`) */
+enum { NSH_LINE_BY_STATUS, NSH_LINE_FAILED, NSH_LINE_OK };
 
 /* Report an error: "[file:line: ]cmdname: " + fmt + "\n" on stderr.
  * Always returns 1, so handlers can `return nsh_err(…)`. */
@@ -287,6 +420,7 @@ struct nsh_prepared {
 	char **argv;		/* the words, sudo stripped */
 	char *buf;		/* their storage */
 	const struct nsh_cmd *cmd;	/* NULL: a program */
+	struct sh_line *tree;	/* a line with operators: run as a tree */
 	struct nsh_bind *bind;
 	int nbind;
 	int rest_pos;		/* ARGS... start at argv[rest_pos]; -1: none */
@@ -299,6 +433,49 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p);
 /* run a prepared line, as nsh_run_line(…, NSH_RUN) would */
 int nsh_run_prepared(struct nsh *sh, const struct nsh_prepared *p);
 void nsh_prepared_free(struct nsh_prepared *p);
+/* shell/dispatch.c: LINE with lex_split's words only, no operators (the
+ * lines of ip -batch) */
+int nsh_run_plain(struct nsh *sh, const char *line, enum nsh_mode mode);
+
+/*
+ * shell/pipeline.c: run (NSH_RUN) or check (NSH_CHECK: every simple
+ * command, with the variables assigned before it) a parsed line.  The
+ * status of the line ($?); in a script an untested failure stops it.
+ */
+int sh_run(struct nsh *sh, const struct sh_line *l, enum nsh_mode mode);
+/* background jobs: forget the finished ones (REPORT: say so, as bash
+ * does at its prompt); wait for PID (0: all): its status */
+void nsh_jobs_reap(struct nsh *sh, bool report);
+int nsh_jobs_wait(struct nsh *sh, pid_t pid);
+
+/*
+ * shell/expand.c: variables and word expansion.  nsh_var_set in NSH_CHECK
+ * mode only notes the value for the rest of the checking pass
+ * (NSH_VAR_UNKNOWN: known only when it runs); nsh_vars_check_begin
+ * forgets those notes (a new pass).
+ */
+enum { NSH_VAR_EXPORT = 1 << 0, NSH_VAR_UNKNOWN = 1 << 1 };
+int nsh_var_set(struct nsh *sh, const char *name, const char *value,
+		enum nsh_mode mode, unsigned flags);
+int nsh_var_unset(struct nsh *sh, const char *name, enum nsh_mode mode);
+const char *nsh_var_get(struct nsh *sh, const char *name, enum nsh_mode mode,
+			bool *ret_unknown);
+void nsh_vars_check_begin(void);
+void nsh_vars_free(void);
+
+/* the fields a word expands to (NULL-terminated when n > 0) */
+struct sh_fields {
+	char **v;
+	int n, cap;
+	bool runtime;		/* NSH_CHECK: used a value only a run knows */
+};
+/* expand WORD (as written) into OUT, with field splitting when SPLIT
+ * (without: exactly one field, as for NAME=VALUE): 0 or -ENOMEM */
+int sh_expand(struct nsh *sh, enum nsh_mode mode, const char *word, bool split,
+	      struct sh_fields *out);
+void sh_fields_free(struct sh_fields *f);
+/* append S (taken; NULL: out of memory) to F: 0 or -ENOMEM */
+int sh_fields_add(struct sh_fields *f, char *s);
 
 /* shell/script.c: one logical line of a script */
 struct script_line {
@@ -374,6 +551,9 @@ struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
 int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol);
 /* drop cached sockets that live in the namespace DEV/INO */
 void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
+/* in a forked nsh: let go of the parent's sockets (without a word to
+ * the kernel), so that replies never go to the wrong process */
+void ns_forget_all(void);
 
 /*
  * Run a program in the current namespace (fork; in the child: the
@@ -385,6 +565,9 @@ int ns_exec(struct nsh *sh, char **argv);
 /* the same in namespace NS, switched in the child only (so nsh itself does
  * not become a member: `ip netns pids` lists the program, not nsh) */
 int ns_exec_in(struct nsh *sh, const struct nsh_ns *ns, char **argv);
+/* the same without a fork: ARGV replaces this process (a forked nsh) */
+void ns_exec_replace(struct nsh *sh, const struct nsh_ns *ns, char **argv)
+	__attribute__((noreturn));
 /* raise the soft RLIMIT_NOFILE to the hard one (at start-up); in a child
  * before exec: put it back, close every descriptor from FIRST on */
 void exec_raise_nofile(void);
@@ -440,6 +623,9 @@ void journal_netns(const char *name, const char *nspath);
 void journal_netns_gone(const char *name);
 void journal_rundir(void);
 void journal_spawn(pid_t pid, const char *label);
+/* open the journal now (before a fork: the copies then write to the
+ * session's own, not each a journal of its own) */
+void journal_prepare(void);
 /* the live holders other nsh sessions spawned: how many, their PIDs and
  * labels; journal_find_spawn: the one labelled LABEL (0: none) */
 int journal_spawns(pid_t *pids, char (*labels)[64], int max);

@@ -173,6 +173,8 @@ int repl_run(struct nsh *sh)
 	if (hist)
 		(void)read_history(hist);
 	while (!sh->quit && !nsh_terminated) {
+		if (!acc)
+			nsh_jobs_reap(sh, true);	/* [1]+ Done … */
 		prompt_for(sh, acc != NULL, prompt, sizeof(prompt));
 		got_line = got_eof = false;
 		got = NULL;

@@ -199,12 +199,14 @@ static void not_run(struct nsh *sh, const struct script_line *lines,
 static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 {
 	struct nsh_prepared *prep = NULL;
-	int status = 0;
+	int status = 0, last = 0, fail_rc = 1;
+	bool failed = false;
 
 	if (!sh->o.keep_going) {
 		prep = calloc((size_t)n + 1, sizeof(*prep));
 		if (!prep)
 			return nsh_err_raw(sh, "out of memory");
+		nsh_vars_check_begin();
 		for (int i = 0; i < n; i++) {
 			sh->line = lines[i].lineno;
 			if (nsh_prepare_line(sh, lines[i].text, &prep[i])) {
@@ -214,10 +216,13 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			}
 		}
 	}
+	nsh_vars_check_begin();
+	sh->errexit = !sh->o.keep_going;
 	for (int i = 0; i < n && !sh->quit; i++) {
 		int rc;
 
 		sh->line = lines[i].lineno;
+		sh->verdict = NSH_LINE_BY_STATUS;
 		if (sh->o.xtrace)
 			xtrace(sh, lines[i].text);
 		if (prep) {
@@ -237,21 +242,28 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			status = 130;
 			goto out;
 		}
-		if (rc) {
+		/* `false && x` fails no script (sh -e); its status is the
+		 * script's if it is the last line */
+		last = sh->verdict == NSH_LINE_OK ? rc : 0;
+		if (sh->verdict == NSH_LINE_FAILED ||
+		    (rc && sh->verdict == NSH_LINE_BY_STATUS)) {
 			/* as bash -e: the failing line's status (2: the
 			 * kernel refused, 1: a bad line, a program's own) */
-			status = rc;
+			failed = true;
+			fail_rc = rc ? rc : 1;
 			if (!sh->o.keep_going) {
 				not_run(sh, lines, i + 1, n);
-				goto out;
+				break;
 			}
 		}
 	}
+	status = failed ? fail_rc : last;
 	/* no teardown_wait: like ip, the script is done when the kernel has
 	 * its last request; what a deleted namespace still takes along goes
 	 * in the background, and any later command that would meet it waits
 	 * for it (teardown_settle), in this session or another one */
 out:
+	sh->errexit = false;
 	prepared_free(prep, n);
 	return status;
 }

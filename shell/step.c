@@ -474,6 +474,7 @@ int step_run_file(struct nsh *sh, const char *path)
 
 	if (script_load(sh, path, &st.lines, &st.nlines))
 		return 1;
+	nsh_vars_check_begin();
 	for (int i = 0; i < st.nlines; i++) {
 		sh->line = st.lines[i].lineno;
 		if (nsh_run_line(sh, st.lines[i].text, NSH_CHECK)) {

@@ -87,7 +87,8 @@ is "ip netns exec e1: the program is in e1 (namespace inode)" \
 is "ip netns exec e1: the program has only fds 0 1 2" \
 	"$("$NSH" -c 'ip netns exec e1 sh -c "ls /proc/\$\$/fd"' 7>/dev/null | tr '\n' ' ')" \
 	"0 1 2 "
-printf 'enter e1\nsh -c "ls /proc/$$/fd"\n' >"$S"
+# (\$\$: nsh expands $$ in double quotes, as sh does)
+printf 'enter e1\nsh -c "ls /proc/\\$\\$/fd"\n' >"$S"
 is "after enter: a program has only fds 0 1 2" \
 	"$("$NSH" -f "$S" 7>/dev/null | tr '\n' ' ')" "0 1 2 "
 is "on the host: a program has only fds 0 1 2" \
@@ -116,7 +117,7 @@ EOF
 hostile() { python3 "$TMP/hostile.py" "$@"; }
 # sigs [WORDS…]: "SigBlk: … SigIgn: …" of grep run by `nsh -c 'WORDS grep …'`
 sigs() {
-	hostile "$NSH" -c "$* grep -E ^Sig(Ign|Blk) /proc/self/status" |
+	hostile "$NSH" -c "$* grep -E '^Sig(Ign|Blk)' /proc/self/status" |
 		tr -s '\t\n' '  '
 }
 like "(the launcher does ignore 32, 33, PIPE and block USR1)" \
