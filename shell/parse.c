@@ -521,12 +521,38 @@ static struct sh_word take_word(struct parser *P)
 	return w;
 }
 
+/* a tutorial's placeholder on the line (<PID1>, <ns-name>): the column
+ * of its '<', or -1 */
+static int placeholder_at(const char *text, int *ret_len)
+{
+	for (const char *p = strchr(text, '<'); p; p = strchr(p + 1, '<')) {
+		size_t n = strspn(p + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					 "abcdefghijklmnopqrstuvwxyz"
+					 "0123456789_.:-");
+
+		if (n && p[n + 1] == '>' && (!p[n + 2] || p[n + 2] == ' ' ||
+					     p[n + 2] == '\t')) {
+			*ret_len = (int)n + 2;
+			return (int)(p - text);
+		}
+	}
+	return -1;
+}
+
 /* "'>' needs a file name", naming the operator as written */
 static int redir_needs(struct parser *P, const struct tok *r)
 {
-	static char why[64];
+	static char why[160];
 	const char *op = P->l->text + r->col;
-	int len = r->len;
+	int len = r->len, plen, at = placeholder_at(P->l->text, &plen);
+
+	if (at >= 0) {
+		snprintf(why, sizeof(why), "'%.*s' is the tutorial's "
+			 "placeholder: write the real name or PID ('spawn ns1' "
+			 "makes a process-held namespace and names it)",
+			 plen, P->l->text + at);
+		return perr(P, at, why);
+	}
 
 	while (len > 1 && isdigit((unsigned char)*op)) {
 		op++;

@@ -93,7 +93,10 @@ ip link del veth-k 2>/dev/null
 nok "kill of an unknown label falls back to the kill program" "$NSH" -c 'kill nosuchlabel'
 ok "kill PID (the program) still works" sh -c "sleep 30 & p=\$!; \"$NSH\" -c \"kill \$p\"; wait \$p; [ \$? -ne 0 ]"
 nok "the tutorial's <PID1> placeholder" "$NSH" -c 'enter <PID1>'
-is "…one line with a hint about spawn" "$(cat "$TMP/err")" \
+is "…one line with a hint about spawn (as sh, < and > are redirections there)" "$(cat "$TMP/err")" \
+	"column 7: '<PID1>' is the tutorial's placeholder: write the real name or PID ('spawn ns1' makes a process-held namespace and names it)"
+nok "a quoted placeholder reaches enter" "$NSH" -c "enter '<PID1>'"
+is "…which gives the same hint" "$(cat "$TMP/err")" \
 	"enter: '<PID1>': no such namespace (the tutorial's placeholder: 'spawn ns1' makes a process-held namespace and names it)"
 nok "spawn with a bad label" "$NSH" -c 'spawn ../x'
 like "one line, the label's reason" "$(cat "$TMP/err")" "^spawn: '\.\./x': "
