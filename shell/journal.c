@@ -633,6 +633,21 @@ static int add_session(struct journal *j)
 	return j->nsess++;
 }
 
+/* the text of another session's journal E in JOURNAL_DIR (free it), its
+ * path in PATH; NULL for anything else */
+static char *other_journal(const struct dirent *e, char *path, size_t len)
+{
+	_cleanup_close_ int fd = -1;
+	int pid;
+	char c;
+
+	if (sscanf(e->d_name, "%d.journa%c", &pid, &c) != 2 || pid == getpid())
+		return NULL;
+	snprintf(path, len, "%s/%s", JOURNAL_DIR, e->d_name);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	return fd < 0 ? NULL : read_all(fd);
+}
+
 int journal_load(bool dead_too, struct journal *j)
 {
 	_cleanup_free_ char *own = NULL;
@@ -658,17 +673,9 @@ int journal_load(bool dead_too, struct journal *j)
 
 	while (d && (e = readdir(d))) {
 		char path[PATH_MAX];
-		_cleanup_free_ char *buf = NULL;
-		_cleanup_close_ int fd = -1;
-		int pid;
-		char c;
+		_cleanup_free_ char *buf = other_journal(e, path, sizeof(path));
 
-		if (sscanf(e->d_name, "%d.journa%c", &pid, &c) != 2 ||
-		    pid == getpid())
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", JOURNAL_DIR, e->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd < 0 || !(buf = read_all(fd)))
+		if (!buf)
 			continue;
 		s = add_session(j);
 		if (s < 0)
@@ -702,18 +709,10 @@ int journal_spawns(pid_t *pids, char (*labels)[64], int max)
 
 	while (d && (e = readdir(d)) && n < max) {
 		char path[PATH_MAX];
-		_cleanup_free_ char *buf = NULL;
-		_cleanup_close_ int fd = -1;
+		_cleanup_free_ char *buf = other_journal(e, path, sizeof(path));
 		char *save = NULL;
-		int pid;
-		char c;
 
-		if (sscanf(e->d_name, "%d.journa%c", &pid, &c) != 2 ||
-		    pid == getpid())
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", JOURNAL_DIR, e->d_name);
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-		if (fd < 0 || !(buf = read_all(fd)))
+		if (!buf)
 			continue;
 		for (char *l = strtok_r(buf, "\n", &save); l && n < max;
 		     l = strtok_r(NULL, "\n", &save)) {

@@ -372,14 +372,20 @@ wait_last '^nsh> ?$' >/dev/null
 # spawned namespace and inside nsh's sandbox (mount namespace), not the
 # tmux server's; kill LABEL ends it
 clear_screen
+# window_pid NAME: the PID of the shell in the tmux window NAME, once it
+# is there and nsenter has execed it; nsh's window selected again
+window_pid() {
+	_i=0; _w=
+	while [ $_i -lt 100 ] && [ -z "$_w" ]; do
+		_w=$(tm list-panes -a -F '#{window_name} #{pane_pid}' | sed -n "s/^$1 //p")
+		sleep 0.05; _i=$((_i + 1))
+	done
+	sleep 0.3
+	tm select-window -t :0	# tmux shows the new window: back to nsh's
+	echo "$_w"
+}
 type_ "spawn --terminal t7"; tm send-keys Enter
-_i=0; wpid=
-while [ $_i -lt 100 ] && [ -z "$wpid" ]; do
-	wpid=$(tm list-panes -a -F '#{window_name} #{pane_pid}' | sed -n 's/^t7 //p')
-	sleep 0.05; _i=$((_i + 1))
-done
-sleep 0.3	# nsenter has execed the shell
-tm select-window -t :0	# tmux shows the new window: back to nsh's
+wpid=$(window_pid t7)
 t7=$(pgrep -n -P "$nshpid" -x nsh-holder)	# the newest holder
 is "spawn --terminal: the window's shell is in nsh's mount namespace (the sandbox)" \
 	"$(readlink "/proc/$wpid/ns/mnt")" "$(readlink "/proc/$nshpid/ns/mnt")"
@@ -400,13 +406,7 @@ nok "kill t7 ends the window's shell too" alive "$wpid"
 type_ "ip netns add xt1"; tm send-keys Enter
 wait_last '^nsh> ?$' >/dev/null
 type_ "xterm xt1"; tm send-keys Enter
-_i=0; wpid=
-while [ $_i -lt 100 ] && [ -z "$wpid" ]; do
-	wpid=$(tm list-panes -a -F '#{window_name} #{pane_pid}' | sed -n 's/^xt1 //p')
-	sleep 0.05; _i=$((_i + 1))
-done
-sleep 0.3
-tm select-window -t :0
+wpid=$(window_pid xt1)
 is "xterm xt1: the window's shell is in the sandbox's mount namespace" \
 	"$(readlink "/proc/$wpid/ns/mnt")" "$(readlink "/proc/$nshpid/ns/mnt")"
 is "… and in xt1" "$(readlink "/proc/$wpid/ns/net")" \
