@@ -181,6 +181,18 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 	return rc;
 }
 
+/* Mininet's `NS ip …` (cmds/mininet.c runs it): the nsh words after a
+ * namespace's name are checked as the line runs them */
+static bool ns_then_command(int argc, char **argv)
+{
+	char path[PATH_MAX];
+
+	if (argc < 2 || !cmdtree_is_root(argv[1]) || strchr(argv[0], '/'))
+		return false;
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, argv[0]);
+	return access(path, F_OK) == 0 || spawn_find(argv[0]) > 0;
+}
+
 int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 {
 	struct nsh_args a;
@@ -192,8 +204,13 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (!argc)
 		return 0;
 	sh->cmdname[0] = '\0';
-	if (!cmdtree_is_root(argv[0]))
-		return mode == NSH_CHECK ? 0 : run_program_words(sh, argc, argv);
+	if (!cmdtree_is_root(argv[0])) {
+		if (mode == NSH_CHECK)
+			return ns_then_command(argc, argv) ?
+				       nsh_run_words(sh, argc - 1, argv + 1,
+						     NSH_CHECK) : 0;
+		return run_program_words(sh, argc, argv);
+	}
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
 	if (mode == NSH_CHECK) {
@@ -372,6 +389,11 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	if (!argc)
 		goto done;
 	sh->cmdname[0] = '\0';
+	if (ns_then_command(argc, argv) &&
+	    nsh_run_words(sh, argc - 1, argv + 1, NSH_CHECK)) {
+		lex_free(&w);
+		return 1;
+	}
 	if (cmdtree_is_root(argv[0])) {
 		if (cmdtree_match(sh, argc, argv, a) ||
 		    (!a->cmd->fn && sh->o.native &&

@@ -83,5 +83,9 @@ is "net with other words is the net program (samba's; not installed here: 127)" 
 "$NSH" -c 'dump -0u /dev/nothing' >/dev/null 2>"$TMP/err"
 is "dump with other words is the dump program" "$? $(cat "$TMP/err")" \
 	"127 dump: command not found"
+printf 'ip link add zz9 type bridge\nn2 ip adr show\n' >"$TMP/chk.nsh"
+nok "NS ip … with a typo is found by the checking pass" "$NSH" -f "$TMP/chk.nsh"
+like "… before line 1 ran" "$(cat "$TMP/err")" "chk\.nsh:2: ip: 'adr'"
+nok "… so zz9 was never made" ip link show zz9
 clean
 done_testing
