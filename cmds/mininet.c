@@ -377,7 +377,8 @@ static int alias_or_program(struct nsh *sh, const struct nsh_args *a,
 		return nsh_run_program(sh, &sh->cur, a->nrest + 1, v);
 	}
 	memcpy(v, words, sizeof(*v) * (size_t)nwords);
-	memcpy(v + nwords, a->rest, sizeof(*v) * (size_t)a->nrest);
+	if (a->nrest)	/* (rest is NULL then: no memcpy from NULL) */
+		memcpy(v + nwords, a->rest, sizeof(*v) * (size_t)a->nrest);
 	return nsh_run_words(sh, nwords + a->nrest, v, NSH_RUN);
 }
 

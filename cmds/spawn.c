@@ -165,7 +165,8 @@ static int run_as_program(struct nsh *sh, const char *prog,
 	if (!argv)
 		return nsh_err(sh, "out of memory");
 	argv[0] = (char *)prog;
-	memcpy(argv + 1, a->rest, sizeof(*argv) * (size_t)a->nrest);
+	if (a->nrest)
+		memcpy(argv + 1, a->rest, sizeof(*argv) * (size_t)a->nrest);
 	return nsh_run_program(sh, &sh->cur, a->nrest + 1, argv);
 }
 
@@ -260,7 +261,8 @@ static int cmd_kill(struct nsh *sh, const struct nsh_args *a)
 	if (!argv)
 		return nsh_err(sh, "out of memory");
 	argv[0] = "kill";
-	memcpy(argv + 1, a->rest, sizeof(*argv) * (size_t)a->nrest);
+	if (a->nrest)
+		memcpy(argv + 1, a->rest, sizeof(*argv) * (size_t)a->nrest);
 	rc = nsh_run_program(sh, &sh->cur, a->nrest + 1, argv);
 	free(argv);
 	return rc;
