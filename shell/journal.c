@@ -633,6 +633,25 @@ static int add_session(struct journal *j)
 	return j->nsess++;
 }
 
+/* some process's mount namespace has inode INO */
+static bool mnt_alive(unsigned long long ino)
+{
+	_cleanup_(closedirp) DIR *d = opendir("/proc");
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		char path[300];
+		struct stat st;
+
+		if (e->d_name[0] < '1' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/ns/mnt", e->d_name);
+		if (stat(path, &st) == 0 && (unsigned long long)st.st_ino == ino)
+			return true;
+	}
+	return false;
+}
+
 /* the text of another session's journal E in JOURNAL_DIR (free it), its
  * path in PATH; NULL for anything else */
 static char *other_journal(const struct dirent *e, char *path, size_t len)
@@ -684,8 +703,10 @@ int journal_load(bool dead_too, struct journal *j)
 		parse(j, s, buf);
 		j->sess[s].live = proc_alive(j->sess[s].pid, j->sess[s].start);
 		/* another mount namespace's session (a sandbox sharing /run):
-		 * not ours to judge, as if alive */
-		if (j->sess[s].mnt && j->sess[s].mnt != self_mnt()) {
+		 * not ours to judge, as if alive, while that mount namespace
+		 * lives (a dead one's things are anyone's to clean) */
+		if (j->sess[s].mnt && j->sess[s].mnt != self_mnt() &&
+		    mnt_alive(j->sess[s].mnt)) {
 			j->sess[s].live = true;
 			j->sess[s].path[0] = '\0';
 		}

@@ -304,13 +304,24 @@ ok "a session that leaves a bridge" "$NSH" -c 'ip link add zz2 type bridge'
 is "… keeps its journal (cleanup needs it)" "$(ls /run/nsh | wc -l)" "$((before + 1))"
 ok "cleanup" "$NSH" -c cleanup
 ip netns add other1
+unshare --mount sleep 30 &
+op=$!
+_i=0
+while [ "$(readlink /proc/$op/ns/mnt)" = "$(readlink /proc/self/ns/mnt)" ] && [ $_i -lt 100 ]; do
+	sleep 0.02; _i=$((_i + 1))
+done
+omnt=$(stat -L -c %i "/proc/$op/ns/mnt")
 mkdir -p /run/nsh
-printf 'session 4000003 77 mnt 12345\nnetns 0 0 other1\n' >/run/nsh/4000003.journal
-ok "cleanup with another mount namespace's journal" "$NSH" -c cleanup
+printf 'session 4000003 77 mnt %s\nnetns %s other1\n' "$omnt" \
+	"$(stat -L -c '%d %i' /run/netns/other1)" >/run/nsh/4000003.journal
+ok "cleanup with the journal of a live other mount namespace" "$NSH" -c cleanup
 ok "… leaves that session's namespace" test -e /run/netns/other1
 ok "… and its journal" test -e /run/nsh/4000003.journal
-rm -f /run/nsh/4000003.journal
-ip netns del other1
+kill "$op"; wait "$op" 2>/dev/null
+ok "once that mount namespace is gone, cleanup" "$NSH" -c cleanup
+nok "… removes what its dead session made" test -e /run/netns/other1
+nok "… and its journal" test -e /run/nsh/4000003.journal
+ip netns del other1 2>/dev/null
 
 kill $held; wait $held 2>/dev/null
 done_testing
