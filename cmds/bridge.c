@@ -394,42 +394,6 @@ full:
 
 /* ------------------------------------------------------------ link show */
 
-static const struct {
-	unsigned flag;
-	const char *name;
-} flag_names[] = {
-	{ IFF_LOOPBACK, "LOOPBACK" },	{ IFF_BROADCAST, "BROADCAST" },
-	{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
-	{ IFF_NOARP, "NOARP" },		{ IFF_ALLMULTI, "ALLMULTI" },
-	{ IFF_PROMISC, "PROMISC" },	{ IFF_MASTER, "MASTER" },
-	{ IFF_SLAVE, "SLAVE" },		{ IFF_DEBUG, "DEBUG" },
-	{ IFF_DYNAMIC, "DYNAMIC" },	{ IFF_AUTOMEDIA, "AUTOMEDIA" },
-	{ IFF_PORTSEL, "PORTSEL" },	{ IFF_NOTRAILERS, "NOTRAILERS" },
-	{ IFF_UP, "UP" },		{ IFF_LOWER_UP, "LOWER_UP" },
-	{ IFF_DORMANT, "DORMANT" },	{ IFF_ECHO, "ECHO" },
-};
-
-/* <BROADCAST,MULTICAST,UP,LOWER_UP> as bridge/link.c prints them */
-static void print_link_flags(unsigned flags, bool mdown)
-{
-	pr_arr_open(PR_ANY, pr_json() ? "flags" : "<");
-	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
-		pr_string(PR_ANY, NULL, flags ? "%s," : "%s", "NO-CARRIER");
-	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < ARRAY_SIZE(flag_names); i++) {
-		if (!(flags & flag_names[i].flag))
-			continue;
-		flags &= ~flag_names[i].flag;
-		pr_string(PR_ANY, NULL, flags ? "%s," : "%s",
-			   flag_names[i].name);
-	}
-	if (flags)
-		pr_hex(PR_ANY, NULL, "%x", flags);
-	if (mdown)
-		pr_string(PR_ANY, NULL, ",%s", "M-DOWN");
-	pr_arr_close(PR_ANY, "> ");
-}
-
 static void print_stp_state(uint8_t state)
 {
 	if (state <= BR_STATE_BLOCKING)
@@ -563,7 +527,7 @@ static void print_link(struct nsh *sh, struct nlmsghdr *nlh, int filter)
 	pr_obj_open(NULL);
 	pr_int(PR_ANY, "ifindex", "%d: ", ifi->ifi_index);
 	mdown = print_name_and_link(sh, nla_get_string(tb[IFLA_IFNAME]), tb);
-	print_link_flags(ifi->ifi_flags, mdown);
+	link_pr_flags(ifi->ifi_flags, mdown);
 	if (tb[IFLA_MTU])
 		pr_int(PR_ANY, "mtu", "mtu %u ",
 			(int)nla_get_u32(tb[IFLA_MTU]));

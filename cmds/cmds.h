@@ -68,6 +68,9 @@ int link_no_such(struct nsh *sh, const struct nsh_ns *ns, const char *name);
  */
 #define LINK_FLAG_WORDS 20
 int link_flag_words(unsigned flags, const char **words, unsigned *rest);
+/* "<BROADCAST,UP,LOWER_UP> " (a "flags" array in JSON), M-DOWN when MDOWN:
+ * ip link's and bridge link's header */
+void link_pr_flags(unsigned flags, bool mdown);
 /* "UP", "LOWERLAYERDOWN", … for IF_OPER_* ST ("UNKNOWN" when unknown) */
 const char *link_operstate_name(unsigned st);
 

@@ -233,7 +233,7 @@ int link_flag_words(unsigned flags, const char **words, unsigned *rest)
 
 /* "<BROADCAST,UP,LOWER_UP> ": the bits without a name in hex, M-DOWN
  * when MDOWN (the link below is down) */
-static void print_flags(unsigned flags, bool mdown)
+void link_pr_flags(unsigned flags, bool mdown)
 {
 	const char *words[LINK_FLAG_WORDS];
 	unsigned rest;
@@ -709,7 +709,7 @@ static int print_brief(struct link_pr *c, const char *name,
 			  pr_lladdr(nla_data(tb[IFLA_ADDRESS]),
 				    nla_len(tb[IFLA_ADDRESS]), ifi->ifi_type,
 				    b, sizeof(b)));
-	print_flags(ifi->ifi_flags, mdown);
+	link_pr_flags(ifi->ifi_flags, mdown);
 	pr_string(PR_FP, NULL, "%s", "\n");
 	return 0;
 }
@@ -929,7 +929,7 @@ static int print_link(struct link_pr *c, const struct nlmsghdr *n)
 
 	pr_int(PR_ANY, "ifindex", "%d: ", ifi->ifi_index);
 	mdown = print_name_and_link(c, "%s: ", name, tb);
-	print_flags(ifi->ifi_flags, mdown);
+	link_pr_flags(ifi->ifi_flags, mdown);
 	if (tb[IFLA_MTU])
 		pr_int(PR_ANY, "mtu", "mtu %u ",
 		       (int)nla_get_u32(tb[IFLA_MTU]));
