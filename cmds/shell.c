@@ -134,16 +134,14 @@ static int cmd_say(struct nsh *sh, const struct nsh_args *a)
 /* `pause`: wait for Enter when a person is watching (a terminal) */
 static int cmd_pause(struct nsh *sh, const struct nsh_args *a)
 {
-	int c;
+	char *line;
 
 	if (!isatty(0) || sh->interactive)
 		return 0;
 	/* the namespaces deleted before it go now, not after the pause */
 	teardown_release();
-	printf("-- press Enter to go on --");
-	fflush(stdout);
-	while ((c = getchar()) != EOF && c != '\n')
-		;
+	if (input_key(sh, "-- press Enter to go on --", &line) > 0)
+		free(line);
 	return 0;
 }
 

@@ -109,8 +109,51 @@ void complete_init(struct nsh *sh);
 void complete_fini(void);
 int complete_print(struct nsh *sh, int argc, char **argv);
 
-/* shell/repl.c: the readline prompt; `nsh -i` line by line */
+/*
+ * shell/input.c: the one input layer.  A source of lines: the terminal
+ * (readline), a stream (a pipe, standard input) or a buffer (a file's or
+ * a paste's text); input_line reads its logical lines, one continuation
+ * rule for all.
+ */
+enum input_kind { INPUT_TERMINAL, INPUT_STREAM, INPUT_BUFFER };
+
+struct input {
+	enum input_kind kind;
+	const char *name;	/* in messages: a path, "<stdin>", "paste" */
+	int fd;			/* TERMINAL, STREAM */
+	char *buf;		/* STREAM: read ahead (owned); BUFFER: text */
+	size_t len, pos, cap;
+	int lineno;		/* physical lines handed out */
+	bool eof;
+	bool events;		/* serve netlink events while waiting */
+	char *hist;		/* TERMINAL: the history file */
+};
+
+void input_buffer(struct input *in, const char *name, const char *text,
+		  size_t len);
+void input_stream(struct input *in, const char *name, int fd, bool events);
+void input_terminal(struct input *in);
+void input_close(struct input *in);
+void input_history(struct input *in, const char *line);
+int input_wait(struct nsh *sh, int fd);
+void input_prompt(struct nsh *sh, bool cont, bool live, char *buf,
+		  size_t len);
+int input_physical(struct nsh *sh, struct input *in, const char *prompt,
+		   char **ret);
+bool input_continues(const char *s);
+int input_line(struct nsh *sh, struct input *in, bool prompt,
+	       struct script_line *ret);
+int input_all(struct nsh *sh, struct input *in, struct script_line **ret,
+	      int *ret_n);
+int input_key(struct nsh *sh, const char *prompt, char **ret);
+struct input *input_keys(void);
+void input_keys_close(void);
+
+/*
+ * shell/repl.c: run IN's lines as they come (the prompt, `nsh -i`, the
+ * `--step` `!` prompt); repl_run is the interactive session.
+ */
+int input_run_live(struct nsh *sh, struct input *in);
 int repl_run(struct nsh *sh);
-int repl_lines(struct nsh *sh);
 
 #endif

@@ -17,8 +17,9 @@
 
 static int is_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-	       c == '\f';
+	/* as sh(1): a carriage return, a vertical tab or a form feed is
+	 * part of a word, not a blank (`ip netns\radd` is no `ip netns add`) */
+	return c == ' ' || c == '\t' || c == '\n';
 }
 
 int lex_split(const char *line, struct nsh_words *ret, const char **ret_err,

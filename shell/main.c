@@ -225,7 +225,12 @@ int main(int argc, char **argv)
 	} else if (file) {
 		rc = script_run_file(&sh, file);
 	} else if (lines && !isatty(0)) {
-		rc = repl_lines(&sh);
+		struct input in;
+
+		input_stream(&in, "<stdin>", 0, true);
+		(void)model_get(&sh);
+		rc = input_run_live(&sh, &in);
+		input_close(&in);
 	} else if (!isatty(0)) {
 		rc = script_run_file(&sh, "-");
 	} else {

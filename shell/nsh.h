@@ -493,7 +493,7 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 		int *ret_n);
 void script_lines_free(struct script_line *v, int n);
 int script_run_file(struct nsh *sh, const char *path);
-int script_run_buffer(struct nsh *sh, const char *name, char *buf,
+int script_run_buffer(struct nsh *sh, const char *name, const char *buf,
 		      size_t len);
 
 /* set by SIGINT (shell/exec.c); a long command polls it and stops */

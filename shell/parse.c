@@ -35,7 +35,7 @@
 
 static bool is_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+	return c == ' ' || c == '\t';	/* as sh(1): \r is a character */
 }
 
 /* a character that ends an unquoted word */

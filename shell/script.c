@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * script.c - run a .nsh script: one input loop for files, standard input
- * and `-c`.
+ * script.c - run a .nsh script: a file, standard input, a multi-line `-c`
+ * or a pasted block.
  *
- * The whole script is read and split into logical lines first (a UTF-8 BOM
- * skipped, CRLF accepted, a trailing backslash joins the next line, a NUL
- * byte refused), then every line is checked (words, grammar and placeholder
+ * The whole script is read into logical lines first (input.c: the one
+ * reader and continuation rule of every source), then every line is
+ * checked (words, grammar and placeholder
  * values) before the first one runs: a typo on line 40 never leaves 39
  * lines of half-built lab behind.  It then runs line by line and stops at
  * the first failure with "FILE:LINE: …" and status 1; --keep-going runs on
@@ -19,153 +19,23 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core.h"
 
 
 
-/* true if S ends inside a comment (a '#' that starts a word, outside
- * quotes): a backslash there does not continue the line, as in sh(1) */
-static bool ends_in_comment(const char *s)
-{
-	char q = 0;
-
-	for (const char *p = s; *p; p++) {
-		if (q) {
-			if (*p == q)
-				q = 0;
-			else if (q == '"' && *p == '\\' && p[1])
-				p++;
-		} else if (*p == '\'' || *p == '"') {
-			q = *p;
-		} else if (*p == '\\' && p[1]) {
-			p++;
-		} else if (*p == '#' && (p == s || p[-1] == ' ' || p[-1] == '\t')) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/* split BUF (modified in place) into logical lines; *RET_DANGLING is the
- * line a backslash at the very end continues into nothing (0: none) */
-static int split_lines(char *buf, size_t len, struct script_line **ret,
-		       int *ret_n, int *ret_dangling)
-{
-	struct script_line *v = NULL;
-	int n = 0, cap = 0, lineno = 0;
-	char *p = buf, *end = buf + len;
-	char *acc = NULL;
-	size_t acclen = 0;
-	int accline = 0;
-
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		char *e = nl ? nl : end;
-		size_t l;
-		int bs = 0;
-
-		lineno++;
-		*e = '\0';
-		l = (size_t)(e - p);
-		if (l && p[l - 1] == '\r')
-			p[--l] = '\0';
-		for (size_t i = l; i > 0 && p[i - 1] == '\\'; i--)
-			bs++;
-		if (!acc)
-			accline = lineno;
-		acc = realloc(acc, acclen + l + 2);
-		if (!acc)
-			return -1;
-		memcpy(acc + acclen, p, l);
-		acclen += l;
-		acc[acclen] = '\0';
-		if (bs % 2 == 1 && !ends_in_comment(acc)) {
-			acc[--acclen] = ' ';	/* the backslash becomes a blank */
-			acclen++;
-			acc[acclen] = '\0';
-		} else {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				v = realloc(v, sizeof(*v) * (size_t)cap);
-				if (!v)
-					return -1;
-			}
-			v[n].text = acc;
-			v[n].lineno = accline;
-			n++;
-			acc = NULL;
-			acclen = 0;
-		}
-		p = nl ? nl + 1 : end;
-	}
-	*ret_dangling = 0;
-	if (acc) {
-		*ret_dangling = lineno;
-		if (n == cap) {
-			v = realloc(v, sizeof(*v) * (size_t)(cap + 1));
-			if (!v)
-				return -1;
-		}
-		v[n].text = acc;
-		v[n].lineno = accline;
-		n++;
-	}
-	*ret = v;
-	*ret_n = n;
-	return 0;
-}
-
 /* -x: show LINE as if typed at the prompt (blank and comment lines not) */
 static void xtrace(struct nsh *sh, const char *line)
 {
 	const char *p = line + strspn(line, " \t");
-	char esc[300];
+	char prompt[320];
 
 	if (!*p || *p == '#')
 		return;
-	if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
-		printf("nsh[%s]> %s\n",
-		       str_escape(sh->cur.label, esc, sizeof(esc)), p);
-	else
-		printf("nsh> %s\n", p);
+	input_prompt(sh, false, false, prompt, sizeof(prompt));
+	printf("%s%s\n", prompt, p);
 	fflush(stdout);
-}
-
-/* BUF as logical lines, refusing a NUL byte: 0, or 1 after reporting */
-static int buffer_lines(struct nsh *sh, const char *name, char *buf,
-			size_t len, struct script_line **ret, int *ret_n)
-{
-	const char *nul = memchr(buf, '\0', len);
-	int dangling;
-
-	sh->file = name;
-	if (nul) {
-		sh->line = 1;
-		for (const char *q = buf; q < nul; q++)
-			sh->line += *q == '\n';
-		return nsh_err_raw(sh, "a NUL byte: this is not a text file");
-	}
-	if (split_lines(buf, len, ret, ret_n, &dangling) < 0)
-		return nsh_err_raw(sh, "out of memory");
-	if (dangling) {
-		script_lines_free(*ret, *ret_n);
-		*ret = NULL;
-		*ret_n = 0;
-		sh->line = dangling;
-		return nsh_err_raw(sh, "a backslash at the end of the file "
-				       "continues this line into nothing");
-	}
-	return 0;
-}
-
-void script_lines_free(struct script_line *v, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(v[i].text);
-	free(v);
 }
 
 static void prepared_free(struct nsh_prepared *v, int n)
@@ -268,100 +138,69 @@ out:
 	return status;
 }
 
-int script_run_buffer(struct nsh *sh, const char *name, char *buf, size_t len)
+int script_run_buffer(struct nsh *sh, const char *name, const char *buf, size_t len)
 {
 	struct script_line *lines = NULL;
+	struct input in;
 	int n = 0, status;
 
-	if (buffer_lines(sh, name, buf, len, &lines, &n))
+	input_buffer(&in, name, buf, len);
+	if (input_all(sh, &in, &lines, &n))
 		return 1;
 	status = run_lines(sh, lines, n);
 	script_lines_free(lines, n);
 	return status;
 }
 
-/* read all of FD into a NUL-terminated buffer */
-static char *slurp(int fd, size_t *ret_len)
+/* PATH opened to read: O_PATH first, since opening a FIFO would wait for
+ * a writer and a device may act on open; only a regular file is then
+ * opened to read.  The descriptor, or -1 after reporting. */
+static int open_script(const char *path)
 {
-	size_t len = 0, cap = 4096;
-	char *buf = malloc(cap + 1);
+	_cleanup_close_ int fd = open(path, O_PATH | O_CLOEXEC);
+	struct stat st;
+	char self[64];
+	int rfd;
 
-	while (buf) {
-		ssize_t r = read(fd, buf + len, cap - len);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			free(buf);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len == cap) {
-			char *nb = realloc(buf, cap * 2 + 1);
-
-			if (!nb) {
-				free(buf);
-				return NULL;
-			}
-			buf = nb;
-			cap *= 2;
-		}
+	if (fd < 0) {
+		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
+		return -1;
 	}
-	if (buf)
-		buf[len] = '\0';
-	*ret_len = len;
-	return buf;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		fprintf(stderr, "nsh: %s: not a regular file\n", path);
+		return -1;
+	}
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	rfd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (rfd < 0) {
+		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	/* a root shell runs what anyone could have written */
+	if (st.st_mode & S_IWOTH)
+		fprintf(stderr, "nsh: %s: warning: anyone may write this "
+				"script (chmod o-w)\n",
+			path);
+	return rfd;
 }
 
 int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 		int *ret_n)
 {
-	_cleanup_close_ int fd = -1;
-	_cleanup_free_ char *buf = NULL;
-	struct stat st;
-	size_t len;
+	bool std = streq(path, "-");
+	_cleanup_close_ int fd = std ? dup(0) : open_script(path);
+	struct input in;
+	int r;
 
-	/* O_PATH first: opening a FIFO would wait for a writer, a device
-	 * may act on open; only a regular file is then opened to read */
-	if (streq(path, "-"))
-		fd = dup(0);
-	else
-		fd = open(path, O_PATH | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
+		if (std)
+			fprintf(stderr, "nsh: -: %s\n", strerror(errno));
 		return 1;
 	}
-	if (!streq(path, "-") && (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))) {
-		fprintf(stderr, "nsh: %s: not a regular file\n", path);
-		return 1;
-	}
-	if (!streq(path, "-")) {
-		char self[64];
-		int rfd;
-
-		snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
-		rfd = open(self, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-		if (rfd < 0) {
-			fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
-			return 1;
-		}
-		close(fd);
-		fd = rfd;
-		/* a root shell runs what anyone could have written */
-		if (st.st_mode & S_IWOTH)
-			fprintf(stderr, "nsh: %s: warning: anyone may write "
-					"this script (chmod o-w)\n",
-				path);
-	}
-	buf = slurp(fd, &len);
-	if (!buf) {
-		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
-		return 1;
-	}
-	return buffer_lines(sh, streq(path, "-") ? "<stdin>" : path, buf, len,
-			    ret, ret_n);
+	input_stream(&in, std ? "<stdin>" : path, fd, false);
+	r = input_all(sh, &in, ret, ret_n);
+	input_close(&in);
+	return r;
 }
 
 int script_run_file(struct nsh *sh, const char *path)

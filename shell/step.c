@@ -33,7 +33,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <readline/readline.h>
 
 #include "core.h"
 #include "model.h"
@@ -154,17 +153,6 @@ static void print_intro(struct stepper *st)
 	putchar('\n');
 }
 
-static void prompt_of(struct nsh *sh, char *buf, size_t len)
-{
-	char esc[300];
-
-	if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
-		snprintf(buf, len, "nsh[%s]> ",
-			 str_escape(sh->cur.label, esc, sizeof(esc)));
-	else
-		snprintf(buf, len, "nsh> ");
-}
-
 static void show_step(struct stepper *st, int k, int prev)
 {
 	const struct step *s = &st->steps[k];
@@ -181,7 +169,7 @@ static void show_step(struct stepper *st, int k, int prev)
 	if (s->narr_from >= 0)
 		for (int i = s->narr_from; i <= s->narr_to; i++)
 			print_comment(st->lines[i].text, "    ");
-	prompt_of(st->sh, prompt, sizeof(prompt));
+	input_prompt(st->sh, false, false, prompt, sizeof(prompt));
 	printf("[%d/%d] %s%s\n", k + 1, st->n, prompt,
 	       skip_blank(st->lines[s->line].text));
 	fflush(stdout);
@@ -189,35 +177,14 @@ static void show_step(struct stepper *st, int k, int prev)
 
 /* ------------------------------------------------------------ keys */
 
-/* one line from the keyboard (readline) or from a pipe (unbuffered, so
- * that what follows stays for the ! prompt); NULL at the end */
-static char *read_key(struct stepper *st, const char *prompt)
+/* one line from the keyboard (input.c: the terminal, or a pipe of keys);
+ * NULL at the end */
+static char *read_key(const struct stepper *st, const char *prompt)
 {
-	char buf[1024];
-	size_t n = 0;
+	char *l = NULL;
 
-	if (st->tty) {
-		char *l = readline(prompt);
-
-		return l;
-	}
-	fputs(prompt, stdout);
-	fflush(stdout);
-	for (;;) {
-		char c;
-		ssize_t r = read(0, &c, 1);
-
-		if (r < 0 && errno == EINTR && !nsh_interrupted)
-			continue;
-		if (r <= 0)
-			return n ? strndup(buf, n) : NULL;
-		if (c == '\n')
-			break;
-		if (n < sizeof(buf) - 1)
-			buf[n++] = c;
-	}
-	putchar('\n');
-	return strndup(buf, n);
+	(void)st;
+	return input_key(st->sh, prompt, &l) > 0 ? l : NULL;
 }
 
 /* ------------------------------------------------------------ running */
@@ -241,7 +208,8 @@ static struct stepper *bang_st;
 
 static void bang_hook(struct nsh *sh, const char *line, int rc)
 {
-	if (bang_st && !rc && *skip_blank(line) && *skip_blank(line) != '#')
+	/* not the `exit` that ends the prompt */
+	if (bang_st && !rc && !sh->quit && *skip_blank(line) && *skip_blank(line) != '#')
 		remember(bang_st, line, bang_st->next, true);
 }
 
@@ -343,34 +311,17 @@ static void bang(struct stepper *st)
 {
 	struct nsh *sh = st->sh;
 	const char *file = sh->file;
-	int depth = sh->entered;
 
 	printf("  (a live prompt; 'exit' returns to the lab)\n");
 	bang_st = st;
 	nsh_line_hook = bang_hook;
 	sh->file = NULL;
 	sh->interactive = st->tty;
-	if (st->tty) {
-		repl_run(sh);
-	} else {
-		char *l;
-		char prompt[320];
-
-		for (;;) {
-			prompt_of(sh, prompt, sizeof(prompt));
-			l = read_key(st, prompt);
-			if (!l)
-				break;
-			if (streq(skip_blank(l), "exit") && sh->entered <= depth) {
-				free(l);
-				break;
-			}
-			nsh_run_line(sh, l, NSH_RUN);
-			teardown_wait(sh);
-			fflush(stdout);
-			free(l);
-		}
-	}
+	if (st->tty)
+		complete_init(sh);
+	(void)input_run_live(sh, input_keys());
+	if (st->tty)
+		complete_fini();
 	nsh_line_hook = NULL;
 	bang_st = NULL;
 	sh->interactive = false;
@@ -486,8 +437,6 @@ int step_run_file(struct nsh *sh, const char *path)
 		script_lines_free(st.lines, st.nlines);
 		return nsh_err_raw(sh, "out of memory");
 	}
-	if (st.tty)
-		rl_catch_signals = 0;
 	print_intro(&st);
 	(void)model_get(sh);	/* loaded before the first step's diff */
 	status = step_loop(&st);
@@ -498,5 +447,6 @@ int step_run_file(struct nsh *sh, const char *path)
 	free(st.done);
 	free(st.steps);
 	script_lines_free(st.lines, st.nlines);
+	input_keys_close();
 	return status;
 }
