@@ -57,7 +57,7 @@ start_nsh() {
 	tm kill-server 2>/dev/null
 	_i=0	# a busy machine: tmux may need a second try
 	until tm new-session -d -x 200 -y 50 \
-		"cd '$TMP' && HOME='$TMP' INPUTRC='$TMP/inputrc' TERM=screen '$NSH' --sandbox; sleep 60" ||
+		"cd '$TMP' && HOME='$TMP' INPUTRC='$TMP/inputrc' TERM=screen ${NSH_ENV:-} '$NSH' --sandbox; sleep 60" ||
 		[ $_i -ge 5 ]; do
 		sleep 0.5
 		_i=$((_i + 1))
@@ -162,6 +162,23 @@ ok "the same lines by hand: unshare processes, bash + iproute2 (reference)" \
 is "seed 001 pasted: the kernel state equals the state by hand" \
 	"$(cat "$TMP/nsh1.state")" "$(cat "$TMP/ip1.state")"
 like "… and it is the bridge lab" "$(cat "$TMP/ip1.state")" '"peer": "ns2:veth-ns2"'
+
+# ---------------------------------------------------------------- history
+# appended after every line, as bash does: a SIGKILL loses nothing
+NSH_ENV="NSH_HISTFILE='$TMP/hist'"
+start_nsh
+typed "ip netns add hist1"
+typed "echo kept after kill"
+kill -KILL "$nshpid"
+is "history: every line typed is in NSH_HISTFILE after kill -9" \
+	"$(grep -v '^echo typed-' "$TMP/hist" | tr '\n' '|')" \
+	"ip netns add hist1|echo kept after kill|"
+start_nsh
+tm send-keys Up Up
+wait_pane '^nsh> echo kept after kill$' >/dev/null
+like "… and the next session has them (Up)" "$(pane | grep -v '^$' | tail -n 1)" \
+	'^nsh> echo kept after kill$'
+tm send-keys C-c
 
 tm kill-server 2>/dev/null
 done_testing

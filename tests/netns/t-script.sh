@@ -310,4 +310,23 @@ printf 'label\n' >"$S"
 r "$NSH" -f "$S"
 like "label needs a name" "rc=$RC $ERR" "^rc=1 $S:1: label: missing WORD"
 
+# ---------------------------------------------------------------- one input layer
+# a lone carriage return inside a line is a character of a word, as in
+# sh(1), not a blank: 'ip netns<CR>add ns3' is no 'ip netns add ns3'
+printf 'ip netns\radd ns3\n' >"$S"
+r "$NSH" -f "$S"
+is "a lone CR inside a line: status 1, nothing created" \
+	"rc=$RC [$(ip netns list)]" "rc=1 []"
+like "… the word with its CR is named, escaped, at FILE:1" "$ERR" \
+	"^$S:1: ip: 'netns\\\\x0dadd': unknown object$"
+# -i (a pipe, line by line) continues lines by the same rule as scripts
+# and the prompt: an odd number of trailing backslashes, not in a comment
+printf 'ip netns add \\\ni1\n# c \\\nip netns add i2\nip netns add i3 \\\\\n' |
+	"$NSH" -i >"$TMP/i.out" 2>"$TMP/i.err"
+is "-i joins a backslash-continued line, not one ending in a comment or in two backslashes" \
+	"$(ip netns list | awk '{print $1}' | sort | tr '\n' ' ')" "i1 i2 "
+like "… the line ending in two backslashes keeps one as its word" \
+	"$(cat "$TMP/i.err")" "^<stdin>:5: ip netns add: '\\\\\\\\': unknown word"
+clean
+
 done_testing
