@@ -309,7 +309,7 @@ static const struct nsh_cmd spawn_cmds[] = {
 	  "inside a namespace, and inside nsh's sandbox",
 	  cmd_xterm, 0, "xterm ns1",
 	  "tmux new-window ip netns exec {nsref} $SHELL" },
-	{ "kill ARGS...", "end a spawned namespace: kill LABEL (otherwise the "
+	{ "kill TARGET...", "end a spawned namespace: kill LABEL (otherwise the "
 			  "kill program)",
 	  cmd_kill, 0, "kill h1", "kill {pid:*}" },
 	{ NULL },

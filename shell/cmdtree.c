@@ -615,8 +615,10 @@ static void m_ph(const struct gnode *n, int pos, const struct cont *k,
 
 	if (t->rest) {
 		if (pos == c->ntok) {
-			if (c->completing)
+			if (c->completing && (!c->cprefix || !*c->cprefix))
 				c->add(c->actx, t->name, t->help);
+			if (c->completing && t->complete && c->cprefix)
+				t->complete(c->sh, c->cprefix, c->add, c->actx);
 			note_far(c, pos, t->name);
 			return;
 		}

@@ -668,6 +668,21 @@ static void complete_nsref(struct nsh *sh, const char *prefix,
 			add(ctx, labels[i], "spawned namespace");
 }
 
+/* `kill`'s first word: the labels of the spawned namespaces */
+static void complete_labels(struct nsh *sh, const char *prefix,
+			    void (*add)(void *, const char *, const char *),
+			    void *ctx)
+{
+	const char *labels[256];
+	pid_t pids[256];
+	int n = spawn_list(labels, pids, 256);
+
+	(void)sh;
+	for (int i = 0; i < n; i++)
+		if (strncmp(labels[i], prefix, strlen(prefix)) == 0)
+			add(ctx, labels[i], "spawned namespace");
+}
+
 /* the links (BRIDGES_ONLY: the bridges) of the namespace the line acts
  * in, from the live model: no netlink round trip on TAB */
 static void complete_links(struct nsh *sh, const char *prefix,
@@ -745,6 +760,8 @@ static const struct nsh_type types[] = {
 	{ "ARGS", "a program and its arguments, or an nsh command", NULL,
 	  NULL, true },
 	{ "TOPIC", "a command or family name", NULL, NULL, true },
+	{ "TARGET", "a spawned namespace's label, or the kill program's "
+		    "arguments (PIDs, -SIGNAL)", NULL, complete_labels, true },
 };
 
 const struct nsh_type *type_find(const char *name)

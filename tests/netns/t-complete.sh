@@ -158,7 +158,7 @@ is "a namespace deleted by iproute2: no links offered" \
 	"DEV dev "
 is "… nor the namespace" "$(lnames "ip netns exec ''")" "ns1 ns2"
 ask "spawn lab7" >/dev/null
-for w in "enter" "why" "show path" "ip netns exec" "ip link set veth-a netns"; do
+for w in "enter" "why" "show path" "ip netns exec" "ip link set veth-a netns" "kill"; do
 	is "a spawn label is offered after $w" \
 		"$(ask "complete $w la" | cut -f1 | tr '\n' ' ')" "lab7 "
 done
