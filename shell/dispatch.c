@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <limits.h>
 
@@ -193,6 +194,55 @@ static bool ns_then_command(int argc, char **argv)
 	return access(path, F_OK) == 0 || spawn_find(argv[0]) > 0;
 }
 
+/* NAME (no '/') is an executable file in a directory of $PATH, as
+ * execvp would find it */
+static bool on_path(const char *name)
+{
+	const char *path = getenv("PATH");
+	char file[PATH_MAX];
+
+	if (!path)
+		path = "/bin:/usr/bin";
+	for (const char *p = path;; p++) {
+		size_t n = strcspn(p, ":");
+		struct stat st;
+
+		snprintf(file, sizeof(file), "%.*s%s%s", (int)n, n ? p : ".",
+			 "/", name);
+		if (stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(file, X_OK) == 0)
+			return true;
+		p += n;
+		if (!*p)
+			return false;
+	}
+}
+
+/*
+ * The checking pass: a program that is nowhere on $PATH stops the script
+ * before its first line, as a typo in an nsh command does.  Not checked: a
+ * path (the script may make it), and a first word that may be a namespace
+ * the script makes before (Mininet's `h1 ping h2`: a name and more words).
+ */
+static int check_program(struct nsh *sh, int argc, char **argv)
+{
+	const char *w = argv[0];
+	char esc[300];
+
+	if (strchr(w, '/') || on_path(w))
+		return 0;
+	if (argc > 1 && w[strspn(w, "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")] ==
+				   '\0' && !strchr("-.", w[0]) &&
+	    (strchr(argv[1], '/') || cmdtree_is_root(argv[1]) ||
+	     on_path(argv[1])))
+		return 0;
+	sh->cmdname[0] = '\0';
+	nsh_err_raw(sh, "%s: command not found",
+		    str_escape(w, esc, sizeof(esc)));
+	return 127;	/* as sh */
+}
+
 int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 {
 	struct nsh_args a;
@@ -208,7 +258,8 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 		if (mode == NSH_CHECK)
 			return ns_then_command(argc, argv) ?
 				       nsh_run_words(sh, argc - 1, argv + 1,
-						     NSH_CHECK) : 0;
+						     NSH_CHECK) :
+				       check_program(sh, argc, argv);
 		return run_program_words(sh, argc, argv);
 	}
 	if (cmdtree_match(sh, argc, argv, &a))
@@ -360,7 +411,7 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	struct nsh_args args, *a = &args;
 	struct nsh_words w;
 	const char *err;
-	int col, skip, argc;
+	int col, skip, argc, rc;
 	char **argv;
 
 	memset(p, 0, sizeof(*p));
@@ -389,19 +440,24 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	if (!argc)
 		goto done;
 	sh->cmdname[0] = '\0';
-	if (ns_then_command(argc, argv) &&
-	    nsh_run_words(sh, argc - 1, argv + 1, NSH_CHECK)) {
+	rc = ns_then_command(argc, argv) ?
+		     nsh_run_words(sh, argc - 1, argv + 1, NSH_CHECK) :
+	     !cmdtree_is_root(argv[0]) ? check_program(sh, argc, argv) : 0;
+	if (rc) {
 		lex_free(&w);
-		return 1;
+		return rc;
 	}
 	if (cmdtree_is_root(argv[0])) {
 		if (cmdtree_match(sh, argc, argv, a) ||
 		    (!a->cmd->fn && sh->o.native &&
-		     run_fallback(sh, argc, argv)) ||
-		    ((a->cmd->flags & NSH_CMD_NESTED) && a->nrest &&
-		     nsh_run_words(sh, a->nrest, a->rest, NSH_CHECK))) {
+		     run_fallback(sh, argc, argv))) {
 			lex_free(&w);
 			return 1;
+		}
+		if ((a->cmd->flags & NSH_CMD_NESTED) && a->nrest &&
+		    (rc = nsh_run_words(sh, a->nrest, a->rest, NSH_CHECK))) {
+			lex_free(&w);
+			return rc;
 		}
 		p->bind = malloc(sizeof(*p->bind) * (size_t)(a->nbind + 1));
 		if (!p->bind) {

@@ -79,9 +79,11 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 		nsh_vars_check_begin();
 		for (int i = 0; i < n; i++) {
 			sh->line = lines[i].lineno;
-			if (nsh_prepare_line(sh, lines[i].text, &prep[i])) {
+			int rc = nsh_prepare_line(sh, lines[i].text, &prep[i]);
+
+			if (rc) {
 				not_run(sh, lines, 0, n);
-				status = 1;
+				status = rc == 127 ? rc : 1;
 				goto out;
 			}
 		}

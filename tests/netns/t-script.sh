@@ -329,4 +329,23 @@ like "… the line ending in two backslashes keeps one as its word" \
 	"$(cat "$TMP/i.err")" "^<stdin>:5: ip netns add: '\\\\\\\\': unknown word"
 clean
 
+# the checking pass knows which programs exist: a missing one on line 2
+# stops the script before line 1 runs (a path or a possible `NS PROGRAM`
+# is left to the run)
+printf 'ip netns add c1\nnosuchprog-x --help\n' >"$S"
+r "$NSH" -f "$S"
+is "a program nowhere on PATH: refused before line 1 runs" \
+	"rc=$RC [$(ip netns list)] $ERR" "rc=127 [] $S:2: nosuchprog-x: command not found"
+clean
+printf 'ip netns add c1\nip netns exec c1 nosuchprog-y\n' >"$S"
+r "$NSH" -f "$S"
+is "… also after ip netns exec NS" \
+	"rc=$RC [$(ip netns list)] $ERR" "rc=127 [] $S:2: nosuchprog-y: command not found"
+clean
+printf 'ip netns add c1\nc1 true\n' >"$S"
+r "$NSH" -f "$S"
+is "… but 'NS PROGRAM' for a namespace made by the script runs" \
+	"rc=$RC $(ip netns list | awk '{print $1}')" "rc=0 c1"
+clean
+
 done_testing
