@@ -18,6 +18,15 @@ static void vreport(struct nsh *sh, bool with_cmd, const char *kind,
 		    const char *fmt, va_list ap)
 {
 	fflush(stdout);
+	if (sh->file && sh->redact) {
+		/* what the line says may be a secret's text */
+		fprintf(stderr, "%s:%d: %s (not shown: the file is not "
+				"readable by everyone, and is reached through "
+				"a symlink or not yours)\n",
+			sh->file, sh->line,
+			kind ? "a warning on this line" : "this line failed");
+		return;
+	}
 	if (sh->file)
 		fprintf(stderr, "%s:%d: ", sh->file, sh->line);
 	if (with_cmd && sh->cmdname[0])

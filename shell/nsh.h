@@ -359,6 +359,8 @@ struct nsh {
 	bool interactive;
 	bool quit;
 	bool pasting;		/* running a pasted block (repl.c) */
+	bool redact;		/* the script may be a secret file: errors
+				 * do not quote it (script.c) */
 	bool replaying;		/* --step restoring a state: programs are
 				 * not run, output is not shown */
 	int last_status;

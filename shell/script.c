@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,7 +32,7 @@ static void xtrace(struct nsh *sh, const char *line)
 	const char *p = line + strspn(line, " \t");
 	char prompt[320];
 
-	if (!*p || *p == '#')
+	if (!*p || *p == '#' || sh->redact)
 		return;
 	input_prompt(sh, false, false, prompt, sizeof(prompt));
 	printf("%s%s\n", prompt, p);
@@ -154,10 +155,38 @@ int script_run_buffer(struct nsh *sh, const char *name, const char *buf, size_t 
 	return status;
 }
 
+/* the user who started nsh (through sudo: the one who ran sudo) */
+static uid_t invoker(void)
+{
+	const char *s = getenv("SUDO_UID");
+	char *end;
+	unsigned long u;
+
+	if (getuid() != 0 || !s || !*s)
+		return getuid();
+	u = strtoul(s, &end, 10);
+	return *end ? getuid() : (uid_t)u;
+}
+
+/*
+ * A script that may be someone's secret (a symlink to /etc/shadow, a key
+ * file): not readable by everyone, and reached through a symlink or owned
+ * by another user than the one who started nsh.  Its errors then do not
+ * quote its lines.
+ */
+static bool may_be_secret(const char *path, const struct stat *st)
+{
+	struct stat lst;
+	bool link = lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
+
+	return !(st->st_mode & S_IROTH) && (link || st->st_uid != invoker());
+}
+
 /* PATH opened to read: O_PATH first, since opening a FIFO would wait for
  * a writer and a device may act on open; only a regular file is then
- * opened to read.  The descriptor, or -1 after reporting. */
-static int open_script(const char *path)
+ * opened to read.  The descriptor, or -1 after reporting; *SECRET: see
+ * may_be_secret. */
+static int open_script(const char *path, bool *secret)
 {
 	_cleanup_close_ int fd = open(path, O_PATH | O_CLOEXEC);
 	struct stat st;
@@ -178,6 +207,7 @@ static int open_script(const char *path)
 		fprintf(stderr, "nsh: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	*secret = may_be_secret(path, &st);
 	/* a root shell runs what anyone could have written */
 	if (st.st_mode & S_IWOTH)
 		fprintf(stderr, "nsh: %s: warning: anyone may write this "
@@ -189,8 +219,8 @@ static int open_script(const char *path)
 int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 		int *ret_n)
 {
-	bool std = streq(path, "-");
-	_cleanup_close_ int fd = std ? dup(0) : open_script(path);
+	bool std = streq(path, "-"), secret = false;
+	_cleanup_close_ int fd = std ? dup(0) : open_script(path, &secret);
 	struct input in;
 	int r;
 
@@ -199,6 +229,7 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 			fprintf(stderr, "nsh: -: %s\n", strerror(errno));
 		return 1;
 	}
+	sh->redact = secret;
 	input_stream(&in, std ? "<stdin>" : path, fd, false);
 	r = input_all(sh, &in, ret, ret_n);
 	input_close(&in);
@@ -210,9 +241,12 @@ int script_run_file(struct nsh *sh, const char *path)
 	struct script_line *lines = NULL;
 	int n = 0, status;
 
-	if (script_load(sh, path, &lines, &n))
+	if (script_load(sh, path, &lines, &n)) {
+		sh->redact = false;
 		return 1;
+	}
 	status = run_lines(sh, lines, n);
+	sh->redact = false;
 	script_lines_free(lines, n);
 	return status;
 }

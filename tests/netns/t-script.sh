@@ -348,4 +348,21 @@ is "… but 'NS PROGRAM' for a namespace made by the script runs" \
 	"rc=$RC $(ip netns list | awk '{print $1}')" "rc=0 c1"
 clean
 
+# a symlink to a file that may be a secret (not readable by everyone):
+# errors do not quote its lines (they would echo /etc/shadow's hash)
+printf 'ip netns add z1\nroot:x-secret-hash-x:19000:0:99999:7:::\n' >"$TMP/shadow"
+chmod 640 "$TMP/shadow"
+ln -s "$TMP/shadow" "$TMP/link.nsh"
+r "$NSH" -f "$TMP/link.nsh"
+is "a symlink to a file not readable by everyone: refused, nothing ran" \
+	"rc=$RC [$(ip netns list)] lines=$(printf '%s\n' "$ERR" | wc -l)" "rc=127 [] lines=1"
+like "… the error names the line, not its text" "$ERR" \
+	"^$TMP/link.nsh:2: this line failed \(not shown: the file is not readable by everyone"
+unlike_secret=$(printf '%s' "$ERR" | grep -c 'secret-hash')
+is "… the secret is not in the message" "$unlike_secret" 0
+chmod 644 "$TMP/shadow"
+r "$NSH" -f "$TMP/link.nsh"
+like "a readable one is quoted as usual" "$ERR" "^$TMP/link.nsh:2: root:x-secret-hash-x"
+clean
+
 done_testing
