@@ -78,8 +78,20 @@ void explain_print(struct nsh *sh, int argc, char **argv,
 /* where explain_print writes: descriptor FD, or standard output (-1) */
 void explain_set_fd(int fd);
 
-/* shell/step.c: `nsh --step FILE`, the guided replay */
-int step_run_file(struct nsh *sh, const char *path);
+/*
+ * shell/step.c: `nsh --step FILE`, the guided replay.  What it needs of
+ * the lab's commands is handed in by main() (the composition root), so
+ * shell/ calls no cmds/ function by name: CLEANUP removes what this
+ * session made, quietly; WATCH_BEGIN/WATCH_END narrate the model's
+ * changes in between (`watch`'s + - ~ lines).
+ */
+struct step_ops {
+	int (*cleanup)(struct nsh *sh);
+	struct watch *(*watch_begin)(struct nsh *sh);
+	void (*watch_end)(struct nsh *sh, struct watch *w);
+};
+int step_run_file(struct nsh *sh, const char *path,
+		  const struct step_ops *ops);
 
 /* shell/check.c: `nsh --check FILE`: evaluate only its `expect` lines
  * against the live state; 0 all passed, 1 some failed, 2 none found */

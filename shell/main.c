@@ -112,6 +112,18 @@ static void usage(FILE *f)
 		"commands\n");
 }
 
+/* what --step needs of the lab's commands (shell/step.c) */
+static int step_cleanup(struct nsh *sh)
+{
+	return cleanup_run(sh, false, false, true);
+}
+
+static const struct step_ops step_ops = {
+	.cleanup = step_cleanup,
+	.watch_begin = watch_begin,
+	.watch_end = watch_end,
+};
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -219,7 +231,7 @@ int main(int argc, char **argv)
 	if (check) {
 		rc = check_run_file(&sh, check);
 	} else if (step) {
-		rc = step_run_file(&sh, step);
+		rc = step_run_file(&sh, step, &step_ops);
 	} else if (line) {
 		rc = nsh_run_line(&sh, line, NSH_RUN);
 	} else if (file) {

@@ -53,6 +53,7 @@ struct done {
 
 struct stepper {
 	struct nsh *sh;
+	const struct step_ops *ops;
 	struct script_line *lines;
 	int nlines;
 	struct step *steps;
@@ -218,14 +219,14 @@ static int run_step(struct stepper *st, int k, bool tell)
 {
 	struct nsh *sh = st->sh;
 	const struct script_line *l = &st->lines[st->steps[k].line];
-	struct watch *w = tell ? watch_begin(sh) : NULL;
+	struct watch *w = tell ? st->ops->watch_begin(sh) : NULL;
 	int rc;
 
 	sh->line = l->lineno;
 	rc = nsh_run_line(sh, l->text, NSH_RUN);
 	teardown_wait(sh);
 	fflush(stdout);
-	watch_end(sh, w);
+	st->ops->watch_end(sh, w);
 	remember(st, l->text, k, false);
 	return rc;
 }
@@ -266,7 +267,7 @@ static int restore(struct stepper *st, int t)
 		close(null);
 	}
 	sh->replaying = true;
-	(void)cleanup_run(sh, false, false, true);
+	(void)st->ops->cleanup(sh);
 	for (int i = 0; i < st->ndone; i++) {
 		struct done *d = &st->done[i];
 
@@ -418,9 +419,10 @@ static int step_loop(struct stepper *st)
 	return status;
 }
 
-int step_run_file(struct nsh *sh, const char *path)
+int step_run_file(struct nsh *sh, const char *path,
+		  const struct step_ops *ops)
 {
-	struct stepper st = { .sh = sh, .tty = isatty(0) };
+	struct stepper st = { .sh = sh, .ops = ops, .tty = isatty(0) };
 	int status;
 
 	if (script_load(sh, path, &st.lines, &st.nlines))
