@@ -29,5 +29,6 @@ const struct nsh_family *const nsh_families[] = {
 	&cleanup_family,
 	&shell_family,
 	&mininet_family,
+	&fail_family,
 	NULL,
 };

@@ -108,6 +108,13 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 }
 
 extern const struct nsh_family mininet_family;
+extern const struct nsh_family fail_family;
+struct model_ns;
+struct model_link;
+/* cmds/fail.c: "failed by 'fail link'" when L of NS is down by a fault of
+ * this session (FIX: the command undoing it), else NULL */
+const char *fail_reason(const struct model_ns *ns, const struct model_link *l,
+			char *fix, size_t len);
 
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);

@@ -144,7 +144,7 @@ const char *show_state(struct model *m, struct model_ns *ns,
 		       const struct model_link *l)
 {
 	if (!(l->flags & IFF_UP))
-		return "DOWN";
+		return fail_reason(ns, l, NULL, 0) ? "FAILED" : "DOWN";
 	return show_carrier(m, ns, l) ? "UP" : "NO-CARRIER";
 }
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,8 +236,27 @@ static int cmd_spawn(struct nsh *sh, const struct nsh_args *a)
 }
 
 /* kill LABEL ends a spawned namespace; anything else is the kill program */
+/* kill %N…: nsh's background jobs (their process groups), as bash */
+static int kill_jobs(struct nsh *sh, const struct nsh_args *a)
+{
+	for (int i = 0; i < a->nrest; i++) {
+		unsigned long id;
+		pid_t pid;
+
+		if (parse_uint(a->rest[i] + 1, INT_MAX, &id) < 0 ||
+		    !(pid = nsh_job_pid((int)id)))
+			return nsh_err(sh, "'%s': no such job", a->rest[i]);
+		if (kill(-pid, SIGTERM) < 0 && kill(pid, SIGTERM) < 0)
+			return nsh_err(sh, "'%s': %s", a->rest[i],
+				       strerror(errno));
+	}
+	return 0;
+}
+
 static int cmd_kill(struct nsh *sh, const struct nsh_args *a)
 {
+	if (a->nrest && a->rest[0][0] == '%')
+		return kill_jobs(sh, a);
 	if (a->nrest == 1 && spawn_find(a->rest[0])) {
 		struct nsh_ns ns;
 

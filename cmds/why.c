@@ -431,6 +431,7 @@ static void check_hops(struct why *w, const struct path *p)
 		struct model_ns *pns;
 		bool up = l->flags & IFF_UP;
 		bool carrier = show_carrier(w->m, h->ns, l);
+		const char *reason;
 		struct check *c;
 
 		why_where(h->ns, l, at, sizeof(at));
@@ -440,11 +441,19 @@ static void check_hops(struct why *w, const struct path *p)
 			  carrier ? "up, carrier" : "up, no carrier");
 		snprintf(f, sizeof(f), "%slink set %s up",
 			 why_ip_in(w->m, h->ns, n1, sizeof(n1)), l->name);
-		if (!up)
+		if (!up && (reason = fail_reason(h->ns, l, n1, sizeof(n1))))
+			blame(c, n1, "%s is down: %s", at, reason);
+		else if (!up)
 			blame(c, f, "%s is down", at);
 		if (up && !carrier) {
 			c->pos = POS_CARRIER + i;
-			if (show_peer(w->m, h->ns, l, &pns, &pl))
+			if (show_peer(w->m, h->ns, l, &pns, &pl) &&
+			    (reason = fail_reason(pns, pl, f, sizeof(f))))
+				blame(c, f, "%s has no carrier: its peer %s "
+				      "is down: %s", at,
+				      why_where(pns, pl, n1, sizeof(n1)),
+				      reason);
+			else if (show_peer(w->m, h->ns, l, &pns, &pl))
 				blame(c, NULL, "%s has no carrier: its peer "
 				      "%s is %s", at,
 				      why_where(pns, pl, n1, sizeof(n1)),

@@ -448,6 +448,10 @@ int sh_run(struct nsh *sh, const struct sh_line *l, enum nsh_mode mode);
 /* background jobs: forget the finished ones (REPORT: say so, as bash
  * does at its prompt); wait for PID (0: all): its status */
 void nsh_jobs_reap(struct nsh *sh, bool report);
+pid_t nsh_job_fork(struct nsh *sh, const char *text);
+void __attribute__((noreturn)) nsh_job_exit(struct nsh *sh, int st);
+void nsh_jobs_print(struct nsh *sh);
+pid_t nsh_job_pid(int id);
 int nsh_jobs_wait(struct nsh *sh, pid_t pid);
 
 /*

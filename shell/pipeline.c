@@ -678,6 +678,67 @@ int nsh_jobs_wait(struct nsh *sh, pid_t pid)
 	return st;
 }
 
+/*
+ * nsh_job_fork - a background job of nsh's own (`flap`, `after`): forks;
+ * in the child (a subshell, stdin /dev/null) returns 0, in the parent the
+ * child's PID after listing it as job TEXT ("[N] PID" at the prompt), or
+ * -1 after reporting.  The child ends with nsh_job_exit.
+ */
+pid_t nsh_job_fork(struct nsh *sh, const char *text)
+{
+	pid_t pid;
+	int id;
+
+	before_fork(sh);
+	pid = fork();
+	if (pid < 0) {
+		nsh_err(sh, "cannot fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+
+		(void)setpgid(0, 0);
+		subshell_enter(sh);
+		sh->errexit = false;
+		if (null >= 0) {
+			(void)dup2(null, 0);
+			close(null);
+		}
+		return 0;
+	}
+	(void)setpgid(pid, pid);
+	id = job_add(pid, text, (int)strlen(text));
+	sh->last_bg = pid;
+	if (sh->interactive) {
+		fprintf(stderr, "[%d] %d\n", id, (int)pid);
+		fflush(stderr);
+	}
+	return pid;
+}
+
+void nsh_job_exit(struct nsh *sh, int st)
+{
+	subshell_exit(sh, st);
+}
+
+/* `jobs`: the background jobs still running, as bash lists them */
+void nsh_jobs_print(struct nsh *sh)
+{
+	nsh_jobs_reap(sh, true);
+	for (int i = 0; i < njobs; i++)
+		printf("[%d]  Running   %s\n", jobs[i].id, jobs[i].text);
+}
+
+/* the PID of job ID (`kill %ID`), or 0 */
+pid_t nsh_job_pid(int id)
+{
+	for (int i = 0; i < njobs; i++)
+		if (jobs[i].id == id)
+			return jobs[i].pid;
+	return 0;
+}
+
 /* ------------------------------------------------------------ lists */
 
 static int run_andor(struct run *r, const struct sh_andor *ao, bool child);
