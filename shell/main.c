@@ -20,6 +20,7 @@
 #include <readline/readline.h>
 
 #include "core.h"
+#include "import.h"
 #include "model.h"
 
 
@@ -106,6 +107,10 @@ static void usage(FILE *f)
 		"with a\n"
 		"                    private /run/netns: nothing touches the "
 		"host\n"
+		"  --import KIND PATH  write another tool's lab as a .nsh lab: "
+		"kathara DIR,\n"
+		"                    clab FILE.clab.yml (linux and bridge "
+		"nodes)\n"
 		"  -V, --version     nsh's version, and the libnl and readline it "
 		"runs with\n"
 		"  -h, --help        this text; inside nsh, 'help' lists the "
@@ -142,11 +147,13 @@ int main(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "import", required_argument, NULL, 'I' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct sigaction sa = { .sa_handler = on_sigint };
 	const char *file = NULL, *line = NULL, *check = NULL, *step = NULL;
+	const char *import = NULL;
 	bool lines = false, cleanup = false;
 	int c, rc;
 
@@ -198,6 +205,9 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'I':
+			import = optarg;
+			break;
 		case 'V':
 			printf("nsh %s, %s, readline %s\n",
 			       PACKAGE_VERSION, LIBNL_STRING, rl_library_version);
@@ -212,6 +222,17 @@ int main(int argc, char **argv)
 	if (optind < argc || (file && line) || (step && (file || line))) {
 		usage(stderr);
 		return 2;
+	}
+	if (import) {	/* a translation: no kernel, no sandbox */
+		if (!file || line || step || check) {
+			usage(stderr);
+			return 2;
+		}
+		if (cmdtree_init() < 0)
+			return 1;
+		rc = import_run(import, file);
+		cmdtree_fini();
+		return rc;
 	}
 	/* no SA_RESTART: a blocking poll()/waitpid() returns EINTR */
 	sigemptyset(&sa.sa_mask);
