@@ -15,12 +15,15 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <arpa/inet.h>
@@ -668,6 +671,154 @@ static bool ex_reach(struct nsh *sh, struct model *m,
 	return got;
 }
 
+/* ------------------------------------------------------------ graders' checks */
+
+/* does route R match prefix P (AF_UNSPEC: the default route of any
+ * family)? */
+static bool route_is(const struct model_route *r, const struct nsh_prefix *p)
+{
+	size_t full;
+
+	if (p->family == AF_UNSPEC)
+		return r->dst_len == 0;
+	if (r->family != p->family || r->dst_len != p->len)
+		return false;
+	full = (size_t)p->len / 8;
+	if (memcmp(r->dst, p->addr, full))
+		return false;
+	return p->len % 8 == 0 ||
+	       !((r->dst[full] ^ p->addr[full]) & (0xff00 >> (p->len % 8)));
+}
+
+/* a main-table unicast route of NS to P, through GW and DEV if given */
+static const struct model_route *find_route(struct model_ns *ns,
+					    const struct nsh_prefix *p,
+					    const struct nsh_val *gw,
+					    const struct model_link *dev)
+{
+	for (int i = 0; i < ns->nroutes; i++) {
+		const struct model_route *r = &ns->routes[i];
+		size_t alen = r->family == AF_INET ? 4 : 16;
+
+		if (r->table != RT_TABLE_MAIN || r->type != RTN_UNICAST ||
+		    !route_is(r, p))
+			continue;
+		if (gw && (!r->has_gw || r->family != gw->pfx.family ||
+			   memcmp(r->gw, gw->pfx.addr, alen)))
+			continue;
+		if (dev && r->oif != dev->ifindex)
+			continue;
+		return r;
+	}
+	return NULL;
+}
+
+/* expect route NS PREFIX [via GW] [dev IF] (WANT), expect no-route (!WANT) */
+static bool ex_route(struct nsh *sh, struct model *m, const struct nsh_args *a,
+		     bool want, struct out *o)
+{
+	const struct nsh_prefix *p = &arg_val(a, "dst")->pfx;
+	const struct nsh_val *gw = arg_has(a, "via") ? arg_val(a, "gw") : NULL;
+	const char *devname = arg_has(a, "dev") ? arg_str(a, "dev") : NULL;
+	const char *ref = arg_str(a, "ns");
+	struct model_ns *ns;
+	const struct model_link *dev = NULL;
+	char dst[64], g[64], esc[300];
+
+	if (p->family == AF_UNSPEC)
+		snprintf(dst, sizeof(dst), "default");
+	else
+		prefix_str(p, true, dst, sizeof(dst));
+	SAY(what, "%s has %sa route to %s%s%s%s%s", str_escape(ref, esc,
+							       sizeof(esc)),
+	    want ? "" : "no ", dst, gw ? " via " : "",
+	    gw ? show_ip(gw->pfx.family, gw->pfx.addr, g, sizeof(g)) : "",
+	    devname ? " dev " : "", devname ? devname : "");
+	if (!(ns = find_ns(m, ref, o->found, o->len)))
+		return false;
+	if (devname && !(dev = model_link_by_name(ns, devname))) {
+		SAY(found, "%s has no link '%s'", model_ns_label(ns), devname);
+		return false;
+	}
+	if ((find_route(ns, p, gw, dev) != NULL) == want)
+		return true;
+	if (want && find_route(ns, p, NULL, NULL))
+		SAY(found, "its route to %s goes another way", dst);
+	else
+		SAY(found, want ? "no such route in its main table"
+				: "it has one");
+	return false;
+}
+
+/* expect sysctl NS KEY VALUE: /proc/sys/KEY inside NS reads VALUE */
+static bool ex_sysctl(struct nsh *sh, struct model *m, const struct nsh_args *a,
+		      struct out *o)
+{
+	const char *ref = arg_str(a, "ns"), *key = arg_str(a, "key");
+	const char *want = arg_str(a, "value");
+	struct model_ns *ns;
+	int v;
+
+	SAY(what, "%s has %s = %s", ref, key, want);
+	if (!(ns = find_ns(m, ref, o->found, o->len)))
+		return false;
+	if (strncmp(key, "net.", 4)) {
+		SAY(found, "only net.* keys belong to a namespace");
+		return false;
+	}
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s", key + 4);
+	for (char *c = path; *c; c++)
+		if (*c == '.')
+			*c = '/';
+	v = why_sysctl(sh, m, ns, path);
+	if (v < 0) {
+		SAY(found, "no such key there");
+		return false;
+	}
+	if (v == atoi(want) && want[strspn(want, "0123456789-")] == '\0')
+		return true;
+	SAY(found, "it is %d", v);
+	return false;
+}
+
+/* expect process NS NAME: a process whose command is NAME runs in NS */
+static bool ex_process(struct nsh *sh, struct model *m,
+		       const struct nsh_args *a, struct out *o)
+{
+	const char *ref = arg_str(a, "ns"), *name = arg_str(a, "name");
+	_cleanup_(closedirp) DIR *d = opendir("/proc");
+	struct model_ns *ns;
+	struct dirent *e;
+
+	SAY(what, "a process '%s' runs in %s", name, ref);
+	if (!(ns = find_ns(m, ref, o->found, o->len)))
+		return false;
+	while (d && (e = readdir(d))) {
+		char path[300], comm[64] = "";
+		struct stat st;
+		FILE *f;
+
+		if (!isdigit((unsigned char)e->d_name[0]))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
+		if (stat(path, &st) < 0 || st.st_dev != ns->dev ||
+		    st.st_ino != ns->ino)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/comm", e->d_name);
+		if ((f = fopen(path, "re"))) {
+			if (fgets(comm, sizeof(comm), f))
+				comm[strcspn(comm, "\n")] = '\0';
+			fclose(f);
+		}
+		if (streq(comm, name))
+			return true;
+	}
+	SAY(found, "none");
+	return false;
+}
+
 /* ------------------------------------------------------------ the commands */
 
 bool expect_eval(struct nsh *sh, const struct nsh_args *a, char *what,
@@ -691,6 +842,12 @@ bool expect_eval(struct nsh *sh, const struct nsh_args *a, char *what,
 		return ex_link(sh, m, a, &o);
 	if (arg_has(a, "addr"))
 		return ex_addr(sh, m, a, &o);
+	if (arg_has(a, "route") || arg_has(a, "no-route"))
+		return ex_route(sh, m, a, arg_has(a, "route"), &o);
+	if (arg_has(a, "sysctl"))
+		return ex_sysctl(sh, m, a, &o);
+	if (arg_has(a, "process"))
+		return ex_process(sh, m, a, &o);
 	return ex_master(sh, m, a, &o);
 }
 
@@ -739,6 +896,23 @@ static const struct nsh_cmd expect_cmds[] = {
 	  "check that a link (NS:IFNAME or IFNAME) is a port of a bridge",
 	  cmd_expect, 0, "expect master veth-br1 br0",
 	  "{ipn:nsif} link show {if:nsif}   (look for master {bridge})" },
+	{ "expect route NSREF$ns ROUTE$dst [ via ADDR$gw ] [ dev WORD$dev ]",
+	  "check that a namespace has a route (main table) to a prefix or "
+	  "default, through a gateway or link if given",
+	  cmd_expect, 0, "expect route ns1 default via 10.0.0.1",
+	  "{ipn:ns} route show {dst}" },
+	{ "expect no-route NSREF$ns ROUTE$dst",
+	  "check that a namespace has no route (main table) to a prefix",
+	  cmd_expect, 0, "expect no-route ns1 10.9.0.0/24",
+	  "{ipn:ns} route show {dst}   (empty)" },
+	{ "expect sysctl NSREF$ns WORD$key WORD$value",
+	  "check a namespace's sysctl (net.* keys)", cmd_expect, 0,
+	  "expect sysctl r1 net.ipv4.ip_forward 1",
+	  "ip netns exec {ns} sysctl -n {key}" },
+	{ "expect process NSREF$ns WORD$name",
+	  "check that a process of that command name runs in a namespace",
+	  cmd_expect, 0, "expect process ns2 nginx",
+	  "ip netns pids {ns}   (and their /proc/PID/comm)" },
 	{ "expect netns NETNS$name", "check that a named namespace exists",
 	  cmd_expect, 0, "expect netns ns1",
 	  "ip netns list   (look for {name})" },

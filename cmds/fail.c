@@ -434,23 +434,6 @@ static int cmd_restore(struct nsh *sh, const struct nsh_args *a)
 	return restore(sh, node, node ? arg_str(a, "ns") : arg_str(a, "nsif"));
 }
 
-/* "2s", "500ms", "1m", "1.5s", "3" (seconds): milliseconds, or -1 */
-static long long duration_ms(const char *w)
-{
-	char *end;
-	double v = strtod(w, &end);
-
-	if (end == w || v < 0 || v > 86400 * 7)
-		return -1;
-	if (!*end || streq(end, "s"))
-		return (long long)(v * 1000);
-	if (streq(end, "ms"))
-		return (long long)v;
-	if (streq(end, "m"))
-		return (long long)(v * 60000);
-	return -1;
-}
-
 static void sleep_ms(long long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000 };
@@ -463,8 +446,8 @@ static void sleep_ms(long long ms)
 static int cmd_flap(struct nsh *sh, const struct nsh_args *a)
 {
 	const char *word = arg_str(a, "nsif");
-	long long every = duration_ms(arg_str(a, "every"));
-	long long total = arg_has(a, "for") ? duration_ms(arg_str(a, "total"))
+	long long every = parse_duration_ms(arg_str(a, "every"));
+	long long total = arg_has(a, "for") ? parse_duration_ms(arg_str(a, "total"))
 					    : 0;
 	char text[400];
 	struct model *m;
@@ -521,7 +504,7 @@ static int cmd_flap(struct nsh *sh, const struct nsh_args *a)
 /* `after 5s COMMAND…`: COMMAND runs later, in a background job */
 static int cmd_after(struct nsh *sh, const struct nsh_args *a)
 {
-	long long ms = duration_ms(arg_str(a, "delay"));
+	long long ms = parse_duration_ms(arg_str(a, "delay"));
 	char text[400];
 	size_t n = 0;
 	pid_t pid;

@@ -21,6 +21,7 @@
 
 #include "core.h"
 #include "import.h"
+#include "grade.h"
 #include "model.h"
 
 
@@ -107,6 +108,11 @@ static void usage(FILE *f)
 		"with a\n"
 		"                    private /run/netns: nothing touches the "
 		"host\n"
+		"  --check LAB --each DIR...  grade submissions: each built "
+		"in a sandbox\n"
+		"                    of its own, LAB's expect lines run on it "
+		"(--wait DUR,\n"
+		"                    --timeout DUR, -j, --csv)\n"
 		"  --import KIND PATH  write another tool's lab as a .nsh lab: "
 		"kathara DIR,\n"
 		"                    clab FILE.clab.yml (linux and bridge "
@@ -129,6 +135,51 @@ static const struct step_ops step_ops = {
 	.watch_end = watch_end,
 };
 
+/* --check LAB --each DIR…: no sandbox of its own (each submission gets
+ * one), the signals as for a script */
+static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
+		      const struct grade_opts *g)
+{
+	struct sigaction sa = { .sa_handler = on_sigint };
+	struct grade_opts o = *g;
+	int rc, k = 0;
+
+	/* the options may also follow the submissions */
+	for (int i = 0; i < n; i++) {
+		bool dur = streq(dirs[i], "--wait") ||
+			   streq(dirs[i], "--timeout");
+
+		if (dur && i + 1 < n && parse_duration_ms(dirs[i + 1]) >= 0) {
+			*(streq(dirs[i], "--wait") ? &o.wait_ms
+						   : &o.timeout_ms) =
+				parse_duration_ms(dirs[i + 1]);
+			i++;
+		} else if (dur) {
+			fprintf(stderr, "nsh: %s: missing or bad duration\n",
+				dirs[i]);
+			return 2;
+		} else if (streq(dirs[i], "--csv")) {
+			o.csv = true;
+		} else if (streq(dirs[i], "-j") || streq(dirs[i], "--json")) {
+			sh->o.json = true;
+		} else {
+			dirs[k++] = dirs[i];
+		}
+	}
+	n = k;
+	g = &o;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	if (cmdtree_init() < 0)
+		return 2;
+	rc = grade_run(sh, lab, dirs, n, g);
+	cmdtree_fini();
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -148,12 +199,18 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "import", required_argument, NULL, 'I' },
+		{ "each", no_argument, NULL, 'A' },
+		{ "csv", no_argument, NULL, 'v' },
+		{ "wait", required_argument, NULL, 'W' },
+		{ "timeout", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct sigaction sa = { .sa_handler = on_sigint };
 	const char *file = NULL, *line = NULL, *check = NULL, *step = NULL;
 	const char *import = NULL;
+	struct grade_opts grade = { .timeout_ms = 60000 };
+	bool each = false;
 	bool lines = false, cleanup = false;
 	int c, rc;
 
@@ -208,6 +265,23 @@ int main(int argc, char **argv)
 		case 'I':
 			import = optarg;
 			break;
+		case 'A':
+			each = true;
+			break;
+		case 'v':
+			grade.csv = true;
+			break;
+		case 'W':
+		case 'T':
+			if (parse_duration_ms(optarg) < 0) {
+				fprintf(stderr, "nsh: --%s: '%s': not a "
+						"duration like 5s or 500ms\n",
+					c == 'W' ? "wait" : "timeout", optarg);
+				return 2;
+			}
+			*(c == 'W' ? &grade.wait_ms : &grade.timeout_ms) =
+				parse_duration_ms(optarg);
+			break;
 		case 'V':
 			printf("nsh %s, %s, readline %s\n",
 			       PACKAGE_VERSION, LIBNL_STRING, rl_library_version);
@@ -216,6 +290,14 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		}
+	}
+	if (each) {	/* grading: every other word is a submission */
+		if (!check || file || line || step || optind == argc) {
+			usage(stderr);
+			return 2;
+		}
+		return grade_main(&sh, check, argv + optind, argc - optind,
+				  &grade);
 	}
 	if (!file && !line && optind < argc)
 		file = argv[optind++];

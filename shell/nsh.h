@@ -447,6 +447,10 @@ int nsh_run_plain(struct nsh *sh, const char *line, enum nsh_mode mode);
 int sh_run(struct nsh *sh, const struct sh_line *l, enum nsh_mode mode);
 /* background jobs: forget the finished ones (REPORT: say so, as bash
  * does at its prompt); wait for PID (0: all): its status */
+/* "2s", "500ms", "1m", "1.5s", "3" (seconds) in milliseconds, or -1
+ * (shell/types.c) */
+long long parse_duration_ms(const char *w);
+
 void nsh_jobs_reap(struct nsh *sh, bool report);
 pid_t nsh_job_fork(struct nsh *sh, const char *text);
 void __attribute__((noreturn)) nsh_job_exit(struct nsh *sh, int st);

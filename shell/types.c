@@ -783,3 +783,19 @@ const struct nsh_type *type_find(const char *name)
 				return t;
 	return NULL;
 }
+
+long long parse_duration_ms(const char *w)
+{
+	char *end;
+	double v = strtod(w, &end);
+
+	if (end == w || !(v >= 0) || v > 86400.0 * 7)
+		return -1;
+	if (!*end || streq(end, "s"))
+		return (long long)(v * 1000);
+	if (streq(end, "ms"))
+		return (long long)v;
+	if (streq(end, "m"))
+		return (long long)(v * 60000);
+	return -1;
+}
