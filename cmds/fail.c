@@ -355,10 +355,14 @@ static int fail_link(struct nsh *sh, struct model *m, const char *word)
 	add_end(f, ns, l);
 	if (model_peer(m, ns, l, &pns, &pl))
 		add_end(f, pns, pl);
-	if (ends_down(sh, m, f))
-		return 1;
+	/* saved first: a watch in another nsh sees the fault with the event */
 	nfaults++;
 	faults_save();
+	if (ends_down(sh, m, f)) {
+		nfaults--;
+		faults_save();
+		return 1;
+	}
 	if (f->nends == 2)
 		printf("%s failed: down at both ends (its peer %s:%s too)\n",
 		       word, model_ns_label(pns), pl->name);
@@ -385,10 +389,14 @@ static int fail_node(struct nsh *sh, struct model *m, const char *name)
 	for (int i = 0; i < ns->nlinks; i++)
 		if (!(ns->links[i].flags & IFF_LOOPBACK))
 			add_end(f, ns, &ns->links[i]);
-	if (ends_down(sh, m, f))
-		return 1;
-	stop_processes(f, ns);
 	nfaults++;
+	faults_save();
+	if (ends_down(sh, m, f)) {
+		nfaults--;
+		faults_save();
+		return 1;
+	}
+	stop_processes(f, ns);
 	faults_save();
 	printf("%s failed: %d link%s down, %d process%s stopped\n", name,
 	       f->nends, f->nends == 1 ? "" : "s", f->nstopped,

@@ -640,9 +640,13 @@ static void tell_change(struct watch *w, const struct wev *e)
 		bool up = l->flags & IFF_UP;
 		bool carrier = l->flags & IFF_LOWER_UP;
 
-		snprintf(t, sizeof(t), "%s: %s is %s%s", ns, n,
+		struct model_ns at = { .dev = e->dev, .ino = e->ino };
+		const char *why = up ? NULL : fail_reason(&at, l, NULL, 0);
+
+		snprintf(t, sizeof(t), "%s: %s is %s%s%s%s", ns, n,
 			 up ? "up" : "down",
-			 up && !carrier ? " (no carrier)" : "");
+			 up && !carrier ? " (no carrier)" : "",
+			 why ? ": " : "", why ? why : "");
 		say(w, e, up ? "link-up" : "link-down", n, t, NULL, NULL, NULL,
 		    NULL);
 	} else if ((l->flags & IFF_UP) &&
