@@ -135,12 +135,24 @@ static const struct step_ops step_ops = {
 	.watch_end = watch_end,
 };
 
+/* no SA_RESTART: a blocking poll()/waitpid() returns EINTR */
+static void catch_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_sigint };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
 /* --check LAB --each DIR…: no sandbox of its own (each submission gets
  * one), the signals as for a script */
 static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 		      const struct grade_opts *g)
 {
-	struct sigaction sa = { .sa_handler = on_sigint };
 	struct grade_opts o = *g;
 	int rc, k = 0;
 
@@ -168,11 +180,7 @@ static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 	}
 	n = k;
 	g = &o;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_sigterm;
-	sigaction(SIGTERM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	catch_signals();
 	if (cmdtree_init() < 0)
 		return 2;
 	rc = grade_run(sh, lab, dirs, n, g);
@@ -180,7 +188,86 @@ static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 	return rc;
 }
 
-int main(int argc, char **argv)
+/* what the command line asks for */
+struct start {
+	const char *file, *line, *check, *step, *import;
+	struct grade_opts grade;
+	bool each, lines, cleanup;
+};
+
+/* an option that sets how nsh behaves: 0, or an exit status */
+static int opt_flag(struct nsh *sh, int c, const char *arg)
+{
+	switch (c) {
+	case 'k':
+		sh->o.keep_going = true;
+		break;
+	case 'j':
+		sh->o.json = true;
+		break;
+	case 'x':
+		sh->o.xtrace = true;
+		break;
+	case 'S':
+		sh->o.sandbox = true;
+		break;
+	case 'E':
+		sh->o.explain = true;
+		break;
+	case 'N':
+		sh->o.native = true;
+		break;
+	case 'e':
+		sh->o.clean_env = true;
+		break;
+	case 'u':
+		return set_user(sh, arg) < 0 ? 2 : 0;
+	default:
+		usage(stderr);
+		return 2;
+	}
+	return 0;
+}
+
+/* an option that says what to run: 0, or an exit status (-1: exit 0) */
+static int opt_mode(struct nsh *sh, struct start *st, int c, const char *arg)
+{
+	switch (c) {
+	case 'f': st->file = arg; break;
+	case 'c': st->line = arg; break;
+	case 'i': st->lines = true; break;
+	case 'C': st->check = arg; break;
+	case 'L': st->cleanup = true; break;
+	case 's': st->step = arg; break;
+	case 'I': st->import = arg; break;
+	case 'A': st->each = true; break;
+	case 'v': st->grade.csv = true; break;
+	case 'W':
+	case 'T':
+		if (parse_duration_ms(arg) < 0) {
+			fprintf(stderr, "nsh: --%s: '%s': not a duration like "
+					"5s or 500ms\n",
+				c == 'W' ? "wait" : "timeout", arg);
+			return 2;
+		}
+		*(c == 'W' ? &st->grade.wait_ms : &st->grade.timeout_ms) =
+			parse_duration_ms(arg);
+		break;
+	case 'h':
+		usage(stdout);
+		return -1;
+	case 'V':
+		printf("nsh %s, %s, readline %s\n", PACKAGE_VERSION,
+		       LIBNL_STRING, rl_library_version);
+		return -1;
+	default:
+		return opt_flag(sh, c, arg);
+	}
+	return 0;
+}
+
+static int parse_options(int argc, char **argv, struct nsh *sh,
+			 struct start *st)
 {
 	static const struct option longopts[] = {
 		{ "file", required_argument, NULL, 'f' },
@@ -205,157 +292,59 @@ int main(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
-	struct sigaction sa = { .sa_handler = on_sigint };
-	const char *file = NULL, *line = NULL, *check = NULL, *step = NULL;
-	const char *import = NULL;
-	struct grade_opts grade = { .timeout_ms = 60000 };
-	bool each = false;
-	bool lines = false, cleanup = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "+f:c:kihjxV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'c':
-			line = optarg;
-			break;
-		case 'k':
-			sh.o.keep_going = true;
-			break;
-		case 'i':
-			lines = true;
-			break;
-		case 'C':
-			check = optarg;
-			break;
-		case 'j':
-			sh.o.json = true;
-			break;
-		case 'x':
-			sh.o.xtrace = true;
-			break;
-		case 'S':
-			sh.o.sandbox = true;
-			break;
-		case 'L':
-			cleanup = true;
-			break;
-		case 's':
-			step = optarg;
-			break;
-		case 'E':
-			sh.o.explain = true;
-			break;
-		case 'N':
-			sh.o.native = true;
-			break;
-		case 'e':
-			sh.o.clean_env = true;
-			break;
-		case 'u':
-			if (set_user(&sh, optarg) < 0)
-				return 2;
-			break;
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'I':
-			import = optarg;
-			break;
-		case 'A':
-			each = true;
-			break;
-		case 'v':
-			grade.csv = true;
-			break;
-		case 'W':
-		case 'T':
-			if (parse_duration_ms(optarg) < 0) {
-				fprintf(stderr, "nsh: --%s: '%s': not a "
-						"duration like 5s or 500ms\n",
-					c == 'W' ? "wait" : "timeout", optarg);
-				return 2;
-			}
-			*(c == 'W' ? &grade.wait_ms : &grade.timeout_ms) =
-				parse_duration_ms(optarg);
-			break;
-		case 'V':
-			printf("nsh %s, %s, readline %s\n",
-			       PACKAGE_VERSION, LIBNL_STRING, rl_library_version);
-			return 0;
-		default:
-			usage(stderr);
-			return 2;
-		}
-	}
-	if (each) {	/* grading: every other word is a submission */
-		if (!check || file || line || step || optind == argc) {
-			usage(stderr);
-			return 2;
-		}
-		return grade_main(&sh, check, argv + optind, argc - optind,
-				  &grade);
-	}
-	if (!file && !line && optind < argc)
-		file = argv[optind++];
-	if (optind < argc || (file && line) || (step && (file || line))) {
-		usage(stderr);
-		return 2;
-	}
-	if (import) {	/* a translation: no kernel, no sandbox */
-		if (!file || line || step || check) {
-			usage(stderr);
-			return 2;
-		}
-		if (cmdtree_init() < 0)
-			return 1;
-		rc = import_run(import, file);
-		cmdtree_fini();
+	while ((c = getopt_long(argc, argv, "+f:c:kihjxV", longopts, NULL)) !=
+	       -1)
+		if ((rc = opt_mode(sh, st, c, optarg)))
+			return rc;
+	return 0;
+}
+
+/* the session proper: which input runs */
+static int run_session(struct nsh *sh, const struct start *st)
+{
+	struct input in;
+	int rc;
+
+	if (st->check)
+		return check_run_file(sh, st->check);
+	if (st->step)
+		return step_run_file(sh, st->step, &step_ops);
+	if (st->line)
+		return nsh_run_line(sh, st->line, NSH_RUN);
+	if (st->file)
+		return script_run_file(sh, st->file);
+	if (st->lines && !isatty(0)) {
+		input_stream(&in, "<stdin>", 0, true);
+		(void)model_get(sh);
+		rc = input_run_live(sh, &in);
+		input_close(&in);
 		return rc;
 	}
-	/* no SA_RESTART: a blocking poll()/waitpid() returns EINTR */
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sa.sa_handler = on_sigterm;
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	if (!isatty(0))
+		return script_run_file(sh, "-");
+	sh->interactive = true;
+	return repl_run(sh);
+}
 
+static int session(struct nsh *sh, const struct start *st)
+{
+	int rc;
+
+	catch_signals();
 	nsh_program_hook = mininet_program;
-	if (sh.o.sandbox && ns_sandbox_enter() < 0)
+	if (sh->o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
-	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
+	if (ns_init(sh) < 0 || cmdtree_init() < 0)
 		return 1;
-	journal_init(&sh);
+	journal_init(sh);
 	exec_raise_nofile();
-	if (check) {
-		rc = check_run_file(&sh, check);
-	} else if (step) {
-		rc = step_run_file(&sh, step, &step_ops);
-	} else if (line) {
-		rc = nsh_run_line(&sh, line, NSH_RUN);
-	} else if (file) {
-		rc = script_run_file(&sh, file);
-	} else if (lines && !isatty(0)) {
-		struct input in;
-
-		input_stream(&in, "<stdin>", 0, true);
-		(void)model_get(&sh);
-		rc = input_run_live(&sh, &in);
-		input_close(&in);
-	} else if (!isatty(0)) {
-		rc = script_run_file(&sh, "-");
-	} else {
-		sh.interactive = true;
-		rc = repl_run(&sh);
-	}
-	if (cleanup && !check) {
-		sh.file = NULL;
+	rc = run_session(sh, st);
+	if (st->cleanup && !st->check) {
+		sh->file = NULL;
 		nsh_interrupted = 0;	/* a SIGTERM still lets it clean up */
-		if (cleanup_run(&sh, false, false, true) && !rc)
+		if (cleanup_run(sh, false, false, true) && !rc)
 			rc = 1;
 	}
 	spawn_fini();
@@ -363,8 +352,53 @@ int main(int argc, char **argv)
 	model_fini();
 	nsh_vars_free();
 	cmdtree_fini();
-	ns_fini(&sh);
+	ns_fini(sh);
 	if (nsh_terminated)
 		return 128 + nsh_terminated;
 	return rc > 255 ? 1 : rc;
+}
+
+/* --import KIND PATH: a translation, no kernel, no sandbox */
+static int import_main(const struct start *st)
+{
+	int rc;
+
+	if (!st->file || st->line || st->step || st->check) {
+		usage(stderr);
+		return 2;
+	}
+	if (cmdtree_init() < 0)
+		return 1;
+	rc = import_run(st->import, st->file);
+	cmdtree_fini();
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
+	struct start st = { .grade.timeout_ms = 60000 };
+	int rc = parse_options(argc, argv, &sh, &st);
+
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (st.each) {	/* grading: every other word is a submission */
+		if (!st.check || st.file || st.line || st.step ||
+		    optind == argc) {
+			usage(stderr);
+			return 2;
+		}
+		return grade_main(&sh, st.check, argv + optind, argc - optind,
+				  &st.grade);
+	}
+	if (!st.file && !st.line && optind < argc)
+		st.file = argv[optind++];
+	if (optind < argc || (st.file && st.line) ||
+	    (st.step && (st.file || st.line))) {
+		usage(stderr);
+		return 2;
+	}
+	if (st.import)
+		return import_main(&st);
+	return session(&sh, &st);
 }
