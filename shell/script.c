@@ -64,65 +64,77 @@ static void not_run(struct nsh *sh, const struct script_line *lines,
 			fprintf(stderr, "  %s\n", lines[i].text);
 }
 
-/* check every line, then run them: the status of the script.  The checked
- * lines are kept (words and matched arguments) and run as they are, not
- * parsed again; with --keep-going nothing is checked first. */
-static int run_lines(struct nsh *sh, struct script_line *lines, int n)
+/* the checking pass: every line prepared in PREP (words and matched
+ * arguments kept), or the status of the first that fails */
+static int check_lines(struct nsh *sh, struct script_line *lines, int n,
+		       struct nsh_prepared *prep)
 {
-	struct nsh_prepared *prep = NULL;
-	int status = 0, last = 0, fail_rc = 1;
-	bool failed = false;
-
-	if (!sh->o.keep_going) {
-		prep = calloc((size_t)n + 1, sizeof(*prep));
-		if (!prep)
-			return nsh_err_raw(sh, "out of memory");
-		nsh_vars_check_begin();
-		for (int i = 0; i < n; i++) {
-			sh->line = lines[i].lineno;
-			int rc = nsh_prepare_line(sh, lines[i].text, &prep[i]);
-
-			if (rc) {
-				not_run(sh, lines, 0, n);
-				status = rc == 127 ? rc : 1;
-				goto out;
-			}
-		}
-	}
 	nsh_vars_check_begin();
-	sh->errexit = !sh->o.keep_going;
-	for (int i = 0; i < n && !sh->quit; i++) {
+	for (int i = 0; i < n; i++) {
 		int rc;
 
 		sh->line = lines[i].lineno;
-		sh->verdict = NSH_LINE_BY_STATUS;
-		if (sh->o.xtrace)
-			xtrace(sh, lines[i].text);
-		if (prep) {
-			rc = nsh_run_prepared(sh, &prep[i]);
-			nsh_prepared_free(&prep[i]);
-		} else {
-			rc = nsh_run_line(sh, lines[i].text, NSH_RUN);
+		rc = nsh_prepare_line(sh, lines[i].text, &prep[i]);
+		if (rc) {
+			not_run(sh, lines, 0, n);
+			return rc == 127 ? rc : 1;
 		}
-		if (nsh_terminated) {
-			nsh_err_raw(sh, "terminated by signal %d",
-				    (int)nsh_terminated);
-			status = 128 + nsh_terminated;
-			goto out;
-		}
-		if (nsh_interrupted) {
-			nsh_err_raw(sh, "interrupted");
-			status = 130;
-			goto out;
-		}
-		/* `false && x` fails no script (sh -e); its status is the
-		 * script's if it is the last line */
+	}
+	return 0;
+}
+
+/* line I, run (prepared when PREP): its status */
+static int run_one(struct nsh *sh, struct script_line *lines, int i,
+		   struct nsh_prepared *prep)
+{
+	int rc;
+
+	sh->line = lines[i].lineno;
+	sh->verdict = NSH_LINE_BY_STATUS;
+	if (sh->o.xtrace)
+		xtrace(sh, lines[i].text);
+	if (!prep)
+		return nsh_run_line(sh, lines[i].text, NSH_RUN);
+	rc = nsh_run_prepared(sh, &prep[i]);
+	nsh_prepared_free(&prep[i]);
+	return rc;
+}
+
+/* a signal stopped the script: its status, or 0 if none came */
+static int signalled(struct nsh *sh)
+{
+	if (nsh_terminated) {
+		nsh_err_raw(sh, "terminated by signal %d", (int)nsh_terminated);
+		return 128 + nsh_terminated;
+	}
+	if (nsh_interrupted) {
+		nsh_err_raw(sh, "interrupted");
+		return 130;
+	}
+	return 0;
+}
+
+/*
+ * Run the lines as sh -e would: the first failing line ends the script
+ * with its status (2: the kernel refused, 1: a bad line, a program's
+ * own); `false && x` fails nothing, and its status is the script's if it
+ * is the last line.  With --keep-going every line runs.
+ */
+static int run_checked(struct nsh *sh, struct script_line *lines, int n,
+		       struct nsh_prepared *prep)
+{
+	int last = 0, fail_rc = 0;
+
+	nsh_vars_check_begin();
+	sh->errexit = !sh->o.keep_going;
+	for (int i = 0; i < n && !sh->quit; i++) {
+		int rc = run_one(sh, lines, i, prep), sig = signalled(sh);
+
+		if (sig)
+			return sig;
 		last = sh->verdict == NSH_LINE_OK ? rc : 0;
 		if (sh->verdict == NSH_LINE_FAILED ||
 		    (rc && sh->verdict == NSH_LINE_BY_STATUS)) {
-			/* as bash -e: the failing line's status (2: the
-			 * kernel refused, 1: a bad line, a program's own) */
-			failed = true;
 			fail_rc = rc ? rc : 1;
 			if (!sh->o.keep_going) {
 				not_run(sh, lines, i + 1, n);
@@ -130,12 +142,29 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			}
 		}
 	}
-	status = failed ? fail_rc : last;
-	/* no teardown_wait: like ip, the script is done when the kernel has
-	 * its last request; what a deleted namespace still takes along goes
-	 * in the background, and any later command that would meet it waits
-	 * for it (teardown_settle), in this session or another one */
-out:
+	return fail_rc ? fail_rc : last;
+}
+
+/* check every line, then run them: the status of the script.  The checked
+ * lines are kept (words and matched arguments) and run as they are, not
+ * parsed again; with --keep-going nothing is checked first.  No
+ * teardown_wait at the end: like ip, the script is done when the kernel
+ * has its last request; what a deleted namespace still takes along goes
+ * in the background, and any later command that would meet it waits for
+ * it (teardown_settle), in this session or another one. */
+static int run_lines(struct nsh *sh, struct script_line *lines, int n)
+{
+	struct nsh_prepared *prep = NULL;
+	int status;
+
+	if (!sh->o.keep_going) {
+		prep = calloc((size_t)n + 1, sizeof(*prep));
+		if (!prep)
+			return nsh_err_raw(sh, "out of memory");
+	}
+	status = prep ? check_lines(sh, lines, n, prep) : 0;
+	if (!status)
+		status = run_checked(sh, lines, n, prep);
 	sh->errexit = false;
 	prepared_free(prep, n);
 	return status;
