@@ -268,12 +268,15 @@ static int terminal_line(struct nsh *sh, struct input *in, const char *prompt,
  * last, unterminated one at the end): 1, 0 none yet, negative errno */
 static int cut_line(struct nsh *sh, struct input *in, char **ret)
 {
-	char *p = in->buf + in->pos;
-	size_t avail = in->len - in->pos;
-	char *nl = memchr(p, '\n', avail);
-	size_t l = nl ? (size_t)(nl - p) : avail;
+	size_t avail = in->len - in->pos, l;
+	char *p, *nl;
 
-	if (!nl && (!in->eof || !avail))
+	if (!avail)	/* nothing read yet: in->buf may still be NULL */
+		return 0;
+	p = in->buf + in->pos;
+	nl = memchr(p, '\n', avail);
+	l = nl ? (size_t)(nl - p) : avail;
+	if (!nl && !in->eof)
 		return 0;
 	in->lineno++;
 	in->pos += l + (nl != NULL);

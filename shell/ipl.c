@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -642,16 +643,6 @@ static const struct ipl_opt *find_global(const struct ipl_root *r,
 	return NULL;
 }
 
-static const struct ipl_table *globals_table(const struct ipl_root *r)
-{
-	static struct ipl_table t[ARRAY_SIZE(roots)];
-	size_t i = (size_t)(r - roots);
-
-	t[i].name = r->name;
-	t[i].opts = r->globals;
-	return &t[i];
-}
-
 /* ------------------------------------------------------------ lines */
 
 static const struct ipl_object *find_object(const struct ipl_root *r,
@@ -734,22 +725,19 @@ static int take_rest(struct ipl_parse *p, const struct nsh_cmd *cmd)
 	return 0;
 }
 
-static int walk_line(struct ipl_parse *p, struct line *l)
+#define WALK_ON INT_MIN	/* a walk_* step: go on to the next */
+
+/* the global options (`-n NS`, `-j`, `-batch FILE` …) */
+static int walk_globals(struct ipl_parse *p, struct line *l)
 {
-	const struct ipl_table *gt;
-	const char *w;
-	char esc[160], vb[32];
+	char esc[160];
 	int rc;
 
-	l->root = root_of(p->argv[0]);
-	gt = globals_table(l->root);
-	p->i = 1;
-	/* global options */
 	while (p->i < p->argc && p->argv[p->i][0] == '-') {
+		const char *w = p->argv[p->i];
 		const struct ipl_opt *o;
 		int tok = p->i;
 
-		w = p->argv[p->i];
 		if (streq(w, "--")) {
 			p->i++;
 			break;
@@ -765,13 +753,18 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 		if (ipl_bind_kw(p, o, tok))
 			return -1;
 		p->i++;
-		if (o->parse)
-			continue;
-		rc = parse_values(p, o);
-		if (rc)
+		if (!o->parse && (rc = parse_values(p, o)))
 			return rc;
-		(void)gt;
 	}
+	return WALK_ON;
+}
+
+/* -batch, or the object word (`link`, `address`, …) */
+static int walk_object(struct ipl_parse *p, struct line *l)
+{
+	char esc[160];
+	const char *w;
+
 	if (ipl_find(p->a, 0, G_BATCH) >= 0) {
 		const struct irow *x = find_row(l->root, "-batch", NULL);
 
@@ -802,14 +795,22 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 	l->obj = find_object(l->root, w);
 	l->obj_at = p->i;
 	if (!l->obj)
-		return ipl_fail(p, p->i, "'%s': unknown object", 
+		return ipl_fail(p, p->i, "'%s': unknown object",
 				str_escape(w, esc, sizeof(esc)));
 	p->i++;
 	if (streq(l->obj->name, "help"))
 		return take_rest(p, &help_cmd);
 	if (!l->obj->native || !has_rows(l->root, l->obj->native))
 		return take_rest(p, &fallback_cmd);
-	/* the verb */
+	return WALK_ON;
+}
+
+/* the verb (`add`, `show`, …; none: the object's own row) */
+static int walk_verb(struct ipl_parse *p, struct line *l)
+{
+	char esc[160], list[300];
+	const char *w;
+
 	if (p->i >= p->argc) {
 		if (p->completing) {
 			l->end = ST_VERB;
@@ -819,36 +820,40 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 		if (!l->row)
 			return ipl_fail(p, p->argc, "missing a command after "
 					"'%s'", p->argv[p->argc - 1]);
-	} else {
-		w = p->argv[p->i];
-		l->row = find_row(l->root, l->obj->native, w);
-		if (l->row) {
-			p->i++;
-		} else if (ipl_matches(w, "help")) {
-			p->i++;
-			return take_rest(p, &help_cmd);
-		} else {
-			l->row = find_row(l->root, l->obj->native, NULL);
-			/* the row without a verb takes arguments itself
-			 * (`ip monitor link`) */
-			if (!l->row || !l->row->cmd->opts) {
-				char list[300];
-
-				verb_list(l->root, l->obj->native, list,
-					  sizeof(list));
-				return ipl_fail(p, p->i, "'%s': unknown word; "
-						"expected %s",
-						str_escape(w, esc, sizeof(esc)),
-						list);
-			}
-		}
+		return WALK_ON;
 	}
-	p->a->cmd = l->row->cmd;
+	w = p->argv[p->i];
+	l->row = find_row(l->root, l->obj->native, w);
+	if (l->row) {
+		p->i++;
+		return WALK_ON;
+	}
+	if (ipl_matches(w, "help")) {
+		p->i++;
+		return take_rest(p, &help_cmd);
+	}
+	/* the row without a verb takes arguments itself (`ip monitor link`) */
+	l->row = find_row(l->root, l->obj->native, NULL);
+	if (l->row && l->row->cmd->opts)
+		return WALK_ON;
+	verb_list(l->root, l->obj->native, list, sizeof(list));
+	return ipl_fail(p, p->i, "'%s': unknown word; expected %s",
+			str_escape(w, esc, sizeof(esc)), list);
+}
+
+/* the row's own words, then what it requires */
+static int walk_args(struct ipl_parse *p, struct line *l)
+{
+	const struct nsh_cmd *cmd = l->row->cmd;
+	char esc[160];
+	int rc;
+
+	p->a->cmd = cmd;
 	p->fam = l->row->fam;
-	if (!l->row->cmd->fn)
-		return take_rest(p, l->row->cmd);
+	if (!cmd->fn)
+		return take_rest(p, cmd);
 	l->end = ST_ARGS;
-	if (!l->row->cmd->opts) {
+	if (!cmd->opts) {
 		if (p->i < p->argc) {
 			if (ipl_matches(p->argv[p->i], "help"))
 				return take_rest(p, &help_cmd);
@@ -856,24 +861,33 @@ static int walk_line(struct ipl_parse *p, struct line *l)
 					str_escape(p->argv[p->i], esc,
 						   sizeof(esc)));
 		}
-		if (p->completing)
-			return IPL_END;
-		return 0;
+		return p->completing ? IPL_END : 0;
 	}
-	(void)verb_main(l->row->verbs, vb, sizeof(vb));
-	rc = ipl_walk(p, l->row->cmd->opts, false);
-	if (rc || p->a->cmd != l->row->cmd)
+	rc = ipl_walk(p, cmd->opts, false);
+	if (rc || p->a->cmd != cmd)
 		return rc;
-	if (!p->completing && l->row->cmd->opts->check &&
-	    l->row->cmd->opts->check(p))
+	if (!p->completing && cmd->opts->check && cmd->opts->check(p))
 		return -1;
-	for (const struct ipl_opt *o = l->row->cmd->opts->opts; o->kw; o++)
+	for (const struct ipl_opt *o = cmd->opts->opts; o->kw; o++)
 		if ((o->flags & IPL_REQUIRED) && ipl_find(p->a, 0, o->key) < 0)
 			return ipl_fail(p, p->argc, "missing %.*s",
 					(int)strcspn(o->arg ? o->arg : o->kw,
 						     " "),
 					o->arg ? o->arg : o->kw);
 	return 0;
+}
+
+static int walk_line(struct ipl_parse *p, struct line *l)
+{
+	int rc;
+
+	l->root = root_of(p->argv[0]);
+	p->i = 1;
+	if ((rc = walk_globals(p, l)) != WALK_ON ||
+	    (rc = walk_object(p, l)) != WALK_ON ||
+	    (rc = walk_verb(p, l)) != WALK_ON)
+		return rc;
+	return walk_args(p, l);
 }
 
 /* the options a table requires (IPL_DEFAULT rows are iproute2's main

@@ -234,7 +234,7 @@ static void keywords_bind_full_form(void **state)
 	}
 	assert_string_equal(sh.cmdname, "expect netns");
 	m_free(&m);
-	check_ok("expect no ns1 ns2", EXPECT_NO_REACH);
+	check_ok("expect no-rea ns1 ns2", EXPECT_NO_REACH);
 	check_ok("expect no-reach ns1 10.0.0.1", EXPECT_NO_REACH);
 }
 
@@ -245,7 +245,7 @@ static void ambiguous_prefix_is_refused(void **state)
 	/* nsh's own words: a unique prefix, never the first match */
 	assert_string_equal(match_err(&m, "expect n x"),
 			    "expect netns: 'n': ambiguous, could be "
-			    "'no-reach' or 'netns'\n");
+			    "'no-reach' or 'no-route' or more\n");
 	m_free(&m);
 }
 
@@ -255,7 +255,8 @@ static void unknown_word_lists_expected_words(void **state)
 
 	assert_string_equal(match_err(&m, "expect frob"),
 			    "expect: 'frob': unknown word; expected reach, "
-			    "no-reach, link, addr, master or netns\n");
+			    "no-reach, link, addr, master, route, no-route, "
+			    "sysctl, process or netns\n");
 	m_free(&m);
 	assert_string_equal(match_err(&m, "leave now"),
 			    "leave: 'now': unexpected word\n");
