@@ -471,7 +471,8 @@ static int loop(struct nsh *sh, struct capture *c)
 			if (r == -ENOMEM)
 				return nsh_err(sh, "out of memory");
 			if (r == -ENETDOWN) {	/* down, or deleted */
-				nsh_warn(sh, "'%s': the link went down",
+				nsh_warn(sh, "'%s': the link is down (its "
+					 "packets come when it is up)",
 					 c->ifs[i].name);
 			} else if (r < 0) {
 				nsh_warn(sh, "'%s': %s: no more packets from it",
@@ -607,18 +608,20 @@ static void complete_nsif(struct nsh *sh, const char *prefix,
 static const struct nsh_type capture_types[] = {
 	{ "NSIF", "a link as NS:IF (ns1:veth-ns1; host:IF for the host's)",
 	  t_nsif, complete_nsif },
+	{ "FILTER", "a filter in tcpdump's syntax (pcap-filter(7)): icmp, "
+		    "arp or port 53, …", NULL, NULL, true },
 	{ NULL },
 };
 
 static const struct nsh_cmd capture_cmds[] = {
 	{ "capture { NSIF$nsif | -w FILE$file | -c UINT$count } ... "
-	  "[ ARGS... ]",
+	  "[ FILTER... ]",
 	  "watch the packets crossing links of any namespaces, in time "
 	  "order (tcpdump's lines, or pcapng with -w; a tcpdump filter)",
 	  cmd_capture, 0, "capture ns1:veth-ns1 host:veth-br1 -c 4 icmp",
 	  "ip netns exec NS tcpdump -n -e -i IF FILTER   (for each link)" },
 	{ "capture path NSREF$from NSREF$to "
-	  "[ { -w FILE$file | -c UINT$count } ... ] [ ARGS... ]",
+	  "[ { -w FILE$file | -c UINT$count } ... ] [ FILTER... ]",
 	  "watch the packets on every link of 'show path FROM TO'",
 	  cmd_capture, 0, "capture path ns1 ns2 -c 8",
 	  "ip netns exec NS tcpdump -n -e -i IF   (for each link of the "
