@@ -497,6 +497,9 @@ static int run(struct nsh *sh, struct capture *c, struct model *m,
 	if (compile(sh, c, filter))
 		return 1;
 	c->lines = !c->file || !streq(c->file, "-");
+	if (c->file && streq(c->file, "-") && isatty(1))
+		return nsh_err(sh, "'-': standard output is a terminal: pipe "
+			       "it (| wireshark -k -i -) or give a file");
 	if (c->file && streq(c->file, "-"))
 		c->out = stdout;
 	else if (c->file && !(c->out = fopen(c->file, "we")))

@@ -149,6 +149,24 @@ like "TCP SYN, with its options" "$(cat "$TMP/l4")" \
 like "TCP RST back" "$(cat "$TMP/l4")" \
 	'ns2:veth-ns2 Out .*: 10\.200\.0\.2\.80 > 10\.200\.0\.1\.40001: Flags \[R\.\], seq 0, ack [0-9]+, win 0, length 0$'
 
+# IPv6: ICMPv6 echo between the two (the filter reads the ICMPv6 type)
+for n in 1 2; do
+	ip netns exec ns$n sysctl -qw net.ipv6.conf.veth-ns$n.disable_ipv6=0
+	ip -n ns$n addr add fd00::$n/64 dev veth-ns$n nodad
+done
+"$NSH" -c "capture ns1:veth-ns1 -c 2 'icmp6 and (ip6[40] == 128 or ip6[40] == 129)'" \
+	>"$TMP/v6" 2>&1 &
+pid=$!
+i=0; while ! bound ns1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+ip netns exec ns1 ping -6 -c1 -W2 fd00::2 >"$TMP/ping6" 2>&1
+is "ping -6 ns1 → ns2 (its status)" "$?" 0
+i=0; while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill $pid 2>/dev/null; wait $pid
+like "ICMPv6 echo as tcpdump says it" "$(cat "$TMP/v6")" \
+	'ns1:veth-ns1 Out .* ethertype IPv6 \(0x86dd\), length 118: fd00::1 > fd00::2: ICMP6, echo request, id [0-9]+, seq 1, length 64$'
+like "… and its reply" "$(cat "$TMP/v6")" \
+	'ns1:veth-ns1 In .*: fd00::2 > fd00::1: ICMP6, echo reply, id [0-9]+, seq 1, length 64$'
+
 # ------------------------------------------------------------ ending
 "$NSH" -c "capture ns1:veth-ns1 host:veth-br1" >"$TMP/term" 2>"$TMP/term.err" &
 pid=$!
