@@ -332,6 +332,8 @@ static int flush(struct nsh *sh, struct capture *c, uint64_t cutoff)
 
 	while (n < c->nq && !c->done && (!cutoff || c->q[n].us <= cutoff))
 		rc |= emit(sh, c, &c->q[n++]);
+	if (!n)
+		return rc;
 	for (int i = 0; i < n; i++)
 		free(c->q[i].data);
 	memmove(c->q, c->q + n, sizeof(*c->q) * (size_t)(c->nq - n));
