@@ -296,17 +296,26 @@ static void show_line(struct capture *c, const struct pkt *k)
 	       cap_dir(k->pkttype), line);
 }
 
+/* what is buffered, out (after each round of the loop: a file or a pipe
+ * gets its packets within REORDER_MS, not a write each); 0, or 1 after
+ * reporting (a reader gone, `capture … | head`, ends it quietly) */
+static int out_flush(struct nsh *sh, struct capture *c)
+{
+	if ((!c->lines || fflush(stdout) != EOF) &&
+	    (!c->out || fflush(c->out) != EOF))
+		return 0;
+	c->done = true;
+	if (errno == EPIPE)
+		return 0;
+	return nsh_err(sh, "'%s': %s", c->out && c->out != stdout ? c->file
+				       : "standard output", strerror(errno));
+}
+
 /* packet K out: its line and/or its block; 0, or 1 after reporting */
 static int emit(struct nsh *sh, struct capture *c, const struct pkt *k)
 {
-	if (c->lines) {
+	if (c->lines)
 		show_line(c, k);
-		if (fflush(stdout) == EOF) {
-			c->done = true;	/* `capture … | head`: reader gone */
-			return errno == EPIPE ? 0
-			       : nsh_err(sh, "stdout: %s", strerror(errno));
-		}
-	}
 	if (c->out) {
 		int r = pcapng_packet(c->out, k->iface, k->us, k->pkttype,
 				      k->data, k->caplen, k->len);
@@ -484,16 +493,44 @@ static int loop(struct nsh *sh, struct capture *c)
 			}
 		}
 		rc |= flush(sh, c, now_us() - REORDER_MS * 1000);
+		rc |= out_flush(sh, c);
 	}
-	return rc | flush(sh, c, 0);
+	/* stopped: what the sockets already hold still counts */
+	for (int i = 0; !c->done && i < c->nifs; i++)
+		for (int k = 0, nq = -1; pfd[i].fd >= 0 && nq != c->nq &&
+					 k < 64; k++) {
+			nq = c->nq;
+			if (drain(c, i) < 0)
+				break;
+		}
+	rc |= flush(sh, c, 0);
+	return rc | out_flush(sh, c);
 }
 
 /* ------------------------------------------------------------ the command */
+
+/* the packets the sockets had no room for (PACKET_STATISTICS) */
+static unsigned long kernel_drops(struct capture *c)
+{
+	unsigned long n = 0;
+
+	for (int i = 0; i < c->nifs; i++) {
+		struct tpacket_stats st;
+		socklen_t len = sizeof(st);
+
+		if (c->ifs[i].fd >= 0 &&
+		    getsockopt(c->ifs[i].fd, SOL_PACKET, PACKET_STATISTICS,
+			       &st, &len) == 0)
+			n += st.tp_drops;
+	}
+	return n;
+}
 
 static int run(struct nsh *sh, struct capture *c, struct model *m,
 	       const char *filter)
 {
 	char *names[MAX_IFS];
+	unsigned long drops;
 	int rc = 0;
 
 	if (compile(sh, c, filter))
@@ -516,8 +553,12 @@ static int run(struct nsh *sh, struct capture *c, struct model *m,
 	fflush(stdout);
 	rc = loop(sh, c);
 	nsh_interrupted = 0;
-	fprintf(stderr, "%ld packet%s captured\n", c->shown,
+	fprintf(stderr, "%ld packet%s captured", c->shown,
 		c->shown == 1 ? "" : "s");
+	if ((drops = kernel_drops(c)))
+		fprintf(stderr, ", %lu dropped by the kernel (a full socket "
+			"buffer)", drops);
+	fputc('\n', stderr);
 	return rc;
 }
 

@@ -26,7 +26,7 @@ const char *cap_dir(int pkttype);
  * The pcapng file: a Section Header Block and one Interface Description
  * Block per interface (if_name NAMES[i], Ethernet, microsecond stamps),
  * then one Enhanced Packet Block per packet (its interface's id, the
- * direction in epb_flags).  0, or a negative errno.
+ * direction in epb_flags); the caller flushes F.  0, or a negative errno.
  */
 int pcapng_begin(FILE *f, char *const *names, int n, uint32_t snaplen);
 int pcapng_packet(FILE *f, int iface, uint64_t usec, int pkttype,

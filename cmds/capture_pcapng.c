@@ -114,5 +114,5 @@ int pcapng_packet(FILE *f, int iface, uint64_t usec, int pkttype,
 	r = put(f, epb, sizeof(epb)) ?: put(f, p, caplen) ?:
 	    put_opt(f, OPT_EPB_FLAGS, &flags, 4) ?:
 	    put_opt(f, OPT_END, NULL, 0) ?: put32(f, total);
-	return r ?: (fflush(f) ? -errno : 0);
+	return r;
 }
