@@ -463,6 +463,28 @@ static int drain(struct capture *c, int i)
 	return 0;
 }
 
+/* the sockets poll found ready, read; 0, or 1 after reporting */
+static int read_ready(struct nsh *sh, struct capture *c, struct pollfd *pfd,
+		      int *live)
+{
+	for (int i = 0; i < c->nifs; i++) {
+		int r = pfd[i].revents ? drain(c, i) : 0;
+
+		if (r == -ENOMEM)
+			return nsh_err(sh, "out of memory");
+		if (r == -ENETDOWN) {	/* down, or deleted */
+			nsh_warn(sh, "'%s': the link is down (its packets "
+				 "come when it is up)", c->ifs[i].name);
+		} else if (r < 0) {
+			nsh_warn(sh, "'%s': %s: no more packets from it",
+				 c->ifs[i].name, strerror(-r));
+			pfd[i].fd = -1;
+			(*live)--;
+		}
+	}
+	return 0;
+}
+
 /* read until -c, Ctrl-C or SIGTERM; 0 or 1 */
 static int loop(struct nsh *sh, struct capture *c)
 {
@@ -472,26 +494,13 @@ static int loop(struct nsh *sh, struct capture *c)
 	for (int i = 0; i < c->nifs; i++)
 		pfd[i] = (struct pollfd){ c->ifs[i].fd, POLLIN, 0 };
 	while (!c->done && !nsh_interrupted && live) {
-		int n = poll(pfd, (nfds_t)c->nifs, c->nq ? REORDER_MS / 2 : 500);
+		int n = poll(pfd, (nfds_t)c->nifs,
+			     c->nq ? REORDER_MS / 2 : 500);
 
 		if (n < 0 && errno != EINTR)
 			return nsh_err(sh, "poll: %s", strerror(errno));
-		for (int i = 0; n > 0 && i < c->nifs; i++) {
-			int r = pfd[i].revents ? drain(c, i) : 0;
-
-			if (r == -ENOMEM)
-				return nsh_err(sh, "out of memory");
-			if (r == -ENETDOWN) {	/* down, or deleted */
-				nsh_warn(sh, "'%s': the link is down (its "
-					 "packets come when it is up)",
-					 c->ifs[i].name);
-			} else if (r < 0) {
-				nsh_warn(sh, "'%s': %s: no more packets from it",
-					 c->ifs[i].name, strerror(-r));
-				pfd[i].fd = -1;
-				live--;
-			}
-		}
+		if (n > 0 && read_ready(sh, c, pfd, &live))
+			return 1;
 		rc |= flush(sh, c, now_us() - REORDER_MS * 1000);
 		rc |= out_flush(sh, c);
 	}
@@ -642,11 +651,11 @@ static void complete_nsif(struct nsh *sh, const char *prefix,
 		    strncmp(prefix, label, n) != 0)
 			continue;
 		for (int k = 0; k < ns->nlinks; k++) {
-			snprintf(w, sizeof(w), "%s:%s", label,
-				 ns->links[k].name);
+			const struct model_link *l = &ns->links[k];
+
+			snprintf(w, sizeof(w), "%s:%s", label, l->name);
 			if (strncmp(w, prefix, strlen(prefix)) == 0)
-				add(ctx, w, ns->links[k].kind[0]
-						    ? ns->links[k].kind : "link");
+				add(ctx, w, l->kind[0] ? l->kind : "link");
 		}
 	}
 }

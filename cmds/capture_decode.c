@@ -240,8 +240,8 @@ static void icmp(struct out *o, const char *dst, const unsigned char *p,
 	if (n < 8) {
 		say(o, "ICMP [|icmp]");
 	} else if (p[0] == 0 || p[0] == 8) {
-		say(o, "ICMP echo %s, id %u, seq %u", p[0] ? "request" : "reply",
-		    get16(p + 4), get16(p + 6));
+		say(o, "ICMP echo %s, id %u, seq %u",
+		    p[0] ? "request" : "reply", get16(p + 4), get16(p + 6));
 	} else if (p[0] == 3) {
 		icmp_unreach(o, dst, p, n);
 	} else if (p[0] == 11) {

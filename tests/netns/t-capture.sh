@@ -168,13 +168,23 @@ like "… and its reply" "$(cat "$TMP/v6")" \
 	'ns1:veth-ns1 In .*: fd00::2 > fd00::1: ICMP6, echo reply, id [0-9]+, seq 1, length 64$'
 
 # ------------------------------------------------------------ ending
-"$NSH" -c "capture ns1:veth-ns1 host:veth-br1" >"$TMP/term" 2>"$TMP/term.err" &
+"$NSH" -c "capture ns1:veth-ns1 host:veth-br1 udp port 7" >"$TMP/term" 2>"$TMP/term.err" &
 pid=$!
 i=0; while ! bound "" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 kill -TERM $pid
 wait $pid
 is "SIGTERM ends a capture without -c: the count said, nsh ends as sh (143)" \
 	"$? $(cat "$TMP/term.err")" "143 0 packets captured"
+
+"$NSH" -c "capture ns1:veth-ns1 icmp" >"$TMP/int" 2>"$TMP/int.err" &
+pid=$!
+i=0; while ! bound ns1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+ip netns exec ns1 ping -c1 -W2 10.200.0.2 >"$TMP/ping" 2>&1
+sleep 0.2
+kill -INT $pid
+wait $pid
+is "Ctrl-C (SIGINT) ends it: status 0, the ping's two packets shown and counted" \
+	"$? $(grep -c ICMP "$TMP/int") $(cat "$TMP/int.err")" "0 2 2 packets captured"
 
 # ------------------------------------------------------------ errors
 rejects "a bad filter" "capture ns1:veth-ns1 port" \
