@@ -90,6 +90,7 @@ const char *cap_dir(int pkttype)
 
 static void arp(struct out *o, const unsigned char *p, size_t n)
 {
+	static const unsigned char zero[6];
 	char a[64], b[64], m[20];
 
 	if (n < 8 || get16(p) != 1 || get16(p + 2) != 0x0800 || p[4] != 6 ||
@@ -98,11 +99,13 @@ static void arp(struct out *o, const unsigned char *p, size_t n)
 							       : 0, n);
 		return;
 	}
-	say(o, "Ethernet (len 6), IPv4 (len 4), ");
+	/* -e without -v: no "ARP, ", no "Ethernet (len 6), IPv4 (len 4)" */
 	switch (get16(p + 6)) {
 	case 1:
-		say(o, "Request who-has %s tell %s", ip4(p + 24, a),
-		    ip4(p + 14, b));
+		say(o, "Request who-has %s", ip4(p + 24, a));
+		if (memcmp(p + 18, zero, 6))	/* a unicast probe's target */
+			say(o, " (%s)", mac(p + 18, m));
+		say(o, " tell %s", ip4(p + 14, b));
 		break;
 	case 2:
 		say(o, "Reply %s is-at %s", ip4(p + 14, a), mac(p + 8, m));
@@ -258,6 +261,31 @@ static void icmp(struct out *o, const char *dst, const unsigned char *p,
 	say(o, ", length %zu", n);
 }
 
+static void igmp(struct out *o, const unsigned char *p, size_t n)
+{
+	char a[64];
+
+	if (n < 8) {
+		say(o, "igmp [|igmp]");
+		return;
+	}
+	switch (p[0]) {
+	case 0x11:
+		say(o, "igmp query v%d", n >= 12 ? 3 : p[1] ? 2 : 1);
+		if (get32(p + 4))
+			say(o, " [gaddr %s]", ip4(p + 4, a));
+		break;
+	case 0x12: say(o, "igmp v1 report %s", ip4(p + 4, a)); break;
+	case 0x16: say(o, "igmp v2 report %s", ip4(p + 4, a)); break;
+	case 0x17: say(o, "igmp leave %s", ip4(p + 4, a)); break;
+	case 0x22:
+		say(o, "igmp v3 report, %u group record(s)", get16(p + 6));
+		break;
+	default:
+		say(o, "igmp-%u", p[0]);
+	}
+}
+
 static void ipv4(struct out *o, const unsigned char *p, size_t n)
 {
 	size_t ihl = n >= 1 ? (size_t)(p[0] & 0x0f) * 4 : 0, tot;
@@ -288,7 +316,8 @@ static void ipv4(struct out *o, const unsigned char *p, size_t n)
 		udp(o, s, d, p + ihl, n - ihl);
 		break;
 	case 2:
-		say(o, "%s > %s: igmp, length %zu", s, d, n - ihl);
+		say(o, "%s > %s: ", s, d);
+		igmp(o, p + ihl, n - ihl);
 		break;
 	default:
 		say(o, "%s > %s: ip-proto-%u %zu", s, d, p[9], n - ihl);

@@ -75,7 +75,7 @@ is "… time stamps never go back" "$(awk '{ if ($1 < last) bad++; last = $1 }
 	END { print bad + 0 }' "$TMP/path")" 0
 like "a line reads as tcpdump -n -e's, the namespace, link and direction in front" \
 	"$(head -1 "$TMP/path")" \
-	'^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} ns1:veth-ns1 Out ([0-9a-f]{2}:){5}[0-9a-f]{2} > ff:ff:ff:ff:ff:ff, ethertype ARP \(0x0806\), length 42: Ethernet \(len 6\), IPv4 \(len 4\), Request who-has 10\.200\.0\.2 tell 10\.200\.0\.1, length 28$'
+	'^[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6} ns1:veth-ns1 Out ([0-9a-f]{2}:){5}[0-9a-f]{2} > ff:ff:ff:ff:ff:ff, ethertype ARP \(0x0806\), length 42: Request who-has 10\.200\.0\.2 tell 10\.200\.0\.1, length 28$'
 like "… an echo request as tcpdump says it" \
 	"$(grep -m1 'echo request' "$TMP/path")" \
 	' ns1:veth-ns1 Out .* ethertype IPv4 \(0x0800\), length 98: 10\.200\.0\.1 > 10\.200\.0\.2: ICMP echo request, id [0-9]+, seq 1, length 64$'
