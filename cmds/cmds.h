@@ -109,6 +109,7 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 
 extern const struct nsh_family mininet_family;
 extern const struct nsh_family fail_family;
+extern const struct nsh_family capture_family;
 struct model_ns;
 struct model_link;
 /* cmds/fail.c: "failed by 'fail link'" when L of NS is down by a fault of
