@@ -57,6 +57,15 @@ void nsh_warn(struct nsh *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
+void nsh_note(struct nsh *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(sh, true, "note", fmt, ap);
+	va_end(ap);
+}
+
 const char *ns_desc(const struct nsh_ns *ns, char *buf, size_t len)
 {
 	char esc[300];
