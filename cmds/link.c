@@ -1123,6 +1123,16 @@ static int check_names(struct nsh *sh, const struct nsh_args *a,
 		if (!n->kind)
 			return nsh_err(sh, "missing 'type KIND' (veth, bridge, "
 					   "vxlan, macvlan, …)");
+		/* the kernel reads NAME%d as a template (tmpl%d makes
+		 * tmpl0): the lab would not know its own link's name */
+		const char *w[] = { n->name, n->peer };
+
+		for (size_t i = 0; i < 2; i++)
+			if (w[i] && strchr(w[i], '%'))
+				return nsh_err(sh, "'%s': '%%' makes the kernel "
+						   "pick the name; write the "
+						   "name itself",
+					       w[i]);
 		return 0;
 	}
 	if (!n->dev && !n->group)

@@ -553,9 +553,22 @@ int ns_create(struct nsh *sh, const char *name)
 	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0) {
 		journal_netns_gone(name);
-		if (errno == EEXIST)
+		if (errno == EEXIST) {
+			struct statfs sfs;
+			struct stat st;
+
+			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    statfs(path, &sfs) == 0 &&
+			    sfs.f_type != NSFS_MAGIC)
+				return nsh_err(sh, "'%s': a stale entry (a "
+						   "plain file, not a "
+						   "namespace) has this name; "
+						   "remove it with 'ip netns "
+						   "delete %s'",
+					       name, name);
 			return nsh_err(sh, "'%s': namespace already exists",
 				       name);
+		}
 		return nsh_err(sh, "'%s': cannot create %s: %s", name, path,
 			       strerror(errno));
 	}
@@ -666,6 +679,7 @@ int ns_unname(struct nsh *sh, const char *name)
 	struct statfs sfs;
 	dev_t dev = 0;
 	ino_t ino = 0;
+	_cleanup_close_ int keep = -1;	/* to mount it back on EBUSY */
 
 	str_escape(name, esc, sizeof(esc));
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
@@ -690,15 +704,24 @@ int ns_unname(struct nsh *sh, const char *name)
 			dev = ns.dev;
 			ino = ns.ino;
 		}
-		if (fd >= 0)
-			close(fd);
+		keep = fd;
 	}
 	(void)umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
-		if (errno == EBUSY)
+		if (errno == EBUSY) {
+			char src[64];
+
+			/* the name stays usable here, as it is there */
+			snprintf(src, sizeof(src), "/proc/self/fd/%d", keep);
+			if (keep >= 0)
+				(void)mount(src, path, "none", MS_BIND, NULL);
 			return nsh_err(sh, "'%s': %s is still mounted in "
-					   "another mount namespace",
+					   "another mount namespace (a "
+					   "container's, or a process's "
+					   "started with unshare -m): the name "
+					   "stays",
 				       esc, path);
+		}
 		return nsh_err(sh, "'%s': cannot remove %s: %s", esc, path,
 			       strerror(errno));
 	}
