@@ -709,12 +709,20 @@ int ns_unname(struct nsh *sh, const char *name)
 	(void)umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
 		if (errno == EBUSY) {
+			bool here = statfs(path, &sfs) == 0 &&
+				    sfs.f_type == NSFS_MAGIC;
 			char src[64];
 
-			/* the name stays usable here, as it is there */
+			/* the name stays as it was: mount back what the
+			 * umount2 above took */
 			snprintf(src, sizeof(src), "/proc/self/fd/%d", keep);
 			if (keep >= 0)
 				(void)mount(src, path, "none", MS_BIND, NULL);
+			if (here)
+				return nsh_err(sh, "'%s': %s is mounted more "
+						   "than once (umount it, "
+						   "then delete)",
+					       esc, path);
 			return nsh_err(sh, "'%s': %s is still mounted in "
 					   "another mount namespace (a "
 					   "container's, or a process's "

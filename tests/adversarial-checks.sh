@@ -235,16 +235,27 @@ c_d2() {
 		sh -c '! ip link show d2a 2>/dev/null'
 	nsh_i_stop
 }
+# at the prompt, in tmux (tests/tmux.sh)
+tmux_start() {
+	. "$top_srcdir/tests/tmux.sh"
+	tm new-session -d -x 150 -y 40 "$NSH"
+	wait_pane '^nsh> '
+}
+tmux_line() { type_ "$1"; tm send-keys Enter; }
+tmux_stop() { tm kill-server 2>/dev/null; }
 c_d3() {
 	ip netns add d3
-	nsh_i_start
-	ask 'enter d3' >/dev/null
+	tmux_start
+	tmux_line 'enter d3'
+	wait_pane '^nsh\[d3\]> '
 	ip netns del d3
-	_o=$(ask 'ip link add d3x type bridge')
-	like "$ID: acting in the entered namespace deleted from outside warns" "$_o" "(deleted|no longer|gone)"
-	ask 'leave' >/dev/null
-	is "$ID: leave returns to the host" "$(ask 'ip -o link show v1' | grep -c 'v1@')" 1
-	nsh_i_stop
+	tmux_line 'ip -o link show lo'
+	ok "$ID: the prompt says the namespace was deleted" wait_pane '^nsh\[d3 \(deleted\)\]> '
+	like "$ID: … once, in a line" "$(pane)" '^d3 was deleted outside nsh; you are still inside it \(leave to go back\)$'
+	tmux_line 'leave'
+	ok "$ID: leave returns to the host" wait_pane '^nsh> $'
+	tmux_line 'exit'
+	tmux_stop
 }
 c_d4() {
 	nsh_i_start
@@ -306,9 +317,12 @@ c_d8() {
 rc=1$"
 }
 c_d9() {
-	_o=$(nest 'for i in 1 2 3 4 5; do "$NSH" -c "ip netns add c$i" & ip netns add i$i & done
-		n=0; for p in $(jobs -p); do wait $p || n=$((n+1)); done
-		echo "failed=$n mounts=$(grep -c " /run/netns" /proc/self/mountinfo) entries=$(ls /run/netns | wc -l)"')
+	_o=$(nest 'for i in 1 2 3 4 5; do
+			{ "$NSH" -c "ip netns add c$i" || echo x >>/run/failed; } &
+			{ ip netns add i$i || echo x >>/run/failed; } &
+		done
+		wait
+		echo "failed=$(cat /run/failed 2>/dev/null | wc -l) mounts=$(grep -c " /run/netns" /proc/self/mountinfo) entries=$(ls /run/netns | wc -l)"')
 	is "$ID: all 10 succeed; 10 mounts and the directory's" "$_o" "failed=0 mounts=11 entries=10"
 }
 c_d10() {
@@ -339,15 +353,25 @@ c_d11() {
 	rm -f /run/netns/d11a /run/netns/d11b
 }
 c_d12() {
+	# Linux >= 3.18 detaches the copies in other mount namespaces
+	# (unlink gives EBUSY only for a mount in the caller's): the name
+	# goes, and so does the namespace
 	ip netns add d12
+	ip link add d12a type veth peer name d12b netns d12
 	unshare --mount --propagation private sleep 100 &
 	_h=$!
 	sleep 0.2
-	refuses "ip netns del d12 while another mount namespace has it mounted" 'ip netns del d12' \
-		"'d12': /run/netns/d12 is still mounted in another mount namespace"
-	ok "$ID: … the name still works here" ip netns exec d12 true
+	ok "$ID: another mount namespace has it mounted: del works" "$NSH" -c 'ip netns del d12'
+	wait_gone d12a
+	ok "$ID: … and the namespace is gone (its veth with it)" sh -c '! ip link show d12a 2>/dev/null'
 	kill $_h; wait $_h 2>/dev/null
-	ok "$ID: once that namespace is gone, del works" "$NSH" -c 'ip netns del d12'
+	# mounted twice here: umount takes one, unlink meets EBUSY
+	ip netns add d12
+	mount --bind /run/netns/d12 /run/netns/d12
+	refuses "ip netns del d12 mounted twice: EBUSY" 'ip netns del d12' \
+		"'d12': /run/netns/d12 is mounted more than once"
+	umount /run/netns/d12
+	ip netns del d12
 }
 c_d13() {
 	ip netns add d13
@@ -373,6 +397,20 @@ c_e1() {
 	kill -INT "$_s"
 	wait "$_n"
 	is "$ID: the program's status is 130, nsh goes on" "$? $(cat "$TMP/o")" "0 after 130"
+	# at the prompt: Ctrl-C reaches the program, the terminal is as it was
+	tmux_start
+	tmux_line 'stty -g'
+	tmux_line 'ip netns exec ns1 sleep 100'
+	sleep 0.3
+	tm send-keys C-c
+	tmux_line 'echo status $?'
+	ok "$ID: Ctrl-C at the prompt: status 130" wait_pane '^status 130$'
+	tmux_line 'stty -g'
+	sleep 0.3
+	is "$ID: … terminal modes as before (stty -g)" \
+		"$(pane | grep -E '^[0-9a-f]+(:[0-9a-f]+){10,}$' | uniq | wc -l)" 1
+	tmux_line 'exit'
+	tmux_stop
 }
 # sig_trials SIG: 5 trials of SIG at a random moment of 300 netns adds:
 # never a 0-byte entry
@@ -574,6 +612,15 @@ c_g2() {
 	sed 's/ add / del /; /link set/d' "$TMP/g2.nsh" >>"$TMP/g2.nsh"
 	ok "$ID: ulimit -n 40: 100 namespaces used and deleted" sh -c "ulimit -n 40 && \"\$0\" -f '$TMP/g2.nsh'" "$NSH"
 	is "$ID: … none left" "$(ls /run/netns | grep -c ^g2_)" 0
+}
+c_g3() {
+	# the limit of a user namespace of its own (the host's stays)
+	_o=$(unshare --user --map-root-user --mount --propagation private sh -c \
+		'mount -t tmpfs tmpfs /run && echo 0 >/proc/sys/user/max_net_namespaces &&
+		 "$0" -c "ip netns add g3" 2>&1; echo "rc=$? left=$(ls /run/netns)"' "$NSH")
+	is "$ID: refused in one line naming the sysctl, no entry left" "$_o" \
+		"ip netns add: 'g3': cannot create a network namespace: No space left on device (see user.max_net_namespaces)
+rc=1 left="
 }
 c_g4() {
 	nsh_i_start
