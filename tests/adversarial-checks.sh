@@ -247,10 +247,10 @@ c_d3() {
 	ip netns add d3
 	tmux_start
 	tmux_line 'enter d3'
-	wait_pane '^nsh\[d3\]> '
+	wait_pane '^nsh\[d3\]>'
 	ip netns del d3
 	tmux_line 'ip -o link show lo'
-	ok "$ID: the prompt says the namespace was deleted" wait_pane '^nsh\[d3 \(deleted\)\]> '
+	ok "$ID: the prompt says the namespace was deleted" wait_pane '^nsh\[d3 \(deleted\)\]>'
 	like "$ID: … once, in a line" "$(pane)" '^d3 was deleted outside nsh; you are still inside it \(leave to go back\)$'
 	tmux_line 'leave'
 	ok "$ID: leave returns to the host" wait_pane '^nsh>$'
