@@ -481,8 +481,20 @@ static pid_t parent_of(pid_t pid)
 
 /* where entries must be bound: -1 for this mount namespace, an open fd of
  * the ancestor's mount namespace NETNS_RUN_DIR is a slave of, or -2 when
- * it is a slave of one nsh cannot find */
+ * it is a slave of one nsh cannot find.  Looked up once (a session's
+ * mount namespace stays; 1000 adds must not read mountinfo 1000 times) */
+static int run_dir_find_master(void);
+
 static int run_dir_master(void)
+{
+	static int fd = -3;
+
+	if (fd == -3)
+		fd = run_dir_find_master();
+	return fd;
+}
+
+static int run_dir_find_master(void)
 {
 	int shared, master, s, m;
 	pid_t p;
@@ -539,8 +551,7 @@ static int run_dir_foreign(struct nsh *sh, const char *name)
 int ns_create(struct nsh *sh, const char *name)
 {
 	char path[PATH_MAX];
-	_cleanup_close_ int mntfd = -1;
-	int fd;
+	int mntfd, fd;
 
 	if (run_dir_setup(sh))
 		return 1;
@@ -603,8 +614,7 @@ int ns_create(struct nsh *sh, const char *name)
 int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 {
 	char path[PATH_MAX], src[64];
-	_cleanup_close_ int mntfd = -1;
-	int fd;
+	int mntfd, fd;
 
 	if (run_dir_setup(sh))
 		return 1;

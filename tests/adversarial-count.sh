@@ -6,7 +6,7 @@
 #
 #   cd build && make check TESTS="tests/netns/t-adversarial-1.sh \
 #       tests/netns/t-adversarial-2.sh tests/netns/t-adversarial-3.sh \
-#       tests/netns/t-adversarial-4.sh"
+#       tests/netns/t-adversarial-4.sh tests/netns/t-adversarial-5.sh"
 #   ../tests/adversarial-count.sh
 #
 # LOG defaults to tests/netns/t-adversarial-*.log under the current
