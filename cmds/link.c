@@ -1319,12 +1319,6 @@ static int cmd_replace(struct nsh *sh, const struct nsh_args *a)
 	return link_modify(sh, a, RTM_NEWLINK, NLM_F_CREATE | NLM_F_REPLACE);
 }
 
-/*
- * ip link delete: a veth takes its peer along, wherever it is.  Not held
- * behind the teardown barrier (`ip netns del …` x N, then `ip link del
- * br0` overlaps the kernel's namespace cleanup), unless the link may be a
- * peer the deleted namespaces take along: then it waits for them first.
- */
 /* the ports of bridge IFINDEX in SH->cur, escaped, ", "-separated into
  * BUF (a teacher wants to hear which links a deleted bridge let go) */
 static void bridge_ports(struct nsh *sh, int ifindex, char *buf, size_t len)
@@ -1351,6 +1345,12 @@ static void bridge_ports(struct nsh *sh, int ifindex, char *buf, size_t len)
 	nl_cache_free(cache);
 }
 
+/*
+ * ip link delete: a veth takes its peer along, wherever it is.  Not held
+ * behind the teardown barrier (`ip netns del …` x N, then `ip link del
+ * br0` overlaps the kernel's namespace cleanup), unless the link may be a
+ * peer the deleted namespaces take along: then it waits for them first.
+ */
 static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 {
 	char ports[512] = "", esc[IFNAMSIZ * 4 + 1];

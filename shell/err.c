@@ -105,8 +105,10 @@ static unsigned invisible_at(const unsigned char *p)
 /* the length of the valid UTF-8 sequence at P (2-4), or 0 */
 static int utf8_len(const unsigned char *p)
 {
-	int n = *p >= 0xf0 && *p <= 0xf4 ? 4 : *p >= 0xe0 ? 3
-		: *p >= 0xc2 && *p < 0xe0 ? 2 : 0;
+	int n = *p >= 0xf0 && *p <= 0xf4   ? 4
+		: *p >= 0xe0 && *p < 0xf0 ? 3
+		: *p >= 0xc2 && *p < 0xe0 ? 2
+					  : 0;
 
 	for (int i = 1; i < n; i++)
 		if ((p[i] & 0xc0) != 0x80)
