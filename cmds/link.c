@@ -1123,6 +1123,16 @@ static int check_names(struct nsh *sh, const struct nsh_args *a,
 		if (!n->kind)
 			return nsh_err(sh, "missing 'type KIND' (veth, bridge, "
 					   "vxlan, macvlan, …)");
+		/* the kernel reads NAME%d as a template (tmpl%d makes
+		 * tmpl0): the lab would not know its own link's name */
+		const char *w[] = { n->name, n->peer };
+
+		for (size_t i = 0; i < 2; i++)
+			if (w[i] && strchr(w[i], '%'))
+				return nsh_err(sh, "'%s': '%%' makes the kernel "
+						   "pick the name; write the "
+						   "name itself",
+					       w[i]);
 		return 0;
 	}
 	if (!n->dev && !n->group)
@@ -1309,6 +1319,32 @@ static int cmd_replace(struct nsh *sh, const struct nsh_args *a)
 	return link_modify(sh, a, RTM_NEWLINK, NLM_F_CREATE | NLM_F_REPLACE);
 }
 
+/* the ports of bridge IFINDEX in SH->cur, escaped, ", "-separated into
+ * BUF (a teacher wants to hear which links a deleted bridge let go) */
+static void bridge_ports(struct nsh *sh, int ifindex, char *buf, size_t len)
+{
+	struct nl_sock *sk = ns_sock(sh);
+	struct nl_cache *cache = NULL;
+	struct nl_object *o;
+	size_t at = 0;
+
+	buf[0] = '\0';
+	if (!sk || rtnl_link_alloc_cache(sk, AF_UNSPEC, &cache) < 0)
+		return;
+	for (o = nl_cache_get_first(cache); o; o = nl_cache_get_next(o)) {
+		struct rtnl_link *p = (struct rtnl_link *)o;
+		char esc[IFNAMSIZ * 4 + 1];
+
+		if (rtnl_link_get_master(p) != ifindex || at >= len)
+			continue;
+		at += (size_t)snprintf(buf + at, len - at, "%s%s",
+				       at ? ", " : "",
+				       str_escape(rtnl_link_get_name(p), esc,
+						  sizeof(esc)));
+	}
+	nl_cache_free(cache);
+}
+
 /*
  * ip link delete: a veth takes its peer along, wherever it is.  Not held
  * behind the teardown barrier (`ip netns del …` x N, then `ip link del
@@ -1317,7 +1353,9 @@ static int cmd_replace(struct nsh *sh, const struct nsh_args *a)
  */
 static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 {
+	char ports[512] = "", esc[IFNAMSIZ * 4 + 1];
 	struct names n;
+	int rc;
 
 	if (read_names(a, &n) == 0 && n.dev) {
 		_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
@@ -1331,8 +1369,16 @@ static int cmd_delete(struct nsh *sh, const struct nsh_args *a)
 			    rtnl_link_get_link_netnsid(l, &nsid) == 0 ? &nsid :
 									NULL))
 			teardown_wait(sh);
+		if (l && rtnl_link_get_type(l) &&
+		    !strcmp(rtnl_link_get_type(l), "bridge"))
+			bridge_ports(sh, rtnl_link_get_ifindex(l), ports,
+				     sizeof(ports));
 	}
-	return link_modify(sh, a, RTM_DELLINK, 0);
+	rc = link_modify(sh, a, RTM_DELLINK, 0);
+	if (rc == 0 && ports[0])
+		nsh_note(sh, "%s deleted; released ports %s",
+			 str_escape(n.dev, esc, sizeof(esc)), ports);
+	return rc;
 }
 
 enum { PK_ADD = LK_KIND_BASE, PK_DEL, PK_ALTNAME, PK_HELP, PK_DEV };

@@ -66,6 +66,15 @@ void nsh_warn(struct nsh *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
+void nsh_note(struct nsh *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(sh, true, "note", fmt, ap);
+	va_end(ap);
+}
+
 const char *ns_desc(const struct nsh_ns *ns, char *buf, size_t len)
 {
 	char esc[300];
@@ -102,6 +111,20 @@ static unsigned invisible_at(const unsigned char *p)
 	return 0;
 }
 
+/* the length of the valid UTF-8 sequence at P (2-4), or 0 */
+static int utf8_len(const unsigned char *p)
+{
+	int n = *p >= 0xf0 && *p <= 0xf4   ? 4
+		: *p >= 0xe0 && *p < 0xf0 ? 3
+		: *p >= 0xc2 && *p < 0xe0 ? 2
+					  : 0;
+
+	for (int i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
 const char *str_escape(const char *s, char *buf, size_t len)
 {
 	size_t o = 0;
@@ -117,7 +140,13 @@ const char *str_escape(const char *s, char *buf, size_t len)
 			o += (size_t)snprintf(buf + o, len - o,
 					      *p == '\\' ? "\\\\" : "\\x%02x",
 					      *p);
-		else
+		else if (*p >= 0x80 && !utf8_len(p))	/* not UTF-8 */
+			o += (size_t)snprintf(buf + o, len - o, "\\x%02x", *p);
+		else if (*p >= 0x80) {		/* one whole character */
+			for (int n = utf8_len(p); n > 0; n--)
+				buf[o++] = (char)*p++;
+			p--;
+		} else
 			buf[o++] = (char)*p;
 	}
 	buf[o] = '\0';

@@ -27,6 +27,8 @@
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <netlink/netlink.h>
 #include <netlink/socket.h>
 
@@ -420,13 +422,141 @@ static int run_dir_setup(struct nsh *sh)
 	return rc;
 }
 
+/*
+ * Under `ip netns exec` (or any mount namespace made with MS_SLAVE),
+ * NETNS_RUN_DIR is a slave of the outer one: the entry file is made on the
+ * shared tmpfs, but a bind mount made here never propagates back, so the
+ * outer world sees a mode-0, 0-byte file that `ip netns exec` cannot use
+ * (issue 14 failure 6).  The bind is then made in the mount namespace
+ * NETNS_RUN_DIR receives its mounts from, found among nsh's ancestors (the
+ * shell that ran `ip netns exec`): from there it propagates to every copy,
+ * this one included.
+ */
+
+/* the peer groups of NETNS_RUN_DIR in PID's mount namespace: SHARED of
+ * "shared:N", MASTER of "master:N" (0: none); -errno */
+static int run_dir_groups(pid_t pid, int *shared, int *master)
+{
+	char path[64], line[4096], mp[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/mountinfo", (int)pid);
+	if (!(f = fopen(path, "re")))
+		return -errno;
+	*shared = *master = 0;
+	while (fgets(line, sizeof(line), f)) {
+		char *tok, *save = NULL, *end = strstr(line, " - ");
+		int i = 0;
+
+		if (sscanf(line, "%*s %*s %*s %*s %4095s", mp) != 1 ||
+		    strcmp(mp, NETNS_RUN_DIR) || !end)
+			continue;
+		*end = '\0';
+		*shared = *master = 0;	/* the last (topmost) mount wins */
+		for (tok = strtok_r(line, " ", &save); tok;
+		     tok = strtok_r(NULL, " ", &save))
+			if (i++ >= 6) {
+				(void)sscanf(tok, "shared:%d", shared);
+				(void)sscanf(tok, "master:%d", master);
+			}
+	}
+	fclose(f);
+	return 0;
+}
+
+static pid_t parent_of(pid_t pid)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	int ppid = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (!(f = fopen(path, "re")))
+		return 0;
+	if (fgets(buf, sizeof(buf), f) && (p = strrchr(buf, ')')))
+		(void)sscanf(p + 1, " %*c %d", &ppid);
+	fclose(f);
+	return ppid;
+}
+
+/* where entries must be bound: -1 for this mount namespace, an open fd of
+ * the ancestor's mount namespace NETNS_RUN_DIR is a slave of, or -2 when
+ * it is a slave of one nsh cannot find.  Looked up once (a session's
+ * mount namespace stays; 1000 adds must not read mountinfo 1000 times) */
+static int run_dir_find_master(void);
+
+static int run_dir_master(void)
+{
+	static int fd = -3;
+
+	if (fd == -3)
+		fd = run_dir_find_master();
+	return fd;
+}
+
+static int run_dir_find_master(void)
+{
+	int shared, master, s, m;
+	pid_t p;
+
+	if (run_dir_groups(getpid(), &shared, &master) < 0 || !master)
+		return -1;
+	for (p = getppid(); p > 0; p = parent_of(p))
+		if (run_dir_groups(p, &s, &m) == 0 && s == master) {
+			char path[64];
+			int fd;
+
+			snprintf(path, sizeof(path), "/proc/%d/ns/mnt", (int)p);
+			fd = open(path, O_RDONLY | O_CLOEXEC);
+			return fd >= 0 ? fd : -2;
+		}
+	return -2;
+}
+
+/* bind SRC on PATH, in the mount namespace MNTFD (a child enters it) or
+ * here (MNTFD < 0); 0 or -errno */
+static int bind_entry(int mntfd, const char *src, const char *path)
+{
+	int status;
+	pid_t pid;
+
+	if (mntfd < 0)
+		return mount(src, path, "none", MS_BIND, NULL) ? -errno : 0;
+	pid = fork();
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		if (setns(mntfd, CLONE_NEWNS) < 0 ||
+		    mount(src, path, "none", MS_BIND, NULL) < 0)
+			_exit(errno & 0x7f);
+		_exit(0);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -errno;
+	if (!WIFEXITED(status))
+		return -EINTR;
+	return -WEXITSTATUS(status);
+}
+
+static int run_dir_foreign(struct nsh *sh, const char *name)
+{
+	return nsh_err(sh, "'%s': %s here is a copy of another mount "
+			   "namespace's (as under ip netns exec) and nsh "
+			   "cannot find that one: a namespace made here "
+			   "would be an empty, unusable file there",
+		       name, NETNS_RUN_DIR);
+}
+
 int ns_create(struct nsh *sh, const char *name)
 {
 	char path[PATH_MAX];
-	int fd;
+	int mntfd, fd;
 
 	if (run_dir_setup(sh))
 		return 1;
+	if ((mntfd = run_dir_master()) == -2)
+		return run_dir_foreign(sh, name);
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
 	/* journal first: a SIGKILL at any point leaves nothing unrecorded */
 	journal_netns(name, NULL);
@@ -434,9 +564,22 @@ int ns_create(struct nsh *sh, const char *name)
 	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0) {
 		journal_netns_gone(name);
-		if (errno == EEXIST)
+		if (errno == EEXIST) {
+			struct statfs sfs;
+			struct stat st;
+
+			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    statfs(path, &sfs) == 0 &&
+			    sfs.f_type != NSFS_MAGIC)
+				return nsh_err(sh, "'%s': a stale entry (a "
+						   "plain file, not a "
+						   "namespace) has this name; "
+						   "remove it with 'ip netns "
+						   "delete %s'",
+					       name, name);
 			return nsh_err(sh, "'%s': namespace already exists",
 				       name);
+		}
 		return nsh_err(sh, "'%s': cannot create %s: %s", name, path,
 			       strerror(errno));
 	}
@@ -454,8 +597,9 @@ int ns_create(struct nsh *sh, const char *name)
 					    : "");
 	}
 	journal_netns(name, "/proc/thread-self/ns/net");
-	if (mount("/proc/thread-self/ns/net", path, "none", MS_BIND, NULL)) {
-		int e = errno;
+	fd = bind_entry(mntfd, "/proc/thread-self/ns/net", path);
+	if (fd < 0) {
+		int e = -fd;
 
 		ns_setns_or_die(sh->cur.fd);
 		unlink(path);
@@ -470,10 +614,12 @@ int ns_create(struct nsh *sh, const char *name)
 int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 {
 	char path[PATH_MAX], src[64];
-	int fd;
+	int mntfd, fd;
 
 	if (run_dir_setup(sh))
 		return 1;
+	if ((mntfd = run_dir_master()) == -2)
+		return run_dir_foreign(sh, name);
 	snprintf(src, sizeof(src), "/proc/%d/ns/net", (int)pid);
 	if (access(src, F_OK) < 0)
 		return nsh_err(sh, "'%d': no such process", (int)pid);
@@ -487,8 +633,9 @@ int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 			       errno == EEXIST ? "namespace already exists"
 					       : strerror(errno));
 	close(fd);
-	if (mount(src, path, "none", MS_BIND, NULL)) {
-		int e = errno;
+	fd = bind_entry(mntfd, src, path);
+	if (fd < 0) {
+		int e = -fd;
 
 		unlink(path);
 		journal_netns_gone(name);
@@ -542,6 +689,7 @@ int ns_unname(struct nsh *sh, const char *name)
 	struct statfs sfs;
 	dev_t dev = 0;
 	ino_t ino = 0;
+	_cleanup_close_ int keep = -1;	/* to mount it back on EBUSY */
 
 	str_escape(name, esc, sizeof(esc));
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, name);
@@ -566,15 +714,32 @@ int ns_unname(struct nsh *sh, const char *name)
 			dev = ns.dev;
 			ino = ns.ino;
 		}
-		if (fd >= 0)
-			close(fd);
+		keep = fd;
 	}
 	(void)umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
-		if (errno == EBUSY)
+		if (errno == EBUSY) {
+			bool here = statfs(path, &sfs) == 0 &&
+				    sfs.f_type == NSFS_MAGIC;
+			char src[64];
+
+			/* the name stays as it was: mount back what the
+			 * umount2 above took */
+			snprintf(src, sizeof(src), "/proc/self/fd/%d", keep);
+			if (keep >= 0)
+				(void)mount(src, path, "none", MS_BIND, NULL);
+			if (here)
+				return nsh_err(sh, "'%s': %s is mounted more "
+						   "than once (umount it, "
+						   "then delete)",
+					       esc, path);
 			return nsh_err(sh, "'%s': %s is still mounted in "
-					   "another mount namespace",
+					   "another mount namespace (a "
+					   "container's, or a process's "
+					   "started with unshare -m): the name "
+					   "stays",
 				       esc, path);
+		}
 		return nsh_err(sh, "'%s': cannot remove %s: %s", esc, path,
 			       strerror(errno));
 	}

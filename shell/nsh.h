@@ -404,6 +404,11 @@ int nsh_err_raw(struct nsh *sh, const char *fmt, ...)
 void nsh_warn(struct nsh *sh, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A notice of what a command did besides what iproute2 says: "[file:line:
+ * ]cmdname: note: …" on stderr (stdout stays iproute2's). */
+void nsh_note(struct nsh *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* "namespace 'ns1'" or "the host namespace", for messages about SH->cur. */
 const char *ns_desc(const struct nsh_ns *ns, char *buf, size_t len);
 

@@ -132,9 +132,12 @@ int parse_prefix(const char *s, bool allow_len, struct nsh_prefix *ret,
 	if (slash) {
 		if (!allow_len)
 			FAIL("a prefix length is not allowed here");
-		if (parse_uint(slash + 1, (unsigned long)ret->len, &len) < 0)
+		if (parse_uint(slash + 1, (unsigned long)ret->len, &len) < 0) {
+			char esc[64];
+
 			FAIL("'/%s' is not a prefix length (decimal 0-%d)",
-			     slash + 1, ret->len);
+			     str_escape(slash + 1, esc, sizeof(esc)), ret->len);
+		}
 		ret->len = (int)len;
 		ret->has_len = true;
 	}
