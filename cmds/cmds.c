@@ -30,5 +30,6 @@ const struct nsh_family *const nsh_families[] = {
 	&shell_family,
 	&mininet_family,
 	&fail_family,
+	&checkpoint_family,
 	NULL,
 };

@@ -5,6 +5,8 @@
 #ifndef NSH_CMDS_H
 #define NSH_CMDS_H
 
+#include <stdio.h>
+
 #include "nsh.h"
 
 struct nl_cache;
@@ -109,6 +111,11 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 
 extern const struct nsh_family mininet_family;
 extern const struct nsh_family fail_family;
+extern const struct nsh_family checkpoint_family;
+
+/* cmds/config.c: the lab as a script (show running-config) into F; 0, or
+ * 1 after reporting */
+int running_config(struct nsh *sh, FILE *f);
 struct model_ns;
 struct model_link;
 /* cmds/fail.c: "failed by 'fail link'" when L of NS is down by a fault of

@@ -574,9 +574,10 @@ static void emit_sysctls(struct rc *c)
 
 /*
  * running_config - write the lab as a script to F.  Returns 0, or 1 after
- * reporting (the model cannot be loaded).
+ * reporting (the model cannot be loaded).  cmds/checkpoint.c keeps it as
+ * a checkpoint's state.
  */
-static int running_config(struct nsh *sh, FILE *f)
+int running_config(struct nsh *sh, FILE *f)
 {
 	struct rc c = { .sh = sh, .f = f };
 	char when[64];

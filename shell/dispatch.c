@@ -25,6 +25,8 @@
 void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 		      const struct nsh_cmd *cmd);
 void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
+void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
+			const struct nsh_cmd *cmd);
 int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 
 /* >0 while a command runs: the commands nested in it are not explained */
@@ -170,6 +172,8 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 		teardown_wait(sh);
 	if (sh->o.explain && !nested && !sh->replaying)
 		explain_print(sh, argc, argv, a);
+	if (nsh_before_hook && !sh->replaying)
+		nsh_before_hook(sh, argc, argv, a->cmd);
 	nested++;
 	nsh_kernel_refused = false;
 	nl_clear_error();	/* no earlier request's errno counts */

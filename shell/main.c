@@ -222,6 +222,7 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	nsh_program_hook = mininet_program;
+	nsh_before_hook = checkpoint_before;
 	if (sh.o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
 	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
