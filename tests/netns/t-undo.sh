@@ -117,8 +117,9 @@ EOF
 state >"$TMP/k0"
 printf '%s\n' "" c "" "" r q | "$NSH" --step "$TMP/s.nsh" >"$TMP/so" 2>"$TMP/se"
 out=$(cat "$TMP/so")
-like "--step c: a checkpoint" "$out" "checkpoint 'c1'"
-like "--step r: back to it" "$out" "back to checkpoint 'c1'"
+like "--step c: a checkpoint" "$out" "checkpoint 'step-2'"
+like "--step r: back to it" "$out" "back to checkpoint 'step-2'"
+like "--step r: and to its step" "$(sed -n '/back to checkpoint/,$p' "$TMP/so")" "^\\[2/4\\] nsh> ip -n k1 link set lo up$"
 like "--step r: what changed is told" "$out" "^  - namespace k2$"
 like "--step: the key help names c and r" "$out" "\\[c\\]heckpoint  \\[r\\]eturn"
 is "--step r: the state at c" "$(ip netns list | awk '{print $1}' | tr '\n' ' ')" "k1 "
