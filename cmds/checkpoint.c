@@ -76,8 +76,72 @@ static void snap_free(struct snap *s)
 	*s = (struct snap){ 0 };
 }
 
-/* S := the running-config now (the host's view); 0, or 1 after reporting */
-static int snap_take(struct nsh *sh, struct snap *s, const char *name)
+static void snap_add(struct snap *s, const char *line, int *cap)
+{
+	if (s->n == *cap) {
+		*cap = *cap ? 2 * *cap : 32;
+		s->lines = realloc(s->lines, sizeof(*s->lines) * (size_t)*cap);
+		if (!s->lines)
+			abort();
+	}
+	s->lines[s->n++] = strdup(line);
+}
+
+/*
+ * The sysctl lines of the last full snapshot: an automatic snapshot
+ * reuses them (reading /proc/sys in each namespace is most of its cost)
+ * until a `sysctl` command runs; those of namespaces that are gone are
+ * left out.
+ */
+static struct snap sysctls;
+static bool sysctls_valid;
+
+static bool is_sysctl(const char *line)
+{
+	return strstr(line, "sysctl -w ") != NULL;
+}
+
+static void sysctls_keep(const struct snap *s)
+{
+	int cap = 0;
+
+	snap_free(&sysctls);
+	for (int i = 0; i < s->n; i++)
+		if (is_sysctl(s->lines[i]))
+			snap_add(&sysctls, s->lines[i], &cap);
+	sysctls_valid = true;
+}
+
+/* the cached sysctl lines of the namespaces S has */
+static void sysctls_put(struct snap *s, int *cap)
+{
+	int n = s->n;
+
+	for (int i = 0; i < sysctls.n; i++) {
+		const char *l = sysctls.lines[i], *w;
+		char add[300], sp[300];
+		bool found = false;
+
+		if (strncmp(l, "ip netns exec ", 14) == 0) {
+			w = l + 14;
+			snprintf(add, sizeof(add), "ip netns add %.*s",
+				 (int)strcspn(w, " "), w);
+			snprintf(sp, sizeof(sp), "spawn %.*s",
+				 (int)strcspn(w, " "), w);
+			for (int k = 0; k < n && !found; k++)
+				found = streq(s->lines[k], add) ||
+					streq(s->lines[k], sp);
+			if (!found)
+				continue;
+		}
+		snap_add(s, l, cap);
+	}
+}
+
+/* S := the running-config now (the host's view); with FAST, the sysctls
+ * as last read.  0, or 1 after reporting */
+static int snap_take_as(struct nsh *sh, struct snap *s, const char *name,
+			bool fast)
 {
 	char *buf = NULL, *save = NULL;
 	size_t len = 0;
@@ -86,25 +150,26 @@ static int snap_take(struct nsh *sh, struct snap *s, const char *name)
 
 	if (!f)
 		return nsh_err(sh, "out of memory");
-	rc = running_config(sh, f);
+	fast = fast && sysctls_valid;
+	rc = config_write(sh, f, !fast);
 	fclose(f);
 	*s = (struct snap){ .when = time(NULL) };
 	snprintf(s->name, sizeof(s->name), "%s", name ? name : "");
 	for (char *l = rc ? NULL : strtok_r(buf, "\n", &save); l;
-	     l = strtok_r(NULL, "\n", &save)) {
-		if (*l == '#' || !*l)
-			continue;
-		if (s->n == cap) {
-			cap = cap ? 2 * cap : 32;
-			s->lines = realloc(s->lines,
-					   sizeof(*s->lines) * (size_t)cap);
-			if (!s->lines)
-				abort();
-		}
-		s->lines[s->n++] = strdup(l);
-	}
+	     l = strtok_r(NULL, "\n", &save))
+		if (*l != '#' && *l)
+			snap_add(s, l, &cap);
 	free(buf);
+	if (!rc && fast)
+		sysctls_put(s, &cap);
+	else if (!rc)
+		sysctls_keep(s);
 	return rc;
+}
+
+static int snap_take(struct nsh *sh, struct snap *s, const char *name)
+{
+	return snap_take_as(sh, s, name, false);
 }
 
 static bool snap_has(const struct snap *s, const char *line)
@@ -195,11 +260,12 @@ void checkpoint_before(struct nsh *sh, int argc, char **argv,
 	unsigned long long t0;
 	struct snap s;
 
-	if (cp.busy || !changes(sh, cmd, argc, argv))
+	if (cp.busy || !(nsh_undo_wanted || model_peek()) ||
+	    !changes(sh, cmd, argc, argv))
 		return;
 	t0 = now_ns();
 	cp.busy = true;
-	if (!want_start(sh) && !snap_take(sh, &s, "auto")) {
+	if (!want_start(sh) && !snap_take_as(sh, &s, "auto", true)) {
 		if (cp.nauto == MAX_AUTO) {
 			snap_free(&cp.autos[0]);
 			memmove(cp.autos, cp.autos + 1,
@@ -208,6 +274,8 @@ void checkpoint_before(struct nsh *sh, int argc, char **argv,
 		}
 		cp.autos[cp.nauto++] = s;
 	}
+	if (strncmp(cmd->syntax, "sysctl", 6) == 0)
+		sysctls_valid = false;	/* it may write one */
 	cp.busy = false;
 	cp.cost_ns += now_ns() - t0;
 	cp.nsnaps++;
@@ -899,16 +967,16 @@ static int cmd_reset(struct nsh *sh, const struct nsh_args *a)
 static const struct nsh_cmd checkpoint_cmds[] = {
 	{ "checkpoint [ WORD$name ]",
 	  "remember the lab's state (its running-config) under a name, for "
-	  "'undo'", cmd_checkpoint, 0, "checkpoint working",
+	  "'undo'", cmd_checkpoint, NSH_CMD_UNDO, "checkpoint working",
 	  "show running-config   (kept in the session)" },
 	{ "checkpoints", "list the checkpoints: name, time, what the lab held",
 	  cmd_checkpoints, 0, "checkpoints" },
 	{ "undo [ WORD$name ]",
 	  "back to the last checkpoint (or NAME); with none, to before the "
-	  "last change", cmd_undo, 0, "undo",
+	  "last change", cmd_undo, NSH_CMD_UNDO, "undo",
 	  "the difference to the checkpoint's running-config: ip … del, "
 	  "ip … add, ip link set …" },
-	{ "reset", "back to the state the session began with", cmd_reset, 0,
+	{ "reset", "back to the state the session began with", cmd_reset, NSH_CMD_UNDO,
 	  "reset",
 	  "the difference to the start's running-config: ip … del, ip … add" },
 	{ NULL },

@@ -116,6 +116,8 @@ extern const struct nsh_family checkpoint_family;
 /* cmds/config.c: the lab as a script (show running-config) into F; 0, or
  * 1 after reporting */
 int running_config(struct nsh *sh, FILE *f);
+/* the same, without the sysctls unless SYSCTLS (cmds/checkpoint.c) */
+int config_write(struct nsh *sh, FILE *f, bool with_sysctls);
 struct model_ns;
 struct model_link;
 /* cmds/fail.c: "failed by 'fail link'" when L of NS is down by a fault of

@@ -64,6 +64,8 @@ extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
  * (not while replaying): how `undo` snapshots the state before a change */
 extern void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
 			       const struct nsh_cmd *cmd);
+/* shell/dispatch.c: the checking pass met a command flagged NSH_CMD_UNDO */
+extern bool nsh_undo_wanted;
 
 /* shell/dispatch.c: if set, called after every line that ran (not the
  * commands nested in it), with its status: how --step learns what was

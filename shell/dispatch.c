@@ -27,6 +27,7 @@ void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
 			const struct nsh_cmd *cmd);
+bool nsh_undo_wanted;
 int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 
 /* >0 while a command runs: the commands nested in it are not explained */
@@ -269,6 +270,8 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
 	if (mode == NSH_CHECK) {
+		if (a.cmd->flags & NSH_CMD_UNDO)
+			nsh_undo_wanted = true;
 		if (!a.cmd->fn && sh->o.native)
 			return run_fallback(sh, argc, argv);
 		if ((a.cmd->flags & NSH_CMD_NESTED) && a.nrest)
@@ -463,6 +466,8 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 			lex_free(&w);
 			return rc;
 		}
+		if (a->cmd->flags & NSH_CMD_UNDO)
+			nsh_undo_wanted = true;
 		p->bind = malloc(sizeof(*p->bind) * (size_t)(a->nbind + 1));
 		if (!p->bind) {
 			lex_free(&w);
