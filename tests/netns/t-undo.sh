@@ -78,6 +78,56 @@ like "reset says where it went" "$out" "back to the session's start"
 is "reset: the empty lab the session began with" "$(state)" "$(cat "$TMP/s0")"
 nsh_i_stop
 
+# attributes, sysctls, a namespace deleted by the outside ip, IPv6
+clean
+cat >"$TMP/a.nsh" <<'EOF'
+ip netns add a
+ip netns add b
+ip link add br0 type bridge
+ip link add br1 type bridge
+ip -n a link add x type veth peer name y netns b
+ip link add h1 type veth peer name ha netns a
+ip link set h1 master br0
+ip link set br0 up
+ip link set h1 up
+ip link set h1 mtu 1400
+ip -n a addr add 10.1.0.1/24 dev x
+ip -n a addr add 10.1.0.5/24 dev x
+ip -n b addr add 10.1.0.2/24 dev y
+ip -n b addr add 2001:db8::2/64 dev y nodad
+ip -n a link set x up
+ip -n a route add 10.9.0.0/16 via 10.1.0.2
+ip netns exec a sysctl -w net.ipv4.ip_forward=1
+checkpoint
+EOF
+fwd() {
+	echo "a=$(ip netns exec a cat /proc/sys/net/ipv4/ip_forward)" \
+		"b=$(ip netns exec b cat /proc/sys/net/ipv4/ip_forward)"
+}
+nsh_i_start
+while read -r l; do ask "$l"; done <"$TMP/a.nsh" >/dev/null
+state >"$TMP/a1"; fwd >>"$TMP/a1"
+is "the second lab is built (a forwards)" "$(fwd)" "a=1 b=0"
+ip link set h1 master br1
+ip -n a link set x mtu 9000
+ask "ip netns exec a sysctl -w net.ipv4.ip_forward=0" >/dev/null
+ip -n a route del 10.9.0.0/16
+ip -n a route add 10.9.0.0/16 via 10.1.0.2 metric 5
+ip -n a addr del 10.1.0.1/24 dev x
+ip link set br1 up
+ip netns del b
+out=$(ask "undo")
+like "undo after master, mtu, sysctl, route, address, namespace changes" \
+	"$out" "back to checkpoint 'c1'"
+state >"$TMP/a2"; fwd >>"$TMP/a2"
+is "undo: the state and sysctls equal the checkpoint's" "$(cat "$TMP/a2")" "$(cat "$TMP/a1")"
+ask "ip -n b link set y up" >/dev/null
+out=$(ask "undo")
+like "an IPv6 address the kernel dropped with 'down' is put back" "$out" \
+	"2001:db8::2/64 added on y"
+is "undo of 'up' on a link with IPv6: the checkpoint's state" "$(state; fwd)" "$(cat "$TMP/a1")"
+nsh_i_stop
+
 # undo without a checkpoint: the last command is taken back
 clean
 ip netns add u1
