@@ -303,16 +303,16 @@ static int cmd_checkpoint(struct nsh *sh, const struct nsh_args *a)
 	if (want_start(sh) || snap_take(sh, &s, name))
 		return 1;
 	old = ckpt_find(name);
-	if (old) {
+	if (old) {	/* replaced: it is the last one now */
 		snap_free(old);
-		*old = s;
-	} else {
-		if (cp.nckpt == MAX_CKPT)
-			return snap_free(&s),
-			       nsh_err(sh, "too many checkpoints (%d)",
-				       MAX_CKPT);
-		cp.ckpt[cp.nckpt++] = s;
+		memmove(old, old + 1,
+			sizeof(*old) * (size_t)(cp.ckpt + cp.nckpt - old - 1));
+		cp.nckpt--;
+	} else if (cp.nckpt == MAX_CKPT) {
+		snap_free(&s);
+		return nsh_err(sh, "too many checkpoints (%d)", MAX_CKPT);
 	}
+	cp.ckpt[cp.nckpt++] = s;
 	snap_summary(&s, sum, sizeof(sum));
 	printf("checkpoint '%s'%s: %s\n", name, old ? " (replaced)" : "",
 	       sum);

@@ -444,8 +444,7 @@ static int step_loop(struct stepper *st)
 		} else if (streq(p, "!")) {
 			bang(st);
 		} else if (streq(p, "c") || streq(p, "r")) {
-			if (mark_key(st, k, *p == 'r'))
-				status = 1;
+			status |= mark_key(st, k, *p == 'r');
 		} else if (streq(p, "q")) {
 			free(key);
 			break;
