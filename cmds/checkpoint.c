@@ -409,8 +409,8 @@ static const struct nsh_cmd checkpoint_cmds[] = {
 	{ "checkpoints", "list the checkpoints: name, time, what the lab held",
 	  cmd_checkpoints, 0, "checkpoints" },
 	{ "undo [ WORD$name ]",
-	  "back to the last checkpoint (or NAME); with none, to before the "
-	  "last change", cmd_undo, NSH_CMD_UNDO, "undo",
+	  "back to the last checkpoint (or the one named); with none, to "
+	  "before the last change", cmd_undo, NSH_CMD_UNDO, "undo",
 	  "the difference to the checkpoint's running-config: ip … del, "
 	  "ip … add, ip link set …" },
 	{ "reset", "back to the state the session began with", cmd_reset, NSH_CMD_UNDO,

@@ -231,6 +231,9 @@ struct plan {
 	bool *moved;		/* cur veth lines a move takes care of */
 	int nmoves;
 	bool stuck;		/* a line nsh cannot take back */
+	char (*dirty)[320];	/* "NS|": namespaces with a line that differs
+				 * (the fall-back makes them again) */
+	int ndirty;
 };
 
 static void set_put(char (*v)[320], int *n, const char *ns, const char *l)
@@ -257,14 +260,48 @@ static bool in_lines(const struct pline *v, int n, const char *text)
 	return false;
 }
 
-static bool ns_gone(const struct plan *p, const char *ns, bool full)
+static bool ns_dirty(struct plan *p, const char *ns)
+{
+	return *ns && set_has(p->dirty, p->ndirty, ns, "");
+}
+
+/* the fall-back's namespaces: those with a line only now or only in the
+ * target (a veth's other end's too) */
+static void plan_dirty(struct plan *p)
+{
+	for (int i = 0; i < p->ncur; i++) {
+		const struct pline *l = &p->cur[i];
+
+		if (in_lines(p->tgt, p->ntgt, l->text))
+			continue;
+		if (*l->ns && !ns_dirty(p, l->ns))
+			set_put(p->dirty, &p->ndirty, l->ns, "");
+		if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) &&
+		    *l->peer_ns)
+			set_put(p->dirty, &p->ndirty, l->peer_ns, "");
+	}
+	for (int j = 0; j < p->ntgt; j++) {
+		const struct pline *l = &p->tgt[j];
+
+		if (in_lines(p->cur, p->ncur, l->text))
+			continue;
+		if (*l->ns && !ns_dirty(p, l->ns))
+			set_put(p->dirty, &p->ndirty, l->ns, "");
+		if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) &&
+		    *l->peer_ns)
+			set_put(p->dirty, &p->ndirty, l->peer_ns, "");
+	}
+}
+
+static bool ns_gone(struct plan *p, const char *ns, bool full)
 {
 	if (!*ns)
 		return false;
 	for (int i = 0; i < p->ncur; i++)
 		if ((p->cur[i].type == L_NS || p->cur[i].type == L_SPAWN) &&
 		    streq(p->cur[i].ns, ns) &&
-		    (full || !in_lines(p->tgt, p->ntgt, p->cur[i].text)))
+		    ((full && ns_dirty(p, ns)) ||
+		     !in_lines(p->tgt, p->ntgt, p->cur[i].text)))
 			return true;
 	return false;
 }
@@ -333,9 +370,9 @@ static void plan_links(struct plan *p, bool full)
 		const struct pline *a = &p->tgt[j];
 
 		if (a->type != L_LINK || used[j] ||
-		    (!full && in_lines(p->cur, p->ncur, a->text)) ||
-		    (full && !*a->ns && !*a->peer_ns &&
-		     in_lines(p->cur, p->ncur, a->text)))
+		    (in_lines(p->cur, p->ncur, a->text) &&
+		     !(full && (ns_dirty(p, a->ns) ||
+				ns_dirty(p, a->peer_ns)))))
 			continue;
 		set_put(p->fresh, &p->nfresh, a->ns, a->link);
 		if (*a->peer)
@@ -368,7 +405,7 @@ static void plan_lines(struct plan *p, bool full)
 		const struct pline *a = &p->tgt[j];
 
 		p->add[j] = !in_lines(p->cur, p->ncur, a->text) ||
-			    (full && *a->ns) ||
+			    (full && ns_dirty(p, a->ns)) ||
 			    (*a->link && set_has(p->fresh, p->nfresh, a->ns,
 						 a->link)) ||
 			    (a->type == L_MASTER &&
@@ -379,8 +416,9 @@ static void plan_lines(struct plan *p, bool full)
 		const struct pline *r = &p->cur[i];
 		bool nsline = r->type == L_NS || r->type == L_SPAWN;
 
-		if (p->moved[i] || ((!full || !nsline) &&
-				    in_lines(p->tgt, p->ntgt, r->text)))
+		if (p->moved[i] ||
+		    ((!full || !nsline || !ns_dirty(p, r->ns)) &&
+		     in_lines(p->tgt, p->ntgt, r->text)))
 			continue;
 		if (!nsline && ns_gone(p, r->ns, full))
 			continue;
@@ -414,6 +452,7 @@ static void plan_free(struct plan *p)
 	free(p->fresh);
 	free(p->moves);
 	free(p->moved);
+	free(p->dirty);
 }
 
 /* what turns NOW into TARGET (FULL: the namespaces made again) */
@@ -430,9 +469,12 @@ static void plan_make(struct plan *p, const struct snap *now,
 	p->gone = calloc(2 * nl, sizeof(*p->gone));
 	p->fresh = calloc(2 * nl, sizeof(*p->fresh));
 	p->moves = calloc(nl, sizeof(*p->moves));
+	p->dirty = calloc(2 * nl, sizeof(*p->dirty));
 	if (!p->rm || !p->moved || !p->add || !p->gone || !p->fresh ||
-	    !p->moves)
+	    !p->moves || !p->dirty)
 		abort();
+	if (full)
+		plan_dirty(p);
 	plan_links(p, full);
 	plan_lines(p, full);
 }
