@@ -555,25 +555,25 @@ static void quiet_end(struct nsh *sh, struct quiet *q)
 
 /* whether the lab is at TARGET; events still on their way (an IPv6
  * address is told from the kernel's DAD work, a moment later) are waited
- * for, up to 200 ms */
-static bool reached(struct nsh *sh, const struct snap *target)
+ * for, up to MS milliseconds */
+static bool reached(struct nsh *sh, const struct snap *target, int ms)
 {
-	unsigned long long end = now_ns() + 200000000ULL;
+	unsigned long long end = now_ns() + (unsigned long long)ms * 1000000;
 	bool same = false;
 
 	for (;;) {
 		struct pollfd fds[4];
 		struct snap after;
-		int n, ms;
+		int n;
 
 		(void)model_get(sh);
 		if (snap_take(sh, &after, NULL))
 			return false;
 		same = snap_same(&after, target);
 		snap_free(&after);
-		ms = (int)((end - now_ns()) / 1000000ULL);
-		if (same || now_ns() >= end || ms <= 0)
+		if (same || now_ns() >= end)
 			return same;
+		ms = (int)((end - now_ns()) / 1000000) + 1;
 		n = model_pollfds(fds, 4);
 		if (poll(fds, (nfds_t)n, ms) <= 0)
 			return same;
@@ -589,17 +589,21 @@ static int pass(struct nsh *sh, const struct snap *target, bool full,
 	struct snap now;
 	struct plan p;
 	struct quiet q;
+	bool v6 = false;
 
 	if (snap_take(sh, &now, NULL))
 		return 1;
 	plan_make(&p, &now, target, full);
 	*stuck = p.stuck;
+	for (int j = 0; j < p.ntgt; j++)	/* an IPv6 address added */
+		v6 |= p.add[j] && p.tgt[j].type == L_ADDR &&
+		      strchr(p.tgt[j].text, ':');
 	quiet_begin(sh, &q);
 	(void)plan_run(sh, &p, count);
 	quiet_end(sh, &q);
 	plan_free(&p);
 	snap_free(&now);
-	return reached(sh, target) ? 0 : 1;
+	return reached(sh, target, v6 ? 200 : 20) ? 0 : 1;
 }
 
 /* go_to: see checkpoint.h */
