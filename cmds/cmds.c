@@ -31,5 +31,6 @@ const struct nsh_family *const nsh_families[] = {
 	&mininet_family,
 	&fail_family,
 	&capture_family,
+	&checkpoint_family,
 	NULL,
 };

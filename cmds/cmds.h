@@ -5,6 +5,8 @@
 #ifndef NSH_CMDS_H
 #define NSH_CMDS_H
 
+#include <stdio.h>
+
 #include "nsh.h"
 
 struct nl_cache;
@@ -110,6 +112,13 @@ static inline int check_once(struct nsh *sh, const struct nsh_args *a,
 extern const struct nsh_family mininet_family;
 extern const struct nsh_family fail_family;
 extern const struct nsh_family capture_family;
+extern const struct nsh_family checkpoint_family;
+
+/* cmds/config.c: the lab as a script (show running-config) into F; 0, or
+ * 1 after reporting */
+int running_config(struct nsh *sh, FILE *f);
+/* the same, without the sysctls unless SYSCTLS (cmds/checkpoint.c) */
+int config_write(struct nsh *sh, FILE *f, bool with_sysctls);
 struct model_ns;
 struct model_link;
 /* cmds/fail.c: "failed by 'fail link'" when L of NS is down by a fault of

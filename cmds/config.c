@@ -573,10 +573,11 @@ static void emit_sysctls(struct rc *c)
 /* ------------------------------------------------------------ the script */
 
 /*
- * running_config - write the lab as a script to F.  Returns 0, or 1 after
- * reporting (the model cannot be loaded).
+ * config_write - write the lab as a script to F (its sysctls too, with
+ * SYSCTLS).  Returns 0, or 1 after reporting (the model cannot be
+ * loaded).  cmds/checkpoint.c keeps it as a checkpoint's state.
  */
-static int running_config(struct nsh *sh, FILE *f)
+int config_write(struct nsh *sh, FILE *f, bool with_sysctls)
 {
 	struct rc c = { .sh = sh, .f = f };
 	char when[64];
@@ -604,12 +605,18 @@ static int running_config(struct nsh *sh, FILE *f)
 	emit_addrs(&c);
 	emit_up(&c);
 	emit_routes(&c);
-	emit_sysctls(&c);
+	if (with_sysctls)
+		emit_sysctls(&c);
 	for (int i = 0; i < c.n; i++)
 		free(c.v[i].links);
 	free(c.v);
 	free(c.made);
 	return 0;
+}
+
+int running_config(struct nsh *sh, FILE *f)
+{
+	return config_write(sh, f, true);
 }
 
 static int cmd_running(struct nsh *sh, const struct nsh_args *a)

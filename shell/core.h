@@ -60,6 +60,13 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 extern void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 			      const struct nsh_cmd *cmd);
 
+/* shell/dispatch.c: if set, called before every declared command runs
+ * (not while replaying): how `undo` snapshots the state before a change */
+extern void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
+			       const struct nsh_cmd *cmd);
+/* shell/dispatch.c: the checking pass met a command flagged NSH_CMD_UNDO */
+extern bool nsh_undo_wanted;
+
 /* shell/dispatch.c: if set, called after every line that ran (not the
  * commands nested in it), with its status: how --step learns what was
  * done at its `!` prompt */
@@ -70,6 +77,10 @@ extern void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 extern int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 /* cmds/mininet.c: the hook main() installs */
 int mininet_program(struct nsh *sh, int argc, char **argv);
+/* cmds/checkpoint.c: the nsh_before_hook main() installs (undo's
+ * snapshot before each change) */
+void checkpoint_before(struct nsh *sh, int argc, char **argv,
+		       const struct nsh_cmd *cmd);
 
 /* shell/explain.c: --explain's line(s) for ARGV (matched as A, or NULL
  * for a program) */
@@ -115,6 +126,8 @@ int record_start(struct nsh *sh, const char *path);
 int record_stop(struct nsh *sh);
 const char *record_path(int *ret_lines);
 const char *record_quote(const char *w, char *buf, size_t len);
+bool record_changes(const struct nsh *sh, const struct nsh_cmd *cmd,
+		    int argc, char **argv);
 
 /* shell/complete.c: readline TAB and `?`; `complete WORDS…` */
 void complete_init(struct nsh *sh);

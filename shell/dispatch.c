@@ -25,6 +25,9 @@
 void (*nsh_after_hook)(struct nsh *sh, int argc, char **argv, int rc,
 		      const struct nsh_cmd *cmd);
 void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
+void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
+			const struct nsh_cmd *cmd);
+bool nsh_undo_wanted;
 int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 
 /* >0 while a command runs: the commands nested in it are not explained */
@@ -170,6 +173,8 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 		teardown_wait(sh);
 	if (sh->o.explain && !nested && !sh->replaying)
 		explain_print(sh, argc, argv, a);
+	if (nsh_before_hook && !sh->replaying)
+		nsh_before_hook(sh, argc, argv, a->cmd);
 	nested++;
 	nsh_kernel_refused = false;
 	nl_clear_error();	/* no earlier request's errno counts */
@@ -265,6 +270,8 @@ int nsh_run_words(struct nsh *sh, int argc, char **argv, enum nsh_mode mode)
 	if (cmdtree_match(sh, argc, argv, &a))
 		return 1;
 	if (mode == NSH_CHECK) {
+		if (a.cmd->flags & NSH_CMD_UNDO)
+			nsh_undo_wanted = true;
 		if (!a.cmd->fn && sh->o.native)
 			return run_fallback(sh, argc, argv);
 		if ((a.cmd->flags & NSH_CMD_NESTED) && a.nrest)
@@ -459,6 +466,8 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 			lex_free(&w);
 			return rc;
 		}
+		if (a->cmd->flags & NSH_CMD_UNDO)
+			nsh_undo_wanted = true;
 		p->bind = malloc(sizeof(*p->bind) * (size_t)(a->nbind + 1));
 		if (!p->bind) {
 			lex_free(&w);

@@ -334,6 +334,7 @@ static int session(struct nsh *sh, const struct start *st)
 
 	catch_signals();
 	nsh_program_hook = mininet_program;
+	nsh_before_hook = checkpoint_before;
 	if (sh->o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
 	if (ns_init(sh) < 0 || cmdtree_init() < 0)

@@ -228,6 +228,10 @@ enum {
 	NSH_CMD_TAIL = 1 << 3,		/* runs ARGS last (enter NS PROG,
 					 * ip netns exec): in a forked nsh,
 					 * the program may replace it */
+	NSH_CMD_UNDO = 1 << 4,		/* goes back to earlier states: a
+					 * script the checking pass finds it
+					 * in has its states kept
+					 * (nsh_undo_wanted) */
 };
 
 /*

@@ -254,6 +254,16 @@ static enum rec_kind classify(const struct nsh *sh, const struct nsh_cmd *cmd,
 	return REC_NONE;
 }
 
+/* record_changes - whether CMD (matched by ARGV) changes the lab, by the
+ * rule above (spawn and kill included): what `undo` snapshots before */
+bool record_changes(const struct nsh *sh, const struct nsh_cmd *cmd,
+		    int argc, char **argv)
+{
+	enum rec_kind k = classify(sh, cmd, argc, argv);
+
+	return k == REC_CHANGE || k == REC_SPAWN || k == REC_KILL;
+}
+
 static bool was_label(const char *w)
 {
 	for (int i = 0; i < rec.nlabels; i++)

@@ -14,6 +14,9 @@
  *     g LABEL   go to the line `label LABEL` (forward: the steps between
  *               are run; backward: as b)
  *     !         a live prompt where the lab stands; `exit` comes back
+ *     c         set a checkpoint here (`checkpoint step-N`)
+ *     r         return to it (`undo step-N`: the lab's difference to it
+ *               is taken back, whoever made it) and to its step
  *     q         quit
  *
  * Going back restores by replaying: what this session created is removed
@@ -68,6 +71,7 @@ struct stepper {
 	int next;		/* the step shown next */
 	bool tty;
 	bool bang;		/* at the ! prompt */
+	int mark;		/* the step `c` marked, or -1 */
 };
 
 /* ------------------------------------------------------------ the script */
@@ -354,11 +358,44 @@ static void fast_forward(struct stepper *st, int t)
 	}
 }
 
+/* c: a checkpoint before step K; r: back to it (cmds/checkpoint.c, by
+ * their command lines) */
+static int mark_key(struct stepper *st, int k, bool back)
+{
+	char line[64];
+	int t = back ? st->mark : k, keep = 0;
+
+	if (back && t < 0) {
+		printf("  (no checkpoint yet: c sets one)\n");
+		return 0;
+	}
+	snprintf(line, sizeof(line), "%s step-%d", back ? "undo" :
+		 "checkpoint", t + 1);
+	if (nsh_run_line(st->sh, line, NSH_RUN))
+		return 1;
+	if (!back) {
+		st->mark = k;
+		return 0;
+	}
+	for (int i = 0; i < st->ndone; i++) {
+		struct done *d = &st->done[i];
+
+		if (d->bang ? d->pos > t : d->pos >= t)
+			free(d->text);
+		else
+			st->done[keep++] = *d;
+	}
+	st->ndone = keep;
+	st->next = t;
+	return 0;
+}
+
 /* the key loop; the script's status */
 static int step_loop(struct stepper *st)
 {
 	static const char keys[] =
-		"  [Enter] run  [s]kip  [b]ack  [g LABEL]  [!] prompt  [q]uit > ";
+		"  [Enter] run  [s]kip  [b]ack  [g LABEL]  [!] prompt  "
+		"[c]heckpoint  [r]eturn  [q]uit > ";
 	int status = 0, shown = -1;
 
 	while (st->next < st->n && !nsh_interrupted) {
@@ -406,11 +443,13 @@ static int step_loop(struct stepper *st)
 				status = 1;
 		} else if (streq(p, "!")) {
 			bang(st);
+		} else if (streq(p, "c") || streq(p, "r")) {
+			status |= mark_key(st, k, *p == 'r');
 		} else if (streq(p, "q")) {
 			free(key);
 			break;
 		} else {
-			printf("  (keys: Enter, s, b, g LABEL, !, q)\n");
+			printf("  (keys: Enter, s, b, g LABEL, !, q, c, r)\n");
 		}
 		free(key);
 	}
@@ -422,7 +461,8 @@ static int step_loop(struct stepper *st)
 int step_run_file(struct nsh *sh, const char *path,
 		  const struct step_ops *ops)
 {
-	struct stepper st = { .sh = sh, .ops = ops, .tty = isatty(0) };
+	struct stepper st = { .sh = sh, .ops = ops, .tty = isatty(0),
+			      .mark = -1 };
 	int status;
 
 	if (script_load(sh, path, &st.lines, &st.nlines))

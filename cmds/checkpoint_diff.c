@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * checkpoint_diff.c - going back to a state (cmds/checkpoint.c): the
+ * running-config now and the target's compared line by line, and the
+ * smallest change that turns one into the other applied, then checked.
+ *
+ *   - a line only now is undone, last first (routes, up, addresses,
+ *     masters and MTUs, links, namespaces): `add` becomes `del`, `up`
+ *     `down`, `master B` `nomaster`, an MTU or sysctl its default; a line
+ *     about a link or namespace that is deleted anyway, or an attribute
+ *     the target sets to another value, is left to that;
+ *   - a veth whose end moved to another named namespace is moved back
+ *     (`link set B netns NS`), not re-created;
+ *   - a line only in the target runs, in running-config order, and so do
+ *     the target's lines about a link that had to be made again (its
+ *     addresses, master, up…).
+ *
+ * What the kernel undoes by itself (a link set down loses its IPv6
+ * addresses) is caught by the check and a second pass; where that does
+ * not reach the target either, the lab's namespaces are removed and the
+ * target's config replayed, and nsh says so.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmds.h"
+#include "core.h"
+#include "model.h"
+#include "checkpoint.h"
+
+/* ------------------------------------------------------------ lines */
+
+enum ltype {
+	L_OTHER, L_NS, L_SPAWN, L_LINK, L_MTU, L_MASTER, L_ADDR, L_UP,
+	L_ROUTE, L_SYSCTL,
+};
+
+/* a running-config line, as far as going back needs it */
+struct pline {
+	const char *text;
+	enum ltype type;
+	char ns[256];		/* its namespace's word, "" for the host */
+	char link[64];		/* the link it is about, or "" */
+	char peer_ns[256];	/* a veth's other end */
+	char peer[64];
+	char key[400];		/* the attribute it sets (mtu, master, …) */
+	char undo[1024];	/* the line that takes it back */
+};
+
+/* the words of LINE (single quotes kept: a word is compared as written) */
+static int split(const char *line, char w[][256], int max)
+{
+	int n = 0;
+
+	while (*line && n < max) {
+		size_t k = 0;
+		bool q = false;
+
+		line += strspn(line, " \t");
+		if (!*line)
+			break;
+		while (*line && (q || (*line != ' ' && *line != '\t'))) {
+			if (*line == '\'')
+				q = !q;
+			if (k < 255)
+				w[n][k++] = *line;
+			line++;
+		}
+		w[n++][k] = '\0';
+	}
+	return n;
+}
+
+/* the default a sysctl of the running-config goes back to */
+static const char *sysctl_default(const char *key)
+{
+	return strstr(key, "bridge-nf-call") ? "1" : "0";
+}
+
+static void parse_sysctl(struct pline *p, char w[][256], int n, int i,
+			 const char *pre)
+{
+	char *eq;
+
+	if (i + 2 != n || !streq(w[i], "sysctl") || !streq(w[i + 1], "-w") ||
+	    !(eq = strchr(w[i + 2], '=')))
+		return;
+	*eq = '\0';
+	p->type = L_SYSCTL;
+	snprintf(p->key, sizeof(p->key), "%s|%s", p->ns, w[i + 2]);
+	snprintf(p->undo, sizeof(p->undo), "%ssysctl -w %s=%s", pre,
+		 w[i + 2], sysctl_default(w[i + 2]));
+}
+
+/* `link add A type bridge` / `type veth peer name B [netns NS]` */
+static void parse_link_add(struct pline *p, char w[][256], int n, int i,
+			   const char *pre)
+{
+	p->type = L_LINK;
+	snprintf(p->link, sizeof(p->link), "%s", w[i + 2]);
+	snprintf(p->undo, sizeof(p->undo), "%s link del %s", pre, w[i + 2]);
+	for (int k = i + 3; k + 2 < n; k++)
+		if (streq(w[k], "peer") && streq(w[k + 1], "name")) {
+			snprintf(p->peer, sizeof(p->peer), "%s", w[k + 2]);
+			snprintf(p->peer_ns, sizeof(p->peer_ns), "%s", p->ns);
+		}
+	for (int k = i + 3; k + 1 < n; k++)
+		if (streq(w[k], "netns"))
+			snprintf(p->peer_ns, sizeof(p->peer_ns), "%s",
+				 w[k + 1]);
+}
+
+static void parse_link_set(struct pline *p, char w[][256], int n, int i,
+			   const char *pre)
+{
+	const char *a = w[i + 2];
+
+	snprintf(p->link, sizeof(p->link), "%s", a);
+	if (n == i + 4 && streq(w[i + 3], "up")) {
+		p->type = L_UP;
+		snprintf(p->key, sizeof(p->key), "%s|%s|up", p->ns, a);
+		snprintf(p->undo, sizeof(p->undo), "%s link set %s down", pre,
+			 a);
+	} else if (n == i + 5 && streq(w[i + 3], "mtu")) {
+		p->type = L_MTU;
+		snprintf(p->key, sizeof(p->key), "%s|%s|mtu", p->ns, a);
+		snprintf(p->undo, sizeof(p->undo), "%s link set %s mtu %s",
+			 pre, a, streq(a, "lo") ? "65536" : "1500");
+	} else if (n == i + 5 && streq(w[i + 3], "master")) {
+		p->type = L_MASTER;
+		snprintf(p->peer, sizeof(p->peer), "%s", w[i + 4]);
+		snprintf(p->peer_ns, sizeof(p->peer_ns), "%s", p->ns);
+		snprintf(p->key, sizeof(p->key), "%s|%s|master", p->ns, a);
+		snprintf(p->undo, sizeof(p->undo), "%s link set %s nomaster",
+			 pre, a);
+	}
+}
+
+/* `addr add X dev A …` → `addr del X dev A`; `route add …` → `route del
+ * …` (the same words) */
+static void parse_add(struct pline *p, char w[][256], int n, int i,
+		      const char *pre)
+{
+	int o;
+
+	p->type = streq(w[i], "addr") ? L_ADDR : L_ROUTE;
+	for (int k = i + 2; k + 1 < n; k++)
+		if (streq(w[k], "dev"))
+			snprintf(p->link, sizeof(p->link), "%s", w[k + 1]);
+	if (p->type == L_ADDR) {
+		snprintf(p->undo, sizeof(p->undo), "%s addr del %s dev %s",
+			 pre, w[i + 2], p->link);
+		return;
+	}
+	o = snprintf(p->undo, sizeof(p->undo), "%s route del", pre);
+	for (int k = i + 2; k < n && o < (int)sizeof(p->undo); k++)
+		o += snprintf(p->undo + o, sizeof(p->undo) - (size_t)o, " %s",
+			      w[k]);
+}
+
+/* `ip [-n NS] [-6] OBJECT …` */
+static void parse_ip(struct pline *p, char w[][256], int n)
+{
+	char pre[300];
+	int i = 1;
+
+	if (n > 3 && streq(w[1], "-n")) {
+		snprintf(p->ns, sizeof(p->ns), "%s", w[2]);
+		i = 3;
+	}
+	snprintf(pre, sizeof(pre), "ip%s%s", *p->ns ? " -n " : "", p->ns);
+	if (i + 1 < n && streq(w[i], "-6")) {
+		snprintf(pre + strlen(pre), sizeof(pre) - strlen(pre), " -6");
+		i++;
+	}
+	if (i + 2 >= n)
+		return;
+	if (streq(w[i], "netns") && streq(w[i + 1], "add") && i + 3 == n) {
+		p->type = L_NS;
+		snprintf(p->ns, sizeof(p->ns), "%s", w[i + 2]);
+		snprintf(p->undo, sizeof(p->undo), "ip netns del %s",
+			 w[i + 2]);
+	} else if (streq(w[i], "netns") && streq(w[i + 1], "exec")) {
+		snprintf(p->ns, sizeof(p->ns), "%s", w[i + 2]);
+		snprintf(pre, sizeof(pre), "ip netns exec %s ", w[i + 2]);
+		parse_sysctl(p, w, n, i + 3, pre);
+	} else if (streq(w[i], "link") && streq(w[i + 1], "add")) {
+		parse_link_add(p, w, n, i, pre);
+	} else if (streq(w[i], "link") && streq(w[i + 1], "set")) {
+		parse_link_set(p, w, n, i, pre);
+	} else if ((streq(w[i], "addr") || streq(w[i], "route")) &&
+		   streq(w[i + 1], "add")) {
+		parse_add(p, w, n, i, pre);
+	}
+}
+
+static void parse_line(struct pline *p, const char *line)
+{
+	static char w[48][256];
+	int n = split(line, w, 48);
+
+	*p = (struct pline){ .text = line };
+	if (n >= 2 && streq(w[0], "spawn")) {
+		p->type = L_SPAWN;
+		snprintf(p->ns, sizeof(p->ns), "%s", w[1]);
+		snprintf(p->undo, sizeof(p->undo), "kill %s", w[1]);
+	} else if (n >= 1 && streq(w[0], "sysctl")) {
+		parse_sysctl(p, w, n, 0, "");
+	} else if (n >= 3 && streq(w[0], "ip")) {
+		parse_ip(p, w, n);
+	}
+}
+
+/* ------------------------------------------------------------ the plan */
+
+struct plan {
+	struct pline *cur, *tgt;
+	int ncur, ntgt;
+	bool *rm, *add;		/* cur lines to undo, tgt lines to run */
+	char (*gone)[320];	/* "NS|LINK" deleted (or moved away) */
+	int ngone;
+	char (*fresh)[320];	/* "NS|LINK" made anew (or moved in) */
+	int nfresh;
+	char (*moves)[600];	/* `ip -n FROM link set B netns TO` */
+	bool *moved;		/* cur veth lines a move takes care of */
+	int nmoves;
+	bool stuck;		/* a line nsh cannot take back */
+	char (*dirty)[320];	/* "NS|": namespaces with a line that differs
+				 * (the fall-back makes them again) */
+	int ndirty;
+};
+
+static void set_put(char (*v)[320], int *n, const char *ns, const char *l)
+{
+	snprintf(v[(*n)++], 320, "%s|%s", ns, l);
+}
+
+static bool set_has(char (*v)[320], int n, const char *ns, const char *l)
+{
+	char k[320];
+
+	snprintf(k, sizeof(k), "%s|%s", ns, l);
+	for (int i = 0; i < n; i++)
+		if (streq(v[i], k))
+			return true;
+	return false;
+}
+
+static bool in_lines(const struct pline *v, int n, const char *text)
+{
+	for (int i = 0; i < n; i++)
+		if (streq(v[i].text, text))
+			return true;
+	return false;
+}
+
+static bool ns_dirty(struct plan *p, const char *ns)
+{
+	return *ns && set_has(p->dirty, p->ndirty, ns, "");
+}
+
+/* the fall-back's namespaces: those with a line only now or only in the
+ * target (a veth's other end's too) */
+static void plan_dirty(struct plan *p)
+{
+	for (int i = 0; i < p->ncur; i++) {
+		const struct pline *l = &p->cur[i];
+
+		if (in_lines(p->tgt, p->ntgt, l->text))
+			continue;
+		if (*l->ns && !ns_dirty(p, l->ns))
+			set_put(p->dirty, &p->ndirty, l->ns, "");
+		if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) &&
+		    *l->peer_ns)
+			set_put(p->dirty, &p->ndirty, l->peer_ns, "");
+	}
+	for (int j = 0; j < p->ntgt; j++) {
+		const struct pline *l = &p->tgt[j];
+
+		if (in_lines(p->cur, p->ncur, l->text))
+			continue;
+		if (*l->ns && !ns_dirty(p, l->ns))
+			set_put(p->dirty, &p->ndirty, l->ns, "");
+		if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) &&
+		    *l->peer_ns)
+			set_put(p->dirty, &p->ndirty, l->peer_ns, "");
+	}
+}
+
+static bool ns_gone(struct plan *p, const char *ns, bool full)
+{
+	if (!*ns)
+		return false;
+	for (int i = 0; i < p->ncur; i++)
+		if ((p->cur[i].type == L_NS || p->cur[i].type == L_SPAWN) &&
+		    streq(p->cur[i].ns, ns) &&
+		    ((full && ns_dirty(p, ns)) ||
+		     !in_lines(p->tgt, p->ntgt, p->cur[i].text)))
+			return true;
+	return false;
+}
+
+/*
+ * A veth line only now (R) and one only in the target (A) of the same two
+ * names, one end where it was: the other end moved; back it goes, when it
+ * goes to a named namespace (never "netns 1": that is the host's init).
+ */
+static bool find_move(struct plan *p, const struct pline *r,
+		      const struct pline *a)
+{
+	const char *from, *to, *name;
+
+	if (!*r->peer || !*a->peer)
+		return false;
+	if (streq(r->link, a->link) && streq(r->peer, a->peer) &&
+	    streq(r->ns, a->ns) && !streq(r->peer_ns, a->peer_ns)) {
+		from = r->peer_ns, to = a->peer_ns, name = r->peer;
+	} else if (streq(r->link, a->link) && streq(r->peer, a->peer) &&
+		   streq(r->peer_ns, a->peer_ns) && !streq(r->ns, a->ns)) {
+		from = r->ns, to = a->ns, name = r->link;
+	} else if (streq(r->link, a->peer) && streq(r->peer, a->link) &&
+		   streq(r->ns, a->peer_ns) && !streq(r->peer_ns, a->ns)) {
+		from = r->peer_ns, to = a->ns, name = r->peer;
+	} else if (streq(r->link, a->peer) && streq(r->peer, a->link) &&
+		   streq(r->peer_ns, a->ns) && !streq(r->ns, a->peer_ns)) {
+		from = r->ns, to = a->peer_ns, name = r->link;
+	} else {
+		return false;
+	}
+	if (!*to)
+		return false;
+	snprintf(p->moves[p->nmoves++], 600, "ip%s%s link set %s netns %s",
+		 *from ? " -n " : "", from, name, to);
+	set_put(p->gone, &p->ngone, from, name);
+	set_put(p->fresh, &p->nfresh, to, name);
+	return true;
+}
+
+/* links deleted, made, moved */
+static void plan_links(struct plan *p, bool full)
+{
+	bool *used = calloc((size_t)p->ntgt + 1, sizeof(*used));
+
+	if (!used)
+		abort();
+	for (int i = 0; i < p->ncur; i++) {
+		const struct pline *r = &p->cur[i];
+
+		if (r->type != L_LINK ||
+		    in_lines(p->tgt, p->ntgt, r->text))
+			continue;
+		for (int j = 0; !full && j < p->ntgt && !p->moved[i]; j++)
+			if (p->tgt[j].type == L_LINK && !used[j] &&
+			    !in_lines(p->cur, p->ncur, p->tgt[j].text) &&
+			    find_move(p, r, &p->tgt[j]))
+				p->moved[i] = used[j] = true;
+		if (p->moved[i])
+			continue;
+		set_put(p->gone, &p->ngone, r->ns, r->link);
+		if (*r->peer)
+			set_put(p->gone, &p->ngone, r->peer_ns, r->peer);
+	}
+	for (int j = 0; j < p->ntgt; j++) {
+		const struct pline *a = &p->tgt[j];
+
+		if (a->type != L_LINK || used[j] ||
+		    (in_lines(p->cur, p->ncur, a->text) &&
+		     !(full && (ns_dirty(p, a->ns) ||
+				ns_dirty(p, a->peer_ns)))))
+			continue;
+		set_put(p->fresh, &p->nfresh, a->ns, a->link);
+		if (*a->peer)
+			set_put(p->fresh, &p->nfresh, a->peer_ns, a->peer);
+	}
+	free(used);
+}
+
+/* whether the target sets KEY (the attribute) to another value */
+static bool key_reset(const struct plan *p, const char *key)
+{
+	for (int j = 0; *key && j < p->ntgt; j++)
+		if (p->add[j] && streq(p->tgt[j].key, key))
+			return true;
+	return false;
+}
+
+static bool about_gone(const struct plan *p, const struct pline *l)
+{
+	if (*l->link && l->type != L_LINK &&
+	    set_has(p->gone, p->ngone, l->ns, l->link))
+		return true;
+	return l->type == L_MASTER &&
+	       set_has(p->gone, p->ngone, l->peer_ns, l->peer);
+}
+
+static void plan_lines(struct plan *p, bool full)
+{
+	for (int j = 0; j < p->ntgt; j++) {
+		const struct pline *a = &p->tgt[j];
+
+		p->add[j] = !in_lines(p->cur, p->ncur, a->text) ||
+			    (full && ns_dirty(p, a->ns)) ||
+			    (*a->link && set_has(p->fresh, p->nfresh, a->ns,
+						 a->link)) ||
+			    (a->type == L_MASTER &&
+			     set_has(p->fresh, p->nfresh, a->peer_ns,
+				     a->peer));
+	}
+	for (int i = 0; i < p->ncur; i++) {
+		const struct pline *r = &p->cur[i];
+		bool nsline = r->type == L_NS || r->type == L_SPAWN;
+
+		if (p->moved[i] ||
+		    ((!full || !nsline || !ns_dirty(p, r->ns)) &&
+		     in_lines(p->tgt, p->ntgt, r->text)))
+			continue;
+		if (!nsline && ns_gone(p, r->ns, full))
+			continue;
+		if (about_gone(p, r) || key_reset(p, r->key))
+			continue;
+		if (r->type == L_OTHER || !*r->undo)
+			p->stuck = true;
+		else
+			p->rm[i] = true;
+	}
+}
+
+static struct pline *parse_snap(const struct snap *s)
+{
+	struct pline *v = calloc((size_t)s->n + 1, sizeof(*v));
+
+	if (!v)
+		abort();
+	for (int i = 0; i < s->n; i++)
+		parse_line(&v[i], s->lines[i]);
+	return v;
+}
+
+static void plan_free(struct plan *p)
+{
+	free(p->cur);
+	free(p->tgt);
+	free(p->rm);
+	free(p->add);
+	free(p->gone);
+	free(p->fresh);
+	free(p->moves);
+	free(p->moved);
+	free(p->dirty);
+}
+
+/* what turns NOW into TARGET (FULL: the namespaces made again) */
+static void plan_make(struct plan *p, const struct snap *now,
+		      const struct snap *target, bool full)
+{
+	size_t nl = (size_t)now->n + (size_t)target->n + 1;
+
+	*p = (struct plan){ .cur = parse_snap(now), .ncur = now->n,
+			    .tgt = parse_snap(target), .ntgt = target->n };
+	p->rm = calloc((size_t)now->n + 1, sizeof(*p->rm));
+	p->moved = calloc((size_t)now->n + 1, sizeof(*p->moved));
+	p->add = calloc((size_t)target->n + 1, sizeof(*p->add));
+	p->gone = calloc(2 * nl, sizeof(*p->gone));
+	p->fresh = calloc(2 * nl, sizeof(*p->fresh));
+	p->moves = calloc(nl, sizeof(*p->moves));
+	p->dirty = calloc(2 * nl, sizeof(*p->dirty));
+	if (!p->rm || !p->moved || !p->add || !p->gone || !p->fresh ||
+	    !p->moves || !p->dirty)
+		abort();
+	if (full)
+		plan_dirty(p);
+	plan_links(p, full);
+	plan_lines(p, full);
+}
+
+/* ------------------------------------------------------------ applying */
+
+/* run LINE quietly (its output and errors: the check after tells) */
+static int run_quiet(struct nsh *sh, const char *line, int *count)
+{
+	(*count)++;
+	return nsh_run_line(sh, line, NSH_RUN) ? 1 : 0;
+}
+
+/* the plan's lines, in the host's namespace; how many failed */
+static int plan_run(struct nsh *sh, const struct plan *p, int *count)
+{
+	int failed = 0;
+
+	for (int i = p->ncur - 1; i >= 0; i--)
+		if (p->rm[i])
+			failed += run_quiet(sh, p->cur[i].undo, count);
+	for (int j = 0; j < p->ntgt; j++)
+		if (p->add[j] && (p->tgt[j].type == L_NS ||
+				  p->tgt[j].type == L_SPAWN))
+			failed += run_quiet(sh, p->tgt[j].text, count);
+	for (int k = 0; k < p->nmoves; k++)
+		failed += run_quiet(sh, p->moves[k], count);
+	for (int j = 0; j < p->ntgt; j++)
+		if (p->add[j] && p->tgt[j].type != L_NS &&
+		    p->tgt[j].type != L_SPAWN)
+			failed += run_quiet(sh, p->tgt[j].text, count);
+	teardown_wait(sh);
+	return failed;
+}
+
+struct quiet {
+	int out, err;
+	struct nsh_ns saved;
+	bool pushed;
+};
+
+static void quiet_begin(struct nsh *sh, struct quiet *q)
+{
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	struct nsh_ns home = sh->home;
+
+	fflush(stdout);
+	fflush(stderr);
+	q->out = dup(1);
+	q->err = dup(2);
+	if (null >= 0) {
+		dup2(null, 1);
+		dup2(null, 2);
+		close(null);
+	}
+	q->pushed = ns_push(sh, &home, &q->saved) == 0;
+	sh->replaying = true;
+	checkpoint_busy = true;
+}
+
+static void quiet_end(struct nsh *sh, struct quiet *q)
+{
+	checkpoint_busy = false;
+	sh->replaying = false;
+	if (q->pushed)
+		ns_pop(sh, &q->saved);
+	fflush(stdout);
+	fflush(stderr);
+	if (q->out >= 0) {
+		dup2(q->out, 1);
+		close(q->out);
+	}
+	if (q->err >= 0) {
+		dup2(q->err, 2);
+		close(q->err);
+	}
+}
+
+/* whether the lab is at TARGET; events still on their way (an IPv6
+ * address is told from the kernel's DAD work, a moment later) are waited
+ * for, up to MS milliseconds */
+static bool reached(struct nsh *sh, const struct snap *target, int ms)
+{
+	unsigned long long end = now_ns() + (unsigned long long)ms * 1000000;
+	bool same = false;
+
+	for (;;) {
+		struct pollfd fds[4];
+		struct snap after;
+		int n;
+
+		(void)model_get(sh);
+		if (snap_take(sh, &after, NULL))
+			return false;
+		same = snap_same(&after, target);
+		snap_free(&after);
+		if (same || now_ns() >= end)
+			return same;
+		ms = (int)((end - now_ns()) / 1000000) + 1;
+		n = model_pollfds(fds, 4);
+		if (poll(fds, (nfds_t)n, ms) <= 0)
+			return same;
+		model_ready(sh, fds, n);
+	}
+}
+
+/* one pass: plan NOW → TARGET and run it; 1 if the state is not TARGET
+ * after it, *COUNT: lines run */
+static int pass(struct nsh *sh, const struct snap *target, bool full,
+		int *count, bool *stuck)
+{
+	struct snap now;
+	struct plan p;
+	struct quiet q;
+	bool v6 = false;
+
+	if (snap_take(sh, &now, NULL))
+		return 1;
+	plan_make(&p, &now, target, full);
+	*stuck = p.stuck;
+	for (int j = 0; j < p.ntgt; j++)	/* an IPv6 address added */
+		v6 |= p.add[j] && p.tgt[j].type == L_ADDR &&
+		      strchr(p.tgt[j].text, ':');
+	quiet_begin(sh, &q);
+	(void)plan_run(sh, &p, count);
+	quiet_end(sh, &q);
+	plan_free(&p);
+	snap_free(&now);
+	return reached(sh, target, v6 ? 200 : 20) ? 0 : 1;
+}
+
+/* go_to: see checkpoint.h */
+int go_to(struct nsh *sh, const struct snap *target, const char *what)
+{
+	struct watch *w;
+	struct snap now;
+	int count = 0, rc;
+	bool stuck = false, same;
+	unsigned long long t0 = now_ns();
+
+	if (snap_take(sh, &now, NULL))
+		return 1;
+	same = snap_same(&now, target);
+	snap_free(&now);
+	if (same) {
+		printf("(the lab is already at %s)\n", what);
+		return 0;
+	}
+	w = watch_begin(sh);
+	rc = pass(sh, target, false, &count, &stuck);
+	if (rc && !stuck)	/* what the kernel undid by itself (an IPv6
+				 * address of a link set down): once more */
+		rc = pass(sh, target, false, &count, &stuck);
+	if (rc) {
+		printf("(%s could not be reached by minimal changes%s: the "
+		       "lab's namespaces are removed and its config replayed)"
+		       "\n", what, stuck ? " (a line nsh cannot take back)" :
+		       "");
+		rc = pass(sh, target, true, &count, &stuck);
+	}
+	fflush(stdout);
+	watch_end(sh, w);
+	if (rc)
+		return nsh_err(sh, "%s: the lab differs from it still (see "
+				   "'show running-config')", what);
+	printf("(back to %s: %d command%s in %.1f ms)\n", what, count,
+	       count == 1 ? "" : "s", (double)(now_ns() - t0) / 1e6);
+	return 0;
+}
+
