@@ -116,6 +116,35 @@ for p in $pages; do
 	fi
 done
 
+# nsh-lab(5) says what `help syntax` says: its redirections, variable forms,
+# special parameters and operators, word for word
+if command -v groff >/dev/null 2>&1; then
+	groff -man -Tascii -P-cbou "$doc/nsh-lab.5" 2>/dev/null |
+		tr ' ,()' '\n\n\n\n' | grep -v '^$' >"$TMP/lab.words"
+	"$NSH" -c 'help syntax' >"$TMP/syntax"
+	{
+		sed -n 's/ redirections$//p' "$TMP/syntax"
+		grep '^ *\$NAME ' "$TMP/syntax"
+		sed -n 's/^ *\(\$? \).*\(\$\$ \).*\(\$! \).*/\1\2\3/p' "$TMP/syntax"
+	} | tr ' ' '\n' | grep -v '^$' >"$TMP/syntax.words"
+	for w in ';' '&&' '||' '!' '|' '|&' '&'; do
+		grep -qF -- " $w " "$TMP/syntax" && echo "$w"
+	done >>"$TMP/syntax.words"
+	missing=
+	n=0
+	while read -r w; do
+		n=$((n + 1))
+		grep -qxF -- "$w" "$TMP/lab.words" || missing="$missing $w"
+	done <"$TMP/syntax.words"
+	if [ -z "$missing" ] && [ "$n" -gt 20 ]; then
+		_tap 0 "nsh-lab.5 has the $n forms of help syntax"
+	else
+		_tap 1 "nsh-lab.5 has the forms of help syntax ($n)"; echo "# missing:$missing"
+	fi
+else
+	skip "nsh-lab.5 against help syntax: no groff"
+fi
+
 # SEE ALSO names iproute2's pages
 for m in 'ip (8)' 'ip\\-netns (8)' 'bridge (8)' 'tc (8)'; do
 	if sed -n '/^\.SH SEE ALSO/,$p' "$doc/nsh.1" | grep -q "^\.BR $m"; then
