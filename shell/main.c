@@ -22,7 +22,9 @@
 #include "core.h"
 #include "import.h"
 #include "grade.h"
+#include "ipl.h"
 #include "model.h"
+#include "nsh-version.h"
 
 
 static void on_sigint(int sig)
@@ -59,68 +61,109 @@ static int set_user(struct nsh *sh, const char *name)
 	return 0;
 }
 
+/* --help: short; the whole story is nsh(1) and nsh-lab(5) */
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: nsh [--sandbox] [-k] [-i] [-j] [-x] [--explain] [--cleanup]\n"
-		"           [--clean-env] [--user NAME]\n"
-		"           [--native]\n"
-		"           [--check FILE | --step FILE | -f FILE | -c LINE | FILE]\n"
-		"  -f, --file FILE   run a .nsh script (stops at the first "
-		"failing line)\n"
-		"  -c, --command L   run one command line\n"
-		"  -k, --keep-going  run every line of a script even after a "
-		"failure (still exits 1)\n"
-		"  --step FILE       present a lab one command at a time: "
-		"narration from its\n"
-		"                    comments, Enter runs, s skips, b goes back "
-		"(restoring the\n"
-		"                    lab), g LABEL jumps, ! opens a prompt, q "
-		"quits\n"
-		"  --check FILE      grade the live lab against FILE's 'expect' "
-		"lines\n"
-		"                    (exit 0 all passed, 1 some failed, 2 none "
-		"found)\n"
-		"  -j, --json        JSON output (with --check: a gradebook "
-		"line)\n"
-		"  -x                echo each script line, as at the prompt, "
-		"before it runs\n"
-		"  --explain         before each command, the plain iproute2 "
-		"command line\n"
-		"                    that does the same\n"
-		"  --native          refuse the ip/bridge/tc lines nsh does not do "
-		"natively\n"
-		"                    (otherwise the real program runs them, "
-		"with a notice)\n"
-		"  --clean-env       run programs with PATH, HOME, TERM, LANG and "
-		"USER only\n"
-		"  --user NAME       run programs as NAME (nsh's own netlink work "
-		"stays root's):\n"
-		"                    students ping and curl without root\n"
-		"  --cleanup         when the script ends, pass or fail, remove "
-		"what it\n"
-		"                    created (see 'help cleanup')\n"
-		"  -i, --interactive read standard input line by line as it "
-		"comes, even\n"
-		"                    from a pipe (no checking pass): drive nsh "
-		"from a program\n"
-		"  --sandbox         work in a fresh network + mount namespace "
-		"with a\n"
-		"                    private /run/netns: nothing touches the "
-		"host\n"
-		"  --check LAB --each DIR...  grade submissions: each built "
-		"in a sandbox\n"
-		"                    of its own, LAB's expect lines run on it "
-		"(--wait DUR,\n"
-		"                    --timeout DUR, -j, --csv)\n"
-		"  --import KIND PATH  write another tool's lab as a .nsh lab: "
-		"kathara DIR,\n"
-		"                    clab FILE.clab.yml (linux and bridge "
-		"nodes)\n"
-		"  -V, --version     nsh's version, and the libnl and readline it "
-		"runs with\n"
-		"  -h, --help        this text; inside nsh, 'help' lists the "
-		"commands\n");
+		"usage: nsh [OPTION]... [FILE]\n"
+		"       nsh [OPTION]... -c LINE | -f FILE | --step FILE | "
+		"--check FILE\n"
+		"With no FILE: the prompt, or a script read from standard "
+		"input.\n"
+		"  -c, --command LINE  run one line\n"
+		"  -f, --file FILE     run a .nsh script; it stops at the "
+		"first failure\n"
+		"  -k, --keep-going    run every line of a script even after "
+		"a failure\n"
+		"  -i, --interactive   read standard input line by line as it "
+		"comes\n"
+		"  -x                  echo each script line before it runs\n"
+		"  -j, --json          JSON output (with --check: a "
+		"gradebook)\n"
+		"      --sandbox       work in a fresh network + mount "
+		"namespace\n"
+		"      --step FILE     present a lab one command at a time\n"
+		"      --check FILE    grade the live lab against FILE's "
+		"expect lines\n"
+		"      --explain       print the iproute2 line of each nsh "
+		"command\n"
+		"      --native        refuse the lines nsh would hand to "
+		"ip/bridge/tc\n"
+		"      --cleanup       remove what the script created when it "
+		"ends\n"
+		"      --user NAME     run programs as NAME\n"
+		"      --clean-env     run programs with PATH, HOME, TERM, "
+		"LANG, USER only\n"
+		"      --check LAB --each DIR...  grade submissions, each in "
+		"a sandbox\n"
+		"      --import KIND PATH  another tool's lab as a .nsh lab "
+		"(kathara, clab)\n"
+		"  -V, --version       nsh's version, and the libnl and "
+		"readline it runs with\n"
+		"  -h, --help          this text\n"
+		"Details: man nsh, man nsh-lab (scripts); inside nsh: help.\n");
+}
+
+/* -V: "nsh 0.2 (git describe), libnl 3.7.0, readline 8.2", the libnl
+ * and readline nsh runs with; no "(…)" when built from a tarball */
+static void version(void)
+{
+	printf("nsh %s", PACKAGE_VERSION);
+	if (*NSH_GIT_DESCRIBE)
+		printf(" (%s)", NSH_GIT_DESCRIBE);
+	printf(", libnl %d.%d.%d, readline %s\n", nl_ver_maj, nl_ver_min,
+	       nl_ver_mic, rl_library_version);
+}
+
+/* SYNTAX as help prints it: without "/abbrev" and "$binding" marks
+ * (shell/help.c's render) */
+static const char *render_syntax(const char *syntax, char *buf, size_t len)
+{
+	size_t o = 0;
+
+	for (const char *p = syntax; *p && o + 1 < len; p++) {
+		if (*p == '/' || *p == '$') {
+			while (p[1] && !strchr(" [](){}|", p[1]))
+				p++;
+			continue;
+		}
+		buf[o++] = *p;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/*
+ * --help-commands (not listed): the families and the commands `help`
+ * lists, from the same declarations, one per line, fields separated by
+ * tabs: "family NAME SUMMARY" and "command FAMILY SYNOPSIS SUMMARY".  The
+ * command list of nsh(1) (doc/commands.sh, `make update-man`) and the
+ * bash completion (completion/nsh.bash) are made from it;
+ * tests/dist/t-man.sh checks it against `nsh -c help`.
+ */
+static void help_commands(void)
+{
+	for (int f = 0; nsh_families[f]; f++)
+		printf("family\t%s\t%s\n", nsh_families[f]->name,
+		       nsh_families[f]->summary);
+	for (int i = 0; i < cmdtree_nrows(); i++) {
+		const struct nsh_family *fam;
+		const struct nsh_cmd *cmd = cmdtree_row(i, &fam, NULL);
+		char root[16], u[512];
+
+		if (cmd->flags & NSH_CMD_HIDDEN)
+			continue;
+		snprintf(root, sizeof(root), "%.*s",
+			 (int)strcspn(cmd->syntax, " "), cmd->syntax);
+		if (!cmd->fn && ipl_is_root(root))
+			continue;	/* left to the real program */
+		if (cmd->opts || ipl_is_root(root))
+			ipl_synopsis(cmd, u, sizeof(u));
+		else
+			render_syntax(cmd->syntax, u, sizeof(u));
+		printf("command\t%s\t%s\t%s\n", fam->name, u,
+		       cmd->summary ? cmd->summary : "");
+	}
 }
 
 /* what --step needs of the lab's commands (shell/step.c) */
@@ -257,8 +300,13 @@ static int opt_mode(struct nsh *sh, struct start *st, int c, const char *arg)
 		usage(stdout);
 		return -1;
 	case 'V':
-		printf("nsh %s, %s, readline %s\n", PACKAGE_VERSION,
-		       LIBNL_STRING, rl_library_version);
+		version();
+		return -1;
+	case 'H':
+		if (cmdtree_init() < 0)
+			return 1;
+		help_commands();
+		cmdtree_fini();
 		return -1;
 	default:
 		return opt_flag(sh, c, arg);
@@ -290,6 +338,7 @@ static int parse_options(int argc, char **argv, struct nsh *sh,
 		{ "csv", no_argument, NULL, 'v' },
 		{ "wait", required_argument, NULL, 'W' },
 		{ "timeout", required_argument, NULL, 'T' },
+		{ "help-commands", no_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc;

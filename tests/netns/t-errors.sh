@@ -121,7 +121,7 @@ ok "after all the errors ns1 is the only namespace" \
 
 # nsh's own options (issue 15): -V as ip -V, a bad option is a usage error
 ok "nsh -V" "$NSH" -V
-like "… names nsh, libnl and readline" "$(cat "$TMP/out")" '^nsh [0-9.]+, libnl [0-9.]+, readline [0-9.]+$'
+like "… names nsh (its git describe if built from git), libnl and readline" "$(cat "$TMP/out")" '^nsh [0-9.]+( \([^)]+\))?, libnl [0-9.]+, readline [0-9.]+$'
 ok "nsh --version" "$NSH" --version
 "$NSH" --no-such-option >/dev/null 2>&1
 is "an unknown option: status 2 (a usage error)" "$?" 2
