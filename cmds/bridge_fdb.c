@@ -268,37 +268,12 @@ static void print_lladdr(const struct nlattr *a)
 	pr_string(PR_ANY, "mac", "%s ", buf);
 }
 
-static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
+/* where the entry leads: dst, vlan, port, vni, src_vni, via, nhid,
+ * link-netnsid */
+static void print_remote(struct fshow *s, struct nlattr **tb, uint16_t vid)
 {
-	struct ndmsg *ndm = nlmsg_data(nlh);
-	struct nlattr *tb[NDA_MAX + 1];
 	char buf[INET6_ADDRSTRLEN + 16];
-	uint16_t vid = 0;
 
-	if ((nlh->nlmsg_type != RTM_NEWNEIGH &&
-	     nlh->nlmsg_type != RTM_DELNEIGH) ||
-	    ndm->ndm_family != AF_BRIDGE)
-		return;
-	if (s->filter_index && s->filter_index != ndm->ndm_ifindex)
-		return;
-	if (s->filter_state && !(ndm->ndm_state & s->filter_state))
-		return;
-	if (nlmsg_parse(nlh, sizeof(*ndm), tb, NDA_MAX, NULL) < 0)
-		return;
-	if (tb[NDA_VLAN])
-		vid = nla_get_u16(tb[NDA_VLAN]);
-	if (s->filter_vlan && s->filter_vlan != vid)
-		return;
-	if (s->filter_dynamic && (ndm->ndm_state & NUD_PERMANENT))
-		return;
-	pr_obj_open(NULL);
-	if (tb[NDA_LLADDR])
-		print_lladdr(tb[NDA_LLADDR]);
-	if (!s->filter_index && ndm->ndm_ifindex) {
-		pr_string(PR_FP, NULL, "%s", "dev ");
-		pr_string(PR_ANY, "ifname", "%s ",
-			   ipr_ifname(s->sh, ndm->ndm_ifindex));
-	}
 	if (tb[NDA_DST]) {
 		int af = nla_len(tb[NDA_DST]) == 16 ? AF_INET6 : AF_INET;
 
@@ -311,12 +286,12 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 		pr_uint(PR_ANY, "vlan", "vlan %hu ", vid);
 	if (tb[NDA_PORT])
 		pr_uint(PR_ANY, "port", "port %u ",
-			 ntohs(nla_get_u16(tb[NDA_PORT])));
+			ntohs(nla_get_u16(tb[NDA_PORT])));
 	if (tb[NDA_VNI])
 		pr_uint(PR_ANY, "vni", "vni %u ", nla_get_u32(tb[NDA_VNI]));
 	if (tb[NDA_SRC_VNI])
 		pr_uint(PR_ANY, "src_vni", "src_vni %u ",
-			 nla_get_u32(tb[NDA_SRC_VNI]));
+			nla_get_u32(tb[NDA_SRC_VNI]));
 	if (tb[NDA_IFINDEX]) {
 		unsigned via = nla_get_u32(tb[NDA_IFINDEX]);
 
@@ -324,37 +299,83 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 			pr_uint(PR_ANY, "viaIfIndex", "via ifindex %u ", via);
 		else
 			pr_string(PR_ANY, "viaIf", "via %s ",
-				   ipr_ifname(s->sh, (int)via));
+				  ipr_ifname(s->sh, (int)via));
 	}
 	if (tb[NDA_NH_ID])
-		pr_uint(PR_ANY, "nhid", "nhid %u ",
-			 nla_get_u32(tb[NDA_NH_ID]));
+		pr_uint(PR_ANY, "nhid", "nhid %u ", nla_get_u32(tb[NDA_NH_ID]));
 	if (tb[NDA_LINK_NETNSID])
 		pr_uint(PR_ANY, "linkNetNsId", "link-netnsid %d ",
-			 nla_get_u32(tb[NDA_LINK_NETNSID]));
-	if (s->sh->o.stats && tb[NDA_CACHEINFO] &&
-	    nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo)) {
-		const struct nda_cacheinfo *ci = nla_data(tb[NDA_CACHEINFO]);
-		long hz = sysconf(_SC_CLK_TCK);
+			nla_get_u32(tb[NDA_LINK_NETNSID]));
+}
 
-		if (hz <= 0)
-			hz = 100;
-		if (pr_json()) {
-			pr_uint(PR_JSON, "used", NULL,
-				 (unsigned)(ci->ndm_used / (unsigned)hz));
-			pr_uint(PR_JSON, "updated", NULL,
-				 (unsigned)(ci->ndm_updated / (unsigned)hz));
-		} else {
-			printf("used %d/%d ", (int)(ci->ndm_used / hz),
-			       (int)(ci->ndm_updated / hz));
-		}
+/* -s: "used N/N" in seconds */
+static void print_cacheinfo(const struct nlattr *a)
+{
+	const struct nda_cacheinfo *ci = nla_data(a);
+	long hz = sysconf(_SC_CLK_TCK);
+
+	if (hz <= 0)
+		hz = 100;
+	if (pr_json()) {
+		pr_uint(PR_JSON, "used", NULL,
+			(unsigned)(ci->ndm_used / (unsigned)hz));
+		pr_uint(PR_JSON, "updated", NULL,
+			(unsigned)(ci->ndm_updated / (unsigned)hz));
+	} else {
+		printf("used %d/%d ", (int)(ci->ndm_used / hz),
+		       (int)(ci->ndm_updated / hz));
 	}
+}
+
+/* does the show's filter keep the entry (its vlan in *VID)? */
+static bool fdb_keep(struct fshow *s, struct nlmsghdr *nlh,
+		     struct nlattr **tb, uint16_t *vid)
+{
+	struct ndmsg *ndm = nlmsg_data(nlh);
+
+	if ((nlh->nlmsg_type != RTM_NEWNEIGH &&
+	     nlh->nlmsg_type != RTM_DELNEIGH) ||
+	    ndm->ndm_family != AF_BRIDGE)
+		return false;
+	if (s->filter_index && s->filter_index != ndm->ndm_ifindex)
+		return false;
+	if (s->filter_state && !(ndm->ndm_state & s->filter_state))
+		return false;
+	if (nlmsg_parse(nlh, sizeof(*ndm), tb, NDA_MAX, NULL) < 0)
+		return false;
+	*vid = tb[NDA_VLAN] ? nla_get_u16(tb[NDA_VLAN]) : 0;
+	if (s->filter_vlan && s->filter_vlan != *vid)
+		return false;
+	return !(s->filter_dynamic && (ndm->ndm_state & NUD_PERMANENT));
+}
+
+static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
+{
+	struct ndmsg *ndm = nlmsg_data(nlh);
+	struct nlattr *tb[NDA_MAX + 1];
+	char buf[INET6_ADDRSTRLEN + 16];
+	uint16_t vid = 0;
+
+	if (!fdb_keep(s, nlh, tb, &vid))
+		return;
+	pr_obj_open(NULL);
+	if (tb[NDA_LLADDR])
+		print_lladdr(tb[NDA_LLADDR]);
+	if (!s->filter_index && ndm->ndm_ifindex) {
+		pr_string(PR_FP, NULL, "%s", "dev ");
+		pr_string(PR_ANY, "ifname", "%s ",
+			  ipr_ifname(s->sh, ndm->ndm_ifindex));
+	}
+	print_remote(s, tb, vid);
+	if (s->sh->o.stats && tb[NDA_CACHEINFO] &&
+	    nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo))
+		print_cacheinfo(tb[NDA_CACHEINFO]);
 	print_flags(ndm->ndm_flags);
 	if (tb[NDA_MASTER])
 		pr_string(PR_ANY, "master", "master %s ",
-			   ipr_ifname(s->sh, (int)nla_get_u32(tb[NDA_MASTER])));
+			  ipr_ifname(s->sh, (int)nla_get_u32(tb[NDA_MASTER])));
 	pr_string(PR_ANY, "state", "%s\n",
-		   state_name(ndm->ndm_state, buf, sizeof(buf)));
+		  state_name(ndm->ndm_state, buf, sizeof(buf)));
 	pr_obj_close();
 }
 
@@ -445,56 +466,70 @@ static const struct ipl_opt get_rows[] = {
 
 const struct ipl_table fdb_get_opts = { "bridge fdb get", get_rows };
 
+/* what a get line names */
+struct fdb_get_line {
+	const struct nsh_val *addr;
+	const char *dev, *br;
+	long vlan, vni;
+};
+
+/* the words of A into G, NDM and S; false after `help` (the usage) */
+static bool get_words(const struct nsh_args *a, struct fdb_get_line *g,
+		      struct ndmsg *ndm, struct fshow *s)
+{
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+		const struct nsh_val *v = ipl_arg(a, i, 0);
+
+		switch (o ? o->key : 0) {
+		case F_DEV: g->dev = v->text; break;
+		case F_BR: g->br = v->text; break;
+		case F_VNI: g->vni = v->num; break;
+		case F_SELF: ndm->ndm_flags |= NTF_SELF; break;
+		case F_MASTER: ndm->ndm_flags |= NTF_MASTER; break;
+		case F_VLAN: g->vlan = v->num; break;
+		case F_DYNAMIC: s->filter_dynamic = true; break;
+		case F_ADDR: g->addr = v; break;
+		case F_HELP:
+			ipl_usage(a->cmd, stdout);
+			return false;
+		default: break;
+		}
+	}
+	return true;
+}
+
 int fdb_get(struct nsh *sh, const struct nsh_args *a)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
 	_cleanup_free_ struct nlmsghdr *answer = NULL;
 	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
 	struct fshow s = { .sh = sh };
-	const struct nsh_val *addr = NULL;
-	const char *dev = NULL, *br = NULL;
-	long vlan = -1, vni = -1;
+	struct fdb_get_line g = { .vlan = -1, .vni = -1 };
 	int idx, err;
 
-	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
-		const struct ipl_opt *o = a->bind[i].opt;
-		const struct nsh_val *v = ipl_arg(a, i, 0);
-
-		switch (o ? o->key : 0) {
-		case F_DEV: dev = v->text; break;
-		case F_BR: br = v->text; break;
-		case F_VNI: vni = v->num; break;
-		case F_SELF: ndm.ndm_flags |= NTF_SELF; break;
-		case F_MASTER: ndm.ndm_flags |= NTF_MASTER; break;
-		case F_VLAN: vlan = v->num; break;
-		case F_DYNAMIC: s.filter_dynamic = true; break;
-		case F_ADDR: addr = v; break;
-		case F_HELP:
-			ipl_usage(a->cmd, stdout);
-			return 0;
-		default: break;
-		}
-	}
-	if ((!dev && !br) || !addr)
+	if (!get_words(a, &g, &ndm, &s))
+		return 0;
+	if ((!g.dev && !g.br) || !g.addr)
 		return nsh_err(sh, "missing %s (device or master and address "
-				   "are required)", addr ? "'dev DEV' or "
-							   "'br BRIDGE'" :
-							   "the MAC address");
+				   "are required)", g.addr ? "'dev DEV' or "
+							     "'br BRIDGE'" :
+							     "the MAC address");
 	ipr_ifname_reset();
-	if (dev) {
-		if (link_index(sh, dev, &idx))
+	if (g.dev) {
+		if (link_index(sh, g.dev, &idx))
 			return 1;
 		ndm.ndm_ifindex = idx;
 	}
 	msg = bridge_msg(sh, RTM_GETNEIGH, 0, &ndm, sizeof(ndm));
 	if (!msg)
 		return 1;
-	if (nla_put(msg, NDA_LLADDR, 6, addr->mac) < 0 ||
-	    (vlan >= 0 && nla_put_u16(msg, NDA_VLAN, (uint16_t)vlan) < 0) ||
-	    (vni >= 0 && nla_put_u32(msg, NDA_VNI, (uint32_t)vni) < 0))
+	if (nla_put(msg, NDA_LLADDR, 6, g.addr->mac) < 0 ||
+	    (g.vlan >= 0 && nla_put_u16(msg, NDA_VLAN, (uint16_t)g.vlan) < 0) ||
+	    (g.vni >= 0 && nla_put_u32(msg, NDA_VNI, (uint32_t)g.vni) < 0))
 		return nsh_err(sh, "out of memory");
-	if (br) {
-		if (link_index(sh, br, &idx))
+	if (g.br) {
+		if (link_index(sh, g.br, &idx))
 			return 1;
 		if (nla_put_u32(msg, NDA_MASTER, (uint32_t)idx) < 0)
 			return nsh_err(sh, "out of memory");
@@ -503,7 +538,7 @@ int fdb_get(struct nsh *sh, const struct nsh_args *a)
 	if (err > 0)
 		return 1;
 	if (err < 0)
-		return bridge_refused(sh, addr->text, err);
+		return bridge_refused(sh, g.addr->text, err);
 	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
 	print_fdb(&s, answer);
 	pr_end();
@@ -540,113 +575,108 @@ static const struct ipl_opt flush_rows[] = {
 
 const struct ipl_table fdb_flush_opts = { "bridge fdb flush", flush_rows };
 
-int fdb_flush(struct nsh *sh, const struct nsh_args *a)
-{
-	_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
-	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
-	uint16_t state = 0, state_mask = 0, flags = 0, flags_mask = 0;
-	const char *dev = NULL, *port = NULL;
-	long vid = -1;
-	int idx, port_idx = -1, err;
+/* a flush selector word: the state and flag bits it sets or clears (in
+ * that order) and the bits it adds to the masks */
+static const struct fdb_sel {
+	int key;
+	uint16_t state_on, state_off, state_mask;
+	uint16_t flags_on, flags_off, flags_mask;
+} fdb_sels[] = {
+	{ F_MASTER, 0, 0, 0, NTF_MASTER, 0, 0 },
+	{ F_SELF, 0, 0, 0, NTF_SELF, 0, 0 },
+	{ F_PERMANENT, NUD_PERMANENT, 0, NUD_PERMANENT, 0, 0, 0 },
+	{ F_NOPERMANENT, 0, NUD_PERMANENT, NUD_PERMANENT, 0, 0, 0 },
+	{ F_STATIC, NUD_NOARP, 0, NUD_NOARP | NUD_PERMANENT, 0, 0, 0 },
+	{ F_NOSTATIC, 0, NUD_NOARP, NUD_NOARP, 0, 0, 0 },
+	/* fdb.c's own expression: clears NOARP only */
+	{ F_DYNAMIC, 0, NUD_NOARP, NUD_NOARP | NUD_PERMANENT, 0, 0, 0 },
+	{ F_NODYNAMIC, NUD_NOARP, 0, NUD_NOARP, 0, 0, 0 },
+	{ F_ADDED, 0, 0, 0, NTF_USE, 0, NTF_USE },
+	{ F_NOADDED, 0, 0, 0, 0, NTF_USE, NTF_USE },
+	{ F_EXT, 0, 0, 0, NTF_EXT_LEARNED, 0, NTF_EXT_LEARNED },
+	{ F_NOEXT, 0, 0, 0, 0, NTF_EXT_LEARNED, NTF_EXT_LEARNED },
+	{ F_STICKY, 0, 0, 0, NTF_STICKY, 0, NTF_STICKY },
+	{ F_NOSTICKY, 0, 0, 0, 0, NTF_STICKY, NTF_STICKY },
+	{ F_OFFLOADED, 0, 0, 0, NTF_OFFLOADED, 0, NTF_OFFLOADED },
+	{ F_NOOFFLOADED, 0, 0, 0, 0, NTF_OFFLOADED, NTF_OFFLOADED },
+};
 
+/* what a flush line selects */
+struct fdb_flush_line {
+	uint16_t state, state_mask, flags, flags_mask;
+	const char *dev, *port;
+	long vid;
+};
+
+/* the selector word KEY into F */
+static void flush_sel(struct fdb_flush_line *f, int key)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(fdb_sels); k++) {
+		const struct fdb_sel *s = &fdb_sels[k];
+
+		if (s->key != key)
+			continue;
+		f->state = (uint16_t)((f->state | s->state_on) &
+				      ~s->state_off);
+		f->state_mask |= s->state_mask;
+		f->flags = (uint16_t)((f->flags | s->flags_on) &
+				      ~s->flags_off);
+		f->flags_mask |= s->flags_mask;
+	}
+}
+
+/* the words of A into F */
+static void flush_words(const struct nsh_args *a, struct fdb_flush_line *f)
+{
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
 		const struct ipl_opt *o = a->bind[i].opt;
 		const struct nsh_val *v = ipl_arg(a, i, 0);
 
 		switch (o ? o->key : 0) {
-		case F_DEV: dev = v->text; break;
-		case F_MASTER: flags |= NTF_MASTER; break;
-		case F_SELF: flags |= NTF_SELF; break;
-		case F_PERMANENT:
-			state |= NUD_PERMANENT;
-			state_mask |= NUD_PERMANENT;
-			break;
-		case F_NOPERMANENT:
-			state &= (uint16_t)~NUD_PERMANENT;
-			state_mask |= NUD_PERMANENT;
-			break;
-		case F_STATIC:
-			state |= NUD_NOARP;
-			state_mask |= NUD_NOARP | NUD_PERMANENT;
-			break;
-		case F_NOSTATIC:
-			state &= (uint16_t)~NUD_NOARP;
-			state_mask |= NUD_NOARP;
-			break;
-		case F_DYNAMIC:
-			/* fdb.c's own expression: clears NOARP only */
-			state &= (uint16_t)(~NUD_NOARP | NUD_PERMANENT);
-			state_mask |= NUD_NOARP | NUD_PERMANENT;
-			break;
-		case F_NODYNAMIC:
-			state |= NUD_NOARP;
-			state_mask |= NUD_NOARP;
-			break;
-		case F_ADDED:
-			flags |= NTF_USE;
-			flags_mask |= NTF_USE;
-			break;
-		case F_NOADDED:
-			flags &= (uint16_t)~NTF_USE;
-			flags_mask |= NTF_USE;
-			break;
-		case F_EXT:
-			flags |= NTF_EXT_LEARNED;
-			flags_mask |= NTF_EXT_LEARNED;
-			break;
-		case F_NOEXT:
-			flags &= (uint16_t)~NTF_EXT_LEARNED;
-			flags_mask |= NTF_EXT_LEARNED;
-			break;
-		case F_STICKY:
-			flags |= NTF_STICKY;
-			flags_mask |= NTF_STICKY;
-			break;
-		case F_NOSTICKY:
-			flags &= (uint16_t)~NTF_STICKY;
-			flags_mask |= NTF_STICKY;
-			break;
-		case F_OFFLOADED:
-			flags |= NTF_OFFLOADED;
-			flags_mask |= NTF_OFFLOADED;
-			break;
-		case F_NOOFFLOADED:
-			flags &= (uint16_t)~NTF_OFFLOADED;
-			flags_mask |= NTF_OFFLOADED;
-			break;
-		case F_BRPORT: port = v->text; break;
-		case F_VLAN: vid = v->num; break;
-		default: break;
+		case F_DEV: f->dev = v->text; break;
+		case F_BRPORT: f->port = v->text; break;
+		case F_VLAN: f->vid = v->num; break;
+		default: flush_sel(f, o ? o->key : 0); break;
 		}
 	}
-	if (!dev)
+}
+
+int fdb_flush(struct nsh *sh, const struct nsh_args *a)
+{
+	_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
+	struct ndmsg ndm = { .ndm_family = AF_BRIDGE };
+	struct fdb_flush_line f = { .vid = -1 };
+	int idx, port_idx = -1, err;
+
+	flush_words(a, &f);
+	if (!f.dev)
 		return nsh_err(sh, "missing 'dev DEV' (the device is "
 				   "required)");
-	if (link_index(sh, dev, &idx))
+	if (link_index(sh, f.dev, &idx))
 		return 1;
-	if (port && link_index(sh, port, &port_idx))
+	if (f.port && link_index(sh, f.port, &port_idx))
 		return 1;
-	if (vid >= 4096)
-		return nsh_err(sh, "'%ld': invalid VLAN ID (0-4095)", vid);
+	if (f.vid >= 4096)
+		return nsh_err(sh, "'%ld': invalid VLAN ID (0-4095)", f.vid);
 	/* self unless the line says master */
-	if (!(flags & (NTF_SELF | NTF_MASTER)))
-		flags |= NTF_SELF;
+	if (!(f.flags & (NTF_SELF | NTF_MASTER)))
+		f.flags |= NTF_SELF;
 	ndm.ndm_ifindex = idx;
-	ndm.ndm_flags = (uint8_t)flags;
-	ndm.ndm_state = state;
+	ndm.ndm_flags = (uint8_t)f.flags;
+	ndm.ndm_state = f.state;
 	msg = bridge_msg(sh, RTM_DELNEIGH, NLM_F_BULK, &ndm, sizeof(ndm));
 	if (!msg)
 		return 1;
 	if ((port_idx > -1 &&
 	     nla_put_u32(msg, NDA_IFINDEX, (uint32_t)port_idx) < 0) ||
-	    (vid > -1 && nla_put_u16(msg, NDA_VLAN, (uint16_t)vid) < 0) ||
-	    (flags_mask &&
-	     nla_put_u8(msg, NDA_NDM_FLAGS_MASK, (uint8_t)flags_mask) < 0) ||
-	    (state_mask &&
-	     nla_put_u16(msg, NDA_NDM_STATE_MASK, state_mask) < 0))
+	    (f.vid > -1 && nla_put_u16(msg, NDA_VLAN, (uint16_t)f.vid) < 0) ||
+	    (f.flags_mask &&
+	     nla_put_u8(msg, NDA_NDM_FLAGS_MASK, (uint8_t)f.flags_mask) < 0) ||
+	    (f.state_mask &&
+	     nla_put_u16(msg, NDA_NDM_STATE_MASK, f.state_mask) < 0))
 		return nsh_err(sh, "out of memory");
 	err = ipr_talk(sh, msg);
 	if (err > 0)
 		return 1;
-	return err < 0 ? bridge_refused(sh, dev, err) : 0;
+	return err < 0 ? bridge_refused(sh, f.dev, err) : 0;
 }

@@ -55,112 +55,130 @@ static const struct ipl_opt geneve_rows[] = {
 
 static const struct ipl_table geneve_opts = { "type geneve", geneve_rows };
 
-static int geneve_put(struct link_req *r)
+/* what geneve_put gathers from the words */
+struct gv {
+	const struct nsh_val *remote;
+	bool metadata, have_id, have_label, have_ttl, have_tos, inner;
+	int have_csum[3];
+	uint32_t vni, label;
+	uint8_t ttl, tos;
+	uint16_t dstport;
+};
+
+/* one word (binding I) into G (ttl inherit, df: into the request): 0, 1
+ * after reporting, or a negative libnl error */
+static int gv_word(struct link_req *r, int i, struct gv *g)
 {
-	const struct nsh_args *a = r->a;
-	const struct nsh_val *remote = NULL;
-	bool set_op = !r->create, metadata = false, have_id = false;
-	bool have_label = false, have_ttl = false, have_tos = false;
-	bool inner = false;
-	int have_csum[3] = { -1, -1, -1 };
-	uint32_t vni = 0, label = 0;
-	uint8_t ttl = 0, tos = 0;
-	uint16_t dstport = 0;
-	struct nl_msg *m = r->msg;
-	int rc = 0;
+	const struct ipl_opt *o = r->a->bind[i].opt;
+	const struct nsh_val *v = ipl_arg(r->a, i, 0);
+	bool yes = strncmp(o->kw, "no", 2) != 0;
 
-	for (int i = r->from; i < r->to && rc >= 0; i = ipl_next(a, i)) {
-		const struct ipl_opt *o = a->bind[i].opt;
-		const struct nsh_val *v = ipl_arg(a, i, 0);
-		bool yes = strncmp(o->kw, "no", 2) != 0;
-
-		switch (o->key) {
-		case GV_ID:
-			vni = (uint32_t)v->num;
-			have_id = true;
-			break;
-		case GV_REMOTE:
-			if ((v->pfx.family == AF_INET &&
-			     (v->pfx.addr[0] & 0xf0) == 0xe0) ||
-			    (v->pfx.family == AF_INET6 &&
-			     v->pfx.addr[0] == 0xff))
-				return nsh_err(r->sh, "'%s': not a unicast "
-						      "address", v->text);
-			remote = v;
-			break;
-		case GV_TTL:
-			have_ttl = true;
-			if (v->special == 'i')
-				rc = nla_put_u8(m, IFLA_GENEVE_TTL_INHERIT, 1);
-			else
-				ttl = (uint8_t)v->num;
-			break;
-		case GV_TOS:
-			have_tos = true;
-			tos = (uint8_t)v->num;
-			break;
-		case GV_DF:
-			rc = nla_put_u8(
-				m, IFLA_GENEVE_DF,
-				streq(v->text, "unset") ? GENEVE_DF_UNSET :
-				streq(v->text, "set")	? GENEVE_DF_SET :
-							  GENEVE_DF_INHERIT);
-			break;
-		case GV_LABEL:
-			have_label = true;
-			label = htonl((uint32_t)v->num);
-			break;
-		case GV_DSTPORT:
-			dstport = (uint16_t)v->num;
-			break;
-		case GV_EXTERNAL:
-			metadata = yes;
-			break;
-		case GV_UDPCSUM:
-		case GV_ZCSUM6TX:
-		case GV_ZCSUM6RX:
-			have_csum[o->key - GV_UDPCSUM] = yes;
-			break;
-		case GV_INNERPROTO:
-			inner = true;
-			break;
-		}
+	switch (o->key) {
+	case GV_ID:
+		g->vni = (uint32_t)v->num;
+		g->have_id = true;
+		break;
+	case GV_REMOTE:
+		if ((v->pfx.family == AF_INET &&
+		     (v->pfx.addr[0] & 0xf0) == 0xe0) ||
+		    (v->pfx.family == AF_INET6 && v->pfx.addr[0] == 0xff))
+			return nsh_err(r->sh, "'%s': not a unicast address",
+				       v->text);
+		g->remote = v;
+		break;
+	case GV_TTL:
+		g->have_ttl = true;
+		if (v->special == 'i')
+			return nla_put_u8(r->msg, IFLA_GENEVE_TTL_INHERIT, 1);
+		g->ttl = (uint8_t)v->num;
+		break;
+	case GV_TOS:
+		g->have_tos = true;
+		g->tos = (uint8_t)v->num;
+		break;
+	case GV_DF:
+		return nla_put_u8(r->msg, IFLA_GENEVE_DF,
+				  streq(v->text, "unset") ? GENEVE_DF_UNSET :
+				  streq(v->text, "set")	  ? GENEVE_DF_SET :
+							    GENEVE_DF_INHERIT);
+	case GV_LABEL:
+		g->have_label = true;
+		g->label = htonl((uint32_t)v->num);
+		break;
+	case GV_DSTPORT:
+		g->dstport = (uint16_t)v->num;
+		break;
+	case GV_EXTERNAL:
+		g->metadata = yes;
+		break;
+	case GV_UDPCSUM:
+	case GV_ZCSUM6TX:
+	case GV_ZCSUM6RX:
+		g->have_csum[o->key - GV_UDPCSUM] = yes;
+		break;
+	case GV_INNERPROTO:
+		g->inner = true;
+		break;
 	}
-	if (metadata && have_id)
-		return nsh_err(r->sh, "'external': not with a VNI ('id')");
-	if (!metadata && !have_id)
-		return nsh_err(r->sh, "missing the network identifier "
-				      "('id VNI')");
-	if (!metadata && !set_op && !remote)
-		return nsh_err(r->sh, "missing the other end ('remote "
-				      "ADDR')");
-	if (rc >= 0)
-		rc = nla_put_u32(m, IFLA_GENEVE_ID, vni);
-	if (rc >= 0 && remote)
-		rc = remote->pfx.family == AF_INET ?
+	return 0;
+}
+
+/* the attributes after the words, in iproute2's order: 0 or a negative
+ * libnl error */
+static int gv_put_last(struct link_req *r, const struct gv *g, bool set_op)
+{
+	struct nl_msg *m = r->msg;
+	int rc = nla_put_u32(m, IFLA_GENEVE_ID, g->vni);
+
+	if (rc >= 0 && g->remote)
+		rc = g->remote->pfx.family == AF_INET ?
 			     nla_put(m, IFLA_GENEVE_REMOTE, 4,
-				     remote->pfx.addr) :
+				     g->remote->pfx.addr) :
 			     nla_put(m, IFLA_GENEVE_REMOTE6, 16,
-				     remote->pfx.addr);
-	if (rc >= 0 && (!set_op || have_label))
-		rc = nla_put_u32(m, IFLA_GENEVE_LABEL, label);
-	if (rc >= 0 && (!set_op || have_ttl))
-		rc = nla_put_u8(m, IFLA_GENEVE_TTL, ttl);
-	if (rc >= 0 && (!set_op || have_tos))
-		rc = nla_put_u8(m, IFLA_GENEVE_TOS, tos);
-	if (rc >= 0 && dstport)
-		rc = nla_put_u16(m, IFLA_GENEVE_PORT, htons(dstport));
-	if (rc >= 0 && metadata)
+				     g->remote->pfx.addr);
+	if (rc >= 0 && (!set_op || g->have_label))
+		rc = nla_put_u32(m, IFLA_GENEVE_LABEL, g->label);
+	if (rc >= 0 && (!set_op || g->have_ttl))
+		rc = nla_put_u8(m, IFLA_GENEVE_TTL, g->ttl);
+	if (rc >= 0 && (!set_op || g->have_tos))
+		rc = nla_put_u8(m, IFLA_GENEVE_TOS, g->tos);
+	if (rc >= 0 && g->dstport)
+		rc = nla_put_u16(m, IFLA_GENEVE_PORT, htons(g->dstport));
+	if (rc >= 0 && g->metadata)
 		rc = nla_put_flag(m, IFLA_GENEVE_COLLECT_METADATA);
-	if (rc >= 0 && inner)
+	if (rc >= 0 && g->inner)
 		rc = nla_put_flag(m, IFLA_GENEVE_INNER_PROTO_INHERIT);
 	for (int k = 0; k < 3 && rc >= 0; k++)
-		if (have_csum[k] >= 0)
+		if (g->have_csum[k] >= 0)
 			rc = nla_put_u8(m,
 					k == 0 ? IFLA_GENEVE_UDP_CSUM :
 					k == 1 ? IFLA_GENEVE_UDP_ZERO_CSUM6_TX :
 						 IFLA_GENEVE_UDP_ZERO_CSUM6_RX,
-					(uint8_t)have_csum[k]);
+					(uint8_t)g->have_csum[k]);
+	return rc;
+}
+
+static int geneve_put(struct link_req *r)
+{
+	struct gv g = { .have_csum = { -1, -1, -1 } };
+	bool set_op = !r->create;
+	int rc = 0;
+
+	for (int i = r->from; i < r->to && rc >= 0; i = ipl_next(r->a, i)) {
+		rc = gv_word(r, i, &g);
+		if (rc > 0)
+			return 1;
+	}
+	if (g.metadata && g.have_id)
+		return nsh_err(r->sh, "'external': not with a VNI ('id')");
+	if (!g.metadata && !g.have_id)
+		return nsh_err(r->sh, "missing the network identifier "
+				      "('id VNI')");
+	if (!g.metadata && !set_op && !g.remote)
+		return nsh_err(r->sh, "missing the other end ('remote "
+				      "ADDR')");
+	if (rc >= 0)
+		rc = gv_put_last(r, &g, set_op);
 	return rc < 0 ? nsh_err(r->sh, "out of memory") : 0;
 }
 
@@ -176,31 +194,11 @@ static void print_csum(struct nlattr **tb, int attr, const char *key,
 }
 
 /* ip -d link: iproute2's geneve_print_opt */
-static void geneve_print(struct link_pr *c, struct nlattr **tb)
+/* the outer header: ttl, tos, df */
+static void print_outer(struct nlattr **tb)
 {
-	char b[INET6_ADDRSTRLEN];
 	uint8_t tos = 0;
 
-	if (!tb)
-		return;
-	if (tb[IFLA_GENEVE_COLLECT_METADATA])
-		pr_bool(PR_ANY, "external", "external ", true);
-	if (tb[IFLA_GENEVE_ID] && nla_len(tb[IFLA_GENEVE_ID]) >= 4)
-		pr_uint(PR_ANY, "id", "id %u ",
-			nla_get_u32(tb[IFLA_GENEVE_ID]));
-	if (tb[IFLA_GENEVE_REMOTE]) {
-		if (nla_get_u32(tb[IFLA_GENEVE_REMOTE]))
-			pr_string(PR_ANY, "remote", "remote %s ",
-				  inet_ntop(AF_INET,
-					    nla_data(tb[IFLA_GENEVE_REMOTE]), b,
-					    sizeof(b)));
-	} else if (tb[IFLA_GENEVE_REMOTE6]) {
-		const struct in6_addr *a6 = nla_data(tb[IFLA_GENEVE_REMOTE6]);
-
-		if (!IN6_IS_ADDR_UNSPECIFIED(a6) && !IN6_IS_ADDR_MULTICAST(a6))
-			pr_string(PR_ANY, "remote6", "remote %s ",
-				  inet_ntop(AF_INET6, a6, b, sizeof(b)));
-	}
 	if (tb[IFLA_GENEVE_TTL_INHERIT] &&
 	    nla_get_u8(tb[IFLA_GENEVE_TTL_INHERIT])) {
 		pr_string(PR_FP, NULL, "ttl %s ", "inherit");
@@ -230,6 +228,33 @@ static void geneve_print(struct link_pr *c, struct nlattr **tb)
 		else if (df == GENEVE_DF_INHERIT)
 			pr_string(PR_ANY, "df", "df %s ", "inherit");
 	}
+}
+
+static void geneve_print(struct link_pr *c, struct nlattr **tb)
+{
+	char b[INET6_ADDRSTRLEN];
+
+	if (!tb)
+		return;
+	if (tb[IFLA_GENEVE_COLLECT_METADATA])
+		pr_bool(PR_ANY, "external", "external ", true);
+	if (tb[IFLA_GENEVE_ID] && nla_len(tb[IFLA_GENEVE_ID]) >= 4)
+		pr_uint(PR_ANY, "id", "id %u ",
+			nla_get_u32(tb[IFLA_GENEVE_ID]));
+	if (tb[IFLA_GENEVE_REMOTE]) {
+		if (nla_get_u32(tb[IFLA_GENEVE_REMOTE]))
+			pr_string(PR_ANY, "remote", "remote %s ",
+				  inet_ntop(AF_INET,
+					    nla_data(tb[IFLA_GENEVE_REMOTE]), b,
+					    sizeof(b)));
+	} else if (tb[IFLA_GENEVE_REMOTE6]) {
+		const struct in6_addr *a6 = nla_data(tb[IFLA_GENEVE_REMOTE6]);
+
+		if (!IN6_IS_ADDR_UNSPECIFIED(a6) && !IN6_IS_ADDR_MULTICAST(a6))
+			pr_string(PR_ANY, "remote6", "remote %s ",
+				  inet_ntop(AF_INET6, a6, b, sizeof(b)));
+	}
+	print_outer(tb);
 	if (tb[IFLA_GENEVE_LABEL] && nla_get_u32(tb[IFLA_GENEVE_LABEL]))
 		pr_0xhex(PR_ANY, "label", "flowlabel %#llx ",
 			 ntohl(nla_get_u32(tb[IFLA_GENEVE_LABEL])));

@@ -67,51 +67,12 @@ static void gre_flag(struct tnl *t, const char *kw, uint16_t flag,
 	}
 }
 
-int tnl_apply(struct link_req *r, struct tnl *t, int i)
+/* tclass, flowlabel, dscp, fwmark, [no]allow-localremote, encaplimit of
+ * ip6tnl and ip6gre (option O, value V, NO: the no- form) */
+static void tnl_ip6(struct tnl *t, const struct ipl_opt *o,
+		    const struct nsh_val *v, bool no)
 {
-	const struct nsh_args *a = r->a;
-	const struct ipl_opt *o = a->bind[i].opt;
-	const struct nsh_val *v = ipl_arg(a, i, 0);
-	bool no = strncmp(o->kw, "no", 2) == 0;
-	int idx;
-
-	switch ((enum tnl_key)o->key) {
-	case TN_KEY:
-		gre_flag(t, o->kw, GRE_KEY, v);
-		break;
-	case TN_SEQ:
-		gre_flag(t, o->kw, GRE_SEQ, NULL);
-		break;
-	case TN_CSUM:
-		gre_flag(t, o->kw, GRE_CSUM, NULL);
-		break;
-	case TN_PMTUDISC:
-		t->pmtudisc = !no;
-		break;
-	case TN_REMOTE:
-	case TN_LOCAL: {
-		bool any = v->special == 'a';
-
-		if (o->key == TN_REMOTE) {
-			t->have_remote = !any;
-			memcpy(t->remote, v->pfx.addr, 16);
-		} else {
-			t->have_local = !any;
-			memcpy(t->local, v->pfx.addr, 16);
-		}
-		break;
-	}
-	case TN_DEV:
-		if (link_index(r->sh, v->text, &idx))
-			return 1;
-		t->link = (uint32_t)idx;
-		break;
-	case TN_TTL:
-		t->ttl = (uint8_t)v->num;
-		break;
-	case TN_TOS:
-		t->tos = (uint8_t)v->num;
-		break;
+	switch (o->key) {
 	case TN_TCLASS:
 		t->flowinfo &= ~FLOWINFO_TCLASS;
 		if (v->special == 'i') {
@@ -134,39 +95,6 @@ int tnl_apply(struct link_req *r, struct tnl *t, int i)
 		break;
 	case TN_DSCP:
 		t->flags |= IP6_TNL_F_RCV_DSCP_COPY;
-		break;
-	case TN_NOENCAP:
-		t->encap_type = TUNNEL_ENCAP_NONE;
-		break;
-	case TN_ENCAP:
-		t->encap_type = streq(v->text, "fou") ? TUNNEL_ENCAP_FOU :
-				streq(v->text, "gue") ? TUNNEL_ENCAP_GUE :
-							TUNNEL_ENCAP_NONE;
-		break;
-	case TN_ENCAP_SPORT:
-		t->encap_sport = (uint16_t)v->num;
-		break;
-	case TN_ENCAP_DPORT:
-		t->encap_dport = (uint16_t)v->num;
-		break;
-	case TN_ENCAP_FLAG: {
-		const char *what = no ? o->kw + 2 : o->kw;
-		uint16_t f = streq(what, "encap-csum") ?
-				     TUNNEL_ENCAP_FLAG_CSUM :
-			     streq(what, "encap-udp6-csum") ?
-				     TUNNEL_ENCAP_FLAG_CSUM6 :
-				     TUNNEL_ENCAP_FLAG_REMCSUM;
-
-		t->encap_flags = no ? t->encap_flags & (uint16_t)~f :
-				      t->encap_flags | f;
-		break;
-	}
-	case TN_EXTERNAL:
-		t->metadata = true;
-		break;
-	case TN_IGNDF:
-		/* only the low bit is sent; 2 says "given" */
-		t->ignore_df = no ? 2 : 1;
 		break;
 	case TN_FWMARK:
 		if (v->special == 'i') {
@@ -191,6 +119,46 @@ int tnl_apply(struct link_req *r, struct tnl *t, int i)
 			t->flags &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
 		}
 		break;
+	}
+}
+
+/* noencap, encap fou|gue, encap-sport, encap-dport, [no]encap-csum … */
+static void tnl_encap(struct tnl *t, const struct ipl_opt *o,
+		      const struct nsh_val *v, bool no)
+{
+	const char *what = no ? o->kw + 2 : o->kw;
+	uint16_t f;
+
+	switch (o->key) {
+	case TN_NOENCAP:
+		t->encap_type = TUNNEL_ENCAP_NONE;
+		break;
+	case TN_ENCAP:
+		t->encap_type = streq(v->text, "fou") ? TUNNEL_ENCAP_FOU :
+				streq(v->text, "gue") ? TUNNEL_ENCAP_GUE :
+							TUNNEL_ENCAP_NONE;
+		break;
+	case TN_ENCAP_SPORT:
+		t->encap_sport = (uint16_t)v->num;
+		break;
+	case TN_ENCAP_DPORT:
+		t->encap_dport = (uint16_t)v->num;
+		break;
+	case TN_ENCAP_FLAG:
+		f = streq(what, "encap-csum")	   ? TUNNEL_ENCAP_FLAG_CSUM :
+		    streq(what, "encap-udp6-csum") ? TUNNEL_ENCAP_FLAG_CSUM6 :
+						     TUNNEL_ENCAP_FLAG_REMCSUM;
+		t->encap_flags = no ? t->encap_flags & (uint16_t)~f :
+				      t->encap_flags | f;
+		break;
+	}
+}
+
+/* erspan, erspan_ver, erspan_dir, erspan_hwid: 0, or 1 after reporting */
+static int tnl_erspan(struct link_req *r, struct tnl *t,
+		      const struct ipl_opt *o, const struct nsh_val *v)
+{
+	switch (o->key) {
 	case TN_ERSPAN:
 		if (!v->num || v->num >= (1 << 20))
 			return nsh_err(r->sh, "'%s': an erspan index is 1 to "
@@ -209,6 +177,15 @@ int tnl_apply(struct link_req *r, struct tnl *t, int i)
 	case TN_ERSPAN_HWID:
 		t->erspan_hwid = (uint16_t)v->num;
 		break;
+	}
+	return 0;
+}
+
+/* isatap, 6rd-prefix, 6rd-relay_prefix, 6rd-reset of sit: 0, or 1 */
+static int tnl_sit(struct link_req *r, struct tnl *t,
+		   const struct ipl_opt *o, const struct nsh_val *v)
+{
+	switch (o->key) {
 	case TN_ISATAP:
 		t->sit_flags |= SIT_ISATAP;
 		break;
@@ -238,8 +215,73 @@ int tnl_apply(struct link_req *r, struct tnl *t, int i)
 		t->relay4_len = 0;
 		t->have_relay4 = false;
 		break;
+	}
+	return 0;
+}
+
+/* remote ADDR, local ADDR (any: none) */
+static void tnl_endpoint(struct tnl *t, int key, const struct nsh_val *v)
+{
+	bool any = v->special == 'a';
+
+	if (key == TN_REMOTE) {
+		t->have_remote = !any;
+		memcpy(t->remote, v->pfx.addr, 16);
+	} else {
+		t->have_local = !any;
+		memcpy(t->local, v->pfx.addr, 16);
+	}
+}
+
+int tnl_apply(struct link_req *r, struct tnl *t, int i)
+{
+	const struct nsh_args *a = r->a;
+	const struct ipl_opt *o = a->bind[i].opt;
+	const struct nsh_val *v = ipl_arg(a, i, 0);
+	bool no = strncmp(o->kw, "no", 2) == 0;
+	int idx;
+
+	switch (o->key) {
+	case TN_KEY:
+		gre_flag(t, o->kw, GRE_KEY, v);
+		break;
+	case TN_SEQ:
+		gre_flag(t, o->kw, GRE_SEQ, NULL);
+		break;
+	case TN_CSUM:
+		gre_flag(t, o->kw, GRE_CSUM, NULL);
+		break;
+	case TN_PMTUDISC:
+		t->pmtudisc = !no;
+		break;
+	case TN_REMOTE:
+	case TN_LOCAL:
+		tnl_endpoint(t, o->key, v);
+		break;
+	case TN_DEV:
+		if (link_index(r->sh, v->text, &idx))
+			return 1;
+		t->link = (uint32_t)idx;
+		break;
+	case TN_TTL:
+		t->ttl = (uint8_t)v->num;
+		break;
+	case TN_TOS:
+		t->tos = (uint8_t)v->num;
+		break;
+	case TN_EXTERNAL:
+		t->metadata = true;
+		break;
+	case TN_IGNDF:
+		/* only the low bit is sent; 2 says "given" */
+		t->ignore_df = no ? 2 : 1;
+		break;
 	case TN_MODE:
 		break;	/* by the kind */
+	default:
+		tnl_ip6(t, o, v, no);
+		tnl_encap(t, o, v, no);
+		return tnl_erspan(r, t, o, v) || tnl_sit(r, t, o, v);
 	}
 	return 0;
 }

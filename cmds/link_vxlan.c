@@ -117,163 +117,204 @@ static int put_addr(struct link_req *r, int a4, int a6,
 				      nla_put(r->msg, a6, 16, a->addr);
 }
 
-static int vxlan_put(struct link_req *r)
+/* what vxlan_put gathers from the words before the attributes that
+ * iproute2 adds last */
+struct vx {
+	const struct nsh_val *group, *local;
+	bool have_id, have_port, have_learning, gpe, have_dev;
+	uint8_t learning, metadata, vnifilter;
+	uint32_t vni;
+	uint16_t dstport;
+};
+
+/* group, remote, local ADDR and dev LINK (option O, value V): 0, 1 after
+ * reporting, or a negative libnl error */
+static int vx_where(struct link_req *r, const struct ipl_opt *o,
+		    const struct nsh_val *v, struct vx *x)
 {
-	const struct nsh_args *a = r->a;
-	const struct nsh_val *group = NULL, *local = NULL;
-	bool set_op = !r->create, have_id = false, have_port = false;
-	bool have_learning = false, gpe = false, have_dev = false;
-	uint8_t learning = 1, metadata = 0, vnifilter = 0;
-	uint32_t vni = 0;
-	uint16_t dstport = 0;
-	struct nl_msg *m = r->msg;
-	struct nsh *sh = r->sh;
-	int rc = 0, idx;
+	int idx;
 
-	for (int i = r->from; i < r->to && rc >= 0; i = ipl_next(a, i)) {
-		const struct ipl_opt *o = a->bind[i].opt;
-		const struct nsh_val *v = ipl_arg(a, i, 0);
-		bool yes = strncmp(o->kw, "no", 2) != 0;
-
-		switch (o->key) {
-		case VX_ID:
-			vni = (uint32_t)v->num;
-			have_id = true;
-			break;
-		case VX_GROUP:
-			if (streq(o->kw, "group") != is_mcast(&v->pfx))
-				return nsh_err(sh, "'%s': not a %s address",
-					       v->text, streq(o->kw, "group") ?
-								"multicast" :
-								"unicast");
-			group = v;
-			break;
-		case VX_LOCAL:
-			if (is_mcast(&v->pfx))
-				return nsh_err(sh, "'%s': not a unicast "
-						   "address", v->text);
-			local = v;
-			break;
-		case VX_DEV:
-			if (link_index(sh, v->text, &idx))
-				return 1;
-			rc = nla_put_u32(m, IFLA_VXLAN_LINK, (uint32_t)idx);
-			have_dev = true;
-			break;
-		case VX_TTL:
-			if (v->special == 'i')
-				rc = nla_put_flag(m, IFLA_VXLAN_TTL_INHERIT);
-			else
-				rc = nla_put_u8(m, IFLA_VXLAN_TTL,
-						(uint8_t)v->num);
-			break;
-		case VX_TOS:
-			rc = nla_put_u8(m, IFLA_VXLAN_TOS, (uint8_t)v->num);
-			break;
-		case VX_DF:
-			rc = nla_put_u8(
-				m, IFLA_VXLAN_DF,
-				streq(v->text, "unset") ? VXLAN_DF_UNSET :
-				streq(v->text, "set")	? VXLAN_DF_SET :
-							  VXLAN_DF_INHERIT);
-			break;
-		case VX_LABEL:
-			rc = nla_put_u32(m, IFLA_VXLAN_LABEL,
-					 htonl((uint32_t)v->num));
-			break;
-		case VX_AGEING:
-			rc = nla_put_u32(m, IFLA_VXLAN_AGEING,
-					 (uint32_t)v->num);
-			break;
-		case VX_LIMIT:
-			rc = nla_put_u32(m, IFLA_VXLAN_LIMIT, (uint32_t)v->num);
-			break;
-		case VX_SRCPORT: {
-			struct ifla_vxlan_port_range pr = {
-				htons((uint16_t)v->num),
-				htons((uint16_t)ipl_arg(a, i, 1)->num),
-			};
-
-			if (pr.low || pr.high)
-				rc = nla_put(m, IFLA_VXLAN_PORT_RANGE,
-					     sizeof(pr), &pr);
-			break;
-		}
-		case VX_DSTPORT:
-			dstport = (uint16_t)v->num;
-			have_port = true;
-			break;
-		case VX_LEARNING:
-			learning = yes;
-			have_learning = true;
-			break;
-		case VX_EXTERNAL:
-			metadata = yes;
-			if (yes)
-				learning = 0;
-			rc = nla_put_u8(m, IFLA_VXLAN_COLLECT_METADATA, yes);
-			break;
-		case VX_GBP:
-			rc = nla_put_flag(m, IFLA_VXLAN_GBP);
-			break;
-		case VX_GPE:
-			rc = nla_put_flag(m, IFLA_VXLAN_GPE);
-			gpe = true;
-			break;
-		case VX_VNIFILTER:
-			vnifilter = yes;
-			rc = nla_put_u8(m, IFLA_VXLAN_VNIFILTER, yes);
-			break;
-		default:
-			if (o->key > VX_ID && o->key <= VX_VNIFILTER &&
-			    flag_attr[o->key - VX_ID])
-				rc = nla_put_u8(m, flag_attr[o->key - VX_ID],
-						yes);
-		}
+	switch (o->key) {
+	case VX_GROUP:
+		if (streq(o->kw, "group") != is_mcast(&v->pfx))
+			return nsh_err(r->sh, "'%s': not a %s address", v->text,
+				       streq(o->kw, "group") ? "multicast" :
+							       "unicast");
+		x->group = v;
+		return 0;
+	case VX_LOCAL:
+		if (is_mcast(&v->pfx))
+			return nsh_err(r->sh, "'%s': not a unicast address",
+				       v->text);
+		x->local = v;
+		return 0;
+	default:	/* VX_DEV */
+		if (link_index(r->sh, v->text, &idx))
+			return 1;
+		x->have_dev = true;
+		return nla_put_u32(r->msg, IFLA_VXLAN_LINK, (uint32_t)idx);
 	}
-	if (rc < 0)
-		return nsh_err(sh, "out of memory");
-	if (!metadata && vnifilter)
+}
+
+/* the words that are one attribute of their own (binding I, option O,
+ * value V): 0 or a negative libnl error */
+static int vx_attr(struct link_req *r, int i, const struct ipl_opt *o,
+		   const struct nsh_val *v)
+{
+	struct nl_msg *m = r->msg;
+	struct ifla_vxlan_port_range pr;
+
+	switch (o->key) {
+	case VX_TTL:
+		if (v->special == 'i')
+			return nla_put_flag(m, IFLA_VXLAN_TTL_INHERIT);
+		return nla_put_u8(m, IFLA_VXLAN_TTL, (uint8_t)v->num);
+	case VX_TOS:
+		return nla_put_u8(m, IFLA_VXLAN_TOS, (uint8_t)v->num);
+	case VX_DF:
+		return nla_put_u8(m, IFLA_VXLAN_DF,
+				  streq(v->text, "unset") ? VXLAN_DF_UNSET :
+				  streq(v->text, "set")	  ? VXLAN_DF_SET :
+							    VXLAN_DF_INHERIT);
+	case VX_LABEL:
+		return nla_put_u32(m, IFLA_VXLAN_LABEL,
+				   htonl((uint32_t)v->num));
+	case VX_AGEING:
+		return nla_put_u32(m, IFLA_VXLAN_AGEING, (uint32_t)v->num);
+	case VX_LIMIT:
+		return nla_put_u32(m, IFLA_VXLAN_LIMIT, (uint32_t)v->num);
+	case VX_SRCPORT:
+		pr.low = htons((uint16_t)v->num);
+		pr.high = htons((uint16_t)ipl_arg(r->a, i, 1)->num);
+		if (pr.low || pr.high)
+			return nla_put(m, IFLA_VXLAN_PORT_RANGE, sizeof(pr),
+				       &pr);
+		return 0;
+	case VX_GBP:
+		return nla_put_flag(m, IFLA_VXLAN_GBP);
+	default:	/* the on/off pairs */
+		if (o->key > VX_ID && o->key <= VX_VNIFILTER &&
+		    flag_attr[o->key - VX_ID])
+			return nla_put_u8(m, flag_attr[o->key - VX_ID],
+					  strncmp(o->kw, "no", 2) != 0);
+		return 0;
+	}
+}
+
+/* one word (binding I) into X or the request: 0, 1 after reporting, or a
+ * negative libnl error */
+static int vx_word(struct link_req *r, int i, struct vx *x)
+{
+	const struct ipl_opt *o = r->a->bind[i].opt;
+	const struct nsh_val *v = ipl_arg(r->a, i, 0);
+	bool yes = strncmp(o->kw, "no", 2) != 0;
+
+	switch (o->key) {
+	case VX_ID:
+		x->vni = (uint32_t)v->num;
+		x->have_id = true;
+		return 0;
+	case VX_GROUP: case VX_LOCAL: case VX_DEV:
+		return vx_where(r, o, v, x);
+	case VX_DSTPORT:
+		x->dstport = (uint16_t)v->num;
+		x->have_port = true;
+		return 0;
+	case VX_LEARNING:
+		x->learning = yes;
+		x->have_learning = true;
+		return 0;
+	case VX_EXTERNAL:
+		x->metadata = yes;
+		if (yes)
+			x->learning = 0;
+		return nla_put_u8(r->msg, IFLA_VXLAN_COLLECT_METADATA, yes);
+	case VX_GPE:
+		x->gpe = true;
+		return nla_put_flag(r->msg, IFLA_VXLAN_GPE);
+	case VX_VNIFILTER:
+		x->vnifilter = yes;
+		return nla_put_u8(r->msg, IFLA_VXLAN_VNIFILTER, yes);
+	default:
+		return vx_attr(r, i, o, v);
+	}
+}
+
+/* what vxlan_parse_opt refuses, and the default port: 0, or 1 */
+static int vx_check(struct link_req *r, struct vx *x, bool set_op)
+{
+	struct nsh *sh = r->sh;
+
+	if (!x->metadata && x->vnifilter)
 		return nsh_err(sh, "'vnifilter': only with 'external'");
-	if (metadata && have_id)
+	if (x->metadata && x->have_id)
 		return nsh_err(sh, "'external': not with a VNI ('id')");
-	if (!metadata && !vnifilter && !have_id && !set_op)
+	if (!x->metadata && !x->vnifilter && !x->have_id && !set_op)
 		return nsh_err(sh, "missing the network identifier "
 				   "('id VNI')");
-	if (group && local && group->pfx.family != local->pfx.family)
+	if (x->group && x->local &&
+	    x->group->pfx.family != x->local->pfx.family)
 		return nsh_err(sh, "'%s': not of the family of '%s'",
-			       group->text, local->text);
-	if (group && is_mcast(&group->pfx) && !have_dev)
+			       x->group->text, x->local->text);
+	if (x->group && is_mcast(&x->group->pfx) && !x->have_dev)
 		return nsh_err(sh, "'group': needs 'dev' (the link to join "
 				   "it on)");
-	if (!have_port && gpe)
-		dstport = 4790;
-	else if (!have_port && !set_op)
+	if (!x->have_port && x->gpe)
+		x->dstport = 4790;
+	else if (!x->have_port && !set_op)
 		nsh_warn(sh, "no 'dstport': the kernel's default (8472) is "
 			     "not IANA's 4789 ('dstport 4789'; 'dstport 0' "
 			     "for the default without this warning)");
-	if (have_id)
-		rc = nla_put_u32(m, IFLA_VXLAN_ID, vni);
-	if (local && rc >= 0)
+	return 0;
+}
+
+/* the attributes iproute2 adds after the words: 0 or a negative error */
+static int vx_put_last(struct link_req *r, const struct vx *x, bool set_op)
+{
+	struct nl_msg *m = r->msg;
+	int rc = 0;
+
+	if (x->have_id)
+		rc = nla_put_u32(m, IFLA_VXLAN_ID, x->vni);
+	if (x->local && rc >= 0)
 		rc = put_addr(r, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6,
-			      &local->pfx);
-	if (group && rc >= 0)
+			      &x->local->pfx);
+	if (x->group && rc >= 0)
 		rc = put_addr(r, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6,
-			      &group->pfx);
-	if (!local && !group && rc >= 0) {
+			      &x->group->pfx);
+	if (!x->local && !x->group && rc >= 0) {
 		static const uint8_t any[16];
 
 		/* -4 / -6: the family of an unset group */
-		if (sh->o.family == AF_INET)
+		if (r->sh->o.family == AF_INET)
 			rc = nla_put(m, IFLA_VXLAN_GROUP, 4, any);
-		else if (sh->o.family == AF_INET6)
+		else if (r->sh->o.family == AF_INET6)
 			rc = nla_put(m, IFLA_VXLAN_GROUP6, 16, any);
 	}
-	if ((!set_op || have_learning) && rc >= 0)
-		rc = nla_put_u8(m, IFLA_VXLAN_LEARNING, learning);
-	if (dstport && rc >= 0)
-		rc = nla_put_u16(m, IFLA_VXLAN_PORT, htons(dstport));
-	return rc < 0 ? nsh_err(sh, "out of memory") : 0;
+	if ((!set_op || x->have_learning) && rc >= 0)
+		rc = nla_put_u8(m, IFLA_VXLAN_LEARNING, x->learning);
+	if (x->dstport && rc >= 0)
+		rc = nla_put_u16(m, IFLA_VXLAN_PORT, htons(x->dstport));
+	return rc;
+}
+
+static int vxlan_put(struct link_req *r)
+{
+	struct vx x = { .learning = 1 };
+	bool set_op = !r->create;
+	int rc = 0;
+
+	for (int i = r->from; i < r->to && rc >= 0; i = ipl_next(r->a, i)) {
+		rc = vx_word(r, i, &x);
+		if (rc > 0)
+			return 1;
+	}
+	if (rc < 0)
+		return nsh_err(r->sh, "out of memory");
+	if (vx_check(r, &x, set_op))
+		return 1;
+	rc = vx_put_last(r, &x, set_op);
+	return rc < 0 ? nsh_err(r->sh, "out of memory") : 0;
 }
 
 /* an address attribute of 4 or 16 bytes as text */
@@ -302,20 +343,11 @@ static void print_csum(struct nlattr **tb, int attr, const char *key,
 		printf("%s%s ", on ? "" : "no", word);
 }
 
-/* ip -d link: iproute2's vxlan_print_opt */
-static void vxlan_print(struct link_pr *c, struct nlattr **tb)
+/* group|remote ADDR, local ADDR, dev LINK */
+static void print_where(struct link_pr *c, struct nlattr **tb)
 {
 	char b[INET6_ADDRSTRLEN];
-	uint8_t tos = 0;
 
-	if (!tb)
-		return;
-	if (set_u8(tb, IFLA_VXLAN_COLLECT_METADATA))
-		pr_bool(PR_ANY, "external", "external ", true);
-	if (set_u8(tb, IFLA_VXLAN_VNIFILTER))
-		pr_bool(PR_ANY, "vnifilter", "vnifilter", true);
-	if (tb[IFLA_VXLAN_ID] && nla_len(tb[IFLA_VXLAN_ID]) >= 4)
-		pr_uint(PR_ANY, "id", "id %u ", nla_get_u32(tb[IFLA_VXLAN_ID]));
 	if (tb[IFLA_VXLAN_GROUP]) {
 		uint32_t addr = nla_get_u32(tb[IFLA_VXLAN_GROUP]);
 		bool mc = IN_MULTICAST(ntohl(addr));
@@ -351,6 +383,11 @@ static void vxlan_print(struct link_pr *c, struct nlattr **tb)
 	if (tb[IFLA_VXLAN_LINK] && nla_get_u32(tb[IFLA_VXLAN_LINK]))
 		pr_string(PR_ANY, "link", "dev %s ",
 			  link_pr_ifname(c, nla_get_u32(tb[IFLA_VXLAN_LINK])));
+}
+
+/* srcport MIN MAX, dstport PORT, nolearning, proxy, rsc, l2miss, l3miss */
+static void print_ports(struct nlattr **tb)
+{
 	if (tb[IFLA_VXLAN_PORT_RANGE]) {
 		const struct ifla_vxlan_port_range *pr =
 			nla_data(tb[IFLA_VXLAN_PORT_RANGE]);
@@ -383,8 +420,13 @@ static void vxlan_print(struct link_pr *c, struct nlattr **tb)
 		pr_bool(PR_ANY, "l2miss", "l2miss ", true);
 	if (set_u8(tb, IFLA_VXLAN_L3MISS))
 		pr_bool(PR_ANY, "l3miss", "l3miss ", true);
-	if (tb[IFLA_VXLAN_TOS])
-		tos = nla_get_u8(tb[IFLA_VXLAN_TOS]);
+}
+
+/* the outer header: tos, ttl, df, flowlabel */
+static void print_outer(struct nlattr **tb)
+{
+	uint8_t tos = tb[IFLA_VXLAN_TOS] ? nla_get_u8(tb[IFLA_VXLAN_TOS]) : 0;
+
 	if (tos) {
 		if (pr_json() || tos != 1)
 			pr_0xhex(PR_ANY, "tos", "tos %#llx ", tos);
@@ -414,6 +456,22 @@ static void vxlan_print(struct link_pr *c, struct nlattr **tb)
 	if (tb[IFLA_VXLAN_LABEL] && nla_get_u32(tb[IFLA_VXLAN_LABEL]))
 		pr_0xhex(PR_ANY, "label", "flowlabel %#llx ",
 			 ntohl(nla_get_u32(tb[IFLA_VXLAN_LABEL])));
+}
+
+/* ip -d link: iproute2's vxlan_print_opt */
+static void vxlan_print(struct link_pr *c, struct nlattr **tb)
+{
+	if (!tb)
+		return;
+	if (set_u8(tb, IFLA_VXLAN_COLLECT_METADATA))
+		pr_bool(PR_ANY, "external", "external ", true);
+	if (set_u8(tb, IFLA_VXLAN_VNIFILTER))
+		pr_bool(PR_ANY, "vnifilter", "vnifilter", true);
+	if (tb[IFLA_VXLAN_ID] && nla_len(tb[IFLA_VXLAN_ID]) >= 4)
+		pr_uint(PR_ANY, "id", "id %u ", nla_get_u32(tb[IFLA_VXLAN_ID]));
+	print_where(c, tb);
+	print_ports(tb);
+	print_outer(tb);
 	if (tb[IFLA_VXLAN_AGEING]) {
 		uint32_t age = nla_get_u32(tb[IFLA_VXLAN_AGEING]);
 

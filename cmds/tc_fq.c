@@ -82,13 +82,51 @@ static int red_eval_ewma(unsigned qmin, unsigned burst, unsigned avpkt)
 	return -1;
 }
 
+/* the RED parameters of sfq (redflowlimit …) into OPT: the defaults,
+ * the checks and the constants, as sfq_parse_opt; 0, or 1 after
+ * reporting */
+static int sfq_red(struct tc_req *r, struct tc_sfq_qopt_v1 *opt,
+		   unsigned burst, unsigned avpkt, double probability)
+{
+	int wlog;
+
+	if (!opt->limit)
+		return tc_err(r, "required parameter (redflowlimit) is "
+				 "missing");
+	/* Sally Floyd's recommendations for the thresholds */
+	if (!opt->qth_max)
+		opt->qth_max = opt->limit / 4;
+	if (!opt->qth_min)
+		opt->qth_min = opt->qth_max / 3;
+	if (!burst)
+		burst = (2 * opt->qth_min + opt->qth_max) / (3 * avpkt);
+	if (opt->qth_max > opt->limit)
+		return tc_err(r, "\"max\" is larger than \"limit\"");
+	if (opt->qth_min >= opt->qth_max)
+		return tc_err(r, "\"min\" is not smaller than \"max\"");
+	wlog = red_eval_ewma(opt->qth_min, burst, avpkt);
+	if (wlog == -2)
+		return tc_err(r, "burst %u is too small? Try burst %u", burst,
+			      1 + opt->qth_min / avpkt);
+	if (wlog < 0)
+		return tc_err(r, "failed to calculate EWMA constant");
+	if (wlog >= 10)
+		nsh_warn(r->sh, "sfq: burst %u seems to be too large", burst);
+	opt->Wlog = (unsigned char)wlog;
+	wlog = red_eval_p(opt->qth_min, opt->qth_max, probability);
+	if (wlog < 0)
+		return tc_err(r, "failed to calculate probability");
+	opt->Plog = (unsigned char)wlog;
+	opt->max_P = (uint32_t)(probability * pow(2, 32));
+	return 0;
+}
+
 static int sfq_put(struct tc_req *r)
 {
 	struct tc_sfq_qopt_v1 opt = { 0 };
 	unsigned burst = 0, avpkt = 1000;
 	double probability = 0.02;
 	bool ok = false, red = false;
-	int wlog;
 
 	TC_FOR_EACH(r, i) {
 		const struct nsh_val *v = tc_val(r, i, 0);
@@ -130,37 +168,8 @@ static int sfq_put(struct tc_req *r)
 		else
 			ok = true;
 	}
-	if (red) {
-		if (!opt.limit)
-			return tc_err(r, "required parameter (redflowlimit) "
-					 "is missing");
-		/* Sally Floyd's recommendations for the thresholds */
-		if (!opt.qth_max)
-			opt.qth_max = opt.limit / 4;
-		if (!opt.qth_min)
-			opt.qth_min = opt.qth_max / 3;
-		if (!burst)
-			burst = (2 * opt.qth_min + opt.qth_max) / (3 * avpkt);
-		if (opt.qth_max > opt.limit)
-			return tc_err(r, "\"max\" is larger than \"limit\"");
-		if (opt.qth_min >= opt.qth_max)
-			return tc_err(r, "\"min\" is not smaller than \"max\"");
-		wlog = red_eval_ewma(opt.qth_min, burst, avpkt);
-		if (wlog == -2)
-			return tc_err(r, "burst %u is too small? Try burst %u",
-				      burst, 1 + opt.qth_min / avpkt);
-		if (wlog < 0)
-			return tc_err(r, "failed to calculate EWMA constant");
-		if (wlog >= 10)
-			nsh_warn(r->sh, "sfq: burst %u seems to be too large",
-				 burst);
-		opt.Wlog = (unsigned char)wlog;
-		wlog = red_eval_p(opt.qth_min, opt.qth_max, probability);
-		if (wlog < 0)
-			return tc_err(r, "failed to calculate probability");
-		opt.Plog = (unsigned char)wlog;
-		opt.max_P = (uint32_t)(probability * pow(2, 32));
-	}
+	if (red && sfq_red(r, &opt, burst, avpkt, probability))
+		return 1;
 	if ((ok || red) && nla_put(r->msg, TCA_OPTIONS, sizeof(opt), &opt) < 0)
 		return tc_full(r);
 	return 0;
@@ -282,6 +291,26 @@ static int u8_of(const char *s, uint8_t *ret)
 	return 0;
 }
 
+/* ce_threshold_selector VALUE/MASK into *SEL and *MASK; 0, or 1 */
+static int ce_selector(struct tc_req *r, const struct nsh_val *v,
+		       uint8_t *mask, uint8_t *sel)
+{
+	const char *slash = strchr(v->text, '/');
+	char word[32];
+
+	if (!slash)
+		return tc_err(r, "'%s': missing mask for "
+				 "\"ce_threshold_selector\"", v->text);
+	snprintf(word, sizeof(word), "%.*s", (int)(slash - v->text), v->text);
+	if (u8_of(slash + 1, mask) < 0)
+		return tc_err(r, "'%s': illegal mask for "
+				 "\"ce_threshold_selector\"", v->text);
+	if (u8_of(word, sel) < 0)
+		return tc_err(r, "'%s': illegal \"ce_threshold_selector\"",
+			      v->text);
+	return 0;
+}
+
 static int fq_codel_put(struct tc_req *r)
 {
 	unsigned limit = 0, flows = 0, quantum = 0, batch = 0, target = 0,
@@ -300,26 +329,10 @@ static int fq_codel_put(struct tc_req *r)
 		case C_DROP_BATCH: batch = (unsigned)v->num; break;
 		case C_TARGET: target = (unsigned)v->num; break;
 		case C_CE_THRESHOLD: ce = (unsigned)v->num; break;
-		case C_CE_SELECTOR: {
-			const char *slash = strchr(v->text, '/');
-			char sel[32];
-
-			if (!slash)
-				return tc_err(r, "'%s': missing mask for "
-						 "\"ce_threshold_selector\"",
-					      v->text);
-			snprintf(sel, sizeof(sel), "%.*s",
-				 (int)(slash - v->text), v->text);
-			if (u8_of(slash + 1, &ce_mask) < 0)
-				return tc_err(r, "'%s': illegal mask for "
-						 "\"ce_threshold_selector\"",
-					      v->text);
-			if (u8_of(sel, &ce_sel) < 0)
-				return tc_err(r, "'%s': illegal "
-						 "\"ce_threshold_selector\"",
-					      v->text);
+		case C_CE_SELECTOR:
+			if (ce_selector(r, v, &ce_mask, &ce_sel))
+				return 1;
 			break;
-		}
 		case C_MEMORY: memory = (unsigned)v->num; break;
 		case C_INTERVAL: interval = (unsigned)v->num; break;
 		case C_ECN: ecn = 1; break;

@@ -101,41 +101,42 @@ static int htb_put(struct tc_req *r)
 	return 0;
 }
 
-static int htb_class_put(struct tc_req *r)
-{
-	struct tc_htb_opt opt = { 0 };
-	uint32_t rtab[256], ctab[256];
-	unsigned buffer = 0, cbuffer = 0, mtu = 1600, linklayer =
-		TC_LL_ETHERNET;
-	int cell_log = -1, ccell_log = -1;
-	unsigned short mpu = 0, overhead = 0;
-	uint64_t rate = 0, ceil = 0;
-	struct nlattr *nest;
+/* what htb_parse_class_opt reads from the words */
+struct htb_class {
+	struct tc_htb_opt opt;
+	unsigned buffer, cbuffer, mtu, linklayer;
+	int cell_log, ccell_log;
+	unsigned short mpu, overhead;
+	uint64_t rate, ceil;
+};
 
+/* the words of R into C; 0, or 1 after reporting */
+static int htb_class_words(struct tc_req *r, struct htb_class *c)
+{
 	TC_FOR_EACH(r, i) {
 		const struct nsh_val *v = tc_val(r, i, 0);
 
 		switch (tc_key(r, i)) {
-		case H_PRIO: opt.prio = (uint32_t)v->num; break;
-		case H_MTU: mtu = (unsigned)v->num; break;
-		case H_MPU: mpu = (unsigned short)v->num; break;
-		case H_OVERHEAD: overhead = (unsigned short)v->num; break;
-		case H_LINKLAYER: linklayer = (unsigned)v->num; break;
-		case H_QUANTUM: opt.quantum = (uint32_t)v->num; break;
+		case H_PRIO: c->opt.prio = (uint32_t)v->num; break;
+		case H_MTU: c->mtu = (unsigned)v->num; break;
+		case H_MPU: c->mpu = (unsigned short)v->num; break;
+		case H_OVERHEAD: c->overhead = (unsigned short)v->num; break;
+		case H_LINKLAYER: c->linklayer = (unsigned)v->num; break;
+		case H_QUANTUM: c->opt.quantum = (uint32_t)v->num; break;
 		case H_BURST:
-			buffer = (unsigned)v->num;
-			cell_log = v->special;
+			c->buffer = (unsigned)v->num;
+			c->cell_log = v->special;
 			break;
 		case H_CBURST:
-			cbuffer = (unsigned)v->num;
-			ccell_log = v->special;
+			c->cbuffer = (unsigned)v->num;
+			c->ccell_log = v->special;
 			break;
 		case H_CEIL:
-			if (tc_rate_of(r, v, &ceil))
+			if (tc_rate_of(r, v, &c->ceil))
 				return 1;
 			break;
 		case H_RATE:
-			if (tc_rate_of(r, v, &rate))
+			if (tc_rate_of(r, v, &c->rate))
 				return 1;
 			break;
 		case H_HELP:
@@ -144,35 +145,98 @@ static int htb_class_put(struct tc_req *r)
 					 "[cburst B2] [mtu MTU] [quantum Q]");
 		}
 	}
-	if (!rate)
+	return 0;
+}
+
+static int htb_class_put(struct tc_req *r)
+{
+	struct htb_class c = { .mtu = 1600, .linklayer = TC_LL_ETHERNET,
+			       .cell_log = -1, .ccell_log = -1 };
+	struct tc_htb_opt *opt = &c.opt;
+	uint32_t rtab[256], ctab[256];
+	struct nlattr *nest;
+
+	if (htb_class_words(r, &c))
+		return 1;
+	if (!c.rate)
 		return tc_err(r, "missing \"rate\" (it is required)");
-	if (!ceil)
-		ceil = rate;
-	opt.rate.rate = rate >= 1ULL << 32 ? ~0U : (uint32_t)rate;
-	opt.ceil.rate = ceil >= 1ULL << 32 ? ~0U : (uint32_t)ceil;
+	if (!c.ceil)
+		c.ceil = c.rate;
+	opt->rate.rate = c.rate >= 1ULL << 32 ? ~0U : (uint32_t)c.rate;
+	opt->ceil.rate = c.ceil >= 1ULL << 32 ? ~0U : (uint32_t)c.ceil;
 	/* the smallest burst the rate allows, and one packet more */
-	if (!buffer)
-		buffer = (unsigned)(rate / tc_get_hz() + mtu);
-	if (!cbuffer)
-		cbuffer = (unsigned)(ceil / tc_get_hz() + mtu);
-	opt.ceil.overhead = opt.rate.overhead = overhead;
-	opt.ceil.mpu = opt.rate.mpu = mpu;
-	tc_rtable(&opt.rate, rtab, cell_log, mtu, linklayer);
-	opt.buffer = tc_xmittime(rate, buffer);
-	tc_rtable(&opt.ceil, ctab, ccell_log, mtu, linklayer);
-	opt.cbuffer = tc_xmittime(ceil, cbuffer);
+	if (!c.buffer)
+		c.buffer = (unsigned)(c.rate / tc_get_hz() + c.mtu);
+	if (!c.cbuffer)
+		c.cbuffer = (unsigned)(c.ceil / tc_get_hz() + c.mtu);
+	opt->ceil.overhead = opt->rate.overhead = c.overhead;
+	opt->ceil.mpu = opt->rate.mpu = c.mpu;
+	tc_rtable(&opt->rate, rtab, c.cell_log, c.mtu, c.linklayer);
+	opt->buffer = tc_xmittime(c.rate, c.buffer);
+	tc_rtable(&opt->ceil, ctab, c.ccell_log, c.mtu, c.linklayer);
+	opt->cbuffer = tc_xmittime(c.ceil, c.cbuffer);
 	nest = ipr_nest(r->msg, TCA_OPTIONS);
 	if (!nest ||
-	    (rate >= 1ULL << 32 &&
-	     nla_put(r->msg, TCA_HTB_RATE64, sizeof(rate), &rate) < 0) ||
-	    (ceil >= 1ULL << 32 &&
-	     nla_put(r->msg, TCA_HTB_CEIL64, sizeof(ceil), &ceil) < 0) ||
-	    nla_put(r->msg, TCA_HTB_PARMS, sizeof(opt), &opt) < 0 ||
+	    (c.rate >= 1ULL << 32 &&
+	     nla_put(r->msg, TCA_HTB_RATE64, sizeof(c.rate), &c.rate) < 0) ||
+	    (c.ceil >= 1ULL << 32 &&
+	     nla_put(r->msg, TCA_HTB_CEIL64, sizeof(c.ceil), &c.ceil) < 0) ||
+	    nla_put(r->msg, TCA_HTB_PARMS, sizeof(*opt), opt) < 0 ||
 	    nla_put(r->msg, TCA_HTB_RTAB, sizeof(rtab), rtab) < 0 ||
 	    nla_put(r->msg, TCA_HTB_CTAB, sizeof(ctab), ctab) < 0)
 		return tc_full(r);
 	ipr_nest_end(r->msg, nest);
 	return 0;
+}
+
+/* a class's TCA_HTB_PARMS (with the 64-bit rates of TB): prio, rate,
+ * ceil, bursts; false if it is too short (print no more) */
+static bool print_parms(struct tc_show *s, struct nlattr **tb)
+{
+	const struct tc_htb_opt *h = nla_data(tb[TCA_HTB_PARMS]);
+	uint64_t rate, ceil;
+	double buffer, cbuffer;
+	unsigned ll;
+
+	if (nla_len(tb[TCA_HTB_PARMS]) < (int)sizeof(*h))
+		return false;
+	if (!h->level) {
+		pr_int(PR_ANY, "prio", "prio %d ", (int)h->prio);
+		if (s->details)
+			pr_int(PR_ANY, "quantum", "quantum %d ",
+				(int)h->quantum);
+	}
+	rate = h->rate.rate;
+	if (tb[TCA_HTB_RATE64] && nla_len(tb[TCA_HTB_RATE64]) >= 8)
+		rate = nla_get_u64(tb[TCA_HTB_RATE64]);
+	ceil = h->ceil.rate;
+	if (tb[TCA_HTB_CEIL64] && nla_len(tb[TCA_HTB_CEIL64]) >= 8)
+		ceil = nla_get_u64(tb[TCA_HTB_CEIL64]);
+	tc_print_rate(s, PR_FP, NULL, "rate %s ", rate);
+	if (h->rate.overhead)
+		printf("overhead %u ", h->rate.overhead);
+	buffer = tc_xmitsize(rate, h->buffer);
+	tc_print_rate(s, PR_FP, NULL, "ceil %s ", ceil);
+	cbuffer = tc_xmitsize(ceil, h->cbuffer);
+	ll = h->rate.linklayer & TC_LINKLAYER_MASK;
+	if (ll > TC_LINKLAYER_ETHERNET || s->details)
+		printf("linklayer %s ", tc_linklayer_name(ll));
+	if (s->details) {
+		pr_size(PR_FP, NULL, "burst %s/", (uint32_t)buffer);
+		printf("%u ", 1u << h->rate.cell_log);
+		pr_size(PR_FP, NULL, "mpu %s ", h->rate.mpu);
+		pr_size(PR_FP, NULL, "cburst %s/", (uint32_t)cbuffer);
+		printf("%u ", 1u << h->ceil.cell_log);
+		pr_size(PR_FP, NULL, "mpu %s ", h->ceil.mpu);
+		printf("level %d ", (int)h->level);
+	} else {
+		pr_size(PR_FP, NULL, "burst %s ", (uint32_t)buffer);
+		pr_size(PR_FP, NULL, "cburst %s ", (uint32_t)cbuffer);
+	}
+	if (s->raw)
+		printf("buffer [%08x] cbuffer [%08x] ", h->buffer,
+		       h->cbuffer);
+	return true;
 }
 
 static void htb_print(struct tc_show *s, struct nlattr *opt)
@@ -182,51 +246,8 @@ static void htb_print(struct tc_show *s, struct nlattr *opt)
 
 	if (nla_parse_nested(tb, TCA_HTB_MAX, opt, NULL) < 0)
 		return;
-	if (tb[TCA_HTB_PARMS]) {
-		const struct tc_htb_opt *h = nla_data(tb[TCA_HTB_PARMS]);
-		uint64_t rate, ceil;
-		double buffer, cbuffer;
-		unsigned ll;
-
-		if (nla_len(tb[TCA_HTB_PARMS]) < (int)sizeof(*h))
-			return;
-		if (!h->level) {
-			pr_int(PR_ANY, "prio", "prio %d ", (int)h->prio);
-			if (s->details)
-				pr_int(PR_ANY, "quantum", "quantum %d ",
-					(int)h->quantum);
-		}
-		rate = h->rate.rate;
-		if (tb[TCA_HTB_RATE64] && nla_len(tb[TCA_HTB_RATE64]) >= 8)
-			rate = nla_get_u64(tb[TCA_HTB_RATE64]);
-		ceil = h->ceil.rate;
-		if (tb[TCA_HTB_CEIL64] && nla_len(tb[TCA_HTB_CEIL64]) >= 8)
-			ceil = nla_get_u64(tb[TCA_HTB_CEIL64]);
-		tc_print_rate(s, PR_FP, NULL, "rate %s ", rate);
-		if (h->rate.overhead)
-			printf("overhead %u ", h->rate.overhead);
-		buffer = tc_xmitsize(rate, h->buffer);
-		tc_print_rate(s, PR_FP, NULL, "ceil %s ", ceil);
-		cbuffer = tc_xmitsize(ceil, h->cbuffer);
-		ll = h->rate.linklayer & TC_LINKLAYER_MASK;
-		if (ll > TC_LINKLAYER_ETHERNET || s->details)
-			printf("linklayer %s ", tc_linklayer_name(ll));
-		if (s->details) {
-			pr_size(PR_FP, NULL, "burst %s/", (uint32_t)buffer);
-			printf("%u ", 1u << h->rate.cell_log);
-			pr_size(PR_FP, NULL, "mpu %s ", h->rate.mpu);
-			pr_size(PR_FP, NULL, "cburst %s/", (uint32_t)cbuffer);
-			printf("%u ", 1u << h->ceil.cell_log);
-			pr_size(PR_FP, NULL, "mpu %s ", h->ceil.mpu);
-			printf("level %d ", (int)h->level);
-		} else {
-			pr_size(PR_FP, NULL, "burst %s ", (uint32_t)buffer);
-			pr_size(PR_FP, NULL, "cburst %s ", (uint32_t)cbuffer);
-		}
-		if (s->raw)
-			printf("buffer [%08x] cbuffer [%08x] ", h->buffer,
-			       h->cbuffer);
-	}
+	if (tb[TCA_HTB_PARMS] && !print_parms(s, tb))
+		return;
 	if (tb[TCA_HTB_INIT]) {
 		const struct tc_htb_glob *g = nla_data(tb[TCA_HTB_INIT]);
 

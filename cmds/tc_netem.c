@@ -8,7 +8,8 @@
  * netem's words are irregular: a keyword takes one value and then more
  * while the next word starts with a digit (delay 10ms 2ms 25%), and loss
  * names its model first.  Its TCA_OPTIONS is tc_netem_qopt followed by
- * the other attributes, not a nest.
+ * the other attributes, not a nest.  The printing is in
+ * tc_netem_print.c.
  */
 #include "config.h"
 
@@ -22,7 +23,7 @@
 #include <netlink/msg.h>
 #include <netlink/attr.h>
 
-#include "tc.h"
+#include "tc_priv.h"
 
 enum {
 	N_LIMIT = 100, N_DELAY, N_LOSS, N_ECN, N_REORDER, N_CORRUPT, N_GAP,
@@ -365,82 +366,78 @@ static int read_slot(struct tc_req *r, int i, struct netem *n)
 	return 0;
 }
 
-static int read_netem(struct tc_req *r, struct netem *n)
+/* delay TIME [JITTER [CORRELATION]] at binding I */
+static int read_delay(struct tc_req *r, int i, struct netem *n)
 {
-	TC_FOR_EACH(r, i) {
-		const struct nsh_val *v = tc_val(r, i, 0);
-		const struct nsh_val *v1 = tc_val(r, i, 1);
+	const struct nsh_val *v1 = tc_val(r, i, 1), *v2 = tc_val(r, i, 2);
 
-		switch (tc_key(r, i)) {
-		case N_LIMIT: n->opt.limit = (uint32_t)v->num; break;
-		case N_DELAY:
-			if (ticks(r, v, &n->opt.latency) ||
-			    (v1 && ticks(r, v1, &n->opt.jitter)))
-				return 1;
-			if (tc_val(r, i, 2)) {
-				n->corr = true;
-				n->cor.delay_corr = percent(tc_val(r, i, 2));
-			}
-			break;
-		case N_LOSS:
-			if (read_loss(r, i, n))
-				return 1;
-			break;
-		case N_ECN: n->ecn = true; break;
-		case N_REORDER:
-			n->has_reorder = true;
-			n->reorder.probability = percent(v);
-			if (v1) {
-				n->corr = true;
-				n->reorder.correlation = percent(v1);
-			}
-			break;
-		case N_CORRUPT:
-			n->has_corrupt = true;
-			n->corrupt.probability = percent(v);
-			if (v1) {
-				n->corr = true;
-				n->corrupt.correlation = percent(v1);
-			}
-			break;
-		case N_GAP: n->opt.gap = (uint32_t)v->num; break;
-		case N_DUPLICATE:
-			n->opt.duplicate = percent(v);
-			if (v1)
-				n->cor.dup_corr = percent(v1);
-			break;
-		case N_DIST:
-			free(n->dist);
-			n->dist = calloc(MAX_DIST, sizeof(*n->dist));
-			if (!n->dist)
-				return nsh_err(r->sh, "out of memory");
-			n->ndist = load_dist(r, v->text, n->dist);
-			if (n->ndist < 0)
-				return 1;
-			break;
-		case N_RATE:
-			n->has_rate = true;
-			if (tc_rate_of(r, v, &n->rate64))
-				return 1;
-			if (v1)
-				n->rate.packet_overhead = (int32_t)v1->num;
-			if (tc_val(r, i, 2))
-				n->rate.cell_size =
-					(uint32_t)tc_val(r, i, 2)->num;
-			if (tc_val(r, i, 3))
-				n->rate.cell_overhead =
-					(int32_t)tc_val(r, i, 3)->num;
-			break;
-		case N_SLOT:
-			if (read_slot(r, i, n))
-				return 1;
-			break;
-		case N_HELP:
-			return tc_err(r, "[ limit PACKETS ] [ delay TIME [ "
-					 "JITTER [CORRELATION]]] [ loss … ] "
-					 "[ rate RATE … ] [ slot … ]");
-		}
+	if (ticks(r, tc_val(r, i, 0), &n->opt.latency) ||
+	    (v1 && ticks(r, v1, &n->opt.jitter)))
+		return 1;
+	if (v2) {
+		n->corr = true;
+		n->cor.delay_corr = percent(v2);
 	}
+	return 0;
+}
+
+/* distribution NAME: its table, loaded */
+static int read_dist(struct tc_req *r, const struct nsh_val *v,
+		     struct netem *n)
+{
+	free(n->dist);
+	n->dist = calloc(MAX_DIST, sizeof(*n->dist));
+	if (!n->dist)
+		return nsh_err(r->sh, "out of memory");
+	n->ndist = load_dist(r, v->text, n->dist);
+	return n->ndist < 0;
+}
+
+/* rate RATE [PACKETOVERHEAD [CELLSIZE [CELLOVERHEAD]]] at binding I */
+static int read_rate(struct tc_req *r, int i, struct netem *n)
+{
+	const struct nsh_val *v1 = tc_val(r, i, 1);
+
+	n->has_rate = true;
+	if (tc_rate_of(r, tc_val(r, i, 0), &n->rate64))
+		return 1;
+	if (v1)
+		n->rate.packet_overhead = (int32_t)v1->num;
+	if (tc_val(r, i, 2))
+		n->rate.cell_size = (uint32_t)tc_val(r, i, 2)->num;
+	if (tc_val(r, i, 3))
+		n->rate.cell_overhead = (int32_t)tc_val(r, i, 3)->num;
+	return 0;
+}
+
+/* reorder, corrupt, duplicate PERCENT [CORRELATION] (KEY; V, V1) */
+static void read_prob(int key, const struct nsh_val *v,
+		      const struct nsh_val *v1, struct netem *n)
+{
+	if (key == N_REORDER) {
+		n->has_reorder = true;
+		n->reorder.probability = percent(v);
+		if (v1) {
+			n->corr = true;
+			n->reorder.correlation = percent(v1);
+		}
+	} else if (key == N_CORRUPT) {
+		n->has_corrupt = true;
+		n->corrupt.probability = percent(v);
+		if (v1) {
+			n->corr = true;
+			n->corrupt.correlation = percent(v1);
+		}
+	} else {	/* N_DUPLICATE */
+		n->opt.duplicate = percent(v);
+		if (v1)
+			n->cor.dup_corr = percent(v1);
+	}
+}
+
+/* what netem_parse_opt refuses once the words are read */
+static int check_netem(struct tc_req *r, struct netem *n)
+{
 	if (n->reorder.probability) {
 		if (!n->opt.latency)
 			return tc_err(r, "reordering not possible without "
@@ -456,6 +453,37 @@ static int read_netem(struct tc_req *r, struct netem *n)
 		return tc_err(r, "distribution specified but no latency and "
 				 "jitter values");
 	return 0;
+}
+
+static int read_netem(struct tc_req *r, struct netem *n)
+{
+	TC_FOR_EACH(r, i) {
+		const struct nsh_val *v = tc_val(r, i, 0);
+		int key = tc_key(r, i), rc = 0;
+
+		switch (key) {
+		case N_LIMIT: n->opt.limit = (uint32_t)v->num; break;
+		case N_DELAY: rc = read_delay(r, i, n); break;
+		case N_LOSS: rc = read_loss(r, i, n); break;
+		case N_ECN: n->ecn = true; break;
+		case N_REORDER:
+		case N_CORRUPT:
+		case N_DUPLICATE:
+			read_prob(key, v, tc_val(r, i, 1), n);
+			break;
+		case N_GAP: n->opt.gap = (uint32_t)v->num; break;
+		case N_DIST: rc = read_dist(r, v, n); break;
+		case N_RATE: rc = read_rate(r, i, n); break;
+		case N_SLOT: rc = read_slot(r, i, n); break;
+		case N_HELP:
+			return tc_err(r, "[ limit PACKETS ] [ delay TIME [ "
+					 "JITTER [CORRELATION]]] [ loss … ] "
+					 "[ rate RATE … ] [ slot … ]");
+		}
+		if (rc)
+			return 1;
+	}
+	return check_netem(r, n);
 }
 
 static int put_netem(struct tc_req *r, struct netem *n)
@@ -523,216 +551,10 @@ static int netem_put(struct tc_req *r)
 	return rc;
 }
 
-/* ------------------------------------------------------------ print */
-
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-
-/* text: the percentage; JSON: the fraction */
-static void pr_percent(const char *key, const char *fmt, uint32_t per)
-{
-	pr_float(PR_FP, NULL, fmt, (100. * per) / UINT32_MAX);
-	pr_float(PR_JSON, key, NULL, (1. * per) / UINT32_MAX);
-}
-
-static void pr_percent_opt(const char *label, uint32_t per)
-{
-	char fmt[64];
-
-	snprintf(fmt, sizeof(fmt), " %s %%g%%%%", label);
-	pr_percent(label, fmt, per);
-}
-
-static void pr_corr(bool present, uint32_t value)
-{
-	if (!pr_json()) {
-		if (present)
-			pr_percent("", " %g%%", value);
-	} else {
-		pr_percent_opt("correlation", value);
-	}
-}
-
-static void pr_int_opt(const char *label, int val)
-{
-	char fmt[64];
-
-	snprintf(fmt, sizeof(fmt), " %s %%d", label);
-	pr_int(PR_JSON, label, NULL, val);
-	if (val)
-		pr_int(PR_FP, NULL, fmt, val);
-}
-
-static void pr_time64(const char *key, const char *label, long long val)
-{
-	char fmt[64], b[IPR_SPRINT];
-
-	snprintf(fmt, sizeof(fmt), "%s %%s", label);
-	pr_string(PR_FP, NULL, fmt, ipr_sprint_time64(val, b));
-	pr_float(PR_JSON, key, NULL, val / 1000000000.);
-}
-
-#pragma GCC diagnostic warning "-Wformat-nonliteral"
-
-static void netem_print(struct tc_show *s, struct nlattr *opt)
-{
-	const struct tc_netem_corr *cor = NULL;
-	const struct tc_netem_reorder *reorder = NULL;
-	const struct tc_netem_corrupt *corrupt = NULL;
-	const struct tc_netem_gimodel *gi = NULL;
-	const struct tc_netem_gemodel *ge = NULL;
-	const struct tc_netem_rate *rate = NULL;
-	const struct tc_netem_slot *slot = NULL;
-	struct tc_netem_qopt q;
-	uint64_t rate64 = 0;
-	bool ecn = false;
-	char b[IPR_SPRINT];
-	int len = nla_len(opt) - (int)sizeof(q);
-
-	(void)s;
-	if (len < 0)
-		return;
-	memcpy(&q, nla_data(opt), sizeof(q));
-	if (len > 0) {
-		struct nlattr *tb[TCA_NETEM_MAX + 1];
-
-		if (nla_parse(tb, TCA_NETEM_MAX,
-			      (struct nlattr *)((char *)nla_data(opt) +
-						sizeof(q)),
-			      len, NULL) < 0)
-			return;
-#define GET(attr, ptr)                                                         \
-	do {                                                                   \
-		if (tb[attr]) {                                                \
-			if (nla_len(tb[attr]) < (int)sizeof(*(ptr)))           \
-				return;                                        \
-			ptr = nla_data(tb[attr]);                              \
-		}                                                              \
-	} while (0)
-		GET(TCA_NETEM_CORR, cor);
-		GET(TCA_NETEM_REORDER, reorder);
-		GET(TCA_NETEM_CORRUPT, corrupt);
-		GET(TCA_NETEM_RATE, rate);
-		GET(TCA_NETEM_SLOT, slot);
-#undef GET
-		if (tb[TCA_NETEM_LOSS]) {
-			struct nlattr *lb[NETEM_LOSS_MAX + 1];
-
-			if (nla_parse_nested(lb, NETEM_LOSS_MAX,
-					     tb[TCA_NETEM_LOSS], NULL) == 0) {
-				if (lb[NETEM_LOSS_GI])
-					gi = nla_data(lb[NETEM_LOSS_GI]);
-				if (lb[NETEM_LOSS_GE])
-					ge = nla_data(lb[NETEM_LOSS_GE]);
-			}
-		}
-		if (tb[TCA_NETEM_ECN]) {
-			if (nla_len(tb[TCA_NETEM_ECN]) < 4)
-				return;
-			ecn = true;
-		}
-		if (tb[TCA_NETEM_RATE64]) {
-			if (nla_len(tb[TCA_NETEM_RATE64]) < 8)
-				return;
-			rate64 = nla_get_u64(tb[TCA_NETEM_RATE64]);
-		}
-	}
-	pr_uint(PR_ANY, "limit", "limit %d", q.limit);
-	if (q.latency) {
-		pr_obj_open("delay");
-		if (!pr_json()) {
-			pr_string(PR_FP, NULL, " delay %s",
-				   tc_sprint_ticks(q.latency, b));
-			if (q.jitter)
-				pr_string(PR_FP, NULL, "  %s",
-					   tc_sprint_ticks(q.jitter, b));
-		} else {
-			pr_float(PR_JSON, "delay", NULL,
-				  tc_tick2time(q.latency) / 1000000.);
-			pr_float(PR_JSON, "jitter", NULL,
-				  tc_tick2time(q.jitter) / 1000000.);
-		}
-		pr_corr(q.jitter && cor && cor->delay_corr,
-			cor ? cor->delay_corr : 0);
-		pr_obj_close();
-	}
-	if (q.loss) {
-		pr_obj_open("loss-random");
-		pr_percent_opt("loss", q.loss);
-		pr_corr(cor && cor->loss_corr, cor ? cor->loss_corr : 0);
-		pr_obj_close();
-	}
-	if (gi) {
-		pr_obj_open("loss-state");
-		pr_percent("p13", " loss state p13 %g%%", gi->p13);
-		pr_percent_opt("p31", gi->p31);
-		pr_percent_opt("p32", gi->p32);
-		pr_percent_opt("p23", gi->p23);
-		pr_percent_opt("p14", gi->p14);
-		pr_obj_close();
-	}
-	if (ge) {
-		pr_obj_open("loss-gemodel");
-		pr_percent("p", " loss gemodel p %g%%", ge->p);
-		pr_percent_opt("r", ge->r);
-		pr_percent_opt("1-h", UINT32_MAX - ge->h);
-		pr_percent_opt("1-k", ge->k1);
-		pr_obj_close();
-	}
-	if (q.duplicate) {
-		pr_obj_open("duplicate");
-		pr_percent_opt("duplicate", q.duplicate);
-		pr_corr(cor && cor->dup_corr, cor ? cor->dup_corr : 0);
-		pr_obj_close();
-	}
-	if (reorder && reorder->probability) {
-		pr_obj_open("reorder");
-		pr_percent_opt("reorder", reorder->probability);
-		pr_corr(reorder->correlation, reorder->correlation);
-		pr_obj_close();
-	}
-	if (corrupt && corrupt->probability) {
-		pr_obj_open("corrupt");
-		pr_percent_opt("corrupt", corrupt->probability);
-		pr_corr(corrupt->correlation, corrupt->correlation);
-		pr_obj_close();
-	}
-	if (rate && rate->rate) {
-		pr_obj_open("rate");
-		tc_print_rate(s, PR_ANY, "rate", " rate %s",
-			      rate64 ? rate64 : rate->rate);
-		pr_int_opt("packetoverhead", rate->packet_overhead);
-		pr_uint(PR_JSON, "cellsize", NULL, rate->cell_size);
-		if (rate->cell_size)
-			pr_uint(PR_FP, NULL, " cellsize %u", rate->cell_size);
-		pr_int_opt("celloverhead", rate->cell_overhead);
-		pr_obj_close();
-	}
-	if (slot) {
-		pr_obj_open("slot");
-		if (slot->dist_jitter > 0) {
-			pr_time64("distribution", " slot distribution",
-				  slot->dist_delay);
-			pr_time64("jitter", "", slot->dist_jitter);
-		} else {
-			pr_time64("min-delay", " slot", slot->min_delay);
-			pr_time64("max-delay", "", slot->max_delay);
-		}
-		pr_int_opt("packets", slot->max_packets);
-		pr_int_opt("bytes", slot->max_bytes);
-		pr_obj_close();
-	}
-	pr_bool(PR_JSON, "ecn", NULL, ecn);
-	if (ecn)
-		pr_bool(PR_FP, NULL, " ecn ", ecn);
-	pr_u64(PR_JSON, "gap", NULL, q.gap);
-	if (q.gap)
-		pr_u64(PR_FP, NULL, " gap %llu", q.gap);
-}
-
 const struct tc_kind netem_kind = {
 	.name = "netem",
 	.summary = "network emulator: delay, loss, duplication, reordering",
 	.qopts = &netem_opts,
 	.qput = netem_put,
-	.print = netem_print,
+	.print = tc_netem_print,
 };

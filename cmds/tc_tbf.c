@@ -46,47 +46,47 @@ static const struct ipl_opt tbf_rows[] = {
 
 static const struct ipl_table tbf_opts = { "tbf", tbf_rows };
 
-static int tbf_put(struct tc_req *r)
-{
-	struct tc_tbf_qopt opt = { 0 };
-	uint32_t rtab[256], ptab[256];
-	unsigned buffer = 0, mtu = 0, mpu = 0, latency = 0, linklayer =
-		TC_LL_ETHERNET;
-	int rcell = -1, pcell = -1;
-	uint64_t rate = 0, prate = 0;
-	unsigned short overhead = 0;
-	bool has_latency = false;
-	char missing[128] = "";
-	struct nlattr *nest;
+/* what tbf_parse_opt reads from the words */
+struct tbf {
+	struct tc_tbf_qopt opt;
+	unsigned buffer, mtu, mpu, latency, linklayer;
+	int rcell, pcell;
+	uint64_t rate, prate;
+	unsigned short overhead;
+	bool has_latency;
+};
 
+/* the words of R into T; 0, or 1 after reporting */
+static int tbf_words(struct tc_req *r, struct tbf *t)
+{
 	TC_FOR_EACH(r, i) {
 		const struct nsh_val *v = tc_val(r, i, 0);
 
 		switch (tc_key(r, i)) {
-		case T_LIMIT: opt.limit = (uint32_t)v->num; break;
+		case T_LIMIT: t->opt.limit = (uint32_t)v->num; break;
 		case T_LATENCY:
-			latency = (unsigned)v->num;
-			has_latency = true;
+			t->latency = (unsigned)v->num;
+			t->has_latency = true;
 			break;
 		case T_BURST:
-			buffer = (unsigned)v->num;
-			rcell = v->special;
+			t->buffer = (unsigned)v->num;
+			t->rcell = v->special;
 			break;
 		case T_MTU:
-			mtu = (unsigned)v->num;
-			pcell = v->special;
+			t->mtu = (unsigned)v->num;
+			t->pcell = v->special;
 			break;
-		case T_MPU: mpu = (unsigned)v->num; break;
+		case T_MPU: t->mpu = (unsigned)v->num; break;
 		case T_RATE:
-			if (tc_rate_of(r, v, &rate))
+			if (tc_rate_of(r, v, &t->rate))
 				return 1;
 			break;
 		case T_PEAKRATE:
-			if (tc_rate_of(r, v, &prate))
+			if (tc_rate_of(r, v, &t->prate))
 				return 1;
 			break;
-		case T_OVERHEAD: overhead = (unsigned short)v->num; break;
-		case T_LINKLAYER: linklayer = (unsigned)v->num; break;
+		case T_OVERHEAD: t->overhead = (unsigned short)v->num; break;
+		case T_LINKLAYER: t->linklayer = (unsigned)v->num; break;
 		case T_HELP:
 			return tc_err(r, "limit BYTES burst BYTES[/BYTES] rate "
 					 "KBPS [ mtu BYTES[/BYTES] ] [ peakrate "
@@ -94,62 +94,112 @@ static int tbf_put(struct tc_req *r)
 					 "BYTES ] [ linklayer TYPE ]");
 		}
 	}
-	if (opt.limit && has_latency)
+	return 0;
+}
+
+/* what tbf refuses: both latency and limit, or all that is missing in
+ * one line; 0, or 1 after reporting */
+static int tbf_check(struct tc_req *r, const struct tbf *t)
+{
+	char missing[128] = "";
+
+	if (t->opt.limit && t->has_latency)
 		return tc_err(r, "specifying both \"latency\" and \"limit\" "
 				 "is not allowed");
-	/* all that is missing, in one line */
-	if (!rate)
+	if (!t->rate)
 		strcat(missing, ", \"rate\"");
-	if (!buffer)
+	if (!t->buffer)
 		strcat(missing, ", \"burst\"");
-	if (prate && !mtu)
+	if (t->prate && !t->mtu)
 		strcat(missing, ", \"mtu\" (with \"peakrate\")");
-	if (!opt.limit && !latency)
+	if (!t->opt.limit && !t->latency)
 		strcat(missing, ", \"limit\" or \"latency\"");
 	if (missing[0])
 		return tc_err(r, "missing %s", missing + 2);
+	return 0;
+}
 
-	opt.rate.rate = rate >= 1ULL << 32 ? ~0U : (uint32_t)rate;
-	opt.peakrate.rate = prate >= 1ULL << 32 ? ~0U : (uint32_t)prate;
-	if (!opt.limit) {
-		double lim = rate * (double)latency / TIME_UNITS_PER_SEC +
-			     buffer;
+/* the limit from the latency, as tbf_parse_opt computes it */
+static uint32_t tbf_limit(const struct tbf *t)
+{
+	double lim = t->rate * (double)t->latency / TIME_UNITS_PER_SEC +
+		     t->buffer;
 
-		if (prate) {
-			double lim2 = prate * (double)latency /
-					      TIME_UNITS_PER_SEC +
-				      mtu;
+	if (t->prate) {
+		double lim2 = t->prate * (double)t->latency /
+				      TIME_UNITS_PER_SEC +
+			      t->mtu;
 
-			if (lim2 < lim)
-				lim = lim2;
-		}
-		opt.limit = (uint32_t)lim;
+		if (lim2 < lim)
+			lim = lim2;
 	}
-	opt.rate.mpu = (unsigned short)mpu;
-	opt.rate.overhead = overhead;
-	tc_rtable(&opt.rate, rtab, rcell, mtu, linklayer);
-	opt.buffer = tc_xmittime(opt.rate.rate, buffer);
-	if (opt.peakrate.rate) {
-		opt.peakrate.mpu = (unsigned short)mpu;
-		opt.peakrate.overhead = overhead;
-		tc_rtable(&opt.peakrate, ptab, pcell, mtu, linklayer);
-		opt.mtu = tc_xmittime(opt.peakrate.rate, mtu);
+	return (uint32_t)lim;
+}
+
+static int tbf_put(struct tc_req *r)
+{
+	struct tbf t = { .linklayer = TC_LL_ETHERNET, .rcell = -1,
+			 .pcell = -1 };
+	struct tc_tbf_qopt *opt = &t.opt;
+	uint32_t rtab[256], ptab[256];
+	struct nlattr *nest;
+
+	if (tbf_words(r, &t) || tbf_check(r, &t))
+		return 1;
+	opt->rate.rate = t.rate >= 1ULL << 32 ? ~0U : (uint32_t)t.rate;
+	opt->peakrate.rate = t.prate >= 1ULL << 32 ? ~0U : (uint32_t)t.prate;
+	if (!opt->limit)
+		opt->limit = tbf_limit(&t);
+	opt->rate.mpu = (unsigned short)t.mpu;
+	opt->rate.overhead = t.overhead;
+	tc_rtable(&opt->rate, rtab, t.rcell, t.mtu, t.linklayer);
+	opt->buffer = tc_xmittime(opt->rate.rate, t.buffer);
+	if (opt->peakrate.rate) {
+		opt->peakrate.mpu = (unsigned short)t.mpu;
+		opt->peakrate.overhead = t.overhead;
+		tc_rtable(&opt->peakrate, ptab, t.pcell, t.mtu, t.linklayer);
+		opt->mtu = tc_xmittime(opt->peakrate.rate, t.mtu);
 	}
 	nest = ipr_nest(r->msg, TCA_OPTIONS);
-	if (!nest || nla_put(r->msg, TCA_TBF_PARMS, sizeof(opt), &opt) < 0 ||
-	    nla_put(r->msg, TCA_TBF_BURST, sizeof(buffer), &buffer) < 0 ||
-	    (rate >= 1ULL << 32 &&
-	     nla_put(r->msg, TCA_TBF_RATE64, sizeof(rate), &rate) < 0) ||
+	if (!nest || nla_put(r->msg, TCA_TBF_PARMS, sizeof(*opt), opt) < 0 ||
+	    nla_put(r->msg, TCA_TBF_BURST, sizeof(t.buffer), &t.buffer) < 0 ||
+	    (t.rate >= 1ULL << 32 &&
+	     nla_put(r->msg, TCA_TBF_RATE64, sizeof(t.rate), &t.rate) < 0) ||
 	    nla_put(r->msg, TCA_TBF_RTAB, sizeof(rtab), rtab) < 0)
 		return tc_full(r);
-	if (opt.peakrate.rate &&
-	    ((prate >= 1ULL << 32 &&
-	      nla_put(r->msg, TCA_TBF_PRATE64, sizeof(prate), &prate) < 0) ||
-	     nla_put(r->msg, TCA_TBF_PBURST, sizeof(mtu), &mtu) < 0 ||
+	if (opt->peakrate.rate &&
+	    ((t.prate >= 1ULL << 32 &&
+	      nla_put(r->msg, TCA_TBF_PRATE64, sizeof(t.prate), &t.prate) <
+		      0) ||
+	     nla_put(r->msg, TCA_TBF_PBURST, sizeof(t.mtu), &t.mtu) < 0 ||
 	     nla_put(r->msg, TCA_TBF_PTAB, sizeof(ptab), ptab) < 0))
 		return tc_full(r);
 	ipr_nest_end(r->msg, nest);
 	return 0;
+}
+
+/* peakrate RATE and minburst (mtu) of Q */
+static void print_peak(struct tc_show *s, const struct tc_tbf_qopt *q,
+		       uint64_t prate)
+{
+	char b1[2 * IPR_SPRINT], b2[IPR_SPRINT];
+	double mtu;
+
+	tc_print_rate(s, PR_FP, "peakrate", "peakrate %s ", prate);
+	if (!q->mtu && !q->peakrate.mpu)
+		return;
+	mtu = tc_xmitsize(prate, q->mtu);
+	if (s->details) {
+		snprintf(b1, sizeof(b1), "%s/%u",
+			 ipr_sprint_size((uint32_t)mtu, b2),
+			 1u << q->peakrate.cell_log);
+		pr_string(PR_ANY, "mtu", "mtu %s ", b1);
+		pr_size(PR_ANY, "mpu", "mpu %s ", q->peakrate.mpu);
+	} else {
+		pr_size(PR_ANY, "minburst", "minburst %s ", (uint32_t)mtu);
+	}
+	if (s->raw)
+		pr_hex(PR_ANY, "mtu_raw", "[%08x] ", q->mtu);
 }
 
 static void tbf_print(struct tc_show *s, struct nlattr *opt)
@@ -157,7 +207,7 @@ static void tbf_print(struct tc_show *s, struct nlattr *opt)
 	struct nlattr *tb[TCA_TBF_MAX + 1];
 	const struct tc_tbf_qopt *q;
 	uint64_t rate, prate;
-	double buffer, mtu, latency, lat2;
+	double buffer, latency, lat2;
 	char b1[2 * IPR_SPRINT], b2[IPR_SPRINT];
 	unsigned ll;
 
@@ -184,25 +234,8 @@ static void tbf_print(struct tc_show *s, struct nlattr *opt)
 	prate = q->peakrate.rate;
 	if (tb[TCA_TBF_PRATE64] && nla_len(tb[TCA_TBF_PRATE64]) >= 8)
 		prate = nla_get_u64(tb[TCA_TBF_PRATE64]);
-	if (prate) {
-		tc_print_rate(s, PR_FP, "peakrate", "peakrate %s ", prate);
-		if (q->mtu || q->peakrate.mpu) {
-			mtu = tc_xmitsize(prate, q->mtu);
-			if (s->details) {
-				snprintf(b1, sizeof(b1), "%s/%u",
-					 ipr_sprint_size((uint32_t)mtu, b2),
-					 1u << q->peakrate.cell_log);
-				pr_string(PR_ANY, "mtu", "mtu %s ", b1);
-				pr_size(PR_ANY, "mpu", "mpu %s ",
-					 q->peakrate.mpu);
-			} else {
-				pr_size(PR_ANY, "minburst", "minburst %s ",
-					 (uint32_t)mtu);
-			}
-			if (s->raw)
-				pr_hex(PR_ANY, "mtu_raw", "[%08x] ", q->mtu);
-		}
-	}
+	if (prate)
+		print_peak(s, q, prate);
 	latency = TIME_UNITS_PER_SEC * (q->limit / (double)rate) -
 		  tc_tick2time(q->buffer);
 	if (prate) {

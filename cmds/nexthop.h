@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * nexthop.h - private to `ip nexthop`: what cmds/nexthop.c (types,
+ * grammar, the command rows), nexthop_modify.c (add, replace, delete),
+ * nexthop_print.c (print_nexthop, print_bucket) and nexthop_show.c (list,
+ * get, flush, bucket) share.
+ */
+#ifndef NSH_NEXTHOP_H
+#define NSH_NEXTHOP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#include "cmds.h"
+#include "iproute.h"
+#include "ipl.h"
+
+struct nexthop_grp;
+struct mpls_label;
+struct nl_cache;
+struct nlmsghdr;
+
+enum nh_key {
+	XK_ID = 1, XK_DEV, XK_VIA, XK_ENCAP, XK_BLACKHOLE, XK_FDB, XK_ONLINK,
+	XK_GROUP, XK_TYPE, XK_PROTO, XK_HELP,
+	/* type resilient */
+	XK_BUCKETS, XK_IDLE, XK_UNBALANCED,
+	/* encap mpls, ip, ip6 */
+	XK_E_TTL, XK_E_ID, XK_E_DST, XK_E_SRC, XK_E_TOS, XK_E_KEY,
+	XK_E_CSUM, XK_E_SEQ,
+	/* list, flush, bucket */
+	XK_GROUPS, XK_MASTER, XK_VRF, XK_NHID, XK_LIST, XK_GET, XK_INDEX,
+};
+
+#define GROUP_MAX 256
+#define MPLS_MAX_LABELS 64
+
+/* NHGROUP: ID[,WEIGHT]/ID[,WEIGHT]/…, weights 1-256, into G (at most
+ * MAX): their number, or -1 with the reason in ERRBUF */
+int nh_group_parse(const char *w, struct nexthop_grp *g, int max,
+		   char *errbuf, size_t errlen);
+/* LABEL[/LABEL…] into OUT (MPLS_MAX_LABELS): their number, or -1 */
+int nh_labels_parse(const char *w, struct mpls_label *out);
+/* `help` among the words: prints the usage, true */
+bool nh_wants_help(const struct nsh_args *a);
+/* a 64-bit number in network order and back (htonll, ntohll) */
+uint64_t nh_swap64(uint64_t v);
+/* the kernel's refusal, in one line about the nexthop SUBJECT (ENCAP: the
+ * type of its encapsulation, if any); returns 1 */
+int nh_refused(struct nsh *sh, const char *subject, int err, int type,
+	       const char *encap);
+
+/* one listing: where and how it prints */
+struct xshow {
+	struct nsh *sh;
+	struct nl_sock *sk;
+	struct nl_cache *links;	/* made on first use */
+	bool links_done;
+	struct json j;
+	bool json;
+};
+
+void xshow_init(struct xshow *s, struct nsh *sh);
+void xshow_free(struct xshow *s);
+/* print_nexthop, print_nexthop_bucket: one answer in iproute2's layout */
+void print_nexthop(struct xshow *s, const struct nlmsghdr *nlh);
+void print_bucket(struct xshow *s, const struct nlmsghdr *nlh);
+
+/* the handlers */
+int nh_cmd_add(struct nsh *sh, const struct nsh_args *a);
+int nh_cmd_replace(struct nsh *sh, const struct nsh_args *a);
+int nh_cmd_delete(struct nsh *sh, const struct nsh_args *a);
+int nh_cmd_list(struct nsh *sh, const struct nsh_args *a);
+int nh_cmd_get(struct nsh *sh, const struct nsh_args *a);
+int nh_cmd_flush(struct nsh *sh, const struct nsh_args *a);
+int nh_cmd_bucket(struct nsh *sh, const struct nsh_args *a);
+
+#endif

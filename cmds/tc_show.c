@@ -1,0 +1,645 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * tc_show.c - `tc qdisc show` and `tc class show` natively, as tc 6.1's
+ * print_qdisc and print_class (tc/tc_qdisc.c, tc/tc_class.c): the dump,
+ * the selectors, the common part of each line, the statistics
+ * (print_tcstats2_attr) and the kind's own part (its print()); a kind
+ * nsh does not know hands the line to the real tc.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/gen_stats.h>
+#include <linux/pkt_sched.h>
+#include <linux/rtnetlink.h>
+#include <netlink/netlink.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+
+#include "tc_priv.h"
+
+DEFINE_PUTP(struct nl_msg, nlmsg_free)
+
+#ifndef MIN
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#endif
+#ifndef TCA_DUMP_INVISIBLE
+#define TCA_DUMP_INVISIBLE 10
+#endif
+
+/* print_tc_classid */
+static const char *classid_str(uint32_t h, char *buf, size_t len)
+{
+	if (h == TC_H_ROOT)
+		snprintf(buf, len, "root");
+	else if (h == TC_H_UNSPEC)
+		snprintf(buf, len, "none");
+	else if (TC_H_MAJ(h) == 0)
+		snprintf(buf, len, ":%x", TC_H_MIN(h));
+	else if (TC_H_MIN(h) == 0)
+		snprintf(buf, len, "%x:", TC_H_MAJ(h) >> 16);
+	else
+		snprintf(buf, len, "%x:%x", TC_H_MAJ(h) >> 16, TC_H_MIN(h));
+	return buf;
+}
+
+/* ------------------------------------------------------------ stats */
+
+/* attribute A into DST: as much of it as DST holds */
+#define NLA_COPY(dst, a)                                                       \
+	memcpy(&(dst), nla_data(a), MIN((size_t)nla_len(a), sizeof(dst)))
+
+/* "Sent N bytes N pkt" of TCA_STATS_BASIC */
+static void stats_basic(struct nlattr **st, const char *prefix)
+{
+	struct gnet_stats_basic bs = { 0 };
+	uint64_t p64 = st[TCA_STATS_PKT64] ? nla_get_u64(st[TCA_STATS_PKT64]) :
+					     0;
+
+	NLA_COPY(bs, st[TCA_STATS_BASIC]);
+	pr_string(PR_FP, NULL, "%s", prefix);
+	pr_u64(PR_ANY, "bytes", "Sent %llu bytes",
+	       (unsigned long long)bs.bytes);
+	if (p64)
+		pr_u64(PR_ANY, "packets", " %llu pkt", (unsigned long long)p64);
+	else
+		pr_uint(PR_ANY, "packets", " %u pkt", bs.packets);
+}
+
+/* "Sent software …", "Sent hardware …" of TCA_STATS_BASIC_HW */
+static void stats_hw(struct nlattr **st, const char *prefix)
+{
+	struct gnet_stats_basic hw = { 0 }, bs = { 0 };
+
+	NLA_COPY(hw, st[TCA_STATS_BASIC_HW]);
+	if (!hw.bytes && !hw.packets)
+		return;
+	if (st[TCA_STATS_BASIC]) {
+		NLA_COPY(bs, st[TCA_STATS_BASIC]);
+		if (bs.bytes >= hw.bytes && bs.packets >= hw.packets) {
+			pr_nl();
+			pr_string(PR_FP, NULL, "%s", prefix);
+			pr_u64(PR_ANY, "sw_bytes", "Sent software %llu bytes",
+			       (unsigned long long)(bs.bytes - hw.bytes));
+			pr_uint(PR_ANY, "sw_packets", " %u pkt",
+				bs.packets - hw.packets);
+		}
+	}
+	pr_nl();
+	pr_string(PR_FP, NULL, "%s", prefix);
+	pr_u64(PR_ANY, "hw_bytes", "Sent hardware %llu bytes",
+	       (unsigned long long)hw.bytes);
+	pr_uint(PR_ANY, "hw_packets", " %u pkt", hw.packets);
+}
+
+/* "rate … pps" of TCA_STATS_RATE_EST64, else TCA_STATS_RATE_EST */
+static void stats_rate(struct tc_show *s, struct nlattr **st,
+		       const char *prefix)
+{
+	if (st[TCA_STATS_RATE_EST64]) {
+		struct gnet_stats_rate_est64 re = { 0 };
+
+		NLA_COPY(re, st[TCA_STATS_RATE_EST64]);
+		pr_string(PR_FP, NULL, "\n%s", prefix);
+		pr_u64(PR_JSON, "rate", NULL, (unsigned long long)re.bps);
+		tc_print_rate(s, PR_FP, NULL, "rate %s", re.bps);
+		pr_u64(PR_ANY, "pps", " %llupps", (unsigned long long)re.pps);
+	} else if (st[TCA_STATS_RATE_EST]) {
+		struct gnet_stats_rate_est re = { 0 };
+
+		NLA_COPY(re, st[TCA_STATS_RATE_EST]);
+		pr_string(PR_FP, NULL, "\n%s", prefix);
+		pr_uint(PR_JSON, "rate", NULL, re.bps);
+		tc_print_rate(s, PR_FP, NULL, "rate %s", re.bps);
+		pr_uint(PR_ANY, "pps", " %upps", re.pps);
+	}
+}
+
+/* print_tcstats2_attr: TCA_STATS2 (ST); false if it cannot be read */
+static bool stats2(struct tc_show *s, struct nlattr *stats2,
+		   const char *prefix, struct nlattr **app)
+{
+	struct nlattr *st[TCA_STATS_MAX + 1];
+	struct gnet_stats_queue q = { 0 };
+
+	if (nla_parse_nested(st, TCA_STATS_MAX, stats2, NULL) < 0)
+		return false;
+	if (st[TCA_STATS_QUEUE])
+		NLA_COPY(q, st[TCA_STATS_QUEUE]);
+	if (st[TCA_STATS_BASIC])
+		stats_basic(st, prefix);
+	if (st[TCA_STATS_QUEUE]) {
+		pr_uint(PR_ANY, "drops", " (dropped %u", q.drops);
+		pr_uint(PR_ANY, "overlimits", ", overlimits %u", q.overlimits);
+		pr_uint(PR_ANY, "requeues", " requeues %u) ", q.requeues);
+	}
+	if (st[TCA_STATS_BASIC_HW])
+		stats_hw(st, prefix);
+	stats_rate(s, st, prefix);
+	if (st[TCA_STATS_QUEUE]) {
+		/* tc looks at the 32-bit estimate only, here */
+		if (!st[TCA_STATS_RATE_EST])
+			pr_nl();
+		pr_string(PR_FP, NULL, "%s", prefix);
+		pr_size(PR_ANY, "backlog", "backlog %s", q.backlog);
+		pr_uint(PR_ANY, "qlen", " %up", q.qlen);
+		pr_uint(PR_FP, NULL, " requeues %u", q.requeues);
+	}
+	*app = st[TCA_STATS_APP];
+	return true;
+}
+
+/* print_tcstats_attr: the old TCA_STATS */
+static void stats_compat(struct tc_show *s, struct nlattr *stats,
+			 const char *prefix)
+{
+	struct tc_stats ts = { 0 };
+	char b[IPR_SPRINT];
+
+	NLA_COPY(ts, stats);
+	printf("%sSent %llu bytes %u pkts (dropped %u, overlimits %u) ",
+	       prefix, (unsigned long long)ts.bytes, ts.packets, ts.drops,
+	       ts.overlimits);
+	if (!ts.bps && !ts.pps && !ts.qlen && !ts.backlog)
+		return;
+	printf("\n%s", prefix);
+	if (ts.bps || ts.pps) {
+		printf("rate ");
+		if (ts.bps)
+			tc_print_rate(s, PR_FP, NULL, "%s ", ts.bps);
+		if (ts.pps)
+			printf("%upps ", ts.pps);
+	}
+	if (ts.qlen || ts.backlog) {
+		printf("backlog ");
+		if (ts.backlog)
+			printf("%s ", ipr_sprint_size(ts.backlog, b));
+		if (ts.qlen)
+			printf("%up ", ts.qlen);
+	}
+}
+
+/* print_tcstats2_attr & print_tcstats_attr: " Sent … backlog …"; the
+ * application's statistics into *XSTATS */
+static void print_stats(struct tc_show *s, struct nlattr **tb,
+			const char *prefix, struct nlattr **xstats)
+{
+	struct nlattr *app = NULL;
+
+	if (tb[TCA_STATS2]) {
+		if (!stats2(s, tb[TCA_STATS2], prefix, &app))
+			return;
+		if (xstats)
+			*xstats = app;
+		if (xstats && *xstats)
+			return;
+	} else if (tb[TCA_STATS]) {
+		stats_compat(s, tb[TCA_STATS], prefix);
+	}
+	if (tb[TCA_XSTATS] && xstats)
+		*xstats = tb[TCA_XSTATS];
+}
+
+/* ------------------------------------------------------------ qdisc show */
+
+enum { QS_DEV = 1, QS_ROOT, QS_INGRESS, QS_PARENT, QS_HANDLE, QS_HELP,
+       QS_INVISIBLE, QS_QDISC, QS_CLASSID };
+
+static const struct ipl_opt qshow_rows[] = {
+	{ "dev", 0, "DEV", QS_DEV, "only this device's" },
+	{ "root", 0, NULL, QS_ROOT, "only the root qdisc" },
+	{ "ingress", 0, NULL, QS_INGRESS, "only the ingress qdisc" },
+	{ "clsact", IPL_ALIAS, NULL, QS_INGRESS },
+	{ "parent", IPL_PREFIX, "CLASSID", QS_PARENT,
+	  "only the qdisc of this parent" },
+	{ "handle", IPL_PREFIX, "QHANDLE", QS_HANDLE,
+	  "only the qdisc of this handle" },
+	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, QS_HELP },
+	{ "invisible", 0, NULL, QS_INVISIBLE, "also the invisible ones" },
+	{ NULL },
+};
+
+const struct ipl_table tc_qshow_opts = { "tc qdisc show", qshow_rows };
+
+static void show_init(struct tc_show *s, struct nsh *sh,
+		      const struct nsh_args *a)
+{
+	memset(s, 0, sizeof(*s));
+	s->sh = sh;
+	s->details = sh->o.details;
+	s->stats = sh->o.stats;
+	s->iec = sh->o.iec;
+	/* -raw has no field of its own in nsh_opts */
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i))
+		if (a->bind[i].opt && a->bind[i].opt->key >= IPL_KEY_GLOBAL &&
+		    streq(a->bind[i].opt->kw, "-raw"))
+			s->raw = true;
+}
+
+/* print_size_table */
+static void print_stab(struct nlattr *stab)
+{
+	struct nlattr *tb[TCA_STAB_MAX + 1];
+	struct tc_sizespec sz = { 0 };
+
+	if (nla_parse_nested(tb, TCA_STAB_MAX, stab, NULL) < 0 ||
+	    !tb[TCA_STAB_BASE])
+		return;
+	memcpy(&sz, nla_data(tb[TCA_STAB_BASE]),
+	       MIN((size_t)nla_len(tb[TCA_STAB_BASE]), sizeof(sz)));
+	pr_obj_open("stab");
+	pr_string(PR_FP, NULL, "%s", " ");
+	if (sz.linklayer)
+		pr_string(PR_ANY, "linklayer", "linklayer %s ",
+			   tc_linklayer_name(sz.linklayer));
+	if (sz.overhead)
+		pr_int(PR_ANY, "overhead", "overhead %d ", sz.overhead);
+	if (sz.mpu)
+		pr_uint(PR_ANY, "mpu", "mpu %u ", sz.mpu);
+	if (sz.mtu)
+		pr_uint(PR_ANY, "mtu", "mtu %u ", sz.mtu);
+	if (sz.tsize)
+		pr_uint(PR_ANY, "tsize", "tsize %u ", sz.tsize);
+	pr_obj_close();
+}
+
+/* a qdisc nsh does not know: what tc's stand-in prints */
+static void print_unknown(struct nlattr *opt)
+{
+	if (opt && nla_len(opt))
+		printf("[Unknown qdisc, optlen=%u] ", (unsigned)nla_len(opt));
+}
+
+struct qfilter {
+	int ifindex;
+	uint32_t parent, handle;
+};
+
+/* a qdisc's first words: kind, handle, dev, parent, refcnt, offload and
+ * blocks */
+static void print_qdisc_head(struct tc_show *s, const struct tcmsg *t,
+			     struct nlattr **tb, const struct qfilter *f)
+{
+	char buf[64];
+
+	pr_string(PR_ANY, "kind", "qdisc %s", nla_get_string(tb[TCA_KIND]));
+	snprintf(buf, sizeof(buf), "%x:", t->tcm_handle >> 16);
+	pr_string(PR_ANY, "handle", " %s", buf);
+	if (s->raw) {
+		snprintf(buf, sizeof(buf), "[%08x]", t->tcm_handle);
+		pr_string(PR_FP, NULL, "%s", buf);
+	}
+	pr_string(PR_FP, NULL, "%s", " ");
+	if (!f->ifindex) {
+		pr_string(PR_FP, NULL, "%s", "dev ");
+		pr_string(PR_ANY, "dev", "%s ",
+			  ipr_ifname(s->sh, t->tcm_ifindex));
+	}
+	if (t->tcm_parent == TC_H_ROOT)
+		pr_bool(PR_ANY, "root", "root ", true);
+	else if (t->tcm_parent)
+		pr_string(PR_ANY, "parent", "parent %s ",
+			  classid_str(t->tcm_parent, buf, sizeof(buf)));
+	if (t->tcm_info != 1)
+		pr_uint(PR_ANY, "refcnt", "refcnt %u ", t->tcm_info);
+	if (tb[TCA_HW_OFFLOAD] && nla_get_u8(tb[TCA_HW_OFFLOAD]))
+		pr_bool(PR_ANY, "offloaded", "offloaded ", true);
+	if (tb[TCA_INGRESS_BLOCK] && nla_len(tb[TCA_INGRESS_BLOCK]) >= 4 &&
+	    nla_get_u32(tb[TCA_INGRESS_BLOCK]))
+		pr_uint(PR_ANY, "ingress_block", "ingress_block %u ",
+			nla_get_u32(tb[TCA_INGRESS_BLOCK]));
+	if (tb[TCA_EGRESS_BLOCK] && nla_len(tb[TCA_EGRESS_BLOCK]) >= 4 &&
+	    nla_get_u32(tb[TCA_EGRESS_BLOCK]))
+		pr_uint(PR_ANY, "egress_block", "egress_block %u ",
+			nla_get_u32(tb[TCA_EGRESS_BLOCK]));
+}
+
+static void print_qdisc(struct tc_show *s, struct nlmsghdr *nlh,
+			const struct qfilter *f)
+{
+	struct tcmsg *t = nlmsg_data(nlh);
+	struct nlattr *tb[TCA_MAX + 1], *xstats = NULL;
+	const struct tc_kind *k;
+	const char *kind;
+
+	if (nlh->nlmsg_type != RTM_NEWQDISC && nlh->nlmsg_type != RTM_DELQDISC)
+		return;
+	if ((f->ifindex && f->ifindex != t->tcm_ifindex) ||
+	    (f->handle && f->handle != t->tcm_handle) ||
+	    (f->parent && f->parent != t->tcm_parent))
+		return;
+	if (nlmsg_parse(nlh, sizeof(*t), tb, TCA_MAX, NULL) < 0 ||
+	    !tb[TCA_KIND])
+		return;
+	kind = nla_get_string(tb[TCA_KIND]);
+	pr_obj_open(NULL);
+	print_qdisc_head(s, t, tb, f);
+	/* pfifo_fast prints as prio does */
+	k = tc_kind_find(streq(kind, "pfifo_fast") ? "prio" : kind);
+	pr_obj_open("options");
+	if (tb[TCA_OPTIONS]) {
+		if (k && k->print)
+			k->print(s, tb[TCA_OPTIONS]);
+		else if (!k)
+			print_unknown(tb[TCA_OPTIONS]);
+	}
+	pr_obj_close();
+	pr_nl();
+	if (s->details && tb[TCA_STAB]) {
+		print_stab(tb[TCA_STAB]);
+		pr_nl();
+	}
+	if (s->stats) {
+		if (tb[TCA_STATS] || tb[TCA_STATS2] || tb[TCA_XSTATS]) {
+			print_stats(s, tb, " ", &xstats);
+			pr_nl();
+		}
+		if (k && xstats && k->xstats) {
+			k->xstats(s, xstats);
+			pr_nl();
+		}
+	}
+	pr_obj_close();
+}
+
+static int tc_dump(struct nsh *sh, int type, struct tcmsg *t, bool invisible,
+		   struct msg_list *l)
+{
+	_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
+	char why[256];
+	int err;
+
+	msg = nlmsg_alloc_simple(type, NLM_F_REQUEST);
+	if (!msg || nlmsg_append(msg, t, sizeof(*t), NLMSG_ALIGNTO) < 0 ||
+	    (invisible && nla_put_flag(msg, TCA_DUMP_INVISIBLE) < 0))
+		return nsh_err(sh, "out of memory");
+	err = ipr_dump(ns_sock(sh), msg, false, l);
+	if (err > 0)
+		return 1;
+	if (err < 0) {
+		msg_list_free(l);
+		return nsh_err(sh, "cannot list the %s: %s",
+			       type == RTM_GETQDISC ? "qdiscs" : "classes",
+			       nl_reason(err, why, sizeof(why)));
+	}
+	return 0;
+}
+
+/* a second filter of the show: tc refuses it */
+static int filter_twice(struct nsh *sh, const struct qfilter *f,
+			const char *word)
+{
+	if (f->parent)
+		return nsh_err(sh, "'%s': parent is already specified", word);
+	if (f->handle)
+		return nsh_err(sh, "'%s': handle is already specified", word);
+	return 0;
+}
+
+/* the line's words again, for the real tc: "tc", the global options,
+ * OBJECT VERB, the row's words */
+static int run_real_tc(struct nsh *sh, const struct nsh_args *a,
+		       const char *object, const char *verb)
+{
+	char *argv[NSH_MAX_BIND + 4];
+	int n = 0;
+
+	argv[n++] = (char *)"tc";
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass) {
+			argv[n++] = (char *)object;
+			argv[n++] = (char *)verb;
+		}
+		for (int i = 0; i < a->nbind; i++) {
+			const struct ipl_opt *o = a->bind[i].opt;
+			bool global = o && o->key >= IPL_KEY_GLOBAL;
+
+			if (global == !pass && a->bind[i].v.text &&
+			    n < (int)ARRAY_SIZE(argv) - 1)
+				argv[n++] = (char *)a->bind[i].v.text;
+		}
+	}
+	argv[n] = NULL;
+	fprintf(stderr, "nsh: tc %s %s: not native, ran the real tc\n",
+		object, verb);
+	return ns_exec(sh, argv);
+}
+
+/*
+ * Does the dump hold a kind nsh cannot print as tc would (one tc knows
+ * and nsh does not, with options or statistics of its own)?  Then the
+ * real tc prints the show.
+ */
+static bool needs_real_tc(const struct msg_list *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		struct nlattr *tb[TCA_MAX + 1];
+
+		if (nlmsg_parse(l->v[i], sizeof(struct tcmsg), tb, TCA_MAX,
+				NULL) < 0 ||
+		    !tb[TCA_KIND] || tc_kind_find(nla_get_string(tb[TCA_KIND])))
+			continue;
+		if ((tb[TCA_OPTIONS] && nla_len(tb[TCA_OPTIONS])) ||
+		    tb[TCA_XSTATS])
+			return true;
+		if (tb[TCA_STATS2]) {
+			struct nlattr *st[TCA_STATS_MAX + 1];
+
+			if (nla_parse_nested(st, TCA_STATS_MAX, tb[TCA_STATS2],
+					     NULL) == 0 && st[TCA_STATS_APP])
+				return true;
+		}
+	}
+	return false;
+}
+
+int tc_qdisc_show(struct nsh *sh, const struct nsh_args *a)
+{
+	struct tcmsg t = { .tcm_family = AF_UNSPEC };
+	struct msg_list l = { 0 };
+	struct qfilter f = { 0 };
+	struct tc_show s;
+	const char *dev = NULL;
+	bool invisible = false;
+
+	show_init(&s, sh, a);
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+		const struct nsh_val *v = ipl_arg(a, i, 0);
+
+		switch (o ? o->key : 0) {
+		case QS_DEV: dev = v->text; break;
+		case QS_ROOT:
+		case QS_INGRESS:
+		case QS_PARENT:
+			if (filter_twice(sh, &f, a->bind[i].v.text))
+				return 1;
+			f.parent = o->key == QS_ROOT ? TC_H_ROOT :
+				   o->key == QS_INGRESS ? TC_H_INGRESS :
+							  (uint32_t)v->num;
+			break;
+		case QS_HANDLE:
+			if (filter_twice(sh, &f, a->bind[i].v.text))
+				return 1;
+			f.handle = (uint32_t)v->num;
+			break;
+		case QS_INVISIBLE: invisible = true; break;
+		case QS_HELP:
+			ipl_usage(a->cmd, stdout);
+			return 0;
+		default: break;
+		}
+	}
+	ipr_ifname_reset();
+	if (dev) {
+		if (link_index(sh, dev, &t.tcm_ifindex))
+			return 1;
+		f.ifindex = t.tcm_ifindex;
+	}
+	if (tc_dump(sh, RTM_GETQDISC, &t, invisible, &l))
+		return 1;
+	if (needs_real_tc(&l)) {
+		msg_list_free(&l);
+		return run_real_tc(sh, a, "qdisc", "show");
+	}
+	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+	for (int i = 0; i < l.n; i++)
+		print_qdisc(&s, l.v[i], &f);
+	pr_end();
+	msg_list_free(&l);
+	return 0;
+}
+
+/* ------------------------------------------------------------ class show */
+
+static const struct ipl_opt cshow_rows[] = {
+	{ "dev", IPL_ONCE, "DEV", QS_DEV, "only this device's" },
+	{ "qdisc", IPL_ONCE, "QHANDLE", QS_QDISC, "only this qdisc's" },
+	{ "classid", IPL_ONCE, "CLASSID", QS_CLASSID, "only this class" },
+	{ "root", 0, NULL, QS_ROOT, "only the root classes" },
+	{ "parent", 0, "CLASSID", QS_PARENT, "only this parent's classes" },
+	{ "help", IPL_PREFIX | IPL_ALIAS, NULL, QS_HELP },
+	{ NULL },
+};
+
+const struct ipl_table tc_cshow_opts = { "tc class show", cshow_rows };
+
+struct cfilter {
+	int ifindex;
+	uint32_t qdisc, classid;
+};
+
+/* print_class: text only (tc prints classes with fprintf, also with -j) */
+static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
+			const struct cfilter *f)
+{
+	struct tcmsg *t = nlmsg_data(nlh);
+	struct nlattr *tb[TCA_MAX + 1], *xstats = NULL;
+	const struct tc_kind *k;
+	char buf[64] = "";
+
+	if (nlh->nlmsg_type != RTM_NEWTCLASS &&
+	    nlh->nlmsg_type != RTM_DELTCLASS)
+		return;
+	if ((f->qdisc && TC_H_MAJ(t->tcm_handle ^ f->qdisc)) ||
+	    (f->classid && t->tcm_handle != f->classid))
+		return;
+	if (nlmsg_parse(nlh, sizeof(*t), tb, TCA_MAX, NULL) < 0 ||
+	    !tb[TCA_KIND])
+		return;
+	if (t->tcm_handle)
+		classid_str(f->qdisc ? TC_H_MIN(t->tcm_handle) : t->tcm_handle,
+			    buf, sizeof(buf));
+	printf("class %s %s ", nla_get_string(tb[TCA_KIND]), buf);
+	if (!f->ifindex)
+		printf("dev %s ", ipr_ifname(s->sh, t->tcm_ifindex));
+	if (t->tcm_parent == TC_H_ROOT)
+		printf("root ");
+	else
+		printf("parent %s ",
+		       classid_str(f->qdisc ? TC_H_MIN(t->tcm_parent) :
+					      t->tcm_parent,
+				   buf, sizeof(buf)));
+	if (t->tcm_info)
+		printf("leaf %x: ", t->tcm_info >> 16);
+	k = tc_kind_find(nla_get_string(tb[TCA_KIND]));
+	if (tb[TCA_OPTIONS]) {
+		if (k && k->cprint)
+			k->cprint(s, tb[TCA_OPTIONS]);
+		else
+			fprintf(stderr, "[cannot parse class parameters]");
+	}
+	printf("\n");
+	if (s->stats) {
+		if (tb[TCA_STATS] || tb[TCA_STATS2]) {
+			print_stats(s, tb, " ", &xstats);
+			printf("\n");
+		}
+		if (k && (xstats || tb[TCA_XSTATS]) && k->xstats) {
+			k->xstats(s, xstats ? xstats : tb[TCA_XSTATS]);
+			printf("\n");
+		}
+	}
+}
+
+int tc_class_show(struct nsh *sh, const struct nsh_args *a)
+{
+	struct tcmsg t = { .tcm_family = AF_UNSPEC };
+	struct msg_list l = { 0 };
+	struct cfilter f = { 0 };
+	struct tc_show s;
+	const char *dev = NULL;
+
+	/* -graph's tree is the real tc's */
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i))
+		if (a->bind[i].opt && streq(a->bind[i].opt->kw, "-graph"))
+			return run_real_tc(sh, a, "class", "show");
+	show_init(&s, sh, a);
+	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
+		const struct ipl_opt *o = a->bind[i].opt;
+		const struct nsh_val *v = ipl_arg(a, i, 0);
+
+		switch (o ? o->key : 0) {
+		case QS_DEV: dev = v->text; break;
+		case QS_QDISC: f.qdisc = (uint32_t)v->num; break;
+		case QS_CLASSID: f.classid = (uint32_t)v->num; break;
+		case QS_ROOT:
+		case QS_PARENT:
+			if (t.tcm_parent)
+				return nsh_err(sh, "'%s': a duplicate parent "
+						   "ID", a->bind[i].v.text);
+			t.tcm_parent = o->key == QS_ROOT ? TC_H_ROOT :
+							   (uint32_t)v->num;
+			break;
+		case QS_HELP:
+			ipl_usage(a->cmd, stdout);
+			return 0;
+		default: break;
+		}
+	}
+	ipr_ifname_reset();
+	if (dev) {
+		if (link_index(sh, dev, &t.tcm_ifindex))
+			return 1;
+		f.ifindex = t.tcm_ifindex;
+	}
+	if (tc_dump(sh, RTM_GETTCLASS, &t, false, &l))
+		return 1;
+	if (needs_real_tc(&l)) {
+		msg_list_free(&l);
+		return run_real_tc(sh, a, "class", "show");
+	}
+	/* the kinds' printers print text: no JSON context */
+	pr_begin(false, false, sh->o.oneline, true);
+	for (int i = 0; i < l.n; i++)
+		print_class(&s, l.v[i], &f);
+	pr_end();
+	fflush(stdout);
+	msg_list_free(&l);
+	return 0;
+}
