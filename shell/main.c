@@ -21,6 +21,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "term.h"
 
 
 static void on_sigint(int sig)
@@ -106,6 +107,11 @@ static void usage(FILE *f)
 		"with a\n"
 		"                    private /run/netns: nothing touches the "
 		"host\n"
+		"  --color[=WHEN]    colour the views and the prompt: always, "
+		"auto (the\n"
+		"                    default: on a terminal) or never; "
+		"NO_COLOR or TERM=dumb:\n"
+		"                    never (ip -c … as iproute2)\n"
 		"  -V, --version     nsh's version, and the libnl and readline it "
 		"runs with\n"
 		"  -h, --help        this text; inside nsh, 'help' lists the "
@@ -130,6 +136,8 @@ int main(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "color", optional_argument, NULL, 'O' },
+		{ "colour", optional_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
@@ -138,6 +146,7 @@ int main(int argc, char **argv)
 	bool lines = false, cleanup = false;
 	int c, rc;
 
+	term_init();
 	while ((c = getopt_long(argc, argv, "+f:c:kihjxV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -182,6 +191,14 @@ int main(int argc, char **argv)
 		case 'u':
 			if (set_user(&sh, optarg) < 0)
 				return 2;
+			break;
+		case 'O':
+			if (term_parse_when(optarg) < 0) {
+				fprintf(stderr, "nsh: --color=%s: always, auto "
+					"or never\n", optarg);
+				return 2;
+			}
+			term_set_when((enum term_when)term_parse_when(optarg));
 			break;
 		case 'h':
 			usage(stdout);
