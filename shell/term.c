@@ -163,6 +163,23 @@ int term_cols(const char *s)
 	return n;
 }
 
+int term_widest_word(const char *s)
+{
+	int best = 0;
+
+	while (*s) {
+		const char *e = s + strcspn(s, " ");
+		char w[512];
+		int n;
+
+		snprintf(w, sizeof(w), "%.*s", (int)(e - s), s);
+		n = term_cols(w);
+		best = n > best ? n : best;
+		s = *e ? e + 1 : e;
+	}
+	return best;
+}
+
 /* the end of the longest start of S that takes at most ROOM columns (at
  * least one character) */
 static const char *fit(const char *s, int room)
@@ -193,7 +210,9 @@ void term_wrap(FILE *f, const char *line, const char *indent, int width)
 	bool first = true;
 
 	if (width <= 0 || term_cols(line) <= width) {
-		fprintf(f, "%s\n", line);
+		for (; *p; p++)
+			fputc(*p == TERM_NBSP ? ' ' : *p, f);
+		fputc('\n', f);
 		return;
 	}
 	if (icols > width - 12)
@@ -210,7 +229,10 @@ void term_wrap(FILE *f, const char *line, const char *indent, int width)
 		}
 		for (e = brk; e > p && e[-1] == ' '; e--)
 			;
-		fprintf(f, "%s%.*s\n", first ? "" : indent, (int)(e - p), p);
+		fputs(first ? "" : indent, f);
+		for (; p < e; p++)
+			fputc(*p == TERM_NBSP ? ' ' : *p, f);
+		fputc('\n', f);
 		for (p = brk; *p == ' '; p++)
 			;
 		first = false;

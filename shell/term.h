@@ -48,11 +48,15 @@ const char *term_glyph(const char *utf8, const char *ascii);
 int term_width(void);
 /* the columns S takes (UTF-8 code points; escape sequences take none) */
 int term_cols(const char *s);
+/* the columns of the widest word of S (words: between spaces) */
+int term_widest_word(const char *s);
 /*
  * term_wrap - print LINE (no newline in it) to F within WIDTH columns (0:
  * no limit): broken at spaces, each continuation line starting with
  * INDENT (the tree's lanes, spaces…); a word wider than a line is cut.
+ * TERM_NBSP in LINE is a space that joins (printed as a space).
  */
+#define TERM_NBSP '\037'
 void term_wrap(FILE *f, const char *line, const char *indent, int width);
 
 #endif
