@@ -238,3 +238,19 @@ void term_wrap(FILE *f, const char *line, const char *indent, int width)
 		first = false;
 	}
 }
+
+char *term_cut(char *s, size_t size, int cols)
+{
+	const char *dots = term_glyph("…", "...");
+	int nd = term_cols(dots);
+	size_t keep;
+
+	if (term_cols(s) <= cols)
+		return s;
+	keep = (size_t)(fit(s, cols > nd ? cols - nd : 1) - s);
+	if (cols > nd && keep + strlen(dots) < size)
+		strcpy(s + keep, dots);
+	else
+		s[keep] = '\0';
+	return s;
+}

@@ -48,6 +48,9 @@ const char *term_glyph(const char *utf8, const char *ascii);
 int term_width(void);
 /* the columns S takes (UTF-8 code points; escape sequences take none) */
 int term_cols(const char *s);
+/* S (SIZE bytes) cut to COLS columns, ending with "…" ("..."), when
+ * longer */
+char *term_cut(char *s, size_t size, int cols);
 /* the columns of the widest word of S (words: between spaces) */
 int term_widest_word(const char *s);
 /*
