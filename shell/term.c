@@ -254,3 +254,37 @@ char *term_cut(char *s, size_t size, int cols)
 		s[keep] = '\0';
 	return s;
 }
+
+const char *term_ascii(const char *s, char *buf, size_t len)
+{
+	static const char *const map[][2] = {
+		{ "…", "..." }, { "↔", "<->" }, { "→", "->" }, { "⇒", "=>" },
+		{ "←", "<-" }, { "↑", "^" }, { "↓", "v" }, { "—", "--" },
+		{ "–", "-" }, { "├", "|" }, { "└", "`" }, { "│", "|" },
+		{ "─", "-" }, { "┌", "+" }, { "┐", "+" }, { "┘", "+" },
+		{ "┼", "+" }, { "╌", "." }, { "╎", ":" },
+	};
+	size_t o = 0;
+
+	while (*s && o + 4 < len) {
+		size_t i, n;
+
+		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+			if (!strncmp(s, map[i][0], strlen(map[i][0])))
+				break;
+		if (i < sizeof(map) / sizeof(map[0])) {
+			n = strlen(map[i][1]);
+			memcpy(buf + o, map[i][1], n);
+			o += n;
+			s += strlen(map[i][0]);
+		} else if ((unsigned char)*s < 0x80) {
+			buf[o++] = *s++;
+		} else {	/* another character: one '?' for it */
+			buf[o++] = '?';
+			for (s++; ((unsigned char)*s & 0xc0) == 0x80; s++)
+				;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}

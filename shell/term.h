@@ -43,6 +43,9 @@ const char *term_paint(bool color, enum term_attr a, const char *s,
 bool term_utf8(void);
 /* UTF8 when the locale is UTF-8, else ASCII */
 const char *term_glyph(const char *utf8, const char *ascii);
+/* S in ASCII, into BUF: arrows, boxes and "…" as "<->", "+", "..."
+ * (any other non-ASCII character as "?") */
+const char *term_ascii(const char *s, char *buf, size_t len);
 /* the columns output may take: COLUMNS, else the terminal's, else 0 (no
  * limit: a pipe or a file) */
 int term_width(void);
