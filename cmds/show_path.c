@@ -26,6 +26,7 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
+#include "term.h"
 
 /*
  * show_ns_ref - the namespace REF names in the model: a /run/netns name or
@@ -720,6 +721,16 @@ const char *path_text(const struct model *m, const struct path *p, char *buf,
 	return buf;
 }
 
+/* a line of `show path`: within the terminal, in ASCII but in a UTF-8
+ * locale */
+static void path_line(const char *line)
+{
+	char ascii[4096];
+
+	term_wrap(stdout, term_utf8() ? line :
+		  term_ascii(line, ascii, sizeof(ascii)), "  ", term_width());
+}
+
 static void json_at(struct json *j, const char *key, struct model_ns *ns,
 		    const struct model_link *link)
 {
@@ -831,11 +842,11 @@ int cmd_show_path(struct nsh *sh, const struct nsh_args *a)
 		print_json(&p);
 	} else {
 		if (p.nhops)
-			printf("%s\n", path_text(m, &p, buf, sizeof(buf)));
+			path_line(path_text(m, &p, buf, sizeof(buf)));
 		for (int i = 0; i < p.nnotes; i++)
-			printf("%s\n", p.notes[i]);
+			path_line(p.notes[i]);
 		for (int i = 0; i < p.nbrk; i++)
-			printf("%s\n", p.brk[i].line);
+			path_line(p.brk[i].line);
 	}
 	path_free(&p);
 	return 0;	/* a view: a break is an answer, `expect` asserts */
