@@ -25,6 +25,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "term.h"
 
 
 static char *got;
@@ -73,8 +74,14 @@ static void prompt_for(struct nsh *sh, bool cont, char *buf, size_t len)
 	if (cont)
 		snprintf(buf, len, "> ");
 	else if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
-		snprintf(buf, len, "nsh[%s%s]> ",
+		/* the name coloured on a terminal; readline counts no
+		 * width between \001 and \002 */
+		snprintf(buf, len, "nsh[%s%s%s%s%s%s]> ",
+			 term_color() ? "\001" : "",
+			 term_color() ? term_sgr(TA_IFNAME) : "",
+			 term_color() ? "\002" : "",
 			 str_escape(sh->cur.label, esc, sizeof(esc)),
+			 term_color() ? "\001" TERM_SGR_END "\002" : "",
 			 cur_orphaned(sh) ? " (deleted)" : "");
 	else
 		snprintf(buf, len, "nsh> ");
