@@ -654,7 +654,7 @@ void path_find(struct model *m, struct model_ns *from, struct model_ns *to,
 	answer_init(&r, &g);
 	if (to)
 		path_to_ns(&g, &r, from, to);
-	else
+	else if (x)
 		path_to_addr(&g, &r, from, x);
 	if (to && !r.nhops && ns_address(&g, to, &ax)) {
 		/* no cable, but maybe routers: to the other's address */

@@ -662,12 +662,14 @@ static struct setting *parse_setting(struct sc *s, const char *file, int n,
 	if (!set || strlen(key) < 2 || key[0] == '#' || key[0] == ';')
 		return NULL;
 	if (s->pattern && !pattern_match(s, key))
+		// cppcheck-suppress memleak ; _cleanup_free_ frees set (cppcheck ignores the cleanup attribute)
 		return NULL;
 	value = strchr(key, '=');
 	if (!value) {
 		if (key[0] != '-') {
 			warnx_(s, "%s(%d): invalid syntax, continuing...",
 			       file, n);
+			// cppcheck-suppress memleak ; _cleanup_free_ frees set (cppcheck ignores the cleanup attribute)
 			return NULL;
 		}
 		key++;
@@ -683,6 +685,7 @@ static struct setting *parse_setting(struct sc *s, const char *file, int n,
 		rstrip(key);
 		set->value = strdup(value);
 		if (!set->value)
+			// cppcheck-suppress memleak ; _cleanup_free_ frees set (cppcheck ignores the cleanup attribute)
 			return NULL;
 	}
 	set->key = strdup(key);

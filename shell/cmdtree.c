@@ -787,7 +787,7 @@ static void m_all(struct mctx *c)
 /* join up to 12 expected words: "'add', 'delete' or 'set'" */
 static void expect_list(const struct mctx *c, char *buf, size_t len)
 {
-	const char *v[MAX_EXPECT];
+	const char *v[MAX_EXPECT] = { NULL };
 	size_t used = 0;
 	int n = 0;
 

@@ -286,6 +286,8 @@ static int install(struct fds *f, int n, int src)
 {
 	int null = -1, e = 0;
 
+	if (n < 0 || n >= (int)ARRAY_SIZE(f->map))
+		return -EBADF;	/* the grammar allows 0-9 only */
 	if (n >= 3) {
 		if (f->map[n] >= 0)
 			close(f->map[n]);

@@ -47,6 +47,18 @@ static bool ends_in_comment(const char *s)
 	return false;
 }
 
+/* *P resized to SIZE bytes; on failure *P is left as it was (so that it
+ * can be freed) and -1 returned */
+static int grow(void **p, size_t size)
+{
+	void *np = realloc(*p, size);
+
+	if (!np)
+		return -1;
+	*p = np;
+	return 0;
+}
+
 /* split BUF (modified in place) into logical lines; *RET_DANGLING is the
  * line a backslash at the very end continues into nothing (0: none) */
 static int split_lines(char *buf, size_t len, struct script_line **ret,
@@ -76,9 +88,8 @@ static int split_lines(char *buf, size_t len, struct script_line **ret,
 			bs++;
 		if (!acc)
 			accline = lineno;
-		acc = realloc(acc, acclen + l + 2);
-		if (!acc)
-			return -1;
+		if (grow((void **)&acc, acclen + l + 2) < 0)
+			goto fail;
 		memcpy(acc + acclen, p, l);
 		acclen += l;
 		acc[acclen] = '\0';
@@ -89,9 +100,8 @@ static int split_lines(char *buf, size_t len, struct script_line **ret,
 		} else {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 64;
-				v = realloc(v, sizeof(*v) * (size_t)cap);
-				if (!v)
-					return -1;
+				if (grow((void **)&v, sizeof(*v) * (size_t)cap))
+					goto fail;
 			}
 			v[n].text = acc;
 			v[n].lineno = accline;
@@ -104,11 +114,9 @@ static int split_lines(char *buf, size_t len, struct script_line **ret,
 	*ret_dangling = 0;
 	if (acc) {
 		*ret_dangling = lineno;
-		if (n == cap) {
-			v = realloc(v, sizeof(*v) * (size_t)(cap + 1));
-			if (!v)
-				return -1;
-		}
+		if (n == cap &&
+		    grow((void **)&v, sizeof(*v) * (size_t)(cap + 1)) < 0)
+			goto fail;
 		v[n].text = acc;
 		v[n].lineno = accline;
 		n++;
@@ -116,6 +124,10 @@ static int split_lines(char *buf, size_t len, struct script_line **ret,
 	*ret = v;
 	*ret_n = n;
 	return 0;
+fail:	/* out of memory: nothing is left allocated */
+	free(acc);
+	script_lines_free(v, n);
+	return -1;
 }
 
 /* -x: show LINE as if typed at the prompt (blank and comment lines not) */
