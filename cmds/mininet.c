@@ -133,6 +133,7 @@ static char **substitute(struct nsh *sh, struct model *m,
 
 	if (!addr)
 		return nsh_err(sh, "out of memory"), NULL;
+	ANALYZER_KEEP(addr);
 	for (int i = 1; i < argc; i++) {
 		char word[NAME_MAX + 1], a[INET6_ADDRSTRLEN];
 		const char *colon = strchr(argv[i], ':');
@@ -343,6 +344,8 @@ static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "out of memory");
 	h = calloc((size_t)m->nns, sizeof(*h));
 	p = calloc((size_t)m->nns * (size_t)m->nns, sizeof(*p));
+	ANALYZER_KEEP(h);
+	ANALYZER_KEEP(p);
 	if (!h || !p)
 		return nsh_err(sh, "out of memory");
 	/* the hosts: every namespace but the host's own */

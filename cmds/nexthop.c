@@ -1488,6 +1488,7 @@ static int cmd_bucket(struct nsh *sh, const struct nsh_args *a)
 			goto out;
 		}
 		l.v = calloc(1, sizeof(*l.v));
+		ANALYZER_KEEP(l.v);	/* freed at out: */
 		if (!l.v) {
 			free(ans);
 			rc = nsh_err(sh, "out of memory");

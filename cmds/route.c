@@ -431,6 +431,10 @@ static int nexthops(struct route_req *q, const struct nsh_args *a, int i)
 		const struct nsh_val *v = ipl_arg(a, i, 0);
 		int key = a->bind[i].opt->key, idx;
 
+		/* called at a "nexthop" word, so never true */
+		if (!rtnh && key != RK_NEXTHOP)
+			return nsh_err(q->sh, "'%s': before any 'nexthop'",
+				       a->bind[i].v.text);
 		switch (key) {
 		case RK_NEXTHOP:
 			if (rtnh)

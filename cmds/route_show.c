@@ -1411,12 +1411,12 @@ static int flush(struct rt_print *p, int family)
 		 * for, and a refusal ends the flush after the round */
 		for (int i = 0; i < l.n; i++) {
 			struct nlmsghdr *nlh = l.v[i];
-			struct rtmsg *r = nlmsg_data(nlh);
 			struct nlattr *tb[RTA_MAX + 1];
 			_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
 			int err;
 
-			if (nlmsg_parse(nlh, sizeof(*r), tb, RTA_MAX, NULL) < 0 ||
+			if (nlmsg_parse(nlh, sizeof(struct rtmsg), tb, RTA_MAX,
+					NULL) < 0 ||
 			    !rt_filter_keep(p, nlh, tb))
 				continue;
 			flushed++;

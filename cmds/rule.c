@@ -612,6 +612,10 @@ static int rule_prefix(struct nsh *sh, struct nl_msg *msg, int family,
 	return 0;
 }
 
+/* the value of a word the grammar gives none (never: every keyword that
+ * reads v has its value), rather than a NULL */
+static const struct nsh_val no_val = { .text = "" };
+
 /* the words of A into MSG (iprule_modify's loop); 0 or 1 */
 static int rule_words(struct nsh *sh, const struct nsh_args *a, int cmd,
 		      struct nl_msg *msg, const char **subject)
@@ -628,6 +632,8 @@ static int rule_words(struct nsh *sh, const struct nsh_args *a, int cmd,
 			continue;
 		if (!*subject)
 			*subject = v ? v->text : a->bind[i].v.text;
+		if (!v)
+			v = &no_val;
 		switch (a->bind[i].opt->key) {
 		case RU_NOT:
 			frh->flags |= FIB_RULE_INVERT;
@@ -739,7 +745,9 @@ static int rule_words(struct nsh *sh, const struct nsh_args *a, int cmd,
 			if (v->special == 'g') {
 				frh->action = FR_ACT_GOTO;
 				err = nla_put_u32(msg, FRA_GOTO,
-						  (uint32_t)ipl_arg(a, i, 1)->num);
+						  (uint32_t)(ipl_arg(a, i, 1) ?
+							     ipl_arg(a, i, 1) :
+							     &no_val)->num);
 			} else if (v->special == 'n') {
 				frh->action = FR_ACT_NOP;
 			} else {

@@ -285,7 +285,7 @@ static void topo_build(struct topo *t, struct model *m)
 {
 	t->m = m;
 	t->nss = show_namespaces(m);
-	t->first = malloc(sizeof(*t->first) * (size_t)(m->nns + 1));
+	t->first = calloc((size_t)m->nns + 1, sizeof(*t->first));
 	if (!t->first)
 		abort();
 	for (int i = 0; i < m->nns; i++) {

@@ -418,12 +418,15 @@ static int read_setting(struct sc *s, const char *name)
 	/* procps 4.0.2 makes the printed name twice (before and after the
 	 * path): a repeated separator may be warned about three times */
 	out = strdup(name);
+	ANALYZER_KEEP(out);
 	if (!out)
 		return 1;
 	slashdot(s, out, '/', '.');
 	free(out);
 	path = key_path(s, name);
 	out = strdup(name);
+	ANALYZER_KEEP(out);
+	ANALYZER_KEEP(path);
 	if (!out || !path)
 		return 1;
 	slashdot(s, out, '/', '.');
@@ -570,6 +573,7 @@ static int write_setting(struct sc *s, const struct setting *set,
 	if (!is_proc_path(s, path))
 		return 1;
 	dotted = strdup(path + PROC_LEN);
+	ANALYZER_KEEP(dotted);
 	if (!dotted)
 		return 1;
 	slashdot(s, dotted, '/', '.');
@@ -659,6 +663,7 @@ static struct setting *parse_setting(struct sc *s, const char *file, int n,
 	_cleanup_free_ struct setting *set = calloc(1, sizeof(*set));
 	char *key = lstrip(line), *value;
 
+	ANALYZER_KEEP(set);
 	if (!set || strlen(key) < 2 || key[0] == '#' || key[0] == ';')
 		return NULL;
 	if (s->pattern && !pattern_match(s, key))
@@ -862,6 +867,7 @@ static int run_keys(struct sc *s)
 			continue;
 		}
 		w = strdup(s->args[i]);
+		ANALYZER_KEEP(w);
 		set = w ? parse_setting(s, "command line", 0, w) : NULL;
 		if (!set || !set->value) {
 			rc |= 1;
@@ -929,6 +935,8 @@ static int cmd_sysctl(struct nsh *sh, const struct nsh_args *a)
 	struct sc s;
 	int argc = 0;
 
+	ANALYZER_KEEP(argv);
+	ANALYZER_KEEP(args);
 	if (!argv || !args)
 		return nsh_err(sh, "out of memory");
 	for (int i = 0; i < a->nbind; i++)

@@ -720,7 +720,7 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	case G_OPT:
 	case G_GRP: {
 		struct cont after = { .n = n->next, .up = k };
-		bool walk[MAX_ALTS], exact = false;
+		bool walk[MAX_ALTS] = { false }, exact = false;
 
 		if (!skip_group(n, pos, c)) {
 			exact = group_walk(n, pos, c, walk);
@@ -736,7 +736,7 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	}
 	case G_REP: {
 		struct cont again = { .rep = n, .rep_start = pos, .up = k };
-		bool walk[MAX_ALTS];
+		bool walk[MAX_ALTS] = { false };
 
 		if (skip_group(n, pos, c))
 			break;

@@ -332,7 +332,7 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 {
 	_cleanup_close_ int fd = -1;
 	_cleanup_free_ char *buf = NULL;
-	struct stat st;
+	struct stat st = { 0 };
 	size_t len;
 
 	/* O_PATH first: opening a FIFO would wait for a writer, a device
