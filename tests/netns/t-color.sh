@@ -31,6 +31,8 @@ done
 ip -n h1 route add default via 10.7.0.254
 ip -n h1 route add 10.8.0.0/16 via 10.7.0.2 src 10.7.0.1
 ip -n h1 -6 route add 2001:db8:8::/64 via 2001:db8:7::2
+ip -n h1 neigh add 10.7.0.99 lladdr 02:00:00:00:00:63 dev eth0
+ip -n h1 neigh add 2001:db8:7::99 lladdr 02:00:00:00:00:64 dev eth0
 
 # tty CMD: CMD's output on a terminal (script(1)), with CR LF as script
 # writes them; the typescript itself goes to a file of the test's
@@ -40,7 +42,7 @@ has_esc() { grep -c "$ESC" "$1"; }
 
 # ---------------------------------------------------------------- ip -c
 for obj in "link" "address" "route" "-6 route" "-br link" "-br address" \
-	   "-o address"; do
+	   "-o address" "neigh" "-br neigh" "neigh get 10.7.0.99 dev eth0"; do
 	for opt in -c -color=always -color; do
 		tty "ip -n h1 $opt $obj" >"$TMP/ip.out"
 		tty "$NSH -c 'ip -n h1 $opt $obj'" >"$TMP/nsh.out"
