@@ -16,11 +16,28 @@
 
 static enum term_when own_when = TERM_AUTO;
 static int utf8 = -1;
+static int env_cols = -1;	/* COLUMNS at start (0: none); -1: not read */
+
+/* COLUMNS's value, 0 when unset or not a width */
+static int columns_env(void)
+{
+	const char *c = getenv("COLUMNS");
+	char *end;
+	long n;
+
+	if (!c || !*c)
+		return 0;
+	n = strtol(c, &end, 10);
+	return !*end && n > 0 && n < 100000 ? (int)n : 0;
+}
 
 void term_init(void)
 {
 	const char *cs;
 
+	/* read now: readline exports its own COLUMNS later, which a
+	 * resized terminal makes stale; the terminal is then asked */
+	env_cols = columns_env();
 	setlocale(LC_CTYPE, "");
 	cs = nl_langinfo(CODESET);
 	utf8 = cs && (!strcasecmp(cs, "UTF-8") || !strcasecmp(cs, "utf8"));
@@ -116,16 +133,11 @@ const char *term_glyph(const char *u, const char *ascii)
 
 int term_width(void)
 {
-	const char *c = getenv("COLUMNS");
+	int n = env_cols >= 0 ? env_cols : columns_env();
 	struct winsize ws;
 
-	if (c && *c) {
-		char *end;
-		long n = strtol(c, &end, 10);
-
-		if (!*end && n > 0 && n < 100000)
-			return (int)n;
-	}
+	if (n > 0)
+		return n;
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col > 0)
 		return ws.ws_col;

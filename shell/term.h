@@ -46,8 +46,8 @@ const char *term_glyph(const char *utf8, const char *ascii);
 /* S in ASCII, into BUF: arrows, boxes and "…" as "<->", "+", "..."
  * (any other non-ASCII character as "?") */
 const char *term_ascii(const char *s, char *buf, size_t len);
-/* the columns output may take: COLUMNS, else the terminal's, else 0 (no
- * limit: a pipe or a file) */
+/* the columns output may take: COLUMNS (as nsh started with it), else
+ * the terminal's now, else 0 (no limit: a pipe or a file) */
 int term_width(void);
 /* the columns S takes (UTF-8 code points; escape sequences take none) */
 int term_cols(const char *s);
