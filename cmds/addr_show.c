@@ -243,6 +243,8 @@ static bool ifa_match(const struct filter *f, const struct ifa_view *v,
 {
 	const char *label;
 
+	if (!v->ifa)	/* ifa_view fills those it counts: never */
+		return false;
 	if (f->ifindex && f->ifindex != (int)v->ifa->ifa_index)
 		return false;
 	if ((f->scope ^ v->ifa->ifa_scope) & f->scopemask)
@@ -428,6 +430,7 @@ static int addrs_dump(struct nsh *sh, struct nl_sock *sk, int family,
 	a->v = calloc((size_t)a->msgs.n + 1, sizeof(*a->v));
 	if (!a->v)
 		return nsh_err(sh, "out of memory");
+	ANALYZER_KEEP(a->v);	/* the caller's _cleanup_(addrs_free) */
 	for (int i = 0; i < a->msgs.n; i++)
 		a->n += ifa_view(a->msgs.v[i], &a->v[a->n]);
 	return 0;
@@ -461,7 +464,7 @@ static bool link_has_match(const struct filter *f, const struct nlmsghdr *n,
 	for (int i = 0; i < ad->n; i++) {
 		const struct ifa_view *v = &ad->v[i];
 
-		if ((int)v->ifa->ifa_index != idx)
+		if (!v->ifa || (int)v->ifa->ifa_index != idx)
 			continue;
 		missing = false;
 		if (ifa_match(f, v, msg_ifname(n)))
@@ -660,7 +663,8 @@ int addr_flush(struct nsh *sh, const struct nsh_args *a)
 		for (int i = 0; i < ad.n; i++) {
 			struct ifa_view *v = &ad.v[i];
 			/* the link's name: for a label filter, and -s -s */
-			const char *dn = f.lf.label || sh->o.stats > 1 ?
+			const char *dn = (f.lf.label || sh->o.stats > 1) &&
+						 v->ifa ?
 				ifname_of((int)v->ifa->ifa_index, name) : "";
 
 			if (!ifa_match(&f, v, dn))

@@ -161,6 +161,7 @@ static int run_file(struct batch *b)
 		char *words[MAX_ARGS + 1];
 		int n;
 
+		ANALYZER_KEEP(line);
 		snprintf(b->sh->cmdname, sizeof(b->sh->cmdname), "%s",
 			 b->root);
 		b->sh->line = start;
@@ -178,6 +179,7 @@ static int run_file(struct batch *b)
 				break;
 		}
 	}
+	ANALYZER_KEEP(line);
 	return ret;
 }
 

@@ -413,6 +413,7 @@ static int delete_links(struct nsh *sh, const struct journal *j,
 			  .del = !t->dry };
 	int rc;
 
+	ANALYZER_KEEP(done);
 	if (!done)
 		return nsh_err(sh, "out of memory");
 	rc = each_namespace(sh, scan_ns, &s);

@@ -25,6 +25,7 @@
 #include <net/if_arp.h>
 
 #include "iproute.h"
+#include "term.h"
 
 static struct {
 	bool json;
@@ -32,7 +33,6 @@ static struct {
 	bool oneline;
 	bool array;		/* the show's array was opened */
 	bool color;		/* -c: escape sequences around some fields */
-	bool dark;		/* …for a dark background (COLORFGBG) */
 	unsigned depth;
 	char sep; /* ',' once a value was written at this depth */
 } w;
@@ -142,35 +142,29 @@ static bool is_fp(enum pr_out t);
 
 void pr_color(bool on)
 {
-	const char *p = getenv("COLORFGBG");
-
-	/* the last of its values, 0-6 or 8, is a dark background */
 	w.color = on && !w.json;
-	p = p ? strrchr(p, ';') : NULL;
-	w.dark = p && ((p[1] >= '0' && p[1] <= '6') || p[1] == '8') && !p[2];
 }
 
 void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
 		     const char *fmt, const char *val)
 {
-	static const char *const light[] = {
-		[PC_IFNAME] = "\033[36m", [PC_MAC] = "\033[33m",
-		[PC_INET] = "\033[35m", [PC_INET6] = "\033[34m",
-		[PC_UP] = "\033[32m", [PC_DOWN] = "\033[31m",
-	};
-	static const char *const dark[] = {
-		[PC_IFNAME] = "\033[1;36m", [PC_MAC] = "\033[1;33m",
-		[PC_INET] = "\033[1;35m", [PC_INET6] = "\033[1;34m",
-		[PC_UP] = "\033[1;32m", [PC_DOWN] = "\033[1;31m",
-	};
-
 	if (!w.color || c == PC_NONE || !is_fp(t)) {
 		pr_string(t, key, fmt, val);
 		return;
 	}
-	fputs(w.dark ? dark[c] : light[c], stdout);
+	/* iproute2's color_fprintf: the colour, the text, "\e[0m" */
+	fputs(term_sgr((enum term_attr)c), stdout);
 	printf(fmt, val);
-	fputs("\033[0m", stdout);
+	fputs(TERM_SGR_END, stdout);
+}
+
+void pr_color_text(enum pr_color c, const char *fmt, const char *val)
+{
+	bool json = w.json;
+
+	w.json = false;
+	pr_color_string(PR_FP, c, NULL, fmt, val);
+	w.json = json;
 }
 
 bool pr_json(void)

@@ -340,6 +340,7 @@ int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
 			if (!more)
 				break;
 			text = more;
+			ANALYZER_KEEP(text);
 			n += (size_t)sprintf(text + n, "%s", line);
 			if (n && text[n - 1] == '\\') {
 				text[--n] = ' ';

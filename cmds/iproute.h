@@ -46,6 +46,9 @@ enum pr_color { PC_IFNAME, PC_MAC, PC_INET, PC_INET6, PC_UP, PC_DOWN,
 		PC_NONE };
 void pr_color_string(enum pr_out t, enum pr_color c, const char *key,
 		     const char *fmt, const char *val);
+/* text only (the printers with their own JSON): VAL through FMT, in C's
+ * colour when pr_color() turned colours on */
+void pr_color_text(enum pr_color c, const char *fmt, const char *val);
 const char *pr_sl(void);	/* "\n", or "\\" under -o */
 void pr_nl(void);		/* pr_sl() in text, nothing in JSON */
 void pr_obj_open(const char *key);

@@ -1096,7 +1096,7 @@ static int refused(struct nsh *sh, const struct link_req *r,
 /* `type KIND help`: the kind's options */
 static int kind_help(const struct names *n)
 {
-	const struct link_kind *k = link_kind_find(n->kind);
+	const struct link_kind *k = n->kind ? link_kind_find(n->kind) : NULL;
 	char syntax[128];
 	struct nsh_cmd cmd = { .syntax = syntax };
 

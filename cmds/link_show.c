@@ -1318,6 +1318,7 @@ int link_print_file(struct nsh *sh, const char *path)
 			break;
 		}
 		links.v = v;
+		ANALYZER_KEEP(links.v);	/* _cleanup_: freed on return */
 		links.v[links.n++] = m;
 	}
 	fclose(f);

@@ -317,7 +317,7 @@ static const char *encap_str(const char *name, bool on, int port, char *buf,
 	else if (port < 0)
 		val = "";
 	else
-		snprintf(p, sizeof(p), "%u ", port - 1);
+		snprintf(p, sizeof(p), "%d ", port - 1);
 	snprintf(buf, len, "%sencap-%s %s", on ? "" : "no", name, val);
 	return buf;
 }

@@ -33,6 +33,7 @@
 #include "cmds.h"
 #include "core.h"
 #include "show.h"
+#include "term.h"
 
 /* the programs whose arguments name hosts */
 static const char *const net_programs[] = {
@@ -115,7 +116,7 @@ static void say_once(const char *word, const char *addr)
 			return;
 	if (n < (int)ARRAY_SIZE(said))
 		snprintf(said[n++], sizeof(said[0]), "%s", key);
-	fprintf(stderr, "%s \u2192 %s\n", word, addr);
+	fprintf(stderr, "%s %s %s\n", word, term_glyph("\u2192", "->"), addr);
 }
 
 /* the words of ARGV with namespace names as addresses seen from FROM: a
@@ -132,6 +133,7 @@ static char **substitute(struct nsh *sh, struct model *m,
 
 	if (!addr)
 		return nsh_err(sh, "out of memory"), NULL;
+	ANALYZER_KEEP(addr);
 	for (int i = 1; i < argc; i++) {
 		char word[NAME_MAX + 1], a[INET6_ADDRSTRLEN];
 		const char *colon = strchr(argv[i], ':');
@@ -299,6 +301,36 @@ static void reap(struct probe *p)
 	p->pid = 0;
 }
 
+/* H[I]'s row of the matrix, from its probes P (K counts them): "h1 -> h2
+ * X h4", wrapped under its first name within the terminal; how many
+ * answered */
+static int matrix_row(struct model_ns **h, int nh, int i,
+		      const struct probe *p, int *k)
+{
+	char *line = NULL, ind[64];
+	size_t size = 0;
+	FILE *f = open_memstream(&line, &size);
+	int got = 0, n = 0;
+
+	if (!f)
+		abort();
+	fprintf(f, "%s ->", model_ns_label(h[i]));
+	for (int j = 0; j < nh; j++) {
+		if (i == j)
+			continue;
+		fprintf(f, " %s", p[n].ok ? model_ns_label(h[j]) : "X");
+		got += p[n++].ok;
+	}
+	fclose(f);
+	snprintf(ind, sizeof(ind), "%*s",
+		 (int)strlen(model_ns_label(h[i])) + 4 < 40 ?
+		 (int)strlen(model_ns_label(h[i])) + 4 : 4, "");
+	term_wrap(stdout, line, ind, term_width());
+	free(line);
+	*k += n;
+	return got;
+}
+
 static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
 {
 	struct model *m = model_get(sh);
@@ -306,18 +338,22 @@ static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_free_ struct model_ns **h = NULL;
 	_cleanup_free_ struct probe *p = NULL;
 	int nh = 0, np = 0, got = 0;
+	char res[128];
 
 	if (!m || !(all = show_namespaces(m)))
 		return nsh_err(sh, "out of memory");
 	h = calloc((size_t)m->nns, sizeof(*h));
 	p = calloc((size_t)m->nns * (size_t)m->nns, sizeof(*p));
+	ANALYZER_KEEP(h);
+	ANALYZER_KEEP(p);
 	if (!h || !p)
 		return nsh_err(sh, "out of memory");
 	/* the hosts: every namespace but the host's own */
 	for (int i = 0; i < m->nns; i++)
 		if (all[i] != m->ns[0])
 			h[nh++] = all[i];
-	printf("*** Ping: testing ping reachability\n");
+	term_wrap(stdout, "*** Ping: testing ping reachability", "    ",
+		  term_width());
 	for (int i = 0; i < nh; i++)
 		for (int j = 0; j < nh; j++) {
 			char addr[INET6_ADDRSTRLEN];
@@ -334,18 +370,11 @@ static int cmd_pingall(struct nsh *sh, const struct nsh_args *a)
 		}
 	for (int k = 0; k < np; k++)
 		reap(&p[k]);
-	for (int i = 0, k = 0; i < nh; i++) {
-		printf("%s ->", model_ns_label(h[i]));
-		for (int j = 0; j < nh; j++) {
-			if (i == j)
-				continue;
-			printf(" %s", p[k].ok ? model_ns_label(h[j]) : "X");
-			got += p[k++].ok;
-		}
-		putchar('\n');
-	}
-	printf("*** Results: %d%% dropped (%d/%d received)\n",
-	       np ? (np - got) * 100 / np : 0, got, np);
+	for (int i = 0, k = 0; i < nh; i++)
+		got += matrix_row(h, nh, i, &p[k], &k);
+	snprintf(res, sizeof(res), "*** Results: %d%% dropped (%d/%d received)",
+		 np ? (np - got) * 100 / np : 0, got, np);
+	term_wrap(stdout, res, "    ", term_width());
 	return 0;
 }
 

@@ -617,7 +617,7 @@ static const char *rt_prefix(int family, const struct nlattr *a, int plen,
 	char ab[INET6_ADDRSTRLEN + 8];
 
 	if (plen != bit_len(family))
-		snprintf(buf, len, "%s/%u", addr_str(family, a, ab, sizeof(ab)),
+		snprintf(buf, len, "%s/%d", addr_str(family, a, ab, sizeof(ab)),
 			 plen);
 	else
 		snprintf(buf, len, "%s", addr_str(family, a, ab, sizeof(ab)));

@@ -119,6 +119,25 @@ static void put_str(struct nshow *s, const char *key, const char *text,
 		printf("%s%s ", text, val);
 }
 
+/* print_color_string: TEXT, then VAL through FMT in C's colour under -c */
+static void put_color(struct nshow *s, enum pr_color c, const char *key,
+		      const char *text, const char *fmt, const char *val)
+{
+	if (s->json) {
+		json_str(&s->j, key, val);
+	} else {
+		fputs(text, stdout);
+		pr_color_text(c, fmt, val);
+	}
+}
+
+/* ifa_family_color */
+static enum pr_color fam_color(int family)
+{
+	return family == AF_INET ? PC_INET :
+	       family == AF_INET6 ? PC_INET6 : PC_NONE;
+}
+
 /* print_null: "KEY": null, or the word */
 static void put_null(struct nshow *s, const char *key)
 {
@@ -246,27 +265,16 @@ static void print_brief(struct nshow *s, const struct ndmsg *r, int family,
 {
 	char buf[128];
 
-	if (tb[NDA_DST]) {
-		addr_str(family, tb[NDA_DST], buf, sizeof(buf));
-		if (s->json)
-			json_str(&s->j, "dst", buf);
-		else
-			printf("%-39s ", buf);
-	}
-	if (!s->index && r->ndm_ifindex) {
-		dev_name(s, r->ndm_ifindex, buf, sizeof(buf));
-		if (s->json)
-			json_str(&s->j, "dev", buf);
-		else
-			printf("%-16s ", buf);
-	}
-	if (tb[NDA_LLADDR]) {
-		lladdr_str(s, r->ndm_ifindex, tb[NDA_LLADDR], buf, sizeof(buf));
-		if (s->json)
-			json_str(&s->j, "lladdr", buf);
-		else
-			fputs(buf, stdout);
-	}
+	if (tb[NDA_DST])
+		put_color(s, fam_color(family), "dst", "", "%-39s ",
+			  addr_str(family, tb[NDA_DST], buf, sizeof(buf)));
+	if (!s->index && r->ndm_ifindex)
+		put_color(s, PC_IFNAME, "dev", "", "%-16s ",
+			  dev_name(s, r->ndm_ifindex, buf, sizeof(buf)));
+	if (tb[NDA_LLADDR])
+		put_color(s, PC_MAC, "lladdr", "", "%s",
+			  lladdr_str(s, r->ndm_ifindex, tb[NDA_LLADDR], buf,
+				     sizeof(buf)));
 }
 
 /* the full form: address, link, lladdr, flags, -s, state, protocol */
@@ -277,15 +285,15 @@ static void print_full(struct nshow *s, const struct ndmsg *r, int family,
 	char buf[128];
 
 	if (tb[NDA_DST])
-		put_str(s, "dst", "", addr_str(family, tb[NDA_DST], buf,
-					       sizeof(buf)));
+		put_color(s, fam_color(family), "dst", "", "%s ",
+			  addr_str(family, tb[NDA_DST], buf, sizeof(buf)));
 	if (!s->index && r->ndm_ifindex)
-		put_str(s, "dev", "dev ", dev_name(s, r->ndm_ifindex, buf,
-						    sizeof(buf)));
+		put_color(s, PC_IFNAME, "dev", "dev ", "%s ",
+			  dev_name(s, r->ndm_ifindex, buf, sizeof(buf)));
 	if (tb[NDA_LLADDR])
-		put_str(s, "lladdr", "lladdr ",
-			lladdr_str(s, r->ndm_ifindex, tb[NDA_LLADDR], buf,
-				   sizeof(buf)));
+		put_color(s, PC_MAC, "lladdr", "lladdr ", "%s ",
+			  lladdr_str(s, r->ndm_ifindex, tb[NDA_LLADDR], buf,
+				     sizeof(buf)));
 	if (r->ndm_flags & NTF_ROUTER)
 		put_null(s, "router");
 	if (r->ndm_flags & NTF_PROXY)
@@ -490,6 +498,7 @@ static int show(struct nsh *sh, const struct nsh_args *a)
 			   .j = { .pretty = sh->o.pretty } };
 	int rc = 1;
 
+	pr_color(sh->o.color && !s.json);
 	rt_names_reset(sh->o.numeric);
 	if (neigh_wants_help(a))
 		return 0;
@@ -553,6 +562,7 @@ int neigh_cmd_flush(struct nsh *sh, const struct nsh_args *a)
 	struct nshow s = { .sh = sh, .flush = true };
 	int rc = 1, round = 0;
 
+	pr_color(sh->o.color);
 	rt_names_reset(sh->o.numeric);
 	if (neigh_wants_help(a))
 		return 0;
@@ -654,6 +664,7 @@ int neigh_cmd_get(struct nsh *sh, const struct nsh_args *a)
 	struct nlattr *tb[NDA_MAX + 1];
 	int err, idx, rc = 1;
 
+	pr_color(sh->o.color && !sh->o.json);
 	rt_names_reset(sh->o.numeric);
 	if (neigh_wants_help(a))
 		return 0;

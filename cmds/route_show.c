@@ -117,6 +117,25 @@ static void rtp_uint(struct rt_print *p, const char *key, const char *fmt,
 	}
 }
 
+/* print_color_string: the text in C's colour under -c */
+static void rtp_color(struct rt_print *p, enum pr_color c, const char *key,
+		      const char *fmt, const char *val)
+{
+	if (p->json) {
+		if (key)
+			json_str(&p->j, key, val);
+	} else if (fmt) {
+		pr_color_text(c, fmt, val);
+	}
+}
+
+/* ifa_family_color */
+static enum pr_color fam_color(int family)
+{
+	return family == AF_INET ? PC_INET :
+	       family == AF_INET6 ? PC_INET6 : PC_NONE;
+}
+
 static void rtp_int(struct rt_print *p, const char *key, const char *fmt,
 		   long long val)
 {
@@ -284,10 +303,12 @@ static void print_flags(struct rt_print *p, unsigned flags)
 
 static void print_gateway(struct rt_print *p, int family, const char *gw)
 {
-	if (p->json)
+	if (p->json) {
 		json_str(&p->j, "gateway", gw);
-	else
-		printf("via %s ", gw);
+	} else {
+		fputs("via ", stdout);
+		pr_color_text(fam_color(family), "%s ", gw);
+	}
 }
 
 /* RTA_VIA: another family's gateway */
@@ -307,7 +328,8 @@ static void print_via(struct rt_print *p, const struct nlattr *a)
 		json_str(&p->j, "host", host);
 		rtp_close(p);
 	} else {
-		printf("via %s %s ", rt_family_name(via->rtvia_family), host);
+		printf("via %s ", rt_family_name(via->rtvia_family));
+		pr_color_text(fam_color(via->rtvia_family), "%s ", host);
 	}
 }
 
@@ -315,10 +337,12 @@ static void print_dev(struct rt_print *p, const char *label, uint32_t idx)
 {
 	const char *name = rt_link_name(&p->links, (int)idx);
 
-	if (p->json)
+	if (p->json) {
 		json_str(&p->j, label, name);
-	else
-		printf("%s %s ", label, name);
+	} else {
+		printf("%s ", label);
+		pr_color_text(PC_IFNAME, "%s ", name);
+	}
 }
 
 /* RTA_FLOW: realms FROM/TO */
@@ -348,10 +372,12 @@ static void print_newdst(struct rt_print *p, int family,
 	char buf[128];
 
 	rta_addr(family, a, buf, sizeof(buf));
-	if (p->json)
+	if (p->json) {
 		json_str(&p->j, "to", buf);
-	else
-		printf("as to %s ", buf);
+	} else {
+		fputs("as to ", stdout);
+		pr_color_text(fam_color(family), "%s ", buf);
+	}
 }
 
 static uint64_t be64_get(const struct nlattr *a)
@@ -1013,6 +1039,7 @@ void rt_print_begin(struct rt_print *p, struct nsh *sh, struct nl_sock *sk,
 	p->json = sh->o.json;
 	p->j.pretty = sh->o.pretty;
 	p->sl = sh->o.oneline ? "\\" : "\n";
+	pr_color(sh->o.color && !sh->o.json);
 }
 
 /* the destination or source: "10.0.0.0/24", "10.0.0.1", "default" */
@@ -1060,9 +1087,12 @@ void rt_print_route(struct rt_print *p, struct nlmsghdr *nlh)
 		snprintf(b, sizeof(b), "0/%d ", r->rtm_dst_len);
 	else
 		snprintf(b, sizeof(b), "default");
-	rtp_str(p, "dst", "%s ", b);
+	rtp_color(p, tb[RTA_DST] ? fam_color(real_family(r->rtm_type,
+							 r->rtm_family)) :
+		  PC_NONE, "dst", "%s ", b);
 	if (tb[RTA_SRC]) {
-		rtp_str(p, "from", "from %s ",
+		rtp_color(p, fam_color(real_family(r->rtm_type, r->rtm_family)),
+			  "from", "from %s ",
 		       prefix_text(r, tb[RTA_SRC], r->rtm_src_len, b,
 				   sizeof(b)));
 	} else if (r->rtm_src_len) {
@@ -1098,9 +1128,13 @@ void rt_print_route(struct rt_print *p, struct nlmsghdr *nlh)
 			rtp_str(p, "scope", "scope %s ",
 			       rt_scope_n2a(r->rtm_scope, b, sizeof(b)));
 	}
-	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hl)
-		rtp_str(p, "prefsrc", "src %s ",
-		       rta_addr(r->rtm_family, tb[RTA_PREFSRC], b, sizeof(b)));
+	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != hl) {
+		if (!p->json)
+			fputs("src ", stdout);
+		rtp_color(p, fam_color(r->rtm_family), "prefsrc", "%s ",
+			  rta_addr(r->rtm_family, tb[RTA_PREFSRC], b,
+				   sizeof(b)));
+	}
 	if (tb[RTA_PRIORITY] && f->metricmask != (uint32_t)-1)
 		rtp_uint(p, "metric", "metric %llu ",
 			nla_get_u32(tb[RTA_PRIORITY]));
@@ -1377,12 +1411,12 @@ static int flush(struct rt_print *p, int family)
 		 * for, and a refusal ends the flush after the round */
 		for (int i = 0; i < l.n; i++) {
 			struct nlmsghdr *nlh = l.v[i];
-			struct rtmsg *r = nlmsg_data(nlh);
 			struct nlattr *tb[RTA_MAX + 1];
 			_cleanup_(nlmsg_freep) struct nl_msg *msg = NULL;
 			int err;
 
-			if (nlmsg_parse(nlh, sizeof(*r), tb, RTA_MAX, NULL) < 0 ||
+			if (nlmsg_parse(nlh, sizeof(struct rtmsg), tb, RTA_MAX,
+					NULL) < 0 ||
 			    !rt_filter_keep(p, nlh, tb))
 				continue;
 			flushed++;

@@ -26,6 +26,7 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
+#include "term.h"
 
 #ifndef IFF_LOWER_UP
 #define IFF_LOWER_UP 0x10000
@@ -223,11 +224,7 @@ int show_addr_flags(unsigned flags, int family, const char **names)
 /* the columns S takes on a terminal (UTF-8 code points) */
 int show_width(const char *s)
 {
-	int n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
+	return term_cols(s);
 }
 
 /* "default via 10.0.0.1 dev v1", "10.0.0.0/24 dev v1 table 100 src
@@ -322,16 +319,104 @@ static bool tree_child(const struct tree *t, const struct model_link *parent,
 	return !l->master || !model_link_by_index(t->ns, l->master);
 }
 
+/* the glyphs of the tree: UTF-8 box drawing, or ASCII */
+#define T_MID term_glyph("├─ ", "|- ")
+#define T_LAST term_glyph("└─ ", "`- ")
+#define T_LANE term_glyph("│  ", "|  ")
+#define T_PEER term_glyph("↔", "<->")
+
+/* S, in colour A when the views are coloured, then spaces up to W columns
+ * (the padding measured on S itself) */
+static int put_col(char *line, size_t len, enum term_attr a, const char *s,
+		   int w)
+{
+	char buf[128];
+
+	return snprintf(line, len, "%s%*s", term_paint(term_color(), a, s, buf,
+						       sizeof(buf)),
+			w > show_width(s) ? w - show_width(s) : 0, "");
+}
+
+/* L's addresses (no link-local), in their colours, after the columns */
+static int tree_addrs(struct tree *t, const struct model_link *l, char *line,
+		      size_t len, int *n)
+{
+	char buf[64];
+	int o = 0;
+
+	for (int i = 0; i < t->ns->naddrs && o + 200 < (int)len; i++) {
+		const struct model_addr *a = &t->ns->addrs[i];
+		char ip[80];
+
+		if (a->ifindex != l->ifindex || show_link_local(a))
+			continue;
+		snprintf(ip, sizeof(ip), "%s/%d",
+			 show_ip(a->family, a->addr, buf, sizeof(buf)),
+			 a->plen);
+		o += snprintf(line + o, len - (size_t)o, "%s", (*n)++ ? " " : "");
+		o += put_col(line + o, len - (size_t)o,
+			     a->family == AF_INET ? TA_INET : TA_INET6, ip, 0);
+	}
+	return o;
+}
+
+/* print link L's line (wrapped under its lanes when the terminal is
+ * narrow): name, kind, state, addresses, veth peer */
+static void tree_line(struct tree *t, const struct model_link *l,
+		      const char *prefix, int depth, bool last, bool kids)
+{
+	char line[1024], esc[64], cont[256];
+	struct model_ns *pns;
+	struct model_link *peer;
+	const char *state = show_state(t->m, t->ns, l);
+	int o, n = 0, col;
+
+	o = snprintf(line, sizeof(line), "%s%s", prefix, last ? T_LAST : T_MID);
+	o += put_col(line + o, sizeof(line) - (size_t)o, TA_IFNAME,
+		     str_escape(l->name, esc, sizeof(esc)),
+		     t->wname + 2 - 3 * (depth + 1));
+	if (t->wkind)
+		o += snprintf(line + o, sizeof(line) - (size_t)o, "%-*s",
+			      t->wkind + 2, l->kind);
+	o += put_col(line + o, sizeof(line) - (size_t)o,
+		     streq(state, "UP") ? TA_UP : TA_DOWN, state, 12);
+	o += tree_addrs(t, l, line + o, sizeof(line) - (size_t)o, &n);
+	if (streq(l->kind, "veth") && o < 900) {
+		o += snprintf(line + o, sizeof(line) - (size_t)o, "%s%s%c",
+			      n ? "  " : "", T_PEER, TERM_NBSP);
+		if (show_peer(t->m, t->ns, l, &pns, &peer))
+			snprintf(line + o, sizeof(line) - (size_t)o, "%s:%s",
+				 model_ns_label(pns),
+				 str_escape(peer->name, esc, sizeof(esc)));
+		else
+			snprintf(line + o, sizeof(line) - (size_t)o,
+				 "? (if%d, in no named namespace)",
+				 l->peer_ifindex);
+	}
+	o = (int)strlen(line);
+	while (o > 0 && line[o - 1] == ' ')
+		line[--o] = '\0';
+	/* continued lines: the lanes, then the addresses' column */
+	col = t->wname + 2 + (t->wkind ? t->wkind + 2 : 0) + 12;
+	o = snprintf(cont, sizeof(cont), "%s%s%s", prefix,
+		     last ? "   " : T_LANE, kids ? T_LANE : "   ");
+	if (col + term_widest_word(line) > term_width())
+		col = 3 * (depth + 2);
+	snprintf(cont + o, sizeof(cont) - (size_t)o, "%*s",
+		 col > 3 * (depth + 2) ? col - 3 * (depth + 2) : 0, "");
+	term_wrap(stdout, line, cont, term_width());
+}
+
 /* print (or measure) link L at DEPTH under the tree lines PREFIX, then
  * its ports */
 static void tree_link(struct tree *t, const struct model_link *l,
 		      const char *prefix, int depth, bool last)
 {
-	char line[1024], sub[128], esc[64], buf[64];
-	struct model_ns *pns;
-	struct model_link *peer;
-	int o, n = 0, nkids = 0;
+	char sub[128], esc[64];
+	int o, nkids = 0;
 
+	for (int i = 0; i < t->ns->nlinks && depth < 6; i++)
+		nkids += tree_child(t, l, t->links[i]);
 	if (t->measure) {
 		int w = 3 * (depth + 1) +
 			show_width(str_escape(l->name, esc, sizeof(esc)));
@@ -340,51 +425,11 @@ static void tree_link(struct tree *t, const struct model_link *l,
 		o = (int)strlen(l->kind);
 		t->wkind = o > t->wkind ? o : t->wkind;
 	} else {
-		o = snprintf(line, sizeof(line), "%s%s%s", prefix,
-			     last ? "└─ " : "├─ ",
-			     str_escape(l->name, esc, sizeof(esc)));
-		o += snprintf(line + o, sizeof(line) - (size_t)o, "%*s",
-			      t->wname + 2 - 3 * (depth + 1) -
-				      show_width(esc), "");
-		if (t->wkind)
-			o += snprintf(line + o, sizeof(line) - (size_t)o,
-				      "%-*s", t->wkind + 2, l->kind);
-		o += snprintf(line + o, sizeof(line) - (size_t)o, "%-12s",
-			      show_state(t->m, t->ns, l));
-		for (int i = 0; i < t->ns->naddrs && o < 900; i++) {
-			const struct model_addr *a = &t->ns->addrs[i];
-
-			if (a->ifindex != l->ifindex || show_link_local(a))
-				continue;
-			o += snprintf(line + o, sizeof(line) - (size_t)o,
-				      "%s%s/%d", n++ ? " " : "",
-				      show_ip(a->family, a->addr, buf,
-					      sizeof(buf)),
-				      a->plen);
-		}
-		if (streq(l->kind, "veth") && o < 900) {
-			o += snprintf(line + o, sizeof(line) - (size_t)o,
-				      "%s↔ ", n ? "  " : "");
-			if (show_peer(t->m, t->ns, l, &pns, &peer))
-				snprintf(line + o, sizeof(line) - (size_t)o,
-					 "%s:%s", model_ns_label(pns),
-					 str_escape(peer->name, esc,
-						    sizeof(esc)));
-			else
-				snprintf(line + o, sizeof(line) - (size_t)o,
-					 "? (if%d, in no named namespace)",
-					 l->peer_ifindex);
-		}
-		o = (int)strlen(line);
-		while (o > 0 && line[o - 1] == ' ')
-			line[--o] = '\0';
-		puts(line);
+		tree_line(t, l, prefix, depth, last, nkids > 0);
 	}
 	if (depth >= 6)
 		return;	/* masters do not nest deeper; a guard all the same */
-	for (int i = 0; i < t->ns->nlinks; i++)
-		nkids += tree_child(t, l, t->links[i]);
-	snprintf(sub, sizeof(sub), "%s%s", prefix, last ? "   " : "│  ");
+	snprintf(sub, sizeof(sub), "%s%s", prefix, last ? "   " : T_LANE);
 	for (int i = 0; i < t->ns->nlinks; i++)
 		if (tree_child(t, l, t->links[i]))
 			tree_link(t, t->links[i], sub, depth + 1, --nkids == 0);
@@ -406,11 +451,19 @@ static void tree_ns(struct tree *t)
 			tree_link(t, t->links[i], "", 0, --n == 0);
 	if (t->measure)
 		return;
-	for (int i = 0; i < t->ns->nroutes; i++)
-		if (route_shown(&t->ns->routes[i]))
-			printf("%s route %s\n", --n == 0 ? "└─" : "├─",
-			       show_route_text(t->ns, &t->ns->routes[i], true,
-					       buf, sizeof(buf)));
+	for (int i = 0; i < t->ns->nroutes; i++) {
+		char line[300];
+
+		if (!route_shown(&t->ns->routes[i]))
+			continue;
+		n--;
+		snprintf(line, sizeof(line), "%sroute %s", n ? T_MID : T_LAST,
+			 show_route_text(t->ns, &t->ns->routes[i], true, buf,
+					 sizeof(buf)));
+		term_wrap(stdout, line, n ? term_glyph("│        ",
+						       "|        ") :
+			  "         ", term_width());
+	}
 }
 
 static void show_text(struct model *m)
@@ -694,7 +747,7 @@ static void tell_add(struct watch *w, struct model *m, const struct wev *e)
 			 peer->name);
 	snprintf(t, sizeof(t), "%s: link %s added%s%s%s%s%s", e->ns,
 		 e->link.name, *e->link.kind ? " (" : "", e->link.kind,
-		 *p ? " ↔ " : "", p, *e->link.kind ? ")" : "");
+		 *p ? term_glyph(" ↔ ", " <-> ") : "", p, *e->link.kind ? ")" : "");
 	say(w, e, "link-add", e->link.name, t, "kind", e->link.kind, "peer",
 	    *p ? p : NULL);
 }

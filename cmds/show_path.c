@@ -26,6 +26,7 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
+#include "term.h"
 
 /*
  * show_ns_ref - the namespace REF names in the model: a /run/netns name or
@@ -653,7 +654,7 @@ void path_find(struct model *m, struct model_ns *from, struct model_ns *to,
 	answer_init(&r, &g);
 	if (to)
 		path_to_ns(&g, &r, from, to);
-	else
+	else if (x)
 		path_to_addr(&g, &r, from, x);
 	if (to && !r.nhops && ns_address(&g, to, &ax)) {
 		/* no cable, but maybe routers: to the other's address */
@@ -718,6 +719,16 @@ const char *path_text(const struct model *m, const struct path *p, char *buf,
 							 sizeof(esc)));
 	}
 	return buf;
+}
+
+/* a line of `show path`: within the terminal, in ASCII but in a UTF-8
+ * locale */
+static void path_line(const char *line)
+{
+	char ascii[4096];
+
+	term_wrap(stdout, term_utf8() ? line :
+		  term_ascii(line, ascii, sizeof(ascii)), "  ", term_width());
 }
 
 static void json_at(struct json *j, const char *key, struct model_ns *ns,
@@ -831,11 +842,11 @@ int cmd_show_path(struct nsh *sh, const struct nsh_args *a)
 		print_json(&p);
 	} else {
 		if (p.nhops)
-			printf("%s\n", path_text(m, &p, buf, sizeof(buf)));
+			path_line(path_text(m, &p, buf, sizeof(buf)));
 		for (int i = 0; i < p.nnotes; i++)
-			printf("%s\n", p.notes[i]);
+			path_line(p.notes[i]);
 		for (int i = 0; i < p.nbrk; i++)
-			printf("%s\n", p.brk[i].line);
+			path_line(p.brk[i].line);
 	}
 	path_free(&p);
 	return 0;	/* a view: a break is an answer, `expect` asserts */

@@ -387,6 +387,8 @@ static int cmd_sysctl(struct nsh *sh, const struct nsh_args *a)
 	struct sc s;
 	int argc = 0;
 
+	ANALYZER_KEEP(argv);
+	ANALYZER_KEEP(args);
 	if (!argv || !args)
 		return nsh_err(sh, "out of memory");
 	for (int i = 0; i < a->nbind; i++)

@@ -376,6 +376,7 @@ static int put_stab(struct nsh *sh, struct nl_msg *msg, struct tc_sizespec *s)
 
 	if (tc_size_table(s, &data) < 0)
 		return nsh_err(sh, "stab: failed to calculate the size table");
+	ANALYZER_KEEP(data);
 	nest = ipr_nest(msg, TCA_STAB);
 	if (!nest || nla_put(msg, TCA_STAB_BASE, sizeof(*s), s) < 0 ||
 	    (data && nla_put(msg, TCA_STAB_DATA,

@@ -330,7 +330,7 @@ void why_probe(struct nsh *sh, struct model *m, struct model_ns *a,
 	       const struct nsh_prefix *x, int oif, const unsigned char *next,
 	       struct why_probe *pr)
 {
-	union sa to, me;
+	union sa to, me = { 0 };
 	socklen_t tolen = sa_set(&to, x, 9), ml = sizeof(me);
 	struct nl_sock *sk;
 	struct nsh_ns saved;

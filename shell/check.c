@@ -173,7 +173,7 @@ int check_run_file(struct nsh *sh, const char *path)
 
 		sh->line = lines[i].lineno;
 		argc = expect_words(sh, &lines[i], &w, &argv);
-		if (argc <= 0)
+		if (argc <= 0 || !argv)
 			continue;
 		check_text(argc, argv, text, sizeof(text));
 		ok = run_check(sh, argc, argv, detail, sizeof(detail));

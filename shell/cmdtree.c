@@ -722,7 +722,7 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	case G_OPT:
 	case G_GRP: {
 		struct cont after = { .n = n->next, .up = k };
-		bool walk[MAX_ALTS], exact = false;
+		bool walk[MAX_ALTS] = { false }, exact = false;
 
 		if (!skip_group(n, pos, c)) {
 			exact = group_walk(n, pos, c, walk);
@@ -738,7 +738,7 @@ static void m_seq(const struct gnode *n, int pos, const struct cont *k,
 	}
 	case G_REP: {
 		struct cont again = { .rep = n, .rep_start = pos, .up = k };
-		bool walk[MAX_ALTS];
+		bool walk[MAX_ALTS] = { false };
 
 		if (skip_group(n, pos, c))
 			break;
@@ -789,7 +789,7 @@ static void m_all(struct mctx *c)
 /* join up to 12 expected words: "'add', 'delete' or 'set'" */
 static void expect_list(const struct mctx *c, char *buf, size_t len)
 {
-	const char *v[MAX_EXPECT];
+	const char *v[MAX_EXPECT] = { NULL };
 	size_t used = 0;
 	int n = 0;
 

@@ -133,6 +133,7 @@ static char **attempt(const char *text, int start, int end)
 	char **m = NULL;
 	int r;
 
+	ANALYZER_KEEP(pre);
 	rl_attempted_completion_over = 1;
 	/* the words of the command after the last ; | && …, and file
 	 * names after > < */
@@ -161,6 +162,7 @@ static int describe(int count, int key)
 	const char *prefix = NULL;
 	int n, r;
 
+	ANALYZER_KEEP(pre);
 	if (!pre)
 		return 0;
 	if (sh_scan_state(pre, strlen(pre)))

@@ -9,10 +9,12 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core.h"
 #include "ipl.h"
+#include "term.h"
 
 
 /* does WORD abbreviate the row word W or one of its aliases
@@ -98,7 +100,7 @@ static const char *render(const char *syntax, char *buf, size_t len)
 }
 
 /* print "  TYPE  help" once for each placeholder type the rows shown use */
-static void help_legend(int argc, char **argv)
+static void help_legend(FILE *f, int argc, char **argv)
 {
 	const struct nsh_type *seen[32];
 	int nseen = 0;
@@ -136,9 +138,9 @@ static void help_legend(int argc, char **argv)
 		}
 	}
 	if (nseen)
-		printf("\n");
+		fprintf(f, "\n");
 	for (int k = 0; k < nseen; k++)
-		printf("  %-10s %s\n", seen[k]->name, seen[k]->help);
+		fprintf(f, "  %-10s %s\n", seen[k]->name, seen[k]->help);
 }
 
 /* topics that are no command: `help syntax`, `help ?` */
@@ -199,25 +201,25 @@ static const struct {
 	  "TAB completes the word instead.\n" },
 };
 
-int cmdtree_help(struct nsh *sh, int argc, char **argv)
+static int help_to(FILE *f, struct nsh *sh, int argc, char **argv)
 {
 	int shown = 0;
 
 	for (size_t i = 0; argc == 1 && i < ARRAY_SIZE(topics); i++)
 		if (streq(argv[0], topics[i].topic)) {
-			fputs(topics[i].text, stdout);
+			fputs(topics[i].text, f);
 			return 0;
 		}
 	if (argc == 0) {
-		printf("nsh commands (help WORDS… for details; a line that is "
+		fprintf(f, "nsh commands (help WORDS… for details; a line that is "
 		       "no command runs as a program):\n");
-		for (int f = 0; nsh_families[f]; f++)
-			printf("  %-10s %s\n", nsh_families[f]->name,
-			       nsh_families[f]->summary);
-		printf("  %-10s %s\n  %-10s %s\n", "syntax",
+		for (int k = 0; nsh_families[k]; k++)
+			fprintf(f, "  %-10s %s\n", nsh_families[k]->name,
+				nsh_families[k]->summary);
+		fprintf(f, "  %-10s %s\n  %-10s %s\n", "syntax",
 		       "; && || | & > < $NAME NAME=value: a line as in sh",
 		       "?", "the ? key at the prompt (type help \\?)");
-		printf("\n");
+		fprintf(f, "\n");
 	}
 	for (int i = 0; i < cmdtree_nrows(); i++) {
 		const struct nsh_cmd *cmd = cmdtree_row(i, NULL, NULL);
@@ -236,12 +238,12 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv)
 			ipl_synopsis(cmd, u, sizeof(u));
 		else
 			render(cmd->syntax, u, sizeof(u));
-		printf("  %-48s %s\n", u, cmd->summary ? cmd->summary : "");
+		fprintf(f, "  %-48s %s\n", u, cmd->summary ? cmd->summary : "");
 		if (argc > 1 && cmd->example)
-			printf("  %-48s e.g. %s\n", "", cmd->example);
+			fprintf(f, "  %-48s e.g. %s\n", "", cmd->example);
 		/* `help ip link add`: every option of the one row */
 		if (argc > 2 && cmd->opts)
-			ipl_usage_options(cmd, stdout);
+			ipl_usage_options(cmd, f);
 		shown++;
 	}
 	if (!shown) {
@@ -249,6 +251,75 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv)
 		return nsh_err(sh, "'%s': no such command", argv[0]);
 	}
 	if (argc > 0)
-		help_legend(argc, argv);
+		help_legend(f, argc, argv);
 	return 0;
+}
+
+/* LINE within WIDTH: a continued line starts under the line's second
+ * column (after its first run of two spaces); when that column is too
+ * far right, the second column goes on lines of its own, 4 past the
+ * indent (at most 6) */
+static void help_wrap(const char *line, int width)
+{
+	size_t lead = strspn(line, " "), at = 0;
+	const char *gap = strstr(line + lead, "  ");
+	char ind[128], head[2048];
+	int col = 0;
+
+	if (!width || term_cols(line) <= width) {
+		term_wrap(stdout, line, "", 0);
+		return;
+	}
+	if (gap) {
+		at = (size_t)(gap - line) + strspn(gap, " ");
+		snprintf(head, sizeof(head), "%.*s", (int)at, line);
+		col = term_cols(head);
+	}
+	if (lead > 6 && (int)lead > width / 3) {	/* "   …   e.g. …" */
+		snprintf(head, sizeof(head), "      %s", line + lead);
+		help_wrap(head, width);
+		return;
+	}
+	snprintf(ind, sizeof(ind), "%*s", (int)lead + 4, "");
+	if (!gap || !line[at] || col > width / 2 ||
+	    col + term_widest_word(line + at) > width) {
+		if (gap && line[at]) {	/* the columns one under the other */
+			snprintf(head, sizeof(head), "%.*s",
+				 (int)(gap - line), line);
+			term_wrap(stdout, head, ind, width);
+			snprintf(head, sizeof(head), "%s%s", ind, line + at);
+			line = head;
+		}
+		term_wrap(stdout, line, ind, width);
+		return;
+	}
+	snprintf(ind, sizeof(ind), "%*s", col, "");
+	term_wrap(stdout, line, ind, width);
+}
+
+/* help's text, made to fit the terminal (and in ASCII but in a UTF-8
+ * locale) */
+int cmdtree_help(struct nsh *sh, int argc, char **argv)
+{
+	char *mem = NULL, *save = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&mem, &size);
+	int width = term_width(), rc;
+
+	if (!f)
+		return help_to(stdout, sh, argc, argv);
+	rc = help_to(f, sh, argc, argv);
+	fclose(f);
+	for (char *l = mem; l && *l; l = save) {
+		char ascii[2048];
+
+		save = l + strcspn(l, "\n");
+		if (*save)
+			*save++ = '\0';
+		help_wrap(term_utf8() ? l : term_ascii(l, ascii, sizeof(ascii)),
+			  width);
+	}
+	free(mem);
+	fflush(stdout);
+	return rc;
 }

@@ -36,6 +36,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "term.h"
 
 #define INPUT_LINE_MAX (1u << 20)	/* a physical line longer: refused */
 
@@ -198,13 +199,19 @@ static bool cur_orphaned(struct nsh *sh, bool say)
 void input_prompt(struct nsh *sh, bool cont, bool live, char *buf,
 		  size_t len)
 {
+	bool color = live && term_color();
 	char esc[300];
 
 	if (cont)
 		snprintf(buf, len, "> ");
 	else if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
-		snprintf(buf, len, "nsh[%s%s]> ",
+		/* the name coloured at a live prompt on a terminal; readline
+		 * counts no width between \001 and \002 */
+		snprintf(buf, len, "nsh[%s%s%s%s%s%s]> ",
+			 color ? "\001" : "", color ? term_sgr(TA_IFNAME) : "",
+			 color ? "\002" : "",
 			 str_escape(sh->cur.label, esc, sizeof(esc)),
+			 color ? "\001" TERM_SGR_END "\002" : "",
 			 cur_orphaned(sh, live) ? " (deleted)" : "");
 	else
 		snprintf(buf, len, "nsh> ");

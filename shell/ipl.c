@@ -25,6 +25,7 @@
 
 #include "core.h"
 #include "ipl.h"
+#include "term.h"
 
 /* ------------------------------------------------------------ roots */
 
@@ -600,14 +601,12 @@ static int parse_color(struct ipl_parse *p, const struct ipl_opt *o)
 }
 
 /* -c, -color[=always]: on; =auto: on a terminal; =never: off (as
- * iproute2's check_enable_color) */
+ * iproute2's check_enable_color); and never under NO_COLOR or TERM=dumb */
 static bool color_on(const char *w)
 {
 	const char *eq = w ? strchr(w, '=') : NULL;
 
-	if (!eq || streq(eq + 1, "always"))
-		return true;
-	return streq(eq + 1, "auto") && isatty(STDOUT_FILENO);
+	return term_color_when(term_parse_when(eq ? eq + 1 : NULL));
 }
 
 static bool names_color(const char *w)
@@ -619,8 +618,7 @@ static bool names_color(const char *w)
 		 w);
 	if (!ipl_matches(buf, "-color") && !ipl_matches(buf, "-colour"))
 		return false;
-	return !eq || streq(eq + 1, "always") || streq(eq + 1, "auto") ||
-	       streq(eq + 1, "never");
+	return !eq || term_parse_when(eq + 1) >= 0;
 }
 
 /* the global option WORD names, in the root's order */

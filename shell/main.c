@@ -25,6 +25,7 @@
 #include "ipl.h"
 #include "model.h"
 #include "nsh-version.h"
+#include "term.h"
 
 
 static void on_sigint(int sig)
@@ -98,6 +99,9 @@ static void usage(FILE *f)
 		"a sandbox\n"
 		"      --import KIND PATH  another tool's lab as a .nsh lab "
 		"(kathara, clab)\n"
+		"      --color[=WHEN]  colour the views and the prompt: always, "
+		"auto (on a\n"
+		"                      terminal: the default) or never\n"
 		"  -V, --version       nsh's version, and the libnl and "
 		"readline it runs with\n"
 		"  -h, --help          this text\n"
@@ -265,6 +269,14 @@ static int opt_flag(struct nsh *sh, int c, const char *arg)
 		break;
 	case 'u':
 		return set_user(sh, arg) < 0 ? 2 : 0;
+	case 'O':
+		if (term_parse_when(arg) < 0) {
+			fprintf(stderr, "nsh: --color=%s: always, auto or "
+					"never\n", arg);
+			return 2;
+		}
+		term_set_when((enum term_when)term_parse_when(arg));
+		break;
 	default:
 		usage(stderr);
 		return 2;
@@ -339,10 +351,13 @@ static int parse_options(int argc, char **argv, struct nsh *sh,
 		{ "wait", required_argument, NULL, 'W' },
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "help-commands", no_argument, NULL, 'H' },
+		{ "color", optional_argument, NULL, 'O' },
+		{ "colour", optional_argument, NULL, 'O' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc;
 
+	term_init();
 	while ((c = getopt_long(argc, argv, "+f:c:kihjxV", longopts, NULL)) !=
 	       -1)
 		if ((rc = opt_mode(sh, st, c, optarg)))

@@ -210,10 +210,11 @@ static int check_simple(struct run *r, const struct sh_cmd *c, bool track)
 	int rc;
 
 	rc = expand_simple(r, c, &s, track);
-	for (int i = 0; !rc && !s.runtime && i < c->nredirs; i++) {
+	for (int i = 0; !rc && !s.runtime && s.target && i < c->nredirs;
+	     i++) {
 		const struct sh_redir *rd = &r->l->redirs[c->redir + i];
 
-		if (rd->op == SH_R_DUP)
+		if (rd->op == SH_R_DUP && s.target[i])
 			rc = check_dup(r, rd, s.target[i]);
 	}
 	if (!rc && !s.runtime && s.words.n) {
@@ -286,6 +287,8 @@ static int install(struct fds *f, int n, int src)
 {
 	int null = -1, e = 0;
 
+	if (n < 0 || n >= (int)ARRAY_SIZE(f->map))
+		return -EBADF;	/* the grammar allows 0-9 only */
 	if (n >= 3) {
 		if (f->map[n] >= 0)
 			close(f->map[n]);
@@ -537,6 +540,7 @@ static int run_pipeline(struct run *r, const struct sh_pipe *p, bool tested)
 	_cleanup_free_ pid_t *pids = calloc((size_t)p->ncmds, sizeof(*pids));
 	int in = -1, st = 0, n = 0;
 
+	ANALYZER_KEEP(pids);
 	if (!pids)
 		return oom(r);
 	if (sh->o.explain)

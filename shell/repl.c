@@ -18,6 +18,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "term.h"
 
 /* the namespaces the sandbox holds (NETNS_RUN_DIR's entries) */
 static int sandbox_held(void)
