@@ -337,10 +337,9 @@ static int load_ns(struct nsh *sh, struct model_ns *ns, int fd)
 	struct nl_cache *c;
 	int rc = -1;
 
-	if (setns(fd, CLONE_NEWNET) < 0)
-		return -1;
-	sk = nl_socket_alloc();
-	if (sk && nl_connect(sk, NETLINK_ROUTE) == 0) {
+	/* the socket stays in the namespace it was made in */
+	sk = ns_nl_sock_fd(sh, fd);
+	if (sk) {
 		model_ns_clear(ns);
 		for (int tries = 0; tries < 5 && rc < 0; tries++) {
 			/* NLE_DUMP_INTR: changed during the dump, again */
@@ -355,14 +354,7 @@ static int load_ns(struct nsh *sh, struct model_ns *ns, int fd)
 				continue;
 			rc = 0;
 		}
-	}
-	if (sk)
 		nl_socket_free(sk);
-	if (setns(sh->cur.fd, CLONE_NEWNET) < 0) {
-		fprintf(stderr, "nsh: cannot return to the current "
-				"namespace: %s\n",
-			strerror(errno));
-		_exit(70);
 	}
 	ns->dirty = rc < 0;
 	return rc;
@@ -651,15 +643,13 @@ int model_nsid_in(struct model_ns *viewer, struct model_ns *target)
 			return nsids[i].nsid;
 	vfd = ns_open(viewer, sh);
 	tfd = ns_open(target, sh);
-	if (vfd >= 0 && tfd >= 0 && setns(vfd, CLONE_NEWNET) == 0) {
-		struct nl_sock *sk = nl_socket_alloc();
+	if (vfd >= 0 && tfd >= 0) {
+		struct nl_sock *sk = ns_nl_sock_fd(sh, vfd);
 
-		if (sk && nl_connect(sk, NETLINK_ROUTE) == 0)
+		if (sk) {
 			id = nl_get_nsid(sk, tfd);
-		if (sk)
 			nl_socket_free(sk);
-		if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
-			_exit(70);
+		}
 	}
 	if (vfd >= 0)
 		close(vfd);
@@ -690,22 +680,17 @@ static void refresh_links(struct nsh *sh)
 		fd = ns_open(ns, sh);
 		if (fd < 0)
 			continue;
-		if (setns(fd, CLONE_NEWNET) == 0) {
-			sk = nl_socket_alloc();
-			if (sk && nl_connect(sk, NETLINK_ROUTE) == 0 &&
-			    rtnl_link_get_kernel(sk, refresh[i].ifindex, NULL,
-						 &l) == 0) {
-				struct model_link m;
+		sk = ns_nl_sock_fd(sh, fd);
+		if (sk && rtnl_link_get_kernel(sk, refresh[i].ifindex, NULL,
+					       &l) == 0) {
+			struct model_link m;
 
-				from_link(l, &m);
-				link_update(ns, &m);
-				rtnl_link_put(l);
-			}
-			if (sk)
-				nl_socket_free(sk);
-			if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
-				_exit(70);
+			from_link(l, &m);
+			link_update(ns, &m);
+			rtnl_link_put(l);
 		}
+		if (sk)
+			nl_socket_free(sk);
 		close(fd);
 	}
 	nrefresh = 0;
@@ -824,12 +809,8 @@ static int open_event_socket(struct nsh *sh)
 	int one = 1, size = 8 << 20;
 	int fd;
 
-	if (setns(sh->home.fd, CLONE_NEWNET) < 0)
-		return -1;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
-		    NETLINK_ROUTE);
-	if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
-		_exit(70);
+	fd = ns_socket_fd(sh, sh->home.fd, AF_NETLINK,
+			  SOCK_RAW | SOCK_NONBLOCK, NETLINK_ROUTE);
 	if (fd < 0)
 		return -1;
 	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)

@@ -199,6 +199,17 @@ fail:
 
 /* ------------------------------------------------------------ switching */
 
+/*
+ * The one place the process changes its network namespace.  nsh is
+ * single-threaded (setns(CLONE_NEWNET) acts on the calling thread only):
+ * keep it so.  Every way in is paired with ns_back, which returns to
+ * SH->cur or ends the process: nsh must never act in the wrong namespace.
+ */
+static int ns_enter_fd(int fd)
+{
+	return setns(fd, CLONE_NEWNET) < 0 ? -errno : 0;
+}
+
 static void ns_setns_or_die(int fd)
 {
 	if (setns(fd, CLONE_NEWNET) < 0) {
@@ -210,13 +221,67 @@ static void ns_setns_or_die(int fd)
 	}
 }
 
+int ns_call_fd(struct nsh *sh, int fd, int (*fn)(void *), void *arg)
+{
+	int rc = ns_enter_fd(fd);
+
+	if (rc < 0)
+		return rc;
+	rc = fn(arg);
+	ns_setns_or_die(sh->cur.fd);
+	return rc;
+}
+
+int ns_call(struct nsh *sh, const struct nsh_ns *ns, int (*fn)(void *),
+	    void *arg)
+{
+	if (ns_same(ns, &sh->cur))
+		return fn(arg);
+	return ns_call_fd(sh, ns->fd, fn, arg);
+}
+
+int ns_enter_child(const struct nsh_ns *ns)
+{
+	return ns_enter_fd(ns->fd);
+}
+
+struct sock_args {
+	int domain, type, protocol;
+};
+
+static int sock_in_cb(void *arg)
+{
+	const struct sock_args *a = arg;
+	int fd = socket(a->domain, a->type | SOCK_CLOEXEC, a->protocol);
+
+	return fd < 0 ? -errno : fd;
+}
+
+int ns_socket_fd(struct nsh *sh, int nsfd, int domain, int type,
+		 int protocol)
+{
+	struct sock_args a = { domain, type, protocol };
+
+	return ns_call_fd(sh, nsfd, sock_in_cb, &a);
+}
+
+int ns_socket_in(struct nsh *sh, const struct nsh_ns *ns, int domain,
+		 int type, int protocol)
+{
+	struct sock_args a = { domain, type, protocol };
+
+	return ns_call(sh, ns, sock_in_cb, &a);
+}
+
 int ns_push_own(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
 {
-	if (setns(ns->fd, CLONE_NEWNET) < 0) {
+	int err = ns_enter_fd(ns->fd);
+
+	if (err < 0) {
 		char d[128];
 
 		return nsh_err(sh, "cannot enter %s: %s",
-			       ns_desc(ns, d, sizeof(d)), strerror(errno));
+			       ns_desc(ns, d, sizeof(d)), strerror(-err));
 	}
 	*saved = sh->cur;
 	sh->cur = *ns;
@@ -258,19 +323,18 @@ static struct {
 } cache[SOCK_CACHE];
 static unsigned long cache_clock;
 
-static struct nl_sock *sock_new(struct nsh *sh)
+/* a connected rtnetlink socket of libnl, set up by nl_sock_setup (extended
+ * acks), in the current namespace; NULL with *ERR (-NLE_*) */
+static struct nl_sock *nl_sock_open(int *err)
 {
 	struct nl_sock *sk = nl_socket_alloc();
-	int err;
 
 	if (!sk) {
-		nsh_err(sh, "out of memory");
+		*err = -NLE_NOMEM;
 		return NULL;
 	}
-	err = nl_connect(sk, NETLINK_ROUTE);
-	if (err < 0) {
-		nsh_err(sh, "cannot open a netlink socket: %s",
-			nl_geterror(err));
+	*err = nl_connect(sk, NETLINK_ROUTE);
+	if (*err < 0) {
 		nl_socket_free(sk);
 		return NULL;
 	}
@@ -278,10 +342,31 @@ static struct nl_sock *sock_new(struct nsh *sh)
 	return sk;
 }
 
+struct nl_open_args {
+	struct nl_sock *sk;
+	int err;
+};
+
+static int nl_open_cb(void *arg)
+{
+	struct nl_open_args *a = arg;
+
+	a->sk = nl_sock_open(&a->err);
+	return 0;
+}
+
+struct nl_sock *ns_nl_sock_fd(struct nsh *sh, int nsfd)
+{
+	struct nl_open_args a = { NULL, 0 };
+
+	return ns_call_fd(sh, nsfd, nl_open_cb, &a) < 0 ? NULL : a.sk;
+}
+
 /* the cached socket of namespace NS, opening it (inside NS) if needed */
 static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 {
-	int slot = 0;
+	struct nl_open_args a = { NULL, 0 };
+	int slot = 0, rc;
 
 	for (int i = 0; i < SOCK_CACHE; i++) {
 		if (cache[i].sk && cache[i].dev == ns->dev &&
@@ -296,20 +381,23 @@ static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 	}
 	if (cache[slot].sk)
 		nl_socket_free(cache[slot].sk);
-	cache[slot].sk = NULL;
-	if (!ns_same(ns, &sh->cur)) {
-		if (setns(ns->fd, CLONE_NEWNET) < 0) {
-			char d[128];
+	rc = ns_call(sh, ns, nl_open_cb, &a);
+	if (rc < 0) {
+		char d[128];
 
-			nsh_err(sh, "cannot enter %s: %s",
-				ns_desc(ns, d, sizeof(d)), strerror(errno));
-			return NULL;
-		}
-		cache[slot].sk = sock_new(sh);
-		ns_setns_or_die(sh->cur.fd);
-	} else {
-		cache[slot].sk = sock_new(sh);
+		nsh_err(sh, "cannot enter %s: %s", ns_desc(ns, d, sizeof(d)),
+			strerror(-rc));
+		return NULL;
 	}
+	if (!a.sk) {
+		if (a.err == -NLE_NOMEM)
+			nsh_err(sh, "out of memory");
+		else
+			nsh_err(sh, "cannot open a netlink socket: %s",
+				nl_geterror(a.err));
+		return NULL;
+	}
+	cache[slot].sk = a.sk;
 	cache[slot].dev = ns->dev;
 	cache[slot].ino = ns->ino;
 	cache[slot].used = ++cache_clock;
@@ -318,16 +406,12 @@ static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 
 int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol)
 {
-	int fd, e;
+	int fd = ns_socket_in(sh, ns, AF_NETLINK, SOCK_RAW, protocol);
 
-	if (ns_same(ns, &sh->cur))
-		return socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-	if (setns(ns->fd, CLONE_NEWNET) < 0)
+	if (fd < 0) {
+		errno = -fd;
 		return -1;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-	e = errno;
-	ns_setns_or_die(sh->cur.fd);
-	errno = e;
+	}
 	return fd;
 }
 

@@ -549,6 +549,28 @@ struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
 /* a fresh netlink socket (PROTOCOL) of its own in NS, not cached: the
  * caller closes it; -1 with errno on failure */
 int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol);
+/*
+ * The one namespace primitive (every setns of nsh is in shell/ns.c):
+ * ns_call runs FN(ARG) with the process in NS (nothing to switch when NS
+ * is SH->cur), then back in SH->cur (or the process ends, status 70);
+ * FN's value, or -errno when NS cannot be entered.  ns_call_fd: the same
+ * for an nsfs descriptor.  ns_enter_child: in a forked child that execs or
+ * exits, into NS for good (0 or -errno).
+ * ns_socket_in/ns_socket_fd: a socket(DOMAIN, TYPE | SOCK_CLOEXEC,
+ * PROTOCOL) made inside the namespace, used from here: the fd or -errno.
+ * ns_nl_sock_fd: a fresh (uncached) rtnetlink libnl socket made inside
+ * namespace fd NSFD, set up by nl_sock_setup; NULL on failure (no report);
+ * the caller frees it.
+ */
+int ns_call(struct nsh *sh, const struct nsh_ns *ns, int (*fn)(void *),
+	    void *arg);
+int ns_call_fd(struct nsh *sh, int fd, int (*fn)(void *), void *arg);
+int ns_enter_child(const struct nsh_ns *ns);
+int ns_socket_in(struct nsh *sh, const struct nsh_ns *ns, int domain,
+		 int type, int protocol);
+int ns_socket_fd(struct nsh *sh, int nsfd, int domain, int type,
+		 int protocol);
+struct nl_sock *ns_nl_sock_fd(struct nsh *sh, int nsfd);
 /* drop cached sockets that live in the namespace DEV/INO */
 void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
 /* in a forked nsh: let go of the parent's sockets (without a word to
