@@ -298,7 +298,7 @@ static const struct nsh_cmd spawn_cmds[] = {
 	{ "spawn [ --terminal ] [ NSNAME$label [ ARGS... ] ]",
 	  "start a process in a new network namespace, named by a label "
 	  "(unshare --net --fork)",
-	  cmd_spawn, 0, "spawn h1",
+	  cmd_spawn, NSH_CMD_SPAWNS, "spawn h1",
 	  "unshare --net --fork {*|sleep infinity} &   (then use its PID: "
 	  "nsenter -t PID -n …, ip link set IF netns PID)" },
 	{ "spawn list [ -j ]", "the namespaces spawned, with their PIDs",
@@ -311,7 +311,7 @@ static const struct nsh_cmd spawn_cmds[] = {
 	  "tmux new-window ip netns exec {nsref} $SHELL" },
 	{ "kill ARGS...", "end a spawned namespace: kill LABEL (otherwise the "
 			  "kill program)",
-	  cmd_kill, 0, "kill h1", "kill {pid:*}" },
+	  cmd_kill, NSH_CMD_KILLS, "kill h1", "kill {pid:*}" },
 	{ NULL },
 };
 

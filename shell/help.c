@@ -211,9 +211,11 @@ int cmdtree_help(struct nsh *sh, int argc, char **argv)
 	if (argc == 0) {
 		printf("nsh commands (help WORDS… for details; a line that is "
 		       "no command runs as a program):\n");
-		for (int f = 0; nsh_families[f]; f++)
-			printf("  %-10s %s\n", nsh_families[f]->name,
-			       nsh_families[f]->summary);
+		const struct nsh_family *const *fams = cmdtree_families();
+
+		for (int f = 0; fams[f]; f++)
+			printf("  %-10s %s\n", fams[f]->name,
+			       fams[f]->summary);
 		printf("  %-10s %s\n  %-10s %s\n", "syntax",
 		       "; && || | & > < $NAME NAME=value: a line as in sh",
 		       "?", "the ? key at the prompt (type help \\?)");

@@ -210,9 +210,11 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 
 	nsh_program_hook = mininet_program;
+	nsh_check_hook = expect_eval;
 	if (sh.o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
-	if (ns_init(&sh) < 0 || cmdtree_init() < 0)
+	if (ns_init(&sh) < 0 ||
+	    cmdtree_init(nsh_families, nsh_shared_types) < 0)
 		return 1;
 	journal_init(&sh);
 	exec_raise_nofile();

@@ -228,6 +228,20 @@ enum {
 	NSH_CMD_TAIL = 1 << 3,		/* runs ARGS last (enter NS PROG,
 					 * ip netns exec): in a forked nsh,
 					 * the program may replace it */
+	/* what `record` (shell/record.c) and completion need to know of a
+	 * command, declared instead of read from its words: */
+	NSH_CMD_MUTATES = 1 << 4,	/* changes the lab: recorded as is */
+	NSH_CMD_ASSIGNS = 1 << 5,	/* changes it when a word (not an
+					 * option) is KEY=VALUE (sysctl) */
+	NSH_CMD_CONTEXT = 1 << 6,	/* changes the namespace nsh acts in
+					 * (leave, exit; with NESTED: the
+					 * word after its command words
+					 * names the namespace ARGS run in:
+					 * enter NS, ip netns exec NS) */
+	NSH_CMD_SPAWNS = 1 << 7,	/* starts a labelled holder process
+					 * (recorded with its label) */
+	NSH_CMD_KILLS = 1 << 8,		/* ends one when its one word is a
+					 * label (recorded then) */
 };
 
 /*
@@ -262,7 +276,12 @@ struct nsh_family {
 	const struct nsh_type *types;
 };
 
-/* cmds/cmds.c */
+/* shell/types.c: where type_find looks after its own types (cmdtree_init
+ * hands them in) */
+void types_init(const struct nsh_family *const *families,
+		const struct nsh_type *shared_types);
+
+/* cmds/cmds.c (shell/ reaches them only through what main() hands in) */
 extern const struct nsh_family *const nsh_families[];
 /* cmds/ipr_types.c: the types several families share (type_find looks
  * here after shell/types.c's and before the families' own) */
