@@ -68,28 +68,18 @@ struct out {
 static struct model_ns *find_ns(struct model *m, const char *ref,
 				char *why, size_t len)
 {
-	struct model_ns *ns = *ref ? model_ns_by_name(m, ref) : NULL;
-	const char *bad = check_netns_ref(ref);
-	char path[64], esc[300];
-	struct stat st;
+	enum model_ref_why w;
+	const char *bad;
+	struct model_ns *ns = model_ns_ref(m, ref, &w, &bad);
+	char esc[300];
 
-	str_escape(ref, esc, sizeof(esc));
 	if (ns)
 		return ns;
-	if (streq(ref, "host"))
-		return m->ns[0];
-	if (bad) {
+	str_escape(ref, esc, sizeof(esc));
+	if (w == MODEL_REF_BAD)
 		snprintf(why, len, "'%s': %s", esc, bad);
-		return NULL;
-	}
-	if (strspn(ref, "0123456789") == strlen(ref) && *ref != '0' &&
-	    strlen(ref) < 10) {
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
-		if (stat(path, &st) == 0 &&
-		    (ns = model_ns_find(m, st.st_dev, st.st_ino)))
-			return ns;
-	}
-	snprintf(why, len, "there is no namespace '%s'", esc);
+	else
+		snprintf(why, len, "there is no namespace '%s'", esc);
 	return NULL;
 }
 
@@ -274,36 +264,6 @@ static double now_ms(void)
 	return mono_ms();
 }
 
-/* an nsfs fd for NS, checked to be NS (ns_close it) */
-static int open_model_ns(struct nsh *sh, struct model *m,
-			 const struct model_ns *ns, struct nsh_ns *ret)
-{
-	char path[PATH_MAX];
-	struct stat st;
-	int fd;
-
-	if (ns->pid)
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
-	else
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns->name);
-	if (ns == m->ns[0])
-		fd = fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
-	else
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || st.st_dev != ns->dev ||
-	    st.st_ino != ns->ino) {
-		close(fd);
-		errno = ESTALE;
-		return -1;
-	}
-	*ret = (struct nsh_ns){ .fd = fd, .dev = ns->dev, .ino = ns->ino,
-				.held = ns->pid != 0 };
-	snprintf(ret->label, sizeof(ret->label), "%s", model_ns_label(ns));
-	return 0;
-}
-
 /*
  * probe_open - the raw socket of FAMILY inside FROM: made there (the
  * process enters FROM for the socket() call only), used from here.  Only
@@ -317,9 +277,10 @@ static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
 
 	if (p->fd[i] >= 0)
 		return p->fd[i];
-	if (open_model_ns(sh, m, from, &ns) < 0) {
+	err = model_ns_open(sh, from, &ns);
+	if (err < 0) {
 		snprintf(p->err, sizeof(p->err), "cannot open its namespace: "
-			 "%s", strerror(errno));
+			 "%s", strerror(-err));
 		return -1;
 	}
 	if (ns_push(sh, &ns, &saved)) {

@@ -34,30 +34,24 @@
  */
 
 /* why_enter - act in NS (of model M) for a while: ns_push() it through its
- * name, label or PID, checked to be the same namespace; undo with
- * ns_pop().  0, or 1 after reporting */
+ * name, label or PID, checked to be the same namespace (model_ns_open);
+ * undo with ns_pop().  0, or 1 after reporting */
 int why_enter(struct nsh *sh, struct model *m, struct model_ns *ns,
 	      struct nsh_ns *saved)
 {
 	struct nsh_ns h;
-	char ref[32];
+	char esc[300];
 	int rc;
 
 	if (ns == m->ns[0])
 		return ns_push(sh, &sh->home, saved);
-	snprintf(ref, sizeof(ref), "%d", (int)ns->pid);
-	if (ns_resolve(sh, ns->name[0] ? ns->name : ref, true, &h))
-		return 1;
-	/* a /run/netns name that hides a label: the process's namespace */
-	if ((h.dev != ns->dev || h.ino != ns->ino) && ns->pid) {
-		ns_close(&h);
-		if (ns_resolve(sh, ref, true, &h))
-			return 1;
-	}
-	if (h.dev != ns->dev || h.ino != ns->ino) {
-		ns_close(&h);
-		return nsh_err(sh, "'%s': the namespace changed",
-			       model_ns_label(ns));
+	rc = model_ns_open(sh, ns, &h);
+	if (rc < 0) {
+		str_escape(model_ns_label(ns), esc, sizeof(esc));
+		return nsh_err(sh, "'%s': %s", esc,
+			       rc == -ESTALE ? "the namespace changed"
+			       : rc == -ENOENT ? "no such namespace"
+					       : strerror(-rc));
 	}
 	rc = ns_push(sh, &h, saved);
 	ns_close(&h);

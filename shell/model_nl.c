@@ -560,17 +560,63 @@ static void rescan(struct nsh *sh)
 }
 
 /* an nsfs fd for NS (close it), through its process or its name */
-static int ns_open(const struct model_ns *ns, struct nsh *sh)
+/* PATH opened, when it is the namespace NS: the fd, or -errno */
+static int open_checked(const char *path, const struct model_ns *ns)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), e;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		return -e;
+	}
+	if (st.st_dev != ns->dev || st.st_ino != ns->ino) {
+		close(fd);
+		return -ESTALE;
+	}
+	return fd;
+}
+
+int model_ns_open(struct nsh *sh, const struct model_ns *ns,
+		  struct nsh_ns *ret)
 {
 	char path[PATH_MAX];
+	int fd = -ENOENT;
 
-	if (ns == M->ns[0])
-		return fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
-	if (ns->pid)
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
-	else
+	if (ns->dev == sh->home.dev && ns->ino == sh->home.ino) {
+		fd = fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
+		if (fd < 0)
+			return -errno;
+		*ret = sh->home;
+		ret->fd = fd;
+		return 0;
+	}
+	if (ns->name[0] && !strchr(ns->name, '/')) {
 		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns->name);
-	return open(path, O_RDONLY | O_CLOEXEC);
+		fd = open_checked(path, ns);
+	}
+	/* a name that hides a label, or none: the holder's namespace */
+	if (fd < 0 && ns->pid) {
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
+		fd = open_checked(path, ns);
+	}
+	if (fd < 0)
+		return fd;
+	*ret = (struct nsh_ns){ .fd = fd, .dev = ns->dev, .ino = ns->ino,
+				.held = ns->pid != 0 };
+	snprintf(ret->label, sizeof(ret->label), "%s", model_ns_label(ns));
+	return 0;
+}
+
+/* an nsfs fd for NS (checked), or -1 */
+static int ns_open(const struct model_ns *ns, struct nsh *sh)
+{
+	struct nsh_ns h;
+
+	return model_ns_open(sh, ns, &h) < 0 ? -1 : h.fd;
 }
 
 /* reload every namespace (after an overrun) */
