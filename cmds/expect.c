@@ -37,10 +37,7 @@
 #include "core.h"
 #include "model.h"
 #include "show.h"
-
-#ifndef ICMP_FILTER
-#define ICMP_FILTER 1	/* linux/icmp.h, which clashes with netinet/ */
-#endif
+#include "probe.h"
 
 #define REACH_MS 3000		/* default window of `expect reach` */
 #define NO_REACH_MS 1000	/* the window of `expect no-reach` */
@@ -253,8 +250,7 @@ static bool ex_netns(struct nsh *sh, const struct nsh_args *a,
 /* an echo sender inside one namespace */
 struct probe {
 	int fd[2];		/* raw ICMP, ICMPv6 sockets; -1: not open */
-	uint16_t id, seq;
-	double sent[64];	/* send time of seq % 64 */
+	struct icmp_probe ip;	/* identifier, sequence, send times */
 	double rtt;		/* of the answer, in ms */
 	char err[200];		/* the last ICMP error or send failure */
 };
@@ -273,7 +269,7 @@ static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
 		      const struct model_ns *from, int family)
 {
 	int i = family == AF_INET6, fd, err;
-	struct nsh_ns ns, saved;
+	struct nsh_ns ns;
 
 	if (p->fd[i] >= 0)
 		return p->fd[i];
@@ -283,69 +279,24 @@ static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
 			 "%s", strerror(-err));
 		return -1;
 	}
-	if (ns_push(sh, &ns, &saved)) {
-		ns_close(&ns);
-		snprintf(p->err, sizeof(p->err), "cannot enter its namespace");
-		return -1;
-	}
-	fd = icmp_socket(family);
-	err = errno;
-	ns_pop(sh, &saved);
+	fd = icmp_probe_socket(sh, &ns, family);
 	ns_close(&ns);
 	if (fd < 0) {
 		snprintf(p->err, sizeof(p->err), "cannot open a raw ICMP "
-			 "socket: %s", strerror(err));
+			 "socket: %s", strerror(-fd));
 		return -1;
 	}
 	return p->fd[i] = fd;
 }
 
-static uint16_t inet_csum(const unsigned char *b, size_t len)
-{
-	uint32_t sum = 0;
-
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(b[i] << 8 | b[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)b[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 /* send one echo request to X on FD */
 static void probe_send(struct probe *p, int fd, const struct nsh_prefix *x)
 {
-	unsigned char pkt[64] = { 0 };
-	struct sockaddr_storage ss = { 0 };
-	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
-	socklen_t sl;
-	uint16_t sum;
+	int err = icmp_probe_send(&p->ip, fd, x);
 
-	pkt[0] = x->family == AF_INET ? ICMP_ECHO : ICMP6_ECHO_REQUEST;
-	pkt[4] = (unsigned char)(p->id >> 8);
-	pkt[5] = (unsigned char)p->id;
-	pkt[6] = (unsigned char)(p->seq >> 8);
-	pkt[7] = (unsigned char)p->seq;
-	memcpy(pkt + 8, "nsh expect reach", 16);
-	if (x->family == AF_INET) {
-		sum = inet_csum(pkt, sizeof(pkt));	/* the kernel does v6 */
-		pkt[2] = (unsigned char)(sum >> 8);
-		pkt[3] = (unsigned char)sum;
-		sin->sin_family = AF_INET;
-		memcpy(&sin->sin_addr, x->addr, 4);
-		sl = sizeof(*sin);
-	} else {
-		sin6->sin6_family = AF_INET6;
-		memcpy(&sin6->sin6_addr, x->addr, 16);
-		sl = sizeof(*sin6);
-	}
-	p->sent[p->seq % 64] = now_ms();
-	p->seq++;
-	if (sendto(fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&ss, sl) < 0)
+	if (err < 0)
 		snprintf(p->err, sizeof(p->err), "cannot send: %s",
-			 strerror(errno));
+			 strerror(-err));
 }
 
 /* what an ICMP error of TYPE/CODE says, in words */
@@ -368,58 +319,24 @@ static const char *icmp_words(int family, int type, int code)
 /*
  * probe_read - take one packet from FD: true when it is the answer to one
  * of our echoes from X; an ICMP error about one of them is kept in P->err.
- * IPv4 raw sockets deliver the IP header, IPv6 ones do not.
  */
 static bool probe_read(struct probe *p, int fd, const struct nsh_prefix *x)
 {
-	unsigned char buf[1500], *ic, *in;
-	struct sockaddr_storage ss;
-	socklen_t sl = sizeof(ss);
-	bool v4 = x->family == AF_INET;
-	size_t ihl = 0, alen = v4 ? 4 : 16, iihl;
-	const unsigned char *src;
-	ssize_t n;
+	struct icmp_answer a;
 	char ip[64];
 
-	n = recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT,
-		     (struct sockaddr *)&ss, &sl);
-	if (n < 8)
-		return false;
-	if (v4) {
-		ihl = (size_t)(buf[0] & 0x0f) * 4;
-		if ((size_t)n < ihl + 8)
-			return false;
-		src = buf + 12;
-	} else {
-		src = ((struct sockaddr_in6 *)&ss)->sin6_addr.s6_addr;
-	}
-	ic = buf + ihl;
-	if (ic[0] == (v4 ? ICMP_ECHOREPLY : ICMP6_ECHO_REPLY)) {
-		if ((ic[4] << 8 | ic[5]) != p->id || memcmp(src, x->addr, alen))
-			return false;
-		p->rtt = now_ms() - p->sent[(ic[6] << 8 | ic[7]) % 64];
+	switch (icmp_probe_read(&p->ip, fd, x, &a)) {
+	case ICMP_REPLY:
+		p->rtt = a.rtt_ms;
 		return true;
-	}
-	/* an error quotes our packet: its IP header, then our echo */
-	in = ic + 8;
-	if (v4) {
-		iihl = (size_t)(in[0] & 0x0f) * 4;
-		if ((size_t)n < ihl + 8 + 20 || in[9] != IPPROTO_ICMP ||
-		    memcmp(in + 16, x->addr, 4))
-			return false;
-	} else {
-		iihl = 40;
-		if ((size_t)n < 8 + 40 || in[6] != IPPROTO_ICMPV6 ||
-		    memcmp(in + 24, x->addr, 16))
-			return false;
-	}
-	if ((size_t)n < ihl + 8 + iihl + 8 || (in[iihl + 4] << 8 |
-					       in[iihl + 5]) != p->id)
+	case ICMP_ERROR:
+		snprintf(p->err, sizeof(p->err), "%s (reported by %s)",
+			 icmp_words(x->family, a.type, a.code),
+			 show_ip(x->family, a.from, ip, sizeof(ip)));
 		return false;
-	snprintf(p->err, sizeof(p->err), "%s (reported by %s)",
-		 icmp_words(x->family, ic[0], ic[1]),
-		 show_ip(x->family, src, ip, sizeof(ip)));
-	return false;
+	default:
+		return false;
+	}
 }
 
 /* ------------------------------------------------------------ reach */
@@ -561,7 +478,9 @@ static bool ex_reach(struct nsh *sh, struct model *m,
 	    tesc);
 	if (window < 0 || !find_ns(m, ref, o->found, o->len))
 		return false;
-	p.id = echo_id();
+	p.ip.id = echo_id();
+	p.ip.len = 64;
+	memcpy(p.ip.cookie, "nsh expect reach", sizeof(p.ip.cookie));
 	end = now_ms() + (double)window;
 	while (!got && !gone) {
 		struct pollfd pfd[2];

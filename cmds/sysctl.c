@@ -37,6 +37,7 @@
 
 #include "cmds.h"
 #include "core.h"
+#include "probe.h"
 
 #define PROC_SYS "/proc/sys/"
 #define PROC_LEN (sizeof(PROC_SYS) - 1)
@@ -346,42 +347,6 @@ static bool pattern_match(struct sc *s, const char *str)
 
 /* ------------------------------------------------------------ reading */
 
-/* what FD reads to its end (free it), *LEN bytes; NULL with errno set */
-static char *slurp(int fd, size_t *len)
-{
-	_cleanup_free_ char *buf = NULL;
-	size_t n = 0, cap = 0;
-
-	for (;;) {
-		ssize_t r;
-
-		if (n + 4096 > cap) {
-			char *nb;
-
-			if (cap >= MAX_VALUE) {
-				errno = EFBIG;
-				return NULL;
-			}
-			cap = cap ? 2 * cap : 4096;
-			nb = realloc(buf, cap + 1);
-			if (!nb)
-				return NULL;
-			buf = nb;
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return NULL;
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return TAKE_PTR(buf);
-}
-
 /* print a value as procps does: each line "KEY = LINE" (-n: the line,
  * -b: without its newline) */
 static void print_value(struct sc *s, const char *key, const char *val,
@@ -464,7 +429,7 @@ static int read_setting(struct sc *s, const char *name)
 			return 1;
 		}
 	}
-	val = slurp(fd, &len);
+	val = sysctl_slurp(fd, MAX_VALUE, &len);
 	if (!val) {
 		switch (errno) {
 		case EACCES:

@@ -52,6 +52,7 @@
 #include <netlink/route/rtnl.h>
 
 #include "model.h"
+#include "probe.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -846,33 +847,24 @@ static void drain(struct nsh *sh)
 	}
 }
 
+/* the model's one listener: the host's rtnetlink events of every
+ * namespace with an nsid (LISTEN_ALL_NSID) */
 static int open_event_socket(struct nsh *sh)
 {
 	static const int groups[] = { RTNLGRP_LINK, RTNLGRP_IPV4_IFADDR,
 				      RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV4_ROUTE,
 				      RTNLGRP_IPV6_ROUTE, RTNLGRP_NSID };
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	int one = 1, size = 8 << 20;
-	int fd;
+	const struct events_opts o = { .groups = groups,
+				       .ngroups = ARRAY_SIZE(groups),
+				       .rcvbuf = 8 << 20, .nonblock = true,
+				       .all_nsid = true };
+	int fd = ns_events_open(sh, &sh->home, &o, NULL);
 
-	fd = ns_socket_fd(sh, sh->home.fd, AF_NETLINK,
-			  SOCK_RAW | SOCK_NONBLOCK, NETLINK_ROUTE);
-	if (fd < 0)
+	if (fd < 0) {
+		errno = -fd;	/* model_get reports it */
 		return -1;
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		goto fail;
-	for (size_t i = 0; i < ARRAY_SIZE(groups); i++)
-		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
-			       &groups[i], sizeof(groups[i])) < 0)
-			goto fail;
-	(void)setsockopt(fd, SOL_NETLINK, NETLINK_LISTEN_ALL_NSID, &one,
-			 sizeof(one));
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
-		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	}
 	return fd;
-fail:
-	close(fd);
-	return -1;
 }
 
 /* ------------------------------------------------------------ public */

@@ -404,17 +404,6 @@ static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 	return cache[slot].sk;
 }
 
-int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol)
-{
-	int fd = ns_socket_in(sh, ns, AF_NETLINK, SOCK_RAW, protocol);
-
-	if (fd < 0) {
-		errno = -fd;
-		return -1;
-	}
-	return fd;
-}
-
 struct nl_sock *ns_sock(struct nsh *sh)
 {
 	nl_clear_error();

@@ -565,9 +565,6 @@ void ns_pop(struct nsh *sh, struct nsh_ns *saved);
  */
 struct nl_sock *ns_sock(struct nsh *sh);
 struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
-/* a fresh netlink socket (PROTOCOL) of its own in NS, not cached: the
- * caller closes it; -1 with errno on failure */
-int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol);
 /*
  * The one namespace primitive (every setns of nsh is in shell/ns.c):
  * ns_call runs FN(ARG) with the process in NS (nothing to switch when NS

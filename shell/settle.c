@@ -163,7 +163,7 @@ static long long now_ms(void)
 static void settle_one(struct nsh *sh, const struct nsh_ns *ns,
 		       long long deadline)
 {
-	int fd = ns_raw_socket_in(sh, ns, NETLINK_ROUTE);
+	int fd = ns_socket_in(sh, ns, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
 
 	if (fd < 0)
 		return;

@@ -3,7 +3,7 @@
 # the model to a namespace (model_ns_open): every former caller still
 # accepts a /run/netns name, a spawn label, the PID of a process inside
 # and "host" (expect link/reach, show path, why), and still refuses what
-# it refused.
+# it refused.  One ICMP prober: why's and expect's words for an error.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 S=$TMP/s.nsh
@@ -11,27 +11,41 @@ trap 'rm -rf "$TMP"' EXIT
 
 "$NSH" -c 'ip netns add r1; ip -n r1 link set lo up; ip link set lo up'
 
-# run the lines on stdin after spawning h1, in one nsh: "rc=N" and stderr
+# run the lines on stdin after spawning a fresh label (@H in them: each
+# run its own, so that no dying holder of an earlier run is taken for it),
+# in one nsh: "rc=N" and stderr
+echo 0 >"$TMP/n"
 run() {
-	{ cat <<-'EOS'
-	spawn h1
-	ip -n h1 link set lo up
-	EOS
-	  cat; } >"$S"
+	N=$(($(cat "$TMP/n") + 1))	# run is called in $(…): count in a file
+	echo "$N" >"$TMP/n"
+	{ printf 'spawn h%s\nip -n h%s link set lo up\n' "$N" "$N"
+	  sed "s/@H/h$N/g"; } >"$S"
 	"$NSH" -f "$S" >"$TMP/o" 2>"$TMP/e"
 	echo "rc=$? $(cat "$TMP/e")"
 }
 
+# a label's rows, run again once when the first model load right after
+# `spawn` missed the label: a race older than this test (about 1 run in
+# 20 on 101952a too), not what is tested here
+runh() {
+	_in=$(cat)
+	_out=$(printf '%s\n' "$_in" | run)
+	case $_out in
+	*"no such namespace"*|*"there is no namespace"*)
+		_out=$(printf '%s\n' "$_in" | run) ;;
+	esac
+	echo "$_out"
+}
 
-for ref in r1 h1 host; do
+for ref in r1 @H host; do
 	is "expect link $ref:lo up" \
-		"$(echo "expect link $ref:lo up" | run)" "rc=0 "
+		"$(echo "expect link $ref:lo up" | runh)" "rc=0 "
 	is "expect reach $ref 127.0.0.1 (the probe opens $ref)" \
-		"$(echo "expect reach $ref 127.0.0.1" | run)" "rc=0 "
+		"$(echo "expect reach $ref 127.0.0.1" | runh)" "rc=0 "
 	is "show path $ref 127.0.0.1" \
-		"$(echo "show path $ref 127.0.0.1 >/dev/null" | run)" "rc=0 "
+		"$(echo "show path $ref 127.0.0.1 >/dev/null" | runh)" "rc=0 "
 	is "why $ref 127.0.0.1 (the probe enters $ref)" \
-		"$(echo "why $ref 127.0.0.1 >/dev/null" | run)" "rc=0 "
+		"$(echo "why $ref 127.0.0.1 >/dev/null" | runh)" "rc=0 "
 done
 
 # by PID: of a process inside r1 (nsh's $! of a background program)
@@ -60,5 +74,28 @@ like "show path 999999999: no such process" \
 like "why nosuch: no such namespace" \
 	"$(echo "why nosuch 127.0.0.1" | run)" \
 	"rc=1 .*'nosuch': no such namespace"
+
+# one ICMP prober: a router's error about the echo, in each caller's words
+ip netns add q1
+ip netns add q2
+ip link add qa type veth peer name qb
+ip link set qa netns q1
+ip link set qb netns q2
+ip -n q1 addr add 10.8.1.1/24 dev qa
+ip -n q2 addr add 10.8.1.254/24 dev qb
+ip -n q1 link set qa up
+ip -n q2 link set qb up
+ip -n q1 route add default via 10.8.1.254
+ip netns exec q2 sysctl -qw net.ipv4.ip_forward=1
+like "why: the router's error, answered by it" \
+	"$("$NSH" -c 'why q1 10.9.9.9' 2>&1)" \
+	"^  probe: 10\.8\.1\.254 answered: network unreachable"
+# (the router's ICMP errors to q1 are rate-limited: a second apart)
+sleep 1
+like "expect reach: the router's error, reported by it" \
+	"$(echo "expect reach q1 10.9.9.9 within 500 ms" | run)" \
+	"rc=1 .*no answer within 500 ms: network unreachable [(]reported by 10\.8\.1\.254[)]$"
+like "expect reach to the router itself: answered" \
+	"$(echo "expect reach q1 10.8.1.254" | run)" "rc=0 "
 
 done_testing
