@@ -121,80 +121,125 @@ const char *ns_missing_hint(const char *ref)
 	return "";
 }
 
-int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
-	       struct nsh_ns *ret)
+/* open /proc/PID/ns/net as a held namespace labelled LABEL: 0 or -errno */
+static int open_pid(pid_t pid, const char *label, struct nsh_ns *ret)
 {
-	char path[PATH_MAX], esc[300];
-	const char *bad = check_netns_ref(ref);
-	struct statfs sfs;
-	pid_t spawned;
-	int fd;
+	char path[64];
+	int fd, e;
 
-	str_escape(ref, esc, sizeof(esc));
-	if (bad)
-		return nsh_err(sh, "'%s': %s", esc, bad);
+	snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ns_fill(ret, fd, label) < 0) {
+		e = errno;
+		close(fd);
+		return -e;
+	}
+	ret->held = true;
+	return 0;
+}
+
+/* the label of the namespace of PID REF: a spawned holder's label names
+ * it (the prompt says nsh[h1]>, not nsh[pid 7261]>), else "pid REF" */
+static void pid_label(const char *ref, char *buf, size_t len)
+{
+	const char *l = spawn_label_of((pid_t)atoi(ref));
+
+	if (l)
+		snprintf(buf, len, "%s", l);
+	else
+		snprintf(buf, len, "pid %s", ref);
+}
+
+/* REF as a name in NETNS_RUN_DIR: 0, or -errno (-EMEDIUMTYPE: a stale
+ * plain file there) */
+static int open_name(struct nsh *sh, const char *ref, struct nsh_ns *ret)
+{
+	char path[PATH_MAX];
+	struct statfs sfs;
+	int fd, e;
+
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	/* a label of `spawn`, this session's or (from its journal) another
-	 * live session's: the namespace of its process */
-	if (fd < 0 && errno == ENOENT && !all_digits(ref) &&
-	    ((spawned = spawn_find(ref)) || (spawned = journal_find_spawn(ref)))) {
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)spawned);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0 && ns_fill(ret, fd, ref) == 0) {
-			ret->held = true;
-			return 0;
-		}
-		if (fd >= 0)
-			close(fd);
-		return nsh_err(sh, "'%s': its process is gone", esc);
+	if (fd < 0)
+		return -errno;
+	if (ns_fill(ret, fd, ref) < 0) {
+		e = errno;
+		close(fd);
+		return -e;
 	}
-	if (fd < 0 && errno == ENOENT && allow_pid && all_digits(ref)) {
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 && errno == ENOENT)
-			return nsh_err(sh, "'%s': no namespace and no process "
-					   "of that name",
-				       esc);
-		if (fd < 0)
-			return nsh_err(sh, "'%s': cannot open %s: %s", esc,
-				       path, strerror(errno));
-		/* a spawned holder's PID: its label names it (the prompt
-		 * says nsh[h1]>, not nsh[pid 7261]>) */
-		if (spawn_label_of((pid_t)atoi(ref)))
-			snprintf(path, sizeof(path), "%s",
-				 spawn_label_of((pid_t)atoi(ref)));
-		else
-			snprintf(path, sizeof(path), "pid %s", ref);
-		if (ns_fill(ret, fd, path) < 0)
-			goto fail;
-		ret->held = true;
-		return 0;
-	}
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return nsh_err(sh, "'%s': no such namespace%s", esc,
-				       ns_missing_hint(ref));
-		return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
-			       strerror(errno));
-	}
-	if (ns_fill(ret, fd, ref) < 0)
-		goto fail;
 	/* every namespace file is on nsfs, where the home one is: only
 	 * another device needs the file system's type looked at */
 	if (ret->dev != sh->home.dev &&
 	    (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC)) {
 		close(fd);
 		ret->fd = -1;
+		return -EMEDIUMTYPE;
+	}
+	return 0;
+}
+
+int ns_lookup(struct nsh *sh, const char *ref, unsigned flags,
+	      struct nsh_ns *ret)
+{
+	char label[300];
+	pid_t pid;
+	int n, rc;
+
+	/* the label of a PID's namespace ("pid 1234"), as ns_lookup gave */
+	if ((flags & NS_REF_PIDLABEL) && sscanf(ref, "pid %d", &n) == 1 &&
+	    n > 0)
+		return open_pid((pid_t)n, ref, ret);
+	if (check_netns_ref(ref))
+		return -EINVAL;
+	rc = open_name(sh, ref, ret);
+	if (rc != -ENOENT)
+		return rc;
+	/* a label of `spawn`, this session's or (from its journal) another
+	 * live session's: the namespace of its process */
+	if (!all_digits(ref) &&
+	    ((pid = spawn_find(ref)) || (pid = journal_find_spawn(ref))))
+		return open_pid(pid, ref, ret) < 0 ? -ESRCH : 0;
+	if (!(flags & NS_REF_PID) || !all_digits(ref))
+		return -ENOENT;
+	pid_label(ref, label, sizeof(label));
+	rc = open_pid((pid_t)atoi(ref), label, ret);
+	return rc == -ENOENT ? -ESRCH : rc;
+}
+
+int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
+	       struct nsh_ns *ret)
+{
+	char esc[300], path[PATH_MAX];
+	const char *bad = check_netns_ref(ref);
+	int rc;
+
+	str_escape(ref, esc, sizeof(esc));
+	if (bad)
+		return nsh_err(sh, "'%s': %s", esc, bad);
+	rc = ns_lookup(sh, ref, allow_pid ? NS_REF_PID : 0, ret);
+	if (rc == 0)
+		return 0;
+	if (rc == -ESRCH && !all_digits(ref))
+		return nsh_err(sh, "'%s': its process is gone", esc);
+	if (rc == -ESRCH)
+		return nsh_err(sh, "'%s': no namespace and no process of that "
+				   "name", esc);
+	if (rc == -ENOENT)
+		return nsh_err(sh, "'%s': no such namespace%s", esc,
+			       ns_missing_hint(ref));
+	if (rc == -EMEDIUMTYPE)
 		return nsh_err(sh, "'%s': stale entry in %s (a plain file, "
 				   "not a namespace); remove it with "
 				   "'ip netns delete %s'",
 			       esc, NETNS_RUN_DIR, esc);
-	}
-	return 0;
-fail:
-	close(fd);
-	return nsh_err(sh, "'%s': %s", esc, strerror(errno));
+	/* the file that could not be opened: the name's, else the PID's */
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
+	if (allow_pid && all_digits(ref) && access(path, F_OK) < 0)
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
+	return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
+		       strerror(-rc));
 }
 
 /* ------------------------------------------------------------ switching */

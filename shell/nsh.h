@@ -543,6 +543,17 @@ void ns_fini(struct nsh *sh);
 const char *ns_missing_hint(const char *ref);
 int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	       struct nsh_ns *ret);
+/*
+ * ns_lookup - the one reading of a namespace reference in the kernel's
+ * terms, quietly (ns_resolve reports its errors): a name in NETNS_RUN_DIR,
+ * a `spawn` label (this session's or another's, from its journal), with
+ * NS_REF_PID a PID, with NS_REF_PIDLABEL a "pid N" label.  0 (ns_close
+ * *RET), or -EINVAL (no reference), -ENOENT (none), -ESRCH (a label's or
+ * PID's process is gone), -EMEDIUMTYPE (a stale plain file) or -errno.
+ */
+enum { NS_REF_PID = 1 << 0, NS_REF_PIDLABEL = 1 << 1 };
+int ns_lookup(struct nsh *sh, const char *ref, unsigned flags,
+	      struct nsh_ns *ret);
 void ns_close(struct nsh_ns *ns);
 /* open DIR/NAME as a network namespace labelled LABEL (no report): 0/-1 */
 int ns_open_path(struct nsh *sh, const char *dir, const char *name,

@@ -3,7 +3,8 @@
 # the model to a namespace (model_ns_open): every former caller still
 # accepts a /run/netns name, a spawn label, the PID of a process inside
 # and "host" (expect link/reach, show path, why), and still refuses what
-# it refused.  One ICMP prober: why's and expect's words for an error.
+# it refused.  The same for the kernel's reading (ns_lookup: enter, ip -n).
+# One ICMP prober: why's and expect's words for an error.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 S=$TMP/s.nsh
@@ -74,6 +75,22 @@ like "show path 999999999: no such process" \
 like "why nosuch: no such namespace" \
 	"$(echo "why nosuch 127.0.0.1" | run)" \
 	"rc=1 .*'nosuch': no such namespace"
+
+# the kernel's reading (ns_lookup, under ns_resolve and settle): enter and
+# ip -n take a name, a label and a PID; each refusal keeps its words
+is "enter r1 / @H / PID: the namespace of each" \
+	"$(printf '%s\n' "$P" 'enter r1 readlink /proc/self/ns/net' \
+		'enter @H true' 'enter $! readlink /proc/self/ns/net' \
+		'ip -n @H link show lo >/dev/null' "$K" | run | tr -d '\n')" "rc=0 "
+like "enter nosuch: no such namespace" "$(echo 'enter nosuch true' | run)" \
+	"rc=1 .*: 'nosuch': no such namespace$"
+like "enter 999999999: no namespace and no process" \
+	"$(echo 'enter 999999999 true' | run)" \
+	"rc=1 .*'999999999': no namespace and no process of that name$"
+touch /run/netns/plain
+like "ip -n plain: a stale entry" "$(echo 'ip -n plain link' | run)" \
+	"rc=1 .*'plain': stale entry in /run/netns \\(a plain file, not a namespace\\)"
+rm -f /run/netns/plain
 
 # one ICMP prober: a router's error about the echo, in each caller's words
 ip netns add q1
