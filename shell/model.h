@@ -138,7 +138,7 @@ enum model_ref_why {
 	MODEL_REF_NONE,		/* no such namespace */
 	MODEL_REF_BAD,		/* not a namespace reference at all */
 	MODEL_REF_NO_PROCESS,	/* a PID, but no such process */
-	MODEL_REF_NOT_MODELLED,	/* a process's namespace the model lacks */
+	MODEL_REF_NOT_MODELLED,	/* a process's namespace, not modelled */
 };
 struct model_ns *model_ns_ref(struct model *m, const char *ref,
 			      enum model_ref_why *why, const char **bad);

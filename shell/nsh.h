@@ -240,8 +240,8 @@ enum {
 					 * enter NS, ip netns exec NS) */
 	NSH_CMD_SPAWNS = 1 << 7,	/* starts a labelled holder process
 					 * (recorded with its label) */
-	NSH_CMD_KILLS = 1 << 8,		/* ends one when its one word is a
-					 * label (recorded then) */
+	NSH_CMD_KILLS = 1 << 8,		/* ends one when its one word is
+					 * a label (recorded then) */
 };
 
 /*

@@ -113,7 +113,8 @@ int ns_events_open(struct nsh *sh, const struct nsh_ns *ns,
 		goto fail;
 	for (size_t i = 0; i < o->ngroups; i++)
 		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
-			       &o->groups[i], sizeof(o->groups[i])) < 0)
+			       &o->groups[i], sizeof(o->groups[i])) < 0 &&
+		    !o->groups_optional)
 			goto fail;
 	if (o->all_nsid)
 		(void)setsockopt(fd, SOL_NETLINK, NETLINK_LISTEN_ALL_NSID,

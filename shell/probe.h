@@ -32,6 +32,7 @@ struct events_opts {
 	size_t ngroups;
 	int rcvbuf;
 	bool nonblock, all_nsid;
+	bool groups_optional;	/* a group this kernel lacks is no error */
 };
 int ns_events_open(struct nsh *sh, const struct nsh_ns *ns,
 		   const struct events_opts *o, unsigned int *portid);
