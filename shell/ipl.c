@@ -406,7 +406,9 @@ const char *ipl_need(struct ipl_parse *p, const struct ipl_opt *o,
 	if (p->i < p->argc)
 		return p->argv[p->i];
 	if (p->completing) {
-		p->exp_arg = what;
+		/* parse_values hands in a word of its own stack copy */
+		snprintf(p->exp_buf, sizeof(p->exp_buf), "%s", what);
+		p->exp_arg = p->exp_buf;
 		p->exp_opt = o;
 		p->err_tok = IPL_END;
 		return NULL;

@@ -92,6 +92,8 @@ struct ipl_parse {
 	const struct ipl_table *exp_tab[8];
 	int nexp_tab;
 	const char *exp_arg;	/* a value: a type name or choices */
+	char exp_buf[128];	/* exp_arg's copy: WHAT of ipl_need may be
+				 * a word of a buffer that goes */
 	const struct ipl_opt *exp_opt;
 	const char *root;	/* "ip" */
 	const struct nsh_family *fam;	/* the row's: its types first */
