@@ -41,6 +41,7 @@
 #include "core.h"
 #include "model.h"
 #include "show.h"
+#include "probe.h"
 
 
 /* how a namespace can be made again */
@@ -509,24 +510,16 @@ static const struct {
 };
 
 /* the value of KEY in the namespace the process is in, or "" if none */
-static void read_key(const char *key, char *buf, size_t len)
+static void read_key(struct nsh *sh, const char *key, char *buf, size_t len)
 {
 	char path[PATH_MAX];
-	ssize_t n;
-	int fd, o;
+	size_t o = 0;
 
-	o = snprintf(path, sizeof(path), "/proc/sys/");
-	for (const char *p = key; *p && o < (int)sizeof(path) - 1; p++)
+	for (const char *p = key; *p && o < sizeof(path) - 1; p++)
 		path[o++] = *p == '.' ? '/' : *p;
 	path[o] = '\0';
-	buf[0] = '\0';
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	n = read(fd, buf, len - 1);
-	close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
+	if (sysctl_read(sh, NULL, path, buf, len) < 0)
+		buf[0] = '\0';
 }
 
 /* the sysctls of R that are not their defaults (read inside it) */
@@ -548,7 +541,7 @@ static void emit_sysctls_of(struct rc *c, struct rc_ns *r, bool *first)
 	for (size_t i = 0; i < ARRAY_SIZE(sysctls); i++) {
 		if (sysctls[i].host_only && !host)
 			continue;
-		read_key(sysctls[i].key, val, sizeof(val));
+		read_key(c->sh, sysctls[i].key, val, sizeof(val));
 		if (!*val || streq(val, sysctls[i].dflt))
 			continue;
 		section(c, first, "sysctls");

@@ -40,10 +40,7 @@
 #include "core.h"
 #include "model.h"
 #include "show.h"
-
-#ifndef ICMP_FILTER
-#define ICMP_FILTER 1	/* linux/icmp.h, which clashes with netinet/ */
-#endif
+#include "probe.h"
 
 #define REACH_MS 3000		/* default window of `expect reach` */
 #define NO_REACH_MS 1000	/* the window of `expect no-reach` */
@@ -71,28 +68,18 @@ struct out {
 static struct model_ns *find_ns(struct model *m, const char *ref,
 				char *why, size_t len)
 {
-	struct model_ns *ns = *ref ? model_ns_by_name(m, ref) : NULL;
-	const char *bad = check_netns_ref(ref);
-	char path[64], esc[300];
-	struct stat st;
+	enum model_ref_why w;
+	const char *bad;
+	struct model_ns *ns = model_ns_ref(m, ref, &w, &bad);
+	char esc[300];
 
-	str_escape(ref, esc, sizeof(esc));
 	if (ns)
 		return ns;
-	if (streq(ref, "host"))
-		return m->ns[0];
-	if (bad) {
+	str_escape(ref, esc, sizeof(esc));
+	if (w == MODEL_REF_BAD)
 		snprintf(why, len, "'%s': %s", esc, bad);
-		return NULL;
-	}
-	if (strspn(ref, "0123456789") == strlen(ref) && *ref != '0' &&
-	    strlen(ref) < 10) {
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
-		if (stat(path, &st) == 0 &&
-		    (ns = model_ns_find(m, st.st_dev, st.st_ino)))
-			return ns;
-	}
-	snprintf(why, len, "there is no namespace '%s'", esc);
+	else
+		snprintf(why, len, "there is no namespace '%s'", esc);
 	return NULL;
 }
 
@@ -266,8 +253,7 @@ static bool ex_netns(struct nsh *sh, const struct nsh_args *a,
 /* an echo sender inside one namespace */
 struct probe {
 	int fd[2];		/* raw ICMP, ICMPv6 sockets; -1: not open */
-	uint16_t id, seq;
-	double sent[64];	/* send time of seq % 64 */
+	struct icmp_probe ip;	/* identifier, sequence, send times */
 	double rtt;		/* of the answer, in ms */
 	char err[200];		/* the last ICMP error or send failure */
 };
@@ -275,36 +261,6 @@ struct probe {
 static double now_ms(void)
 {
 	return mono_ms();
-}
-
-/* an nsfs fd for NS, checked to be NS (ns_close it) */
-static int open_model_ns(struct nsh *sh, struct model *m,
-			 const struct model_ns *ns, struct nsh_ns *ret)
-{
-	char path[PATH_MAX];
-	struct stat st;
-	int fd;
-
-	if (ns->pid)
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
-	else
-		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns->name);
-	if (ns == m->ns[0])
-		fd = fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
-	else
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || st.st_dev != ns->dev ||
-	    st.st_ino != ns->ino) {
-		close(fd);
-		errno = ESTALE;
-		return -1;
-	}
-	*ret = (struct nsh_ns){ .fd = fd, .dev = ns->dev, .ino = ns->ino,
-				.held = ns->pid != 0 };
-	snprintf(ret->label, sizeof(ret->label), "%s", model_ns_label(ns));
-	return 0;
 }
 
 /*
@@ -316,78 +272,34 @@ static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
 		      const struct model_ns *from, int family)
 {
 	int i = family == AF_INET6, fd, err;
-	struct nsh_ns ns, saved;
+	struct nsh_ns ns;
 
 	if (p->fd[i] >= 0)
 		return p->fd[i];
-	if (open_model_ns(sh, m, from, &ns) < 0) {
+	err = model_ns_open(sh, from, &ns);
+	if (err < 0) {
 		snprintf(p->err, sizeof(p->err), "cannot open its namespace: "
-			 "%s", strerror(errno));
+			 "%s", strerror(-err));
 		return -1;
 	}
-	if (ns_push(sh, &ns, &saved)) {
-		ns_close(&ns);
-		snprintf(p->err, sizeof(p->err), "cannot enter its namespace");
-		return -1;
-	}
-	fd = icmp_socket(family);
-	err = errno;
-	ns_pop(sh, &saved);
+	fd = icmp_probe_socket(sh, &ns, family);
 	ns_close(&ns);
 	if (fd < 0) {
 		snprintf(p->err, sizeof(p->err), "cannot open a raw ICMP "
-			 "socket: %s", strerror(err));
+			 "socket: %s", strerror(-fd));
 		return -1;
 	}
 	return p->fd[i] = fd;
 }
 
-static uint16_t inet_csum(const unsigned char *b, size_t len)
-{
-	uint32_t sum = 0;
-
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(b[i] << 8 | b[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)b[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 /* send one echo request to X on FD */
 static void probe_send(struct probe *p, int fd, const struct nsh_prefix *x)
 {
-	unsigned char pkt[64] = { 0 };
-	struct sockaddr_storage ss = { 0 };
-	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
-	socklen_t sl;
-	uint16_t sum;
+	int err = icmp_probe_send(&p->ip, fd, x);
 
-	pkt[0] = x->family == AF_INET ? ICMP_ECHO : ICMP6_ECHO_REQUEST;
-	pkt[4] = (unsigned char)(p->id >> 8);
-	pkt[5] = (unsigned char)p->id;
-	pkt[6] = (unsigned char)(p->seq >> 8);
-	pkt[7] = (unsigned char)p->seq;
-	memcpy(pkt + 8, "nsh expect reach", 16);
-	if (x->family == AF_INET) {
-		sum = inet_csum(pkt, sizeof(pkt));	/* the kernel does v6 */
-		pkt[2] = (unsigned char)(sum >> 8);
-		pkt[3] = (unsigned char)sum;
-		sin->sin_family = AF_INET;
-		memcpy(&sin->sin_addr, x->addr, 4);
-		sl = sizeof(*sin);
-	} else {
-		sin6->sin6_family = AF_INET6;
-		memcpy(&sin6->sin6_addr, x->addr, 16);
-		sl = sizeof(*sin6);
-	}
-	p->sent[p->seq % 64] = now_ms();
-	p->seq++;
-	if (sendto(fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&ss, sl) < 0)
+	if (err < 0)
 		snprintf(p->err, sizeof(p->err), "cannot send: %s",
-			 strerror(errno));
+			 strerror(-err));
 }
 
 /* what an ICMP error of TYPE/CODE says, in words */
@@ -410,58 +322,24 @@ static const char *icmp_words(int family, int type, int code)
 /*
  * probe_read - take one packet from FD: true when it is the answer to one
  * of our echoes from X; an ICMP error about one of them is kept in P->err.
- * IPv4 raw sockets deliver the IP header, IPv6 ones do not.
  */
 static bool probe_read(struct probe *p, int fd, const struct nsh_prefix *x)
 {
-	unsigned char buf[1500], *ic, *in;
-	struct sockaddr_storage ss;
-	socklen_t sl = sizeof(ss);
-	bool v4 = x->family == AF_INET;
-	size_t ihl = 0, alen = v4 ? 4 : 16, iihl;
-	const unsigned char *src;
-	ssize_t n;
+	struct icmp_answer a;
 	char ip[64];
 
-	n = recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT,
-		     (struct sockaddr *)&ss, &sl);
-	if (n < 8)
-		return false;
-	if (v4) {
-		ihl = (size_t)(buf[0] & 0x0f) * 4;
-		if ((size_t)n < ihl + 8)
-			return false;
-		src = buf + 12;
-	} else {
-		src = ((struct sockaddr_in6 *)&ss)->sin6_addr.s6_addr;
-	}
-	ic = buf + ihl;
-	if (ic[0] == (v4 ? ICMP_ECHOREPLY : ICMP6_ECHO_REPLY)) {
-		if ((ic[4] << 8 | ic[5]) != p->id || memcmp(src, x->addr, alen))
-			return false;
-		p->rtt = now_ms() - p->sent[(ic[6] << 8 | ic[7]) % 64];
+	switch (icmp_probe_read(&p->ip, fd, x, &a)) {
+	case ICMP_REPLY:
+		p->rtt = a.rtt_ms;
 		return true;
-	}
-	/* an error quotes our packet: its IP header, then our echo */
-	in = ic + 8;
-	if (v4) {
-		iihl = (size_t)(in[0] & 0x0f) * 4;
-		if ((size_t)n < ihl + 8 + 20 || in[9] != IPPROTO_ICMP ||
-		    memcmp(in + 16, x->addr, 4))
-			return false;
-	} else {
-		iihl = 40;
-		if ((size_t)n < 8 + 40 || in[6] != IPPROTO_ICMPV6 ||
-		    memcmp(in + 24, x->addr, 16))
-			return false;
-	}
-	if ((size_t)n < ihl + 8 + iihl + 8 || (in[iihl + 4] << 8 |
-					       in[iihl + 5]) != p->id)
+	case ICMP_ERROR:
+		snprintf(p->err, sizeof(p->err), "%s (reported by %s)",
+			 icmp_words(x->family, a.type, a.code),
+			 show_ip(x->family, a.from, ip, sizeof(ip)));
 		return false;
-	snprintf(p->err, sizeof(p->err), "%s (reported by %s)",
-		 icmp_words(x->family, ic[0], ic[1]),
-		 show_ip(x->family, src, ip, sizeof(ip)));
-	return false;
+	default:
+		return false;
+	}
 }
 
 /* ------------------------------------------------------------ reach */
@@ -603,7 +481,9 @@ static bool ex_reach(struct nsh *sh, struct model *m,
 	    tesc);
 	if (window < 0 || !find_ns(m, ref, o->found, o->len))
 		return false;
-	p.id = echo_id();
+	p.ip.id = echo_id();
+	p.ip.len = 64;
+	memcpy(p.ip.cookie, "nsh expect reach", sizeof(p.ip.cookie));
 	end = now_ms() + (double)window;
 	while (!got && !gone) {
 		struct pollfd pfd[2];

@@ -545,17 +545,17 @@ static const struct nsh_cmd fail_cmds[] = {
 	{ "fail link WORD$nsif",
 	  "take a cable down at both ends (a veth's peer too) until "
 	  "'restore link'",
-	  cmd_fail, 0, "fail link ns2:veth-ns2",
+	  cmd_fail, NSH_CMD_MUTATES, "fail link ns2:veth-ns2",
 	  "ip -n NS link set IF down; ip -n PEERNS link set PEER down" },
 	{ "fail node NSNAME$ns",
 	  "take a namespace off the lab: its links down, its processes "
 	  "stopped, until 'restore node'",
-	  cmd_fail, 0, "fail node ns2",
+	  cmd_fail, NSH_CMD_MUTATES, "fail node ns2",
 	  "ip -n NS link set IF down (each); kill -STOP PID (each)" },
 	{ "restore link WORD$nsif", "undo 'fail link': both ends as before",
-	  cmd_restore, 0, "restore link ns2:veth-ns2",
+	  cmd_restore, NSH_CMD_MUTATES, "restore link ns2:veth-ns2",
 	  "ip -n NS link set IF up; ip -n PEERNS link set PEER up" },
-	{ "restore node NSNAME$ns", "undo 'fail node'", cmd_restore, 0,
+	{ "restore node NSNAME$ns", "undo 'fail node'", cmd_restore, NSH_CMD_MUTATES,
 	  "restore node ns2", "ip -n NS link set IF up; kill -CONT PID" },
 	{ "flap link WORD$nsif every WORD$every [ for WORD$total ]",
 	  "fail and restore a cable in turn, in the background (jobs, "

@@ -33,6 +33,7 @@
 
 #include "iproute.h"
 #include "link.h"
+#include "probe.h"
 
 /* the kinds whose request makes two links */
 static bool has_peer(const char *kind)
@@ -95,15 +96,10 @@ static bool of_kind(const struct nlmsghdr *h, const char *kind)
 /* a socket in NS subscribed to its link events: -1 when it cannot be */
 static int events_open(struct nsh *sh, const struct nsh_ns *ns)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
-				  .nl_groups = RTMGRP_LINK };
-	int fd = ns_raw_socket_in(sh, ns, NETLINK_ROUTE);
+	const struct events_opts o = { .mask = RTMGRP_LINK };
+	int fd = ns_events_open(sh, ns, &o, NULL);
 
-	if (fd >= 0 && bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		close(fd);
-		fd = -1;
-	}
-	return fd;
+	return fd < 0 ? -1 : fd;
 }
 
 void link_made_begin(struct nsh *sh, const struct link_req *r,

@@ -49,6 +49,7 @@
 #include "iproute.h"
 #include "ipl.h"
 #include "netns.h"
+#include "probe.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -1114,20 +1115,17 @@ static int subscribe(struct mon *m)
 		{ M_NSID, true, RTNLGRP_NSID },
 		{ M_NEXTHOP, true, RTNLGRP_NEXTHOP },
 	};
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	int one = 1;
+	int groups[ARRAY_SIZE(g)], one = 1;
+	/* a group this kernel lacks (MPLS) is no error */
+	struct events_opts o = { .groups = groups, .groups_optional = true };
 
-	m->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (m->fd < 0 || bind(m->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+	for (size_t i = 0; i < ARRAY_SIZE(g); i++)
+		if (g[i].on && (m->mask & L(g[i].obj)))
+			groups[o.ngroups++] = g[i].group;
+	m->fd = ns_events_open(m->sh, &m->sh->cur, &o, NULL);
+	if (m->fd < 0)
 		return nsh_err(m->sh, "cannot open a netlink socket: %s",
-			       strerror(errno));
-	for (size_t i = 0; i < ARRAY_SIZE(g); i++) {
-		if (!g[i].on || !(m->mask & L(g[i].obj)))
-			continue;
-		/* a group this kernel lacks (MPLS) is no error */
-		(void)setsockopt(m->fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
-				 &g[i].group, sizeof(g[i].group));
-	}
+			       strerror(-m->fd));
 	if (m->all_nsid &&
 	    setsockopt(m->fd, SOL_NETLINK, NETLINK_LISTEN_ALL_NSID, &one,
 		       sizeof(one)) < 0)

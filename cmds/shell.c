@@ -219,12 +219,15 @@ static int cmd_label(struct nsh *sh, const struct nsh_args *a)
 static const struct nsh_cmd shell_cmds[] = {
 	{ "enter NSREF [ ARGS... ]",
 	  "switch the shell into a namespace (or run one command there)",
-	  cmd_enter, NSH_CMD_NESTED | NSH_CMD_TAIL, "enter ns1",
+	  cmd_enter, NSH_CMD_NESTED | NSH_CMD_TAIL | NSH_CMD_CONTEXT,
+	  "enter ns1",
 	  "{exec:nsref} {*|bash}" },
 	{ "leave", "go back to the namespace before the last 'enter'",
-	  cmd_leave, 0, NULL, "exit   (the shell 'ip netns exec NS bash' "
+	  cmd_leave, NSH_CMD_CONTEXT, NULL,
+	  "exit   (the shell 'ip netns exec NS bash' "
 			      "started)" },
-	{ "exit", "leave the namespace, or nsh when not inside one", cmd_exit },
+	{ "exit", "leave the namespace, or nsh when not inside one", cmd_exit,
+	  NSH_CMD_CONTEXT },
 	{ "quit", "leave nsh", cmd_quit },
 	{ "help [ TOPIC... ]", "list the commands, or describe some", cmd_help,
 	  NSH_CMD_NOBARRIER, "help ip link" },

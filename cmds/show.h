@@ -213,7 +213,4 @@ int cmd_show(struct nsh *sh, const struct nsh_args *a);
 int cmd_show_topology(struct nsh *sh, const struct nsh_args *a);
 int cmd_show_path(struct nsh *sh, const struct nsh_args *a);
 
-/* cmds/why_probe.c: a raw ICMP socket for echo replies and errors only */
-int icmp_socket(int family);
-
 #endif

@@ -36,29 +36,20 @@
 struct model_ns *show_ns_ref(struct nsh *sh, struct model *m,
 			     const char *ref)
 {
-	struct model_ns *ns = *ref ? model_ns_by_name(m, ref) : NULL;
+	enum model_ref_why why;
+	const char *bad;
+	struct model_ns *ns = model_ns_ref(m, ref, &why, &bad);
 
 	if (ns)
 		return ns;
-	if (streq(ref, "host"))
-		return m->ns[0];
-	if (strspn(ref, "0123456789") == strlen(ref) && *ref != '0' &&
-	    strlen(ref) < 10) {
-		char path[64];
-		struct stat st;
-
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
-		if (stat(path, &st) < 0) {
-			nsh_err(sh, "'%s': no such namespace or process", ref);
-			return NULL;
-		}
-		ns = model_ns_find(m, st.st_dev, st.st_ino);
-		if (!ns)
-			nsh_err(sh, "'%s': that process's namespace is not "
-				    "in the model", ref);
-		return ns;
-	}
-	nsh_err(sh, "'%s': no such namespace%s", ref, ns_missing_hint(ref));
+	if (why == MODEL_REF_NO_PROCESS)
+		nsh_err(sh, "'%s': no such namespace or process", ref);
+	else if (why == MODEL_REF_NOT_MODELLED)
+		nsh_err(sh, "'%s': that process's namespace is not in the "
+			    "model", ref);
+	else
+		nsh_err(sh, "'%s': no such namespace%s", ref,
+			ns_missing_hint(ref));
 	return NULL;
 }
 

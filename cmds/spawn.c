@@ -171,19 +171,18 @@ static int run_as_program(struct nsh *sh, const char *prog,
 	return nsh_run_program(sh, &sh->cur, a->nrest + 1, argv);
 }
 
-/* is REF a namespace (a name, a label, a PID), without a word said */
-static bool names_ns(const char *ref)
+/* is REF a namespace (a name, a label, a PID), without a word said (a
+ * stale entry counts: ns_resolve then says what it is) */
+static bool names_ns(struct nsh *sh, const char *ref)
 {
-	char path[PATH_MAX];
+	struct nsh_ns ns;
+	int rc = ns_lookup(sh, ref, NS_REF_PID, &ns);
 
-	if (spawn_find(ref) || journal_find_spawn(ref))
-		return true;
-	if (strspn(ref, "0123456789") == strlen(ref)) {
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
-		return access(path, F_OK) == 0;
-	}
-	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
-	return !strchr(ref, '/') && access(path, F_OK) == 0;
+	if (rc == 0)
+		ns_close(&ns);
+	/* a label whose process is gone counts too; a PID's does not */
+	return rc == 0 || rc == -EMEDIUMTYPE ||
+	       (rc == -ESRCH && strspn(ref, "0123456789") != strlen(ref));
 }
 
 /* xterm NSREF: a window with a shell inside a namespace (Mininet's);
@@ -195,7 +194,7 @@ static int cmd_xterm(struct nsh *sh, const struct nsh_args *a)
 	struct nsh_ns ns;
 	pid_t pid;
 
-	if (a->nrest != 1 || !names_ns(a->rest[0]))
+	if (a->nrest != 1 || !names_ns(sh, a->rest[0]))
 		return run_as_program(sh, "xterm", a);
 	ref = a->rest[0];
 	if ((pid = spawn_find(ref)))
@@ -318,7 +317,7 @@ static const struct nsh_cmd spawn_cmds[] = {
 	{ "spawn [ --terminal ] [ NSNAME$label [ ARGS... ] ]",
 	  "start a process in a new network namespace, named by a label "
 	  "(unshare --net --fork)",
-	  cmd_spawn, 0, "spawn h1",
+	  cmd_spawn, NSH_CMD_SPAWNS, "spawn h1",
 	  "unshare --net --fork {*|sleep infinity} &   (then use its PID: "
 	  "nsenter -t PID -n …, ip link set IF netns PID)" },
 	{ "spawn list [ -j ]", "the namespaces spawned, with their PIDs",
@@ -331,7 +330,7 @@ static const struct nsh_cmd spawn_cmds[] = {
 	  "tmux new-window ip netns exec {nsref} $SHELL" },
 	{ "kill TARGET...", "end a spawned namespace: kill LABEL (otherwise the "
 			  "kill program)",
-	  cmd_kill, 0, "kill h1", "kill {pid:*}" },
+	  cmd_kill, NSH_CMD_KILLS, "kill h1", "kill {pid:*}" },
 	{ NULL },
 };
 

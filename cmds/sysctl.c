@@ -482,7 +482,8 @@ static const struct nsh_type sysctl_types[] = {
 static const struct nsh_cmd sysctl_cmds[] = {
 	{ "sysctl [ { SYSCTLARG } ... ]",
 	  "read or set kernel parameters of the current namespace (procps)",
-	  cmd_sysctl, 0, "sysctl -w net.ipv4.ip_forward=1", "{in}{argv}" },
+	  cmd_sysctl, NSH_CMD_ASSIGNS, "sysctl -w net.ipv4.ip_forward=1",
+	  "{in}{argv}" },
 	{ NULL },
 };
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cmds.h"
+#include "probe.h"
 #include "sysctl.h"
 
 #define MAX_VALUE (1 << 20)
@@ -101,42 +102,6 @@ static bool pattern_match(struct sc *s, const char *str)
 }
 
 /* ------------------------------------------------------------ reading */
-
-/* what FD reads to its end (free it), *LEN bytes; NULL with errno set */
-static char *slurp(int fd, size_t *len)
-{
-	_cleanup_free_ char *buf = NULL;
-	size_t n = 0, cap = 0;
-
-	for (;;) {
-		ssize_t r;
-
-		if (n + 4096 > cap) {
-			char *nb;
-
-			if (cap >= MAX_VALUE) {
-				errno = EFBIG;
-				return NULL;
-			}
-			cap = cap ? 2 * cap : 4096;
-			nb = realloc(buf, cap + 1);
-			if (!nb)
-				return NULL;
-			buf = nb;
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return NULL;
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	buf[n] = '\0';
-	*len = n;
-	return TAKE_PTR(buf);
-}
 
 /* print a value as procps does: each line "KEY = LINE" (-n: the line,
  * -b: without its newline) */
@@ -240,7 +205,7 @@ int sc_read_setting(struct sc *s, const char *name)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return open_failed(s, out);
-	val = slurp(fd, &len);
+	val = sysctl_slurp(fd, MAX_VALUE, &len);
 	if (!val)
 		return read_failed(s, out, path);
 	print_value(s, out, val, len);

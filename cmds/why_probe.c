@@ -26,6 +26,7 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
+#include "probe.h"
 
 /* ============================================================ the probe
  *
@@ -33,75 +34,65 @@
  * be).
  */
 
+/* an nsfs handle on NS of M (ns_close it): 0, or 1 after reporting */
+static int why_open(struct nsh *sh, struct model *m, struct model_ns *ns,
+		    struct nsh_ns *ret)
+{
+	char esc[300];
+	int rc;
+
+	if (ns == m->ns[0]) {
+		*ret = sh->home;
+		ret->fd = -1;	/* not ours to close */
+		return 0;
+	}
+	rc = model_ns_open(sh, ns, ret);
+	if (rc == 0)
+		return 0;
+	str_escape(model_ns_label(ns), esc, sizeof(esc));
+	return nsh_err(sh, "'%s': %s", esc,
+		       rc == -ESTALE ? "the namespace changed"
+		       : rc == -ENOENT ? "no such namespace"
+				       : strerror(-rc));
+}
+
 /* why_enter - act in NS (of model M) for a while: ns_push() it through its
- * name, label or PID, checked to be the same namespace; undo with
- * ns_pop().  0, or 1 after reporting */
+ * name, label or PID, checked to be the same namespace (model_ns_open);
+ * undo with ns_pop().  0, or 1 after reporting */
 int why_enter(struct nsh *sh, struct model *m, struct model_ns *ns,
 	      struct nsh_ns *saved)
 {
 	struct nsh_ns h;
-	char ref[32];
 	int rc;
 
 	if (ns == m->ns[0])
 		return ns_push(sh, &sh->home, saved);
-	snprintf(ref, sizeof(ref), "%d", (int)ns->pid);
-	if (ns_resolve(sh, ns->name[0] ? ns->name : ref, true, &h))
+	if (why_open(sh, m, ns, &h))
 		return 1;
-	/* a /run/netns name that hides a label: the process's namespace */
-	if ((h.dev != ns->dev || h.ino != ns->ino) && ns->pid) {
-		ns_close(&h);
-		if (ns_resolve(sh, ref, true, &h))
-			return 1;
-	}
-	if (h.dev != ns->dev || h.ino != ns->ino) {
-		ns_close(&h);
-		return nsh_err(sh, "'%s': the namespace changed",
-			       model_ns_label(ns));
-	}
 	rc = ns_push(sh, &h, saved);
 	ns_close(&h);
 	return rc;
 }
 
-/* why_sysctl - /proc/sys/net/KEY as NS sees it (/proc/sys/net shows the
- * namespace of the process that opens it: nsh enters NS to read), or -1
- * when it does not exist */
+/* why_sysctl - /proc/sys/net/KEY as NS sees it (the engine's sysctl
+ * reader), or -1 when it does not exist */
 int why_sysctl(struct nsh *sh, struct model *m, struct model_ns *ns,
 	       const char *key)
 {
-	struct nsh_ns saved;
+	struct nsh_ns h;
 	char path[300], buf[32];
-	ssize_t n = -1;
-	int fd;
+	int n;
 
-	snprintf(path, sizeof(path), "/proc/sys/net/%s", key);
-	if (why_enter(sh, m, ns, &saved))
+	if (why_open(sh, m, ns, &h))
 		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0) {
-		n = read(fd, buf, sizeof(buf) - 1);
-		close(fd);
-	}
-	ns_pop(sh, &saved);
+	snprintf(path, sizeof(path), "net/%s", key);
+	n = sysctl_read(sh, ns == m->ns[0] ? &sh->home : &h, path, buf,
+			sizeof(buf));
+	if (ns != m->ns[0])
+		ns_close(&h);
 	if (n <= 0)
 		return -1;
-	buf[n] = '\0';
 	return atoi(buf);
-}
-
-/* the Internet checksum (RFC 1071) */
-static uint16_t cksum(const unsigned char *p, size_t len)
-{
-	uint32_t sum = 0;
-
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
-	if (len & 1)
-		sum += (uint32_t)(p[len - 1] << 8);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
 }
 
 /* a socket address of either family */
@@ -165,130 +156,56 @@ static const char *icmp_error(bool v6, int type, int code)
 }
 
 /*
- * echo_once - one ICMP echo to X from the current namespace, through a raw
- * socket, with our own identifier and a random cookie; wait up to 1 s for
- * its answer (an echo reply from X, or an ICMP error about it) into *PR.
+ * echo_once - one ICMP echo to X from the current namespace, through the
+ * prober's raw socket, with our own identifier and a random cookie; wait
+ * up to 1 s for its answer (an echo reply from X, or an ICMP error about
+ * it) into *PR.
  */
-/*
- * icmp_socket - a raw ICMP (AF_INET6: ICMPv6) socket in the current
- * namespace that lets through only echo replies and errors (a busy
- * namespace has other ICMP); -1 with errno on failure.
- */
-int icmp_socket(int family)
+static void echo_once(struct nsh *sh, const struct nsh_prefix *x,
+		      struct why_probe *pr)
 {
-	bool v6 = family == AF_INET6;
-	int fd = socket(family, SOCK_RAW | SOCK_CLOEXEC,
-			v6 ? IPPROTO_ICMPV6 : IPPROTO_ICMP);
-
-	if (fd < 0)
-		return -1;
-	if (v6) {
-		struct icmp6_filter f;
-
-		ICMP6_FILTER_SETBLOCKALL(&f);
-		ICMP6_FILTER_SETPASS(ICMP6_ECHO_REPLY, &f);
-		ICMP6_FILTER_SETPASS(ICMP6_DST_UNREACH, &f);
-		ICMP6_FILTER_SETPASS(ICMP6_TIME_EXCEEDED, &f);
-		(void)setsockopt(fd, IPPROTO_ICMPV6, ICMP6_FILTER, &f,
-				 sizeof(f));
-	} else {
-		struct icmp_filter f = { ~(1U << ICMP_ECHOREPLY |
-					   1U << ICMP_DEST_UNREACH |
-					   1U << ICMP_TIME_EXCEEDED) };
-
-		(void)setsockopt(fd, SOL_RAW, ICMP_FILTER, &f, sizeof(f));
-	}
-	return fd;
-}
-
-static void echo_once(const struct nsh_prefix *x, struct why_probe *pr)
-{
-	bool v6 = x->family == AF_INET6;
-	union sa to, from;
-	socklen_t tolen = sa_set(&to, x, 0);
-	unsigned char pkt[8 + 16], buf[2048], cookie[16];
-	uint16_t id = echo_id();
+	struct icmp_probe p = { .id = echo_id(), .seq = 1, .len = 24 };
+	struct icmp_answer a;
 	double t0, left;
-	int fd;
+	char s[64];
+	int fd, err;
 
-	if (getrandom(cookie, sizeof(cookie), GRND_NONBLOCK) !=
-	    (ssize_t)sizeof(cookie))
-		for (size_t i = 0; i < sizeof(cookie); i++)
-			cookie[i] = (unsigned char)(id * (i + 1) >> 3);
-	fd = icmp_socket(x->family);
+	if (getrandom(p.cookie, sizeof(p.cookie), GRND_NONBLOCK) !=
+	    (ssize_t)sizeof(p.cookie))
+		for (size_t i = 0; i < sizeof(p.cookie); i++)
+			p.cookie[i] = (unsigned char)(p.id * (i + 1) >> 3);
+	fd = icmp_probe_socket(sh, NULL, x->family);
 	if (fd < 0) {
 		snprintf(pr->what, sizeof(pr->what), "no raw socket: %s",
-			 strerror(errno));
+			 strerror(-fd));
 		return;
-	}
-	memset(pkt, 0, sizeof(pkt));
-	pkt[0] = v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO;
-	pkt[4] = (unsigned char)(id >> 8);
-	pkt[5] = (unsigned char)id;
-	pkt[7] = 1;	/* sequence 1 */
-	memcpy(pkt + 8, cookie, sizeof(cookie));
-	if (!v6) {	/* the kernel sums ICMPv6 itself */
-		uint16_t sum = cksum(pkt, sizeof(pkt));
-
-		pkt[2] = (unsigned char)(sum >> 8);
-		pkt[3] = (unsigned char)sum;
 	}
 	t0 = why_now_ms();
 	snprintf(pr->what, sizeof(pr->what), "no answer within 1 s");
-	if (sendto(fd, pkt, sizeof(pkt), 0, &to.sa, tolen) < 0) {
+	err = icmp_probe_send(&p, fd, x);
+	left = err < 0 ? 0 : 1000;
+	if (err < 0)
 		snprintf(pr->what, sizeof(pr->what), "cannot send: %s",
-			 strerror(errno));
-		left = 0;
-	} else {
-		left = 1000;
-	}
+			 strerror(-err));
 	while (left > 0) {
-		struct pollfd p = { fd, POLLIN, 0 };
-		socklen_t fl = sizeof(from);
-		const unsigned char *icmp = buf, *in;
-		ssize_t n;
-		size_t hl = 0;
-		char s[64];
+		struct pollfd pf = { fd, POLLIN, 0 };
+		int r = 0;
 
-		if (poll(&p, 1, (int)left + 1) <= 0 ||
-		    (n = recvfrom(fd, buf, sizeof(buf), 0,
-				  &from.sa, &fl)) <= 0) {
-			left = 1000 - (why_now_ms() - t0);
-			continue;
-		}
+		if (poll(&pf, 1, (int)left + 1) > 0)
+			r = icmp_probe_read(&p, fd, x, &a);
 		left = 1000 - (why_now_ms() - t0);
-		if (!v6) {	/* IPv4 raw sockets see the IP header */
-			hl = (size_t)(buf[0] & 0x0f) * 4;
-			icmp = buf + hl;
-		}
-		if ((size_t)n < hl + 8)
-			continue;
-		/* ours: our identifier, sequence and cookie, from X */
-		if (icmp[0] == (v6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY) &&
-		    (size_t)n >= hl + sizeof(pkt) &&
-		    !memcmp(icmp + 4, pkt + 4, 4) &&
-		    !memcmp(icmp + 8, cookie, sizeof(cookie)) &&
-		    !memcmp(v6 ? sa_addr(&from) : buf + 12, x->addr,
-			    why_alen(x->family))) {
+		if (r == ICMP_REPLY) {
 			pr->answered = true;
-			pr->rtt_ms = why_now_ms() - t0;
+			pr->rtt_ms = a.rtt_ms;
 			break;
 		}
-		if (icmp[0] == (v6 ? ICMP6_ECHO_REPLY : ICMP_ECHOREPLY))
-			continue;
-		/* an error: the packet it quotes must be our echo */
-		in = icmp + 8;
-		hl = v6 ? 40 : (size_t)(in[0] & 0x0f) * 4;
-		if ((size_t)n < (size_t)(in - buf) + hl + 8 ||
-		    in[hl] != (v6 ? ICMP6_ECHO_REQUEST : ICMP_ECHO) ||
-		    memcmp(in + hl + 4, pkt + 4, 4))
-			continue;
-		/* the sender: IPv4's header has it, IPv6's comes apart */
-		show_ip(x->family, v6 ? sa_addr(&from) : buf + 12, s,
-			sizeof(s));
-		snprintf(pr->what, sizeof(pr->what), "%s answered: %s", s,
-			 icmp_error(v6, icmp[0], icmp[1]));
-		break;
+		if (r == ICMP_ERROR) {
+			show_ip(x->family, a.from, s, sizeof(s));
+			snprintf(pr->what, sizeof(pr->what), "%s answered: %s",
+				 s, icmp_error(x->family == AF_INET6, a.type,
+					       a.code));
+			break;
+		}
 	}
 	close(fd);
 }
@@ -349,7 +266,7 @@ void why_probe(struct nsh *sh, struct model *m, struct model_ns *a,
 	sk = oif ? ns_sock(sh) : NULL;
 	if (sk)
 		pr->neigh_before = neigh_state(sk, oif, x->family, next, true);
-	echo_once(x, pr);
+	echo_once(sh, x, pr);
 	if (sk)
 		pr->neigh_after = neigh_state(sk, oif, x->family, next, false);
 	ns_pop(sh, &saved);

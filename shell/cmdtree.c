@@ -311,10 +311,20 @@ static void row_name(struct grow *r)
 		last->lastname = true;
 }
 
-int cmdtree_init(void)
+static const struct nsh_family *const *families;
+
+const struct nsh_family *const *cmdtree_families(void)
 {
-	for (int f = 0; nsh_families[f]; f++)
-		for (const struct nsh_cmd *c = nsh_families[f]->cmds; c->syntax;
+	return families;
+}
+
+int cmdtree_init(const struct nsh_family *const *fams,
+		 const struct nsh_type *shared_types)
+{
+	families = fams;
+	types_init(fams, shared_types);
+	for (int f = 0; families[f]; f++)
+		for (const struct nsh_cmd *c = families[f]->cmds; c->syntax;
 		     c++) {
 			char syntax[512];
 			struct slex s;
@@ -331,7 +341,7 @@ int cmdtree_init(void)
 			r = &rows[nrows++];
 			memset(r, 0, sizeof(*r));
 			r->cmd = c;
-			r->fam = nsh_families[f];
+			r->fam = families[f];
 			/* iproute2's roots have their own walk (ipl.c) */
 			if (ipl_is_root(root)) {
 				snprintf(r->name, sizeof(r->name), "%s",
@@ -348,7 +358,7 @@ int cmdtree_init(void)
 			r->seq->root = true;
 			row_name(r);
 		}
-	return ipl_init();
+	return ipl_init(families);
 }
 
 void cmdtree_fini(void)
@@ -358,6 +368,41 @@ void cmdtree_fini(void)
 	free(rows);
 	rows = NULL;
 	nrows = 0;
+}
+
+/* WORD is (or abbreviates, unless FIRST) the command word KW ("exec") */
+static bool names_kw(const char *word, const char *kw, size_t kwlen,
+		     bool first)
+{
+	size_t n = strlen(word);
+
+	if (first)
+		return n == kwlen && !strncmp(word, kw, n);
+	return n && n <= kwlen && !strncmp(word, kw, n);
+}
+
+int cmdtree_context_words(int argc, char **argv)
+{
+	for (int i = 0; i < nrows; i++) {
+		const char *p = rows[i].name;
+		int k = 0;
+
+		if ((rows[i].cmd->flags & (NSH_CMD_NESTED | NSH_CMD_CONTEXT)) !=
+		    (NSH_CMD_NESTED | NSH_CMD_CONTEXT))
+			continue;
+		while (*p && k < argc) {
+			size_t len = strcspn(p, " "), kwlen = strcspn(p, " /");
+
+			if (!names_kw(argv[k], p, kwlen, k == 0))
+				break;
+			k++;
+			p += len;
+			p += strspn(p, " ");
+		}
+		if (!*p && k > 0 && argc >= k + 2)
+			return k + 1;
+	}
+	return 0;
 }
 
 bool cmdtree_is_root(const char *word)

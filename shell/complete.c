@@ -6,8 +6,9 @@
  * without a terminal.
  *
  * A line whose first word is no nsh command completes file names, as a
- * shell would for a program's arguments.  Inside `enter NS …` and
- * `ip netns exec NS …` the nested command completes as a command.
+ * shell would for a program's arguments.  Inside a command declared
+ * NSH_CMD_NESTED | NSH_CMD_CONTEXT (`enter NS …`, `ip netns exec NS …`)
+ * the nested command completes as a command, in that namespace.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include <readline/readline.h>
 
 #include "core.h"
+#include "ipl.h"
 
 struct cands {
 	char **word;
@@ -58,34 +60,28 @@ static void cands_free(struct cands *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* skip "sudo", and the wrapper of a nested command: "enter NS", "ip netns
- * exec NS" (the words of the inner command start at the returned index) */
-static int inner_start(int argc, char **argv)
+/* skip "sudo", and the wrappers of a nested command, declared so
+ * (cmdtree_context_words: "enter NS", "ip netns exec NS"): the index where
+ * the inner command's words start; *NS the last wrapper's namespace */
+static int inner_start(int argc, char **argv, const char **ns)
 {
 	int i = skip_sudo(argc, argv);
+	int n = cmdtree_context_words(argc - i, argv + i);
 
-	if (argc - i >= 3 && streq(argv[i], "enter"))
-		return i + 2 + inner_start(argc - i - 2, argv + i + 2);
-	if (argc - i >= 5 && streq(argv[i], "ip") &&
-	    strncmp(argv[i + 1], "netns", strlen(argv[i + 1])) == 0 &&
-	    strncmp(argv[i + 2], "exec", strlen(argv[i + 2])) == 0)
-		return i + 4 + inner_start(argc - i - 4, argv + i + 4);
-	return i;
+	if (n <= 0)
+		return i;
+	*ns = argv[i + n - 1];
+	return i + n + inner_start(argc - i - n, argv + i + n, ns);
 }
 
-/* the namespace a line acts in: the last "enter NS", "ip netns exec NS"
- * or "ip -n NS" among its first S words and the inner command's */
-static const char *line_ns(int argc, char **argv, int s)
+/* the namespace a line acts in: the last wrapper's, or the value of the
+ * inner command's global option that takes a namespace ("ip -n NS") */
+static const char *line_ns(int argc, char **argv, int s, const char *ns)
 {
-	const char *ns = NULL;
+	for (int i = s + 1; i + 1 < argc; i++) {
+		const char *type = ipl_global_arg(argv[s], argv[i]);
 
-	for (int i = 0; i + 1 < argc; i++) {
-		if (i + 1 < s && (streq(argv[i], "enter") ||
-				  (i > 0 && strncmp(argv[i], "exec",
-						    strlen(argv[i])) == 0 &&
-				   strlen(argv[i]) >= 2)))
-			ns = argv[i + 1];
-		if (i >= s && (streq(argv[i], "-n") || streq(argv[i], "-netns")))
+		if (type && streq(type, "NSREF"))
 			ns = argv[i + 1];
 	}
 	return ns;
@@ -95,11 +91,12 @@ static const char *line_ns(int argc, char **argv, int s)
 static int collect(struct nsh *sh, int argc, char **argv, const char *prefix,
 		   struct cands *out)
 {
-	int s = inner_start(argc, argv);
+	const char *ns = NULL;
+	int s = inner_start(argc, argv, &ns);
 
 	if (s < argc && !cmdtree_is_root(argv[s]))
 		return -1;	/* a program: complete files */
-	sh->complete_ns = line_ns(argc, argv, s);
+	sh->complete_ns = s < argc ? line_ns(argc, argv, s, ns) : ns;
 	cmdtree_complete(sh, argc - s, argv + s, prefix, cands_add, out);
 	sh->complete_ns = NULL;
 	return 0;

@@ -9,9 +9,22 @@
 #include "nsh.h"
 
 /* shell/cmdtree.c */
-int cmdtree_init(void);
+/* compile the families' declarations (FAMILIES ends with NULL; SHARED:
+ * the placeholder types several share); main() hands them in */
+int cmdtree_init(const struct nsh_family *const *families,
+		 const struct nsh_type *shared);
+/* the families cmdtree_init was given, in help's order */
+const struct nsh_family *const *cmdtree_families(void);
 void cmdtree_fini(void);
 bool cmdtree_is_root(const char *word);
+/*
+ * cmdtree_context_words - when ARGV starts with the command words of a row
+ * declared NSH_CMD_NESTED | NSH_CMD_CONTEXT ("enter", "ip netns exec"; the
+ * first exact, the others also abbreviated), then the namespace word and
+ * at least one more word: how many words the wrapper takes (its command
+ * words and the namespace, which is the last of them); else 0.
+ */
+int cmdtree_context_words(int argc, char **argv);
 /*
  * cmdtree_match - match ARGV against every declared command.  On success
  * fills *RET and SH->cmdname and returns 0; otherwise reports one error
@@ -107,6 +120,11 @@ int step_run_file(struct nsh *sh, const char *path,
 /* shell/check.c: `nsh --check FILE`: evaluate only its `expect` lines
  * against the live state; 0 all passed, 1 some failed, 2 none found */
 int check_run_file(struct nsh *sh, const char *path);
+/* shell/check.c: how it evaluates one matched expect line (main() sets it
+ * to expect_eval); the signature of expect_eval */
+extern bool (*nsh_check_hook)(struct nsh *sh, const struct nsh_args *a,
+			      char *what, char *found, char *hint,
+			      size_t len);
 
 /*
  * cmds/expect.c: evaluate the `expect` command A against the live state,

@@ -245,10 +245,13 @@ static void child_fds(const struct nsh *sh)
 static void __attribute__((noreturn))
 exec_child(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 {
+	int err;
+
 	child_reset_signals();
-	if (!ns_same(ns, &sh->cur) && setns(ns->fd, CLONE_NEWNET) < 0) {
+	err = ns_same(ns, &sh->cur) ? 0 : ns_enter_child(ns);
+	if (err < 0) {
 		nsh_err_raw(sh, "%s: cannot enter the namespace: %s",
-			    argv[0], strerror(errno));
+			    argv[0], strerror(-err));
 		_exit(126);
 	}
 	if (!ns_same(ns, &sh->home) && child_switch_mounts(ns) < 0)

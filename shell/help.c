@@ -213,9 +213,11 @@ static int help_to(FILE *f, struct nsh *sh, int argc, char **argv)
 	if (argc == 0) {
 		fprintf(f, "nsh commands (help WORDS… for details; a line that is "
 		       "no command runs as a program):\n");
-		for (int k = 0; nsh_families[k]; k++)
-			fprintf(f, "  %-10s %s\n", nsh_families[k]->name,
-				nsh_families[k]->summary);
+		const struct nsh_family *const *fams = cmdtree_families();
+
+		for (int k = 0; fams[k]; k++)
+			fprintf(f, "  %-10s %s\n", fams[k]->name,
+				fams[k]->summary);
 		fprintf(f, "  %-10s %s\n  %-10s %s\n", "syntax",
 		       "; && || | & > < $NAME NAME=value: a line as in sh",
 		       "?", "the ? key at the prompt (type help \\?)");

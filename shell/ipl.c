@@ -236,19 +236,19 @@ static const struct nsh_cmd help_cmd = {
 	"(help)", "the usage", cmd_help, NSH_CMD_HIDDEN | NSH_CMD_NOBARRIER,
 };
 
-int ipl_init(void)
+int ipl_init(const struct nsh_family *const *families)
 {
 	int n = 0;
 
-	for (int f = 0; nsh_families[f]; f++)
-		for (const struct nsh_cmd *c = nsh_families[f]->cmds; c->syntax;
+	for (int f = 0; families[f]; f++)
+		for (const struct nsh_cmd *c = families[f]->cmds; c->syntax;
 		     c++)
 			n++;
 	irows = calloc((size_t)n + 1, sizeof(*irows));
 	if (!irows)
 		return -1;
-	for (int f = 0; nsh_families[f]; f++)
-		for (const struct nsh_cmd *c = nsh_families[f]->cmds; c->syntax;
+	for (int f = 0; families[f]; f++)
+		for (const struct nsh_cmd *c = families[f]->cmds; c->syntax;
 		     c++) {
 			char w[3][64] = { "", "", "" };
 			const struct ipl_root *r;
@@ -260,7 +260,7 @@ int ipl_init(void)
 			if (!r)
 				continue;
 			irows[nirows].cmd = c;
-			irows[nirows].fam = nsh_families[f];
+			irows[nirows].fam = families[f];
 			irows[nirows].root = r;
 			snprintf(irows[nirows].object,
 				 sizeof(irows[nirows].object), "%s", w[1]);
@@ -408,7 +408,9 @@ const char *ipl_need(struct ipl_parse *p, const struct ipl_opt *o,
 	if (p->i < p->argc)
 		return p->argv[p->i];
 	if (p->completing) {
-		p->exp_arg = what;
+		/* parse_values hands in a word of its own stack copy */
+		snprintf(p->exp_buf, sizeof(p->exp_buf), "%s", what);
+		p->exp_arg = p->exp_buf;
 		p->exp_opt = o;
 		p->err_tok = IPL_END;
 		return NULL;
@@ -650,6 +652,15 @@ static const struct ipl_object *find_object(const struct ipl_root *r,
 		if (ipl_matches(word, o->name))
 			return o;
 	return NULL;
+}
+
+const char *ipl_global_arg(const char *root, const char *word)
+{
+	const struct ipl_root *r = root_of(root);
+	const struct ipl_opt *o = r && word[0] == '-' ? find_global(r, word)
+						     : NULL;
+
+	return o ? o->arg : NULL;
 }
 
 bool ipl_is_object(const char *root, const char *word)

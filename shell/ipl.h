@@ -92,6 +92,8 @@ struct ipl_parse {
 	const struct ipl_table *exp_tab[8];
 	int nexp_tab;
 	const char *exp_arg;	/* a value: a type name or choices */
+	char exp_buf[128];	/* exp_arg's copy: WHAT of ipl_need may be
+				 * a word of a buffer that goes */
 	const struct ipl_opt *exp_opt;
 	const char *root;	/* "ip" */
 	const struct nsh_family *fam;	/* the row's: its types first */
@@ -158,7 +160,10 @@ bool ipl_has_global(const struct nsh_args *a, const char *kw);
 bool ipl_is_root(const char *word);
 /* does WORD name an object of ROOT ("ip": link, a, neigh…)? */
 bool ipl_is_object(const char *root, const char *word);
-int ipl_init(void);
+/* the type of the value of ROOT's global option WORD ("NSREF" for -n),
+ * NULL when it is none or takes none */
+const char *ipl_global_arg(const char *root, const char *word);
+int ipl_init(const struct nsh_family *const *families);
 int ipl_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret);
 void ipl_complete(struct nsh *sh, int argc, char **argv, const char *prefix,
 		  void (*add)(void *ctx, const char *word, const char *help),

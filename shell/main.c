@@ -228,7 +228,7 @@ static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 	n = k;
 	g = &o;
 	catch_signals();
-	if (cmdtree_init() < 0)
+	if (cmdtree_init(nsh_families, nsh_shared_types) < 0)
 		return 2;
 	rc = grade_run(sh, lab, dirs, n, g);
 	cmdtree_fini();
@@ -315,7 +315,7 @@ static int opt_mode(struct nsh *sh, struct start *st, int c, const char *arg)
 		version();
 		return -1;
 	case 'H':
-		if (cmdtree_init() < 0)
+		if (cmdtree_init(nsh_families, nsh_shared_types) < 0)
 			return 1;
 		help_commands();
 		cmdtree_fini();
@@ -398,10 +398,11 @@ static int session(struct nsh *sh, const struct start *st)
 
 	catch_signals();
 	nsh_program_hook = mininet_program;
+	nsh_check_hook = expect_eval;
 	nsh_before_hook = checkpoint_before;
 	if (sh->o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
-	if (ns_init(sh) < 0 || cmdtree_init() < 0)
+	if (ns_init(sh) < 0 || cmdtree_init(nsh_families, nsh_shared_types) < 0)
 		return 1;
 	journal_init(sh);
 	exec_raise_nofile();
@@ -432,7 +433,7 @@ static int import_main(const struct start *st)
 		usage(stderr);
 		return 2;
 	}
-	if (cmdtree_init() < 0)
+	if (cmdtree_init(nsh_families, nsh_shared_types) < 0)
 		return 1;
 	rc = import_run(st->import, st->file);
 	cmdtree_fini();

@@ -134,6 +134,38 @@ struct model_ns *model_ns_by_name(struct model *m, const char *name)
 	return NULL;
 }
 
+struct model_ns *model_ns_ref(struct model *m, const char *ref,
+			      enum model_ref_why *why, const char **bad)
+{
+	struct model_ns *ns = *ref ? model_ns_by_name(m, ref) : NULL;
+	char path[64];
+	struct stat st;
+
+	*why = MODEL_REF_NONE;
+	*bad = NULL;
+	if (ns)
+		return ns;
+	if (streq(ref, "host"))
+		return m->ns[0];
+	*bad = check_netns_ref(ref);
+	if (*bad) {
+		*why = MODEL_REF_BAD;
+		return NULL;
+	}
+	if (strspn(ref, "0123456789") != strlen(ref) || *ref == '0' ||
+	    strlen(ref) >= 10)
+		return NULL;
+	snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
+	if (stat(path, &st) < 0) {
+		*why = MODEL_REF_NO_PROCESS;
+		return NULL;
+	}
+	ns = model_ns_find(m, st.st_dev, st.st_ino);
+	if (!ns)
+		*why = MODEL_REF_NOT_MODELLED;
+	return ns;
+}
+
 struct model_ns *model_ns_cur(struct model *m, struct nsh *sh)
 {
 	return model_ns_find(m, sh->cur.dev, sh->cur.ino);

@@ -127,6 +127,30 @@ struct model_ns *model_ns_find(struct model *m, dev_t dev, ino_t ino);
 struct model_ns *model_ns_by_name(struct model *m, const char *name);
 /* the namespace SH acts in now (SH->cur), or NULL if not in the model */
 struct model_ns *model_ns_cur(struct model *m, struct nsh *sh);
+/*
+ * model_ns_ref - the one reading of a namespace reference against the
+ * model: a /run/netns name (or another name of the same namespace), a
+ * `spawn` label, "host" (when no namespace is called that), or the PID of
+ * a process in one.  NULL with *WHY saying which rule failed (callers word
+ * it; *BAD is check_netns_ref's reason for MODEL_REF_BAD).
+ */
+enum model_ref_why {
+	MODEL_REF_NONE,		/* no such namespace */
+	MODEL_REF_BAD,		/* not a namespace reference at all */
+	MODEL_REF_NO_PROCESS,	/* a PID, but no such process */
+	MODEL_REF_NOT_MODELLED,	/* a process's namespace, not modelled */
+};
+struct model_ns *model_ns_ref(struct model *m, const char *ref,
+			      enum model_ref_why *why, const char **bad);
+/*
+ * model_ns_open - an nsfs handle on NS (ns_close it): through its name,
+ * else its holder's PID; each opened file checked to be NS by device and
+ * inode (a name reused for another namespace must not be taken for it).
+ * 0, or -errno (-ESTALE: the namespace changed).  The one way from the
+ * model to the kernel's namespace.
+ */
+int model_ns_open(struct nsh *sh, const struct model_ns *ns,
+		  struct nsh_ns *ret);
 struct model_link *model_link_by_index(struct model_ns *ns, int ifindex);
 struct model_link *model_link_by_name(struct model_ns *ns, const char *name);
 /*

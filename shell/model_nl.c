@@ -52,6 +52,7 @@
 #include <netlink/route/rtnl.h>
 
 #include "model.h"
+#include "probe.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -337,10 +338,9 @@ static int load_ns(struct nsh *sh, struct model_ns *ns, int fd)
 	struct nl_cache *c;
 	int rc = -1;
 
-	if (setns(fd, CLONE_NEWNET) < 0)
-		return -1;
-	sk = nl_socket_alloc();
-	if (sk && nl_connect(sk, NETLINK_ROUTE) == 0) {
+	/* the socket stays in the namespace it was made in */
+	sk = ns_nl_sock_fd(sh, fd);
+	if (sk) {
 		model_ns_clear(ns);
 		for (int tries = 0; tries < 5 && rc < 0; tries++) {
 			/* NLE_DUMP_INTR: changed during the dump, again */
@@ -355,14 +355,7 @@ static int load_ns(struct nsh *sh, struct model_ns *ns, int fd)
 				continue;
 			rc = 0;
 		}
-	}
-	if (sk)
 		nl_socket_free(sk);
-	if (setns(sh->cur.fd, CLONE_NEWNET) < 0) {
-		fprintf(stderr, "nsh: cannot return to the current "
-				"namespace: %s\n",
-			strerror(errno));
-		_exit(70);
 	}
 	ns->dirty = rc < 0;
 	return rc;
@@ -568,17 +561,63 @@ static void rescan(struct nsh *sh)
 }
 
 /* an nsfs fd for NS (close it), through its process or its name */
-static int ns_open(const struct model_ns *ns, struct nsh *sh)
+/* PATH opened, when it is the namespace NS: the fd, or -errno */
+static int open_checked(const char *path, const struct model_ns *ns)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), e;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		close(fd);
+		return -e;
+	}
+	if (st.st_dev != ns->dev || st.st_ino != ns->ino) {
+		close(fd);
+		return -ESTALE;
+	}
+	return fd;
+}
+
+int model_ns_open(struct nsh *sh, const struct model_ns *ns,
+		  struct nsh_ns *ret)
 {
 	char path[PATH_MAX];
+	int fd = -ENOENT;
 
-	if (ns == M->ns[0])
-		return fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
-	if (ns->pid)
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
-	else
+	if (ns->dev == sh->home.dev && ns->ino == sh->home.ino) {
+		fd = fcntl(sh->home.fd, F_DUPFD_CLOEXEC, 3);
+		if (fd < 0)
+			return -errno;
+		*ret = sh->home;
+		ret->fd = fd;
+		return 0;
+	}
+	if (ns->name[0] && !strchr(ns->name, '/')) {
 		snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns->name);
-	return open(path, O_RDONLY | O_CLOEXEC);
+		fd = open_checked(path, ns);
+	}
+	/* a name that hides a label, or none: the holder's namespace */
+	if (fd < 0 && ns->pid) {
+		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)ns->pid);
+		fd = open_checked(path, ns);
+	}
+	if (fd < 0)
+		return fd;
+	*ret = (struct nsh_ns){ .fd = fd, .dev = ns->dev, .ino = ns->ino,
+				.held = ns->pid != 0 };
+	snprintf(ret->label, sizeof(ret->label), "%s", model_ns_label(ns));
+	return 0;
+}
+
+/* an nsfs fd for NS (checked), or -1 */
+static int ns_open(const struct model_ns *ns, struct nsh *sh)
+{
+	struct nsh_ns h;
+
+	return model_ns_open(sh, ns, &h) < 0 ? -1 : h.fd;
 }
 
 /* reload every namespace (after an overrun) */
@@ -651,15 +690,13 @@ int model_nsid_in(struct model_ns *viewer, struct model_ns *target)
 			return nsids[i].nsid;
 	vfd = ns_open(viewer, sh);
 	tfd = ns_open(target, sh);
-	if (vfd >= 0 && tfd >= 0 && setns(vfd, CLONE_NEWNET) == 0) {
-		struct nl_sock *sk = nl_socket_alloc();
+	if (vfd >= 0 && tfd >= 0) {
+		struct nl_sock *sk = ns_nl_sock_fd(sh, vfd);
 
-		if (sk && nl_connect(sk, NETLINK_ROUTE) == 0)
+		if (sk) {
 			id = nl_get_nsid(sk, tfd);
-		if (sk)
 			nl_socket_free(sk);
-		if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
-			_exit(70);
+		}
 	}
 	if (vfd >= 0)
 		close(vfd);
@@ -690,22 +727,17 @@ static void refresh_links(struct nsh *sh)
 		fd = ns_open(ns, sh);
 		if (fd < 0)
 			continue;
-		if (setns(fd, CLONE_NEWNET) == 0) {
-			sk = nl_socket_alloc();
-			if (sk && nl_connect(sk, NETLINK_ROUTE) == 0 &&
-			    rtnl_link_get_kernel(sk, refresh[i].ifindex, NULL,
-						 &l) == 0) {
-				struct model_link m;
+		sk = ns_nl_sock_fd(sh, fd);
+		if (sk && rtnl_link_get_kernel(sk, refresh[i].ifindex, NULL,
+					       &l) == 0) {
+			struct model_link m;
 
-				from_link(l, &m);
-				link_update(ns, &m);
-				rtnl_link_put(l);
-			}
-			if (sk)
-				nl_socket_free(sk);
-			if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
-				_exit(70);
+			from_link(l, &m);
+			link_update(ns, &m);
+			rtnl_link_put(l);
 		}
+		if (sk)
+			nl_socket_free(sk);
 		close(fd);
 	}
 	nrefresh = 0;
@@ -815,37 +847,24 @@ static void drain(struct nsh *sh)
 	}
 }
 
+/* the model's one listener: the host's rtnetlink events of every
+ * namespace with an nsid (LISTEN_ALL_NSID) */
 static int open_event_socket(struct nsh *sh)
 {
 	static const int groups[] = { RTNLGRP_LINK, RTNLGRP_IPV4_IFADDR,
 				      RTNLGRP_IPV6_IFADDR, RTNLGRP_IPV4_ROUTE,
 				      RTNLGRP_IPV6_ROUTE, RTNLGRP_NSID };
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	int one = 1, size = 8 << 20;
-	int fd;
+	const struct events_opts o = { .groups = groups,
+				       .ngroups = ARRAY_SIZE(groups),
+				       .rcvbuf = 8 << 20, .nonblock = true,
+				       .all_nsid = true };
+	int fd = ns_events_open(sh, &sh->home, &o, NULL);
 
-	if (setns(sh->home.fd, CLONE_NEWNET) < 0)
+	if (fd < 0) {
+		errno = -fd;	/* model_get reports it */
 		return -1;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
-		    NETLINK_ROUTE);
-	if (setns(sh->cur.fd, CLONE_NEWNET) < 0)
-		_exit(70);
-	if (fd < 0)
-		return -1;
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		goto fail;
-	for (size_t i = 0; i < ARRAY_SIZE(groups); i++)
-		if (setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP,
-			       &groups[i], sizeof(groups[i])) < 0)
-			goto fail;
-	(void)setsockopt(fd, SOL_NETLINK, NETLINK_LISTEN_ALL_NSID, &one,
-			 sizeof(one));
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
-		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
+	}
 	return fd;
-fail:
-	close(fd);
-	return -1;
 }
 
 /* ------------------------------------------------------------ public */

@@ -123,83 +123,139 @@ const char *ns_missing_hint(const char *ref)
 	return "";
 }
 
-int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
-	       struct nsh_ns *ret)
+/* open /proc/PID/ns/net as a held namespace labelled LABEL: 0 or -errno */
+static int open_pid(pid_t pid, const char *label, struct nsh_ns *ret)
 {
-	char path[PATH_MAX], esc[300];
-	const char *bad = check_netns_ref(ref);
-	struct statfs sfs;
-	pid_t spawned;
-	int fd;
+	char path[64];
+	int fd, e;
 
-	str_escape(ref, esc, sizeof(esc));
-	if (bad)
-		return nsh_err(sh, "'%s': %s", esc, bad);
+	snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (ns_fill(ret, fd, label) < 0) {
+		e = errno;
+		close(fd);
+		return -e;
+	}
+	ret->held = true;
+	return 0;
+}
+
+/* the label of the namespace of PID REF: a spawned holder's label names
+ * it (the prompt says nsh[h1]>, not nsh[pid 7261]>), else "pid REF" */
+static void pid_label(const char *ref, char *buf, size_t len)
+{
+	const char *l = spawn_label_of((pid_t)atoi(ref));
+
+	if (l)
+		snprintf(buf, len, "%s", l);
+	else
+		snprintf(buf, len, "pid %s", ref);
+}
+
+/* REF as a name in NETNS_RUN_DIR: 0, or -errno (-EMEDIUMTYPE: a stale
+ * plain file there) */
+static int open_name(struct nsh *sh, const char *ref, struct nsh_ns *ret)
+{
+	char path[PATH_MAX];
+	struct statfs sfs;
+	int fd, e;
+
 	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	/* a label of `spawn`, this session's or (from its journal) another
-	 * live session's: the namespace of its process */
-	if (fd < 0 && errno == ENOENT && !all_digits(ref) &&
-	    ((spawned = spawn_find(ref)) || (spawned = journal_find_spawn(ref)))) {
-		snprintf(path, sizeof(path), "/proc/%d/ns/net", (int)spawned);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd >= 0 && ns_fill(ret, fd, ref) == 0) {
-			ret->held = true;
-			return 0;
-		}
-		if (fd >= 0)
-			close(fd);
-		return nsh_err(sh, "'%s': its process is gone", esc);
+	if (fd < 0)
+		return -errno;
+	if (ns_fill(ret, fd, ref) < 0) {
+		e = errno;
+		close(fd);
+		return -e;
 	}
-	if (fd < 0 && errno == ENOENT && allow_pid && all_digits(ref)) {
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0 && errno == ENOENT)
-			return nsh_err(sh, "'%s': no namespace and no process "
-					   "of that name",
-				       esc);
-		if (fd < 0)
-			return nsh_err(sh, "'%s': cannot open %s: %s", esc,
-				       path, strerror(errno));
-		/* a spawned holder's PID: its label names it (the prompt
-		 * says nsh[h1]>, not nsh[pid 7261]>) */
-		if (spawn_label_of((pid_t)atoi(ref)))
-			snprintf(path, sizeof(path), "%s",
-				 spawn_label_of((pid_t)atoi(ref)));
-		else
-			snprintf(path, sizeof(path), "pid %s", ref);
-		if (ns_fill(ret, fd, path) < 0)
-			goto fail;
-		ret->held = true;
-		return 0;
-	}
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return nsh_err(sh, "'%s': no such namespace%s", esc,
-				       ns_missing_hint(ref));
-		return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
-			       strerror(errno));
-	}
-	if (ns_fill(ret, fd, ref) < 0)
-		goto fail;
 	/* every namespace file is on nsfs, where the home one is: only
 	 * another device needs the file system's type looked at */
 	if (ret->dev != sh->home.dev &&
 	    (fstatfs(fd, &sfs) < 0 || sfs.f_type != NSFS_MAGIC)) {
 		close(fd);
 		ret->fd = -1;
+		return -EMEDIUMTYPE;
+	}
+	return 0;
+}
+
+int ns_lookup(struct nsh *sh, const char *ref, unsigned flags,
+	      struct nsh_ns *ret)
+{
+	char label[300];
+	pid_t pid;
+	int n, rc;
+
+	/* the label of a PID's namespace ("pid 1234"), as ns_lookup gave */
+	if ((flags & NS_REF_PIDLABEL) && sscanf(ref, "pid %d", &n) == 1 &&
+	    n > 0)
+		return open_pid((pid_t)n, ref, ret);
+	if (check_netns_ref(ref))
+		return -EINVAL;
+	rc = open_name(sh, ref, ret);
+	if (rc != -ENOENT)
+		return rc;
+	/* a label of `spawn`, this session's or (from its journal) another
+	 * live session's: the namespace of its process */
+	if (!all_digits(ref) &&
+	    ((pid = spawn_find(ref)) || (pid = journal_find_spawn(ref))))
+		return open_pid(pid, ref, ret) < 0 ? -ESRCH : 0;
+	if (!(flags & NS_REF_PID) || !all_digits(ref))
+		return -ENOENT;
+	pid_label(ref, label, sizeof(label));
+	rc = open_pid((pid_t)atoi(ref), label, ret);
+	return rc == -ENOENT ? -ESRCH : rc;
+}
+
+int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
+	       struct nsh_ns *ret)
+{
+	char esc[300], path[PATH_MAX];
+	const char *bad = check_netns_ref(ref);
+	int rc;
+
+	str_escape(ref, esc, sizeof(esc));
+	if (bad)
+		return nsh_err(sh, "'%s': %s", esc, bad);
+	rc = ns_lookup(sh, ref, allow_pid ? NS_REF_PID : 0, ret);
+	if (rc == 0)
+		return 0;
+	if (rc == -ESRCH && !all_digits(ref))
+		return nsh_err(sh, "'%s': its process is gone", esc);
+	if (rc == -ESRCH)
+		return nsh_err(sh, "'%s': no namespace and no process of that "
+				   "name", esc);
+	if (rc == -ENOENT)
+		return nsh_err(sh, "'%s': no such namespace%s", esc,
+			       ns_missing_hint(ref));
+	if (rc == -EMEDIUMTYPE)
 		return nsh_err(sh, "'%s': stale entry in %s (a plain file, "
 				   "not a namespace); remove it with "
 				   "'ip netns delete %s'",
 			       esc, NETNS_RUN_DIR, esc);
-	}
-	return 0;
-fail:
-	close(fd);
-	return nsh_err(sh, "'%s': %s", esc, strerror(errno));
+	/* the file that could not be opened: the name's, else the PID's */
+	snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ref);
+	if (allow_pid && all_digits(ref) && access(path, F_OK) < 0)
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", ref);
+	return nsh_err(sh, "'%s': cannot open %s: %s", esc, path,
+		       strerror(-rc));
 }
 
 /* ------------------------------------------------------------ switching */
+
+/*
+ * The one place the process changes its network namespace.  nsh is
+ * single-threaded (setns(CLONE_NEWNET) acts on the calling thread only):
+ * keep it so.  Every way in is paired with ns_back, which returns to
+ * SH->cur or ends the process: nsh must never act in the wrong namespace.
+ */
+static int ns_enter_fd(int fd)
+{
+	return setns(fd, CLONE_NEWNET) < 0 ? -errno : 0;
+}
 
 static void ns_setns_or_die(int fd)
 {
@@ -212,13 +268,67 @@ static void ns_setns_or_die(int fd)
 	}
 }
 
+int ns_call_fd(struct nsh *sh, int fd, int (*fn)(void *), void *arg)
+{
+	int rc = ns_enter_fd(fd);
+
+	if (rc < 0)
+		return rc;
+	rc = fn(arg);
+	ns_setns_or_die(sh->cur.fd);
+	return rc;
+}
+
+int ns_call(struct nsh *sh, const struct nsh_ns *ns, int (*fn)(void *),
+	    void *arg)
+{
+	if (ns_same(ns, &sh->cur))
+		return fn(arg);
+	return ns_call_fd(sh, ns->fd, fn, arg);
+}
+
+int ns_enter_child(const struct nsh_ns *ns)
+{
+	return ns_enter_fd(ns->fd);
+}
+
+struct sock_args {
+	int domain, type, protocol;
+};
+
+static int sock_in_cb(void *arg)
+{
+	const struct sock_args *a = arg;
+	int fd = socket(a->domain, a->type | SOCK_CLOEXEC, a->protocol);
+
+	return fd < 0 ? -errno : fd;
+}
+
+int ns_socket_fd(struct nsh *sh, int nsfd, int domain, int type,
+		 int protocol)
+{
+	struct sock_args a = { domain, type, protocol };
+
+	return ns_call_fd(sh, nsfd, sock_in_cb, &a);
+}
+
+int ns_socket_in(struct nsh *sh, const struct nsh_ns *ns, int domain,
+		 int type, int protocol)
+{
+	struct sock_args a = { domain, type, protocol };
+
+	return ns_call(sh, ns, sock_in_cb, &a);
+}
+
 int ns_push_own(struct nsh *sh, struct nsh_ns *ns, struct nsh_ns *saved)
 {
-	if (setns(ns->fd, CLONE_NEWNET) < 0) {
+	int err = ns_enter_fd(ns->fd);
+
+	if (err < 0) {
 		char d[128];
 
 		return nsh_err(sh, "cannot enter %s: %s",
-			       ns_desc(ns, d, sizeof(d)), strerror(errno));
+			       ns_desc(ns, d, sizeof(d)), strerror(-err));
 	}
 	*saved = sh->cur;
 	sh->cur = *ns;
@@ -260,19 +370,18 @@ static struct {
 } cache[SOCK_CACHE];
 static unsigned long cache_clock;
 
-static struct nl_sock *sock_new(struct nsh *sh)
+/* a connected rtnetlink socket of libnl, set up by nl_sock_setup (extended
+ * acks), in the current namespace; NULL with *ERR (-NLE_*) */
+static struct nl_sock *nl_sock_open(int *err)
 {
 	struct nl_sock *sk = nl_socket_alloc();
-	int err;
 
 	if (!sk) {
-		nsh_err(sh, "out of memory");
+		*err = -NLE_NOMEM;
 		return NULL;
 	}
-	err = nl_connect(sk, NETLINK_ROUTE);
-	if (err < 0) {
-		nsh_err(sh, "cannot open a netlink socket: %s",
-			nl_geterror(err));
+	*err = nl_connect(sk, NETLINK_ROUTE);
+	if (*err < 0) {
 		nl_socket_free(sk);
 		return NULL;
 	}
@@ -280,10 +389,31 @@ static struct nl_sock *sock_new(struct nsh *sh)
 	return sk;
 }
 
+struct nl_open_args {
+	struct nl_sock *sk;
+	int err;
+};
+
+static int nl_open_cb(void *arg)
+{
+	struct nl_open_args *a = arg;
+
+	a->sk = nl_sock_open(&a->err);
+	return 0;
+}
+
+struct nl_sock *ns_nl_sock_fd(struct nsh *sh, int nsfd)
+{
+	struct nl_open_args a = { NULL, 0 };
+
+	return ns_call_fd(sh, nsfd, nl_open_cb, &a) < 0 ? NULL : a.sk;
+}
+
 /* the cached socket of namespace NS, opening it (inside NS) if needed */
 static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 {
-	int slot = 0;
+	struct nl_open_args a = { NULL, 0 };
+	int slot = 0, rc;
 
 	for (int i = 0; i < SOCK_CACHE; i++) {
 		if (cache[i].sk && cache[i].dev == ns->dev &&
@@ -298,39 +428,27 @@ static struct nl_sock *sock_get(struct nsh *sh, const struct nsh_ns *ns)
 	}
 	if (cache[slot].sk)
 		nl_socket_free(cache[slot].sk);
-	cache[slot].sk = NULL;
-	if (!ns_same(ns, &sh->cur)) {
-		if (setns(ns->fd, CLONE_NEWNET) < 0) {
-			char d[128];
+	rc = ns_call(sh, ns, nl_open_cb, &a);
+	if (rc < 0) {
+		char d[128];
 
-			nsh_err(sh, "cannot enter %s: %s",
-				ns_desc(ns, d, sizeof(d)), strerror(errno));
-			return NULL;
-		}
-		cache[slot].sk = sock_new(sh);
-		ns_setns_or_die(sh->cur.fd);
-	} else {
-		cache[slot].sk = sock_new(sh);
+		nsh_err(sh, "cannot enter %s: %s", ns_desc(ns, d, sizeof(d)),
+			strerror(-rc));
+		return NULL;
 	}
+	if (!a.sk) {
+		if (a.err == -NLE_NOMEM)
+			nsh_err(sh, "out of memory");
+		else
+			nsh_err(sh, "cannot open a netlink socket: %s",
+				nl_geterror(a.err));
+		return NULL;
+	}
+	cache[slot].sk = a.sk;
 	cache[slot].dev = ns->dev;
 	cache[slot].ino = ns->ino;
 	cache[slot].used = ++cache_clock;
 	return cache[slot].sk;
-}
-
-int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol)
-{
-	int fd, e;
-
-	if (ns_same(ns, &sh->cur))
-		return socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-	if (setns(ns->fd, CLONE_NEWNET) < 0)
-		return -1;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
-	e = errno;
-	ns_setns_or_die(sh->cur.fd);
-	errno = e;
-	return fd;
 }
 
 struct nl_sock *ns_sock(struct nsh *sh)

@@ -228,7 +228,21 @@ enum {
 	NSH_CMD_TAIL = 1 << 3,		/* runs ARGS last (enter NS PROG,
 					 * ip netns exec): in a forked nsh,
 					 * the program may replace it */
-	NSH_CMD_UNDO = 1 << 4,		/* goes back to earlier states: a
+	/* what `record` (shell/record.c) and completion need to know of a
+	 * command, declared instead of read from its words: */
+	NSH_CMD_MUTATES = 1 << 4,	/* changes the lab: recorded as is */
+	NSH_CMD_ASSIGNS = 1 << 5,	/* changes it when a word (not an
+					 * option) is KEY=VALUE (sysctl) */
+	NSH_CMD_CONTEXT = 1 << 6,	/* changes the namespace nsh acts in
+					 * (leave, exit; with NESTED: the
+					 * word after its command words
+					 * names the namespace ARGS run in:
+					 * enter NS, ip netns exec NS) */
+	NSH_CMD_SPAWNS = 1 << 7,	/* starts a labelled holder process
+					 * (recorded with its label) */
+	NSH_CMD_KILLS = 1 << 8,		/* ends one when its one word is
+					 * a label (recorded then) */
+	NSH_CMD_UNDO = 1 << 9,		/* goes back to earlier states: a
 					 * script the checking pass finds it
 					 * in has its states kept
 					 * (nsh_undo_wanted) */
@@ -266,7 +280,12 @@ struct nsh_family {
 	const struct nsh_type *types;
 };
 
-/* cmds/cmds.c */
+/* shell/types.c: where type_find looks after its own types (cmdtree_init
+ * hands them in) */
+void types_init(const struct nsh_family *const *families,
+		const struct nsh_type *shared_types);
+
+/* cmds/cmds.c (shell/ reaches them only through what main() hands in) */
 extern const struct nsh_family *const nsh_families[];
 /* cmds/ipr_types.c: the types several families share (type_find looks
  * here after shell/types.c's and before the families' own) */
@@ -543,6 +562,17 @@ void ns_fini(struct nsh *sh);
 const char *ns_missing_hint(const char *ref);
 int ns_resolve(struct nsh *sh, const char *ref, bool allow_pid,
 	       struct nsh_ns *ret);
+/*
+ * ns_lookup - the one reading of a namespace reference in the kernel's
+ * terms, quietly (ns_resolve reports its errors): a name in NETNS_RUN_DIR,
+ * a `spawn` label (this session's or another's, from its journal), with
+ * NS_REF_PID a PID, with NS_REF_PIDLABEL a "pid N" label.  0 (ns_close
+ * *RET), or -EINVAL (no reference), -ENOENT (none), -ESRCH (a label's or
+ * PID's process is gone), -EMEDIUMTYPE (a stale plain file) or -errno.
+ */
+enum { NS_REF_PID = 1 << 0, NS_REF_PIDLABEL = 1 << 1 };
+int ns_lookup(struct nsh *sh, const char *ref, unsigned flags,
+	      struct nsh_ns *ret);
 void ns_close(struct nsh_ns *ns);
 /* open DIR/NAME as a network namespace labelled LABEL (no report): 0/-1 */
 int ns_open_path(struct nsh *sh, const char *dir, const char *name,
@@ -565,9 +595,28 @@ void ns_pop(struct nsh *sh, struct nsh_ns *saved);
  */
 struct nl_sock *ns_sock(struct nsh *sh);
 struct nl_sock *ns_sock_in(struct nsh *sh, const struct nsh_ns *ns);
-/* a fresh netlink socket (PROTOCOL) of its own in NS, not cached: the
- * caller closes it; -1 with errno on failure */
-int ns_raw_socket_in(struct nsh *sh, const struct nsh_ns *ns, int protocol);
+/*
+ * The one namespace primitive (every setns of nsh is in shell/ns.c):
+ * ns_call runs FN(ARG) with the process in NS (nothing to switch when NS
+ * is SH->cur), then back in SH->cur (or the process ends, status 70);
+ * FN's value, or -errno when NS cannot be entered.  ns_call_fd: the same
+ * for an nsfs descriptor.  ns_enter_child: in a forked child that execs or
+ * exits, into NS for good (0 or -errno).
+ * ns_socket_in/ns_socket_fd: a socket(DOMAIN, TYPE | SOCK_CLOEXEC,
+ * PROTOCOL) made inside the namespace, used from here: the fd or -errno.
+ * ns_nl_sock_fd: a fresh (uncached) rtnetlink libnl socket made inside
+ * namespace fd NSFD, set up by nl_sock_setup; NULL on failure (no report);
+ * the caller frees it.
+ */
+int ns_call(struct nsh *sh, const struct nsh_ns *ns, int (*fn)(void *),
+	    void *arg);
+int ns_call_fd(struct nsh *sh, int fd, int (*fn)(void *), void *arg);
+int ns_enter_child(const struct nsh_ns *ns);
+int ns_socket_in(struct nsh *sh, const struct nsh_ns *ns, int domain,
+		 int type, int protocol);
+int ns_socket_fd(struct nsh *sh, int nsfd, int domain, int type,
+		 int protocol);
+struct nl_sock *ns_nl_sock_fd(struct nsh *sh, int nsfd);
 /* drop cached sockets that live in the namespace DEV/INO */
 void ns_forget(struct nsh *sh, dev_t dev, ino_t ino);
 /* in a forked nsh: let go of the parent's sockets (without a word to

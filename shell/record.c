@@ -203,53 +203,23 @@ enum rec_kind {
 	REC_CONTEXT,	/* enter NS, leave, exit */
 };
 
-/*
- * classify - what CMD (matched by ARGV) is, from its declaration: the
- * leading keywords of its syntax (lower-case words before the first
- * placeholder, option or bracket, without their "/abbreviations").
- */
+/* classify - what CMD (matched by ARGV) is, from its declaration's flags */
 static enum rec_kind classify(const struct nsh *sh, const struct nsh_cmd *cmd,
 			      int argc, char **argv)
 {
-	static const char *const verbs[] = { "add", "delete", "set", "flush",
-					     "attach", "replace", "change",
-					     "append", "prepend", "property" };
-	char kw[8][32];
-	const char *p = cmd->syntax;
-	int n = 0;
-
-	while (*p && n < 8) {
-		size_t len = strcspn(p, " ");
-		size_t full = strcspn(p, " /");
-
-		if (!len || !(*p >= 'a' && *p <= 'z') || full >= sizeof(kw[0]))
-			break;
-		snprintf(kw[n++], sizeof(kw[0]), "%.*s", (int)full, p);
-		p += len;
-		p += strspn(p, " ");
-	}
-	if (!n)
-		return REC_NONE;
-	if (streq(kw[0], "ip") || streq(kw[0], "bridge") ||
-	    streq(kw[0], "tc")) {
-		for (size_t i = 0; n > 1 && i < ARRAY_SIZE(verbs); i++)
-			if (streq(kw[n - 1], verbs[i]))
-				return REC_CHANGE;
-		return REC_NONE;
-	}
-	if (streq(kw[0], "sysctl")) {
+	if (cmd->flags & NSH_CMD_MUTATES)
+		return REC_CHANGE;
+	if (cmd->flags & NSH_CMD_ASSIGNS) {
 		for (int i = 1; i < argc; i++)
 			if (argv[i][0] != '-' && strchr(argv[i], '='))
 				return REC_CHANGE;
 		return REC_NONE;
 	}
-	if (streq(kw[0], "spawn"))
-		return n == 1 ? REC_SPAWN : REC_NONE;
-	if (streq(kw[0], "kill"))
+	if (cmd->flags & NSH_CMD_SPAWNS)
+		return REC_SPAWN;
+	if (cmd->flags & NSH_CMD_KILLS)
 		return REC_KILL;
-	if (streq(kw[0], "leave"))
-		return REC_CONTEXT;
-	if (streq(kw[0], "exit"))
+	if (cmd->flags & NSH_CMD_CONTEXT)
 		return sh->quit ? REC_NONE : REC_CONTEXT;
 	return REC_NONE;
 }
@@ -345,7 +315,7 @@ static void nested(struct nsh *sh, int argc, char **argv,
 	}
 	memcpy(sh->cmdname, saved_name, sizeof(saved_name));
 	if (!a.nrest) {
-		if (strncmp(cmd->syntax, "enter ", 6) == 0) {
+		if (cmd->flags & NSH_CMD_CONTEXT) {
 			set_ctx(sh);
 			write_cmd(sh, argc, argv, NULL);
 		}

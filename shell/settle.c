@@ -76,21 +76,9 @@ void settle_note(struct nsh *sh, const char *label)
 /* open the namespace LABEL names, quietly: 0, or -1 if it is gone */
 static int open_label(struct nsh *sh, const char *label, struct nsh_ns *ret)
 {
-	char path[64];
-	pid_t pid = 0;
-	int n;
-
 	if (!*label)
 		return -1;	/* the home namespace: the caller's */
-	if (ns_open_path(sh, NETNS_RUN_DIR, label, label, ret) == 0)
-		return 0;
-	pid = spawn_find(label);
-	if (!pid && sscanf(label, "pid %d", &n) == 1)
-		pid = n;
-	if (pid <= 0)
-		return -1;
-	snprintf(path, sizeof(path), "%d/ns/net", (int)pid);
-	return ns_open_path(sh, "/proc", path, label, ret);
+	return ns_lookup(sh, label, NS_REF_PIDLABEL, ret) < 0 ? -1 : 0;
 }
 
 /* does link message H still have the noop qdisc (drops every packet)? */
@@ -163,7 +151,7 @@ static long long now_ms(void)
 static void settle_one(struct nsh *sh, const struct nsh_ns *ns,
 		       long long deadline)
 {
-	int fd = ns_raw_socket_in(sh, ns, NETLINK_ROUTE);
+	int fd = ns_socket_in(sh, ns, AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
 
 	if (fd < 0)
 		return;

@@ -52,6 +52,7 @@
 #include <netlink/route/link.h>
 
 #include "nsh.h"
+#include "probe.h"
 
 #define WAIT_SECONDS 10
 
@@ -381,30 +382,20 @@ struct wait_state {
  * dump of the veths; -1 on failure */
 static int watch_open(struct nsh *sh, struct wait_state *st)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
-				  .nl_groups = RTMGRP_LINK };
+	/* 1000 veths going at once send ~3000 events: room for them all */
+	const struct events_opts o = { .mask = RTMGRP_LINK,
+				       .rcvbuf = 16 << 20 };
 	struct {
 		struct nlmsghdr h;
 		struct ifinfomsg i;
 		char attrs[32];
 	} req = { 0 };
 	struct rtattr *li, *kind;
-	socklen_t salen = sizeof(sa);
-	int fd, size = 16 << 20;
+	int fd;
 
-	fd = ns_raw_socket_in(sh, &st->w->ns, NETLINK_ROUTE);
+	fd = ns_events_open(sh, &st->w->ns, &o, &st->portid);
 	if (fd < 0)
 		return -1;
-	/* 1000 veths going at once send ~3000 events: room for them all */
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
-		(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size,
-				 sizeof(size));
-	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
-	    getsockname(fd, (struct sockaddr *)&sa, &salen) < 0) {
-		close(fd);
-		return -1;
-	}
-	st->portid = sa.nl_pid;
 	req.h.nlmsg_type = RTM_GETLINK;
 	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
 	req.h.nlmsg_seq = ++st->seq;

@@ -767,6 +767,17 @@ static const struct nsh_type types[] = {
 		    "arguments (PIDs, -SIGNAL)", NULL, complete_labels, true },
 };
 
+/* the families' types and the shared ones, handed in by cmdtree_init */
+static const struct nsh_family *const *fams;
+static const struct nsh_type *shared;
+
+void types_init(const struct nsh_family *const *families,
+		const struct nsh_type *shared_types)
+{
+	fams = families;
+	shared = shared_types;
+}
+
 const struct nsh_type *type_find(const char *name)
 {
 	size_t n = strcspn(name, "$");
@@ -775,12 +786,12 @@ const struct nsh_type *type_find(const char *name)
 		if (strlen(types[i].name) == n &&
 		    strncmp(types[i].name, name, n) == 0)
 			return &types[i];
-	for (const struct nsh_type *t = nsh_shared_types; t->name; t++)
+	for (const struct nsh_type *t = shared; t && t->name; t++)
 		if (strlen(t->name) == n && strncmp(t->name, name, n) == 0)
 			return t;
 	/* a family's own types (a routing table name, a qdisc handle…) */
-	for (int f = 0; nsh_families[f]; f++)
-		for (const struct nsh_type *t = nsh_families[f]->types;
+	for (int f = 0; fams && fams[f]; f++)
+		for (const struct nsh_type *t = fams[f]->types;
 		     t && t->name; t++)
 			if (strlen(t->name) == n && strncmp(t->name, name, n) == 0)
 				return t;

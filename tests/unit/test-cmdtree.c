@@ -35,7 +35,7 @@ static int group_setup(void **state)
 	memset(&sh, 0, sizeof(sh));
 	sh.home.fd = sh.cur.fd = -1;
 	sh.file = NULL;
-	return cmdtree_init();
+	return cmdtree_init(nsh_families, nsh_shared_types);
 }
 
 static int group_teardown(void **state)
