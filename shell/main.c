@@ -195,6 +195,14 @@ static void catch_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* what shell/ reaches of cmds/: the hooks the composition root hands in */
+static void install_hooks(void)
+{
+	nsh_program_hook = mininet_program;
+	nsh_check_hook = expect_eval;
+	nsh_before_hook = checkpoint_before;
+}
+
 /* --check LAB --each DIR…: no sandbox of its own (each submission gets
  * one), the signals as for a script */
 static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
@@ -228,6 +236,7 @@ static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 	n = k;
 	g = &o;
 	catch_signals();
+	install_hooks();
 	if (cmdtree_init(nsh_families, nsh_shared_types) < 0)
 		return 2;
 	rc = grade_run(sh, lab, dirs, n, g);
@@ -397,9 +406,7 @@ static int session(struct nsh *sh, const struct start *st)
 	int rc;
 
 	catch_signals();
-	nsh_program_hook = mininet_program;
-	nsh_check_hook = expect_eval;
-	nsh_before_hook = checkpoint_before;
+	install_hooks();
 	if (sh->o.sandbox && ns_sandbox_enter() < 0)
 		return 1;
 	if (ns_init(sh) < 0 || cmdtree_init(nsh_families, nsh_shared_types) < 0)

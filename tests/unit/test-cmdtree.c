@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -764,6 +765,8 @@ static void match_without_words_fails_cleanly(void **state)
 
 int main(void)
 {
+	/* help draws in UTF-8 (term_utf8): the summaries hold "…" */
+	(void)setlocale(LC_CTYPE, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(is_root_only_for_first_words),
 		cmocka_unit_test(keywords_bind_full_form),

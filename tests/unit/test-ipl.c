@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -865,6 +866,8 @@ static void ipl_rows_are_well_formed(void **state)
 
 int main(void)
 {
+	/* help draws in UTF-8 (term_utf8): the summaries hold "…" */
+	(void)setlocale(LC_CTYPE, "C.UTF-8");
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(objects_first_match),
 		cmocka_unit_test(verbs_first_match),
