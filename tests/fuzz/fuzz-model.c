@@ -50,8 +50,10 @@ static void model_reset(void)
 }
 
 /*
- * libnl 3.7's multipath parser never ends on a nexthop shorter than its
- * header (rtnh_len < 8: it allocates nexthops until memory runs out).  The
+ * libnl 3.7's multipath parser (parse_multipath) never ends on a nexthop
+ * of length 0, and runs past the attribute when the last nexthop's length
+ * is not a multiple of 4 (its size_t remainder wraps): it allocates
+ * nexthops until memory runs out.  The
  * kernel never sends one, and drain() takes only the kernel's messages
  * (a datagram from any other sender is dropped), so such a message is
  * left out here, as it can never reach the converters.
@@ -71,8 +73,10 @@ static bool kernel_like(const struct nlmsghdr *h)
 
 		if (a->rta_type != RTA_MULTIPATH)
 			continue;
-		while (left >= (int)sizeof(*nh)) {
-			if (nh->rtnh_len < sizeof(*nh))
+		/* libnl's loop, with its size_t remainder */
+		while (left >= (int)sizeof(*nh) && left >= nh->rtnh_len) {
+			if (nh->rtnh_len < sizeof(*nh) ||
+			    RTNH_ALIGN(nh->rtnh_len) > left)
 				return false;
 			left -= RTNH_ALIGN(nh->rtnh_len);
 			nh = RTNH_NEXT(nh);

@@ -1,11 +1,11 @@
 #!/bin/sh
-# tests/fuzz/run.sh [--seconds N | --minutes N | --hours N] [--dir DIR]
-#                   [TARGET…]
+# tests/fuzz/run.sh [--seconds N | --minutes N | --hours N] [--runs N]
+#                   [--dir DIR] [TARGET…]
 #
 # Run the fuzz targets (default: all five, at once, each for N seconds,
 # default 60) from their committed seeds (tests/fuzz/corpus/TARGET, copied
 # into DIR/corpus/TARGET so the seeds stay as committed), then print one
-# line per target: executions, exec/s, coverage (libFuzzer's cov: edges,
+# line per target (or each until it has run N inputs, if sooner): executions, exec/s, coverage (libFuzzer's cov: edges,
 # ft: features), corpus size, findings.  Exit 1 on any finding (a crash,
 # a sanitizer report, a leak, a timeout or out-of-memory), with the
 # reproducer's path and the report (symbolized with addr2line: guard.h
@@ -15,17 +15,20 @@
 #   tests/fuzz/run.sh --hours 1            # the long run
 #   tests/fuzz/run.sh --seconds 60         # CI (./bootstrap test)
 #   tests/fuzz/run.sh --minutes 10 types   # one target
+#   tests/fuzz/run.sh --hours 2 --runs 10000000 types
 #
 # Reproduce a finding: DIR/fuzz-TARGET DIR/findings/TARGET/crash-…
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
 secs=60
+runs=-1
 dir=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--seconds) secs=$2; shift 2 ;;
 	--minutes) secs=$(($2 * 60)); shift 2 ;;
 	--hours) secs=$(awk "BEGIN{printf \"%d\", $2 * 3600}"); shift 2 ;;
+	--runs) runs=$2; shift 2 ;;
 	--dir) dir=$2; shift 2 ;;
 	-h|--help) sed -n '2,20p' "$0"; exit 0 ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
@@ -52,7 +55,7 @@ for t in $targets; do
 	# a blocked write to the terminal: stdout and stderr of the code
 	# under test closed (its error lines), libFuzzer's own kept
 	(cd "$dir/findings/$t" && exec nice "$bin/fuzz-$t" \
-		-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-max_total_time="$secs" -runs="$runs" -timeout=10 -rss_limit_mb=2048 \
 		-close_fd_mask=3 -print_final_stats=1 \
 		"$dir/corpus/$t" >"$dir/$t.log" 2>&1) &
 	pids="$pids $!"
@@ -62,11 +65,10 @@ for p in $pids; do wait "$p" || status=1; done
 
 # "0x55…  (BIN+0xOFF)" frames: function and line by addr2line
 symbolize() { # LOG BIN
-	grep -o "($2+0x[0-9a-f]*)" "$1" | sed 's/.*+//; s/)//' | sort -u |
+	grep -o "($2+0x[0-9a-f]*)" "$1" | sed 's/.*+//; s/)//' | uniq |
 	while read -r off; do
-		printf '  %s: %s\n' "$off" \
-			"$(addr2line -f -i -p -e "$2" "$off" 2>/dev/null | head -3 |
-			   tr '\n' ' ')"
+		addr2line -f -i -p -e "$2" "$off" 2>/dev/null | grep -F "$src/" |
+			sed "s|$src/||; s/^/  /"
 	done
 }
 
