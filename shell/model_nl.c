@@ -944,6 +944,7 @@ void model_forget(void)
 	if (mntfd >= 0)
 		close(mntfd);
 	evfd = mntfd = -1;
+	model_free(M);	/* this copy's memory only */
 	M = NULL;
 	need_resync = need_rescan = false;
 	nrefresh = 0;
