@@ -604,7 +604,7 @@ def main():
         rc = subprocess.run(cmd, capture_output=True).returncode
         t0 = time.monotonic()
         if os.environ.get("FID_VERBOSE"):
-            print("# %d: %s -> %d" % (i, " ".join(cmd), rc))
+            print("# %d: %s -> %d" % (i, " ".join(cmd), rc), flush=True)
         refused += rc != 0
         s = quick(from_show(show(nsh)))
         t1 = time.monotonic()
@@ -616,6 +616,8 @@ def main():
                 k = quick(kernel())
         if s != k:
             unseen.append((" ".join(cmd), diff(s, k)[:3]))
+            if os.environ.get("FID_VERBOSE"):
+                print("# %d not seen: %s" % (i, unseen[-1]), flush=True)
             # the model is resynchronised from here on: go on with it
         elif rc == 0:
             lat.append((t1 - t0) * 1000)
