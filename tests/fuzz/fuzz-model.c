@@ -20,6 +20,7 @@
 #include "../../shell/model_nl.c"
 
 #include <stdint.h>
+#include <linux/if_link.h>
 
 #include "guard.h"
 
@@ -50,19 +51,51 @@ static void model_reset(void)
 }
 
 /*
- * libnl 3.7's multipath parser (parse_multipath) never ends on a nexthop
- * of length 0, and runs past the attribute when the last nexthop's length
- * is not a multiple of 4 (its size_t remainder wraps): it allocates
- * nexthops until memory runs out.  The
- * kernel never sends one, and drain() takes only the kernel's messages
- * (a datagram from any other sender is dropped), so such a message is
- * left out here, as it can never reach the converters.
+ * What libnl 3.7 cannot take, and the kernel never sends:
+ * - a link kind's parser is called with IFLA_INFO_DATA NULL when the
+ *   message has IFLA_INFO_XSTATS without it (veth_parse and others then
+ *   dereference NULL); the kernel adds xstats only beside data;
+ * - the multipath parser (parse_multipath) never ends on a nexthop of
+ *   length 0, and runs past the attribute when the last nexthop's length
+ *   is not a multiple of 4 (its size_t remainder wraps): it allocates
+ *   nexthops until memory runs out.
+ * drain() takes only the kernel's messages (a datagram from any other
+ * sender is dropped), so such a message never reaches the converters:
+ * it is left out here.
  */
+static bool link_kernel_like(const struct nlmsghdr *h)
+{
+	const struct ifinfomsg *ifi = NLMSG_DATA(h);
+	int len = (int)h->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
+
+	if (len < 0)
+		return true;
+	for (const struct rtattr *a = IFLA_RTA(ifi); RTA_OK(a, len);
+	     a = RTA_NEXT(a, len)) {
+		int ilen = (int)RTA_PAYLOAD(a);
+		bool data = false, xstats = false;
+
+		if ((a->rta_type & NLA_TYPE_MASK) != IFLA_LINKINFO)
+			continue;
+		for (const struct rtattr *b = RTA_DATA(a); RTA_OK(b, ilen);
+		     b = RTA_NEXT(b, ilen)) {
+			data |= (b->rta_type & NLA_TYPE_MASK) == IFLA_INFO_DATA;
+			xstats |= (b->rta_type & NLA_TYPE_MASK) ==
+				  IFLA_INFO_XSTATS;
+		}
+		if (xstats && !data)
+			return false;
+	}
+	return true;
+}
+
 static bool kernel_like(const struct nlmsghdr *h)
 {
 	const struct rtmsg *rtm = NLMSG_DATA(h);
 	int len = (int)h->nlmsg_len - NLMSG_LENGTH(sizeof(*rtm));
 
+	if (h->nlmsg_type == RTM_NEWLINK || h->nlmsg_type == RTM_DELLINK)
+		return link_kernel_like(h);
 	if ((h->nlmsg_type != RTM_NEWROUTE && h->nlmsg_type != RTM_DELROUTE) ||
 	    len < 0)
 		return true;
@@ -71,7 +104,7 @@ static bool kernel_like(const struct nlmsghdr *h)
 		const struct rtnexthop *nh = RTA_DATA(a);
 		int left = (int)RTA_PAYLOAD(a);
 
-		if (a->rta_type != RTA_MULTIPATH)
+		if ((a->rta_type & NLA_TYPE_MASK) != RTA_MULTIPATH)
 			continue;
 		/* libnl's loop, with its size_t remainder */
 		while (left >= (int)sizeof(*nh) && left >= nh->rtnh_len) {
