@@ -55,6 +55,8 @@ static void model_reset(void)
  * - a link kind's parser is called with IFLA_INFO_DATA NULL when the
  *   message has IFLA_INFO_XSTATS without it (veth_parse and others then
  *   dereference NULL); the kernel adds xstats only beside data;
+ * - an RTA_VIA shorter than its header (struct rtvia) is read with a
+ *   negative length (rtnl_route_parse, parse_multipath);
  * - the multipath parser (parse_multipath) never ends on a nexthop of
  *   length 0, and runs past the attribute when the last nexthop's length
  *   is not a multiple of 4 (its size_t remainder wraps): it allocates
@@ -89,6 +91,16 @@ static bool link_kernel_like(const struct nlmsghdr *h)
 	return true;
 }
 
+/* the attributes A (LEN bytes) have an RTA_VIA shorter than its header */
+static bool short_via(const struct rtattr *a, int len)
+{
+	for (; RTA_OK(a, len); a = RTA_NEXT(a, len))
+		if ((a->rta_type & NLA_TYPE_MASK) == RTA_VIA &&
+		    RTA_PAYLOAD(a) < sizeof(struct rtvia))
+			return true;
+	return false;
+}
+
 static bool kernel_like(const struct nlmsghdr *h)
 {
 	const struct rtmsg *rtm = NLMSG_DATA(h);
@@ -99,6 +111,8 @@ static bool kernel_like(const struct nlmsghdr *h)
 	if ((h->nlmsg_type != RTM_NEWROUTE && h->nlmsg_type != RTM_DELROUTE) ||
 	    len < 0)
 		return true;
+	if (short_via(RTM_RTA(rtm), len))
+		return false;
 	for (const struct rtattr *a = RTM_RTA(rtm); RTA_OK(a, len);
 	     a = RTA_NEXT(a, len)) {
 		const struct rtnexthop *nh = RTA_DATA(a);
@@ -110,6 +124,9 @@ static bool kernel_like(const struct nlmsghdr *h)
 		while (left >= (int)sizeof(*nh) && left >= nh->rtnh_len) {
 			if (nh->rtnh_len < sizeof(*nh) ||
 			    RTNH_ALIGN(nh->rtnh_len) > left)
+				return false;
+			if (short_via(RTNH_DATA(nh),
+				      (int)nh->rtnh_len - (int)sizeof(*nh)))
 				return false;
 			left -= RTNH_ALIGN(nh->rtnh_len);
 			nh = RTNH_NEXT(nh);
