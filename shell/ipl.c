@@ -906,6 +906,10 @@ static void parse_init(struct ipl_parse *p, struct nsh *sh, int argc,
 {
 	memset(p, 0, sizeof(*p));
 	memset(a, 0, offsetof(struct nsh_args, bind));
+	/* (after the bindings: a row without ARGS never sets them) */
+	a->rest = NULL;
+	a->nrest = 0;
+	a->words = NULL;
 	p->sh = sh;
 	p->argc = argc;
 	p->argv = argv;

@@ -301,6 +301,16 @@ static bool addr_eq(const struct model_addr *a, const struct model_addr *b)
 	       a->plen == b->plen && memcmp(a->addr, b->addr, len) == 0;
 }
 
+/* IFINDEX still has an IPv4 address */
+static bool has_inet(const struct model_ns *ns, int ifindex)
+{
+	for (int i = 0; i < ns->naddrs; i++)
+		if (ns->addrs[i].ifindex == ifindex &&
+		    ns->addrs[i].family == AF_INET)
+			return true;
+	return false;
+}
+
 void model_addr_set(struct model_ns *ns, const struct model_addr *a, bool add)
 {
 	for (int i = 0; i < ns->naddrs; i++) {
@@ -313,6 +323,11 @@ void model_addr_set(struct model_ns *ns, const struct model_addr *a, bool add)
 		model_emit(&(struct model_change){ .what = MODEL_ADDR_DEL,
 						   .ns = ns, .addr = a });
 		ns->addrs[i] = ns->addrs[--ns->naddrs];
+		/* the link's last IPv4 address gone: IPv4 drops every route
+		 * through it without a word (fib_disable_ip), as on link
+		 * down */
+		if (a->family == AF_INET && !has_inet(ns, a->ifindex))
+			drop_routes(ns, a->ifindex, AF_INET);
 		return;
 	}
 	if (!add)

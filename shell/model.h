@@ -119,8 +119,9 @@ struct model *model_get(struct nsh *sh);
 /* the model if loaded (no update), else NULL */
 struct model *model_peek(void);
 void model_fini(void);
-/* in a forked nsh: drop the model without freeing it or reading the
- * parent's event sockets (model_get() then makes a new one) */
+/* in a forked nsh: drop the model (its copy of the memory is freed; the
+ * parent's event sockets are closed, not read): model_get() then makes a
+ * new one */
 void model_forget(void);
 
 struct model_ns *model_ns_find(struct model *m, dev_t dev, ino_t ino);

@@ -749,7 +749,7 @@ static void refresh_links(struct nsh *sh)
 static void nsids_dead(struct nsh *sh, const char *buf, ssize_t r)
 {
 	for (const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
-	     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
+	     NLMSG_OK(h, r); h = NLMSG_NEXT(h, r)) {
 		const struct rtattr *a;
 		int len, id = -1;
 
@@ -783,7 +783,10 @@ static void drain(struct nsh *sh)
 
 	for (;;) {
 		struct iovec iov = { buf, sizeof(buf) };
-		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+		struct sockaddr_nl from = { 0 };
+		struct msghdr mh = { .msg_name = &from,
+				     .msg_namelen = sizeof(from),
+				     .msg_iov = &iov, .msg_iovlen = 1,
 				     .msg_control = cbuf,
 				     .msg_controllen = sizeof(cbuf) };
 		struct model_ns *ns;
@@ -805,13 +808,17 @@ static void drain(struct nsh *sh)
 			if (c->cmsg_level == SOL_NETLINK &&
 			    c->cmsg_type == NETLINK_LISTEN_ALL_NSID)
 				memcpy(&nsid, CMSG_DATA(c), sizeof(nsid));
+		/* any process may send to this socket: only the kernel's
+		 * word counts (libnl loops on some malformed messages) */
+		if (from.nl_pid != 0)
+			continue;
 		ns = ns_by_nsid(nsid);
 		if (!ns)
 			continue;	/* a namespace the model does not show */
 		if (ns == M->ns[0])
 			nsids_dead(sh, buf, r);
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
+		     NLMSG_OK(h, r); h = NLMSG_NEXT(h, r)) {
 			struct parse_ctx p = { .ns = ns };
 			struct nl_msg *msg;
 
@@ -956,6 +963,7 @@ void model_forget(void)
 	if (mntfd >= 0)
 		close(mntfd);
 	evfd = mntfd = -1;
+	model_free(M);	/* this copy's memory only */
 	M = NULL;
 	need_resync = need_rescan = false;
 	nrefresh = 0;

@@ -97,7 +97,8 @@ static bool is_builtin(const struct sh_word *w, const char *name)
 static int expand_simple(struct run *r, const struct sh_cmd *c,
 			 struct simple *s, bool assign_now)
 {
-	const struct sh_word *w = r->l->words + c->word;
+	/* (a command of redirections only has no words: no NULL + 0) */
+	const struct sh_word *w = c->nwords ? r->l->words + c->word : NULL;
 	bool export = c->nwords > c->nassign &&
 		      is_builtin(&w[c->nassign], "export");
 
