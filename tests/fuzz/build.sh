@@ -34,9 +34,9 @@ if [ ! -f "$out/obj/Makefile" ]; then
 fi
 jobs=$(nproc 2>/dev/null || echo 2)
 make -s -C "$out/obj" -j"$jobs" libnshcore.a >/dev/null
-libs="$(pkg-config --libs libnl-3.0 libnl-route-3.0) -lreadline -lm"
+libs="$(pkg-config --libs libnl-3.0 libnl-route-3.0 libpcap yaml-0.1) -lreadline -lm"
 incs="-I$out/obj -I$src/shell -I$src/cmds -I$src/tests/fuzz
-$(pkg-config --cflags libnl-3.0 libnl-route-3.0)"
+$(pkg-config --cflags libnl-3.0 libnl-route-3.0 libpcap yaml-0.1)"
 for t in $targets; do
 	# shellcheck disable=SC2086
 	"$CC" $cflags -fsanitize=fuzzer $incs -Wall -Wno-unused-parameter \

@@ -42,7 +42,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	fuzz_guard();
 	fuzz_guard_check();
-	if (cmdtree_init() < 0)
+	if (cmdtree_init(nsh_families, nsh_shared_types) < 0)
 		abort();
 	mfd = memfd_create("fuzz.nsh", MFD_CLOEXEC);
 	if (mfd < 0 || fchmod(mfd, 0600) < 0)
