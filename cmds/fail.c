@@ -336,6 +336,27 @@ static void stop_processes(struct fault *f, const struct model_ns *ns)
 
 /* ------------------------------------------------------------ commands */
 
+/* the next free fault, for WHAT (not counted until saved), or NULL after
+ * reporting */
+static struct fault *fault_new(struct nsh *sh, bool node, const char *what)
+{
+	struct fault *f;
+
+	if (fault_find(node, what)) {
+		nsh_err(sh, "'%s': already failed ('restore %s %s')", what,
+			node ? "node" : "link", what);
+		return NULL;
+	}
+	if (nfaults == (int)ARRAY_SIZE(faults)) {
+		nsh_err(sh, "too many faults at once");
+		return NULL;
+	}
+	f = &faults[nfaults];
+	*f = (struct fault){ .node = node };
+	snprintf(f->what, sizeof(f->what), "%s", what);
+	return f;
+}
+
 static int fail_link(struct nsh *sh, struct model *m, const char *word)
 {
 	struct model_ns *ns, *pns;
@@ -344,14 +365,8 @@ static int fail_link(struct nsh *sh, struct model *m, const char *word)
 
 	if (!(l = find_link(sh, m, word, &ns)))
 		return 1;
-	if (fault_find(false, word))
-		return nsh_err(sh, "'%s': already failed ('restore link %s')",
-			       word, word);
-	if (nfaults == (int)ARRAY_SIZE(faults))
-		return nsh_err(sh, "too many faults at once");
-	f = &faults[nfaults];
-	*f = (struct fault){ .node = false };
-	snprintf(f->what, sizeof(f->what), "%s", word);
+	if (!(f = fault_new(sh, false, word)))
+		return 1;
 	add_end(f, ns, l);
 	if (model_peer(m, ns, l, &pns, &pl))
 		add_end(f, pns, pl);
@@ -378,14 +393,8 @@ static int fail_node(struct nsh *sh, struct model *m, const char *name)
 
 	if (!ns)
 		return nsh_err(sh, "'%s': no such namespace", name);
-	if (fault_find(true, name))
-		return nsh_err(sh, "'%s': already failed ('restore node %s')",
-			       name, name);
-	if (nfaults == (int)ARRAY_SIZE(faults))
-		return nsh_err(sh, "too many faults at once");
-	f = &faults[nfaults];
-	*f = (struct fault){ .node = true };
-	snprintf(f->what, sizeof(f->what), "%s", name);
+	if (!(f = fault_new(sh, true, name)))
+		return 1;
 	for (int i = 0; i < ns->nlinks; i++)
 		if (!(ns->links[i].flags & IFF_LOOPBACK))
 			add_end(f, ns, &ns->links[i]);

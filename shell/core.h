@@ -47,7 +47,9 @@ int cmdtree_nrows(void);
 const struct nsh_cmd *cmdtree_row(int i, const struct nsh_family **ret_fam,
 				  const char **ret_name);
 
-/* shell/help.c: `help [WORDS…]` */
+/* shell/help.c: `help [WORDS…]`; help_render: a syntax as help prints it
+ * (without "/abbrev" and "$binding" marks) */
+const char *help_render(const char *syntax, char *buf, size_t len);
 int cmdtree_help(struct nsh *sh, int argc, char **argv);
 
 /* shell/dispatch.c: how many leading words are "sudo [-OPTION…]" */

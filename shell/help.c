@@ -83,7 +83,7 @@ static bool row_under(int row, int argc, char **argv)
 }
 
 /* SYNTAX as a user reads it: without "/abbrev" and "$binding" marks */
-static const char *render(const char *syntax, char *buf, size_t len)
+const char *help_render(const char *syntax, char *buf, size_t len)
 {
 	size_t o = 0;
 
@@ -239,7 +239,7 @@ static int help_to(FILE *f, struct nsh *sh, int argc, char **argv)
 		if (cmd->opts || ipl_is_root(root))
 			ipl_synopsis(cmd, u, sizeof(u));
 		else
-			render(cmd->syntax, u, sizeof(u));
+			help_render(cmd->syntax, u, sizeof(u));
 		fprintf(f, "  %-48s %s\n", u, cmd->summary ? cmd->summary : "");
 		if (argc > 1 && cmd->example)
 			fprintf(f, "  %-48s e.g. %s\n", "", cmd->example);

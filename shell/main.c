@@ -119,24 +119,6 @@ static void version(void)
 	       nl_ver_mic, rl_library_version);
 }
 
-/* SYNTAX as help prints it: without "/abbrev" and "$binding" marks
- * (shell/help.c's render) */
-static const char *render_syntax(const char *syntax, char *buf, size_t len)
-{
-	size_t o = 0;
-
-	for (const char *p = syntax; *p && o + 1 < len; p++) {
-		if (*p == '/' || *p == '$') {
-			while (p[1] && !strchr(" [](){}|", p[1]))
-				p++;
-			continue;
-		}
-		buf[o++] = *p;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
 /*
  * --help-commands (not listed): the families and the commands `help`
  * lists, from the same declarations, one per line, fields separated by
@@ -164,7 +146,7 @@ static void help_commands(void)
 		if (cmd->opts || ipl_is_root(root))
 			ipl_synopsis(cmd, u, sizeof(u));
 		else
-			render_syntax(cmd->syntax, u, sizeof(u));
+			help_render(cmd->syntax, u, sizeof(u));
 		printf("command\t%s\t%s\t%s\n", fam->name, u,
 		       cmd->summary ? cmd->summary : "");
 	}
