@@ -663,38 +663,23 @@ static bool ex_sysctl(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	return false;
 }
 
+static int comm_is(pid_t pid, const char *comm, void *name)
+{
+	return streq(comm, name);
+}
+
 /* expect process NS NAME: a process whose command is NAME runs in NS */
 static bool ex_process(struct nsh *sh, struct model *m,
 		       const struct nsh_args *a, struct out *o)
 {
 	const char *ref = arg_str(a, "ns"), *name = arg_str(a, "name");
-	_cleanup_(closedirp) DIR *d = opendir("/proc");
 	struct model_ns *ns;
-	struct dirent *e;
 
 	SAY(what, "a process '%s' runs in %s", name, ref);
 	if (!(ns = find_ns(m, ref, o->found, o->len)))
 		return false;
-	while (d && (e = readdir(d))) {
-		char path[300], comm[64] = "";
-		struct stat st;
-		FILE *f;
-
-		if (!isdigit((unsigned char)e->d_name[0]))
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
-		if (stat(path, &st) < 0 || st.st_dev != ns->dev ||
-		    st.st_ino != ns->ino)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/comm", e->d_name);
-		if ((f = fopen(path, "re"))) {
-			if (fgets(comm, sizeof(comm), f))
-				comm[strcspn(comm, "\n")] = '\0';
-			fclose(f);
-		}
-		if (streq(comm, name))
-			return true;
-	}
+	if (ns_procs(ns->dev, ns->ino, comm_is, (void *)name))
+		return true;
 	SAY(found, "none");
 	return false;
 }

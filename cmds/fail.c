@@ -308,30 +308,20 @@ static int undo(struct nsh *sh, struct model *m, const struct fault *f)
 	return rc;
 }
 
+static int stop_one(pid_t pid, const char *comm, void *ctx)
+{
+	struct fault *f = ctx;
+
+	if (f->nstopped < (int)ARRAY_SIZE(f->stopped) &&
+	    kill(pid, SIGSTOP) == 0)
+		f->stopped[f->nstopped++] = pid;
+	return 0;
+}
+
 /* the processes whose network namespace is NS (not nsh itself) */
 static void stop_processes(struct fault *f, const struct model_ns *ns)
 {
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	pid_t self = getpid();
-
-	while (d && (e = readdir(d))) {
-		char path[PATH_MAX];
-		struct stat st;
-		long pid = strtol(e->d_name, NULL, 10);
-
-		if (pid <= 0 || pid == self)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%ld/ns/net", pid);
-		if (stat(path, &st) < 0 || st.st_dev != ns->dev ||
-		    st.st_ino != ns->ino)
-			continue;
-		if (f->nstopped < (int)ARRAY_SIZE(f->stopped) &&
-		    kill((pid_t)pid, SIGSTOP) == 0)
-			f->stopped[f->nstopped++] = (pid_t)pid;
-	}
-	if (d)
-		closedir(d);
+	(void)ns_procs(ns->dev, ns->ino, stop_one, f);
 }
 
 /* ------------------------------------------------------------ commands */

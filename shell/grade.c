@@ -80,26 +80,17 @@ static bool find_script(const char *dir, char *buf, size_t len)
 
 /* ------------------------------------------------------------ the child */
 
+static int kill_one(pid_t pid, const char *comm, void *ctx)
+{
+	(void)kill(pid, SIGKILL);
+	return 0;
+}
+
 /* every other process in this network namespace, ended (its spawns,
  * its background programs): nothing of a submission outlives its row */
 static void kill_namespace_mates(dev_t dev, ino_t ino)
 {
-	_cleanup_(closedirp) DIR *d = opendir("/proc");
-	struct dirent *e;
-	pid_t self = getpid();
-
-	while (d && (e = readdir(d))) {
-		char path[300];
-		struct stat st;
-		long pid = strtol(e->d_name, NULL, 10);
-
-		if (pid <= 0 || pid == self)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%ld/ns/net", pid);
-		if (stat(path, &st) == 0 && st.st_dev == dev &&
-		    st.st_ino == ino)
-			(void)kill((pid_t)pid, SIGKILL);
-	}
+	(void)ns_procs(dev, ino, kill_one, NULL);
 }
 
 /* run SCRIPT as bash + iproute2 would (sh -e, in its directory) */

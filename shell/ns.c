@@ -763,41 +763,65 @@ int ns_attach(struct nsh *sh, const char *name, pid_t pid)
 	return 0;
 }
 
-/* the processes whose network namespace is (DEV, INO), as `ip netns pids`
- * lists them: "1234 (sleep), 5678 (bash)" in BUF; how many */
-static int holders(dev_t dev, ino_t ino, char *buf, size_t len)
+int ns_procs(dev_t dev, ino_t ino,
+	     int (*fn)(pid_t pid, const char *comm, void *ctx), void *ctx)
 {
 	_cleanup_(closedirp) DIR *d = opendir("/proc");
 	struct dirent *e;
-	size_t o = 0;
-	int n = 0;
+	pid_t self = getpid();
 
-	buf[0] = '\0';
 	while (d && (e = readdir(d))) {
 		char path[300], comm[64] = "?";
 		struct stat st;
 		FILE *f;
+		long pid = strtol(e->d_name, NULL, 10);
+		int r;
 
-		if (!isdigit((unsigned char)e->d_name[0]) ||
-		    atoi(e->d_name) == (int)getpid())
+		if (pid <= 0 || pid == self)
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
+		snprintf(path, sizeof(path), "/proc/%ld/ns/net", pid);
 		if (stat(path, &st) < 0 || st.st_dev != dev || st.st_ino != ino)
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/comm", e->d_name);
+		snprintf(path, sizeof(path), "/proc/%ld/comm", pid);
 		if ((f = fopen(path, "re"))) {
 			if (fgets(comm, sizeof(comm), f))
 				comm[strcspn(comm, "\n")] = '\0';
 			fclose(f);
 		}
-		if (n++ < 5 && o < len)
-			o += (size_t)snprintf(buf + o, len - o, "%s%s (%s)",
-					      n > 1 ? ", " : "", e->d_name,
-					      comm);
+		if ((r = fn((pid_t)pid, comm, ctx)))
+			return r;
 	}
-	if (n > 5 && o < len)
-		snprintf(buf + o, len - o, " and %d more", n - 5);
-	return n;
+	return 0;
+}
+
+struct holders {
+	char *buf;
+	size_t len, o;
+	int n;
+};
+
+static int holder(pid_t pid, const char *comm, void *ctx)
+{
+	struct holders *h = ctx;
+
+	if (h->n++ < 5 && h->o < h->len)
+		h->o += (size_t)snprintf(h->buf + h->o, h->len - h->o,
+					 "%s%d (%s)", h->n > 1 ? ", " : "",
+					 (int)pid, comm);
+	return 0;
+}
+
+/* the processes whose network namespace is (DEV, INO), as `ip netns pids`
+ * lists them: "1234 (sleep), 5678 (bash)" in BUF; how many */
+static int holders(dev_t dev, ino_t ino, char *buf, size_t len)
+{
+	struct holders h = { buf, len, 0, 0 };
+
+	buf[0] = '\0';
+	(void)ns_procs(dev, ino, holder, &h);
+	if (h.n > 5 && h.o < len)
+		snprintf(buf + h.o, len - h.o, " and %d more", h.n - 5);
+	return h.n;
 }
 
 int ns_unname(struct nsh *sh, const char *name)

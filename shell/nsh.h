@@ -656,6 +656,13 @@ int ns_attach(struct nsh *sh, const char *name, pid_t pid);
 int ns_unname(struct nsh *sh, const char *name);
 /* --sandbox: a fresh net + mount namespace, private tmpfs on /run/netns */
 int ns_sandbox_enter(void);
+/*
+ * ns_procs - FN(PID, COMM, CTX) for every process but nsh whose network
+ * namespace is (DEV, INO), as `ip netns pids` finds them; a non-zero
+ * return of FN stops and is returned, else 0.
+ */
+int ns_procs(dev_t dev, ino_t ino,
+	     int (*fn)(pid_t pid, const char *comm, void *ctx), void *ctx);
 /* the nsid that the namespace of socket SK gives namespace fd NSFD, or -1 */
 int nl_get_nsid(struct nl_sock *sk, int nsfd);
 /* whether NSID (as SK's namespace numbers them) names a live namespace */
