@@ -389,12 +389,14 @@ struct setting *sc_parse_setting(struct sc *s, const char *file, int n,
 	if (!set || strlen(key) < 2 || key[0] == '#' || key[0] == ';')
 		return NULL;
 	if (s->pattern && !pattern_match(s, key))
+		// cppcheck-suppress memleak ; _cleanup_free_ frees set (cppcheck ignores the cleanup attribute)
 		return NULL;
 	value = strchr(key, '=');
 	if (!value) {
 		if (key[0] != '-') {
 			sc_warnx(s, "%s(%d): invalid syntax, continuing...",
 			       file, n);
+			// cppcheck-suppress memleak ; _cleanup_free_ frees set (cppcheck ignores the cleanup attribute)
 			return NULL;
 		}
 		key++;
@@ -410,6 +412,7 @@ struct setting *sc_parse_setting(struct sc *s, const char *file, int n,
 		rstrip(key);
 		set->value = strdup(value);
 		if (!set->value)
+			// cppcheck-suppress memleak ; _cleanup_free_ frees set (cppcheck ignores the cleanup attribute)
 			return NULL;
 	}
 	set->key = strdup(key);
