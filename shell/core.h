@@ -170,6 +170,7 @@ struct input {
 	size_t len, pos, cap;
 	int lineno;		/* physical lines handed out */
 	bool eof;
+	bool skip;		/* dropping the rest of a line too long */
 	bool events;		/* serve netlink events while waiting */
 	char *hist;		/* TERMINAL: the history file */
 };

@@ -282,6 +282,16 @@ static int cut_line(struct nsh *sh, struct input *in, char **ret)
 		return 0;
 	p = in->buf + in->pos;
 	nl = memchr(p, '\n', avail);
+	if (in->skip) {	/* the rest of a line too long */
+		if (!nl) {
+			in->pos = in->len;
+			return 0;
+		}
+		in->skip = false;
+		in->lineno++;
+		in->pos += (size_t)(nl - p) + 1;
+		return cut_line(sh, in, ret);
+	}
 	l = nl ? (size_t)(nl - p) : avail;
 	if (!nl && !in->eof)
 		return 0;
@@ -320,9 +330,11 @@ static int stream_fill(struct nsh *sh, struct input *in)
 		if (cap > INPUT_LINE_MAX * 2) {
 			sh->file = in->name;
 			sh->line = in->lineno + 1;
-			nsh_err_raw(sh, "line too long");
-			in->len = 0;	/* dropped */
-			return 1;
+			nsh_err_raw(sh, "line too long (more than %u bytes)",
+				    INPUT_LINE_MAX * 2);
+			in->len = 0;	/* dropped, and the rest of it */
+			in->skip = true;
+			return -E2BIG;
 		}
 		nb = realloc(in->buf, cap);
 		if (!nb)
@@ -518,7 +530,7 @@ int input_all(struct nsh *sh, struct input *in, struct script_line **ret,
 			nsh_err_raw(sh, "out of memory");
 		else if (r == -EINTR)
 			nsh_err_raw(sh, "interrupted");
-		else if (r != -EILSEQ && r != -EINVAL)
+		else if (r != -EILSEQ && r != -EINVAL && r != -E2BIG)
 			nsh_err_raw(sh, "%s", strerror(-r));
 		script_lines_free(v, n);
 		return 1;

@@ -118,8 +118,9 @@ int input_run_live(struct nsh *sh, struct input *in)
 		if (tty)
 			nsh_jobs_reap(sh, true);	/* [1]+ Done … */
 		r = input_line(sh, in, tty, &l);
-		if (r == -EINTR && tty)
-			continue;	/* Ctrl-C: a new prompt */
+		if ((r == -EINTR && tty) || r == -E2BIG)
+			continue;	/* Ctrl-C: a new prompt; a line too
+					 * long was said and is skipped */
 		if (r == 0 && tty && eof_stays(sh, &eof_warned))
 			continue;
 		if (r <= 0) {

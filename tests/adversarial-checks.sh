@@ -123,8 +123,8 @@ c_b9() {
 c_b5() {
 	"$NSH" -c 'ip addr add 10.8/16 dev v1' >/dev/null 2>"$TMP/e"
 	is "$ID: 10.8/16 is read as iproute2 reads it: 10.8.0.0/16 on v1" \
-		"$? $(ip -j addr show dev v1 | python3 -c 'import json,sys; print([a["local"] + "/" + str(a["prefixlen"]) for a in json.load(sys.stdin)[0]["addr_info"] if a["family"] == "inet"])')" \
-		"0 ['10.8.0.0/16']"
+		"$? $(ip -j addr show dev v1 | python3 -c 'import json,sys; print("10.8.0.0/16" in [a["local"] + "/" + str(a["prefixlen"]) for a in json.load(sys.stdin)[0]["addr_info"]])')" \
+		"0 True"
 	ip addr del 10.8.0.0/16 dev v1 2>/dev/null
 }
 

@@ -365,4 +365,11 @@ r "$NSH" -f "$TMP/link.nsh"
 like "a readable one is quoted as usual" "$ERR" "^$TMP/link.nsh:2: root:x-secret-hash-x"
 clean
 
+# -i: a line too long is said once and skipped; the next one runs
+{ head -c 3000000 /dev/zero | tr '\0' x; printf '\nip netns add long2\n'; } |
+	"$NSH" -i >/dev/null 2>"$TMP/long.err"
+is "-i: a line over 2 MiB: one error line, the next line runs" \
+	"$(wc -l <"$TMP/long.err") $(ip netns list | awk '{print $1}')" "1 long2"
+clean
+
 done_testing
