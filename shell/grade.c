@@ -135,6 +135,7 @@ static void __attribute__((noreturn)) child(struct nsh *sh, const char *lab,
 	(void)setpgid(0, 0);
 	(void)dup2(log, 1);
 	(void)dup2(log, 2);
+	sh->o.sandbox = true;	/* its journal too stays in the sandbox */
 	if (ns_sandbox_enter() < 0 || ns_init(sh) < 0)
 		_exit(20);
 	if (stat("/proc/self/ns/net", &st) == 0)
