@@ -192,6 +192,10 @@ void model_addr_set(struct model_ns *ns, const struct model_addr *a, bool add);
 void model_route_set(struct model_ns *ns, const struct model_route *r,
 		     bool add);
 void model_emit(const struct model_change *ch);
+/* one rtnetlink message of NS into the model: 1 applied, 0 not a model
+ * message (shell/model_nl.c's event loop; the fuzz target) */
+struct nlmsghdr;
+int model_apply(struct model_ns *ns, struct nlmsghdr *h);
 /* the nsid VIEWER gives TARGET (cached; -1 unknown): model_nl.c */
 int model_nsid_in(struct model_ns *viewer, struct model_ns *target);
 struct model *model_alloc(void);

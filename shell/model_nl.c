@@ -776,6 +776,45 @@ static void nsids_dead(struct nsh *sh, const char *buf, ssize_t r)
 	}
 }
 
+
+/*
+ * model_apply - one rtnetlink message H of namespace NS into the model
+ * (drain's step; tests/fuzz/fuzz-model.c feeds it too): 1 when it was a
+ * change the model keeps, else 0.
+ */
+int model_apply(struct model_ns *ns, struct nlmsghdr *h)
+{
+	struct parse_ctx p = { .ns = ns };
+	struct nl_msg *msg;
+
+	/* a bridge's per-port messages (family AF_BRIDGE) describe the
+	 * port's bridging, not the link: their DELLINK only says it left
+	 * its bridge (libnl cannot tell: it calls a bridge device
+	 * AF_BRIDGE too) */
+	if ((h->nlmsg_type == RTM_NEWLINK || h->nlmsg_type == RTM_DELLINK) &&
+	    h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)) &&
+	    ((struct ifinfomsg *)NLMSG_DATA(h))->ifi_family == AF_BRIDGE)
+		return 0;
+	switch (h->nlmsg_type) {
+	case RTM_NEWLINK: case RTM_NEWADDR: case RTM_NEWROUTE:
+		p.add = true;
+		break;
+	case RTM_DELLINK: case RTM_DELADDR: case RTM_DELROUTE:
+		p.add = false;
+		break;
+	default:
+		return 0;
+	}
+	msg = nlmsg_convert(h);
+	if (!msg)
+		return 0;
+	/* libnl finds the parser by protocol and type */
+	nlmsg_set_proto(msg, NETLINK_ROUTE);
+	(void)nl_msg_parse(msg, parse_cb, &p);
+	nlmsg_free(msg);
+	return 1;
+}
+
 /* read every pending event without blocking */
 static void drain(struct nsh *sh)
 {
@@ -818,39 +857,8 @@ static void drain(struct nsh *sh)
 		if (ns == M->ns[0])
 			nsids_dead(sh, buf, r);
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, r); h = NLMSG_NEXT(h, r)) {
-			struct parse_ctx p = { .ns = ns };
-			struct nl_msg *msg;
-
-			/* a bridge's per-port messages (family AF_BRIDGE)
-			 * describe the port's bridging, not the link: their
-			 * DELLINK only says it left its bridge (libnl cannot
-			 * tell: it calls a bridge device AF_BRIDGE too) */
-			if ((h->nlmsg_type == RTM_NEWLINK ||
-			     h->nlmsg_type == RTM_DELLINK) &&
-			    h->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)) &&
-			    ((struct ifinfomsg *)NLMSG_DATA(h))->ifi_family ==
-				    AF_BRIDGE)
-				continue;
-			switch (h->nlmsg_type) {
-			case RTM_NEWLINK: case RTM_NEWADDR: case RTM_NEWROUTE:
-				p.add = true;
-				break;
-			case RTM_DELLINK: case RTM_DELADDR: case RTM_DELROUTE:
-				p.add = false;
-				break;
-			default:
-				continue;
-			}
-			msg = nlmsg_convert(h);
-			if (!msg)
-				continue;
-			/* libnl finds the parser by protocol and type */
-			nlmsg_set_proto(msg, NETLINK_ROUTE);
-			(void)nl_msg_parse(msg, parse_cb, &p);
-			nlmsg_free(msg);
-			M->events++;
-		}
+		     NLMSG_OK(h, r); h = NLMSG_NEXT(h, r))
+			M->events += (unsigned long)model_apply(ns, h);
 	}
 }
 
