@@ -154,6 +154,26 @@ static void pid_label(const char *ref, char *buf, size_t len)
 		snprintf(buf, len, "pid %s", ref);
 }
 
+/*
+ * PATH exists: true if it is (or within 200 ms becomes) a namespace, false
+ * if it stays a plain file, a stale entry.  Another `ip netns add` of the
+ * same name creates the file before it mounts the namespace on it: that
+ * moment is no stale entry.
+ */
+static bool entry_settles(const char *path)
+{
+	for (int i = 0; i < 20; i++) {
+		struct statfs sfs;
+		struct stat st;
+
+		if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode) ||
+		    (statfs(path, &sfs) == 0 && sfs.f_type == NSFS_MAGIC))
+			return true;
+		usleep(10000);
+	}
+	return false;
+}
+
 /* REF as a name in NETNS_RUN_DIR: 0, or -errno (-EMEDIUMTYPE: a stale
  * plain file there) */
 static int open_name(struct nsh *sh, const char *ref, struct nsh_ns *ret)
@@ -683,12 +703,7 @@ int ns_create(struct nsh *sh, const char *name)
 	if (fd < 0) {
 		journal_netns_gone(name);
 		if (errno == EEXIST) {
-			struct statfs sfs;
-			struct stat st;
-
-			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-			    statfs(path, &sfs) == 0 &&
-			    sfs.f_type != NSFS_MAGIC)
+			if (!entry_settles(path))
 				return nsh_err(sh, "'%s': a stale entry (a "
 						   "plain file, not a "
 						   "namespace) has this name; "
