@@ -34,6 +34,15 @@ ip -n h1 -6 route add 2001:db8:8::/64 via 2001:db8:7::2
 ip -n h1 neigh add 10.7.0.99 lladdr 02:00:00:00:00:63 dev eth0
 ip -n h1 neigh add 2001:db8:7::99 lladdr 02:00:00:00:00:64 dev eth0
 
+# Duplicate address detection adds routes (an address's local route, the
+# link-local ones) a second or two later: compare a settled kernel, not
+# one in flux between the iproute2 and the nsh run.
+n=0
+while [ $n -lt 100 ] && { [ -n "$(ip -6 addr show tentative)" ] ||
+	for i in 1 2 3 4 5 6; do ip -n "h$i" -6 addr show tentative; done | grep -q .; }; do
+	sleep 0.1; n=$((n + 1))
+done
+
 # tty CMD: CMD's output on a terminal (script(1)), with CR LF as script
 # writes them; the typescript itself goes to a file of the test's
 tty() { script -qc "$1" "$TMP/ts" </dev/null; }
