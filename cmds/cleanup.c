@@ -39,7 +39,7 @@
 #include <netlink/route/link.h>
 
 #include "cmds.h"
-#include "../shell/model.h"
+#include "model.h"
 
 /* namespaces by nsfs identity */
 struct nsset {

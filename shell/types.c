@@ -202,19 +202,6 @@ static bool cp_deceptive(unsigned cp)
 	       cp == 0xfeff;
 }
 
-const char *check_netns_ref(const char *s)
-{
-	if (!*s)
-		return "a namespace name cannot be empty";
-	if (strchr(s, '/'))
-		return "a namespace name cannot contain '/'";
-	if (streq(s, ".") || streq(s, ".."))
-		return "'.' and '..' are not namespace names";
-	if (strlen(s) > NAME_MAX)
-		return "a namespace name is at most 255 bytes";
-	return NULL;
-}
-
 const char *check_netns_name(const char *s)
 {
 	const char *r = check_netns_ref(s);

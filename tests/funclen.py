@@ -1,6 +1,6 @@
 import re,sys,glob
 res=[]
-for f in sorted(glob.glob('shell/*.c')+glob.glob('cmds/*.c')):
+for f in sorted(glob.glob('shell/*.c')+glob.glob('shell/lab/*.c')+glob.glob('cmds/*.c')):
     lines=open(f).read().split('\n')
     i=0
     while i<len(lines):

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * fuzz-journal.c - the journal reader (shell/journal.c parse(), which
+ * fuzz-journal.c - the journal reader (shell/lab/journal.c parse(), which
  * `cleanup` runs over every dead session's /run/nsh/PID.journal).
  *
  * The reader is static: this file includes journal.c itself, so it is
@@ -11,7 +11,7 @@
  * lines and pairs are exercised.  Only parsing: nothing is removed, no
  * file is opened (journal_load, which reads /run/nsh, is not called).
  */
-#include "../../shell/journal.c"
+#include "../../shell/lab/journal.c"
 
 #include <stdint.h>
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-model.c - the netlink-message-to-model converters of
- * shell/model_nl.c: crafted RTM_NEWLINK/DELLINK, NEWADDR/DELADDR,
+ * shell/lab/model_nl.c: crafted RTM_NEWLINK/DELLINK, NEWADDR/DELADDR,
  * NEWROUTE/DELROUTE and NEWNSID/DELNSID messages, as the event socket
  * would receive them.
  *
@@ -17,7 +17,7 @@
  * for every input.  No socket is opened (the links drain() would re-read
  * afterwards are only listed), and guard.h keeps any from being opened.
  */
-#include "../../shell/model_nl.c"
+#include "../../shell/lab/model_nl.c"
 
 #include <stdint.h>
 #include <linux/if_link.h>

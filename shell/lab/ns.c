@@ -1035,3 +1035,17 @@ int ns_sandbox_enter(void)
 				MS_NOEXEC, NULL);
 	return 0;
 }
+
+/* the rules every namespace reference obeys (a name under /run/netns) */
+const char *check_netns_ref(const char *s)
+{
+	if (!*s)
+		return "a namespace name cannot be empty";
+	if (strchr(s, '/'))
+		return "a namespace name cannot contain '/'";
+	if (streq(s, ".") || streq(s, ".."))
+		return "'.' and '..' are not namespace names";
+	if (strlen(s) > NAME_MAX)
+		return "a namespace name is at most 255 bytes";
+	return NULL;
+}
