@@ -35,7 +35,7 @@ fi
 jobs=$(nproc 2>/dev/null || echo 2)
 make -s -C "$out/obj" -j"$jobs" libnshcore.a >/dev/null
 libs="$(pkg-config --libs libnl-3.0 libnl-route-3.0 libpcap yaml-0.1) -lreadline -lm"
-incs="-I$out/obj -I$src/shell -I$src/cmds -I$src/tests/fuzz
+incs="-I$out/obj -I$src/shell -I$src/shell/lab -I$src/cmds -I$src/tests/fuzz
 $(pkg-config --cflags libnl-3.0 libnl-route-3.0 libpcap yaml-0.1)"
 for t in $targets; do
 	# shellcheck disable=SC2086
