@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cmds.h"
+#include "core.h"
 
 const struct nsh_family *const nsh_families[] = {
 	&netns_family,
@@ -32,5 +33,15 @@ const struct nsh_family *const nsh_families[] = {
 	&fail_family,
 	&capture_family,
 	&checkpoint_family,
+	&host_family,
 	NULL,
 };
+
+/* the program hook (nsh_program_hook): a line for another host, then
+ * Mininet's `h1 ping h2`; -1 when neither */
+int cmds_program(struct nsh *sh, int argc, char **argv)
+{
+	int st = host_program(sh, argc, argv);
+
+	return st >= 0 ? st : mininet_program(sh, argc, argv);
+}

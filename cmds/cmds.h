@@ -32,6 +32,9 @@ extern const struct nsh_family config_family;
 extern const struct nsh_family cleanup_family;
 extern const struct nsh_family neigh_family;
 extern const struct nsh_family nexthop_family;
+extern const struct nsh_family host_family;
+/* `HOST: COMMAND…` on a declared host: its status, or -1 (cmds/host.c) */
+int host_program(struct nsh *sh, int argc, char **argv);
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

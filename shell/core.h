@@ -92,6 +92,9 @@ extern void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 extern int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 /* cmds/mininet.c: the hook main() installs */
 int mininet_program(struct nsh *sh, int argc, char **argv);
+/* the program hook main() installs: `HOST: LINE`, then Mininet's forms
+ * (cmds/cmds.c) */
+int cmds_program(struct nsh *sh, int argc, char **argv);
 /* cmds/checkpoint.c: the nsh_before_hook main() installs (undo's
  * snapshot before each change) */
 void checkpoint_before(struct nsh *sh, int argc, char **argv,

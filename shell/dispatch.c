@@ -226,8 +226,9 @@ static bool on_path(const char *name)
 /*
  * The checking pass: a program that is nowhere on $PATH stops the script
  * before its first line, as a typo in an nsh command does.  Not checked: a
- * path (the script may make it), and a first word that may be a namespace
- * the script makes before (Mininet's `h1 ping h2`: a name and more words).
+ * path (the script may make it), a first word that may be a namespace
+ * the script makes before (Mininet's `h1 ping h2`: a name and more words)
+ * or a host (`h2: ip link`).
  */
 static int check_program(struct nsh *sh, int argc, char **argv)
 {
@@ -236,6 +237,10 @@ static int check_program(struct nsh *sh, int argc, char **argv)
 
 	if (strchr(w, '/') || on_path(w))
 		return 0;
+	if (argc > 1 && w[0] && w[strlen(w) - 1] == ':' && !strchr(w, '/'))
+		/* `HOST: COMMAND` (the host a line before may declare): the
+		 * command is checked here as the agent will run it */
+		return nsh_run_words(sh, argc - 1, argv + 1, NSH_CHECK);
 	if (argc > 1 && w[strspn(w, "abcdefghijklmnopqrstuvwxyz"
 				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")] ==
 				   '\0' && !strchr("-.", w[0]) &&

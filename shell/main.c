@@ -25,6 +25,7 @@
 #include "ipl.h"
 #include "model.h"
 #include "nsh-version.h"
+#include "remote.h"
 #include "term.h"
 
 
@@ -180,7 +181,7 @@ static void catch_signals(void)
 /* what shell/ reaches of cmds/: the hooks the composition root hands in */
 static void install_hooks(void)
 {
-	nsh_program_hook = mininet_program;
+	nsh_program_hook = cmds_program;
 	nsh_check_hook = expect_eval;
 	nsh_before_hook = checkpoint_before;
 }
@@ -230,7 +231,7 @@ static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 struct start {
 	const char *file, *line, *check, *step, *import;
 	struct grade_opts grade;
-	bool each, lines, cleanup;
+	bool each, lines, cleanup, agent;
 };
 
 /* an option that sets how nsh behaves: 0, or an exit status */
@@ -287,6 +288,7 @@ static int opt_mode(struct nsh *sh, struct start *st, int c, const char *arg)
 	case 's': st->step = arg; break;
 	case 'I': st->import = arg; break;
 	case 'A': st->each = true; break;
+	case 'G': st->agent = true; break;
 	case 'v': st->grade.csv = true; break;
 	case 'W':
 	case 'T':
@@ -344,6 +346,7 @@ static int parse_options(int argc, char **argv, struct nsh *sh,
 		{ "help-commands", no_argument, NULL, 'H' },
 		{ "color", optional_argument, NULL, 'O' },
 		{ "colour", optional_argument, NULL, 'O' },
+		{ "agent", no_argument, NULL, 'G' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc;
@@ -364,6 +367,8 @@ static int run_session(struct nsh *sh, const struct start *st)
 
 	if (st->check)
 		return check_run_file(sh, st->check);
+	if (st->agent)
+		return agent_run(sh);
 	if (st->step)
 		return step_run_file(sh, st->step, &step_ops);
 	if (st->line)
@@ -402,6 +407,7 @@ static int session(struct nsh *sh, const struct start *st)
 		if (cleanup_run(sh, false, false, true) && !rc)
 			rc = 1;
 	}
+	hosts_fini(sh);
 	spawn_fini();
 	journal_fini();
 	model_fini();

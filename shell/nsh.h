@@ -408,6 +408,7 @@ struct nsh {
 				 * status" waits for stderr to be back */
 	int unreported;		/* that status */
 	char unreported_name[64];
+	struct nsh_host *hosts;	/* the lab's other hosts (lab/remote.h) */
 };
 
 #define NSH_FD_CLOSED (-3)	/* nsh.fdmap: N>&- */
@@ -531,6 +532,8 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 		int *ret_n);
 void script_lines_free(struct script_line *v, int n);
 int script_run_file(struct nsh *sh, const char *path);
+/* nsh --agent: serve requests on stdin (shell/agent.c) */
+int agent_run(struct nsh *sh);
 int script_run_buffer(struct nsh *sh, const char *name, const char *buf,
 		      size_t len);
 
@@ -643,6 +646,8 @@ void exec_raise_nofile(void);
  * --user's identity (nothing for nsh's own programs, o.as_root) */
 void child_identity(const struct nsh *sh);
 void child_restore_nofile(void);
+/* every signal back to SIG_DFL, none blocked */
+void child_reset_signals(void);
 void child_close_from(int first);
 
 /*

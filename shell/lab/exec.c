@@ -102,7 +102,7 @@ void child_restore_nofile(void)
  * because glibc's sigaction() refuses the two real-time signals it
  * reserves (32, 33), which a parent such as make may have left ignored.
  */
-static void child_reset_signals(void)
+void child_reset_signals(void)
 {
 	struct {
 		void (*handler)(int);

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * host.c - labs larger than one machine: `host NAME ssh DEST …` declares
+ * a host and starts its agent over one SSH session; `NAME: COMMAND` and
+ * `on NAME COMMAND` run a line there; `hosts` lists them; `host del`
+ * ends an agent (its lab stays on the host).
+ *
+ * The agents, the protocol and the connections are the engine's
+ * (shell/lab/remote.c); this file is the commands over it.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "remote.h"
+
+#define HOST_ARGV_MAX 48
+
+/* a host's name: letters, digits, '_', '.', '-', not first '-' or '.' */
+static const char *check_host_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || n >= sizeof(((struct nsh_host *)0)->name))
+		return "a host name is 1 to 63 characters";
+	if (strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		      "0123456789_.-") != n || strchr("-.", s[0]))
+		return "a host name is letters, digits, '_', '.' and '-', "
+		       "not first '-' or '.'";
+	return NULL;
+}
+
+/* WORD quoted for the remote shell ssh hands its command to */
+static char *sh_quoted(const char *w)
+{
+	size_t n = strlen(w);
+	char *q = malloc(4 * n + 3), *o = q;
+
+	if (!q)
+		return NULL;
+	*o++ = '\'';
+	for (; *w; w++) {
+		if (*w == '\'') {
+			memcpy(o, "'\\''", 4);
+			o += 4;
+		} else
+			*o++ = *w;
+	}
+	*o++ = '\'';
+	*o = '\0';
+	return q;
+}
+
+struct argv_b {
+	char *v[HOST_ARGV_MAX + 1];
+	int n;
+};
+
+static void push(struct argv_b *b, const char *w)
+{
+	if (b->n < HOST_ARGV_MAX)
+		b->v[b->n++] = (char *)w;
+	b->v[b->n] = NULL;
+}
+
+/* ssh's command line for A: one session, no terminal, no questions */
+static void ssh_argv(const struct nsh_args *a, struct argv_b *b,
+		     const char *remote)
+{
+	static const char *const fixed[] = {
+		"ssh", "-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10",
+		"-o", "ServerAliveInterval=15", "-o", "LogLevel=ERROR",
+	};
+	const struct nsh_val *v;
+
+	for (size_t i = 0; i < ARRAY_SIZE(fixed); i++)
+		push(b, fixed[i]);
+	if (arg_has(a, "port")) {
+		push(b, "-p");
+		push(b, arg_str(a, "port"));
+	}
+	if (arg_has(a, "identity")) {
+		push(b, "-i");
+		push(b, arg_str(a, "identity"));
+	}
+	for (int i = 0; (v = arg_nth(a, "opt", i)); i++) {
+		push(b, "-o");
+		push(b, v->text);
+	}
+	push(b, "--");
+	push(b, arg_str(a, "dest"));
+	push(b, remote);
+}
+
+static void describe(const struct nsh_args *a, char *buf, size_t len)
+{
+	snprintf(buf, len, "ssh %s%s%s", arg_str(a, "dest"),
+		 arg_has(a, "port") ? " port " : "",
+		 arg_has(a, "port") ? arg_str(a, "port") : "");
+}
+
+/* host NAME ssh DEST [port N] [identity FILE] [agent PATH] [option O]… */
+static int cmd_host(struct nsh *sh, const struct nsh_args *a)
+{
+	const char *name = arg_str(a, "name"), *err;
+	const char *agent = arg_has(a, "agent") ? arg_str(a, "agent") : "nsh";
+	_cleanup_free_ char *q = sh_quoted(agent), *remote = NULL;
+	struct argv_b b = { .n = 0 };
+	struct nsh_host *h;
+	char target[256];
+	int rc;
+
+	if ((err = check_host_name(name)))
+		return nsh_err(sh, "'%s': %s", name, err);
+	if (host_find(sh, name))
+		return nsh_err(sh, "'%s': there is a host of that name (host "
+				   "del %s first)", name, name);
+	if (!q || asprintf(&remote, "exec %s --agent", q) < 0)
+		return nsh_err(sh, "'%s': out of memory", name);
+	ssh_argv(a, &b, remote);
+	describe(a, target, sizeof(target));
+	if ((rc = host_add(sh, name, b.v, target, &h)) < 0)
+		return nsh_err(sh, "'%s': %s", name, strerror(-rc));
+	if (arg_has(a, "via"))
+		snprintf(h->via, sizeof(h->via), "%s", arg_str(a, "via"));
+	if (host_connect(h, 0) < 0) {
+		nsh_err(sh, "'%s': cannot start its agent: %s", name, h->why);
+		host_del(sh, h);
+		return 1;
+	}
+	return 0;
+}
+
+static int cmd_host_del(struct nsh *sh, const struct nsh_args *a)
+{
+	struct nsh_host *h = host_find(sh, arg_str(a, "name"));
+
+	if (!h)
+		return nsh_err(sh, "'%s': no such host", arg_str(a, "name"));
+	host_del(sh, h);
+	return 0;
+}
+
+static void hosts_json(struct nsh *sh)
+{
+	struct json j = { .pretty = sh->o.pretty };
+
+	json_begin_array(&j);
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		json_key(&j, NULL);
+		json_begin_object(&j);
+		json_str(&j, "name", h->name);
+		json_str(&j, "state", host_state_name(h->state));
+		json_str(&j, "target", h->target);
+		json_str(&j, "hostname", h->hostname);
+		json_str(&j, "version", h->version);
+		json_int(&j, "agent_pid", h->agent_pid);
+		json_uint(&j, "requests", h->requests);
+		if (h->via[0])
+			json_str(&j, "underlay", h->via);
+		if (h->state != HOST_UP && h->why[0])
+			json_str(&j, "why", h->why);
+		json_end_object(&j);
+	}
+	json_end_array(&j);
+	json_end(&j);
+}
+
+static int cmd_hosts(struct nsh *sh, const struct nsh_args *a)
+{
+	if (arg_has(a, "-j") || sh->o.json) {
+		hosts_json(sh);
+		return 0;
+	}
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		printf("%s\t%s\t%s\t", h->name, host_state_name(h->state),
+		       h->target);
+		if (h->state == HOST_UP)
+			printf("%s, agent pid %lld, %lu requests\n",
+			       h->hostname, h->agent_pid, h->requests);
+		else
+			printf("%s\n", h->why);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------ a line remotely */
+
+/* TEXT (the agent's stderr) line by line, each prefixed as nsh's own
+ * errors are, with the host's name in front */
+static void put_err(struct nsh *sh, const char *host, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		if (sh->file)
+			fprintf(stderr, "%s:%d: ", sh->file, sh->line);
+		fprintf(stderr, "%s: %.*s\n", host, (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+/* the words of ARGV as one line the agent splits back into them */
+static char *join_words(int argc, char **argv)
+{
+	size_t len = 1;
+	char *line, *o;
+
+	for (int i = 0; i < argc; i++)
+		len += 4 * strlen(argv[i]) + 3;
+	if (!(o = line = malloc(len)))
+		return NULL;
+	*o = '\0';
+	for (int i = 0; i < argc; i++) {
+		_cleanup_free_ char *q = sh_quoted(argv[i]);
+
+		if (!q) {
+			free(line);
+			return NULL;
+		}
+		o += sprintf(o, "%s%s", i ? " " : "", q);
+	}
+	return line;
+}
+
+/* run ARGV on host NAME: its status */
+static int run_on(struct nsh *sh, const char *name, int argc, char **argv)
+{
+	struct nsh_host *h = host_find(sh, name);
+	_cleanup_free_ char *line = NULL;
+	struct host_reply r;
+	int rc;
+
+	if (!h)
+		return nsh_err(sh, "'%s': no such host (host %s ssh …)", name,
+			       name);
+	if (h->state != HOST_UP)
+		return nsh_err(sh, "'%s': the host is %s: %s", name,
+			       host_state_name(h->state), h->why);
+	if (!(line = join_words(argc, argv)))
+		return nsh_err(sh, "'%s': out of memory", name);
+	if ((rc = host_call(h, line, NULL, 0, &r)) < 0)
+		return nsh_err(sh, "'%s': %s", name,
+			       rc == -EINTR ? "interrupted (the line may "
+					      "still run there)" :
+			       rc == -ECONNRESET ? h->why : strerror(-rc));
+	fwrite(r.out, 1, strlen(r.out), stdout);
+	fflush(stdout);
+	put_err(sh, name, r.err);
+	rc = r.status;
+	host_reply_free(&r);
+	return rc;
+}
+
+static int cmd_on(struct nsh *sh, const struct nsh_args *a)
+{
+	return run_on(sh, arg_str(a, "name"), a->nrest, a->rest);
+}
+
+/* `NAME: COMMAND…` (the program hook): -1 when ARGV is no such line */
+int host_program(struct nsh *sh, int argc, char **argv)
+{
+	size_t n = strlen(argv[0]);
+	char name[64];
+
+	if (n < 2 || argv[0][n - 1] != ':' || n > sizeof(name))
+		return -1;
+	snprintf(name, sizeof(name), "%.*s", (int)(n - 1), argv[0]);
+	if (!host_find(sh, name))
+		return -1;
+	if (argc < 2)
+		return nsh_err(sh, "'%s': a command to run there is missing",
+			       name);
+	return run_on(sh, name, argc - 1, argv + 1);
+}
+
+static const struct nsh_cmd host_cmds[] = {
+	{ "host del WORD$name",
+	  "end a host's agent and forget the host (its lab stays there)",
+	  cmd_host_del, 0, "host del h2" },
+	{ "host WORD$name ssh WORD$dest [ { port UINT$port | identity "
+	  "FILE$identity | agent FILE$agent | via-underlay WORD$via | "
+	  "option WORD$opt } ... ]",
+	  "add a host to the lab: its agent (nsh --agent) started over one "
+	  "SSH session",
+	  cmd_host, 0, "host h2 ssh root@192.0.2.2 port 22" },
+	{ "hosts [ -j ]", "the lab's hosts: state, agent, requests",
+	  cmd_hosts, NSH_CMD_NOBARRIER, "hosts" },
+	{ "on WORD$name ARGS...", "run a line on a host (as NAME: LINE)",
+	  cmd_on, NSH_CMD_NESTED, "on h2 ip netns add ns5" },
+	{ NULL },
+};
+
+const struct nsh_family host_family = {
+	"host", "labs over several hosts: host, hosts, on, NAME: COMMAND",
+	host_cmds,
+};

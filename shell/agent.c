@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * agent.c - `nsh --agent`: this host's part of a lab driven from another
+ * host's nsh (shell/lab/remote.h has the protocol).
+ *
+ * Requests come on stdin, one JSON object per line; each line of a
+ * request runs as `nsh -c LINE` would run it, in this one session (so
+ * `enter`, variables and the journal carry from one request to the
+ * next), with its output and errors caught and sent back in the reply.
+ * The programs it starts get /dev/null as stdin: the request stream is
+ * never theirs to read.  End of input ends the agent; what it made stays
+ * (`cleanup` on this host, or from the controller, removes it).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+
+#include "nsh.h"
+#include "jsonl.h"
+
+struct agent {
+	FILE *in;		/* the requests */
+	int out;		/* the replies */
+	int null;		/* /dev/null, opened for reading */
+};
+
+/* the whole of FD (a memory file) from its start, NUL-terminated */
+static char *slurp(int fd, size_t *len)
+{
+	off_t n = lseek(fd, 0, SEEK_END);
+	char *b;
+
+	*len = 0;
+	if (n < 0 || !(b = malloc((size_t)n + 1)))
+		return NULL;
+	if (pread(fd, b, (size_t)n, 0) != n) {
+		free(b);
+		return NULL;
+	}
+	b[n] = '\0';
+	*len = (size_t)n;
+	return b;
+}
+
+struct caught {
+	int fd[2];		/* memory files for stdout, stderr */
+	int saved[2];
+};
+
+/* stdout and stderr into memory files until caught_end */
+static int caught_begin(struct caught *c)
+{
+	c->fd[0] = memfd_create("nsh-agent-out", MFD_CLOEXEC);
+	c->fd[1] = memfd_create("nsh-agent-err", MFD_CLOEXEC);
+	if (c->fd[0] < 0 || c->fd[1] < 0)
+		return -errno;
+	fflush(stdout);
+	fflush(stderr);
+	for (int i = 0; i < 2; i++) {
+		c->saved[i] = fcntl(1 + i, F_DUPFD_CLOEXEC, 10);
+		if (c->saved[i] < 0 || dup2(c->fd[i], 1 + i) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+static void caught_end(struct caught *c)
+{
+	fflush(stdout);
+	fflush(stderr);
+	for (int i = 0; i < 2; i++)
+		if (c->saved[i] >= 0) {
+			(void)dup2(c->saved[i], 1 + i);
+			close(c->saved[i]);
+		}
+}
+
+static void caught_put(struct caught *c, struct jsonl_out *o)
+{
+	static const char *const keys[] = { "out", "err" };
+
+	for (int i = 0; i < 2; i++) {
+		size_t len;
+		char *b = slurp(c->fd[i], &len);
+
+		jsonl_put_mem(o, keys[i], b ? b : "", b ? len : 0);
+		free(b);
+		close(c->fd[i]);
+	}
+}
+
+static int send_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -errno;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* run the request's lines (LINE alone, or the N of LINES until one
+ * fails) and send the reply to request ID */
+static int serve(struct nsh *sh, struct agent *a, long long id,
+		 const char *line, char *const *lines, int n)
+{
+	struct caught c = { { -1, -1 }, { -1, -1 } };
+	struct jsonl_out o = { 0 };
+	int st = 0, ran = 0, rc;
+
+	if ((rc = caught_begin(&c)) < 0) {
+		caught_end(&c);
+		return rc;
+	}
+	if (!lines) {
+		lines = (char *const *)&line;
+		n = 1;
+	}
+	for (; ran < n && !st && !sh->quit; ran++) {
+		st = nsh_run_line(sh, lines[ran], NSH_RUN);
+		nsh_interrupted = 0;
+	}
+	caught_end(&c);
+	jsonl_put_num(&o, "id", id);
+	jsonl_put_num(&o, "status", st);
+	jsonl_put_num(&o, "ran", ran);
+	caught_put(&c, &o);
+	rc = jsonl_close(&o);
+	if (!rc)
+		rc = send_all(a->out, o.p, o.n);
+	jsonl_out_free(&o);
+	return rc;
+}
+
+static int greet(struct agent *a)
+{
+	struct jsonl_out o = { 0 };
+	char host[256] = "?";
+	int rc;
+
+	(void)gethostname(host, sizeof(host) - 1);
+	jsonl_put_str(&o, "agent", "nsh");
+	jsonl_put_str(&o, "version", PACKAGE_VERSION);
+	jsonl_put_str(&o, "host", host);
+	jsonl_put_num(&o, "pid", getpid());
+	rc = jsonl_close(&o);
+	if (!rc)
+		rc = send_all(a->out, o.p, o.n);
+	jsonl_out_free(&o);
+	return rc;
+}
+
+/* one request line: 0, or a negative errno that ends the agent */
+static int request(struct nsh *sh, struct agent *a, const char *text)
+{
+	struct jsonl_msg m;
+	const struct jsonl_field *f;
+	long long id;
+	int rc;
+
+	if (jsonl_parse(text, &m) < 0 || !jsonl_num(&m, "id", &id)) {
+		fprintf(stderr, "nsh --agent: a request nsh cannot read\n");
+		return 0;
+	}
+	if ((f = jsonl_get(&m, "lines", JSONL_ARR)))
+		rc = serve(sh, a, id, NULL, f->arr, f->narr);
+	else
+		rc = serve(sh, a, id, jsonl_str(&m, "line") ?
+				      jsonl_str(&m, "line") : "", NULL, 0);
+	jsonl_free(&m);
+	return rc;
+}
+
+/* the request stream to its own descriptors; /dev/null as stdin and,
+ * between requests, as stdout */
+static int agent_open(struct agent *a)
+{
+	int in = fcntl(0, F_DUPFD_CLOEXEC, 10);
+
+	a->out = fcntl(1, F_DUPFD_CLOEXEC, 10);
+	a->null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	if (in < 0 || a->out < 0 || a->null < 0 || dup2(a->null, 0) < 0 ||
+	    !(a->in = fdopen(in, "r")))
+		return -errno;
+	return 0;
+}
+
+int agent_run(struct nsh *sh)
+{
+	struct agent a = { NULL, -1, -1 };
+	char *line = NULL;
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = agent_open(&a)) < 0 || (rc = greet(&a)) < 0) {
+		fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
+		return 1;
+	}
+	while (!sh->quit && getline(&line, &cap, a.in) > 0)
+		if ((rc = request(sh, &a, line)) < 0) {
+			fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
+			break;
+		}
+	free(line);
+	fclose(a.in);
+	close(a.out);
+	close(a.null);
+	return rc < 0;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * remote.h - the lab's other hosts: one agent (`nsh --agent`) per host,
+ * reached over one long-lived connection (one SSH session), spoken to in
+ * JSON lines (jsonl.h).
+ *
+ * The protocol, one object per line:
+ *   agent → nsh, once:  {"agent":"nsh","version":V,"host":HOSTNAME,"pid":P}
+ *   nsh → agent:        {"id":N,"line":LINE}   run LINE as nsh would
+ *                       {"id":N,"lines":[…]}   a batch: each in turn, the
+ *                                              first failure ends it
+ *   agent → nsh:        {"id":N,"status":S,"out":OUT,"err":ERR[,"ran":K]}
+ * End of input ends the agent; the lab it made stays (its journal is
+ * that host's, for `cleanup`).
+ */
+#ifndef NSH_REMOTE_H
+#define NSH_REMOTE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+struct nsh;
+
+enum host_state {
+	HOST_DOWN,	/* declared, no agent (not yet, or closed) */
+	HOST_UP,
+	HOST_LOST,	/* the agent or its connection ended */
+};
+
+struct nsh_host {
+	struct nsh_host *next;
+	char name[64];
+	char **argv;		/* how the agent is started (ssh …) */
+	char target[256];	/* "ssh root@192.0.2.2 port 2222": for show */
+	char hostname[256];	/* what the agent said */
+	char version[64];
+	long long agent_pid;
+	pid_t pid;		/* the transport (ssh) */
+	int to, from;		/* its stdin, its stdout */
+	enum host_state state;
+	char why[256];		/* HOST_LOST, HOST_DOWN after a failure */
+	char via[64];		/* the underlay link (via-underlay IF) */
+	char *in;		/* read, not yet a whole line */
+	size_t inlen, incap;
+	long long next_id;
+	unsigned long requests;	/* sent over this connection */
+};
+
+/* a request's result */
+struct host_reply {
+	int status;		/* the line's exit status */
+	char *out, *err;	/* its output (NUL-terminated, maybe empty) */
+	long long ran;		/* a batch: how many lines ran */
+};
+
+/* the host NAME of SH's lab, or NULL */
+struct nsh_host *host_find(struct nsh *sh, const char *name);
+/* a new host NAME started by ARGV (copied), not connected; -EEXIST,
+ * -ENOMEM */
+int host_add(struct nsh *sh, const char *name, char *const *argv,
+	     const char *target, struct nsh_host **out);
+/* start the agent and read its greeting within TIMEOUT_MS: 0, or a
+ * negative errno (H->why says what happened) */
+int host_connect(struct nsh_host *h, int timeout_ms);
+/* run LINE (or the N LINES of a batch when LINES) on H: 0 and R filled,
+ * or a negative errno (-ENOTCONN: H is not up; -ECONNRESET: it was lost,
+ * H->why) */
+int host_call(struct nsh_host *h, const char *line, char *const *lines,
+	      int n, struct host_reply *r);
+void host_reply_free(struct host_reply *r);
+/* end H's agent (its lab stays) and forget the connection */
+void host_close(struct nsh_host *h);
+/* forget H (closed first) */
+void host_del(struct nsh *sh, struct nsh_host *h);
+/* at the session's end: every agent closed, every host forgotten */
+void hosts_fini(struct nsh *sh);
+/* "up", "down", "lost" */
+const char *host_state_name(enum host_state s);
+
+#endif

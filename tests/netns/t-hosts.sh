@@ -1,0 +1,179 @@
+#!/bin/sh
+# Labs over several hosts (issue 17): `host NAME ssh …` starts one agent
+# (nsh --agent) per host over one SSH session; `NAME: LINE` and `on NAME
+# LINE` run lines there; `hosts` lists them; a lost agent is reported and
+# the other hosts go on.
+#
+# The hosts are simulated inside the test's sandbox: each is a network
+# namespace joined to an underlay bridge, with a mount namespace of its
+# own (a private /run, so its /run/netns is its own) in which OpenSSH's
+# sshd listens on the host's underlay address, port 2222, with keys the
+# test makes.  What the agents do is checked inside each host with
+# iproute2 (nsenter into its sshd's namespaces).  Nothing listens or sends
+# outside the sandbox.
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
+
+SSHD=$(command -v sshd || echo /usr/sbin/sshd)
+if [ ! -x "$SSHD" ] || ! command -v ssh >/dev/null ||
+   ! command -v ssh-keygen >/dev/null || ! command -v nsenter >/dev/null; then
+	echo "1..0 # SKIP no OpenSSH server and client (openssh-server, openssh-client) or nsenter"
+	exit 0
+fi
+
+SSHD_PIDS=""
+stop_hosts() {
+	for p in $SSHD_PIDS; do kill "$p" 2>/dev/null; done
+	for p in $SSHD_PIDS; do
+		i=0
+		while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do
+			sleep 0.05; i=$((i + 1))
+		done
+	done
+	rm -rf "$TMP"
+}
+trap stop_hosts EXIT
+
+ssh-keygen -q -t ed25519 -N '' -f "$TMP/id" </dev/null >/dev/null
+ssh-keygen -q -t ed25519 -N '' -f "$TMP/hostkey" </dev/null >/dev/null
+cp "$TMP/id.pub" "$TMP/authorized_keys"
+cat >"$TMP/sshd_config" <<EOF
+Port 2222
+HostKey $TMP/hostkey
+AuthorizedKeysFile $TMP/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+LogLevel VERBOSE
+EOF
+
+# the underlay: bridge under0 (10.99.0.1) and hosts u2, u3 (10.99.0.N)
+ip link add under0 type bridge
+ip link set under0 up
+ip addr add 10.99.0.1/24 dev under0
+for h in 2 3; do
+	ip netns add "u$h"
+	ip link add "u$h" type veth peer name eth0 netns "u$h"
+	ip link set "u$h" master under0 up
+	ip -n "u$h" link set lo up
+	ip -n "u$h" addr add "10.99.0.$h/24" dev eth0
+	ip -n "u$h" link set eth0 up
+	ip netns exec "u$h" unshare --mount --propagation private sh -c '
+		mount -t tmpfs -o mode=0755 tmpfs /run && mkdir -p /run/sshd &&
+		exec "$0" -D -f "$1" -o ListenAddress="$2" -E "$3"' \
+		"$SSHD" "$TMP/sshd_config" "10.99.0.$h" "$TMP/sshd$h.log" &
+	SSHD_PIDS="$SSHD_PIDS $!"
+	eval "SSHD$h=$!"
+done
+for h in 2 3; do
+	i=0
+	until ip netns exec "u$h" ss -ltn 2>/dev/null | grep -q "10.99.0.$h:2222"; do
+		i=$((i + 1))
+		[ $i -gt 200 ] && break
+		sleep 0.05
+	done
+done
+if ! ip netns exec u2 ss -ltn | grep -q 10.99.0.2:2222; then
+	echo "1..0 # SKIP sshd did not start: $(tail -1 "$TMP/sshd2.log" 2>/dev/null)"
+	exit 0
+fi
+
+# inside host N (its sshd's network and mount namespaces): CMD…
+on_host() { h=$1; shift; eval "nsenter -t \$SSHD$h -n -m -- \"\$@\""; }
+
+opts="identity $TMP/id agent $NSH option UserKnownHostsFile=$TMP/known_hosts option StrictHostKeyChecking=no"
+decl() { echo "host h$1 ssh root@10.99.0.$1 port 2222 $opts"; }
+
+# ---------------------------------------------------------------- a script
+cat >"$TMP/lab.nsh" <<EOF
+$(decl 2)
+$(decl 3)
+h2: ip netns add ns5
+h3: ip netns add ns6
+on h2 ip -n ns5 link set lo up
+h3: ip -n ns6 addr add 127.0.0.6/8 dev lo
+hosts
+EOF
+out=$("$NSH" -f "$TMP/lab.nsh" 2>"$TMP/err")
+rc=$?
+is "a script declaring two hosts and acting on them exits 0" "$rc" 0
+is "… and says nothing on stderr" "$(cat "$TMP/err")" ""
+like "hosts lists h2 up with its agent" "$out" "h2	up	ssh root@10.99.0.2 port 2222	"
+like "hosts lists h3 up" "$out" "h3	up	ssh root@10.99.0.3 port 2222	"
+is "h2: ip netns add ns5 made ns5 on host 2 (iproute2 there)" \
+	"$(on_host 2 ip netns list | cut -d' ' -f1)" ns5
+is "h3: ip netns add ns6 made ns6 on host 3" \
+	"$(on_host 3 ip netns list | cut -d' ' -f1)" ns6
+is "… and nothing here" "$(ls /run/netns | grep -c '^ns[56]$')" 0
+is "on h2 … set lo up in ns5 there" \
+	"$(on_host 2 ip -n ns5 -j link show lo | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["operstate"])')" UNKNOWN
+like "h3: ip -n ns6 addr add … there" "$(on_host 3 ip -n ns6 addr show lo)" "127.0.0.6/8"
+is "one SSH connection per host for the whole script (sshd's log, host 2)" \
+	"$(grep -c 'Accepted publickey' "$TMP/sshd2.log")" 1
+is "… host 3" "$(grep -c 'Accepted publickey' "$TMP/sshd3.log")" 1
+
+# -------------------------------------------------- output, status, errors
+out=$("$NSH" -c "$(decl 2); h2: ip netns list; h2: ip -n ns5 -br link" 2>&1)
+like "a remote line's output comes back as it is" "$out" "ns5"
+like "… ip -br link there" "$out" "lo +UNKNOWN"
+"$NSH" -c "$(decl 2); h2: ip -n ns5 link add x type nosuchkind" \
+	>"$TMP/out" 2>"$TMP/err"
+rc=$?
+is "a kernel refusal there: ip's status (2) here" "$rc" 2
+is "… one line on stderr" "$(wc -l <"$TMP/err")" 1
+like "… naming the host" "$(cat "$TMP/err")" "^h2: "
+is "… and no link x on host 2" \
+	"$(on_host 2 ip -n ns5 link show x 2>/dev/null | wc -l)" 0
+printf '%s\nh2: ip netns add ns7\nh2: ip lnik show\n' "$(decl 2)" >"$TMP/bad.nsh"
+"$NSH" -f "$TMP/bad.nsh" 2>"$TMP/err"
+rc=$?
+is "a typo in a host's line stops the script in the checking pass" "$rc" 1
+like "… FILE:LINE" "$(cat "$TMP/err")" "bad.nsh:3: "
+is "… before anything ran (no ns7 on host 2)" \
+	"$(on_host 2 ip netns list | grep -c ns7)" 0
+"$NSH" -c "host h9 ssh root@10.99.0.2 port 2223 $opts" 2>"$TMP/err"
+rc=$?
+is "a host whose sshd does not answer: status 1" "$rc" 1
+is "… one line" "$(wc -l <"$TMP/err")" 1
+like "… with ssh's reason" "$(cat "$TMP/err")" "host: 'h9': cannot start its agent: .*Connection refused"
+"$NSH" -c "host 'bad/name' ssh root@10.99.0.2" 2>"$TMP/err"
+is "a bad host name is refused" "$?" 1
+like "… saying why" "$(cat "$TMP/err")" "'bad/name': a host name is"
+"$NSH" -c "h4: ip link" 2>"$TMP/err"
+is "an undeclared host: command not found (127)" "$?" 127
+"$NSH" -c "on h4 ip link" 2>"$TMP/err"
+is "on an undeclared host: status 1" "$?" 1
+like "… no such host" "$(cat "$TMP/err")" "'h4': no such host"
+
+# ------------------------------------------------ a lost agent, the others
+nsh_i_start
+ask "$(decl 2)" >/dev/null
+ask "$(decl 3)" >/dev/null
+apid=$(ask "hosts -j" | python3 -c '
+import json, sys
+print([h for h in json.load(sys.stdin) if h["name"] == "h2"][0]["agent_pid"])')
+like "hosts -j gives the agent's PID" "$apid" '^[0-9][0-9]*$'
+is "the agent runs in host 2's network namespace" \
+	"$(readlink "/proc/$apid/ns/net")" "$(readlink "/proc/$SSHD2/ns/net")"
+kill -9 "$apid"
+out=$(ask 'h2: ip netns list; echo "rc=$?"')
+like "a line for the lost host fails" "$out" "rc=1"
+like "… saying the agent's connection ended" "$out" "'h2': the agent's connection ended"
+out=$(ask 'h3: ip netns list; echo "rc=$?"')
+like "the other host goes on" "$out" "ns6"
+like "… status 0" "$out" "rc=0"
+like "hosts shows h2 lost" "$(ask hosts)" "h2	lost	"
+out=$(ask "host del h2; $(decl 2); h2: ip netns list")
+like "host del, then the host again: a new agent" "$out" "ns5"
+nsh_i_stop
+is "nsh -i ends (its agents with it)" "$?" 0
+i=0
+while [ $i -lt 100 ] && pgrep -f -- "$NSH --agent" >/dev/null; do
+	sleep 0.05; i=$((i + 1))
+done
+is "no agent is left running" "$(pgrep -f -- "$NSH --agent" | wc -l)" 0
+is "… the labs stay on the hosts" \
+	"$(on_host 2 ip netns list | cut -d' ' -f1)$(on_host 3 ip netns list | cut -d' ' -f1)" ns5ns6
+
+done_testing
