@@ -34,6 +34,7 @@ const struct nsh_family *const nsh_families[] = {
 	&capture_family,
 	&checkpoint_family,
 	&host_family,
+	&host_link_family,
 	NULL,
 };
 

@@ -33,6 +33,7 @@ extern const struct nsh_family cleanup_family;
 extern const struct nsh_family neigh_family;
 extern const struct nsh_family nexthop_family;
 extern const struct nsh_family host_family;
+extern const struct nsh_family host_link_family;
 /* `HOST: COMMAND…` on a declared host: its status, or -1 (cmds/host.c) */
 int host_program(struct nsh *sh, int argc, char **argv);
 

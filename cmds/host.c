@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmds.h"
+#include "host.h"
 #include "remote.h"
 
 #define HOST_ARGV_MAX 48
@@ -35,7 +37,7 @@ static const char *check_host_name(const char *s)
 }
 
 /* WORD quoted for the remote shell ssh hands its command to */
-static char *sh_quoted(const char *w)
+char *sh_quoted(const char *w)
 {
 	size_t n = strlen(w);
 	char *q = malloc(4 * n + 3), *o = q;
@@ -227,33 +229,60 @@ static char *join_words(int argc, char **argv)
 	return line;
 }
 
+int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
+	     char **out)
+{
+	struct host_reply r;
+	int rc;
+
+	if (h->state != HOST_UP)
+		return nsh_err(sh, "'%s': the host is %s: %s", h->name,
+			       host_state_name(h->state), h->why);
+	if ((rc = host_call(h, line, NULL, 0, &r)) < 0)
+		return nsh_err(sh, "'%s': %s", h->name,
+			       rc == -EINTR ? "interrupted (the line may "
+					      "still run there)" :
+			       rc == -ECONNRESET ? h->why : strerror(-rc));
+	if (out) {
+		*out = r.out;
+		r.out = NULL;
+	} else {
+		fwrite(r.out, 1, strlen(r.out), stdout);
+		fflush(stdout);
+	}
+	put_err(sh, h->name, r.err);
+	rc = r.status;
+	host_reply_free(&r);
+	return rc;
+}
+
+int host_runf(struct nsh *sh, struct nsh_host *h, char **out,
+	      const char *fmt, ...)
+{
+	_cleanup_free_ char *line = NULL;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&line, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return nsh_err(sh, "'%s': out of memory", h->name);
+	return host_run(sh, h, line, out);
+}
+
 /* run ARGV on host NAME: its status */
 static int run_on(struct nsh *sh, const char *name, int argc, char **argv)
 {
 	struct nsh_host *h = host_find(sh, name);
 	_cleanup_free_ char *line = NULL;
-	struct host_reply r;
-	int rc;
 
 	if (!h)
 		return nsh_err(sh, "'%s': no such host (host %s ssh …)", name,
 			       name);
-	if (h->state != HOST_UP)
-		return nsh_err(sh, "'%s': the host is %s: %s", name,
-			       host_state_name(h->state), h->why);
 	if (!(line = join_words(argc, argv)))
 		return nsh_err(sh, "'%s': out of memory", name);
-	if ((rc = host_call(h, line, NULL, 0, &r)) < 0)
-		return nsh_err(sh, "'%s': %s", name,
-			       rc == -EINTR ? "interrupted (the line may "
-					      "still run there)" :
-			       rc == -ECONNRESET ? h->why : strerror(-rc));
-	fwrite(r.out, 1, strlen(r.out), stdout);
-	fflush(stdout);
-	put_err(sh, name, r.err);
-	rc = r.status;
-	host_reply_free(&r);
-	return rc;
+	return host_run(sh, h, line, NULL);
 }
 
 static int cmd_on(struct nsh *sh, const struct nsh_args *a)

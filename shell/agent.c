@@ -154,6 +154,8 @@ static int greet(struct agent *a)
 	jsonl_put_str(&o, "version", PACKAGE_VERSION);
 	jsonl_put_str(&o, "host", host);
 	jsonl_put_num(&o, "pid", getpid());
+	if (getenv("SSH_CONNECTION"))	/* "CLIENT PORT SERVER PORT" */
+		jsonl_put_str(&o, "ssh", getenv("SSH_CONNECTION"));
 	rc = jsonl_close(&o);
 	if (!rc)
 		rc = send_all(a->out, o.p, o.n);

@@ -409,6 +409,7 @@ struct nsh {
 	int unreported;		/* that status */
 	char unreported_name[64];
 	struct nsh_host *hosts;	/* the lab's other hosts (lab/remote.h) */
+	unsigned vni_next;	/* the next VXLAN VNI a cross-host link gets */
 };
 
 #define NSH_FD_CLOSED (-3)	/* nsh.fdmap: N>&- */

@@ -288,6 +288,8 @@ static int greeting(struct nsh_host *h, int errfd, int timeout_ms)
 		 (s = jsonl_str(&m, "version")) ? s : "?");
 	snprintf(h->hostname, sizeof(h->hostname), "%s",
 		 (s = jsonl_str(&m, "host")) ? s : "?");
+	snprintf(h->ssh, sizeof(h->ssh), "%s",
+		 (s = jsonl_str(&m, "ssh")) ? s : "");
 	if (!jsonl_num(&m, "pid", &h->agent_pid))
 		h->agent_pid = 0;
 	jsonl_free(&m);

@@ -40,6 +40,10 @@ struct nsh_host {
 	enum host_state state;
 	char why[256];		/* HOST_LOST, HOST_DOWN after a failure */
 	char via[64];		/* the underlay link (via-underlay IF) */
+	char ssh[128];		/* the agent's SSH_CONNECTION, if any */
+	/* the underlay as the host sees it (cmds/host_link.c learns it) */
+	char ul_dev[16], ul_addr[64];
+	int ul_mtu;
 	char *in;		/* read, not yet a whole line */
 	size_t inlen, incap;
 	long long next_id;

@@ -48,17 +48,22 @@ StrictModes no
 LogLevel VERBOSE
 EOF
 
-# the underlay: bridge under0 (10.99.0.1) and hosts u2, u3 (10.99.0.N)
+# the underlay: bridge under0 (10.99.0.254) and hosts u1-u3 (10.99.0.N);
+# u1 and u2 carry 9000 bytes, u3 1500
 ip link add under0 type bridge
 ip link set under0 up
-ip addr add 10.99.0.1/24 dev under0
-for h in 2 3; do
+ip addr add 10.99.0.254/24 dev under0
+for h in 1 2 3; do
 	ip netns add "u$h"
 	ip link add "u$h" type veth peer name eth0 netns "u$h"
 	ip link set "u$h" master under0 up
 	ip -n "u$h" link set lo up
 	ip -n "u$h" addr add "10.99.0.$h/24" dev eth0
 	ip -n "u$h" link set eth0 up
+	if [ "$h" != 3 ]; then
+		ip link set "u$h" mtu 9000
+		ip -n "u$h" link set eth0 mtu 9000
+	fi
 	ip netns exec "u$h" unshare --mount --propagation private sh -c '
 		mount -t tmpfs -o mode=0755 tmpfs /run && mkdir -p /run/sshd &&
 		exec "$0" -D -f "$1" -o ListenAddress="$2" -E "$3"' \
@@ -66,7 +71,7 @@ for h in 2 3; do
 	SSHD_PIDS="$SSHD_PIDS $!"
 	eval "SSHD$h=$!"
 done
-for h in 2 3; do
+for h in 1 2 3; do
 	i=0
 	until ip netns exec "u$h" ss -ltn 2>/dev/null | grep -q "10.99.0.$h:2222"; do
 		i=$((i + 1))
@@ -175,5 +180,73 @@ done
 is "no agent is left running" "$(pgrep -f -- "$NSH --agent" | wc -l)" 0
 is "… the labs stay on the hosts" \
 	"$(on_host 2 ip netns list | cut -d' ' -f1)$(on_host 3 ip netns list | cut -d' ' -f1)" ns5ns6
+
+# ------------------------------------------------ links and bridges across
+cat >"$TMP/multi.nsh" <<EOF
+$(decl 1)
+$(decl 2)
+$(decl 3)
+h1: ip netns add a1
+h2: ip netns add a2
+h3: ip netns add a3
+span br0 h1 h2 h3
+h1: ip link add veth-a1 type veth peer name eth0 netns a1
+h2: ip link add veth-a2 type veth peer name eth0 netns a2
+h3: ip link add veth-a3 type veth peer name eth0 netns a3
+h1: ip link set veth-a1 master br0 up
+h2: ip link set veth-a2 master br0 up
+h3: ip link set veth-a3 master br0 up
+h1: ip -n a1 link set eth0 mtu 1450 up
+h2: ip -n a2 link set eth0 mtu 1450 up
+h3: ip -n a3 link set eth0 mtu 1450 up
+h1: ip -n a1 addr add 10.50.0.1/24 dev eth0
+h2: ip -n a2 addr add 10.50.0.2/24 dev eth0
+h3: ip -n a3 addr add 10.50.0.3/24 dev eth0
+link h1:a1:x12 h2:a2:x21
+link h1:a1:x13 h3:a3:x31
+h1: ip -n a1 addr add 10.60.0.1/30 dev x12
+h2: ip -n a2 addr add 10.60.0.2/30 dev x21
+h1: ip -n a1 addr add 10.61.0.1/30 dev x13
+h3: ip -n a3 addr add 10.61.0.2/30 dev x31
+h1: expect reach a1 10.50.0.2
+h1: expect reach a1 10.50.0.3
+h3: expect reach a3 10.50.0.2
+h2: expect reach a2 10.60.0.1
+h3: expect reach a3 10.61.0.1
+h1: ip netns exec a1 ping -c 1 -W 2 -M do -s 1472 10.60.0.2
+EOF
+"$NSH" -f "$TMP/multi.nsh" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+is "three hosts, a bridge spanning them, cross-host links: every expect reach passes" "$rc" 0
+sed 's/^/# /' "$TMP/err"
+like "a 1472-byte ping with DF set crosses hosts (underlay 9000: inner MTU 1500)" \
+	"$(cat "$TMP/out")" "1 received"
+like "the MTU rule is stated in one line: 1500 over a 9000 underlay" \
+	"$(cat "$TMP/err")" "h1:a1:x12 <-> h2:a2:x21: VXLAN [0-9]*, UDP 4789, over eth0 10.99.0.1 <-> eth0 10.99.0.2; MTU 1500"
+like "… 1450 over a 1500 one" "$(cat "$TMP/err")" "h1:a1:x13 <-> h3:a3:x31: .*MTU 1450 .the underlay's less 50"
+like "… and for the bridge" "$(cat "$TMP/err")" "br0 spans 3 hosts: port vx-br0 on each, .*MTU 1450"
+jq_py() { python3 -c "import json, sys; l = json.load(sys.stdin)[0]; print($1)"; }
+is "x12 is a VXLAN device in a1 on host 1 towards host 2 (ip -d there)" \
+	"$(on_host 1 ip -n a1 -j -d link show x12 | jq_py 'l["linkinfo"]["info_kind"], l["linkinfo"]["info_data"]["remote"], l["linkinfo"]["info_data"]["local"], l["linkinfo"]["info_data"]["port"], l["mtu"]')" \
+	"vxlan 10.99.0.2 10.99.0.1 4789 1500"
+is "the two ends share their VNI" \
+	"$(on_host 1 ip -n a1 -j -d link show x12 | jq_py 'l["linkinfo"]["info_data"]["id"]')" \
+	"$(on_host 2 ip -n a2 -j -d link show x21 | jq_py 'l["linkinfo"]["info_data"]["id"]')"
+is "vx-br0 on host 2 floods to hosts 1 and 3 (bridge fdb there)" \
+	"$(on_host 2 bridge fdb show dev vx-br0 | grep '^00:00:00:00:00:00' | sed 's/.* dst \([0-9.]*\).*/\1/' | sort | tr '\n' ' ')" \
+	"10.99.0.1 10.99.0.3 "
+is "… and is a port of br0 there" \
+	"$(on_host 2 ip -j link show vx-br0 | jq_py 'l["master"]')" br0
+is "one SSH connection per host for the whole lab (host 1)" \
+	"$(grep -c 'Accepted publickey' "$TMP/sshd1.log")" 1
+"$NSH" -c "$(decl 1); $(decl 2); link h1:a1:x12 h2:a2:y21" 2>"$TMP/err"
+is "a link whose first end cannot be made fails" "$?" 2
+is "… in one line" "$(wc -l <"$TMP/err")" 1
+is "… and leaves nothing on the other host" \
+	"$(on_host 2 ip -n a2 -br link | grep -c y21)" 0
+"$NSH" -c "$(decl 1); $(decl 2); link h1:a1:y12 h2:nosuch:y21" 2>"$TMP/err"
+is "a link whose second end cannot be made fails" "$?" 1
+is "… and the first end is undone" "$(on_host 1 ip -n a1 -br link | grep -c y12)" 0
+like "… saying why in one line" "$(cat "$TMP/err")" "nosuch"
 
 done_testing

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * host.h - what host.c (hosts, lines run there) and host_link.c (links
+ * and bridges across hosts) share.
+ */
+#ifndef NSH_HOST_H
+#define NSH_HOST_H
+
+#include "remote.h"
+
+struct nsh;
+
+/* run LINE on H: its status; its standard output into *OUT (when OUT,
+ * free it) or onto stdout, its errors onto stderr with the host's name in
+ * front; a host not up, or lost meanwhile: one error line and 1 */
+int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
+	     char **out);
+int host_runf(struct nsh *sh, struct nsh_host *h, char **out,
+	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* W in single quotes, for the agent's line splitter (free it) */
+char *sh_quoted(const char *w);
+
+#endif
