@@ -470,6 +470,7 @@ int cleanup_run(struct nsh *sh, bool dead_too, bool dry_run, bool quiet)
 	struct tally t = { .dry = dry_run, .quiet = quiet };
 	int rc = 0;
 
+	rc |= hosts_cleanup(sh, dry_run, quiet);	/* the lab's other hosts */
 	if (journal_load(dead_too, &j) < 0)
 		return nsh_err(sh, "out of memory");
 	if (dry_run)

@@ -36,6 +36,9 @@ extern const struct nsh_family host_family;
 extern const struct nsh_family host_link_family;
 /* `HOST: COMMAND…` on a declared host: its status, or -1 (cmds/host.c) */
 int host_program(struct nsh *sh, int argc, char **argv);
+/* `cleanup` on every host of the lab, a lost one reconnected first; one
+ * error line for each host that cannot be reached: 0 or 1 */
+int hosts_cleanup(struct nsh *sh, bool dry_run, bool quiet);
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

@@ -307,6 +307,56 @@ int host_program(struct nsh *sh, int argc, char **argv)
 	return run_on(sh, name, argc - 1, argv + 1);
 }
 
+/* TEXT line by line onto stdout, NAME: in front */
+static void put_out(const char *name, const char *text)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+
+		printf("%s: %.*s\n", name, (int)n, text);
+		text += n + (text[n] == '\n');
+	}
+}
+
+int hosts_cleanup(struct nsh *sh, bool dry_run, bool quiet)
+{
+	int rc = 0;
+
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		_cleanup_free_ char *out = NULL;
+
+		struct host_reply r = { 0 };
+		int st = -ENOTCONN;
+
+		/* an agent found gone on the way gets one more chance */
+		for (int tries = 0; tries < 2 && st == -ENOTCONN; tries++) {
+			if (h->state != HOST_UP) {
+				host_close(h);
+				if (host_connect(h, 0) < 0)
+					break;
+			}
+			st = host_call(h, dry_run ? "cleanup --dry-run" :
+						    "cleanup", NULL, 0, &r);
+			if (st == -ECONNRESET)
+				st = -ENOTCONN;
+		}
+		if (st < 0) {
+			rc = nsh_err(sh, "'%s': not cleaned up: %s%s", h->name,
+				     h->state == HOST_UP ? "" :
+				     "cannot start its agent: ", h->why);
+			continue;
+		}
+		rc |= r.status != 0;
+		out = r.out;
+		r.out = NULL;
+		put_err(sh, h->name, r.err);
+		host_reply_free(&r);
+		if (!quiet && out)
+			put_out(h->name, out);
+	}
+	return rc;
+}
+
 static const struct nsh_cmd host_cmds[] = {
 	{ "host del WORD$name",
 	  "end a host's agent and forget the host (its lab stays there)",

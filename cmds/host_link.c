@@ -215,13 +215,17 @@ static int vxlan_place(struct nsh *sh, const struct end *e, const char *tmp,
 			 master ? master : "", master ? "'" : "");
 }
 
+/* DEV gone from E's namespace, or from its host's (a device not yet
+ * moved); quietly: the step that failed has said why */
 static void vxlan_undo(struct nsh *sh, const struct end *e, const char *dev)
 {
 	char n[300] = "";
 
 	if (e->ns[0])
 		snprintf(n, sizeof(n), "-n '%s' ", e->ns);
-	(void)host_runf(sh, e->h, NULL, "ip %slink del '%s'", n, dev);
+	(void)host_runf(sh, e->h, NULL,
+			"ip %slink del '%s' 2>/dev/null || "
+			"ip link del '%s' 2>/dev/null", n, dev, dev);
 }
 
 /* one end of a link: its VXLAN device made, named, up */

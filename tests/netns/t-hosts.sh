@@ -247,6 +247,40 @@ is "… and leaves nothing on the other host" \
 "$NSH" -c "$(decl 1); $(decl 2); link h1:a1:y12 h2:nosuch:y21" 2>"$TMP/err"
 is "a link whose second end cannot be made fails" "$?" 1
 is "… and the first end is undone" "$(on_host 1 ip -n a1 -br link | grep -c y12)" 0
+is "… and no VXLAN device is left half made on host 2" \
+	"$(on_host 2 ip -br link | grep -c nshvx)" 0
 like "… saying why in one line" "$(cat "$TMP/err")" "nosuch"
+
+# ------------------------------------------ cleanup on every host, lost too
+host_links() { on_host "$1" ip -o link show | awk -F': ' '{ print $2 }' | sed 's/@.*//' | sort | tr '\n' ' '; }
+nsh_i_start
+for h in 1 2 3; do ask "$(decl $h)" >/dev/null; done
+apid=$(ask "hosts -j" | python3 -c '
+import json, sys
+print([h for h in json.load(sys.stdin) if h["name"] == "h3"][0]["agent_pid"])')
+kill -9 "$apid"
+out=$(ask 'cleanup; echo "rc=$?"')
+like "cleanup after an agent was killed: status 0" "$out" "rc=0"
+like "… reports what it removed on each host" "$out" "h3: "
+for h in 1 2 3; do
+	is "… nothing left on host $h: no namespace" "$(on_host $h ip netns list | wc -l)" 0
+	is "… no link but lo and the underlay" "$(host_links $h)" "eth0 lo "
+done
+nsh_i_stop
+ask_rc=$?
+is "nsh -i ends" "$ask_rc" 0
+
+# a host that cannot be reached any more is reported, never skipped
+nsh_i_start
+ask "$(decl 2)" >/dev/null
+ask "h2: ip netns add left" >/dev/null
+apid=$(ask "hosts -j" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["agent_pid"])')
+kill "$SSHD2"
+wait "$SSHD2" 2>/dev/null
+kill -9 "$apid"
+out=$(ask 'cleanup; echo "rc=$?"')
+like "cleanup with a host unreachable: status 1" "$out" "rc=1"
+like "… naming the host and why" "$out" "'h2': not cleaned up: cannot start its agent: .*Connection refused"
+nsh_i_stop
 
 done_testing
