@@ -39,6 +39,10 @@ int host_program(struct nsh *sh, int argc, char **argv);
 /* `cleanup` on every host of the lab, a lost one reconnected first; one
  * error line for each host that cannot be reached: 0 or 1 */
 int hosts_cleanup(struct nsh *sh, bool dry_run, bool quiet);
+/* before each command: the replies the hosts owe (pipelined lines of a
+ * script), unless the command is itself a line for a host; ARGC 0: at
+ * a script's end.  The first failure's status, or 0 */
+int hosts_barrier(struct nsh *sh, int argc, char **argv);
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

@@ -193,17 +193,23 @@ static int cmd_hosts(struct nsh *sh, const struct nsh_args *a)
 /* ------------------------------------------------------ a line remotely */
 
 /* TEXT (the agent's stderr) line by line, each prefixed as nsh's own
- * errors are, with the host's name in front */
-static void put_err(struct nsh *sh, const char *host, const char *text)
+ * errors are (script line LINENO), with the host's name in front */
+static void put_err_at(struct nsh *sh, const char *host, const char *text,
+		       int lineno)
 {
 	while (*text) {
 		size_t n = strcspn(text, "\n");
 
 		if (sh->file)
-			fprintf(stderr, "%s:%d: ", sh->file, sh->line);
+			fprintf(stderr, "%s:%d: ", sh->file, lineno);
 		fprintf(stderr, "%s: %.*s\n", host, (int)n, text);
 		text += n + (text[n] == '\n');
 	}
+}
+
+static void put_err(struct nsh *sh, const char *host, const char *text)
+{
+	put_err_at(sh, host, text, sh->line);
 }
 
 /* the words of ARGV as one line the agent splits back into them */
@@ -229,6 +235,100 @@ static char *join_words(int argc, char **argv)
 	return line;
 }
 
+/* ---------------------------------------------------- pipelined lines */
+
+/*
+ * In a script read whole and checked, `HOST: LINE` does not wait for its
+ * reply: lines for the hosts go out back to back (the agent runs one only
+ * if the one before it succeeded), and the replies are read as they come
+ * and before any other command runs (hosts_barrier), so a script over
+ * three hosts costs about what the slowest host's share costs, not three
+ * hosts' round trips.  A failure is reported with its own script line
+ * and stops the script at the next command.
+ */
+#define PIPELINE_MAX 256	/* requests in flight per host */
+
+/* the replies of H: those already there, or (WAIT) all: the first
+ * failure's status, or 0 */
+static int drain(struct nsh *sh, struct nsh_host *h, bool wait)
+{
+	int first = 0;
+
+	while (h->npend) {
+		struct host_reply r;
+		int ln, rc = host_next_reply(h, wait ? -1 : 0, &r, &ln);
+
+		if (rc == -EAGAIN)
+			break;
+		if (rc < 0) {
+			if (!first)
+				first = nsh_err(sh, "'%s': %s", h->name,
+						rc == -ECONNRESET ? h->why :
+								    strerror(-rc));
+			break;
+		}
+		fwrite(r.out, 1, strlen(r.out), stdout);
+		put_err_at(sh, h->name, r.err, ln);
+		if (!r.skipped && r.status && !first)
+			first = r.status;
+		host_reply_free(&r);
+	}
+	fflush(stdout);
+	return first;
+}
+
+/* the host of `HOST: …` (ARGV[0] is "HOST:"), or NULL */
+static struct nsh_host *line_host(struct nsh *sh, char **argv)
+{
+	size_t n = strlen(argv[0]);
+	char name[64];
+
+	if (n < 2 || argv[0][n - 1] != ':' || n > sizeof(name))
+		return NULL;
+	snprintf(name, sizeof(name), "%.*s", (int)(n - 1), argv[0]);
+	return host_find(sh, name);
+}
+
+int hosts_barrier(struct nsh *sh, int argc, char **argv)
+{
+	int first = 0;
+
+	if (argc && line_host(sh, argv))
+		return 0;
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		int st = h->npend ? drain(sh, h, true) : 0;
+
+		if (st && !first)
+			first = st;
+	}
+	return first;
+}
+
+/* LINE sent to H without waiting: the status of an earlier line of H
+ * that failed meanwhile, or 0 */
+static int run_piped(struct nsh *sh, struct nsh_host *h, const char *line)
+{
+	int rc, st = drain(sh, h, false);
+
+	if (st)
+		return st;
+	if (h->npend >= PIPELINE_MAX && (st = drain(sh, h, true)))
+		return st;
+	if ((rc = host_send(h, line, sh->line)) < 0)
+		return nsh_err(sh, "'%s': %s", h->name,
+			       rc == -ECONNRESET ? h->why : strerror(-rc));
+	return 0;
+}
+
+/* may a line for a host go without waiting for its reply?  Not when its
+ * output or status is wanted now (captured, tested, redirected) */
+static bool may_pipe(const struct nsh *sh, char **out_wanted)
+{
+	return !out_wanted && sh->whole_script && !sh->o.keep_going &&
+	       !sh->status_tested && !sh->subshell && !sh->fdmap &&
+	       !sh->defer_report;
+}
+
 int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 	     char **out)
 {
@@ -238,6 +338,10 @@ int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 	if (h->state != HOST_UP)
 		return nsh_err(sh, "'%s': the host is %s: %s", h->name,
 			       host_state_name(h->state), h->why);
+	if (may_pipe(sh, out))
+		return run_piped(sh, h, line);
+	if (h->npend && (rc = drain(sh, h, true)))
+		return rc;
 	if ((rc = host_call(h, line, NULL, 0, &r)) < 0)
 		return nsh_err(sh, "'%s': %s", h->name,
 			       rc == -EINTR ? "interrupted (the line may "
@@ -293,18 +397,14 @@ static int cmd_on(struct nsh *sh, const struct nsh_args *a)
 /* `NAME: COMMAND…` (the program hook): -1 when ARGV is no such line */
 int host_program(struct nsh *sh, int argc, char **argv)
 {
-	size_t n = strlen(argv[0]);
-	char name[64];
+	struct nsh_host *h = line_host(sh, argv);
 
-	if (n < 2 || argv[0][n - 1] != ':' || n > sizeof(name))
-		return -1;
-	snprintf(name, sizeof(name), "%.*s", (int)(n - 1), argv[0]);
-	if (!host_find(sh, name))
+	if (!h)
 		return -1;
 	if (argc < 2)
 		return nsh_err(sh, "'%s': a command to run there is missing",
-			       name);
-	return run_on(sh, name, argc - 1, argv + 1);
+			       h->name);
+	return run_on(sh, h->name, argc - 1, argv + 1);
 }
 
 /* TEXT line by line onto stdout, NAME: in front */

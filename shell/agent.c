@@ -28,6 +28,7 @@ struct agent {
 	FILE *in;		/* the requests */
 	int out;		/* the replies */
 	int null;		/* /dev/null, opened for reading */
+	bool failed;		/* the last request that ran failed */
 };
 
 /* the whole of FD (a memory file) from its start, NUL-terminated */
@@ -132,10 +133,28 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 		nsh_interrupted = 0;
 	}
 	caught_end(&c);
+	a->failed = st != 0;
 	jsonl_put_num(&o, "id", id);
 	jsonl_put_num(&o, "status", st);
 	jsonl_put_num(&o, "ran", ran);
 	caught_put(&c, &o);
+	rc = jsonl_close(&o);
+	if (!rc)
+		rc = send_all(a->out, o.p, o.n);
+	jsonl_out_free(&o);
+	return rc;
+}
+
+/* the reply to a request not run */
+static int skip(struct agent *a, long long id)
+{
+	struct jsonl_out o = { 0 };
+	int rc;
+
+	jsonl_put_num(&o, "id", id);
+	jsonl_put_num(&o, "status", 1);
+	jsonl_put_bool(&o, "skipped", true);
+	jsonl_put_num(&o, "ran", 0);
 	rc = jsonl_close(&o);
 	if (!rc)
 		rc = send_all(a->out, o.p, o.n);
@@ -175,7 +194,10 @@ static int request(struct nsh *sh, struct agent *a, const char *text)
 		fprintf(stderr, "nsh --agent: a request nsh cannot read\n");
 		return 0;
 	}
-	if ((f = jsonl_get(&m, "lines", JSONL_ARR)))
+	f = jsonl_get(&m, "after_ok", JSONL_BOOL);
+	if (f && f->num && a->failed)	/* a pipelined line after a failure */
+		rc = skip(a, id);
+	else if ((f = jsonl_get(&m, "lines", JSONL_ARR)))
 		rc = serve(sh, a, id, NULL, f->arr, f->narr);
 	else
 		rc = serve(sh, a, id, jsonl_str(&m, "line") ?

@@ -92,6 +92,12 @@ extern void (*nsh_line_hook)(struct nsh *sh, const char *line, int rc);
 extern int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 /* cmds/mininet.c: the hook main() installs */
 int mininet_program(struct nsh *sh, int argc, char **argv);
+/* shell/dispatch.c: if set, called before each command (ARGV) runs, and
+ * with ARGC 0 when a script ends: a status other than 0 stops the command
+ * (other hosts' pipelined lines, cmds/host.c: one of them failed) */
+extern int (*nsh_barrier_hook)(struct nsh *sh, int argc, char **argv);
+/* cmds/host.c: the barrier hook main() installs */
+int hosts_barrier(struct nsh *sh, int argc, char **argv);
 /* the program hook main() installs: `HOST: LINE`, then Mininet's forms
  * (cmds/cmds.c) */
 int cmds_program(struct nsh *sh, int argc, char **argv);

@@ -29,6 +29,7 @@ void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
 			const struct nsh_cmd *cmd);
 bool nsh_undo_wanted;
 int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
+int (*nsh_barrier_hook)(struct nsh *sh, int argc, char **argv);
 
 /* >0 while a command runs: the commands nested in it are not explained */
 static int nested;
@@ -150,6 +151,9 @@ static int run_program_words(struct nsh *sh, int argc, char **argv)
 {
 	int st;
 
+	if (nsh_barrier_hook && !sh->replaying &&
+	    (st = nsh_barrier_hook(sh, argc, argv)))
+		return st;
 	if (sh->o.explain && !nested && !sh->replaying)
 		explain_print(sh, argc, argv, NULL);
 	st = nsh_program_hook && !sh->replaying ?
@@ -166,6 +170,9 @@ static int run_args(struct nsh *sh, int argc, char **argv, struct nsh_args *a)
 {
 	int rc;
 
+	if (nsh_barrier_hook && !sh->replaying &&
+	    (rc = nsh_barrier_hook(sh, argc, argv)))
+		return rc;
 	/* only `enter NS PROG`, `ip netns exec NS PROG` end in a program */
 	if (!(a->cmd->flags & NSH_CMD_TAIL))
 		sh->exec_in_place = false;

@@ -182,6 +182,7 @@ static void catch_signals(void)
 static void install_hooks(void)
 {
 	nsh_program_hook = cmds_program;
+	nsh_barrier_hook = hosts_barrier;
 	nsh_check_hook = expect_eval;
 	nsh_before_hook = checkpoint_before;
 }

@@ -410,6 +410,9 @@ struct nsh {
 	char unreported_name[64];
 	struct nsh_host *hosts;	/* the lab's other hosts (lab/remote.h) */
 	unsigned vni_next;	/* the next VXLAN VNI a cross-host link gets */
+	int whole_script;	/* running a script read whole and checked
+				 * (script.c): other hosts' lines may be
+				 * pipelined (cmds/host.c) */
 };
 
 #define NSH_FD_CLOSED (-3)	/* nsh.fdmap: N>&- */

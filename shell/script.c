@@ -163,8 +163,17 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 			return nsh_err_raw(sh, "out of memory");
 	}
 	status = prep ? check_lines(sh, lines, n, prep) : 0;
-	if (!status)
+	if (!status) {
+		int st;
+
+		sh->whole_script++;
 		status = run_checked(sh, lines, n, prep);
+		sh->whole_script--;
+		/* what other hosts still owe */
+		if (nsh_barrier_hook && (st = nsh_barrier_hook(sh, 0, NULL)) &&
+		    !status)
+			status = st;
+	}
 	sh->errexit = false;
 	prepared_free(prep, n);
 	return status;

@@ -248,13 +248,16 @@ static int read_msg(struct nsh_host *h, int timeout_ms, struct jsonl_msg *m)
 		int left = timeout_ms < 0 ? 200 :
 			   (int)((end - mono_us()) / 1000);
 
-		if (timeout_ms >= 0 && left <= 0)
-			return -ETIMEDOUT;
 		if (nsh_interrupted)
 			return -EINTR;
-		rc = poll(&p, 1, left > 200 ? 200 : left);
-		if (rc > 0 && (rc = fill(h)) < 0)
-			return rc;
+		rc = poll(&p, 1, left < 0 ? 0 : left > 200 ? 200 : left);
+		if (rc > 0) {
+			if ((rc = fill(h)) < 0)
+				return rc;
+			continue;
+		}
+		if (timeout_ms >= 0 && mono_us() >= end)
+			return -ETIMEDOUT;
 	}
 	h->in[len] = '\0';
 	rc = jsonl_parse(h->in, m);
@@ -319,13 +322,15 @@ int host_connect(struct nsh_host *h, int timeout_ms)
 }
 
 static int send_request(struct nsh_host *h, const char *line,
-			char *const *lines, int n, long long id)
+			char *const *lines, int n, long long id, bool after_ok)
 {
 	struct jsonl_out o = { 0 };
 	size_t off = 0;
 	int rc;
 
 	jsonl_put_num(&o, "id", id);
+	if (after_ok)
+		jsonl_put_bool(&o, "after_ok", true);
 	if (lines)
 		jsonl_put_arr(&o, "lines", lines, n);
 	else
@@ -353,13 +358,15 @@ static char *dup_or_empty(const char *s)
 	return strdup(s ? s : "");
 }
 
-/* the reply to request ID: R filled */
-static int await_reply(struct nsh_host *h, long long id, struct host_reply *r)
+/* the reply to request ID, waiting up to TIMEOUT_MS: R filled */
+static int await_reply(struct nsh_host *h, long long id, int timeout_ms,
+		       struct host_reply *r)
 {
 	for (;;) {
 		struct jsonl_msg m;
 		long long got, st;
-		int rc = read_msg(h, -1, &m);
+		const struct jsonl_field *sk;
+		int rc = read_msg(h, timeout_ms, &m);
 
 		if (rc == -ECONNRESET || rc == -EPROTO)
 			return lost(h, -1, rc == -EPROTO ?
@@ -372,7 +379,10 @@ static int await_reply(struct nsh_host *h, long long id, struct host_reply *r)
 			jsonl_free(&m);	/* an event, or a late reply */
 			continue;
 		}
+		r->id = id;
 		r->status = (int)st;
+		sk = jsonl_get(&m, "skipped", JSONL_BOOL);
+		r->skipped = sk && sk->num;
 		r->out = dup_or_empty(jsonl_str(&m, "out"));
 		r->err = dup_or_empty(jsonl_str(&m, "err"));
 		if (!jsonl_num(&m, "ran", &r->ran))
@@ -395,10 +405,60 @@ int host_call(struct nsh_host *h, const char *line, char *const *lines,
 	memset(r, 0, sizeof(*r));
 	if (h->state != HOST_UP)
 		return -ENOTCONN;
+	if (h->npend)
+		return -EBUSY;	/* their replies come first */
 	id = ++h->next_id;
-	if ((rc = send_request(h, line, lines, n, id)) < 0)
+	h->piped = false;
+	if ((rc = send_request(h, line, lines, n, id, false)) < 0)
 		return lost(h, -1, "the agent's connection ended");
-	return await_reply(h, id, r);
+	return await_reply(h, id, -1, r);
+}
+
+int host_send(struct nsh_host *h, const char *line, int lineno)
+{
+	long long id;
+
+	if (h->state != HOST_UP)
+		return -ENOTCONN;
+	if (h->npend == h->cappend) {
+		int cap = h->cappend ? h->cappend * 2 : 64;
+		struct host_pending *p = realloc(h->pend, sizeof(*p) *
+							   (size_t)cap);
+
+		if (!p)
+			return -ENOMEM;
+		h->pend = p;
+		h->cappend = cap;
+	}
+	id = ++h->next_id;
+	if (send_request(h, line, NULL, 0, id, h->piped) < 0)
+		return lost(h, -1, "the agent's connection ended");
+	h->piped = true;
+	h->pend[h->npend].id = id;
+	h->pend[h->npend++].line = lineno;
+	return 0;
+}
+
+int host_next_reply(struct nsh_host *h, int timeout_ms,
+		    struct host_reply *r, int *lineno)
+{
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if (!h->npend)
+		return -EAGAIN;
+	if (h->state != HOST_UP)
+		return -ENOTCONN;
+	rc = await_reply(h, h->pend[0].id, timeout_ms, r);
+	if (rc == -ETIMEDOUT)
+		return -EAGAIN;
+	*lineno = h->pend[0].line;
+	if (rc == -ECONNRESET)
+		h->npend = 0;	/* none of them will be answered */
+	else if (!rc)
+		memmove(h->pend, h->pend + 1,
+			sizeof(*h->pend) * (size_t)--h->npend);
+	return rc;
 }
 
 void host_reply_free(struct host_reply *r)
@@ -414,6 +474,7 @@ void host_close(struct nsh_host *h)
 		(void)shutdown(h->to, SHUT_WR);	/* the agent ends at EOF */
 	transport_reap(h, 3000);
 	transport_close(h);
+	h->npend = 0;
 	if (h->state == HOST_UP)
 		h->state = HOST_DOWN;
 }
@@ -428,6 +489,7 @@ void host_del(struct nsh *sh, struct nsh_host *h)
 		*p = h->next;
 	host_close(h);
 	argv_free(h->argv);
+	free(h->pend);
 	free(h->in);
 	free(h);
 }

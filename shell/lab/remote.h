@@ -48,6 +48,16 @@ struct nsh_host {
 	size_t inlen, incap;
 	long long next_id;
 	unsigned long requests;	/* sent over this connection */
+	/* requests sent and not answered yet (a script's lines, pipelined):
+	 * their ids and the script lines they came from */
+	struct host_pending *pend;
+	int npend, cappend;
+	bool piped;		/* the last request was sent by host_send */
+};
+
+struct host_pending {
+	long long id;
+	int line;
 };
 
 /* a request's result */
@@ -55,6 +65,8 @@ struct host_reply {
 	int status;		/* the line's exit status */
 	char *out, *err;	/* its output (NUL-terminated, maybe empty) */
 	long long ran;		/* a batch: how many lines ran */
+	long long id;		/* the request's */
+	bool skipped;		/* not run: an earlier request failed */
 };
 
 /* the host NAME of SH's lab, or NULL */
@@ -72,6 +84,16 @@ int host_connect(struct nsh_host *h, int timeout_ms);
 int host_call(struct nsh_host *h, const char *line, char *const *lines,
 	      int n, struct host_reply *r);
 void host_reply_free(struct host_reply *r);
+/* send LINE without waiting for its reply (H->pend gets it, with the
+ * script line LINENO); the agent runs it only if the pipelined request
+ * before it (if any, since the last host_call) succeeded, as a script
+ * stops at its first failure: 0 or a negative errno (as host_call) */
+int host_send(struct nsh_host *h, const char *line, int lineno);
+/* the reply to H's oldest pending request, waiting up to TIMEOUT_MS (0:
+ * only if it is there, -1: as long as it takes): 0 and R, the pending
+ * line in *LINENO; -EAGAIN when not there yet; a negative errno */
+int host_next_reply(struct nsh_host *h, int timeout_ms,
+		    struct host_reply *r, int *lineno);
 /* end H's agent (its lab stays) and forget the connection */
 void host_close(struct nsh_host *h);
 /* forget H (closed first) */

@@ -13,82 +13,14 @@
 # outside the sandbox.
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
-SSHD=$(command -v sshd || echo /usr/sbin/sshd)
-if [ ! -x "$SSHD" ] || ! command -v ssh >/dev/null ||
-   ! command -v ssh-keygen >/dev/null || ! command -v nsenter >/dev/null; then
-	echo "1..0 # SKIP no OpenSSH server and client (openssh-server, openssh-client) or nsenter"
+. "$top_srcdir/tests/hosts.sh"
+trap 'hosts_stop; rm -rf "$TMP"' EXIT
+# hosts 1-3; hosts 1 and 2 carry 9000 bytes on their underlay, 3 1500
+if ! hosts_start 3 9000 9000 1500 >"$TMP/why"; then
+	echo "1..0 # SKIP $(cat "$TMP/why")"
 	exit 0
 fi
-
-SSHD_PIDS=""
-stop_hosts() {
-	for p in $SSHD_PIDS; do kill "$p" 2>/dev/null; done
-	for p in $SSHD_PIDS; do
-		i=0
-		while kill -0 "$p" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.05; i=$((i + 1))
-		done
-	done
-	rm -rf "$TMP"
-}
-trap stop_hosts EXIT
-
-ssh-keygen -q -t ed25519 -N '' -f "$TMP/id" </dev/null >/dev/null
-ssh-keygen -q -t ed25519 -N '' -f "$TMP/hostkey" </dev/null >/dev/null
-cp "$TMP/id.pub" "$TMP/authorized_keys"
-cat >"$TMP/sshd_config" <<EOF
-Port 2222
-HostKey $TMP/hostkey
-AuthorizedKeysFile $TMP/authorized_keys
-PermitRootLogin prohibit-password
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-UsePAM no
-StrictModes no
-LogLevel VERBOSE
-EOF
-
-# the underlay: bridge under0 (10.99.0.254) and hosts u1-u3 (10.99.0.N);
-# u1 and u2 carry 9000 bytes, u3 1500
-ip link add under0 type bridge
-ip link set under0 up
-ip addr add 10.99.0.254/24 dev under0
-for h in 1 2 3; do
-	ip netns add "u$h"
-	ip link add "u$h" type veth peer name eth0 netns "u$h"
-	ip link set "u$h" master under0 up
-	ip -n "u$h" link set lo up
-	ip -n "u$h" addr add "10.99.0.$h/24" dev eth0
-	ip -n "u$h" link set eth0 up
-	if [ "$h" != 3 ]; then
-		ip link set "u$h" mtu 9000
-		ip -n "u$h" link set eth0 mtu 9000
-	fi
-	ip netns exec "u$h" unshare --mount --propagation private sh -c '
-		mount -t tmpfs -o mode=0755 tmpfs /run && mkdir -p /run/sshd &&
-		exec "$0" -D -f "$1" -o ListenAddress="$2" -E "$3"' \
-		"$SSHD" "$TMP/sshd_config" "10.99.0.$h" "$TMP/sshd$h.log" &
-	SSHD_PIDS="$SSHD_PIDS $!"
-	eval "SSHD$h=$!"
-done
-for h in 1 2 3; do
-	i=0
-	until ip netns exec "u$h" ss -ltn 2>/dev/null | grep -q "10.99.0.$h:2222"; do
-		i=$((i + 1))
-		[ $i -gt 200 ] && break
-		sleep 0.05
-	done
-done
-if ! ip netns exec u2 ss -ltn | grep -q 10.99.0.2:2222; then
-	echo "1..0 # SKIP sshd did not start: $(tail -1 "$TMP/sshd2.log" 2>/dev/null)"
-	exit 0
-fi
-
-# inside host N (its sshd's network and mount namespaces): CMD…
-on_host() { h=$1; shift; eval "nsenter -t \$SSHD$h -n -m -- \"\$@\""; }
-
-opts="identity $TMP/id agent $NSH option UserKnownHostsFile=$TMP/known_hosts option StrictHostKeyChecking=no"
-decl() { echo "host h$1 ssh root@10.99.0.$1 port 2222 $opts"; }
+opts=$HOSTS_OPTS
 
 # ---------------------------------------------------------------- a script
 cat >"$TMP/lab.nsh" <<EOF
