@@ -150,35 +150,6 @@ static void faults_save(void)
 
 /* ------------------------------------------------------------ lookups */
 
-/* NS:IF (the last ':' splits), or IF in the namespace nsh is in */
-static struct model_link *find_link(struct nsh *sh, struct model *m,
-				    const char *word, struct model_ns **ret_ns)
-{
-	const char *colon = strrchr(word, ':');
-	char ref[300], esc[300];
-
-	if (colon) {
-		snprintf(ref, sizeof(ref), "%.*s", (int)(colon - word), word);
-		*ret_ns = streq(ref, "host") ? m->ns[0]
-					     : model_ns_by_name(m, ref);
-		if (!*ret_ns) {
-			nsh_err(sh, "'%s': no such namespace",
-				str_escape(ref, esc, sizeof(esc)));
-			return NULL;
-		}
-	} else if (!(*ret_ns = model_ns_cur(m, sh))) {
-		nsh_err(sh, "the namespace nsh is in is not in the model");
-		return NULL;
-	}
-	struct model_link *l = model_link_by_name(*ret_ns,
-						  colon ? colon + 1 : word);
-
-	if (!l)
-		nsh_err(sh, "'%s': no such link",
-			str_escape(word, esc, sizeof(esc)));
-	return l;
-}
-
 static struct fault *fault_find(bool node, const char *what)
 {
 	faults_load();
@@ -353,7 +324,7 @@ static int fail_link(struct nsh *sh, struct model *m, const char *word)
 	struct model_link *l, *pl;
 	struct fault *f;
 
-	if (!(l = find_link(sh, m, word, &ns)))
+	if (!(l = nsif_find(sh, m, word, true, &ns)))
 		return 1;
 	if (!(f = fault_new(sh, false, word)))
 		return 1;
@@ -467,7 +438,7 @@ static int cmd_flap(struct nsh *sh, const struct nsh_args *a)
 					  : arg_str(a, "total"));
 	struct model_ns *ns;
 
-	if (!(m = model_get(sh)) || !find_link(sh, m, word, &ns))
+	if (!(m = model_get(sh)) || !nsif_find(sh, m, word, true, &ns))
 		return 1;
 	snprintf(text, sizeof(text), "flap link %s every %s%s%s", word,
 		 arg_str(a, "every"), total ? " for " : "",
