@@ -82,32 +82,25 @@ static bool ns_dirty(struct plan *p, const char *ns)
 	return *ns && set_has(p->dirty, p->ndirty, ns, "");
 }
 
+/* line L's namespace (a veth's other end's too) among the dirty ones */
+static void dirty_line(struct plan *p, const struct pline *l)
+{
+	if (*l->ns && !ns_dirty(p, l->ns))
+		set_put(p->dirty, &p->ndirty, l->ns, "");
+	if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) && *l->peer_ns)
+		set_put(p->dirty, &p->ndirty, l->peer_ns, "");
+}
+
 /* the fall-back's namespaces: those with a line only now or only in the
- * target (a veth's other end's too) */
+ * target */
 static void plan_dirty(struct plan *p)
 {
-	for (int i = 0; i < p->ncur; i++) {
-		const struct pline *l = &p->cur[i];
-
-		if (in_lines(p->tgt, p->ntgt, l->text))
-			continue;
-		if (*l->ns && !ns_dirty(p, l->ns))
-			set_put(p->dirty, &p->ndirty, l->ns, "");
-		if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) &&
-		    *l->peer_ns)
-			set_put(p->dirty, &p->ndirty, l->peer_ns, "");
-	}
-	for (int j = 0; j < p->ntgt; j++) {
-		const struct pline *l = &p->tgt[j];
-
-		if (in_lines(p->cur, p->ncur, l->text))
-			continue;
-		if (*l->ns && !ns_dirty(p, l->ns))
-			set_put(p->dirty, &p->ndirty, l->ns, "");
-		if (l->type == L_LINK && !ns_dirty(p, l->peer_ns) &&
-		    *l->peer_ns)
-			set_put(p->dirty, &p->ndirty, l->peer_ns, "");
-	}
+	for (int i = 0; i < p->ncur; i++)
+		if (!in_lines(p->tgt, p->ntgt, p->cur[i].text))
+			dirty_line(p, &p->cur[i]);
+	for (int j = 0; j < p->ntgt; j++)
+		if (!in_lines(p->cur, p->ncur, p->tgt[j].text))
+			dirty_line(p, &p->tgt[j]);
 }
 
 static bool ns_gone(struct plan *p, const char *ns, bool full)

@@ -318,6 +318,21 @@ static struct fault *fault_new(struct nsh *sh, bool node, const char *what)
 	return f;
 }
 
+/* F counted and saved, then its ends set down; 0, or 1 after reporting
+ * (F forgotten again).  Saved first: a watch in another nsh sees the
+ * fault with the event */
+static int fault_apply(struct nsh *sh, struct model *m, struct fault *f)
+{
+	nfaults++;
+	faults_save();
+	if (ends_down(sh, m, f)) {
+		nfaults--;
+		faults_save();
+		return 1;
+	}
+	return 0;
+}
+
 static int fail_link(struct nsh *sh, struct model *m, const char *word)
 {
 	struct model_ns *ns, *pns;
@@ -331,14 +346,8 @@ static int fail_link(struct nsh *sh, struct model *m, const char *word)
 	add_end(f, ns, l);
 	if (model_peer(m, ns, l, &pns, &pl))
 		add_end(f, pns, pl);
-	/* saved first: a watch in another nsh sees the fault with the event */
-	nfaults++;
-	faults_save();
-	if (ends_down(sh, m, f)) {
-		nfaults--;
-		faults_save();
+	if (fault_apply(sh, m, f))
 		return 1;
-	}
 	if (f->nends == 2)
 		printf("%s failed: down at both ends (its peer %s:%s too)\n",
 		       word, model_ns_label(pns), pl->name);
@@ -359,13 +368,8 @@ static int fail_node(struct nsh *sh, struct model *m, const char *name)
 	for (int i = 0; i < ns->nlinks; i++)
 		if (!(ns->links[i].flags & IFF_LOOPBACK))
 			add_end(f, ns, &ns->links[i]);
-	nfaults++;
-	faults_save();
-	if (ends_down(sh, m, f)) {
-		nfaults--;
-		faults_save();
+	if (fault_apply(sh, m, f))
 		return 1;
-	}
 	stop_processes(f, ns);
 	faults_save();
 	printf("%s failed: %d link%s down, %d process%s stopped\n", name,
