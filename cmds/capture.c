@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * capture.c - packets you can watch (issue 16): `capture NS:IF [NS:IF…]
+ * capture.c - packets you can watch: `capture NS:IF [NS:IF…]
  * [-w FILE.pcapng] [-c N] [FILTER…]` and `capture path NS1 NS2 …`.
  *
  * One AF_PACKET socket per interface, opened inside the interface's

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * fail.c - failures on cue (issue 16): `fail link NS:IF`, `restore link`,
+ * fail.c - failures on cue: `fail link NS:IF`, `restore link`,
  * `fail node NS`, `restore node`, `flap link … every 2s [for 20s]`,
  * `after 5s COMMAND…`, `jobs`.
  *

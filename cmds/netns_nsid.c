@@ -359,6 +359,7 @@ static struct nl_sock *strict_sock(struct nsh *sh)
 	return sk;
 }
 
+/* ip netns list-id [target-nsid N] [nsid N] */
 int netns_list_id(struct nsh *sh, const struct nsh_args *a)
 {
 	struct nl_sock *sk = ns_sock(sh);

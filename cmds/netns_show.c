@@ -132,6 +132,7 @@ static void list_text(const char *name, const struct list_ent *e)
 	putchar('\n');
 }
 
+/* ip netns list: every name, in the directory's order */
 int netns_list(struct nsh *sh, const struct nsh_args *a)
 {
 	struct nl_sock *sk = ns_sock(sh);
@@ -159,6 +160,7 @@ int netns_list(struct nsh *sh, const struct nsh_args *a)
 
 /* ------------------------------------------------------------ identify, pids */
 
+/* ip netns identify [PID]: the last name of its namespace (nsh's) */
 int netns_identify(struct nsh *sh, const struct nsh_args *a)
 {
 	const struct nsh_val *pid = ipl_get(a, K_PID);
@@ -194,6 +196,7 @@ int netns_identify(struct nsh *sh, const struct nsh_args *a)
 	return 0;
 }
 
+/* ip netns pids NAME: the processes whose namespace it is */
 int netns_pids(struct nsh *sh, const struct nsh_args *a)
 {
 	struct nsh_ns ns;

@@ -37,11 +37,13 @@ int nsif_check(const char *w, struct nsh_val *v, char *eb, size_t el,
 
 	nsif_read(w, &x);
 	if (x.bare || !*x.ns || strpbrk(w, "[]()=<>!") ||
-	    inet_pton(AF_INET6, w, a6) == 1 || strchr(w, ':') != x.ifname - 1) {
+	    inet_pton(AF_INET6, w, a6) == 1 ||
+	    strchr(w, ':') != x.ifname - 1) {
 		*err = "not NS:IF (a namespace, ':', a link)";
 		return -1;
 	}
-	if ((*err = check_netns_ref(x.ns)) || (*err = check_link_name(x.ifname)))
+	if ((*err = check_netns_ref(x.ns)) ||
+	    (*err = check_link_name(x.ifname)))
 		return -1;
 	return 0;
 }
