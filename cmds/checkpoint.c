@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * checkpoint.c - undo at the prompt (issue 16): `checkpoint [NAME]`,
+ * checkpoint.c - undo at the prompt: `checkpoint [NAME]`,
  * `checkpoints`, `undo [NAME]`, `reset`.
  *
  * A state is the lab's running-config (cmds/config.c), its comment lines

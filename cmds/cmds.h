@@ -137,6 +137,32 @@ struct model_link;
 const char *fail_reason(const struct model_ns *ns, const struct model_link *l,
 			char *fix, size_t len);
 
+/* NS:IF, a link of a namespace as one word (cmds/nsif.c) */
+struct model;
+struct nsif {
+	char ns[300];		/* the namespace reference; "" without a ':' */
+	const char *ifname;	/* the link's name, in the word */
+	bool bare;		/* no ':' at all: IF alone */
+};
+/* WORD read into *RET: the last ':' splits (link names have none) */
+void nsif_read(const char *word, struct nsif *ret);
+/* the NSIF placeholder: a namespace reference, ':', a link name, and not
+ * an IPv6 or MAC address or a filter's word with brackets or '=' */
+int nsif_check(const char *w, struct nsh_val *v, char *eb, size_t el,
+	       const char **err);
+/* NSIF's completion: "NS:" for each namespace, then NS's links */
+void nsif_complete(struct nsh *sh, const char *prefix,
+		   void (*add)(void *, const char *, const char *), void *ctx);
+/*
+ * nsif_find - the link WORD names in M: NS:IF ("host:IF" for the host's
+ * when no namespace is called "host"), or with BARE a word without ':' as
+ * a link of the namespace nsh is in.  Its namespace into *RET_NS; NULL
+ * after reporting "'NS': no such namespace" or "'NS:IF': no such link".
+ */
+struct model_link *nsif_find(struct nsh *sh, struct model *m,
+			     const char *word, bool bare,
+			     struct model_ns **ret_ns);
+
 /* `ip netns exec NS …` and `enter NS …`: run ARGV inside NS */
 int run_inside(struct nsh *sh, struct nsh_ns *ns, int argc, char **argv);
 

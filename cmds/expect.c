@@ -84,7 +84,7 @@ static struct model_ns *find_ns(struct model *m, const char *ref,
 }
 
 /*
- * find_link - "NS:IFNAME" (the last ':' splits: link names have none) or
+ * find_link - "NS:IFNAME" (read by nsif_read: the last ':' splits) or
  * a bare IFNAME in the namespace nsh acts in.  Fills *RET_NS and returns
  * the link, or NULL with the reason in O->found.
  */
@@ -92,19 +92,19 @@ static struct model_link *find_link(struct nsh *sh, struct model *m,
 				    const char *word, struct model_ns **ret_ns,
 				    struct out *o)
 {
-	const char *colon = strrchr(word, ':'), *ifname, *bad;
 	struct model_link *l;
-	char ref[300], esc[64];
+	const char *bad;
+	struct nsif x;
+	char esc[64];
 
-	ifname = colon ? colon + 1 : word;
-	if ((bad = check_link_name(ifname))) {
-		SAY(found, "'%s': %s", str_escape(ifname, esc, sizeof(esc)),
+	nsif_read(word, &x);
+	if ((bad = check_link_name(x.ifname))) {
+		SAY(found, "'%s': %s", str_escape(x.ifname, esc, sizeof(esc)),
 		    bad);
 		return NULL;
 	}
-	if (colon) {
-		snprintf(ref, sizeof(ref), "%.*s", (int)(colon - word), word);
-		*ret_ns = find_ns(m, ref, o->found, o->len);
+	if (!x.bare) {
+		*ret_ns = find_ns(m, x.ns, o->found, o->len);
 	} else {
 		*ret_ns = model_ns_cur(m, sh);
 		if (!*ret_ns)
@@ -113,10 +113,10 @@ static struct model_link *find_link(struct nsh *sh, struct model *m,
 	}
 	if (!*ret_ns)
 		return NULL;
-	l = model_link_by_name(*ret_ns, ifname);
+	l = model_link_by_name(*ret_ns, x.ifname);
 	if (!l)
 		SAY(found, "%s has no link '%s'", model_ns_label(*ret_ns),
-		    str_escape(ifname, esc, sizeof(esc)));
+		    str_escape(x.ifname, esc, sizeof(esc)));
 	return l;
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * fail.c - failures on cue (issue 16): `fail link NS:IF`, `restore link`,
+ * fail.c - failures on cue: `fail link NS:IF`, `restore link`,
  * `fail node NS`, `restore node`, `flap link … every 2s [for 20s]`,
  * `after 5s COMMAND…`, `jobs`.
  *
@@ -149,35 +149,6 @@ static void faults_save(void)
 }
 
 /* ------------------------------------------------------------ lookups */
-
-/* NS:IF (the last ':' splits), or IF in the namespace nsh is in */
-static struct model_link *find_link(struct nsh *sh, struct model *m,
-				    const char *word, struct model_ns **ret_ns)
-{
-	const char *colon = strrchr(word, ':');
-	char ref[300], esc[300];
-
-	if (colon) {
-		snprintf(ref, sizeof(ref), "%.*s", (int)(colon - word), word);
-		*ret_ns = streq(ref, "host") ? m->ns[0]
-					     : model_ns_by_name(m, ref);
-		if (!*ret_ns) {
-			nsh_err(sh, "'%s': no such namespace",
-				str_escape(ref, esc, sizeof(esc)));
-			return NULL;
-		}
-	} else if (!(*ret_ns = model_ns_cur(m, sh))) {
-		nsh_err(sh, "the namespace nsh is in is not in the model");
-		return NULL;
-	}
-	struct model_link *l = model_link_by_name(*ret_ns,
-						  colon ? colon + 1 : word);
-
-	if (!l)
-		nsh_err(sh, "'%s': no such link",
-			str_escape(word, esc, sizeof(esc)));
-	return l;
-}
 
 static struct fault *fault_find(bool node, const char *what)
 {
@@ -347,20 +318,11 @@ static struct fault *fault_new(struct nsh *sh, bool node, const char *what)
 	return f;
 }
 
-static int fail_link(struct nsh *sh, struct model *m, const char *word)
+/* F counted and saved, then its ends set down; 0, or 1 after reporting
+ * (F forgotten again).  Saved first: a watch in another nsh sees the
+ * fault with the event */
+static int fault_apply(struct nsh *sh, struct model *m, struct fault *f)
 {
-	struct model_ns *ns, *pns;
-	struct model_link *l, *pl;
-	struct fault *f;
-
-	if (!(l = find_link(sh, m, word, &ns)))
-		return 1;
-	if (!(f = fault_new(sh, false, word)))
-		return 1;
-	add_end(f, ns, l);
-	if (model_peer(m, ns, l, &pns, &pl))
-		add_end(f, pns, pl);
-	/* saved first: a watch in another nsh sees the fault with the event */
 	nfaults++;
 	faults_save();
 	if (ends_down(sh, m, f)) {
@@ -368,6 +330,24 @@ static int fail_link(struct nsh *sh, struct model *m, const char *word)
 		faults_save();
 		return 1;
 	}
+	return 0;
+}
+
+static int fail_link(struct nsh *sh, struct model *m, const char *word)
+{
+	struct model_ns *ns, *pns;
+	struct model_link *l, *pl;
+	struct fault *f;
+
+	if (!(l = nsif_find(sh, m, word, true, &ns)))
+		return 1;
+	if (!(f = fault_new(sh, false, word)))
+		return 1;
+	add_end(f, ns, l);
+	if (model_peer(m, ns, l, &pns, &pl))
+		add_end(f, pns, pl);
+	if (fault_apply(sh, m, f))
+		return 1;
 	if (f->nends == 2)
 		printf("%s failed: down at both ends (its peer %s:%s too)\n",
 		       word, model_ns_label(pns), pl->name);
@@ -388,13 +368,8 @@ static int fail_node(struct nsh *sh, struct model *m, const char *name)
 	for (int i = 0; i < ns->nlinks; i++)
 		if (!(ns->links[i].flags & IFF_LOOPBACK))
 			add_end(f, ns, &ns->links[i]);
-	nfaults++;
-	faults_save();
-	if (ends_down(sh, m, f)) {
-		nfaults--;
-		faults_save();
+	if (fault_apply(sh, m, f))
 		return 1;
-	}
 	stop_processes(f, ns);
 	faults_save();
 	printf("%s failed: %d link%s down, %d process%s stopped\n", name,
@@ -467,7 +442,7 @@ static int cmd_flap(struct nsh *sh, const struct nsh_args *a)
 					  : arg_str(a, "total"));
 	struct model_ns *ns;
 
-	if (!(m = model_get(sh)) || !find_link(sh, m, word, &ns))
+	if (!(m = model_get(sh)) || !nsif_find(sh, m, word, true, &ns))
 		return 1;
 	snprintf(text, sizeof(text), "flap link %s every %s%s%s", word,
 		 arg_str(a, "every"), total ? " for " : "",

@@ -60,68 +60,83 @@ static int run_capture(char **argv, char *buf, size_t len)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
 
-/*
- * A terminal window whose shell is inside the namespace NETPATH names and
- * inside nsh's mount namespace (its sandbox): the window is made by a
- * tmux server or a terminal program that lives outside, so the shell gets
- * there with nsenter, through /proc/NSH/ns/mnt and a NETPATH that is
- * opened before the mount namespace changes (/proc/PID/ns/net of a
- * holder, or /proc/NSH/root/run/netns/NAME).  Its shell's PID, 0 if the
- * terminal does not say, -1 after reporting.
- */
-static pid_t open_window(struct nsh *sh, const char *title,
-			 const char *netpath, bool track)
-{
-	const char *shell = getenv("SHELL"), *term = getenv("TERMINAL");
-	char mnt[64], net[PATH_MAX + 8], out[64], uid[32], gid[32];
+/* the words that open a window: the terminal's, then nsenter's */
+struct window_cmd {
 	char *argv[20];
-	int i = 0;
+	char mnt[64], net[PATH_MAX + 8], uid[32], gid[32];
+};
 
-	if (!shell || !*shell)
-		shell = "/bin/sh";
-	snprintf(mnt, sizeof(mnt), "--mount=/proc/%d/ns/mnt", (int)getpid());
-	snprintf(net, sizeof(net), "--net=%s", netpath);
+/* the terminal's words: a tmux window, else a terminal program on the
+ * display; 0, or -1 after reporting that there is neither */
+static int window_terminal(struct nsh *sh, const char *title,
+			   struct window_cmd *w, int *i)
+{
+	const char *term = getenv("TERMINAL");
+
 	if (getenv("TMUX")) {
-		argv[i++] = "tmux";
-		argv[i++] = "new-window";
-		argv[i++] = "-P";
-		argv[i++] = "-F";
-		argv[i++] = "#{pane_pid}";
-		argv[i++] = "-n";
-		argv[i++] = (char *)title;
+		w->argv[(*i)++] = "tmux";
+		w->argv[(*i)++] = "new-window";
+		w->argv[(*i)++] = "-P";
+		w->argv[(*i)++] = "-F";
+		w->argv[(*i)++] = "#{pane_pid}";
+		w->argv[(*i)++] = "-n";
+		w->argv[(*i)++] = (char *)title;
 	} else if (getenv("DISPLAY") || getenv("WAYLAND_DISPLAY")) {
-		argv[i++] = (char *)(term && *term ? term : "xterm");
-		argv[i++] = "-T";
-		argv[i++] = (char *)title;
-		argv[i++] = "-e";
+		w->argv[(*i)++] = (char *)(term && *term ? term : "xterm");
+		w->argv[(*i)++] = "-T";
+		w->argv[(*i)++] = (char *)title;
+		w->argv[(*i)++] = "-e";
 	} else {
 		return nsh_err(sh, "'%s': a window needs tmux (TMUX is not "
 				   "set) or a display; use 'enter %s'",
 			       title, title), -1;
 	}
-	argv[i++] = "nsenter";
-	argv[i++] = mnt;
-	argv[i++] = net;
+	return 0;
+}
+
+/* W's words for a window titled TITLE whose shell is inside NETPATH;
+ * 0, or -1 after reporting */
+static int window_words(struct nsh *sh, const char *title,
+			const char *netpath, struct window_cmd *w)
+{
+	const char *shell = getenv("SHELL");
+	int i = 0;
+
+	if (!shell || !*shell)
+		shell = "/bin/sh";
+	snprintf(w->mnt, sizeof(w->mnt), "--mount=/proc/%d/ns/mnt",
+		 (int)getpid());
+	snprintf(w->net, sizeof(w->net), "--net=%s", netpath);
+	if (window_terminal(sh, title, w, &i) < 0)
+		return -1;
+	w->argv[i++] = "nsenter";
+	w->argv[i++] = w->mnt;
+	w->argv[i++] = w->net;
 	if (sh->o.as_user) {	/* --user: the window's shell is the user's */
-		snprintf(uid, sizeof(uid), "--setuid=%u", (unsigned)sh->o.uid);
-		snprintf(gid, sizeof(gid), "--setgid=%u", (unsigned)sh->o.gid);
-		argv[i++] = uid;
-		argv[i++] = gid;
+		snprintf(w->uid, sizeof(w->uid), "--setuid=%u",
+			 (unsigned)sh->o.uid);
+		snprintf(w->gid, sizeof(w->gid), "--setgid=%u",
+			 (unsigned)sh->o.gid);
+		w->argv[i++] = w->uid;
+		w->argv[i++] = w->gid;
 	}
-	argv[i++] = "--";
-	argv[i++] = (char *)shell;
-	argv[i] = NULL;
-	if (argv[0][0] == 't' && streq(argv[0], "tmux")) {
-		if (run_capture(argv, out, sizeof(out)))
-			return nsh_err(sh, "'%s': tmux failed", title), -1;
-		return (pid_t)atoi(out);
-	}
-	/* the terminal program itself: ours to end (TRACK), else left to
-	 * init (a second fork: no zombie for nsh to reap) */
+	w->argv[i++] = "--";
+	w->argv[i++] = (char *)shell;
+	w->argv[i] = NULL;
+	return 0;
+}
+
+/* the terminal program ARGV itself: ours to end (TRACK: its PID), else
+ * left to init (a second fork: no zombie for nsh to reap; 0); -1 after
+ * reporting */
+static pid_t window_fork(struct nsh *sh, const char *title, char **argv,
+			 bool track)
+{
+	pid_t pid;
+
 	fflush(stdout);
 	fflush(stderr);
-	pid_t pid = fork();
-
+	pid = fork();
 	if (pid == 0) {
 		if (!track && fork() != 0)
 			_exit(0);
@@ -139,6 +154,31 @@ static pid_t open_window(struct nsh *sh, const char *title,
 		return 0;
 	}
 	return pid;
+}
+
+/*
+ * A terminal window whose shell is inside the namespace NETPATH names and
+ * inside nsh's mount namespace (its sandbox): the window is made by a
+ * tmux server or a terminal program that lives outside, so the shell gets
+ * there with nsenter, through /proc/NSH/ns/mnt and a NETPATH that is
+ * opened before the mount namespace changes (/proc/PID/ns/net of a
+ * holder, or /proc/NSH/root/run/netns/NAME).  Its shell's PID, 0 if the
+ * terminal does not say, -1 after reporting.
+ */
+static pid_t open_window(struct nsh *sh, const char *title,
+			 const char *netpath, bool track)
+{
+	struct window_cmd w;
+	char out[64];
+
+	if (window_words(sh, title, netpath, &w) < 0)
+		return -1;
+	if (w.argv[0][0] == 't' && streq(w.argv[0], "tmux")) {
+		if (run_capture(w.argv, out, sizeof(out)))
+			return nsh_err(sh, "'%s': tmux failed", title), -1;
+		return (pid_t)atoi(out);
+	}
+	return window_fork(sh, title, w.argv, track);
 }
 
 /* open a window with a shell inside the namespace of PID */
