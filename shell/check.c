@@ -129,17 +129,13 @@ static void print_json(const char *name, const struct result *r, int n,
 	json_end(&j);
 }
 
-int check_run_file(struct nsh *sh, const char *path)
+/* pass 1: every expect line of LINES[0..N) is a valid check; how many
+ * there are, or -1 after reporting */
+static int count_checks(struct nsh *sh, const struct script_line *lines,
+			int n)
 {
-	const char *name = streq(path, "-") ? "<stdin>" : path;
-	struct script_line *lines = NULL;
-	struct result *res = NULL;
-	int n = 0, nchecks = 0, nres = 0, passed = 0, status = 0;
+	int nchecks = 0, status = 0;
 
-	if (script_load(sh, path, &lines, &n))
-		return 2;
-	sh->file = name;
-	/* pass 1: every expect line is a valid check */
 	for (int i = 0; i < n && !status; i++) {
 		struct nsh_words w;
 		struct nsh_args a;
@@ -157,21 +153,17 @@ int check_run_file(struct nsh *sh, const char *path)
 			status = 2;
 		lex_free(&w);
 	}
-	if (!status && !nchecks) {
-		fprintf(stderr, "nsh: %s: no 'expect' lines to check\n", name);
-		if (sh->o.json)
-			print_json(name, NULL, 0, 0);
-		status = 2;
-	}
-	if (status)
-		goto out;
-	res = calloc((size_t)nchecks, sizeof(*res));
-	if (!res) {
-		fprintf(stderr, "nsh: out of memory\n");
-		status = 2;
-		goto out;
-	}
-	/* pass 2: run them, every one, in order */
+	return status ? -1 : nchecks;
+}
+
+/* pass 2: the checks of LINES[0..N) run, every one, in order, each
+ * result in RES[*NRES] and a PASS or FAIL line (but with -j); how many
+ * passed */
+static int run_checks(struct nsh *sh, const struct script_line *lines,
+		      int n, struct result *res, int *nres)
+{
+	int passed = 0;
+
 	for (int i = 0; i < n; i++) {
 		char text[600], detail[1400];
 		struct nsh_words w;
@@ -187,8 +179,9 @@ int check_run_file(struct nsh *sh, const char *path)
 		ok = run_check(sh, argc, argv, detail, sizeof(detail));
 		lex_free(&w);
 		passed += ok;
-		res[nres++] = (struct result){ lines[i].lineno, ok,
-					       strdup(text), strdup(detail) };
+		res[(*nres)++] = (struct result){ lines[i].lineno, ok,
+						  strdup(text),
+						  strdup(detail) };
 		if (sh->o.json)
 			continue;
 		if (ok)
@@ -198,6 +191,37 @@ int check_run_file(struct nsh *sh, const char *path)
 			       text, detail);
 		fflush(stdout);
 	}
+	return passed;
+}
+
+int check_run_file(struct nsh *sh, const char *path)
+{
+	const char *name = streq(path, "-") ? "<stdin>" : path;
+	struct script_line *lines = NULL;
+	struct result *res = NULL;
+	int n = 0, nchecks, nres = 0, passed, status = 0;
+
+	if (script_load(sh, path, &lines, &n))
+		return 2;
+	sh->file = name;
+	nchecks = count_checks(sh, lines, n);
+	if (nchecks < 0)
+		status = 2;
+	if (!status && !nchecks) {
+		fprintf(stderr, "nsh: %s: no 'expect' lines to check\n", name);
+		if (sh->o.json)
+			print_json(name, NULL, 0, 0);
+		status = 2;
+	}
+	if (status)
+		goto out;
+	res = calloc((size_t)nchecks, sizeof(*res));
+	if (!res) {
+		fprintf(stderr, "nsh: out of memory\n");
+		status = 2;
+		goto out;
+	}
+	passed = run_checks(sh, lines, n, res, &nres);
 	if (sh->o.json)
 		print_json(name, res, nres, passed);
 	else

@@ -425,30 +425,64 @@ out:
 
 /* ------------------------------------------------------------ prepared */
 
-int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
+/* a line with operators: parsed into P->tree and checked; 0, or 1 after
+ * reporting */
+static int prepare_tree(struct nsh *sh, const char *line,
+			struct nsh_prepared *p)
+{
+	p->tree = malloc(sizeof(*p->tree));
+	if (!p->tree)
+		return nsh_err_raw(sh, "out of memory");
+	if (parse_line(sh, line, p->tree)) {
+		free(p->tree);
+		p->tree = NULL;
+		return 1;
+	}
+	if (sh_run(sh, p->tree, NSH_CHECK)) {
+		nsh_prepared_free(p);
+		return 1;
+	}
+	return 0;
+}
+
+/* a command of nsh's (ARGV[0] a root of the command tree): matched, the
+ * command and its bindings (which point into ARGV) kept in *P; 0, or a
+ * status after reporting */
+static int prepare_cmd(struct nsh *sh, int argc, char **argv,
+		       struct nsh_prepared *p)
 {
 	struct nsh_args args, *a = &args;
+	int rc;
+
+	if (cmdtree_match(sh, argc, argv, a) ||
+	    (!a->cmd->fn && sh->o.native && run_fallback(sh, argc, argv)))
+		return 1;
+	if ((a->cmd->flags & NSH_CMD_NESTED) && a->nrest &&
+	    (rc = nsh_run_words(sh, a->nrest, a->rest, NSH_CHECK)))
+		return rc;
+	if (a->cmd->flags & NSH_CMD_UNDO)
+		nsh_undo_wanted = true;
+	p->bind = malloc(sizeof(*p->bind) * (size_t)(a->nbind + 1));
+	if (!p->bind)
+		return nsh_err_raw(sh, "out of memory");
+	memcpy(p->bind, a->bind, sizeof(*p->bind) * (size_t)a->nbind);
+	p->cmd = a->cmd;
+	p->nbind = a->nbind;
+	p->rest_pos = a->rest ? (int)(a->rest - argv) : -1;
+	snprintf(p->cmdname, sizeof(p->cmdname), "%s", sh->cmdname);
+	return 0;
+}
+
+int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
+{
 	struct nsh_words w;
 	const char *err;
 	int col, skip, argc, rc;
 	char **argv;
 
 	memset(p, 0, sizeof(*p));
-	if (!sh_line_is_plain(line)) {
-		p->tree = malloc(sizeof(*p->tree));
-		if (!p->tree)
-			return nsh_err_raw(sh, "out of memory");
-		if (parse_line(sh, line, p->tree)) {
-			free(p->tree);
-			p->tree = NULL;
-			return 1;
-		}
-		if (sh_run(sh, p->tree, NSH_CHECK)) {
-			nsh_prepared_free(p);
-			return 1;
-		}
-		return 0;
-	}
+	if (!sh_line_is_plain(line))
+		return prepare_tree(sh, line, p);
 	if (lex_split(line, &w, &err, &col) < 0) {
 		sh->cmdname[0] = '\0';
 		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
@@ -462,34 +496,11 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	rc = ns_then_command(argc, argv) ?
 		     nsh_run_words(sh, argc - 1, argv + 1, NSH_CHECK) :
 	     !cmdtree_is_root(argv[0]) ? check_program(sh, argc, argv) : 0;
+	if (!rc && cmdtree_is_root(argv[0]))
+		rc = prepare_cmd(sh, argc, argv, p);
 	if (rc) {
 		lex_free(&w);
 		return rc;
-	}
-	if (cmdtree_is_root(argv[0])) {
-		if (cmdtree_match(sh, argc, argv, a) ||
-		    (!a->cmd->fn && sh->o.native &&
-		     run_fallback(sh, argc, argv))) {
-			lex_free(&w);
-			return 1;
-		}
-		if ((a->cmd->flags & NSH_CMD_NESTED) && a->nrest &&
-		    (rc = nsh_run_words(sh, a->nrest, a->rest, NSH_CHECK))) {
-			lex_free(&w);
-			return rc;
-		}
-		if (a->cmd->flags & NSH_CMD_UNDO)
-			nsh_undo_wanted = true;
-		p->bind = malloc(sizeof(*p->bind) * (size_t)(a->nbind + 1));
-		if (!p->bind) {
-			lex_free(&w);
-			return nsh_err_raw(sh, "out of memory");
-		}
-		memcpy(p->bind, a->bind, sizeof(*p->bind) * (size_t)a->nbind);
-		p->cmd = a->cmd;
-		p->nbind = a->nbind;
-		p->rest_pos = a->rest ? (int)(a->rest - argv) : -1;
-		snprintf(p->cmdname, sizeof(p->cmdname), "%s", sh->cmdname);
 	}
 	/* the words stay: the bindings point into them */
 	p->argv = malloc(sizeof(*p->argv) * (size_t)(argc + 1));

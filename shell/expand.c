@@ -340,6 +340,42 @@ static const char *param(struct xp *x, const char *name, size_t len,
 static const char *walk(struct xp *x, const char *p, char term, bool dq,
 			bool emit);
 
+/* the end of the parameter's name at NAME (P at its '$'): a NAME, digits
+ * (one without braces), or one special character */
+static const char *name_end(const char *p, const char *name)
+{
+	const char *q = name;
+
+	if (*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+		while (is_name_char(*q))
+			q++;
+	else if (*q >= '0' && *q <= '9')
+		q += p[1] == '{' ? strspn(q, "0123456789") : 1;
+	else if (*q && strchr("?$!#@*-", *q))
+		q++;
+	return q;
+}
+
+/*
+ * The WORD at Q of ${NAME:-WORD} (OP '-', COLON), ${NAME-WORD},
+ * ${NAME:+WORD} or ${NAME+WORD}, NAME's value V: WORD expanded where it
+ * is used, else V for '-'.  Returns what follows the '}'.
+ */
+static const char *alt_word(struct xp *x, const char *q, char op, bool colon,
+			    const char *v, bool quoted, bool emit)
+{
+	bool set = v && (!colon || *v);
+	bool use_word = op == '-' ? !set : set;
+	const char *end;
+
+	x->depth++;
+	end = walk(x, q, '}', quoted, emit && use_word);
+	x->depth--;
+	if (emit && !use_word && op == '-')
+		put_value(x, v, quoted);
+	return *end == '}' ? end + 1 : end;
+}
+
 /* P at '$': expand it (when EMIT); returns what follows it */
 static const char *dollar(struct xp *x, const char *p, bool quoted, bool emit)
 {
@@ -356,14 +392,7 @@ static const char *dollar(struct xp *x, const char *p, bool quoted, bool emit)
 			name++;
 		}
 	}
-	q = name;
-	if (*q == '_' || (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
-		while (is_name_char(*q))
-			q++;
-	else if (*q >= '0' && *q <= '9')
-		q += p[1] == '{' ? strspn(q, "0123456789") : 1;
-	else if (*q && strchr("?$!#@*-", *q))
-		q++;
+	q = name_end(p, name);
 	len = (size_t)(q - name);
 	if (!len) {
 		if (emit)
@@ -379,18 +408,8 @@ static const char *dollar(struct xp *x, const char *p, bool quoted, bool emit)
 		if (*q == '-' || *q == '+')
 			op = *q++;
 	}
-	if (op) {
-		bool set = v && (!colon || *v);
-		bool use_word = op == '-' ? !set : set;
-		const char *end;
-
-		x->depth++;
-		end = walk(x, q, '}', quoted, emit && use_word);
-		x->depth--;
-		if (emit && !use_word && op == '-')
-			put_value(x, v, quoted);
-		return *end == '}' ? end + 1 : end;
-	}
+	if (op)
+		return alt_word(x, q, op, colon, v, quoted, emit);
 	if (p[1] == '{')
 		q += *q == '}';
 	if (!emit)

@@ -156,6 +156,36 @@ static void put_addr(struct nsh *sh, struct out *o, const char *name)
 	puts_(o, ">");
 }
 
+/* {pid:*}: the PID of the label that is the first word, else that word */
+static void put_pid(struct out *o, const struct nsh_args *a)
+{
+	pid_t pid = a && a->nrest ? spawn_find(a->rest[0]) : 0;
+	char b[32];
+
+	snprintf(b, sizeof(b), "%d", (int)pid);
+	puts_(o, pid ? b : a && a->nrest ? a->rest[0] : "");
+}
+
+/* {exec:NAME} {addr:NAME} {ipn:NAME} {if:NAME} (KEY), V the word bound to
+ * NAME (an NS:IF word for ipn and if) */
+static void put_of_word(struct nsh *sh, struct out *o, const char *key,
+			const char *v)
+{
+	const char *c = strchr(v, ':');
+	char ns[256];
+
+	snprintf(ns, sizeof(ns), "%.*s", c ? (int)(c - v) : 0, v);
+	if (streq(key, "exec"))
+		put_exec(o, v);
+	else if (streq(key, "addr"))
+		put_addr(sh, o, v);
+	else if (streq(key, "ipn"))
+		put_ip(sh, o, c && !streq(ns, "host") ? ns : ctx_ns(sh));
+	else if (streq(key, "if"))
+		puts_(o, c ? c + 1 : v);
+}
+
+/* the template T for ARGV (matched as A, or NULL) into O */
 static void expand(struct nsh *sh, const char *t, int argc, char **argv,
 		   const struct nsh_args *a, struct out *o)
 {
@@ -193,26 +223,9 @@ static void expand(struct nsh *sh, const char *t, int argc, char **argv,
 				puts_(o, " ");
 			}
 		} else if (colon && streq(key, "pid")) {
-			pid_t pid = a && a->nrest ? spawn_find(a->rest[0]) : 0;
-			char b[32];
-
-			snprintf(b, sizeof(b), "%d", (int)pid);
-			puts_(o, pid ? b : a && a->nrest ? a->rest[0] : "");
+			put_pid(o, a);
 		} else if (colon && (v = arg_str(a, colon))) {
-			const char *c = strchr(v, ':');
-			char ns[256];
-
-			snprintf(ns, sizeof(ns), "%.*s",
-				 c ? (int)(c - v) : 0, v);
-			if (streq(key, "exec"))
-				put_exec(o, v);
-			else if (streq(key, "addr"))
-				put_addr(sh, o, v);
-			else if (streq(key, "ipn"))
-				put_ip(sh, o, c && !streq(ns, "host") ? ns
-								  : ctx_ns(sh));
-			else if (streq(key, "if"))
-				puts_(o, c ? c + 1 : v);
+			put_of_word(sh, o, key, v);
 		} else if ((v = a ? arg_str(a, key) : NULL)) {
 			puts_(o, v);
 		} else {

@@ -222,6 +222,32 @@ static bool collect(int fd, long long deadline, char *buf, size_t len)
 	}
 }
 
+/* the row of a submission whose child ended (IN_TIME, with wait status
+ * WS; its gradebook JSON in TEXT, its output in LOG) or was stopped */
+static void row_result(struct row *r, const struct grade_opts *g,
+		       bool in_time, int ws, const char *text, int log)
+{
+	if (!in_time) {
+		snprintf(r->status, sizeof(r->status), "timeout");
+		snprintf(r->detail, sizeof(r->detail), "not done within %lld "
+			 "ms", g->timeout_ms);
+		return;
+	}
+	r->passed = json_int_of(text, "passed");
+	r->failed = json_int_of(text, "failed");
+	if (WIFEXITED(ws) && WEXITSTATUS(ws) == 10) {
+		snprintf(r->status, sizeof(r->status), "build failed");
+		first_error(log, r->detail, sizeof(r->detail));
+	} else if (r->passed < 0) {
+		snprintf(r->status, sizeof(r->status), "error");
+		first_error(log, r->detail, sizeof(r->detail));
+	} else {
+		snprintf(r->status, sizeof(r->status), "%s",
+			 r->failed ? "failed" : "ok");
+	}
+}
+
+/* one submission DIR graded in a sandbox of its own, into *R */
 static void grade_one(struct nsh *sh, const char *lab, const char *dir,
 		      const struct grade_opts *g, struct row *r)
 {
@@ -264,24 +290,7 @@ static void grade_one(struct nsh *sh, const char *lab, const char *dir,
 		while (waitpid(pid, &ws, 0) < 0 && errno == EINTR)
 			;
 	}
-	if (!in_time) {
-		snprintf(r->status, sizeof(r->status), "timeout");
-		snprintf(r->detail, sizeof(r->detail), "not done within %lld "
-			 "ms", g->timeout_ms);
-	} else {
-		r->passed = json_int_of(text, "passed");
-		r->failed = json_int_of(text, "failed");
-		if (WIFEXITED(ws) && WEXITSTATUS(ws) == 10) {
-			snprintf(r->status, sizeof(r->status), "build failed");
-			first_error(log, r->detail, sizeof(r->detail));
-		} else if (r->passed < 0) {
-			snprintf(r->status, sizeof(r->status), "error");
-			first_error(log, r->detail, sizeof(r->detail));
-		} else {
-			snprintf(r->status, sizeof(r->status), "%s",
-				 r->failed ? "failed" : "ok");
-		}
-	}
+	row_result(r, g, in_time, ws, text, log);
 	close(log);
 }
 

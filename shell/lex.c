@@ -22,12 +22,63 @@ static int is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n';
 }
 
+/*
+ * The word at *PP, its quotes and escapes removed, copied to *OUTP with
+ * its '\0'; both are left after it.  NULL, or where the error *WHY is.
+ */
+static const char *lex_word(const char **pp, char **outp, const char **why)
+{
+	const char *p = *pp;
+	char *out = *outp;
+
+	while (*p && !is_blank(*p)) {
+		if (*p == '\'') {
+			const char *q = strchr(p + 1, '\'');
+
+			if (!q) {
+				*why = "unterminated single quote";
+				return p;
+			}
+			memcpy(out, p + 1, (size_t)(q - p - 1));
+			out += q - p - 1;
+			p = q + 1;
+		} else if (*p == '"') {
+			const char *start = p++;
+
+			while (*p && *p != '"') {
+				if (*p == '\\' && p[1] &&
+				    strchr("\"\\$`", p[1]))
+					p++;
+				*out++ = *p++;
+			}
+			if (*p != '"') {
+				*why = "unterminated double quote";
+				return start;
+			}
+			p++;
+		} else if (*p == '\\') {
+			if (!p[1]) {
+				*why = "backslash at end of line";
+				return p;
+			}
+			*out++ = p[1];
+			p += 2;
+		} else {
+			*out++ = *p++;
+		}
+	}
+	*out++ = '\0';
+	*pp = p;
+	*outp = out;
+	return NULL;
+}
+
 int lex_split(const char *line, struct nsh_words *ret, const char **ret_err,
 	      int *ret_col)
 {
 	size_t len = strlen(line);
 	char *out;
-	const char *p = line;
+	const char *p = line, *bad;
 
 	memset(ret, 0, sizeof(*ret));
 	out = ret->buf = malloc(len + 1);
@@ -48,46 +99,11 @@ int lex_split(const char *line, struct nsh_words *ret, const char **ret_err,
 		}
 		ret->col[ret->n] = (int)(p - line);
 		ret->w[ret->n++] = out;
-		while (*p && !is_blank(*p)) {
-			if (*p == '\'') {
-				const char *q = strchr(p + 1, '\'');
-
-				if (!q) {
-					*ret_err = "unterminated single quote";
-					*ret_col = (int)(p - line);
-					goto fail;
-				}
-				memcpy(out, p + 1, (size_t)(q - p - 1));
-				out += q - p - 1;
-				p = q + 1;
-			} else if (*p == '"') {
-				const char *start = p++;
-
-				while (*p && *p != '"') {
-					if (*p == '\\' && p[1] &&
-					    strchr("\"\\$`", p[1]))
-						p++;
-					*out++ = *p++;
-				}
-				if (*p != '"') {
-					*ret_err = "unterminated double quote";
-					*ret_col = (int)(start - line);
-					goto fail;
-				}
-				p++;
-			} else if (*p == '\\') {
-				if (!p[1]) {
-					*ret_err = "backslash at end of line";
-					*ret_col = (int)(p - line);
-					goto fail;
-				}
-				*out++ = p[1];
-				p += 2;
-			} else {
-				*out++ = *p++;
-			}
+		bad = lex_word(&p, &out, ret_err);
+		if (bad) {
+			*ret_col = (int)(bad - line);
+			goto fail;
 		}
-		*out++ = '\0';
 	}
 	return 0;
 fail:

@@ -21,8 +21,10 @@
  * case's ';;', and the keywords of sh's control flow (if, for, while,
  * case, functions, { … }).
  *
- * A line that needs none of it (sh_line_is_plain) never comes here: it is
- * split by lex_split() as it always was.
+ * The tokens come from token.c; this file is the grammar, building the
+ * tree of struct sh_line.  A line that needs none of it
+ * (sh_line_is_plain, linescan.c) never comes here: it is split by
+ * lex_split() as it always was.
  */
 #include "config.h"
 
@@ -31,439 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "nsh.h"
-
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t';	/* as sh(1): \r is a character */
-}
-
-/* a character that ends an unquoted word */
-static bool is_op(char c)
-{
-	return c && strchr(";&|<>()\n", c);
-}
-
-static bool is_name_start(char c)
-{
-	return c == '_' || isalpha((unsigned char)c);
-}
-
-static bool is_name_char(char c)
-{
-	return c == '_' || isalnum((unsigned char)c);
-}
-
-bool sh_name_ok(const char *s, size_t len)
-{
-	if (!len || !is_name_start(s[0]))
-		return false;
-	for (size_t i = 1; i < len; i++)
-		if (!is_name_char(s[i]))
-			return false;
-	return true;
-}
-
-size_t sh_assign_len(const char *word)
-{
-	size_t n = 0;
-
-	if (!is_name_start(word[0]))
-		return 0;
-	while (is_name_char(word[n]))
-		n++;
-	return word[n] == '=' ? n : 0;
-}
-
-/* sh's reserved words, which start control flow nsh does not have */
-static const struct {
-	const char *s;
-	size_t len;
-} keywords[] = {
-#define KW(s) { s, sizeof(s) - 1 }
-	KW("if"), KW("then"), KW("else"), KW("elif"), KW("fi"), KW("case"),
-	KW("esac"), KW("for"), KW("while"), KW("until"), KW("do"),
-	KW("done"), KW("{"), KW("}"), KW("[["), KW("function"),
-	KW("select"),
-#undef KW
-};
-
-static bool is_keyword(const char *w, size_t len)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(keywords); i++)
-		if (keywords[i].len == len && keywords[i].s[0] == w[0] &&
-		    !memcmp(keywords[i].s, w, len))
-			return true;
-	return false;
-}
-
-/* does the first word W (up to a blank) make the line more than words? */
-static bool first_word_special(const char *w)
-{
-	size_t len = 0;
-
-	while (w[len] && !is_blank(w[len]) && w[len] != '=')
-		len++;
-	if (w[len] == '=')
-		return sh_assign_len(w) > 0;
-	if (!len || len > 8)
-		return false;
-	if ((len == 1 && w[0] == '!') || is_keyword(w, len))
-		return true;
-	return (len == 6 && !memcmp(w, "export", 6)) ||
-	       (len == 5 && !memcmp(w, "unset", 5));
-}
-
-/* the bytes sh_line_is_plain stops at: 1 makes a line more than words, 2
- * needs a look (quotes, escapes, comments), 3 ends it */
-static const unsigned char stop[256] = {
-	[';'] = 1, ['&'] = 1, ['|'] = 1, ['<'] = 1, ['>'] = 1, ['$'] = 1,
-	['`'] = 1, ['('] = 1, [')'] = 1, ['\n'] = 1,
-	['\''] = 2, ['"'] = 2, ['\\'] = 2, ['#'] = 2, ['\0'] = 3,
-};
-
-bool sh_line_is_plain(const char *line)
-{
-	const char *p = line;
-
-	while (is_blank(*p))
-		p++;
-	if (first_word_special(p))
-		return false;
-	for (;; p++) {
-		while (!stop[(unsigned char)*p])
-			p++;
-		switch (*p) {
-		case '\0':
-			return true;
-		case '\'':
-			p = strchr(p + 1, '\'');
-			if (!p)
-				return true;	/* lex_split says where */
-			break;
-		case '"':
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '$' || *p == '`')
-					return false;
-				if (*p == '\\' && p[1])
-					p++;
-			}
-			if (!*p)
-				return true;
-			break;
-		case '\\':
-			if (p[1] == '\n')
-				return false;
-			if (p[1])
-				p++;
-			break;
-		case '#':
-			/* a comment runs to the end of the line, or (sh) to
-			 * a newline, after which there is more */
-			if (p == line || is_blank(p[-1]))
-				return !strchr(p, '\n');
-			break;
-		default:
-			return false;
-		}
-	}
-}
-
-/* ------------------------------------------------------------ lexer */
-
-enum tok_kind {
-	T_END, T_WORD, T_NEWLINE, T_SEMI, T_AMP, T_AND, T_OR, T_PIPE,
-	T_PIPE_ERR, T_REDIR,
-};
-
-struct tok {
-	enum tok_kind kind;
-	int col, len;		/* where it is, and its length */
-	unsigned flags;		/* T_WORD: SH_W_* */
-	int fd;			/* T_REDIR */
-	enum sh_redir_op op;
-	bool dup_out, fd_given;
-};
-
-struct lexer {
-	const char *line, *p;
-	const char *err;
-	int errcol;
-};
-
-static const char *fail(struct lexer *lx, const char *at, const char *why)
-{
-	if (!lx->err) {
-		lx->err = why;
-		lx->errcol = (int)(at - lx->line);
-	}
-	return NULL;
-}
-
-static const char *scan(struct lexer *lx, const char *p, char term,
-			unsigned *flags);
-
-/* P at '"': the end of the double-quoted string */
-static const char *scan_dq(struct lexer *lx, const char *p, unsigned *flags);
-
-/* P at '$': the end of the expansion (or of the lone '$') */
-static const char *scan_dollar(struct lexer *lx, const char *p,
-			       unsigned *flags)
-{
-	const char *q = p + 2, *end;
-	bool length = false;
-
-	if (p[1] == '(')
-		return fail(lx, p, p[2] == '(' ?
-			    "arithmetic expansion $((…)) is not supported" :
-			    "command substitution $(…) is not supported");
-	if (p[1] != '{') {
-		if (is_name_start(p[1])) {
-			*flags |= SH_W_DOLLAR;
-			return p + 1;	/* the name is scanned as word */
-		}
-		if (p[1] && (isdigit((unsigned char)p[1]) ||
-			     strchr("?$!#@*-", p[1]))) {
-			*flags |= SH_W_DOLLAR;
-			return p + 2;
-		}
-		return p + 1;		/* a '$' that is just a '$' */
-	}
-	*flags |= SH_W_DOLLAR;
-	if (*q == '#' && q[1] != '}') {
-		length = true;
-		q++;
-	}
-	if (is_name_start(*q)) {
-		while (is_name_char(*q))
-			q++;
-	} else if (isdigit((unsigned char)*q)) {
-		while (isdigit((unsigned char)*q))
-			q++;
-	} else if (*q && strchr("?$!#@*-", *q)) {
-		q++;
-	} else {
-		return fail(lx, p, *q ? "bad substitution" : "unterminated ${");
-	}
-	if (*q == '}')
-		return q + 1;
-	if (!*q)
-		return fail(lx, p, "unterminated ${");
-	if (length)
-		return fail(lx, p, "bad substitution");
-	if (*q == ':' && (q[1] == '-' || q[1] == '+'))
-		q += 2;
-	else if (*q == '-' || *q == '+')
-		q++;
-	else
-		return fail(lx, p, "${NAME…}: only ${NAME}, ${NAME:-WORD}, "
-				   "${NAME-WORD}, ${NAME:+WORD}, ${NAME+WORD} "
-				   "and ${#NAME} are supported");
-	end = scan(lx, q, '}', flags);
-	if (!end)
-		return NULL;
-	if (*end != '}')
-		return fail(lx, p, "unterminated ${");
-	return end + 1;
-}
-
-static const char *scan_dq(struct lexer *lx, const char *p, unsigned *flags)
-{
-	const char *q = p + 1;
-
-	*flags |= SH_W_QUOTED;
-	while (*q != '"') {
-		if (!*q)
-			return fail(lx, p, "unterminated double quote");
-		if (*q == '\\' && q[1]) {
-			q += 2;
-		} else if (*q == '$') {
-			q = scan_dollar(lx, q, flags);
-			if (!q)
-				return NULL;
-		} else if (*q == '`') {
-			return fail(lx, q, "command substitution `…` is not "
-					   "supported");
-		} else {
-			q++;
-		}
-	}
-	return q + 1;
-}
-
-/* the end of the word at P: at TERM (the '}' of ${NAME:-WORD}), or at a
- * blank or an operator when TERM is 0 */
-static const char *scan(struct lexer *lx, const char *p, char term,
-			unsigned *flags)
-{
-	while (*p) {
-		if (term ? *p == term : is_blank(*p) || is_op(*p))
-			return p;
-		switch (*p) {
-		case '\'': {
-			const char *q = strchr(p + 1, '\'');
-
-			*flags |= SH_W_QUOTED;
-			if (!q)
-				return fail(lx, p, "unterminated single quote");
-			p = q + 1;
-			break;
-		}
-		case '"':
-			p = scan_dq(lx, p, flags);
-			if (!p)
-				return NULL;
-			break;
-		case '\\':
-			*flags |= SH_W_QUOTED;
-			if (!p[1])
-				return fail(lx, p, "backslash at end of line");
-			p += 2;
-			break;
-		case '$':
-			p = scan_dollar(lx, p, flags);
-			if (!p)
-				return NULL;
-			break;
-		case '`':
-			return fail(lx, p, "command substitution `…` is not "
-					   "supported");
-		default:
-			p++;
-		}
-	}
-	return p;
-}
-
-static int redir_tok(struct lexer *lx, const char *p, int fd, bool fd_given,
-		     struct tok *t)
-{
-	const char *s = p;
-
-	t->kind = T_REDIR;
-	t->fd_given = fd_given;
-	t->dup_out = false;
-	if (*p == '<') {
-		t->fd = fd_given ? fd : 0;
-		if (p[1] == '<') {
-			fail(lx, s, "here-documents (<<) are not supported");
-			return -1;
-		}
-		if (p[1] == '&') {
-			t->op = SH_R_DUP;
-			p += 2;
-		} else if (p[1] == '>') {
-			t->op = SH_R_RW;
-			p += 2;
-		} else {
-			t->op = SH_R_IN;
-			p++;
-		}
-	} else {
-		t->fd = fd_given ? fd : 1;
-		if (p[1] == '>') {
-			t->op = SH_R_APPEND;
-			p += 2;
-		} else if (p[1] == '&') {
-			t->op = SH_R_DUP;
-			t->dup_out = true;
-			p += 2;
-		} else if (p[1] == '|') {
-			t->op = SH_R_OUT;
-			p += 2;
-		} else {
-			t->op = SH_R_OUT;
-			p++;
-		}
-	}
-	lx->p = p;
-	return 0;
-}
-
-/* the next token into *T: 0, or -1 with lx->err set */
-static int next_tok(struct lexer *lx, struct tok *t)
-{
-	const char *p = lx->p;
-
-	memset(t, 0, sizeof(*t));
-	while (is_blank(*p))
-		p++;
-	if (*p == '#')
-		while (*p && *p != '\n')
-			p++;
-	t->col = (int)(p - lx->line);
-	lx->p = p + 1;
-	switch (*p) {
-	case '\0':
-		t->kind = T_END;
-		lx->p = p;
-		break;
-	case '\n':
-		t->kind = T_NEWLINE;
-		break;
-	case ';':
-		if (p[1] == ';') {
-			fail(lx, p, "';;' is not supported (nsh has no case)");
-			return -1;
-		}
-		t->kind = T_SEMI;
-		break;
-	case '&':
-		if (p[1] == '&') {
-			t->kind = T_AND;
-			lx->p = p + 2;
-		} else if (p[1] == '>') {
-			t->kind = T_REDIR;
-			t->fd = 1;
-			t->op = p[2] == '>' ? SH_R_BOTH_APPEND : SH_R_BOTH;
-			lx->p = p + (p[2] == '>' ? 3 : 2);
-		} else {
-			t->kind = T_AMP;
-		}
-		break;
-	case '|':
-		t->kind = p[1] == '|' ? T_OR : p[1] == '&' ? T_PIPE_ERR :
-			  T_PIPE;
-		if (t->kind != T_PIPE)
-			lx->p = p + 2;
-		break;
-	case '(':
-	case ')':
-		fail(lx, p, "subshells and groups ( … ) are not supported");
-		return -1;
-	case '<':
-	case '>':
-		if (redir_tok(lx, p, 0, false, t) < 0)
-			return -1;
-		break;
-	default: {
-		const char *q = p;
-		const char *end;
-
-		while (isdigit((unsigned char)*q))
-			q++;
-		if (q > p && (*q == '<' || *q == '>')) {
-			if (q - p > 1) {
-				fail(lx, p, "a redirected descriptor is 0 "
-					    "to 9");
-				return -1;
-			}
-			if (redir_tok(lx, q, *p - '0', true, t) < 0)
-				return -1;
-			break;
-		}
-		end = scan(lx, p, 0, &t->flags);
-		if (!end)
-			return -1;
-		t->kind = T_WORD;
-		lx->p = end;
-	}
-	}
-	t->len = (int)(lx->p - lx->line) - t->col;
-	return 0;
-}
-
-/* ------------------------------------------------------------ parser */
+#include "parse_priv.h"
 
 struct parser {
 	struct lexer lx;
@@ -477,7 +47,7 @@ struct parser {
 static int advance(struct parser *P)
 {
 	P->prev_end = P->tok.col + P->tok.len;
-	return next_tok(&P->lx, &P->tok);
+	return sh_next_tok(&P->lx, &P->tok);
 }
 
 static int perr(struct parser *P, int col, const char *why)
@@ -577,7 +147,7 @@ static int parse_command(struct parser *P)
 
 			if (!c.nwords && !c.nredirs &&
 			    !(w.flags & SH_W_QUOTED) &&
-			    is_keyword(w.text, strlen(w.text))) {
+			    sh_is_keyword(w.text, strlen(w.text))) {
 				static char why[96];
 
 				snprintf(why, sizeof(why), "'%s': nsh runs no "
@@ -701,6 +271,16 @@ static int parse_andor(struct parser *P, struct sh_andor *ao)
 	return 1;
 }
 
+/* the current token cannot be where it is */
+static int syntax_error(struct parser *P)
+{
+	static char why[48];
+
+	snprintf(why, sizeof(why), "syntax error near '%.*s'", P->tok.len,
+		 P->l->text + P->tok.col);
+	return perr(P, P->tok.col, why);
+}
+
 static int parse_list(struct parser *P)
 {
 	struct sh_line *l = P->l;
@@ -719,13 +299,8 @@ static int parse_list(struct parser *P)
 		r = parse_andor(P, &ao);
 		if (r < 0)
 			return -1;
-		if (r == 0) {
-			static char why[48];
-
-			snprintf(why, sizeof(why), "syntax error near '%.*s'",
-				 P->tok.len, l->text + P->tok.col);
-			return perr(P, P->tok.col, why);
-		}
+		if (r == 0)
+			return syntax_error(P);
 		if (P->tok.kind == T_AMP)
 			ao.background = true;
 		if (grow(&l->ao, l->nao, &P->capao, sizeof(*l->ao)) < 0)
@@ -736,11 +311,7 @@ static int parse_list(struct parser *P)
 			if (advance(P) < 0)
 				return -1;
 		} else if (P->tok.kind != T_END) {
-			static char why[48];
-
-			snprintf(why, sizeof(why), "syntax error near '%.*s'",
-				 P->tok.len, l->text + P->tok.col);
-			return perr(P, P->tok.col, why);
+			return syntax_error(P);
 		}
 	}
 }
@@ -782,115 +353,3 @@ void sh_line_free(struct sh_line *l)
 	memset(l, 0, sizeof(*l));
 }
 
-/* ------------------------------------------------------------ the prompt */
-
-int sh_scan_state(const char *s, size_t n)
-{
-	char q = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (q == '\'') {
-			if (c == '\'')
-				q = 0;
-			continue;
-		}
-		if (c == '\\') {
-			if (i + 1 == n)
-				return '\\';
-			i++;
-			continue;
-		}
-		if (c == '$' && i + 1 == n)
-			return '$';
-		if (q == '"') {
-			if (c == '"')
-				q = 0;
-		} else if (c == '\'' || c == '"') {
-			q = c;
-		} else if (c == '#' && (i == 0 || is_blank(s[i - 1]) ||
-					is_op(s[i - 1]))) {
-			return '#';
-		}
-	}
-	return q;
-}
-
-/* the length of a redirection operator at the start of W ("2>", "&>>",
- * "<&"), else 0 */
-static size_t redir_prefix(const char *w)
-{
-	const char *p = w;
-
-	if (p[0] == '&' && p[1] == '>')
-		return p[2] == '>' ? 3 : 2;
-	if (isdigit((unsigned char)*p))
-		p++;
-	if (*p != '<' && *p != '>')
-		return 0;
-	p++;
-	if (*p == '>' || *p == '&' || *p == '|' || (p[-1] == '<' && *p == '<'))
-		p++;
-	return (size_t)(p - w);
-}
-
-int sh_complete_words(const char *pre, struct nsh_words *ret)
-{
-	const char *start = pre, *p;
-	const char *err;
-	int col, k = 0;
-	bool last_target = false, pending = false, ends_blank;
-
-	/* the last simple command starts after the last operator */
-	for (p = pre; *p; p++) {
-		if (*p == '\'') {
-			const char *q = strchr(p + 1, '\'');
-
-			if (!q)
-				break;
-			p = q;
-		} else if (*p == '"') {
-			for (p++; *p && *p != '"'; p++)
-				if (*p == '\\' && p[1])
-					p++;
-			if (!*p)
-				break;
-		} else if (*p == '\\' && p[1]) {
-			p++;
-		} else if (strchr(";|()\n", *p) ||
-			   (*p == '&' && p[1] != '>' &&
-			    (p == pre || (p[-1] != '>' && p[-1] != '<')))) {
-			start = p + 1;
-		}
-	}
-	if (lex_split(start, ret, &err, &col) < 0)
-		return -1;
-	/* leave out the redirections: "2>/dev/null", "> FILE" */
-	for (int i = 0; i < ret->n; i++) {
-		size_t r = redir_prefix(ret->w[i]);
-
-		if (!r) {
-			ret->col[k] = ret->col[i] + (int)(start - pre);
-			ret->w[k++] = ret->w[i];
-			last_target = false;
-		} else if (ret->w[i][r]) {
-			last_target = true;	/* "2>/dev/nu" */
-		} else if (i + 1 < ret->n) {
-			i++;			/* "> FILE" */
-			last_target = true;
-		} else {
-			pending = true;		/* ">" and nothing yet */
-		}
-	}
-	ret->n = k;
-	p = pre + strlen(pre);
-	ends_blank = p > pre && is_blank(p[-1]);
-	while (p > pre && is_blank(p[-1]))
-		p--;
-	/* the word being typed is the redirection's file */
-	if (pending || (last_target && !ends_blank) ||
-	    (p > pre && (p[-1] == '>' || p[-1] == '<')))
-		return 1;
-	return 0;
-}

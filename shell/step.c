@@ -390,6 +390,55 @@ static int mark_key(struct stepper *st, int k, bool back)
 	return 0;
 }
 
+/* g LABEL at step K: forward to it, or back; 0, or 1 when a replay
+ * failed */
+static int go_label(struct stepper *st, int k, const char *name)
+{
+	int t = label_step(st, name);
+
+	if (t < 0)
+		printf("  (no line 'label %s' in %s)\n", name, st->sh->file);
+	else if (t > k)
+		fast_forward(st, t);
+	else if (restore(st, t))
+		return 1;
+	return 0;
+}
+
+/* what a key did */
+enum key_result { KEY_OK, KEY_FAILED, KEY_QUIT };
+
+/* the key P typed at step K (whose first word is W) */
+static enum key_result step_key(struct stepper *st, int k, const char *w,
+				const char *p)
+{
+	bool failed = false;
+
+	if (!*p) {
+		if (!streq(w, "pause") && run_step(st, k, true))
+			failed = true;
+		st->next++;
+	} else if (streq(p, "s")) {
+		st->next++;
+	} else if (streq(p, "b")) {
+		if (k == 0)
+			printf("  (this is the first step)\n");
+		else if (restore(st, k - 1))
+			failed = true;
+	} else if (p[0] == 'g' && (p[1] == ' ' || p[1] == '\t')) {
+		failed = go_label(st, k, skip_blank(p + 1));
+	} else if (streq(p, "!")) {
+		bang(st);
+	} else if (streq(p, "c") || streq(p, "r")) {
+		failed = mark_key(st, k, *p == 'r');
+	} else if (streq(p, "q")) {
+		return KEY_QUIT;
+	} else {
+		printf("  (keys: Enter, s, b, g LABEL, !, q, c, r)\n");
+	}
+	return failed ? KEY_FAILED : KEY_OK;
+}
+
 /* the key loop; the script's status */
 static int step_loop(struct stepper *st)
 {
@@ -401,6 +450,7 @@ static int step_loop(struct stepper *st)
 	while (st->next < st->n && !nsh_interrupted) {
 		int k = st->next;
 		const char *text = st->lines[st->steps[k].line].text;
+		enum key_result res;
 		char w[64], *key;
 
 		first_word(text, w, sizeof(w));
@@ -417,41 +467,12 @@ static int step_loop(struct stepper *st)
 				   "  -- press Enter to go on -- " : keys);
 		if (!key)
 			break;
-		const char *p = skip_blank(key);
-
-		if (!*p) {
-			if (!streq(w, "pause") && run_step(st, k, true))
-				status = 1;
-			st->next++;
-		} else if (streq(p, "s")) {
-			st->next++;
-		} else if (streq(p, "b")) {
-			if (k == 0)
-				printf("  (this is the first step)\n");
-			else if (restore(st, k - 1))
-				status = 1;
-		} else if (p[0] == 'g' && (p[1] == ' ' || p[1] == '\t')) {
-			const char *name = skip_blank(p + 1);
-			int t = label_step(st, name);
-
-			if (t < 0)
-				printf("  (no line 'label %s' in %s)\n", name,
-				       st->sh->file);
-			else if (t > k)
-				fast_forward(st, t);
-			else if (restore(st, t))
-				status = 1;
-		} else if (streq(p, "!")) {
-			bang(st);
-		} else if (streq(p, "c") || streq(p, "r")) {
-			status |= mark_key(st, k, *p == 'r');
-		} else if (streq(p, "q")) {
-			free(key);
-			break;
-		} else {
-			printf("  (keys: Enter, s, b, g LABEL, !, q, c, r)\n");
-		}
+		res = step_key(st, k, w, skip_blank(key));
 		free(key);
+		if (res == KEY_QUIT)
+			break;
+		if (res == KEY_FAILED)
+			status = 1;
 	}
 	if (st->next >= st->n)
 		printf("\n(end of %s)\n", st->sh->file);
