@@ -414,7 +414,7 @@ if wait_pane '^\[1\]\+ +Done +sleep 0.3'; then _tap 0 "… and [1]+ Done when it
 	_tap 1 "… and [1]+ Done when it ended"; show_pane
 fi
 type_ 'ip link | ?'
-if wait_pane '^  ip '; then _tap 0 "? after | lists the commands"; else
+if wait_pane '^  (ip|enter) '; then _tap 0 "? after | lists the commands"; else
 	_tap 1 "? after | lists the commands"; show_pane
 fi
 tm send-keys C-c
