@@ -43,6 +43,11 @@ int hosts_cleanup(struct nsh *sh, bool dry_run, bool quiet);
  * script), unless the command is itself a line for a host; ARGC 0: at
  * a script's end.  The first failure's status, or 0 */
 int hosts_barrier(struct nsh *sh, int argc, char **argv);
+/* a command whose namespace words say HOST:NS (a declared host): run on
+ * that host with the words as NS; its status, or -1 when not such a
+ * command */
+int hosts_remote(struct nsh *sh, int argc, char **argv,
+		 const struct nsh_args *a);
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 
 #include "cmds.h"
 #include "host.h"
+#include "ipl.h"
 #include "remote.h"
 
 #define HOST_ARGV_MAX 48
@@ -405,6 +407,97 @@ int host_program(struct nsh *sh, int argc, char **argv)
 		return nsh_err(sh, "'%s': a command to run there is missing",
 			       h->name);
 	return run_on(sh, h->name, argc - 1, argv + 1);
+}
+
+/* ---------------------------------------------- HOST:NS in a namespace */
+
+/* is TYPE (a placeholder, maybe with more words after it) a namespace's? */
+static bool ns_type(const char *type)
+{
+	static const char *const t[] = { "NSREF", "NETNS", "NSNAME" };
+
+	for (size_t i = 0; type && i < ARRAY_SIZE(t); i++)
+		if (!strncmp(type, t[i], strlen(t[i])) &&
+		    !isalnum((unsigned char)type[strlen(t[i])]))
+			return true;
+	return false;
+}
+
+/* the placeholder type of binding NAME in SYNTAX ("… NSREF$from …") */
+static bool syntax_ns_bind(const char *syntax, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = syntax; (p = strchr(p, '$')); p++) {
+		const char *t = p;
+
+		if (strncmp(p + 1, name, n) || isalnum((unsigned char)p[1 + n]) ||
+		    p[1 + n] == '_')
+			continue;
+		while (t > syntax && t[-1] != ' ' && t[-1] != '{' &&
+		       t[-1] != '[')
+			t--;
+		return ns_type(t);
+	}
+	return false;
+}
+
+/* is binding I of A a namespace's word? */
+static bool ns_word(const struct nsh_args *a, int i)
+{
+	const struct nsh_bind *b = &a->bind[i];
+	int k = i - 1;
+
+	if (b->is_kw || !b->v.text)
+		return false;
+	while (k >= 0 && !a->bind[k].is_kw)
+		k--;
+	if (k >= 0 && a->bind[k].opt)	/* an ipl row's option, its word */
+		return k == i - 1 && ns_type(a->bind[k].opt->arg);
+	return b->opt ? ns_type(b->opt->arg) :
+			syntax_ns_bind(a->cmd->syntax, b->name);
+}
+
+/* the host of WORD = HOST:REST, or NULL */
+static struct nsh_host *word_host(struct nsh *sh, const char *word)
+{
+	const char *c = strchr(word, ':');
+	char name[64];
+
+	if (!c || c == word || !c[1] || (size_t)(c - word) >= sizeof(name))
+		return NULL;
+	snprintf(name, sizeof(name), "%.*s", (int)(c - word), word);
+	return host_find(sh, name);
+}
+
+int hosts_remote(struct nsh *sh, int argc, char **argv,
+		 const struct nsh_args *a)
+{
+	char *words[NSH_MAX_WORDS];
+	struct nsh_host *h = NULL;
+	_cleanup_free_ char *line = NULL;
+
+	if (!sh->hosts || argc > NSH_MAX_WORDS)
+		return -1;
+	memcpy(words, argv, sizeof(*argv) * (size_t)argc);
+	for (int i = 0; i < a->nbind; i++) {
+		int t = a->bind[i].tok;
+		struct nsh_host *wh;
+
+		if (t < 0 || t >= argc || !ns_word(a, i) ||
+		    !(wh = word_host(sh, argv[t])))
+			continue;
+		if (h && wh != h)
+			return nsh_err(sh, "'%s': one line runs on one host "
+					   "(%s here)", argv[t], h->name);
+		h = wh;
+		words[t] = strchr(argv[t], ':') + 1;
+	}
+	if (!h)
+		return -1;
+	if (!(line = join_words(argc, words)))
+		return nsh_err(sh, "'%s': out of memory", h->name);
+	return host_run(sh, h, line, NULL);
 }
 
 /* TEXT line by line onto stdout, NAME: in front */

@@ -96,8 +96,15 @@ int mininet_program(struct nsh *sh, int argc, char **argv);
  * with ARGC 0 when a script ends: a status other than 0 stops the command
  * (other hosts' pipelined lines, cmds/host.c: one of them failed) */
 extern int (*nsh_barrier_hook)(struct nsh *sh, int argc, char **argv);
-/* cmds/host.c: the barrier hook main() installs */
+/* shell/dispatch.c: if set, offered each matched command first: its status
+ * if it ran it elsewhere (a namespace on another host, cmds/host.c), else
+ * -1 */
+extern int (*nsh_remote_hook)(struct nsh *sh, int argc, char **argv,
+			      const struct nsh_args *a);
+/* cmds/host.c: the barrier and remote hooks main() installs */
 int hosts_barrier(struct nsh *sh, int argc, char **argv);
+int hosts_remote(struct nsh *sh, int argc, char **argv,
+		 const struct nsh_args *a);
 /* the program hook main() installs: `HOST: LINE`, then Mininet's forms
  * (cmds/cmds.c) */
 int cmds_program(struct nsh *sh, int argc, char **argv);

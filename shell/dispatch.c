@@ -30,6 +30,8 @@ void (*nsh_before_hook)(struct nsh *sh, int argc, char **argv,
 bool nsh_undo_wanted;
 int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 int (*nsh_barrier_hook)(struct nsh *sh, int argc, char **argv);
+int (*nsh_remote_hook)(struct nsh *sh, int argc, char **argv,
+		       const struct nsh_args *a);
 
 /* >0 while a command runs: the commands nested in it are not explained */
 static int nested;
@@ -123,6 +125,9 @@ static int run_matched(struct nsh *sh, int argc, char **argv,
 	const char *opt_ns = NULL;
 	int rc;
 
+	if (nsh_remote_hook && !sh->replaying &&
+	    (rc = nsh_remote_hook(sh, argc, argv, a)) >= 0)
+		return rc;
 	if (!a->cmd->fn)
 		return run_fallback(sh, argc, argv);
 	if (a->cmd->opts || ipl_is_root(argv[0]))

@@ -171,6 +171,16 @@ is "… and is a port of br0 there" \
 	"$(on_host 2 ip -j link show vx-br0 | jq_py 'l["master"]')" br0
 is "one SSH connection per host for the whole lab (host 1)" \
 	"$(grep -c 'Accepted publickey' "$TMP/sshd1.log")" 1
+# a namespace's name may carry its host, wherever a namespace is expected
+out=$("$NSH" -c "$(decl 1); ip -n h1:a1 -br addr show dev x12" 2>&1)
+like "ip -n h1:a1 … runs on host 1 in a1" "$out" "10.60.0.1/30"
+out=$("$NSH" -c "$(decl 1); $(decl 2); ip netns exec h2:a2 ping -c 1 -W 2 10.50.0.3" 2>&1)
+like "ip netns exec h2:a2 ping … from host 2's a2 over the spanned bridge" "$out" "1 received"
+"$NSH" -c "$(decl 1); expect reach h1:a1 10.61.0.2" >/dev/null 2>&1
+is "expect reach h1:a1 … passes there" "$?" 0
+"$NSH" -c "$(decl 1); $(decl 2); ip -n h1:a1 link set x12 netns h2:a2" 2>"$TMP/err"
+is "a line naming two hosts is refused" "$?" 1
+like "… saying why" "$(cat "$TMP/err")" "'h2:a2': one line runs on one host .h1 here."
 "$NSH" -c "$(decl 1); $(decl 2); link h1:a1:x12 h2:a2:y21" 2>"$TMP/err"
 is "a link whose first end cannot be made fails" "$?" 2
 is "… in one line" "$(wc -l <"$TMP/err")" 1
