@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * why_fix.c - the fixes: the command that repairs each fault (part of `why`, see why.c).
+ * why_fix.c - the fixes of `why` (why.h): the command that repairs each
+ * fault, and the words it needs (how a command names a namespace, free
+ * addresses, gateways, missing cables).  Reads the model only.
  */
 #include "config.h"
 #include <errno.h>
@@ -26,12 +28,7 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
-
-/* ============================================================ the fixes
- *
- * The words of the fixes: how a command names a namespace, free
- * addresses, gateways, missing cables (cmds/why_fix.c to be).
- */
+#include "why.h"
 
 /* "ip " or "ip -n ns1 ": how a command acts in NS (a namespace that only
  * a process holds: by its PID) */
@@ -382,4 +379,14 @@ bool why_stray_fix(struct model *m, struct model_ns *a, struct model_ns *b,
 		 b->name : b->pidlabel + 4);
 	why_where(ns, end, end_at, elen);
 	return true;
+}
+
+/* why_route_dst: see why.h */
+const char *why_route_dst(const struct show_route *h, char *buf, size_t len)
+{
+	if (!h->r)
+		snprintf(buf, len, "default");
+	else
+		show_route_dst(h->r, buf, len);
+	return buf;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * why_probe.c - the probe: a native ICMP echo from inside a namespace (part of `why`, see why.c).
+ * why_probe.c - the probe of `why` (why.h): a native ICMP echo from
+ * inside a namespace, and the readers that enter one (its sysctls).
  */
 #include "config.h"
 #include <errno.h>
@@ -26,13 +27,8 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
+#include "why.h"
 #include "probe.h"
-
-/* ============================================================ the probe
- *
- * Entering a namespace to read it or to send from it (cmds/why_probe.c to
- * be).
- */
 
 /* an nsfs handle on NS of M (ns_close it): 0, or 1 after reporting */
 static int why_open(struct nsh *sh, struct model *m, struct model_ns *ns,
