@@ -97,6 +97,7 @@ static struct model_link *find_link(struct nsh *sh, struct model *m,
 
 /* ------------------------------------------------------------ link, addr */
 
+/* expect link NSIF up|down: its state (up without a carrier fails) */
 static bool ex_link(struct nsh *sh, struct model *m, const struct nsh_args *a,
 		    struct out *o)
 {
@@ -118,6 +119,7 @@ static bool ex_link(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	return up == want_up;
 }
 
+/* expect addr NSIF IFADDR: the link has the address (and length) */
 static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 		    struct out *o)
 {
@@ -161,6 +163,7 @@ static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 
 /* ------------------------------------------------------------ master, netns */
 
+/* expect master NSIF BRIDGE: the link is a port of the bridge */
 static bool ex_master(struct nsh *sh, struct model *m,
 		      const struct nsh_args *a, struct out *o)
 {
@@ -336,6 +339,7 @@ static bool ex_sysctl(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	return false;
 }
 
+/* ns_procs() callback: the process's command is NAME */
 static int comm_is(pid_t pid, const char *comm, void *name)
 {
 	return streq(comm, name);
@@ -359,6 +363,7 @@ static bool ex_process(struct nsh *sh, struct model *m,
 
 /* ------------------------------------------------------------ the commands */
 
+/* expect_eval: see core.h */
 bool expect_eval(struct nsh *sh, const struct nsh_args *a, char *what,
 		 char *found, char *hint, size_t len)
 {

@@ -41,11 +41,6 @@ struct probe {
 	char err[200];		/* the last ICMP error or send failure */
 };
 
-static double now_ms(void)
-{
-	return mono_ms();
-}
-
 /*
  * probe_open - the raw socket of FAMILY inside FROM: made there (the
  * process enters FROM for the socket() call only), used from here.  Only
@@ -303,7 +298,7 @@ static void reach_loop(struct reach *r, double end, struct out *o)
 	double next = 0;
 
 	while (!r->got && !r->gone) {
-		double now = now_ms();
+		double now = mono_ms();
 
 		if (now >= end)
 			break;
@@ -348,7 +343,7 @@ bool ex_reach(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	r.p.ip.id = echo_id();
 	r.p.ip.len = 64;
 	memcpy(r.p.ip.cookie, "nsh expect reach", sizeof(r.p.ip.cookie));
-	reach_loop(&r, now_ms() + (double)window, o);
+	reach_loop(&r, mono_ms() + (double)window, o);
 	for (int i = 0; i < 2; i++)
 		if (r.p.fd[i] >= 0)
 			close(r.p.fd[i]);

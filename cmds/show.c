@@ -199,6 +199,7 @@ static void tree_ns(struct tree *t)
 	}
 }
 
+/* show: every namespace (a measuring pass, then the drawing) */
 static void show_text(struct model *m)
 {
 	struct model_ns **nss = show_namespaces(m);
@@ -218,6 +219,7 @@ static void show_text(struct model *m)
 	free(nss);
 }
 
+/* show [-j]: the tree, or the model as JSON */
 int cmd_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct model *m = model_get(sh);

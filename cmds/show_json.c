@@ -17,6 +17,7 @@
 #include "model.h"
 #include "show.h"
 
+/* an address scope as `ip -j addr` names it */
 static const char *scope_name(int scope, char *buf, size_t len)
 {
 	switch (scope) {
@@ -44,6 +45,7 @@ static void json_link_flags(struct json *j, const struct model_link *l)
 	json_end_array(j);
 }
 
+/* link L of NS, with its carrier (inferred), master and veth peer */
 static void json_link(struct json *j, struct model *m, struct model_ns *ns,
 		      const struct model_link *l)
 {
@@ -96,6 +98,7 @@ static void json_addr_more(struct json *j, const struct model_addr *a)
 	json_str_or_null(j, "label", a->label[0] ? a->label : NULL);
 }
 
+/* route R of NS, as `ip -j route` words its fields */
 static void json_route(struct json *j, struct model_ns *ns,
 		       const struct model_route *r)
 {
@@ -126,6 +129,7 @@ static void json_route(struct json *j, struct model_ns *ns,
 	json_end_object(j);
 }
 
+/* routes in order: family, table, destination, length, metric, link */
 static int cmp_route(const void *a, const void *b)
 {
 	const struct model_route *x = a, *y = b;

@@ -25,6 +25,7 @@ static void path_line(const char *line)
 		  term_ascii(line, ascii, sizeof(ascii)), "  ", term_width());
 }
 
+/* KEY: {"netns","link"} (link null: the namespace as a whole) */
 static void json_at(struct json *j, const char *key, struct model_ns *ns,
 		    const struct model_link *link)
 {

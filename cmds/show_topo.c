@@ -78,6 +78,7 @@ static void topo_build(struct topo *t, struct model *m)
 	}
 }
 
+/* free what topo_build made */
 static void topo_free(struct topo *t)
 {
 	free(t->v);
@@ -87,6 +88,7 @@ static void topo_free(struct topo *t)
 
 /* ------------------------------------------------------------ -j */
 
+/* KEY: {"netns","link"} of node ND */
 static void json_ref(struct json *j, const char *key, const struct tnode *nd)
 {
 	json_key(j, key);
@@ -335,6 +337,7 @@ static void topo_dot(struct topo *t)
 	printf("}\n");
 }
 
+/* show topology [-j | --dot]: the drawing, the graph as JSON, or DOT */
 int cmd_show_topology(struct nsh *sh, const struct nsh_args *a)
 {
 	struct model *m = model_get(sh);

@@ -60,6 +60,7 @@ struct drawing {
 				 * peer in its box, long rows wrap */
 };
 
+/* append a row TEXT (owned) to D, the end of cable EDGE or -1 */
 static void draw_row(struct drawing *d, char *text, int edge)
 {
 	if (d->nrows == d->caprows) {
@@ -75,6 +76,7 @@ static void draw_row(struct drawing *d, char *text, int edge)
 	d->edge[d->nrows++] = edge;
 }
 
+/* free D's rows and cables */
 static void draw_free(struct drawing *d)
 {
 	for (int r = 0; r < d->nrows; r++)

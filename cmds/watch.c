@@ -266,6 +266,7 @@ static void watch_flush(struct watch *w, struct model *m, bool resynced)
 	diff_clear(&w->d);
 }
 
+/* SIGTERM ends `watch` as Ctrl-C does */
 static void on_sigterm(int sig)
 {
 	nsh_interrupted = 1;

@@ -57,9 +57,9 @@ static bool settling(struct model *m)
 static struct model *settle(struct nsh *sh)
 {
 	struct model *m = model_get(sh);
-	double t0 = why_now_ms();
+	double t0 = mono_ms();
 
-	while (m && settling(m) && why_now_ms() - t0 < 300) {
+	while (m && settling(m) && mono_ms() - t0 < 300) {
 		struct pollfd fds[4];
 		int n = model_pollfds(fds, 4);
 
@@ -158,6 +158,8 @@ static void print_json(const struct why *w, const char *target,
 	json_end(&j);
 }
 
+/* the answer in words: reached (and what the model doubts), or the
+ * cause, the fix, the path, the probe and what it found */
 static void print_text(const struct why *w, const char *cause,
 		       const char *fix)
 {

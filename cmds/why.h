@@ -73,7 +73,6 @@ int why_enter(struct nsh *sh, struct model *m, struct model_ns *ns,
 /* /proc/sys/net/KEY inside NS, or -1 */
 int why_sysctl(struct nsh *sh, struct model *m, struct model_ns *ns,
 	       const char *key);
-double why_now_ms(void);
 /* one ICMP echo from inside A to X, its answer within 1 s */
 void why_probe(struct nsh *sh, struct model *m, struct model_ns *a,
 	       const struct nsh_prefix *x, int oif, const unsigned char *next,

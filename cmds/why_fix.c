@@ -5,26 +5,14 @@
  * addresses, gateways, missing cables).  Reads the model only.
  */
 #include "config.h"
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <stdarg.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include <arpa/inet.h>
 #include <net/if.h>
-#include <netinet/icmp6.h>
-#include <sys/random.h>
 #include <sys/socket.h>
-#include <linux/icmp.h>
-#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
-#include <netlink/netlink.h>
-#include <netlink/addr.h>
-#include <netlink/route/neighbour.h>
+
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
@@ -121,6 +109,7 @@ const struct model_addr *why_addr_of(const struct model_ns *ns, int family,
 	return NULL;
 }
 
+/* some namespace of M has address IP (FAMILY) */
 static bool addr_taken(struct model *m, int family, const unsigned char *ip)
 {
 	for (int i = 0; i < m->nns; i++)
@@ -222,6 +211,7 @@ struct segs {
 	char *mark;
 };
 
+/* the segment of link IFINDEX of NS, or -1 */
 static int seg_index(const struct segs *s, const struct model_ns *ns,
 		     const struct model_link *l)
 {
@@ -265,12 +255,14 @@ static void seg_init(struct segs *s, struct model *m)
 		abort();
 }
 
+/* free what seg_init made */
 static void seg_free(struct segs *s)
 {
 	free(s->off);
 	free(s->mark);
 }
 
+/* link L of NS has a usable address */
 static bool has_addr(const struct model_ns *ns, const struct model_link *l)
 {
 	for (int i = 0; i < ns->naddrs; i++)

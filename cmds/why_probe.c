@@ -122,12 +122,6 @@ static const unsigned char *sa_addr(const union sa *u)
 	return (const unsigned char *)&u->v4.sin_addr;
 }
 
-/* the monotonic clock in milliseconds */
-double why_now_ms(void)
-{
-	return mono_ms();
-}
-
 /* what an ICMP error says, in words */
 static const char *icmp_error(bool v6, int type, int code)
 {
@@ -176,7 +170,7 @@ static void echo_once(struct nsh *sh, const struct nsh_prefix *x,
 			 strerror(-fd));
 		return;
 	}
-	t0 = why_now_ms();
+	t0 = mono_ms();
 	snprintf(pr->what, sizeof(pr->what), "no answer within 1 s");
 	err = icmp_probe_send(&p, fd, x);
 	left = err < 0 ? 0 : 1000;
@@ -189,7 +183,7 @@ static void echo_once(struct nsh *sh, const struct nsh_prefix *x,
 
 		if (poll(&pf, 1, (int)left + 1) > 0)
 			r = icmp_probe_read(&p, fd, x, &a);
-		left = 1000 - (why_now_ms() - t0);
+		left = 1000 - (mono_ms() - t0);
 		if (r == ICMP_REPLY) {
 			pr->answered = true;
 			pr->rtt_ms = a.rtt_ms;

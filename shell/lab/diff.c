@@ -95,11 +95,13 @@ static void diff_cb(void *ctx, const struct model_change *ch)
 	diff_fill(e, ns, ch);
 }
 
+/* diff_begin: see diff.h */
 void diff_begin(struct model_diff *d)
 {
 	model_listen(diff_cb, d);
 }
 
+/* diff_end: see diff.h */
 void diff_end(struct model_diff *d)
 {
 	model_unlisten(diff_cb, d);
@@ -108,6 +110,7 @@ void diff_end(struct model_diff *d)
 	d->n = d->cap = 0;
 }
 
+/* diff_clear: see diff.h */
 void diff_clear(struct model_diff *d)
 {
 	d->n = 0;

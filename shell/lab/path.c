@@ -54,12 +54,14 @@ static void answer_init(struct answer *r, const struct graph *g)
 		abort();
 }
 
+/* free what answer_init made */
 static void answer_free(struct answer *r)
 {
 	free(r->hops);
 	free(r->routed);
 }
 
+/* a note FMT… on the path (up to 8) */
 static void note(struct answer *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void note(struct answer *r, const char *fmt, ...)
@@ -97,6 +99,7 @@ static void broken(struct answer *r, enum path_fault fault,
 	va_end(ap);
 }
 
+/* the LEN nodes of PATH as hops; the first is ROUTED (a router before it) */
 static void add_hops(struct answer *r, const int *path, int len, bool routed)
 {
 	for (int i = 0; i < len; i++) {
@@ -490,6 +493,7 @@ void path_find(struct model *m, struct model_ns *from, struct model_ns *to,
 	path_graph_free(&g);
 }
 
+/* path_free: see path.h */
 void path_free(struct path *p)
 {
 	free(p->hops);

@@ -17,6 +17,7 @@
 #include "path_priv.h"
 #include "view.h"
 
+/* path_graph_build: see path_priv.h */
 void path_graph_build(struct graph *g, struct model *m, path_state_fn *state)
 {
 	int n = 0;
@@ -37,6 +38,7 @@ void path_graph_build(struct graph *g, struct model *m, path_state_fn *state)
 		}
 }
 
+/* path_graph_free: see path_priv.h */
 void path_graph_free(struct graph *g)
 {
 	free(g->ns);
@@ -53,6 +55,7 @@ static int node_of(const struct graph *g, const struct model_link *l)
 	return -1;
 }
 
+/* path_node_by_index: see path_priv.h */
 int path_node_by_index(const struct graph *g, struct model_ns *ns,
 		       int ifindex)
 {
@@ -61,11 +64,13 @@ int path_node_by_index(const struct graph *g, struct model_ns *ns,
 	return l ? node_of(g, l) : -1;
 }
 
+/* path_node_ok: see path_priv.h */
 bool path_node_ok(const struct graph *g, int u)
 {
 	return show_carrier(g->m, g->ns[u], g->l[u]);
 }
 
+/* path_endpoint: see path_priv.h */
 bool path_endpoint(const struct graph *g, int u)
 {
 	return !g->l[u]->master && !(g->l[u]->flags & IFF_LOOPBACK);

@@ -53,6 +53,7 @@ struct model_ns **show_namespaces(struct model *m)
 	return v;
 }
 
+/* links by ifindex */
 static int cmp_link_index(const void *a, const void *b)
 {
 	const struct model_link *x = *(struct model_link *const *)a;
@@ -61,6 +62,7 @@ static int cmp_link_index(const void *a, const void *b)
 	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
 }
 
+/* links by name */
 static int cmp_link_name(const void *a, const void *b)
 {
 	return strcmp((*(struct model_link *const *)a)->name,
@@ -82,11 +84,10 @@ struct model_link **show_links(struct model_ns *ns, bool by_name)
 	return v;
 }
 
-/* show_peer - the other end of veth L: the model keeps the peers mutual
- * now (shell/model_nl.c re-reads an end whose peer moved, came back or
- * was born; model_peer() settles ties by nsid), so the recovery that was
- * here is gone.  A link that is no veth has no peer here: a VLAN's
- * IFLA_LINK is its lower device. */
+/* show_peer - the other end of veth L, by model_peer(): the model keeps
+ * the peers mutual (model_nl.c re-reads an end whose peer moved, came
+ * back or was born; ties are settled by nsid).  A link that is no veth
+ * has no peer here: a VLAN's IFLA_LINK is its lower device. */
 bool show_peer(struct model *m, struct model_ns *ns,
 	       const struct model_link *l, struct model_ns **ret_ns,
 	       struct model_link **ret)
@@ -132,6 +133,7 @@ bool show_carrier(struct model *m, struct model_ns *ns,
 
 /* what the views (and `why`) say about addresses and routes */
 
+/* address A of FAMILY in words ("?" when it has none) */
 const char *show_ip(int family, const unsigned char *a, char *buf, size_t len)
 {
 	if (!inet_ntop(family, a, buf, (socklen_t)len))
@@ -146,6 +148,7 @@ bool show_link_local(const struct model_addr *a)
 	       (a->addr[1] & 0xc0) == 0x80;
 }
 
+/* show_addrs: see view.h */
 const char *show_addrs(const struct model_ns *ns, int ifindex, bool all,
 		       const char *sep, char *buf, size_t len)
 {
@@ -183,6 +186,7 @@ static const struct {
 	{ IFA_F_STABLE_PRIVACY, "stable-privacy" },
 };
 
+/* show_addr_flags: see view.h */
 int show_addr_flags(unsigned flags, int family, const char **names)
 {
 	int n = 0;
