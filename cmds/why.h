@@ -54,7 +54,7 @@ bool why_stray_fix(struct model *m, struct model_ns *a, struct model_ns *b,
 		   char *fix, size_t len, char *end_at, size_t elen);
 /* the destination of route H as `ip route` names it: "10.0.2.0/24", or
  * "default" (for no route at all too: the one to add); BUF of 64 bytes */
-const char *why_route_dst(const struct show_route *h, char *buf, size_t len);
+const char *why_route_dst(const struct path_route *h, char *buf, size_t len);
 
 /* ------------------------------------------------------------ why: probe */
 
@@ -110,7 +110,7 @@ struct why {
 	struct model_link *owner_link;
 	const struct model_addr *src;	/* A's source address */
 	int src_check;			/* its check */
-	struct show_route rt;		/* A's route to X */
+	struct path_route rt;		/* A's route to X */
 	bool has_rt;
 	struct path fwd;		/* A to X */
 	struct path l2;			/* A to B: bridges and cables only */

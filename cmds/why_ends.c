@@ -263,7 +263,7 @@ static void check_route(struct why *w, const struct path *l2)
 	const struct model_link *out;
 	struct check *c;
 
-	w->has_rt = show_route_lookup(w->a, &w->x, &w->rt);
+	w->has_rt = path_route_lookup(w->a, &w->x, &w->rt);
 	out = w->has_rt ? model_link_by_index(w->a, w->rt.oif) : NULL;
 	c = why_check(w, POS_ROUTE, w->has_rt, "route", "%s%s%s", lbl,
 		      !w->has_rt ? " has no route to " : ": ",

@@ -180,9 +180,9 @@ bool why_find_router(struct model *m, struct model_ns *ns,
 			continue;
 		for (int k = 0; k < m->nns; k++) {
 			struct model_ns *r = m->ns[k];
-			struct show_route h;
+			struct path_route h;
 
-			if (r == ns || !show_route_lookup(r, x, &h) ||
+			if (r == ns || !path_route_lookup(r, x, &h) ||
 			    h.type != RTN_UNICAST ||
 			    (h.has_gw && why_addr_of(ns, x->family, h.gw)))
 				continue;
@@ -374,7 +374,7 @@ bool why_stray_fix(struct model *m, struct model_ns *a, struct model_ns *b,
 }
 
 /* why_route_dst: see why.h */
-const char *why_route_dst(const struct show_route *h, char *buf, size_t len)
+const char *why_route_dst(const struct path_route *h, char *buf, size_t len)
 {
 	if (!h->r)
 		snprintf(buf, len, "default");

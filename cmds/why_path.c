@@ -40,14 +40,14 @@ static void check_rp(struct why *w, struct model_ns *ns,
 		     int pos)
 {
 	struct nsh_prefix s = { .family = src->family, .len = 32 };
-	struct show_route back;
+	struct path_route back;
 	const struct model_link *out;
 	char n1[300], f[400], ss[64];
 	struct check *c;
 
 	memcpy(s.addr, src->addr, 4);
 	if (src->family != AF_INET || !iif ||
-	    !show_route_lookup(ns, &s, &back) || back.oif == iif->ifindex ||
+	    !path_route_lookup(ns, &s, &back) || back.oif == iif->ifindex ||
 	    !(out = model_link_by_index(ns, back.oif)) ||
 	    rp_filter(w, ns, iif) != 1)
 		return;
@@ -167,7 +167,7 @@ void why_check_breaks(struct why *w)
 
 	for (int i = 0; i < w->fwd.nbrk; i++) {
 		const struct path_break *b = &w->fwd.brk[i];
-		struct show_route h;
+		struct path_route h;
 		int pos = POS_END;
 		bool fix = false;
 		struct check *c;
@@ -180,7 +180,7 @@ void why_check_breaks(struct why *w)
 		snprintf(cause, sizeof(cause), "%s", b->line);
 		c = why_check(w, pos, false, "path", "%s", b->line);
 		if (b->fault == PATH_NO_CABLE && b->link &&
-		    show_route_lookup(b->ns, &w->x, &h)) {
+		    path_route_lookup(b->ns, &w->x, &h)) {
 			fix = why_cable_fix(w->m, b->ns, b->link, w->x.family,
 					    h.has_gw ? h.gw : w->x.addr, f,
 					    sizeof(f), n1, sizeof(n1));
@@ -193,13 +193,13 @@ void why_check_breaks(struct why *w)
 					      sizeof(gw));
 			h.r = NULL;
 			if (b->fault == PATH_NO_GATEWAY)
-				show_route_lookup(b->ns, &w->x, &h);
+				path_route_lookup(b->ns, &w->x, &h);
 			snprintf(f, sizeof(f), "%sroute %s %s via %s",
 				 why_ip_in(w->m, b->ns, n1, sizeof(n1)),
 				 h.r ? "replace" : "add",
 				 why_route_dst(&h, d, sizeof(d)), gw);
 		} else if (b->fault == PATH_BAD_ROUTE &&
-			   show_route_lookup(b->ns, &w->x, &h) && h.r) {
+			   path_route_lookup(b->ns, &w->x, &h) && h.r) {
 			snprintf(f, sizeof(f), "%sroute del %s",
 				 why_ip_in(w->m, b->ns, n1, sizeof(n1)),
 				 why_route_dst(&h, d, sizeof(d)));

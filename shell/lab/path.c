@@ -229,10 +229,10 @@ static bool ns_address(const struct graph *g, struct model_ns *ns,
 
 /* ------------------------------------------------------------ addresses */
 
-/* show_route_lookup - the way NS sends to X: its longest matching prefix
+/* path_route_lookup - the way NS sends to X: its longest matching prefix
  * in the main table (its own subnets are connected routes); false: none */
-bool show_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
-		       struct show_route *ret)
+bool path_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
+		       struct path_route *ret)
 {
 	bool found = false;
 
@@ -243,7 +243,7 @@ bool show_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
 		    !show_same_prefix(a->addr, x->addr, a->plen) ||
 		    (found && a->plen <= ret->plen))
 			continue;
-		*ret = (struct show_route){ .oif = a->ifindex, .plen = a->plen,
+		*ret = (struct path_route){ .oif = a->ifindex, .plen = a->plen,
 					   .type = RTN_UNICAST };
 		found = true;
 	}
@@ -256,7 +256,7 @@ bool show_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
 		    (found && rt->dst_len == ret->plen &&
 		     (!ret->r || rt->priority >= ret->r->priority)))
 			continue;
-		*ret = (struct show_route){
+		*ret = (struct path_route){
 			.oif = rt->oif, .has_gw = rt->has_gw,
 			.plen = rt->dst_len, .type = rt->type, .r = rt,
 		};
@@ -281,7 +281,7 @@ struct walk {
 
 /* the node w->cur sends to X out of, by its route *H; -1 after saying
  * what breaks there */
-static int walk_route(struct walk *w, struct show_route *h)
+static int walk_route(struct walk *w, struct path_route *h)
 {
 	const char *cur = model_ns_label(w->cur);
 	char rt[256];
@@ -292,7 +292,7 @@ static int walk_route(struct walk *w, struct show_route *h)
 		       "more than 8 routers on the way: a routing loop?");
 		return -1;
 	}
-	if (!show_route_lookup(w->cur, w->x, h)) {
+	if (!path_route_lookup(w->cur, w->x, h)) {
 		broken(w->r, PATH_NO_ROUTE, w->cur, -1, "no route",
 		       "%s has no route to %s", cur, w->xs);
 		return -1;
@@ -317,7 +317,7 @@ static int walk_route(struct walk *w, struct show_route *h)
 
 /* the segment from node D to the next hop by route H (X itself, or the
  * gateway) into w->path: its length, or 0 after saying what breaks */
-static int walk_segment(struct walk *w, const struct show_route *h, int d)
+static int walk_segment(struct walk *w, const struct path_route *h, int d)
 {
 	const unsigned char *next = h->has_gw ? h->gw : w->x->addr;
 	const char *cur = model_ns_label(w->cur);
@@ -355,7 +355,7 @@ static int walk_segment(struct walk *w, const struct show_route *h, int d)
 /* a segment of LEN hops by route H brought the packet to w->cur: true
  * when it is there (at X's link, or in X's namespace); else the router
  * there forwards it on, which the notes say */
-static bool walk_arrived(struct walk *w, const struct show_route *h, int len)
+static bool walk_arrived(struct walk *w, const struct path_route *h, int len)
 {
 	int last = w->path[len - 1], u;
 
@@ -383,7 +383,7 @@ static void path_to_addr(struct graph *g, struct answer *r,
 			 struct model_ns *a, const struct nsh_prefix *x)
 {
 	struct walk w = { .g = g, .r = r, .x = x, .cur = a };
-	struct show_route h;
+	struct path_route h;
 	int u, d, len;
 
 	w.goal = calloc((size_t)g->n + 1, 1);

@@ -18,7 +18,7 @@
 
 /* the way NS sends to an address: its longest matching prefix in the main
  * table (its own subnets count as connected routes) */
-struct show_route {
+struct path_route {
 	int oif;
 	bool has_gw;
 	unsigned char gw[16];
@@ -27,8 +27,8 @@ struct show_route {
 	const struct model_route *r;	/* NULL: one of NS's subnets */
 };
 
-bool show_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
-		       struct show_route *ret);
+bool path_route_lookup(struct model_ns *ns, const struct nsh_prefix *x,
+		       struct path_route *ret);
 
 /* what broke a path */
 enum path_fault {
