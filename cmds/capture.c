@@ -104,7 +104,7 @@ static int add_path(struct nsh *sh, struct capture *c, struct model *m,
 	if (!(from = show_ns_ref(sh, m, fromref)) ||
 	    show_target(sh, m, from, target, &to, &x))
 		return 1;
-	path_find(m, from, to, to ? NULL : &x, &p);
+	path_find(m, from, to, to ? NULL : &x, show_state, &p);
 	if (!p.nhops)
 		rc = nsh_err(sh, "'%s': no path from %s (%s)", target, fromref,
 			     p.nbrk ? p.brk[0].line : "show path says why");

@@ -5,10 +5,9 @@
  * script (where a failing one stops it at its line) and under
  * `nsh --check FILE` (shell/check.c), which grades a lab built by hand.
  *
- * Reachability is real: an ICMP echo sent from inside the namespace on a
- * raw socket (opened there, used from here), retried until the deadline.
- * Everything else is read from the live model (shell/model.h).  When a
- * reach fails, the path finder (cmds/show.h) names the first broken hop.
+ * Reachability is real: ICMP echoes sent from inside the namespace
+ * (expect_reach.c).  Everything else is read from the live model
+ * (shell/lab/model.h), but a namespace's sysctls and processes.
  *
  * expect_eval() never prints: it returns what was expected and what was
  * found, so `--check` can put each check on one line of its own.
@@ -20,17 +19,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <arpa/inet.h>
 #include <net/if.h>
-#include <netinet/icmp6.h>
-#include <netinet/in.h>
-#include <netinet/ip_icmp.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -38,35 +32,16 @@
 
 #include "cmds.h"
 #include "core.h"
+#include "expect.h"
 #include "model.h"
 #include "show.h"
-#include "probe.h"
-
-#define REACH_MS 3000		/* default window of `expect reach` */
-#define NO_REACH_MS 1000	/* the window of `expect no-reach` */
-#define MAX_MS 600000		/* the longest window `within` accepts */
-#define PROBE_EVERY_MS 200	/* one echo request this often */
-
-
-/* the three texts of a verdict */
-struct out {
-	char *what, *found, *hint;
-	size_t len;
-};
-
-#define SAY(buf, ...) snprintf(o->buf, o->len, __VA_ARGS__)
-
+#include "why.h"
 
 /* ------------------------------------------------------------ names */
 
-/*
- * find_ns - the namespace REF names in the model: a /run/netns name or
- * `spawn` label, "host", or the PID of a process in one.  NULL with the
- * reason in WHY (LEN bytes; nothing is printed: a student's missing
- * namespace is a failed check, not an error).
- */
-static struct model_ns *find_ns(struct model *m, const char *ref,
-				char *why, size_t len)
+/* expect_ns: see expect.h */
+struct model_ns *expect_ns(struct model *m, const char *ref, char *why,
+			   size_t len)
 {
 	enum model_ref_why w;
 	const char *bad;
@@ -104,7 +79,7 @@ static struct model_link *find_link(struct nsh *sh, struct model *m,
 		return NULL;
 	}
 	if (!x.bare) {
-		*ret_ns = find_ns(m, x.ns, o->found, o->len);
+		*ret_ns = expect_ns(m, x.ns, o->found, o->len);
 	} else {
 		*ret_ns = model_ns_cur(m, sh);
 		if (!*ret_ns)
@@ -122,6 +97,7 @@ static struct model_link *find_link(struct nsh *sh, struct model *m,
 
 /* ------------------------------------------------------------ link, addr */
 
+/* expect link NSIF up|down: its state (up without a carrier fails) */
 static bool ex_link(struct nsh *sh, struct model *m, const struct nsh_args *a,
 		    struct out *o)
 {
@@ -143,6 +119,7 @@ static bool ex_link(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	return up == want_up;
 }
 
+/* expect addr NSIF IFADDR: the link has the address (and length) */
 static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 		    struct out *o)
 {
@@ -173,7 +150,8 @@ static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 		other_len = true;
 	}
 	/* the link-local ones too when one is expected */
-	show_addrs(ns, l->ifindex, p->family == AF_INET6 && p->addr[0] == 0xfe &&
+	show_addrs(ns, l->ifindex,
+		   p->family == AF_INET6 && p->addr[0] == 0xfe &&
 		   (p->addr[1] & 0xc0) == 0x80, ", ", have, sizeof(have));
 	if (!have[0])
 		SAY(found, "it has no address");
@@ -185,6 +163,7 @@ static bool ex_addr(struct nsh *sh, struct model *m, const struct nsh_args *a,
 
 /* ------------------------------------------------------------ master, netns */
 
+/* expect master NSIF BRIDGE: the link is a port of the bridge */
 static bool ex_master(struct nsh *sh, struct model *m,
 		      const struct nsh_args *a, struct out *o)
 {
@@ -248,310 +227,7 @@ static bool ex_netns(struct nsh *sh, const struct nsh_args *a,
 	return false;
 }
 
-/* ------------------------------------------------------------ pings */
-
-/* an echo sender inside one namespace */
-struct probe {
-	int fd[2];		/* raw ICMP, ICMPv6 sockets; -1: not open */
-	struct icmp_probe ip;	/* identifier, sequence, send times */
-	double rtt;		/* of the answer, in ms */
-	char err[200];		/* the last ICMP error or send failure */
-};
-
-static double now_ms(void)
-{
-	return mono_ms();
-}
-
-/*
- * probe_open - the raw socket of FAMILY inside FROM: made there (the
- * process enters FROM for the socket() call only), used from here.  Only
- * echo replies and the errors that can answer an echo get through.
- */
-static int probe_open(struct probe *p, struct nsh *sh, struct model *m,
-		      const struct model_ns *from, int family)
-{
-	int i = family == AF_INET6, fd, err;
-	struct nsh_ns ns;
-
-	if (p->fd[i] >= 0)
-		return p->fd[i];
-	err = model_ns_open(sh, from, &ns);
-	if (err < 0) {
-		snprintf(p->err, sizeof(p->err), "cannot open its namespace: "
-			 "%s", strerror(-err));
-		return -1;
-	}
-	fd = icmp_probe_socket(sh, &ns, family);
-	ns_close(&ns);
-	if (fd < 0) {
-		snprintf(p->err, sizeof(p->err), "cannot open a raw ICMP "
-			 "socket: %s", strerror(-fd));
-		return -1;
-	}
-	return p->fd[i] = fd;
-}
-
-/* send one echo request to X on FD */
-static void probe_send(struct probe *p, int fd, const struct nsh_prefix *x)
-{
-	int err = icmp_probe_send(&p->ip, fd, x);
-
-	if (err < 0)
-		snprintf(p->err, sizeof(p->err), "cannot send: %s",
-			 strerror(-err));
-}
-
-/* what an ICMP error of TYPE/CODE says, in words */
-static const char *icmp_words(int family, int type, int code)
-{
-	bool v4 = family == AF_INET;
-
-	if (type == (v4 ? ICMP_TIME_EXCEEDED : ICMP6_TIME_EXCEEDED))
-		return "time exceeded (a routing loop?)";
-	if (code == (v4 ? ICMP_NET_UNREACH : ICMP6_DST_UNREACH_NOROUTE))
-		return "network unreachable";
-	if (code == (v4 ? ICMP_HOST_UNREACH : ICMP6_DST_UNREACH_ADDR))
-		return "host unreachable";
-	if (v4 ? code == ICMP_NET_ANO || code == ICMP_HOST_ANO ||
-		 code == ICMP_PKT_FILTERED : code == ICMP6_DST_UNREACH_ADMIN)
-		return "administratively prohibited";
-	return "destination unreachable";
-}
-
-/*
- * probe_read - take one packet from FD: true when it is the answer to one
- * of our echoes from X; an ICMP error about one of them is kept in P->err.
- */
-static bool probe_read(struct probe *p, int fd, const struct nsh_prefix *x)
-{
-	struct icmp_answer a;
-	char ip[64];
-
-	switch (icmp_probe_read(&p->ip, fd, x, &a)) {
-	case ICMP_REPLY:
-		p->rtt = a.rtt_ms;
-		return true;
-	case ICMP_ERROR:
-		snprintf(p->err, sizeof(p->err), "%s (reported by %s)",
-			 icmp_words(x->family, a.type, a.code),
-			 show_ip(x->family, a.from, ip, sizeof(ip)));
-		return false;
-	default:
-		return false;
-	}
-}
-
-/* ------------------------------------------------------------ reach */
-
-/*
- * target_addr - the address to ping for TARGET: a namespace's first global
- * IPv4 address on a link that is up (else on any link; IPv6 when it has
- * no IPv4), or the address TARGET is.  Fills *RET_NS (NULL for an address)
- * and returns false with the reason in O->found.
- */
-static bool target_addr(struct model *m, const char *target,
-			struct model_ns **ret_ns, struct nsh_prefix *ret,
-			struct out *o)
-{
-	struct model_ns *ns = model_ns_by_name(m, target);
-	const char *err = NULL;
-	char ebuf[128], esc[300];
-
-	if (!ns && streq(target, "host"))
-		ns = m->ns[0];
-	*ret_ns = ns;
-	if (!ns) {
-		if (parse_prefix(target, false, ret, ebuf, sizeof(ebuf),
-				 &err) == 0)
-			return true;
-		str_escape(target, esc, sizeof(esc));
-		if (strchr(target, '/') || strspn(target, "0123456789abcdef"
-					"ABCDEF.:") == strlen(target))
-			SAY(found, "'%s': %s", esc, err ? err : ebuf);
-		else
-			SAY(found, "there is no namespace '%s'", esc);
-		return false;
-	}
-	for (int pass = 0; pass < 4; pass++)
-		for (int i = 0; i < ns->naddrs; i++) {
-			const struct model_addr *x = &ns->addrs[i];
-			const struct model_link *l =
-				model_link_by_index(ns, x->ifindex);
-
-			if (x->family != (pass < 2 ? AF_INET : AF_INET6) ||
-			    x->scope != RT_SCOPE_UNIVERSE || !l ||
-			    (pass % 2 == 0 && !(l->flags & IFF_UP)))
-				continue;
-			memset(ret, 0, sizeof(*ret));
-			ret->family = x->family;
-			memcpy(ret->addr, x->addr, sizeof(ret->addr));
-			ret->len = x->family == AF_INET ? 32 : 128;
-			return true;
-		}
-	SAY(found, "%s has no global address to send to",
-	    model_ns_label(ns));
-	return false;
-}
-
-/* O->hint: the first break the path finder sees from FROM to TO (a
- * namespace) or X; when it sees none, its first note */
-static void path_hint(struct model *m, struct model_ns *from,
-		      struct model_ns *to, const struct nsh_prefix *x,
-		      struct out *o)
-{
-	struct path p;
-
-	if (to == from)
-		return;
-	path_find(m, from, to, to ? NULL : x, &p);
-	if (p.nbrk)
-		SAY(hint, "%s", p.brk[0].line);
-	else if (p.nnotes)
-		SAY(hint, "%s", p.notes[0]);
-	else
-		SAY(hint, "the path finder sees no break: look at firewalls "
-			  "and sysctls");
-	path_free(&p);
-}
-
-/* the window of `within`: "2 s", "500 ms" or one word "2s", "500ms";
- * -1 with the reason in O->found */
-static long within_ms(const struct nsh_args *a, struct out *o)
-{
-	const struct nsh_val *v = arg_val(a, "window");
-	const char *w = arg_str(a, "window_word");
-	unsigned long n;
-	char num[16];
-	size_t d;
-	long ms;
-
-	if (v) {
-		ms = arg_has(a, "ms") ? v->num : v->num * 1000;
-	} else if (w) {
-		d = strspn(w, "0123456789");
-		snprintf(num, sizeof(num), "%.*s", (int)d, w);
-		if (d == 0 || d >= sizeof(num) - 1 ||
-		    parse_uint(num, MAX_MS, &n) < 0 ||
-		    (!streq(w + d, "s") && !streq(w + d, "ms"))) {
-			SAY(found, "'%.40s': not a time like 2s, 2 s or "
-				   "500ms", w);
-			return -1;
-		}
-		ms = streq(w + d, "ms") ? (long)n : (long)n * 1000;
-	} else {
-		return REACH_MS;
-	}
-	if (ms < 1 || ms > MAX_MS) {
-		SAY(found, "the time must be from 1 ms to %d s", MAX_MS / 1000);
-		return -1;
-	}
-	return ms;
-}
-
-/* "3 s" or "500 ms" */
-static const char *ms_text(long ms, char *buf, size_t len)
-{
-	snprintf(buf, len, ms % 1000 ? "%ld ms" : "%ld s",
-		 ms % 1000 ? ms : ms / 1000);
-	return buf;
-}
-
-/*
- * ex_reach - `expect reach` (WANT) and `expect no-reach` (!WANT): echo
- * requests from the namespace every PROBE_EVERY_MS until an answer or the
- * deadline.  A namespace target's address is looked up again each round,
- * so a link that comes up during the window counts.
- */
-static bool ex_reach(struct nsh *sh, struct model *m,
-		     const struct nsh_args *a, bool want, struct out *o)
-{
-	const char *ref = arg_str(a, "from"), *target = arg_str(a, "target");
-	struct probe p = { .fd = { -1, -1 } };
-	long window = want ? within_ms(a, o) : NO_REACH_MS;
-	struct model_ns *from = NULL, *to = NULL;
-	struct nsh_prefix x = { 0 };
-	char resc[300], tesc[300], ip[64], t[32];
-	bool have = false, got = false, gone = false;
-	double end, next = 0, wait;
-
-	str_escape(ref, resc, sizeof(resc));
-	str_escape(target, tesc, sizeof(tesc));
-	SAY(what, "%s %s %s", resc, want ? "reaches" : "does not reach",
-	    tesc);
-	if (window < 0 || !find_ns(m, ref, o->found, o->len))
-		return false;
-	p.ip.id = echo_id();
-	p.ip.len = 64;
-	memcpy(p.ip.cookie, "nsh expect reach", sizeof(p.ip.cookie));
-	end = now_ms() + (double)window;
-	while (!got && !gone) {
-		struct pollfd pfd[2];
-		double now = now_ms();
-		int fd = -1, nfd = 0;
-
-		if (now >= end)
-			break;
-		if (nsh_interrupted) {
-			SAY(found, "interrupted");
-			gone = true;
-			break;
-		}
-		if (now >= next) {
-			/* the model moves on as links come up */
-			m = model_get(sh);
-			from = m ? find_ns(m, ref, o->found, o->len) : NULL;
-			have = from && target_addr(m, target, &to, &x, o);
-			if (!from || (!have && !to)) {
-				gone = true;	/* no such thing: no retry */
-				break;
-			}
-			if (have && (fd = probe_open(&p, sh, m, from,
-						     x.family)) < 0) {
-				SAY(found, "%s", p.err);
-				gone = true;	/* cannot even try */
-				break;
-			}
-			if (have)
-				probe_send(&p, fd, &x);
-			next = now + PROBE_EVERY_MS;
-		}
-		for (int i = 0; i < 2; i++)
-			if (p.fd[i] >= 0)
-				pfd[nfd++] = (struct pollfd){
-					.fd = p.fd[i], .events = POLLIN };
-		wait = (next < end ? next : end) - now;
-		if (poll(pfd, (nfds_t)nfd, (int)wait + 1) < 0 &&
-		    errno != EINTR)
-			break;
-		for (int i = 0; i < nfd && have && !got; i++)
-			if (pfd[i].revents & POLLIN)
-				got = probe_read(&p, pfd[i].fd, &x);
-	}
-	for (int i = 0; i < 2; i++)
-		if (p.fd[i] >= 0)
-			close(p.fd[i]);
-	if (gone)
-		return false;
-	if (have && to)
-		SAY(what, "%s %s %s (%s)", resc, want ? "reaches" :
-		    "does not reach", tesc, show_ip(x.family, x.addr, ip,
-						    sizeof(ip)));
-	if (got)
-		SAY(found, "answered in %.2f ms", p.rtt);
-	else if (have)
-		SAY(found, "no answer within %s%s%s", ms_text(window, t,
-							      sizeof(t)),
-		    p.err[0] ? ": " : "", p.err);
-	/* else target_addr said why */
-	if (!want)
-		return !got;
-	if (!got)	/* the model as the last round saw it */
-		path_hint(m, from, to, &x, o);
-	return got;
-}
-
-/* ------------------------------------------------------------ graders' checks */
+/* ------------------------------------------------------------ graders */
 
 /* does route R match prefix P (AF_UNSPEC: the default route of any
  * family)? */
@@ -614,7 +290,7 @@ static bool ex_route(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	    want ? "" : "no ", dst, gw ? " via " : "",
 	    gw ? show_ip(gw->pfx.family, gw->pfx.addr, g, sizeof(g)) : "",
 	    devname ? " dev " : "", devname ? devname : "");
-	if (!(ns = find_ns(m, ref, o->found, o->len)))
+	if (!(ns = expect_ns(m, ref, o->found, o->len)))
 		return false;
 	if (devname && !(dev = model_link_by_name(ns, devname))) {
 		SAY(found, "%s has no link '%s'", model_ns_label(ns), devname);
@@ -640,7 +316,7 @@ static bool ex_sysctl(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	int v;
 
 	SAY(what, "%s has %s = %s", ref, key, want);
-	if (!(ns = find_ns(m, ref, o->found, o->len)))
+	if (!(ns = expect_ns(m, ref, o->found, o->len)))
 		return false;
 	if (strncmp(key, "net.", 4)) {
 		SAY(found, "only net.* keys belong to a namespace");
@@ -663,6 +339,7 @@ static bool ex_sysctl(struct nsh *sh, struct model *m, const struct nsh_args *a,
 	return false;
 }
 
+/* ns_procs() callback: the process's command is NAME */
 static int comm_is(pid_t pid, const char *comm, void *name)
 {
 	return streq(comm, name);
@@ -676,7 +353,7 @@ static bool ex_process(struct nsh *sh, struct model *m,
 	struct model_ns *ns;
 
 	SAY(what, "a process '%s' runs in %s", name, ref);
-	if (!(ns = find_ns(m, ref, o->found, o->len)))
+	if (!(ns = expect_ns(m, ref, o->found, o->len)))
 		return false;
 	if (ns_procs(ns->dev, ns->ino, comm_is, (void *)name))
 		return true;
@@ -686,6 +363,7 @@ static bool ex_process(struct nsh *sh, struct model *m,
 
 /* ------------------------------------------------------------ the commands */
 
+/* expect_eval: see core.h */
 bool expect_eval(struct nsh *sh, const struct nsh_args *a, char *what,
 		 char *found, char *hint, size_t len)
 {

@@ -1,37 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * why_fix.c - the fixes: the command that repairs each fault (part of `why`, see why.c).
+ * why_fix.c - the fixes of `why` (why.h): the command that repairs each
+ * fault, and the words it needs (how a command names a namespace, free
+ * addresses, gateways, missing cables).  Reads the model only.
  */
 #include "config.h"
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <stdarg.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include <arpa/inet.h>
 #include <net/if.h>
-#include <netinet/icmp6.h>
-#include <sys/random.h>
 #include <sys/socket.h>
-#include <linux/icmp.h>
-#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
-#include <netlink/netlink.h>
-#include <netlink/addr.h>
-#include <netlink/route/neighbour.h>
+
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
-
-/* ============================================================ the fixes
- *
- * The words of the fixes: how a command names a namespace, free
- * addresses, gateways, missing cables (cmds/why_fix.c to be).
- */
+#include "why.h"
 
 /* "ip " or "ip -n ns1 ": how a command acts in NS (a namespace that only
  * a process holds: by its PID) */
@@ -124,6 +109,7 @@ const struct model_addr *why_addr_of(const struct model_ns *ns, int family,
 	return NULL;
 }
 
+/* some namespace of M has address IP (FAMILY) */
 static bool addr_taken(struct model *m, int family, const unsigned char *ip)
 {
 	for (int i = 0; i < m->nns; i++)
@@ -194,9 +180,9 @@ bool why_find_router(struct model *m, struct model_ns *ns,
 			continue;
 		for (int k = 0; k < m->nns; k++) {
 			struct model_ns *r = m->ns[k];
-			struct show_route h;
+			struct path_route h;
 
-			if (r == ns || !show_route_lookup(r, x, &h) ||
+			if (r == ns || !path_route_lookup(r, x, &h) ||
 			    h.type != RTN_UNICAST ||
 			    (h.has_gw && why_addr_of(ns, x->family, h.gw)))
 				continue;
@@ -225,6 +211,7 @@ struct segs {
 	char *mark;
 };
 
+/* the segment of link IFINDEX of NS, or -1 */
 static int seg_index(const struct segs *s, const struct model_ns *ns,
 		     const struct model_link *l)
 {
@@ -268,12 +255,14 @@ static void seg_init(struct segs *s, struct model *m)
 		abort();
 }
 
+/* free what seg_init made */
 static void seg_free(struct segs *s)
 {
 	free(s->off);
 	free(s->mark);
 }
 
+/* link L of NS has a usable address */
 static bool has_addr(const struct model_ns *ns, const struct model_link *l)
 {
 	for (int i = 0; i < ns->naddrs; i++)
@@ -382,4 +371,14 @@ bool why_stray_fix(struct model *m, struct model_ns *a, struct model_ns *b,
 		 b->name : b->pidlabel + 4);
 	why_where(ns, end, end_at, elen);
 	return true;
+}
+
+/* why_route_dst: see why.h */
+const char *why_route_dst(const struct path_route *h, char *buf, size_t len)
+{
+	if (!h->r)
+		snprintf(buf, len, "default");
+	else
+		show_route_dst(h->r, buf, len);
+	return buf;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * why_probe.c - the probe: a native ICMP echo from inside a namespace (part of `why`, see why.c).
+ * why_probe.c - the probe of `why` (why.h): a native ICMP echo from
+ * inside a namespace, and the readers that enter one (its sysctls).
  */
 #include "config.h"
 #include <errno.h>
@@ -26,13 +27,8 @@
 #include "cmds.h"
 #include "model.h"
 #include "show.h"
+#include "why.h"
 #include "probe.h"
-
-/* ============================================================ the probe
- *
- * Entering a namespace to read it or to send from it (cmds/why_probe.c to
- * be).
- */
 
 /* an nsfs handle on NS of M (ns_close it): 0, or 1 after reporting */
 static int why_open(struct nsh *sh, struct model *m, struct model_ns *ns,
@@ -126,12 +122,6 @@ static const unsigned char *sa_addr(const union sa *u)
 	return (const unsigned char *)&u->v4.sin_addr;
 }
 
-/* the monotonic clock in milliseconds */
-double why_now_ms(void)
-{
-	return mono_ms();
-}
-
 /* what an ICMP error says, in words */
 static const char *icmp_error(bool v6, int type, int code)
 {
@@ -180,7 +170,7 @@ static void echo_once(struct nsh *sh, const struct nsh_prefix *x,
 			 strerror(-fd));
 		return;
 	}
-	t0 = why_now_ms();
+	t0 = mono_ms();
 	snprintf(pr->what, sizeof(pr->what), "no answer within 1 s");
 	err = icmp_probe_send(&p, fd, x);
 	left = err < 0 ? 0 : 1000;
@@ -193,7 +183,7 @@ static void echo_once(struct nsh *sh, const struct nsh_prefix *x,
 
 		if (poll(&pf, 1, (int)left + 1) > 0)
 			r = icmp_probe_read(&p, fd, x, &a);
-		left = 1000 - (why_now_ms() - t0);
+		left = 1000 - (mono_ms() - t0);
 		if (r == ICMP_REPLY) {
 			pr->answered = true;
 			pr->rtt_ms = a.rtt_ms;
