@@ -280,9 +280,11 @@ struct nsh_family {
 	const struct nsh_type *types;
 };
 
-/* shell/types.c: where type_find looks after its own types (cmdtree_init
- * hands them in) */
+/* shell/types.c: where type_find looks after its own types, in this
+ * order: NAME_TYPES (the lab's names, nsh_name_types), SHARED_TYPES, the
+ * FAMILIES' own (cmdtree_init hands them in) */
 void types_init(const struct nsh_family *const *families,
+		const struct nsh_type *name_types,
 		const struct nsh_type *shared_types);
 
 /* cmds/cmds.c (shell/ reaches them only through what main() hands in) */

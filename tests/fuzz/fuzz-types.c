@@ -17,7 +17,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "nsh.h"
+#include "core.h"
 #include "guard.h"
 
 /* shell/types.c's table is static: its names (type_find finds them) */
@@ -49,6 +49,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	fuzz_guard();
 	fuzz_guard_check();
+	/* the lab's names (NETNS, IFNAME…) are found once handed in */
+	types_init(nsh_families, nsh_name_types, nsh_shared_types);
 	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
 		add(type_find(own[i]));
 	for (const struct nsh_type *t = nsh_shared_types; t->name; t++)

@@ -20,7 +20,7 @@
 #include <sys/socket.h>
 #include <cmocka.h>
 
-#include "nsh.h"
+#include "core.h"
 
 
 /* cmocka cuts long messages (and their newline): quote at most 300 bytes */
@@ -793,6 +793,14 @@ static void type_sysctl_keys(void **state)
 	type_bad("SYSCTL", "net.ipv4.*", eb, sizeof(eb));
 }
 
+/* type_find looks in the lab's names after the value types, as
+ * cmdtree_init sets it up */
+static int group_setup(void **state)
+{
+	types_init(NULL, nsh_name_types, NULL);
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -842,5 +850,5 @@ int main(void)
 		cmocka_unit_test(uint_respects_max_below_ten),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, group_setup, NULL);
 }
