@@ -25,56 +25,13 @@
 #include "core.h"
 #include "grammar.h"
 #include "ipl.h"
+#include "match_priv.h"
 
 struct cont {
 	const struct gnode *n;	/* continue with this sequence */
 	const struct gnode *rep;	/* or: after one round of this G_REP */
 	int rep_start;
 	const struct cont *up;
-};
-
-#define MAX_EXPECT 48
-
-struct mctx {
-	/* cleared before every walk (m_reset), up to 'expect' */
-	char **tok;
-	int ntok;
-	const struct grow *row;
-	int nbind;		/* of the current path */
-	int rest_pos;
-	/* best complete parse */
-	bool have;
-	const struct grow *best_row;
-	int best_nbind;
-	const struct grow *tie_row;
-	int best_rest_pos;
-	/* the furthest failure, noted only when collecting (error messages:
-	 * a line that matches never needs them, so it is walked without) */
-	bool collect;
-	int far;
-	int namedepth;		/* leading command words matched on this path */
-	int nexpect;
-	int type_err_pos;
-	char far_name[64];
-	bool overflow;		/* more words than NSH_MAX_BIND bindings */
-	/* completion */
-	bool completing;
-	const char *cprefix;
-	cmdtree_add_fn add;
-	void *actx;
-	struct nsh *sh;
-	/* written before they are read (npfx and exact: cleared per word) */
-	const char *expect[MAX_EXPECT];
-	char type_err[320];
-	struct nsh_bind bind[NSH_MAX_BIND];
-	signed char score[NSH_MAX_WORDS];
-	struct nsh_bind best_bind[NSH_MAX_BIND];
-	signed char best_score[NSH_MAX_WORDS];
-	size_t toklen[NSH_MAX_WORDS];
-	/* unique-prefix bookkeeping, per word */
-	const char *pfx[NSH_MAX_WORDS][4];
-	unsigned char npfx[NSH_MAX_WORDS];
-	bool exact[NSH_MAX_WORDS];
 };
 
 /* a fresh walk over the NTOK words TOK (the big arrays are not cleared:
@@ -454,108 +411,6 @@ static void m_all(struct mctx *c)
 		c->nbind = 0;
 		m_seq(rows[i].seq, 0, NULL, c);
 	}
-}
-
-/* join up to 12 expected words: "'add', 'delete' or 'set'" */
-static void expect_list(const struct mctx *c, char *buf, size_t len)
-{
-	const char *v[MAX_EXPECT] = { NULL };
-	size_t used = 0;
-	int n = 0;
-
-	/* options ("-w") would hide the words that may come instead: list
-	 * them only when nothing else may come */
-	for (int i = 0; i < c->nexpect; i++)
-		if (c->expect[i][0] != '-')
-			v[n++] = c->expect[i];
-	if (n == 0)
-		for (int i = 0; i < c->nexpect; i++)
-			v[n++] = c->expect[i];
-	buf[0] = '\0';
-	for (int i = 0; i < n && i < 12 && used < len; i++)
-		used += (size_t)snprintf(buf + used, len - used, "%s%s",
-					 i == 0 ? "" :
-					 (i == n - 1 || i == 11) ? " or " : ", ",
-					 v[i]);
-	if (n > 12 && used < len)
-		snprintf(buf + used, len - used, ", …");
-}
-
-/* the first word that abbreviates two keywords, and is none of them:
- * reported (true), or none (false) */
-static bool report_ambiguous_word(struct nsh *sh, const struct mctx *c)
-{
-	char esc[160];
-
-	for (int i = 0; i < c->ntok; i++) {
-		if (c->exact[i] || c->npfx[i] < 2)
-			continue;
-		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
-			 c->have ? c->best_row->name : c->far_name);
-		nsh_err(sh, "'%s': ambiguous, could be '%s' or '%s'%s",
-			str_escape(c->tok[i], esc, sizeof(esc)), c->pfx[i][0],
-			c->pfx[i][1], c->npfx[i] > 2 ? " or more" : "");
-		return true;
-	}
-	return false;
-}
-
-/* no row took the words: why, at the furthest word any row reached */
-static void report_no_match(struct nsh *sh, const struct mctx *c)
-{
-	char list[400], esc[160];
-	int argc = c->ntok;
-
-	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
-		 c->far_name[0] ? c->far_name : c->tok[0]);
-	if (c->type_err_pos >= 0 && c->type_err_pos >= c->far) {
-		nsh_err(sh, "%s", c->type_err);
-	} else if (c->far >= argc) {
-		expect_list(c, list, sizeof(list));
-		nsh_err(sh, "missing %s after '%s'", list,
-			str_escape(c->tok[argc - 1], esc, sizeof(esc)));
-	} else if (c->nexpect) {
-		expect_list(c, list, sizeof(list));
-		nsh_err(sh, "'%s': unknown word; expected %s",
-			str_escape(c->tok[c->far], esc, sizeof(esc)), list);
-	} else {
-		nsh_err(sh, "'%s': unexpected word",
-			str_escape(c->tok[c->far], esc, sizeof(esc)));
-	}
-}
-
-/* the walk's result: 0 with *RET filled, or 1 after reporting why not */
-static int match_result(struct nsh *sh, const struct mctx *c,
-			struct nsh_args *ret)
-{
-	if (c->overflow && !c->have) {
-		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", c->tok[0]);
-		nsh_err(sh, "too many words (at most %d)", NSH_MAX_BIND);
-		return 1;
-	}
-	if (report_ambiguous_word(sh, c))
-		return 1;
-	if (c->have && c->tie_row) {
-		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
-			 c->best_row->name);
-		nsh_err(sh, "ambiguous: matches '%s' and '%s'",
-			c->best_row->cmd->syntax, c->tie_row->cmd->syntax);
-		return 1;
-	}
-	if (!c->have) {
-		report_no_match(sh, c);
-		return 1;
-	}
-	memset(ret, 0, sizeof(*ret));
-	ret->cmd = c->best_row->cmd;
-	ret->nbind = c->best_nbind;
-	memcpy(ret->bind, c->best_bind, sizeof(c->best_bind[0]) * c->best_nbind);
-	if (c->best_rest_pos > 0) {
-		ret->rest = c->tok + c->best_rest_pos;
-		ret->nrest = c->ntok - c->best_rest_pos;
-	}
-	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s", c->best_row->name);
-	return 0;
 }
 
 int cmdtree_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)

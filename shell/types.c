@@ -13,9 +13,7 @@
  */
 #include "config.h"
 
-#include <arpa/inet.h>
 #include <ctype.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

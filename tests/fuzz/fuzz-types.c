@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-types.c - every placeholder parser: the types of shell/types.c
+ * and shell/types_name.c
  * (names, addresses, prefixes, MACs, sysctl keys, numbers…), the shared
  * ones of cmds/ipr_types.c and every family's own (durations, rates,
  * sizes, tables, lifetimes…), and the strict parsers they are made of.
@@ -20,7 +21,8 @@
 #include "core.h"
 #include "guard.h"
 
-/* shell/types.c's table is static: its names (type_find finds them) */
+/* shell/types.c's and shell/types_name.c's tables: their names (type_find
+ * finds them) */
 static const char *const own[] = {
 	"NSNAME", "NETNS", "NSREF", "NEWIF", "IFNAME", "BRIDGE", "IFADDR",
 	"ADDR", "BRD", "ROUTE", "MTU", "UINT", "PID", "MAC", "SYSCTL", "FILE",

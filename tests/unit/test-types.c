@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test-types.c - the strict parsers of shell/types.c (parse_prefix,
- * prefix_str, the name checks, parse_uint) and the placeholder types as
- * the command tree uses them, through type_find(NAME)->parse.
+ * test-types.c - the strict parsers of shell/types_parse.c and
+ * shell/types_name.c (parse_prefix, prefix_str, the name checks,
+ * parse_uint) and the placeholder types as the command tree uses them,
+ * through type_find(NAME)->parse.
  *
  * Reported, not yet fixed bugs have tests too, in main()'s bugs[]: see
  * run_all().
