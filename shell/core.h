@@ -8,6 +8,15 @@
 
 #include "nsh.h"
 
+/* shell/types_name.c: the placeholder types that name something of the
+ * lab (NETNS, NSREF, IFNAME, DEV…), completed from it */
+extern const struct nsh_type nsh_name_types[];
+
+/* shell/grammar.c: compile the rows of FAMILIES (ending with NULL) into
+ * the grammars the matcher walks, after types_init; grammar_free undoes */
+void grammar_compile(const struct nsh_family *const *families);
+void grammar_free(void);
+
 /* shell/cmdtree.c */
 /* compile the families' declarations (FAMILIES ends with NULL; SHARED:
  * the placeholder types several share); main() hands them in */
@@ -16,6 +25,7 @@ int cmdtree_init(const struct nsh_family *const *families,
 /* the families cmdtree_init was given, in help's order */
 const struct nsh_family *const *cmdtree_families(void);
 void cmdtree_fini(void);
+/* shell/grammar.c: is WORD the first word of a row? */
 bool cmdtree_is_root(const char *word);
 /*
  * cmdtree_context_words - when ARGV starts with the command words of a row
@@ -26,7 +36,7 @@ bool cmdtree_is_root(const char *word);
  */
 int cmdtree_context_words(int argc, char **argv);
 /*
- * cmdtree_match - match ARGV against every declared command.  On success
+ * shell/match.c: cmdtree_match - match ARGV against every declared command.  On success
  * fills *RET and SH->cmdname and returns 0; otherwise reports one error
  * line (unknown, ambiguous, missing or invalid word) and returns 1.
  */
@@ -42,7 +52,8 @@ typedef void (*cmdtree_add_fn)(void *ctx, const char *word, const char *help);
  */
 void cmdtree_complete(struct nsh *sh, int argc, char **argv,
 		      const char *prefix, cmdtree_add_fn add, void *ctx);
-/* the compiled rows: how many, and row I (its family and command words) */
+/* shell/grammar.c: the compiled rows: how many, and row I (its family
+ * and command words) */
 int cmdtree_nrows(void);
 const struct nsh_cmd *cmdtree_row(int i, const struct nsh_family **ret_fam,
 				  const char **ret_name);

@@ -12,9 +12,12 @@
  *
  * nsh declares the same loop as a table (struct ipl_table): one row per
  * keyword, in iproute2's order, with how it is matched, the placeholders
- * of its values and what it means.  The one walk over a table (shell/ipl.c)
- * checks a line before it runs, offers the candidates for TAB and `?`, and
- * prints `help`; the command's handler then reads the bindings in order.
+ * of its values and what it means.  The one walk over a table (shell/ipl.c;
+ * the line around it: shell/ipl_line.c, the roots and their global
+ * options: shell/ipl_roots.c) checks a line before it runs, offers the
+ * candidates for TAB and `?` (shell/ipl_complete.c), and prints `help`
+ * (shell/ipl_help.c); the command's handler then reads the bindings in
+ * order.
  *
  * A line is `ROOT [GLOBAL-OPTIONS] OBJECT [VERB [ARGS…]]`; the objects of
  * a root and their verbs are the rows of the command families (nsh_cmd

@@ -198,7 +198,8 @@ struct nsh_type {
 
 const struct nsh_type *type_find(const char *name);
 
-/* Strict parsers, exported for handlers and unit tests (shell/types.c). */
+/* Strict parsers, exported for handlers and unit tests (shell/types_parse.c;
+ * the name checks: shell/types_name.c, check_netns_ref: shell/lab/ns.c). */
 int parse_prefix(const char *s, bool allow_len, struct nsh_prefix *ret,
 		 char *errbuf, size_t errlen, const char **ret_err);
 const char *check_netns_name(const char *s);	/* NULL if fine, else reason */
@@ -280,9 +281,11 @@ struct nsh_family {
 	const struct nsh_type *types;
 };
 
-/* shell/types.c: where type_find looks after its own types (cmdtree_init
- * hands them in) */
+/* shell/types.c: where type_find looks after its own types, in this
+ * order: NAME_TYPES (the lab's names, nsh_name_types), SHARED_TYPES, the
+ * FAMILIES' own (cmdtree_init hands them in) */
 void types_init(const struct nsh_family *const *families,
+		const struct nsh_type *name_types,
 		const struct nsh_type *shared_types);
 
 /* cmds/cmds.c (shell/ reaches them only through what main() hands in) */
@@ -291,7 +294,7 @@ extern const struct nsh_family *const nsh_families[];
  * here after shell/types.c's and before the families' own) */
 extern const struct nsh_type nsh_shared_types[];
 
-/* Parsed arguments, filled by the matcher (shell/cmdtree.c). */
+/* Parsed arguments, filled by the matcher (shell/match.c, shell/ipl*.c). */
 #define NSH_MAX_BIND 192
 struct nsh_bind {
 	const char *name;	/* keyword (full form) or binding name */
@@ -481,7 +484,7 @@ int sh_run(struct nsh *sh, const struct sh_line *l, enum nsh_mode mode);
 /* background jobs: forget the finished ones (REPORT: say so, as bash
  * does at its prompt); wait for PID (0: all): its status */
 /* "2s", "500ms", "1m", "1.5s", "3" (seconds) in milliseconds, or -1
- * (shell/types.c) */
+ * (shell/types_parse.c) */
 long long parse_duration_ms(const char *w);
 
 void nsh_jobs_reap(struct nsh *sh, bool report);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-types.c - every placeholder parser: the types of shell/types.c
+ * and shell/types_name.c
  * (names, addresses, prefixes, MACs, sysctl keys, numbers…), the shared
  * ones of cmds/ipr_types.c and every family's own (durations, rates,
  * sizes, tables, lifetimes…), and the strict parsers they are made of.
@@ -17,10 +18,11 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "nsh.h"
+#include "core.h"
 #include "guard.h"
 
-/* shell/types.c's table is static: its names (type_find finds them) */
+/* shell/types.c's and shell/types_name.c's tables: their names (type_find
+ * finds them) */
 static const char *const own[] = {
 	"NSNAME", "NETNS", "NSREF", "NEWIF", "IFNAME", "BRIDGE", "IFADDR",
 	"ADDR", "BRD", "ROUTE", "MTU", "UINT", "PID", "MAC", "SYSCTL", "FILE",
@@ -49,6 +51,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	fuzz_guard();
 	fuzz_guard_check();
+	/* the lab's names (NETNS, IFNAME…) are found once handed in */
+	types_init(nsh_families, nsh_name_types, nsh_shared_types);
 	for (size_t i = 0; i < sizeof(own) / sizeof(own[0]); i++)
 		add(type_find(own[i]));
 	for (const struct nsh_type *t = nsh_shared_types; t->name; t++)

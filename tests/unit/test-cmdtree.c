@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test-cmdtree.c - the command tree (shell/cmdtree.c) against the real
- * declarations: matching, abbreviations, error messages, iproute2's global
- * options, nested argument lists, completion and help.
+ * test-cmdtree.c - the command tree (shell/grammar.c, shell/match.c)
+ * against the real declarations: matching, abbreviations, error messages,
+ * iproute2's global options, nested argument lists, completion and help.
  *
  * These are nsh's own commands (enter, help, expect, sysctl…): the
  * lines of iproute2's roots (ip, bridge, tc) have their own walk and their

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test-ipl.c - iproute2's argument language (shell/ipl.c): the global
+ * test-ipl.c - iproute2's argument language (shell/ipl*.c): the global
  * options, objects and verbs in iproute2's first-match order (`ip n` is
  * neigh, `ip a` address, `ip -b` -batch, `ip netns a` add), the walk over
  * a table (exact and abbreviated keywords, values and their types, any

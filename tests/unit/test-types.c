@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test-types.c - the strict parsers of shell/types.c (parse_prefix,
- * prefix_str, the name checks, parse_uint) and the placeholder types as
- * the command tree uses them, through type_find(NAME)->parse.
+ * test-types.c - the strict parsers of shell/types_parse.c and
+ * shell/types_name.c (parse_prefix, prefix_str, the name checks,
+ * parse_uint) and the placeholder types as the command tree uses them,
+ * through type_find(NAME)->parse.
  *
  * Reported, not yet fixed bugs have tests too, in main()'s bugs[]: see
  * run_all().
@@ -20,7 +21,7 @@
 #include <sys/socket.h>
 #include <cmocka.h>
 
-#include "nsh.h"
+#include "core.h"
 
 
 /* cmocka cuts long messages (and their newline): quote at most 300 bytes */
@@ -793,6 +794,14 @@ static void type_sysctl_keys(void **state)
 	type_bad("SYSCTL", "net.ipv4.*", eb, sizeof(eb));
 }
 
+/* type_find looks in the lab's names after the value types, as
+ * cmdtree_init sets it up */
+static int group_setup(void **state)
+{
+	types_init(NULL, nsh_name_types, NULL);
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -842,5 +851,5 @@ int main(void)
 		cmocka_unit_test(uint_respects_max_below_ten),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, group_setup, NULL);
 }
