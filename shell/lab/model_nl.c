@@ -41,6 +41,7 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 #include <netlink/netlink.h>
+#include <netlink/msg.h>
 
 #include "model.h"
 #include "model_priv.h"
@@ -147,7 +148,7 @@ static void nsids_dead(struct nsh *sh, const char *buf, ssize_t r)
 		if (h->nlmsg_type != RTM_DELNSID ||
 		    h->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtgenmsg)))
 			continue;
-		len = (int)h->nlmsg_len - NLMSG_SPACE(sizeof(struct rtgenmsg));
+		len = nlmsg_attrlen(h, sizeof(struct rtgenmsg));
 		for (a = (const struct rtattr *)((const char *)NLMSG_DATA(h) +
 			 NLMSG_ALIGN(sizeof(struct rtgenmsg)));
 		     RTA_OK(a, len); a = RTA_NEXT(a, len))

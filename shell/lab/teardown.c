@@ -49,6 +49,7 @@
 #include <linux/if_link.h>
 #include <netlink/netlink.h>
 #include <netlink/cache.h>
+#include <netlink/msg.h>
 #include <netlink/route/link.h>
 
 #include "nsh.h"
@@ -426,7 +427,7 @@ static int watch_open(struct nsh *sh, struct wait_state *st)
 static bool peer_nsid(struct nlmsghdr *nlh, int *ret)
 {
 	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
-	int len = (int)nlh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
+	int len = nlmsg_attrlen(nlh, sizeof(*ifi));	/* >= 0 */
 
 	for (struct rtattr *a = IFLA_RTA(ifi); RTA_OK(a, len);
 	     a = RTA_NEXT(a, len))
@@ -487,7 +488,7 @@ static int watch_read(int fd, struct wait_state *st, char *buf, size_t len)
 		if (r < 0)
 			return errno == ENOBUFS ? 1 : -1;
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
+		     NLMSG_OK(h, r); h = NLMSG_NEXT(h, r)) {
 			bool dump = h->nlmsg_seq == st->seq &&
 				    h->nlmsg_pid == st->portid;
 			int rc = watch_msg(st, h, dump);
