@@ -7,10 +7,11 @@
  * The reader's helpers are static: this file includes journal_parse.c
  * itself, so they are in reach by their own names and journal_parse.c is
  * left as it is (its object in libnshcore.a is then not linked: every
- * symbol it defines is defined here).  The input is split in two at the first form feed: two sessions'
- * journals, the second a dead session's, so records that refer across
- * lines and pairs are exercised.  Only parsing: nothing is removed, no
- * file is opened (journal_load, which reads /run/nsh, is not called).
+ * symbol it defines is defined here).  The input is split in two at the
+ * first form feed: two sessions' journals, the second a dead session's,
+ * so records that refer across lines and pairs are exercised.  Only
+ * parsing: nothing is removed, no file is opened (journal_load, which
+ * reads /run/nsh, is not called).
  */
 #include "../../shell/lab/journal_parse.c"
 
