@@ -357,6 +357,7 @@ void journal_links_ns_gone(dev_t dev, ino_t ino)
 
 /* ------------------------------------------------------------ its end */
 
+/* (journal_priv.h says what each of these gives) */
 char *journal_own_text(void)
 {
 	return jfd >= 0 ? journal_read_fd(jfd) : NULL;
