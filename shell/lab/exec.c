@@ -61,7 +61,7 @@ void child_close_from(int first)
 
 /*
  * A lab of 1000 namespaces deleted in one script holds 1000 descriptors
- * until the next wait (shell/teardown.c), beyond the usual soft limit of
+ * until the next wait (shell/lab/teardown.c), beyond the usual soft limit of
  * 1024; so nsh raises its soft limit to the hard one, and puts the old
  * one back in every program it starts (as systemd does), for programs
  * that use select().

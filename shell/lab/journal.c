@@ -55,10 +55,12 @@
  * --sandbox everything dies with the session anyway; the journal is then
  * kept in an anonymous memfd, so that `cleanup` (and `b` in --step) still
  * work, and nothing is written on the host.
+ *
+ * This file writes the journal; journal_parse.c reads one, journal_load.c
+ * finds the dead sessions' ones for `cleanup`.
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -68,6 +70,7 @@
 #include <sys/stat.h>
 
 #include "nsh.h"
+#include "journal_priv.h"
 
 static int jfd = -1;
 static bool memonly;
@@ -143,13 +146,18 @@ void journal_init(struct nsh *sh)
 	start = proc_starttime(getpid());
 }
 
-/* the inode of this process's mount namespace */
-static unsigned long long self_mnt(void)
+unsigned long long journal_self_mnt(void)
 {
 	struct stat st;
 
 	return stat("/proc/self/ns/mnt", &st) == 0 ? (unsigned long long)st.st_ino
 						   : 0;
+}
+
+/* this session's journal file: JOURNAL_DIR/PID.journal, in PATH */
+static void own_path(char *path, size_t len)
+{
+	snprintf(path, len, "%s/%d.journal", JOURNAL_DIR, (int)getpid());
 }
 
 static int journal_open(void)
@@ -160,8 +168,7 @@ static int journal_open(void)
 	if (jfd >= 0)
 		return 0;
 	if (!memonly && (mkdir(JOURNAL_DIR, 0700) == 0 || errno == EEXIST)) {
-		snprintf(path, sizeof(path), "%s/%d.journal", JOURNAL_DIR,
-			 (int)getpid());
+		own_path(path, sizeof(path));
 		jfd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_APPEND |
 				       O_CLOEXEC | O_NOFOLLOW,
 			   0600);
@@ -173,7 +180,7 @@ static int journal_open(void)
 	/* the mount namespace it belongs to: a cleanup in another sandbox
 	 * that shares /run leaves it alone */
 	n = snprintf(line, sizeof(line), "session %d %llu mnt %llu\n",
-		     (int)getpid(), start, self_mnt());
+		     (int)getpid(), start, journal_self_mnt());
 	if (write(jfd, line, (size_t)n) != n)
 		return -1;
 	return 0;
@@ -348,448 +355,37 @@ void journal_links_ns_gone(dev_t dev, ino_t ino)
 		     (unsigned long long)ino);
 }
 
-/* ------------------------------------------------------------ reading */
+/* ------------------------------------------------------------ its end */
 
-static char *read_all(int fd)
+/* (journal_priv.h says what each of these gives) */
+char *journal_own_text(void)
 {
-	size_t len = 0, cap = 4096;
-	char *buf = malloc(cap + 1);
-	ssize_t r;
+	return jfd >= 0 ? journal_read_fd(jfd) : NULL;
+}
 
-	while (buf && (r = pread(fd, buf + len, cap - len, (off_t)len)) > 0) {
-		len += (size_t)r;
-		if (len == cap) {
-			char *nb = realloc(buf, cap * 2 + 1);
+bool journal_in_memory(void)
+{
+	return memonly;
+}
 
-			if (!nb)
-				break;
-			buf = nb;
-			cap *= 2;
-		}
+unsigned long long journal_start(void)
+{
+	return start;
+}
+
+void journal_own_remove(void)
+{
+	char path[PATH_MAX];
+
+	nlinks = 0;	/* what it made is gone */
+	if (jfd < 0)
+		return;
+	if (!memonly) {
+		own_path(path, sizeof(path));
+		(void)unlink(path);
 	}
-	if (buf)
-		buf[len] = '\0';
-	return buf;
-}
-
-static struct journal_rec *add_rec(struct journal *j)
-{
-	if (j->n == j->cap) {
-		int cap = j->cap ? j->cap * 2 : 32;
-		void *nr = realloc(j->rec, sizeof(*j->rec) * (size_t)cap);
-
-		if (!nr)
-			return NULL;
-		j->rec = nr;
-		j->cap = cap;
-	}
-	return &j->rec[j->n++];
-}
-
-static void drop_rec(struct journal *j, int i)
-{
-	j->rec[i] = j->rec[--j->n];
-}
-
-/* a later line about NAME replaces the earlier one */
-static void forget_netns(struct journal *j, int sess, const char *name)
-{
-	for (int i = j->n - 1; i >= 0; i--)
-		if (j->rec[i].sess == sess && j->rec[i].kind == JOURNAL_NETNS &&
-		    streq(j->rec[i].name, name)) {
-			drop_rec(j, i);
-			return;
-		}
-}
-
-/* the link record of session SESS for link IFINDEX of DEV INO, or -1 */
-static int find_link(const struct journal *j, int sess, unsigned long long dev,
-		     unsigned long long ino, int ifindex)
-{
-	for (int i = j->n - 1; i >= 0; i--) {
-		const struct journal_rec *r = &j->rec[i];
-
-		if (r->sess == sess && r->kind == JOURNAL_LINK &&
-		    r->ifindex == ifindex && r->dev == (dev_t)dev &&
-		    r->ino == (ino_t)ino)
-			return i;
-	}
-	return -1;
-}
-
-/* forget link record I and the other end it was made with */
-static void forget_link(struct journal *j, int i)
-{
-	int sess = j->rec[i].sess, pair = j->rec[i].pair;
-
-	drop_rec(j, i);
-	for (int k = j->n - 1; pair && k >= 0; k--)
-		if (j->rec[k].sess == sess && j->rec[k].kind == JOURNAL_LINK &&
-		    j->rec[k].pair == pair) {
-			drop_rec(j, k);
-			return;
-		}
-}
-
-/* whether NAME can be a link's name */
-static bool link_name_ok(const char *name)
-{
-	return *name && strlen(name) < 16 && !strpbrk(name, " \t/");
-}
-
-/* the intent (link?) of session SESS for NAME in DEV INO, or -1 */
-static int find_asked(const struct journal *j, int sess,
-		      unsigned long long dev, unsigned long long ino,
-		      const char *name)
-{
-	for (int i = j->n - 1; i >= 0; i--) {
-		const struct journal_rec *r = &j->rec[i];
-
-		if (r->sess == sess && r->kind == JOURNAL_LINK &&
-		    !r->ifindex && r->dev == (dev_t)dev &&
-		    r->ino == (ino_t)ino && streq(r->name, name))
-			return i;
-	}
-	return -1;
-}
-
-/* "DEV INO IFINDEX NAME" at L: 0, or -1 when L is not that */
-static int read_link(const char *l, struct journal_rec *r)
-{
-	unsigned long long dev, ino;
-	int ifindex, off = 0;
-
-	if (sscanf(l, "%llu %llu %d %n", &dev, &ino, &ifindex, &off) != 3 ||
-	    !off || ifindex <= 0 || !link_name_ok(l + off))
-		return -1;
-	r->kind = JOURNAL_LINK;
-	r->dev = (dev_t)dev;
-	r->ino = (ino_t)ino;
-	r->ifindex = ifindex;
-	snprintf(r->name, sizeof(r->name), "%s", l + off);
-	return 0;
-}
-
-/* link? DEV INO KIND NAME, -link? DEV INO NAME, moving DEV INO IFINDEX
- * DEV2 INO2 NAME: 0, or -1 when L is none of them */
-static int parse_intent(struct journal *j, int sess, const char *l)
-{
-	struct journal_rec r = { .sess = sess, .kind = JOURNAL_LINK }, *nr;
-	unsigned long long dev, ino, dev2, ino2;
-	int i, ifindex, off = 0;
-	char kind[16];
-
-	if (sscanf(l, "link? %llu %llu %15s %n", &dev, &ino, kind, &off) == 3 &&
-	    off) {
-		if (!link_name_ok(l + off))
-			return 0;
-		i = find_asked(j, sess, dev, ino, l + off);
-		if (i >= 0)
-			drop_rec(j, i);
-		r.dev = (dev_t)dev;
-		r.ino = (ino_t)ino;
-		r.pair = ++j->npair;
-		snprintf(r.type, sizeof(r.type), "%s", kind);
-		snprintf(r.name, sizeof(r.name), "%s", l + off);
-		nr = add_rec(j);
-		if (nr)
-			*nr = r;
-	} else if (sscanf(l, "-link? %llu %llu %n", &dev, &ino, &off) == 2 &&
-		   off) {
-		i = find_asked(j, sess, dev, ino, l + off);
-		if (i >= 0)
-			drop_rec(j, i);
-	} else if (sscanf(l, "moving %llu %llu %d %llu %llu %n", &dev, &ino,
-			  &ifindex, &dev2, &ino2, &off) == 5 && off) {
-		i = find_link(j, sess, dev, ino, ifindex);
-		if (i < 0 || !link_name_ok(l + off))
-			return 0;
-		j->rec[i].dev2 = (dev_t)dev2;
-		j->rec[i].ino2 = (ino_t)ino2;
-		snprintf(j->rec[i].name2, sizeof(j->rec[i].name2), "%s",
-			 l + off);
-	} else {
-		return -1;
-	}
-	return 0;
-}
-
-/* the link lines of session SESS: link, peer, moved, -link, -links and
- * the intents.  *PAIR is the pair number of the last `link` line.  0, or
- * -1 when L is none of them */
-static int parse_link(struct journal *j, int sess, const char *l, int *pair)
-{
-	struct journal_rec r = { .sess = sess }, *nr;
-	unsigned long long dev, ino;
-	int i, ifindex, off = 0;
-	bool peer = strncmp(l, "peer ", 5) == 0;
-
-	if (parse_intent(j, sess, l) == 0)
-		return 0;
-	if (strncmp(l, "link ", 5) == 0 || peer) {
-		if (read_link(l + 5, &r) < 0)
-			return 0;
-		if (!peer || !*pair)
-			*pair = ++j->npair;
-		r.pair = *pair;
-		r.peer = peer;
-		/* it was asked for: made */
-		i = find_asked(j, sess, r.dev, r.ino, r.name);
-		if (i >= 0)
-			drop_rec(j, i);
-	} else if (sscanf(l, "moved %llu %llu %d %n", &dev, &ino, &ifindex,
-			  &off) == 3 && off) {
-		i = find_link(j, sess, dev, ino, ifindex);
-		if (i < 0 || read_link(l + off, &r) < 0)
-			return 0;
-		r.pair = j->rec[i].pair;
-		r.peer = j->rec[i].peer;
-		drop_rec(j, i);
-	} else if (sscanf(l, "-link %llu %llu %d", &dev, &ino, &ifindex) ==
-		   3) {
-		i = find_link(j, sess, dev, ino, ifindex);
-		if (i >= 0)
-			forget_link(j, i);
-		return 0;
-	} else if (sscanf(l, "-links %llu %llu", &dev, &ino) == 2) {
-		for (i = j->n - 1; i >= 0; i--)
-			if (j->rec[i].sess == sess &&
-			    j->rec[i].kind == JOURNAL_LINK &&
-			    j->rec[i].dev == (dev_t)dev &&
-			    j->rec[i].ino == (ino_t)ino)
-				drop_rec(j, i);
-		return 0;
-	} else {
-		return -1;
-	}
-	/* a later line about the same link replaces the earlier one */
-	i = find_link(j, sess, r.dev, r.ino, r.ifindex);
-	if (i >= 0)
-		drop_rec(j, i);
-	nr = add_rec(j);
-	if (nr)
-		*nr = r;
-	return 0;
-}
-
-/* parse the journal text BUF of session number SESS into *J */
-static void parse(struct journal *j, int sess, char *buf)
-{
-	char *save = NULL;
-	int pair = 0;
-
-	for (char *l = strtok_r(buf, "\n", &save); l;
-	     l = strtok_r(NULL, "\n", &save)) {
-		struct journal_rec r = { .sess = sess }, *nr;
-		unsigned long long a, b;
-		int pid, off = 0;
-
-		if (sscanf(l, "session %d %llu", &pid, &a) == 2) {
-			/* (an older nsh wrote a link group after them) */
-			j->sess[sess].pid = pid;
-			j->sess[sess].start = a;
-			if (sscanf(l, "session %*d %*u mnt %llu", &b) == 1)
-				j->sess[sess].mnt = b;
-			continue;
-		}
-		if (parse_link(j, sess, l, &pair) == 0)
-			continue;
-		if (streq(l, "rundir")) {
-			r.kind = JOURNAL_RUNDIR;
-		} else if (sscanf(l, "netns %llu %llu %n", &a, &b, &off) == 2 &&
-			   off) {
-			r.kind = JOURNAL_NETNS;
-			r.dev = (dev_t)a;
-			r.ino = (ino_t)b;
-			snprintf(r.name, sizeof(r.name), "%s", l + off);
-			forget_netns(j, sess, r.name);
-		} else if (strncmp(l, "-netns ", 7) == 0) {
-			forget_netns(j, sess, l + 7);
-			continue;
-		} else if (sscanf(l, "spawn %d %llu %n", &pid, &a, &off) == 2 &&
-			   off) {
-			r.kind = JOURNAL_SPAWN;
-			r.pid = pid;
-			r.start = a;
-			snprintf(r.name, sizeof(r.name), "%s", l + off);
-		} else {
-			continue;
-		}
-		nr = add_rec(j);
-		if (!nr)
-			return;
-		*nr = r;
-	}
-}
-
-static int add_session(struct journal *j)
-{
-	void *ns = realloc(j->sess, sizeof(*j->sess) * (size_t)(j->nsess + 1));
-
-	if (!ns)
-		return -1;
-	j->sess = ns;
-	memset(&j->sess[j->nsess], 0, sizeof(*j->sess));
-	return j->nsess++;
-}
-
-/* some process's mount namespace has inode INO */
-static bool mnt_alive(unsigned long long ino)
-{
-	_cleanup_(closedirp) DIR *d = opendir("/proc");
-	struct dirent *e;
-
-	while (d && (e = readdir(d))) {
-		char path[300];
-		struct stat st;
-
-		if (e->d_name[0] < '1' || e->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/ns/mnt", e->d_name);
-		if (stat(path, &st) == 0 && (unsigned long long)st.st_ino == ino)
-			return true;
-	}
-	return false;
-}
-
-/* the text of another session's journal E in JOURNAL_DIR (free it), its
- * path in PATH; NULL for anything else */
-static char *other_journal(const struct dirent *e, char *path, size_t len)
-{
-	_cleanup_close_ int fd = -1;
-	int pid;
-	char c;
-
-	if (sscanf(e->d_name, "%d.journa%c", &pid, &c) != 2 || pid == getpid())
-		return NULL;
-	snprintf(path, len, "%s/%s", JOURNAL_DIR, e->d_name);
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-	return fd < 0 ? NULL : read_all(fd);
-}
-
-int journal_load(bool dead_too, struct journal *j)
-{
-	_cleanup_free_ char *own = NULL;
-	int s;
-
-	memset(j, 0, sizeof(*j));
-	s = add_session(j);
-	if (s < 0)
-		return -1;
-	j->sess[s].self = true;
-	j->sess[s].pid = getpid();
-	j->sess[s].start = start;
-	if (jfd >= 0) {
-		own = read_all(jfd);
-		if (own)
-			parse(j, s, own);
-	}
-	if (!dead_too || memonly)
-		return 0;
-
-	_cleanup_(closedirp) DIR *d = opendir(JOURNAL_DIR);
-	struct dirent *e;
-
-	while (d && (e = readdir(d))) {
-		char path[PATH_MAX];
-		_cleanup_free_ char *buf = other_journal(e, path, sizeof(path));
-
-		if (!buf)
-			continue;
-		s = add_session(j);
-		if (s < 0)
-			break;
-		snprintf(j->sess[s].path, sizeof(j->sess[s].path), "%s", path);
-		parse(j, s, buf);
-		j->sess[s].live = proc_alive(j->sess[s].pid, j->sess[s].start);
-		/* another mount namespace's session (a sandbox sharing /run):
-		 * not ours to judge, as if alive, while that mount namespace
-		 * lives (a dead one's things are anyone's to clean) */
-		if (j->sess[s].mnt && j->sess[s].mnt != self_mnt() &&
-		    mnt_alive(j->sess[s].mnt)) {
-			j->sess[s].live = true;
-			j->sess[s].path[0] = '\0';
-		}
-		/* a live session's things are its own: leave them */
-		if (j->sess[s].live) {
-			for (int i = 0; i < j->n;)
-				if (j->rec[i].sess == s)
-					j->rec[i] = j->rec[--j->n];
-				else
-					i++;
-		}
-	}
-	return 0;
-}
-
-int journal_spawns(pid_t *pids, char (*labels)[64], int max)
-{
-	_cleanup_(closedirp) DIR *d = opendir(JOURNAL_DIR);
-	struct dirent *e;
-	int n = 0;
-
-	while (d && (e = readdir(d)) && n < max) {
-		char path[PATH_MAX];
-		_cleanup_free_ char *buf = other_journal(e, path, sizeof(path));
-		char *save = NULL;
-
-		if (!buf)
-			continue;
-		for (char *l = strtok_r(buf, "\n", &save); l && n < max;
-		     l = strtok_r(NULL, "\n", &save)) {
-			unsigned long long st;
-			int p, off = 0;
-
-			if (sscanf(l, "spawn %d %llu %n", &p, &st, &off) == 2 &&
-			    off && strlen(l + off) < 64 && proc_alive(p, st)) {
-				pids[n] = p;
-				snprintf(labels[n++], 64, "%s", l + off);
-			}
-		}
-	}
-	return n;
-}
-
-pid_t journal_find_spawn(const char *label)
-{
-	pid_t pids[256];
-	char labels[256][64];
-	int n = journal_spawns(pids, labels, 256);
-
-	for (int i = n - 1; i >= 0; i--)
-		if (streq(labels[i], label))
-			return pids[i];
-	return 0;
-}
-
-void journal_done(struct journal *j)
-{
-	for (int s = 0; s < j->nsess; s++) {
-		if (j->sess[s].self) {
-			char path[PATH_MAX];
-
-			nlinks = 0;	/* what it made is gone */
-			if (jfd < 0)
-				continue;
-			if (!memonly) {
-				snprintf(path, sizeof(path), "%s/%d.journal",
-					 JOURNAL_DIR, (int)getpid());
-				(void)unlink(path);
-			}
-			close(jfd);
-			jfd = -1;
-		} else if (!j->sess[s].live && j->sess[s].path[0]) {
-			(void)unlink(j->sess[s].path);
-		}
-	}
-	(void)rmdir(JOURNAL_DIR);	/* only when empty */
-}
-
-void journal_free(struct journal *j)
-{
-	free(j->rec);
-	free(j->sess);
-	memset(j, 0, sizeof(*j));
+	close(jfd);
+	jfd = -1;
 }
 
 /* this session still owns something: a link it made, a namespace under
@@ -825,11 +421,7 @@ void journal_fini(void)
 {
 	/* a session that ends owning nothing leaves no journal behind */
 	if (jfd >= 0 && !memonly && !owns_something()) {
-		char path[PATH_MAX];
-
-		snprintf(path, sizeof(path), "%s/%d.journal", JOURNAL_DIR,
-			 (int)getpid());
-		(void)unlink(path);
+		journal_own_remove();
 		(void)rmdir(JOURNAL_DIR);	/* only when empty */
 	}
 	if (jfd >= 0)

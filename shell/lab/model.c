@@ -2,7 +2,8 @@
 /*
  * model.c - the live model's data: namespaces with their links, addresses
  * and routes, updated in place and reported to listeners as changes.
- * Where the updates come from (dumps and netlink events) is model_nl.c.
+ * Where the updates come from (dumps and netlink events) is model_nl.c
+ * and its siblings (model_msg.c, model_dump.c, model_scan.c).
  */
 #include "config.h"
 

@@ -180,7 +180,7 @@ void model_ready(struct nsh *sh, const struct pollfd *fds, int nfds);
 
 /* ---------------------------------------------------------------- internal */
 
-/* shell/model.c: updates, called by the netlink side */
+/* shell/lab/model.c: updates, called by the netlink side */
 struct model_ns *model_ns_add(struct model *m, dev_t dev, ino_t ino,
 			      const char *name);
 void model_ns_del(struct model *m, struct model_ns *ns);
@@ -193,7 +193,8 @@ void model_route_set(struct model_ns *ns, const struct model_route *r,
 		     bool add);
 void model_emit(const struct model_change *ch);
 /* one rtnetlink message of NS into the model: 1 applied, 0 not a model
- * message (shell/model_nl.c's event loop; the fuzz target) */
+ * message (shell/lab/model_msg.c, for model_nl.c's event loop and the
+ * fuzz target) */
 struct nlmsghdr;
 int model_apply(struct model_ns *ns, struct nlmsghdr *h);
 /* the nsid VIEWER gives TARGET (cached; -1 unknown): model_nl.c */

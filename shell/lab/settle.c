@@ -31,6 +31,7 @@
 #include <linux/netlink.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
+#include <netlink/msg.h>
 
 #include "nsh.h"
 
@@ -85,7 +86,7 @@ static int open_label(struct nsh *sh, const char *label, struct nsh_ns *ret)
 static bool noop_qdisc(const struct nlmsghdr *h)
 {
 	const struct rtattr *a = IFLA_RTA(NLMSG_DATA(h));
-	int len = (int)IFLA_PAYLOAD(h);
+	int len = nlmsg_attrlen(h, sizeof(struct ifinfomsg));	/* >= 0 */
 
 	for (; RTA_OK(a, len); a = RTA_NEXT(a, len))
 		if (a->rta_type == IFLA_QDISC)
@@ -121,7 +122,7 @@ static int link_pending(int fd)
 			return -1;
 		}
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)n); h = NLMSG_NEXT(h, n)) {
+		     NLMSG_OK(h, n); h = NLMSG_NEXT(h, n)) {
 			const struct ifinfomsg *i = NLMSG_DATA(h);
 			unsigned f;
 

@@ -32,6 +32,9 @@
  * veth's peer namespace found among the named ones, and that peer polled.
  * (Not covered: a namespace that the current one knows by an nsid but no
  * longer shares a veth with, and that has a veth to a third namespace.)
+ *
+ * This file keeps the notes and runs the wait; the wait in one watched
+ * namespace is teardown_watch.c.
  */
 #include "config.h"
 
@@ -53,50 +56,9 @@
 
 #include "nsh.h"
 #include "probe.h"
-
-#define WAIT_SECONDS 10
-
-static double since(const struct timespec *t0);
+#include "teardown_priv.h"
 
 /* ------------------------------------------------------------ the notes */
-
-/* a set of ints (ifindexes, nsids, descriptors) */
-struct intset {
-	int *v;
-	int n, cap;
-};
-
-static bool intset_has(const struct intset *s, int x)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->v[i] == x)
-			return true;
-	return false;
-}
-
-static int intset_add(struct intset *s, int x)
-{
-	if (s->n == s->cap) {
-		int nc = s->cap ? s->cap * 2 : 64;
-		int *v = realloc(s->v, sizeof(*v) * (size_t)nc);
-
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = nc;
-	}
-	s->v[s->n++] = x;
-	return 0;
-}
-
-static void intset_del(struct intset *s, int x)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->v[i] == x) {
-			s->v[i] = s->v[--s->n];
-			return;
-		}
-}
 
 /* a peer found by entering the deleted namespace: polled by ifindex */
 struct pending {
@@ -119,11 +81,6 @@ static int npend, cap;
  */
 static struct intset held;
 
-/* a namespace whose veths had their peers in deleted namespaces */
-struct watch {
-	struct nsh_ns ns;	/* own fd */
-	struct intset nsids;	/* the nsids it gave those namespaces */
-};
 
 #define MAX_WATCH 4
 static struct watch watches[MAX_WATCH];
@@ -349,7 +306,7 @@ bool teardown_may_be_peer(struct nsh *sh, const struct nsh_ns *ns,
 
 /* ------------------------------------------------------------ waiting */
 
-static double since(const struct timespec *t0)
+double teardown_since(const struct timespec *t0)
 {
 	struct timespec now;
 
@@ -358,7 +315,8 @@ static double since(const struct timespec *t0)
 	       (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void warn_left(struct nsh *sh, const struct nsh_ns *ns, int ifindex)
+void teardown_warn_left(struct nsh *sh, const struct nsh_ns *ns,
+			int ifindex)
 {
 	char d[128];
 
@@ -367,189 +325,6 @@ static void warn_left(struct nsh *sh, const struct nsh_ns *ns, int ifindex)
 		 ifindex, ns_desc(ns, d, sizeof(d)), WAIT_SECONDS);
 }
 
-/* what one watch is waiting for */
-struct wait_state {
-	const struct watch *w;
-	struct intset left;	/* peers still there */
-	struct intset gone;	/* deleted while the dump ran */
-	unsigned int seq;
-	unsigned int portid;	/* of the socket: marks the dump's replies */
-	bool dumped;
-	bool filter;		/* ask the kernel for veths only */
-};
-
-/* a socket in W's namespace, subscribed to link events, that asked for a
- * dump of the veths; -1 on failure */
-static int watch_open(struct nsh *sh, struct wait_state *st)
-{
-	/* 1000 veths going at once send ~3000 events: room for them all */
-	const struct events_opts o = { .mask = RTMGRP_LINK,
-				       .rcvbuf = 16 << 20 };
-	struct {
-		struct nlmsghdr h;
-		struct ifinfomsg i;
-		char attrs[32];
-	} req = { 0 };
-	struct rtattr *li, *kind;
-	int fd;
-
-	fd = ns_events_open(sh, &st->w->ns, &o, &st->portid);
-	if (fd < 0)
-		return -1;
-	req.h.nlmsg_type = RTM_GETLINK;
-	req.h.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	req.h.nlmsg_seq = ++st->seq;
-	req.h.nlmsg_len = NLMSG_LENGTH(sizeof(req.i));
-	req.i.ifi_family = AF_UNSPEC;
-	if (st->filter) {
-		/* IFLA_LINKINFO { IFLA_INFO_KIND "veth" } */
-		li = (struct rtattr *)((char *)&req + NLMSG_ALIGN(req.h.nlmsg_len));
-		li->rta_type = IFLA_LINKINFO;
-		kind = RTA_DATA(li);
-		kind->rta_type = IFLA_INFO_KIND;
-		kind->rta_len = RTA_LENGTH(sizeof("veth"));
-		memcpy(RTA_DATA(kind), "veth", sizeof("veth"));
-		li->rta_len = RTA_LENGTH(RTA_ALIGN(kind->rta_len));
-		req.h.nlmsg_len = NLMSG_ALIGN(req.h.nlmsg_len) +
-				  RTA_ALIGN(li->rta_len);
-	}
-	if (send(fd, &req, req.h.nlmsg_len, 0) < 0) {
-		close(fd);
-		return -1;
-	}
-	st->left.n = st->gone.n = 0;
-	st->dumped = false;
-	return fd;
-}
-
-/* the peer nsid of the link in NLH, or false if it has no peer elsewhere */
-static bool peer_nsid(struct nlmsghdr *nlh, int *ret)
-{
-	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
-	int len = (int)nlh->nlmsg_len - NLMSG_LENGTH(sizeof(*ifi));
-
-	for (struct rtattr *a = IFLA_RTA(ifi); RTA_OK(a, len);
-	     a = RTA_NEXT(a, len))
-		if (a->rta_type == IFLA_LINK_NETNSID &&
-		    RTA_PAYLOAD(a) >= sizeof(int)) {
-			memcpy(ret, RTA_DATA(a), sizeof(int));
-			return true;
-		}
-	return false;
-}
-
-/* one message: 1 when the dump failed (retry), -1 on an error, else 0 */
-static int watch_msg(struct wait_state *st, struct nlmsghdr *nlh, bool dump)
-{
-	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
-	int nsid;
-
-	if (dump && nlh->nlmsg_type == NLMSG_DONE) {
-		st->dumped = true;
-		st->gone.n = 0;
-		return 0;
-	}
-	if (dump && nlh->nlmsg_type == NLMSG_ERROR) {
-		if (!st->filter)
-			return -1;
-		st->filter = false;	/* a kernel without dump filters */
-		return 1;
-	}
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
-		return 0;
-	if (dump && nlh->nlmsg_type == RTM_NEWLINK) {
-		if (peer_nsid(nlh, &nsid) &&
-		    (nsid < 0 || intset_has(&st->w->nsids, nsid)) &&
-		    !intset_has(&st->gone, ifi->ifi_index) &&
-		    intset_add(&st->left, ifi->ifi_index) < 0)
-			return -1;
-	} else if (!dump && nlh->nlmsg_type == RTM_DELLINK &&
-		   ifi->ifi_family == AF_UNSPEC) {
-		intset_del(&st->left, ifi->ifi_index);
-		/* the dump may still list it: remember it went */
-		if (!st->dumped && intset_add(&st->gone, ifi->ifi_index) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* read what FD has: 0, 1 to start over (events were lost, or the dump
- * failed), -1 on an error */
-static int watch_read(int fd, struct wait_state *st, char *buf, size_t len)
-{
-	for (;;) {
-		ssize_t r = recv(fd, buf, len, MSG_DONTWAIT);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-			return 0;
-		if (r < 0)
-			return errno == ENOBUFS ? 1 : -1;
-		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)r); h = NLMSG_NEXT(h, r)) {
-			bool dump = h->nlmsg_seq == st->seq &&
-				    h->nlmsg_pid == st->portid;
-			int rc = watch_msg(st, h, dump);
-
-			if (rc)
-				return rc;
-		}
-	}
-}
-
-/* wait until the peers of deleted namespaces in W are gone, up to START +
- * WAIT_SECONDS: 0, or 1 after a warning */
-static int watch_wait(struct nsh *sh, const struct watch *w,
-		      const struct timespec *start)
-{
-	struct wait_state st = { .w = w, .filter = true };
-	static char buf[64 * 1024];
-	int fd = -1, rc = 0, tries = 0;
-
-	for (;;) {
-		double left;
-		int r;
-
-		if (fd < 0) {
-			if (++tries > 8) {
-				rc = 0;	/* cannot watch: do not block */
-				break;
-			}
-			fd = watch_open(sh, &st);
-			if (fd < 0)
-				break;
-		}
-		r = watch_read(fd, &st, buf, sizeof(buf));
-		if (r) {
-			close(fd);
-			fd = -1;
-			if (r < 0)
-				break;
-			continue;
-		}
-		if (st.dumped && !st.left.n)
-			break;
-		left = WAIT_SECONDS - since(start);
-		if (left <= 0) {
-			warn_left(sh, &w->ns, st.left.n ? st.left.v[0] : 0);
-			rc = 1;
-			break;
-		}
-		struct pollfd p = { .fd = fd, .events = POLLIN };
-
-		if (poll(&p, 1, (int)(left * 1000) + 1) < 0 && errno == EINTR &&
-		    nsh_interrupted) {
-			rc = 1;
-			break;
-		}
-	}
-	if (fd >= 0)
-		close(fd);
-	free(st.left.v);
-	free(st.gone.v);
-	return rc;
-}
 
 static bool gone(struct nsh *sh, struct pending *p)
 {
@@ -586,9 +361,10 @@ static int pending_wait(struct nsh *sh, const struct timespec *start)
 		npend = keep;
 		if (!npend)
 			return 0;
-		if (since(start) >= WAIT_SECONDS || nsh_interrupted) {
+		if (teardown_since(start) >= WAIT_SECONDS || nsh_interrupted) {
 			if (!nsh_interrupted)
-				warn_left(sh, &pend[0].ns, pend[0].ifindex);
+				teardown_warn_left(sh, &pend[0].ns,
+						   pend[0].ifindex);
 			for (int i = 0; i < npend; i++)
 				ns_close(&pend[i].ns);
 			npend = 0;
@@ -647,7 +423,8 @@ bool teardown_settle(struct nsh *sh, const struct nsh_ns *ns,
 		struct rtnl_link *now = NULL;
 		bool peer_elsewhere;
 
-		if (since(&start) * 1000 >= SETTLE_MS || nsh_interrupted)
+		if (teardown_since(&start) * 1000 >= SETTLE_MS ||
+		    nsh_interrupted)
 			return false;
 		/* 1 ms, then 2, 4 … up to 16 ms between looks */
 		struct timespec ts = { 0, 1000000L << (round < 4 ? round : 4) };
@@ -675,7 +452,7 @@ int teardown_wait(struct nsh *sh)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (int i = 0; i < nwatch; i++) {
 		if (!rc)
-			rc = watch_wait(sh, &watches[i], &start);
+			rc = teardown_watch_wait(sh, &watches[i], &start);
 		watch_free(&watches[i]);
 	}
 	nwatch = 0;
@@ -683,3 +460,4 @@ int teardown_wait(struct nsh *sh)
 		rc = 1;
 	return rc;
 }
+

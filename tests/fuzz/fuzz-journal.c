@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * fuzz-journal.c - the journal reader (shell/lab/journal.c parse(), which
- * `cleanup` runs over every dead session's /run/nsh/PID.journal).
+ * fuzz-journal.c - the journal reader (shell/lab/journal_parse.c
+ * journal_parse(), which `cleanup` runs over every dead session's
+ * /run/nsh/PID.journal).
  *
- * The reader is static: this file includes journal.c itself, so it is
- * called by its own name and journal.c is left as it is (its object in
- * libnshcore.a is then not linked: every symbol it defines is defined
- * here).  The input is split in two at the first form feed: two sessions'
- * journals, the second a dead session's, so records that refer across
- * lines and pairs are exercised.  Only parsing: nothing is removed, no
- * file is opened (journal_load, which reads /run/nsh, is not called).
+ * The reader's helpers are static: this file includes journal_parse.c
+ * itself, so they are in reach by their own names and journal_parse.c is
+ * left as it is (its object in libnshcore.a is then not linked: every
+ * symbol it defines is defined here).  The input is split in two at the
+ * first form feed: two sessions' journals, the second a dead session's,
+ * so records that refer across lines and pairs are exercised.  Only
+ * parsing: nothing is removed, no file is opened (journal_load, which
+ * reads /run/nsh, is not called).
  */
-#include "../../shell/lab/journal.c"
+#include "../../shell/lab/journal_parse.c"
 
 #include <stdint.h>
 
@@ -42,13 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (second)
 		*second++ = '\0';
 	memset(&j, 0, sizeof(j));
-	s = add_session(&j);
+	s = journal_add_session(&j);
 	if (s >= 0) {
 		j.sess[s].self = true;
-		parse(&j, s, buf);
+		journal_parse(&j, s, buf);
 	}
-	if (second && (s = add_session(&j)) >= 0)
-		parse(&j, s, second);
+	if (second && (s = journal_add_session(&j)) >= 0)
+		journal_parse(&j, s, second);
 	for (int i = 0; i < j.n; i++)	/* every record names a session */
 		if (j.rec[i].sess < 0 || j.rec[i].sess >= j.nsess)
 			abort();

@@ -1,23 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-model.c - the netlink-message-to-model converters of
- * shell/lab/model_nl.c: crafted RTM_NEWLINK/DELLINK, NEWADDR/DELADDR,
+ * shell/lab/model_msg.c: crafted RTM_NEWLINK/DELLINK, NEWADDR/DELADDR,
  * NEWROUTE/DELROUTE and NEWNSID/DELNSID messages, as the event socket
  * would receive them.
  *
- * The converters (from_link, from_addr, from_route, apply, parse_cb,
- * nsids_dead) are static: this file includes model_nl.c itself and calls
- * them by their own names, leaving model_nl.c as it is (its object in
- * libnshcore.a is then not linked: every symbol it defines is defined
- * here).  Each input is one datagram: byte 0 picks the namespace it came
- * from (the host, or one with an nsid), the rest are the messages, taken
- * as drain() takes them (one loop below, the same steps: the AF_BRIDGE
- * port messages skipped, nlmsg_convert, NETLINK_ROUTE, nl_msg_parse; the
- * host's DELNSID first).  The model starts empty, with three namespaces,
- * for every input.  No socket is opened (the links drain() would re-read
- * afterwards are only listed), and guard.h keeps any from being opened.
+ * The converters (from_link, from_addr, from_route, apply: model_msg.c)
+ * and nsids_dead (model_nl.c) are static: this file includes those two
+ * files itself and calls them by their own names, leaving them as they
+ * are (their objects in libnshcore.a are then not linked: every symbol
+ * they define is defined here).  Each input is one datagram: byte 0 picks
+ * the namespace it came from (the host, or one with an nsid), the rest
+ * are the messages, taken as drain() takes them (one loop below, the same
+ * steps: the AF_BRIDGE port messages skipped, nlmsg_convert,
+ * NETLINK_ROUTE, nl_msg_parse; the host's DELNSID first).  The model
+ * starts empty, with three namespaces, for every input.  No socket is
+ * opened (the links drain() would re-read afterwards are only listed),
+ * and guard.h keeps any from being opened.
  */
 #include "../../shell/lab/model_nl.c"
+#include "../../shell/lab/model_msg.c"
 
 #include <stdint.h>
 #include <linux/if_link.h>
