@@ -353,6 +353,17 @@ void nsh_explain_words(struct nsh *sh, int argc, char **argv)
 		explain_print(sh, argc, argv, &a);
 }
 
+/* LINE's words W are the ones errors may point at (a caret, err.c) */
+static void words_mark(struct nsh *sh, const char *line, struct nsh_words *w)
+{
+	sh->tok_line = line;
+	sh->tok_words = w->w;
+	sh->tok_col = w->col;
+	sh->ntok = w->n;
+	sh->err_at = NULL;
+	sh->err_at_end = false;
+}
+
 int nsh_run_plain(struct nsh *sh, const char *line, enum nsh_mode mode)
 {
 	struct nsh_words w;
@@ -363,7 +374,9 @@ int nsh_run_plain(struct nsh *sh, const char *line, enum nsh_mode mode)
 		sh->cmdname[0] = '\0';
 		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
 	}
+	words_mark(sh, line, &w);
 	rc = nsh_run_words(sh, w.n, w.w, mode);
+	sh->tok_words = NULL;
 	lex_free(&w);
 	return rc;
 }
@@ -417,7 +430,9 @@ int nsh_run_line(struct nsh *sh, const char *line, enum nsh_mode mode)
 		sh->cmdname[0] = '\0';
 		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
 	}
+	words_mark(sh, line, &w);
 	rc = nsh_run_words(sh, w.n, w.w, mode);
+	sh->tok_words = NULL;
 	lex_free(&w);
 out:
 	if (mode == NSH_RUN) {
@@ -501,8 +516,10 @@ int nsh_prepare_line(struct nsh *sh, const char *line, struct nsh_prepared *p)
 	rc = ns_then_command(argc, argv) ?
 		     nsh_run_words(sh, argc - 1, argv + 1, NSH_CHECK) :
 	     !cmdtree_is_root(argv[0]) ? check_program(sh, argc, argv) : 0;
+	words_mark(sh, line, &w);
 	if (!rc && cmdtree_is_root(argv[0]))
 		rc = prepare_cmd(sh, argc, argv, p);
+	sh->tok_words = NULL;
 	if (rc) {
 		lex_free(&w);
 		return rc;

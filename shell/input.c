@@ -457,6 +457,22 @@ static int dangling(struct nsh *sh, struct input *in, char *acc)
 	return -EINVAL;
 }
 
+/* the columns PROMPT takes on the screen: readline's invisible stretches
+ * (\001…\002) and escape sequences left out, UTF-8 counted by character */
+static int prompt_cols(const char *p)
+{
+	int n = 0;
+	bool hidden = false;
+
+	for (; *p; p++) {
+		if (*p == '\001' || *p == '\002')
+			hidden = *p == '\001';
+		else if (!hidden && ((unsigned char)*p & 0xc0) != 0x80)
+			n++;
+	}
+	return n;
+}
+
 /*
  * input_line - the next logical line of IN in *RET (its text malloc'd, its
  * first physical line's number), prompting when PROMPT: 1, 0 at the end,
@@ -486,6 +502,10 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 			first = in->lineno;
 		if (join(&acc, l) < 0)
 			return -ENOMEM;
+		/* a caret can point into a line typed on one prompt line */
+		sh->caret_cols = prompt && in->kind == INPUT_TERMINAL &&
+					 !strchr(acc, '\n') && first == in->lineno ?
+				 prompt_cols(pbuf) : 0;
 		if (strchr(acc, '\n') || !input_continues(acc))
 			break;
 		acc[strlen(acc) - 1] = ' ';	/* the backslash: a blank */

@@ -364,6 +364,10 @@ int ipl_match(struct nsh *sh, int argc, char **argv, struct nsh_args *ret)
 		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s %s %s",
 			 l.root->name, l.obj->name, argv[l.obj_at + 1]);
 	if (rc) {
+		if (p.err_tok >= 0 && p.err_tok < argc)
+			sh->err_at = argv[p.err_tok];
+		else
+			sh->err_at_end = p.err_tok >= argc;
 		nsh_err(sh, "%s", p.err);
 		return 1;
 	}

@@ -49,6 +49,7 @@ static bool report_ambiguous_word(struct nsh *sh, const struct mctx *c)
 			continue;
 		snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
 			 c->have ? c->best_row->name : c->far_name);
+		sh->err_at = c->tok[i];
 		nsh_err(sh, "'%s': ambiguous, could be '%s' or '%s'%s",
 			str_escape(c->tok[i], esc, sizeof(esc)), c->pfx[i][0],
 			c->pfx[i][1], c->npfx[i] > 2 ? " or more" : "");
@@ -65,6 +66,13 @@ static void report_no_match(struct nsh *sh, const struct mctx *c)
 
 	snprintf(sh->cmdname, sizeof(sh->cmdname), "%s",
 		 c->far_name[0] ? c->far_name : c->tok[0]);
+	if (c->type_err_pos >= 0 && c->type_err_pos >= c->far)
+		sh->err_at = c->type_err_pos < argc ? c->tok[c->type_err_pos] :
+						      NULL;
+	else if (c->far >= argc)
+		sh->err_at_end = true;
+	else
+		sh->err_at = c->tok[c->far];
 	if (c->type_err_pos >= 0 && c->type_err_pos >= c->far) {
 		nsh_err(sh, "%s", c->type_err);
 	} else if (c->far >= argc) {

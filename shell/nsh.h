@@ -413,6 +413,17 @@ struct nsh {
 	char unreported_name[64];
 	struct nsh_host *hosts;	/* the lab's other hosts (lab/remote.h) */
 	unsigned vni_next;	/* the next VXLAN VNI a cross-host link gets */
+	/* a caret under the word an error is about, at the prompt (err.c):
+	 * the prompt's width on screen (0: no caret), the plain line being
+	 * run, its words and their byte offsets (lex.c), the word the next
+	 * error is about (set by the matchers) or its end */
+	int caret_cols;
+	const char *tok_line;
+	char **tok_words;
+	const int *tok_col;
+	int ntok;
+	const char *err_at;
+	bool err_at_end;
 	int whole_script;	/* running a script read whole and checked
 				 * (script.c): other hosts' lines may be
 				 * pipelined (cmds/host.c) */

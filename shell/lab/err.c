@@ -14,10 +14,45 @@
 
 #include "nsh.h"
 
+/* the screen columns of the first LEN bytes of S (UTF-8) */
+static int cols(const char *s, int len)
+{
+	int n = 0;
+
+	for (int i = 0; i < len && s[i]; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * At the prompt, a caret under the word the error is about (the matchers
+ * say which, sh->err_at), right below the line as typed: vtysh's marker.
+ */
+static void caret(struct nsh *sh)
+{
+	int col = -1;
+
+	if (sh->caret_cols <= 0 || !sh->tok_words || !sh->interactive ||
+	    sh->pasting || (!sh->err_at && !sh->err_at_end))
+		return;
+	if (sh->err_at_end)
+		col = (int)strlen(sh->tok_line);
+	for (int i = 0; i < sh->ntok && col < 0; i++)
+		if (sh->tok_words[i] == sh->err_at)
+			col = sh->tok_col[i];
+	sh->err_at = NULL;
+	sh->err_at_end = false;
+	if (col >= 0)
+		fprintf(stderr, "%*s^\n",
+			sh->caret_cols + cols(sh->tok_line, col), "");
+}
+
 static void vreport(struct nsh *sh, bool with_cmd, const char *kind,
 		    const char *fmt, va_list ap)
 {
 	fflush(stdout);
+	if (!kind)
+		caret(sh);
 	if (sh->file && sh->redact) {
 		/* what the line says may be a secret's text */
 		fprintf(stderr, "%s:%d: %s (not shown: the file is not "

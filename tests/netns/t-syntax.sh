@@ -418,6 +418,20 @@ if wait_pane '^  (ip|enter) '; then _tap 0 "? after | lists the commands"; else
 	_tap 1 "? after | lists the commands"; show_pane
 fi
 tm send-keys C-c
+# an error points at its word: a caret right under it (vtysh's marker)
+tm send-keys C-l
+type_ 'ip lnk show'; tm send-keys Enter
+if wait_pane "^ {8}\\^\$"; then
+	_tap 0 "an unknown word at the prompt: a caret under it"
+else
+	_tap 1 "an unknown word at the prompt: a caret under it"; show_pane
+fi
+type_ 'ip link add v0 type veth peer name'; tm send-keys Enter
+if wait_pane "^ {39}\\^\$"; then
+	_tap 0 "a missing word: the caret after the line"
+else
+	_tap 1 "a missing word: the caret after the line"; show_pane
+fi
 type_ "quit"; tm send-keys Enter
 
 done_testing
