@@ -48,6 +48,13 @@ int hosts_barrier(struct nsh *sh, int argc, char **argv);
  * command */
 int hosts_remote(struct nsh *sh, int argc, char **argv,
 		 const struct nsh_args *a);
+/* show topology's part for the other hosts: each host's drawing, then the
+ * cables between hosts (cmds/host_view.c): 0 or 1 */
+int hosts_show_topology(struct nsh *sh);
+/* show path from HOST:NS (FROM) to TARGET, across a cable to another host
+ * if the route leaves by one: its status, or -1 when FROM is no HOST:NS */
+int hosts_show_path(struct nsh *sh, const char *from, const char *target,
+		    bool json);
 
 /*
  * link_lookup - the link called NAME in SH->cur (a kernel request, not a

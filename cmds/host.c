@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,7 +18,7 @@
 
 #include "cmds.h"
 #include "host.h"
-#include "ipl.h"
+#include "term.h"
 #include "remote.h"
 
 #define HOST_ARGV_MAX 48
@@ -123,7 +122,9 @@ static int cmd_host(struct nsh *sh, const struct nsh_args *a)
 	if (host_find(sh, name))
 		return nsh_err(sh, "'%s': there is a host of that name (host "
 				   "del %s first)", name, name);
-	if (!q || asprintf(&remote, "exec %s --agent", q) < 0)
+	/* the agent draws as nsh here does: UTF-8 or ASCII */
+	if (!q || asprintf(&remote, "LC_ALL=%s exec %s --agent",
+			   term_utf8() ? "C.UTF-8" : "C", q) < 0)
 		return nsh_err(sh, "'%s': out of memory", name);
 	ssh_argv(a, &b, remote);
 	describe(a, target, sizeof(target));
@@ -322,11 +323,11 @@ static int run_piped(struct nsh *sh, struct nsh_host *h, const char *line)
 	return 0;
 }
 
-/* may a line for a host go without waiting for its reply?  Not when its
- * output or status is wanted now (captured, tested, redirected) */
-static bool may_pipe(const struct nsh *sh, char **out_wanted)
+/* may a script's line for a host go without waiting for its reply?  Not
+ * when its status is wanted now (tested, redirected, -k) */
+static bool may_pipe(const struct nsh *sh)
 {
-	return !out_wanted && sh->whole_script && !sh->o.keep_going &&
+	return sh->whole_script && !sh->o.keep_going &&
 	       !sh->status_tested && !sh->subshell && !sh->fdmap &&
 	       !sh->defer_report;
 }
@@ -340,8 +341,6 @@ int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 	if (h->state != HOST_UP)
 		return nsh_err(sh, "'%s': the host is %s: %s", h->name,
 			       host_state_name(h->state), h->why);
-	if (may_pipe(sh, out))
-		return run_piped(sh, h, line);
 	if (h->npend && (rc = drain(sh, h, true)))
 		return rc;
 	if ((rc = host_call(h, line, NULL, 0, &r)) < 0)
@@ -388,7 +387,8 @@ static int run_on(struct nsh *sh, const char *name, int argc, char **argv)
 			       name);
 	if (!(line = join_words(argc, argv)))
 		return nsh_err(sh, "'%s': out of memory", name);
-	return host_run(sh, h, line, NULL);
+	return h->state == HOST_UP && may_pipe(sh) ? run_piped(sh, h, line) :
+						      host_run(sh, h, line, NULL);
 }
 
 static int cmd_on(struct nsh *sh, const struct nsh_args *a)
@@ -411,51 +411,15 @@ int host_program(struct nsh *sh, int argc, char **argv)
 
 /* ---------------------------------------------- HOST:NS in a namespace */
 
-/* is TYPE (a placeholder, maybe with more words after it) a namespace's? */
-static bool ns_type(const char *type)
-{
-	static const char *const t[] = { "NSREF", "NETNS", "NSNAME" };
-
-	for (size_t i = 0; type && i < ARRAY_SIZE(t); i++)
-		if (!strncmp(type, t[i], strlen(t[i])) &&
-		    !isalnum((unsigned char)type[strlen(t[i])]))
-			return true;
-	return false;
-}
-
-/* the placeholder type of binding NAME in SYNTAX ("… NSREF$from …") */
-static bool syntax_ns_bind(const char *syntax, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = syntax; (p = strchr(p, '$')); p++) {
-		const char *t = p;
-
-		if (strncmp(p + 1, name, n) || isalnum((unsigned char)p[1 + n]) ||
-		    p[1 + n] == '_')
-			continue;
-		while (t > syntax && t[-1] != ' ' && t[-1] != '{' &&
-		       t[-1] != '[')
-			t--;
-		return ns_type(t);
-	}
-	return false;
-}
-
-/* is binding I of A a namespace's word? */
+/*
+ * Is binding I of A a word that may say HOST:…?  Any value: a namespace
+ * (NSREF, -n, netns exec), an NS:IF word (HOST:NS:IF), a path's end.  So
+ * a host's name shadows a namespace of the same name in NS:IF words: give
+ * hosts names of their own (h1 … for hosts, ns1 … for namespaces).
+ */
 static bool ns_word(const struct nsh_args *a, int i)
 {
-	const struct nsh_bind *b = &a->bind[i];
-	int k = i - 1;
-
-	if (b->is_kw || !b->v.text)
-		return false;
-	while (k >= 0 && !a->bind[k].is_kw)
-		k--;
-	if (k >= 0 && a->bind[k].opt)	/* an ipl row's option, its word */
-		return k == i - 1 && ns_type(a->bind[k].opt->arg);
-	return b->opt ? ns_type(b->opt->arg) :
-			syntax_ns_bind(a->cmd->syntax, b->name);
+	return !a->bind[i].is_kw && a->bind[i].v.text;
 }
 
 /* the host of WORD = HOST:REST, or NULL */
@@ -477,7 +441,8 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 	struct nsh_host *h = NULL;
 	_cleanup_free_ char *line = NULL;
 
-	if (!sh->hosts || argc > NSH_MAX_WORDS)
+	if (!sh->hosts || argc > NSH_MAX_WORDS ||
+	    (a->cmd->flags & NSH_CMD_HOSTS))
 		return -1;
 	memcpy(words, argv, sizeof(*argv) * (size_t)argc);
 	for (int i = 0; i < a->nbind; i++) {
@@ -497,7 +462,8 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 		return -1;
 	if (!(line = join_words(argc, words)))
 		return nsh_err(sh, "'%s': out of memory", h->name);
-	return host_run(sh, h, line, NULL);
+	return h->state == HOST_UP && may_pipe(sh) ? run_piped(sh, h, line) :
+						      host_run(sh, h, line, NULL);
 }
 
 /* TEXT line by line onto stdout, NAME: in front */
@@ -553,17 +519,17 @@ int hosts_cleanup(struct nsh *sh, bool dry_run, bool quiet)
 static const struct nsh_cmd host_cmds[] = {
 	{ "host del WORD$name",
 	  "end a host's agent and forget the host (its lab stays there)",
-	  cmd_host_del, 0, "host del h2" },
+	  cmd_host_del, NSH_CMD_HOSTS, "host del h2" },
 	{ "host WORD$name ssh WORD$dest [ { port UINT$port | identity "
 	  "FILE$identity | agent FILE$agent | via-underlay WORD$via | "
 	  "option WORD$opt } ... ]",
 	  "add a host to the lab: its agent (nsh --agent) started over one "
 	  "SSH session",
-	  cmd_host, 0, "host h2 ssh root@192.0.2.2 port 22" },
+	  cmd_host, NSH_CMD_HOSTS, "host h2 ssh root@192.0.2.2 port 22" },
 	{ "hosts [ -j ]", "the lab's hosts: state, agent, requests",
 	  cmd_hosts, NSH_CMD_NOBARRIER, "hosts" },
 	{ "on WORD$name ARGS...", "run a line on a host (as NAME: LINE)",
-	  cmd_on, NSH_CMD_NESTED, "on h2 ip netns add ns5" },
+	  cmd_on, NSH_CMD_NESTED | NSH_CMD_HOSTS, "on h2 ip netns add ns5" },
 	{ NULL },
 };
 

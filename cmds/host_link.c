@@ -368,11 +368,11 @@ static const struct nsh_cmd host_link_cmds[] = {
 	  "mtu UINT$mtu } ... ]",
 	  "a cable between namespaces of two hosts: a VXLAN pair over the "
 	  "underlay (HOST:NS[:IF])",
-	  cmd_link, 0, "link h1:ns1:eth1 h2:ns5:eth1" },
+	  cmd_link, NSH_CMD_HOSTS, "link h1:ns1:eth1 h2:ns5:eth1" },
 	{ "span WORD$bridge ARGS...",
 	  "one bridge over several hosts: a VXLAN port on each, flooding "
 	  "to the others (HOST[:NS]…)",
-	  cmd_span, 0, "span br0 h1 h2 h3" },
+	  cmd_span, NSH_CMD_HOSTS, "span br0 h1 h2 h3" },
 	{ NULL },
 };
 

@@ -246,7 +246,7 @@ static const struct nsh_cmd show_cmds[] = {
 	  "namespace)" },
 	{ "show path NSREF WORD$target [ -j ]",
 	  "the layer-2/3 path from a namespace to another or to an address",
-	  cmd_show_path, 0, "show path ns1 ns2",
+	  cmd_show_path, NSH_CMD_HOSTS, "show path ns1 ns2",
 	  "ip -n {nsref} route get {addr:target}\nip -n {nsref} neigh show\n"
 	  "bridge fdb show" },
 	{ "watch [ -j ]",

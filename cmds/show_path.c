@@ -86,7 +86,12 @@ int cmd_show_path(struct nsh *sh, const struct nsh_args *a)
 	struct nsh_prefix x;
 	struct path p;
 	char buf[4096];
+	int rc;
 
+	if (sh->hosts && (rc = hosts_show_path(sh, arg_str(a, "nsref"),
+					       arg_str(a, "target"),
+					       arg_has(a, "-j"))) >= 0)
+		return rc;
 	if (!m || !(from = show_ns_ref(sh, m, arg_str(a, "nsref"))) ||
 	    show_target(sh, m, from, arg_str(a, "target"), &to, &x))
 		return 1;

@@ -353,5 +353,7 @@ int cmd_show_topology(struct nsh *sh, const struct nsh_args *a)
 	else
 		topo_text(&t);
 	topo_free(&t);
+	if (sh->hosts && !arg_has(a, "-j") && !arg_has(a, "--dot"))
+		return hosts_show_topology(sh);
 	return 0;
 }

@@ -243,6 +243,9 @@ enum {
 					 * (recorded with its label) */
 	NSH_CMD_KILLS = 1 << 8,		/* ends one when its one word is
 					 * a label (recorded then) */
+	NSH_CMD_HOSTS = 1 << 10,	/* reads HOST:NS words itself (a
+					 * view over several hosts): not
+					 * handed whole to one host */
 	NSH_CMD_UNDO = 1 << 9,		/* goes back to earlier states: a
 					 * script the checking pass finds it
 					 * in has its states kept

@@ -171,6 +171,15 @@ is "… and is a port of br0 there" \
 	"$(on_host 2 ip -j link show vx-br0 | jq_py 'l["master"]')" br0
 is "one SSH connection per host for the whole lab (host 1)" \
 	"$(grep -c 'Accepted publickey' "$TMP/sshd1.log")" 1
+# one view of the lab: the hosts drawn, the cables between them, the path
+out=$("$NSH" -c "$(decl 1); $(decl 2); $(decl 3); show topology" 2>&1)
+like "show topology draws each host under its name" "$out" "host h2 \(ssh root@10.99.0.2 port 2222, up\)"
+like "… with that host's namespaces" "$out" "─ a3 ─"
+like "… and the cables between hosts" "$out" "h1:a1:x12 ═ VXLAN [0-9]*, UDP 4789, eth0 10.99.0.1 ↔ eth0 10.99.0.2 ═ h2:a2:x21"
+like "… and the spanned bridge's ports" "$out" "h3:\(host\):vx-br0: bridge port, VXLAN"
+out=$("$NSH" -c "$(decl 1); $(decl 2); show path h1:a1 10.60.0.2" 2>&1)
+like "show path names the VXLAN hop and its underlay" "$out" "h1:a1:x12 ═ VXLAN [0-9]*, UDP 4789, over eth0 10.99.0.1 → eth0 10.99.0.2 ═ h2:a2:x21"
+like "… and goes on on the other host to the address" "$out" "10.60.0.2 is a2's own address"
 # a namespace's name may carry its host, wherever a namespace is expected
 out=$("$NSH" -c "$(decl 1); ip -n h1:a1 -br addr show dev x12" 2>&1)
 like "ip -n h1:a1 … runs on host 1 in a1" "$out" "10.60.0.1/30"
