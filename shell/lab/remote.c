@@ -40,7 +40,8 @@ struct nsh_host *host_find(struct nsh *sh, const char *name)
 
 const char *host_state_name(enum host_state s)
 {
-	return s == HOST_UP ? "up" : s == HOST_LOST ? "lost" : "down";
+	return s == HOST_UP ? "up" : s == HOST_LOST ? "lost" :
+	       s == HOST_STARTING ? "starting" : "down";
 }
 
 static void argv_free(char **v)
@@ -81,7 +82,7 @@ int host_add(struct nsh *sh, const char *name, char *const *argv,
 	snprintf(h->name, sizeof(h->name), "%s", name);
 	snprintf(h->target, sizeof(h->target), "%s", target);
 	h->pid = -1;
-	h->to = h->from = -1;
+	h->to = h->from = h->errfd = -1;
 	while (*tail)
 		tail = &(*tail)->next;
 	*tail = h;
@@ -107,7 +108,7 @@ static void __attribute__((noreturn)) transport_child(char **argv, int sock,
 }
 
 /* start H's transport: 0 or a negative errno */
-static int transport_start(struct nsh_host *h, int *errfd)
+static int transport_start(struct nsh_host *h)
 {
 	int sv[2], ep[2];
 
@@ -134,7 +135,7 @@ static int transport_start(struct nsh_host *h, int *errfd)
 		return e;
 	}
 	h->to = h->from = sv[0];
-	*errfd = ep[0];
+	h->errfd = ep[0];
 	return 0;
 }
 
@@ -184,21 +185,25 @@ static void transport_close(struct nsh_host *h)
 {
 	if (h->to >= 0)
 		close(h->to);
-	h->to = h->from = -1;
+	if (h->errfd >= 0)
+		close(h->errfd);
+	h->to = h->from = h->errfd = -1;
 	h->inlen = 0;
 }
 
-/* H's connection ended (WHY): the host is lost */
-static int lost(struct nsh_host *h, int errfd, const char *why)
+/* H's connection ended (WHY, and the transport's last word): the host
+ * is lost */
+static int lost(struct nsh_host *h, const char *why)
 {
-	transport_close(h);
+	if (h->to >= 0)
+		close(h->to);
+	h->to = h->from = -1;
 	transport_reap(h, 2000);
-	if (errfd >= 0) {
-		why_from_stderr(h, errfd, why);
-		close(errfd);
-	} else {
+	if (h->errfd >= 0)
+		why_from_stderr(h, h->errfd, why);
+	else
 		snprintf(h->why, sizeof(h->why), "%s", why);
-	}
+	transport_close(h);
 	h->state = HOST_LOST;
 	return -ECONNRESET;
 }
@@ -268,23 +273,23 @@ static int read_msg(struct nsh_host *h, int timeout_ms, struct jsonl_msg *m)
 
 /* --------------------------------------------------------------- public */
 
-static int greeting(struct nsh_host *h, int errfd, int timeout_ms)
+static int greeting(struct nsh_host *h, int timeout_ms)
 {
 	struct jsonl_msg m;
 	const char *s;
 	int rc = read_msg(h, timeout_ms > 0 ? timeout_ms : GREETING_MS, &m);
 
 	if (rc == -ECONNRESET)
-		return lost(h, errfd, "the connection ended before the agent "
+		return lost(h, "the connection ended before the agent "
 				      "started");
 	if (rc == -ETIMEDOUT || rc == -EINTR) {
-		lost(h, errfd, rc == -EINTR ? "interrupted" :
+		lost(h, rc == -EINTR ? "interrupted" :
 			       "no answer from the agent");
 		return rc;
 	}
 	if (rc < 0 || !(s = jsonl_str(&m, "agent")) || !streq(s, "nsh")) {
 		jsonl_free(&m);
-		lost(h, errfd, "what answered is not an nsh agent");
+		lost(h, "what answered is not an nsh agent");
 		return -EPROTO;
 	}
 	snprintf(h->version, sizeof(h->version), "%s",
@@ -299,26 +304,40 @@ static int greeting(struct nsh_host *h, int errfd, int timeout_ms)
 	return 0;
 }
 
-int host_connect(struct nsh_host *h, int timeout_ms)
+int host_start(struct nsh_host *h)
 {
-	int errfd = -1, rc;
+	int rc;
 
-	if (h->state == HOST_UP)
+	if (h->state == HOST_UP || h->state == HOST_STARTING)
 		return 0;
 	h->why[0] = '\0';
-	if ((rc = transport_start(h, &errfd)) < 0) {
+	if ((rc = transport_start(h)) < 0) {
 		snprintf(h->why, sizeof(h->why), "cannot start %s: %s",
 			 h->argv[0], strerror(-rc));
 		return rc;
 	}
-	if ((rc = greeting(h, errfd, timeout_ms)) < 0)
+	h->state = HOST_STARTING;
+	return 0;
+}
+
+int host_greeted(struct nsh_host *h, int timeout_ms)
+{
+	int rc;
+
+	if (h->state != HOST_STARTING)
+		return h->state == HOST_UP ? 0 : -ENOTCONN;
+	if ((rc = greeting(h, timeout_ms)) < 0)
 		return rc;
-	/* from now on the transport's stderr is the terminal's again: its
-	 * pipe is drained no longer */
-	close(errfd);
 	h->state = HOST_UP;
 	h->requests = 0;
 	return 0;
+}
+
+int host_connect(struct nsh_host *h, int timeout_ms)
+{
+	int rc = host_start(h);
+
+	return rc < 0 ? rc : host_greeted(h, timeout_ms);
 }
 
 static int send_request(struct nsh_host *h, const char *line,
@@ -369,7 +388,7 @@ static int await_reply(struct nsh_host *h, long long id, int timeout_ms,
 		int rc = read_msg(h, timeout_ms, &m);
 
 		if (rc == -ECONNRESET || rc == -EPROTO)
-			return lost(h, -1, rc == -EPROTO ?
+			return lost(h, rc == -EPROTO ?
 					   "the agent sent what nsh cannot read" :
 					   "the agent's connection ended");
 		if (rc < 0)
@@ -410,7 +429,7 @@ int host_call(struct nsh_host *h, const char *line, char *const *lines,
 	id = ++h->next_id;
 	h->piped = false;
 	if ((rc = send_request(h, line, lines, n, id, false)) < 0)
-		return lost(h, -1, "the agent's connection ended");
+		return lost(h, "the agent's connection ended");
 	return await_reply(h, id, -1, r);
 }
 
@@ -432,7 +451,7 @@ int host_send(struct nsh_host *h, const char *line, int lineno)
 	}
 	id = ++h->next_id;
 	if (send_request(h, line, NULL, 0, id, h->piped) < 0)
-		return lost(h, -1, "the agent's connection ended");
+		return lost(h, "the agent's connection ended");
 	h->piped = true;
 	h->pend[h->npend].id = id;
 	h->pend[h->npend++].line = lineno;

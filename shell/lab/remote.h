@@ -25,6 +25,7 @@ enum host_state {
 	HOST_DOWN,	/* declared, no agent (not yet, or closed) */
 	HOST_UP,
 	HOST_LOST,	/* the agent or its connection ended */
+	HOST_STARTING,	/* its transport started, the greeting not read */
 };
 
 struct nsh_host {
@@ -37,6 +38,8 @@ struct nsh_host {
 	long long agent_pid;
 	pid_t pid;		/* the transport (ssh) */
 	int to, from;		/* its stdin, its stdout */
+	int errfd;		/* its stderr (its last word, when lost) */
+	int decl_line;		/* the script line that declared it */
 	enum host_state state;
 	char why[256];		/* HOST_LOST, HOST_DOWN after a failure */
 	char via[64];		/* the underlay link (via-underlay IF) */
@@ -78,6 +81,10 @@ int host_add(struct nsh *sh, const char *name, char *const *argv,
 /* start the agent and read its greeting within TIMEOUT_MS: 0, or a
  * negative errno (H->why says what happened) */
 int host_connect(struct nsh_host *h, int timeout_ms);
+/* the same in two halves, so that several hosts connect at once: start
+ * the transport (HOST_STARTING), then read the greeting (HOST_UP) */
+int host_start(struct nsh_host *h);
+int host_greeted(struct nsh_host *h, int timeout_ms);
 /* run LINE (or the N LINES of a batch when LINES) on H: 0 and R filled,
  * or a negative errno (-ENOTCONN: H is not up; -ECONNRESET: it was lost,
  * H->why) */
