@@ -13,6 +13,7 @@
 #include "nsh.h"
 
 struct ipl_table;
+struct nlmsghdr;
 
 /*
  * iproute2's ifa_flag_data: the IFA_F_* words in its order, which is also
@@ -36,6 +37,10 @@ const struct addr_flag *addr_flag_find(const char *name);
 extern const struct ipl_table addr_show_opts;
 int addr_show(struct nsh *sh, const struct nsh_args *a);
 int addr_flush(struct nsh *sh, const struct nsh_args *a);
+/* the address of RTM_NEWADDR/RTM_DELADDR message N on link DEVNAME, as
+ * print_addrinfo prints it for ip monitor: "IDX: DEV    inet …" in text;
+ * false (nothing printed) if it is no IPv4 or IPv6 address */
+bool addr_print_msg(struct nlmsghdr *n, const char *devname);
 
 /* the keys of both tables (one switch per handler) */
 enum addr_key {

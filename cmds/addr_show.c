@@ -400,6 +400,17 @@ static void print_addr(const struct out *o, const struct ifa_view *v,
 	pr_string(PR_FP, NULL, "%s", "\n");
 }
 
+bool addr_print_msg(struct nlmsghdr *n, const char *devname)
+{
+	const struct out o = { .with_dev = true };
+	struct ifa_view v;
+
+	if (!ifa_view(n, &v))
+		return false;
+	print_addr(&o, &v, devname);
+	return true;
+}
+
 /* the addresses of one show, as views into MSGS */
 struct addrs {
 	struct msg_list msgs;
