@@ -50,9 +50,6 @@ void mon_ll_remember(struct mon *m, const struct nlmsghdr *nlh);
 void mon_ll_init(struct mon *m);
 /* iproute2's ll_index_to_name: the map, the kernel, or "ifN" in BUF */
 const char *mon_ll_name(struct mon *m, int index, char *buf, size_t len);
-/* a link-layer address of LEN bytes of a link of TYPE (ARPHRD_*) */
-const char *mon_lladdr_str(const unsigned char *a, int len, int type,
-			   char *buf, size_t blen);
 /* an IPv4 or IPv6 address of FAMILY, or "???" */
 const char *mon_addr_str(int family, const struct nlattr *a, char *buf,
 			 size_t len);

@@ -116,14 +116,15 @@ static void link_lladdr(const char *word, const struct nlattr *a, int type)
 {
 	char buf[64];
 
-	printf("%s%s", word, mon_lladdr_str(nla_data(a), nla_len(a), type, buf,
-					    sizeof(buf)));
+	printf("%s%s", word, pr_lladdr(nla_data(a), nla_len(a), (unsigned)type,
+				       buf, sizeof(buf)));
 }
 
 /* "\n    link/ether ADDR brd ADDR permaddr ADDR" */
 static void link_addresses(const struct ifinfomsg *ifi, struct nlattr **tb)
 {
-	const struct nlattr *a = tb[IFLA_ADDRESS], *perm = tb[IFLA_PERM_ADDRESS];
+	const struct nlattr *a = tb[IFLA_ADDRESS];
+	const struct nlattr *perm = tb[IFLA_PERM_ADDRESS];
 	char buf[64];
 
 	printf("\n    link/%s ", nl_llproto2str(ifi->ifi_type, buf,
@@ -244,8 +245,8 @@ static void neigh_flags(const struct ndmsg *r, struct nlattr **tb)
 		if (r->ndm_state & states[i].mask)
 			printf("%s ", states[i].name);
 	if (tb[NDA_PROTOCOL] && nla_get_u8(tb[NDA_PROTOCOL]))
-		printf("proto %s ", rt_proto_n2a(nla_get_u8(tb[NDA_PROTOCOL]), b,
-						 sizeof(b)));
+		printf("proto %s ",
+		       rt_proto_n2a(nla_get_u8(tb[NDA_PROTOCOL]), b, sizeof(b)));
 }
 
 void mon_print_neigh(struct mon *m, const struct nlmsghdr *nlh, int nsid)
@@ -279,10 +280,10 @@ void mon_print_neigh(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	if (tb[NDA_LLADDR]) {
 		struct ll_ent *e = mon_ll_get(m, r->ndm_ifindex);
 
-		printf("lladdr %s ", mon_lladdr_str(nla_data(tb[NDA_LLADDR]),
-						    nla_len(tb[NDA_LLADDR]),
-						    e ? e->type : ARPHRD_ETHER,
-						    b, sizeof(b)));
+		printf("lladdr %s ", pr_lladdr(nla_data(tb[NDA_LLADDR]),
+					       nla_len(tb[NDA_LLADDR]),
+					       e ? e->type : ARPHRD_ETHER, b,
+					       sizeof(b)));
 	}
 	neigh_flags(r, tb);
 	putchar('\n');
@@ -321,9 +322,8 @@ void mon_print_netconf(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	printf("%s ", rt_family_name(ncm->ncm_family));
 	if (tb[NETCONFA_IFINDEX])
 		printf("%s ", ifindex == NETCONFA_IFINDEX_ALL ? "all" :
-			      ifindex == NETCONFA_IFINDEX_DEFAULT ?
-				      "default" :
-				      mon_ll_name(m, ifindex, dev, sizeof(dev)));
+			      ifindex == NETCONFA_IFINDEX_DEFAULT ? "default" :
+			      mon_ll_name(m, ifindex, dev, sizeof(dev)));
 	if (tb[NETCONFA_FORWARDING])
 		printf("forwarding %s ",
 		       nla_get_u32(tb[NETCONFA_FORWARDING]) ? "on" : "off");

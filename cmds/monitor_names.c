@@ -3,7 +3,7 @@
  * monitor_names.c - what every printer of `ip monitor` uses: iproute2's
  * ll map (a link index's name, flags and type: filled at the start, kept
  * by the link events of any namespace, a link not in it asked for), the
- * formatters of link-layer and IP addresses, and the header of an event
+ * formatter of IP addresses, and the header of an event
  * (-t/-ts, [nsid N], label).
  */
 #include "config.h"
@@ -14,7 +14,6 @@
 #include <sys/time.h>
 #include <time.h>
 #include <arpa/inet.h>
-#include <net/if_arp.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <netlink/netlink.h>
@@ -22,10 +21,6 @@
 #include <netlink/msg.h>
 
 #include "monitor.h"
-
-#ifndef ARPHRD_IP6GRE
-#define ARPHRD_IP6GRE 823
-#endif
 
 struct ll_ent *mon_ll_get(struct mon *m, int index)
 {
@@ -124,23 +119,6 @@ const char *mon_ll_name(struct mon *m, int index, char *buf, size_t len)
 	if (e)
 		return e->name;
 	snprintf(buf, len, "if%d", index);
-	return buf;
-}
-
-const char *mon_lladdr_str(const unsigned char *a, int len, int type,
-			   char *buf, size_t blen)
-{
-	size_t o = 0;
-
-	if (len == 4 && (type == ARPHRD_TUNNEL || type == ARPHRD_SIT ||
-			 type == ARPHRD_IPGRE))
-		return inet_ntop(AF_INET, a, buf, (socklen_t)blen);
-	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
-		return inet_ntop(AF_INET6, a, buf, (socklen_t)blen);
-	buf[0] = '\0';
-	for (int i = 0; i < len && o + 4 < blen; i++)
-		o += (size_t)snprintf(buf + o, blen - o, "%s%02x", i ? ":" : "",
-				      a[i]);
 	return buf;
 }
 

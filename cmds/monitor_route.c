@@ -152,12 +152,12 @@ static const char *rt_prefix(int family, const struct nlattr *a, int plen,
 			     char *buf, size_t len)
 {
 	char ab[INET6_ADDRSTRLEN + 8];
+	const char *addr = mon_addr_str(family, a, ab, sizeof(ab));
 
 	if (plen != mon_bit_len(family))
-		snprintf(buf, len, "%s/%d", mon_addr_str(family, a, ab, sizeof(ab)),
-			 plen);
+		snprintf(buf, len, "%s/%d", addr, plen);
 	else
-		snprintf(buf, len, "%s", mon_addr_str(family, a, ab, sizeof(ab)));
+		snprintf(buf, len, "%s", addr);
 	return buf;
 }
 
@@ -463,8 +463,8 @@ void mon_print_nexthop(struct mon *m, const struct nlmsghdr *nlh, int nsid)
 	if (tb[NHA_GATEWAY])
 		print_gateway(nhm->nh_family, tb[NHA_GATEWAY]);
 	if (tb[NHA_OIF])
-		printf("dev %s ", mon_ll_name(m, (int)nla_get_u32(tb[NHA_OIF]), b,
-					  sizeof(b)));
+		printf("dev %s ", mon_ll_name(m, (int)nla_get_u32(tb[NHA_OIF]),
+					      b, sizeof(b)));
 	if (nhm->nh_scope != RT_SCOPE_UNIVERSE)
 		printf("scope %s ", rt_scope_n2a(nhm->nh_scope, b, sizeof(b)));
 	if (tb[NHA_BLACKHOLE])
