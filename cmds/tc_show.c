@@ -111,15 +111,17 @@ static void print_unknown(struct nlattr *opt)
 		printf("[Unknown qdisc, optlen=%u] ", (unsigned)nla_len(opt));
 }
 
-struct qfilter {
+/* the selectors of a show: those of a qdisc, and those of a class */
+struct tc_filter {
 	int ifindex;
-	uint32_t parent, handle;
+	uint32_t parent, handle;	/* qdisc */
+	uint32_t qdisc, classid;	/* class */
 };
 
 /* a qdisc's first words: kind, handle, dev, parent, refcnt, offload and
  * blocks */
 static void print_qdisc_head(struct tc_show *s, const struct tcmsg *t,
-			     struct nlattr **tb, const struct qfilter *f)
+			     struct nlattr **tb, const struct tc_filter *f)
 {
 	char buf[64];
 
@@ -156,7 +158,7 @@ static void print_qdisc_head(struct tc_show *s, const struct tcmsg *t,
 }
 
 static void print_qdisc(struct tc_show *s, struct nlmsghdr *nlh,
-			const struct qfilter *f)
+			const struct tc_filter *f)
 {
 	struct tcmsg *t = nlmsg_data(nlh);
 	struct nlattr *tb[TCA_MAX + 1], *xstats = NULL;
@@ -227,7 +229,7 @@ static int tc_dump(struct nsh *sh, int type, struct tcmsg *t, bool invisible,
 }
 
 /* a second filter of the show: tc refuses it */
-static int filter_twice(struct nsh *sh, const struct qfilter *f,
+static int filter_twice(struct nsh *sh, const struct tc_filter *f,
 			const char *word)
 {
 	if (f->parent)
@@ -319,15 +321,40 @@ static int show_dump(struct nsh *sh, const struct nsh_args *a,
 			   "show");
 }
 
+/* a message of a show's dump, printed if F selects it */
+typedef void tc_printer(struct tc_show *s, struct nlmsghdr *nlh,
+			const struct tc_filter *f);
+
+/* the show of TYPE: its dump (show_dump), each message printed by PRINT
+ * in -j's JSON for the qdiscs (the classes' printers print text) */
+static int show_list(struct tc_show *s, const struct nsh_args *a,
+		     const char *dev, int type, struct tcmsg *t,
+		     bool invisible, struct tc_filter *f, tc_printer *print)
+{
+	_cleanup_(msg_list_free) struct msg_list l = { 0 };
+	const struct nsh_opts *o = &s->sh->o;
+	int rc = show_dump(s->sh, a, dev, type, t, invisible, &l);
+
+	if (rc != SHOW_NATIVE)
+		return rc;
+	f->ifindex = t->tcm_ifindex;
+	if (type == RTM_GETQDISC)
+		pr_begin(o->json, o->pretty, o->oneline, true);
+	else
+		pr_begin(false, false, o->oneline, true);
+	for (int i = 0; i < l.n; i++)
+		print(s, l.v[i], f);
+	pr_end();
+	return 0;
+}
+
 int tc_qdisc_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
-	struct msg_list l = { 0 };
-	struct qfilter f = { 0 };
+	struct tc_filter f = { 0 };
 	struct tc_show s;
 	const char *dev = NULL;
 	bool invisible = false;
-	int rc;
 
 	show_init(&s, sh, a);
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i)) {
@@ -357,16 +384,8 @@ int tc_qdisc_show(struct nsh *sh, const struct nsh_args *a)
 		default: break;
 		}
 	}
-	rc = show_dump(sh, a, dev, RTM_GETQDISC, &t, invisible, &l);
-	if (rc != SHOW_NATIVE)
-		return rc;
-	f.ifindex = t.tcm_ifindex;
-	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
-	for (int i = 0; i < l.n; i++)
-		print_qdisc(&s, l.v[i], &f);
-	pr_end();
-	msg_list_free(&l);
-	return 0;
+	return show_list(&s, a, dev, RTM_GETQDISC, &t, invisible, &f,
+			 print_qdisc);
 }
 
 /* ------------------------------------------------------------ class show */
@@ -383,14 +402,9 @@ static const struct ipl_opt cshow_rows[] = {
 
 const struct ipl_table tc_cshow_opts = { "tc class show", cshow_rows };
 
-struct cfilter {
-	int ifindex;
-	uint32_t qdisc, classid;
-};
-
 /* print_class: text only (tc prints classes with fprintf, also with -j) */
 static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
-			const struct cfilter *f)
+			const struct tc_filter *f)
 {
 	struct tcmsg *t = nlmsg_data(nlh);
 	struct nlattr *tb[TCA_MAX + 1], *xstats = NULL;
@@ -444,11 +458,9 @@ static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
 int tc_class_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
-	struct msg_list l = { 0 };
-	struct cfilter f = { 0 };
+	struct tc_filter f = { 0 };
 	struct tc_show s;
 	const char *dev = NULL;
-	int rc;
 
 	/* -graph's tree is the real tc's */
 	for (int i = 0; i < a->nbind; i = ipl_next(a, i))
@@ -477,16 +489,6 @@ int tc_class_show(struct nsh *sh, const struct nsh_args *a)
 		default: break;
 		}
 	}
-	rc = show_dump(sh, a, dev, RTM_GETTCLASS, &t, false, &l);
-	if (rc != SHOW_NATIVE)
-		return rc;
-	f.ifindex = t.tcm_ifindex;
-	/* the kinds' printers print text: no JSON context */
-	pr_begin(false, false, sh->o.oneline, true);
-	for (int i = 0; i < l.n; i++)
-		print_class(&s, l.v[i], &f);
-	pr_end();
-	fflush(stdout);
-	msg_list_free(&l);
-	return 0;
+	return show_list(&s, a, dev, RTM_GETTCLASS, &t, false, &f,
+			 print_class);
 }
