@@ -267,31 +267,13 @@ static bool is_multicast(const struct nsh_prefix *p)
 	return p->family == AF_INET6 && p->addr[0] == 0xff;
 }
 
-/*
- * finish - what ipaddr_modify does after its loop: the flags, IFA_ADDRESS
- * for a local address without a peer (not for iproute2's wildcard
- * deletion), the prefix length, the derived broadcast, the default scope,
- * the link, the lifetimes.  0, or 1 after reporting.
- */
-static int finish(struct modify *m)
+/* IFA_ADDRESS for a local address without a peer (not for iproute2's
+ * wildcard deletion), the prefix length, the derived broadcast and the
+ * default scope; 0, or 1 after reporting */
+static int finish_address(struct modify *m, const struct nsh_prefix *lcl)
 {
-	const struct nsh_prefix *lcl = m->local ? &m->local->pfx : NULL;
 	struct nsh_prefix none = { 0 };
-	struct ifaddrmsg *ifm;
-	int ifindex;
 
-	if (m->flags > 0xff && nla_put_u32(m->msg, IFA_FLAGS, m->flags) < 0)
-		return nsh_err(m->sh, "out of memory");
-	if (!m->dev)
-		return nsh_err(m->sh, "%s%s%smissing 'dev IFNAME' (the link of "
-				      "the address)",
-			       m->local ? "'" : "",
-			       m->local ? m->local->text : "",
-			       m->local ? "': " : "");
-	/* iproute2 would send a request of no family, which the kernel
-	 * refuses with "Operation not supported" */
-	if (!m->family)
-		return nsh_err(m->sh, "missing the address (ADDRESS[/LEN])");
 	if (!m->peer && lcl) {
 		if (m->cmd == RTM_DELADDR && lcl->family == AF_INET &&
 		    !lcl->has_len)
@@ -311,21 +293,55 @@ static int finish(struct modify *m)
 		m->scope = lcl && lcl->family == AF_INET &&
 					   lcl->addr[0] == 127 ?
 				   RT_SCOPE_HOST : RT_SCOPE_UNIVERSE;
-	if (link_index(m->sh, m->dev, &ifindex))
-		return 1;
-	if (m->has_lft) {
-		struct ifa_cacheinfo ci = { .ifa_prefered = m->preferred,
-					    .ifa_valid = m->valid };
+	return 0;
+}
 
-		if (!m->valid)
-			return nsh_err(m->sh, "valid_lft is zero");
-		if (m->valid < m->preferred)
-			return nsh_err(m->sh, "preferred_lft (%u) is greater "
-					      "than valid_lft (%u)",
-				       m->preferred, m->valid);
-		if (nla_put(m->msg, IFA_CACHEINFO, sizeof(ci), &ci) < 0)
-			return nsh_err(m->sh, "out of memory");
-	}
+/* IFA_CACHEINFO of valid_lft and preferred_lft, if given; 0, or 1 after
+ * reporting */
+static int put_lifetimes(struct modify *m)
+{
+	struct ifa_cacheinfo ci = { .ifa_prefered = m->preferred,
+				    .ifa_valid = m->valid };
+
+	if (!m->has_lft)
+		return 0;
+	if (!m->valid)
+		return nsh_err(m->sh, "valid_lft is zero");
+	if (m->valid < m->preferred)
+		return nsh_err(m->sh, "preferred_lft (%u) is greater than "
+				      "valid_lft (%u)",
+			       m->preferred, m->valid);
+	if (nla_put(m->msg, IFA_CACHEINFO, sizeof(ci), &ci) < 0)
+		return nsh_err(m->sh, "out of memory");
+	return 0;
+}
+
+/*
+ * finish - what ipaddr_modify does after its loop: the flags, the
+ * address (finish_address), the link, the lifetimes, the header.  0, or
+ * 1 after reporting.
+ */
+static int finish(struct modify *m)
+{
+	const struct nsh_prefix *lcl = m->local ? &m->local->pfx : NULL;
+	struct ifaddrmsg *ifm;
+	int ifindex;
+
+	if (m->flags > 0xff && nla_put_u32(m->msg, IFA_FLAGS, m->flags) < 0)
+		return nsh_err(m->sh, "out of memory");
+	if (!m->dev)
+		return nsh_err(m->sh, "%s%s%smissing 'dev IFNAME' (the link of "
+				      "the address)",
+			       m->local ? "'" : "",
+			       m->local ? m->local->text : "",
+			       m->local ? "': " : "");
+	/* iproute2 would send a request of no family, which the kernel
+	 * refuses with "Operation not supported" */
+	if (!m->family)
+		return nsh_err(m->sh, "missing the address (ADDRESS[/LEN])");
+	if (finish_address(m, lcl) || link_index(m->sh, m->dev, &ifindex) ||
+	    put_lifetimes(m))
+		return 1;
 	if ((m->flags & IFA_F_MCAUTOJOIN) && !(lcl && is_multicast(lcl)))
 		return nsh_err(m->sh, "%s%s%sautojoin needs a multicast "
 				      "address",

@@ -2,19 +2,16 @@
 /*
  * neigh_show.c - `ip neigh show`, `flush` and `get` natively, as iproute2
  * 6.1's do_show_or_flush and ipneigh_get: one dump (filtered by the
- * kernel on the link and master), iproute2's filters, print_neigh's
- * layout in text, -s, -br and -j, and flush's rounds (see neigh.c).
+ * kernel on the link and master), iproute2's filters and flush's rounds
+ * (see neigh.c); each entry printed by cmds/neigh_print.c.
  */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include <sys/socket.h>
 #include <arpa/inet.h>
-#include <linux/if_arp.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 #include <netlink/netlink.h>
@@ -27,127 +24,8 @@
 #include "neigh.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
-DEFINE_PUTP(struct nl_cache, nl_cache_free)
 
 /* ------------------------------------------------------------ show */
-
-/* one listing: iproute2's filter and its output state */
-struct nshow {
-	struct nsh *sh;
-	struct nl_sock *sk;
-	struct nl_cache *links;	/* made on first use */
-	bool links_done;
-	struct json j;
-	bool json;
-	/* filter */
-	int family;
-	int index;		/* ifindex of `dev`, 0: any */
-	int master;		/* 0: any, -1: nomaster */
-	unsigned state;		/* NUD_* bits; 0x100: NUD_NONE */
-	bool unused;
-	unsigned protocol;
-	bool proxy;
-	struct nsh_prefix pfx;	/* family AF_UNSPEC: any */
-	int bits;
-	/* flush */
-	bool flush;
-	int flushed;
-	bool warned;
-};
-
-static struct nl_cache *show_links(struct nshow *s)
-{
-	if (!s->links_done) {
-		s->links_done = true;
-		if (rtnl_link_alloc_cache(s->sk, AF_UNSPEC, &s->links) < 0)
-			s->links = NULL;
-	}
-	return s->links;
-}
-
-/* ll_index_to_name: "if%u" when the link is not known */
-static const char *dev_name(struct nshow *s, int idx, char *buf, size_t len)
-{
-	struct nl_cache *c = show_links(s);
-
-	if (!c || !rtnl_link_i2name(c, idx, buf, len))
-		snprintf(buf, len, "if%d", idx);
-	return buf;
-}
-
-/* ll_addr_n2a: tunnels' addresses as IP addresses, else hex bytes */
-static const char *lladdr_str(struct nshow *s, int idx,
-			      const struct nlattr *a, char *buf, size_t len)
-{
-	const unsigned char *b = nla_data(a);
-	int n = nla_len(a), type = -1;
-	struct nl_cache *c = show_links(s);
-	struct rtnl_link *l = c ? rtnl_link_get(c, idx) : NULL;
-
-	if (l) {
-		type = (int)rtnl_link_get_arptype(l);
-		rtnl_link_put(l);
-	}
-	if (n == 4 && (type == ARPHRD_TUNNEL || type == ARPHRD_SIT ||
-		       type == ARPHRD_IPGRE))
-		return inet_ntop(AF_INET, b, buf, (socklen_t)len);
-	if (n == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
-		return inet_ntop(AF_INET6, b, buf, (socklen_t)len);
-	buf[0] = '\0';
-	for (int i = 0, o = 0; i < n && (size_t)o + 3 < len; i++)
-		o += snprintf(buf + o, len - (size_t)o, i ? ":%02x" : "%02x",
-			      b[i]);
-	return buf;
-}
-
-/* format_host_rta: an IPv4 or IPv6 address by FAMILY */
-static const char *addr_str(int family, const struct nlattr *a, char *buf,
-			    size_t len)
-{
-	if ((family == AF_INET && nla_len(a) == 4) ||
-	    (family == AF_INET6 && nla_len(a) == 16))
-		return inet_ntop(family, nla_data(a), buf, (socklen_t)len);
-	return "???";
-}
-
-static void put_str(struct nshow *s, const char *key, const char *text,
-		    const char *val)
-{
-	if (s->json)
-		json_str(&s->j, key, val);
-	else
-		printf("%s%s ", text, val);
-}
-
-/* print_color_string: TEXT, then VAL through FMT in C's colour under -c */
-static void put_color(struct nshow *s, enum pr_color c, const char *key,
-		      const char *text, const char *fmt, const char *val)
-{
-	if (s->json) {
-		json_str(&s->j, key, val);
-	} else {
-		fputs(text, stdout);
-		pr_color_text(c, fmt, val);
-	}
-}
-
-/* ifa_family_color */
-static enum pr_color fam_color(int family)
-{
-	return family == AF_INET ? PC_INET :
-	       family == AF_INET6 ? PC_INET6 : PC_NONE;
-}
-
-/* print_null: "KEY": null, or the word */
-static void put_null(struct nshow *s, const char *key)
-{
-	if (s->json) {
-		json_key(&s->j, key);
-		fputs("null", stdout);
-	} else {
-		printf("%s ", key);
-	}
-}
 
 /* print_neigh's filter */
 static bool wanted(struct nshow *s, const struct nlmsghdr *nlh,
@@ -195,149 +73,7 @@ static bool wanted(struct nshow *s, const struct nlmsghdr *nlh,
 	return true;
 }
 
-/* print_cacheinfo and the probes (-s) */
-static void print_stats(struct nshow *s, struct nlattr **tb)
-{
-	long hz = sysconf(_SC_CLK_TCK);
 
-	if (hz <= 0)
-		hz = 100;
-	if (tb[NDA_CACHEINFO] &&
-	    nla_len(tb[NDA_CACHEINFO]) >= (int)sizeof(struct nda_cacheinfo)) {
-		const struct nda_cacheinfo *ci = nla_data(tb[NDA_CACHEINFO]);
-		unsigned used = ci->ndm_used / (unsigned)hz;
-		unsigned conf = ci->ndm_confirmed / (unsigned)hz;
-		unsigned upd = ci->ndm_updated / (unsigned)hz;
-
-		if (s->json) {
-			if (ci->ndm_refcnt)
-				json_uint(&s->j, "refcnt", ci->ndm_refcnt);
-			json_uint(&s->j, "used", used);
-			json_uint(&s->j, "confirmed", conf);
-			json_uint(&s->j, "updated", upd);
-		} else {
-			if (ci->ndm_refcnt)
-				printf(" ref %u", ci->ndm_refcnt);
-			printf(" used %u/%u/%u", used, conf, upd);
-		}
-	}
-	if (tb[NDA_PROBES]) {
-		if (s->json)
-			json_uint(&s->j, "probes", nla_get_u32(tb[NDA_PROBES]));
-		else
-			printf("probes %u ", nla_get_u32(tb[NDA_PROBES]));
-	}
-}
-
-static void print_state(struct nshow *s, unsigned nud)
-{
-	static const struct {
-		unsigned bit;
-		const char *name;
-	} st[] = {
-		{ NUD_INCOMPLETE, "INCOMPLETE" },
-		{ NUD_REACHABLE, "REACHABLE" },
-		{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" },
-		{ NUD_PROBE, "PROBE" }, { NUD_FAILED, "FAILED" },
-		{ NUD_NOARP, "NOARP" }, { NUD_PERMANENT, "PERMANENT" },
-	};
-
-	if (s->json) {
-		json_key(&s->j, "state");
-		json_begin_array(&s->j);
-	}
-	for (size_t i = 0; i < ARRAY_SIZE(st); i++) {
-		if (!(nud & st[i].bit))
-			continue;
-		if (s->json)
-			json_str(&s->j, NULL, st[i].name);
-		else
-			printf("%s ", st[i].name);
-	}
-	if (s->json)
-		json_end_array(&s->j);
-}
-
-/* one entry in iproute2's layout (print_neigh, print_neigh_brief) */
-/* -br: the address, the link and the link-layer address, in columns */
-static void print_brief(struct nshow *s, const struct ndmsg *r, int family,
-			struct nlattr **tb)
-{
-	char buf[128];
-
-	if (tb[NDA_DST])
-		put_color(s, fam_color(family), "dst", "", "%-39s ",
-			  addr_str(family, tb[NDA_DST], buf, sizeof(buf)));
-	if (!s->index && r->ndm_ifindex)
-		put_color(s, PC_IFNAME, "dev", "", "%-16s ",
-			  dev_name(s, r->ndm_ifindex, buf, sizeof(buf)));
-	if (tb[NDA_LLADDR])
-		put_color(s, PC_MAC, "lladdr", "", "%s",
-			  lladdr_str(s, r->ndm_ifindex, tb[NDA_LLADDR], buf,
-				     sizeof(buf)));
-}
-
-/* the full form: address, link, lladdr, flags, -s, state, protocol */
-static void print_full(struct nshow *s, const struct ndmsg *r, int family,
-		       struct nlattr **tb)
-{
-	uint32_t ext = tb[NDA_FLAGS_EXT] ? nla_get_u32(tb[NDA_FLAGS_EXT]) : 0;
-	char buf[128];
-
-	if (tb[NDA_DST])
-		put_color(s, fam_color(family), "dst", "", "%s ",
-			  addr_str(family, tb[NDA_DST], buf, sizeof(buf)));
-	if (!s->index && r->ndm_ifindex)
-		put_color(s, PC_IFNAME, "dev", "dev ", "%s ",
-			  dev_name(s, r->ndm_ifindex, buf, sizeof(buf)));
-	if (tb[NDA_LLADDR])
-		put_color(s, PC_MAC, "lladdr", "lladdr ", "%s ",
-			  lladdr_str(s, r->ndm_ifindex, tb[NDA_LLADDR], buf,
-				     sizeof(buf)));
-	if (r->ndm_flags & NTF_ROUTER)
-		put_null(s, "router");
-	if (r->ndm_flags & NTF_PROXY)
-		put_null(s, "proxy");
-	if (ext & NTF_EXT_MANAGED)
-		put_null(s, "managed");
-	if (r->ndm_flags & NTF_EXT_LEARNED)
-		put_null(s, "extern_learn");
-	if (r->ndm_flags & NTF_OFFLOADED)
-		put_null(s, "offload");
-	if (s->sh->o.stats)
-		print_stats(s, tb);
-	if (r->ndm_state)
-		print_state(s, r->ndm_state);
-	if (tb[NDA_PROTOCOL] && nla_get_u8(tb[NDA_PROTOCOL]))
-		put_str(s, "protocol", "proto ",
-			rt_proto_n2a(nla_get_u8(tb[NDA_PROTOCOL]), buf,
-				    sizeof(buf)));
-}
-
-static void print_neigh(struct nshow *s, const struct nlmsghdr *nlh,
-			struct nlattr **tb)
-{
-	const struct ndmsg *r = nlmsg_data(nlh);
-	int family = r->ndm_family;
-
-	if (s->json) {
-		json_key(&s->j, NULL);
-		json_begin_object(&s->j);
-	}
-	if (family == AF_BRIDGE && tb[NDA_DST])
-		family = nla_len(tb[NDA_DST]) == 16 ? AF_INET6 : AF_INET;
-	if (s->sh->o.brief)
-		print_brief(s, r, family, tb);
-	else
-		print_full(s, r, family, tb);
-	if (s->json)
-		json_end_object(&s->j);
-	else
-		putchar('\n');
-}
-
-/* the dump request: the header, NDA_IFINDEX and NDA_MASTER as
- * ipneigh_dump_filter adds them */
 static int neigh_dump(struct nshow *s, struct msg_list *l)
 {
 	struct {
@@ -485,12 +221,6 @@ static int read_filter(struct nsh *sh, const struct nsh_args *a,
 	return 0;
 }
 
-static void nshow_free(struct nshow *s)
-{
-	if (s->links)
-		nl_cache_free(s->links);
-}
-
 static int show(struct nsh *sh, const struct nsh_args *a)
 {
 	_cleanup_(msg_list_free) struct msg_list l = { 0 };
@@ -514,7 +244,7 @@ static int show(struct nsh *sh, const struct nsh_args *a)
 				NULL) < 0)
 			continue;
 		if (wanted(&s, l.v[i], tb))
-			print_neigh(&s, l.v[i], tb);
+			neigh_print(&s, l.v[i], tb);
 	}
 	if (s.json) {
 		json_end_array(&s.j);
@@ -522,7 +252,7 @@ static int show(struct nsh *sh, const struct nsh_args *a)
 	}
 	rc = 0;
 out:
-	nshow_free(&s);
+	neigh_show_free(&s);
 	return rc;
 }
 
@@ -550,7 +280,7 @@ static int flush_one(struct nshow *s, const struct nlmsghdr *nlh,
 	if (err >= 0 || nl_last_errno() == ENOENT)
 		return 0;
 	return nsh_err(s->sh, "'%s': %s",
-		       tb[NDA_DST] ? addr_str(r->ndm_family, tb[NDA_DST], buf,
+		       tb[NDA_DST] ? neigh_addr_str(r->ndm_family, tb[NDA_DST], buf,
 					      sizeof(buf)) : "?",
 		       nl_reason(err, why, sizeof(why)));
 }
@@ -589,7 +319,7 @@ int neigh_cmd_flush(struct nsh *sh, const struct nsh_args *a)
 				goto out;
 			n++;
 			if (sh->o.stats >= 2)
-				print_neigh(&s, l.v[i], tb);
+				neigh_print(&s, l.v[i], tb);
 		}
 		if (!n) {
 			if (sh->o.stats && !round)
@@ -609,7 +339,7 @@ int neigh_cmd_flush(struct nsh *sh, const struct nsh_args *a)
 	printf("*** Flush not complete bailing out after %d rounds\n", 10);
 out:
 	fflush(stdout);
-	nshow_free(&s);
+	neigh_show_free(&s);
 	return rc;
 }
 
@@ -693,10 +423,10 @@ int neigh_cmd_get(struct nsh *sh, const struct nsh_args *a)
 		return neigh_refused(sh, dst->text, err);
 	}
 	if (nlmsg_parse(ans, sizeof(struct ndmsg), tb, NDA_MAX, NULL) >= 0) {
-		print_neigh(&s, ans, tb);
+		neigh_print(&s, ans, tb);
 		rc = 0;
 	}
 	free(ans);
-	nshow_free(&s);
+	neigh_show_free(&s);
 	return rc;
 }

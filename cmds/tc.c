@@ -15,7 +15,8 @@
  * scheduler").
  *
  * This file: the kinds, the grammar and the requests; tc_core.c has the
- * arithmetic and the units, tc_show.c the show commands.
+ * arithmetic and the units, tc_show.c the show commands
+ * (tc_stats.c their statistics).
  */
 #include "config.h"
 
@@ -35,13 +36,6 @@
 #include "tc_priv.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
-
-#ifndef MIN
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-#endif
-#ifndef TCA_DUMP_INVISIBLE
-#define TCA_DUMP_INVISIBLE 10
-#endif
 
 /* ------------------------------------------------------------ kinds */
 

@@ -22,14 +22,6 @@
 
 #include "tc_priv.h"
 
-
-#ifndef MIN
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-#endif
-#ifndef TCA_DUMP_INVISIBLE
-#define TCA_DUMP_INVISIBLE 10
-#endif
-
 /* ------------------------------------------------------------ tc_core */
 
 static struct {
@@ -295,15 +287,24 @@ static int t_rate(const char *w, struct nsh_val *v, char *errbuf,
 	return 0;
 }
 
+/* a word PARSE reads as 32 bits into V, or WHY */
+static int u32_word(const char *w, struct nsh_val *v,
+		    int (*parse)(const char *, uint32_t *), const char *why,
+		    const char **ret_err)
+{
+	uint32_t n;
+
+	if (parse(w, &n) < 0)
+		FAIL(why);
+	v->num = n;
+	return 0;
+}
+
 static int t_size(const char *w, struct nsh_val *v, char *errbuf,
 		  size_t errlen, const char **ret_err)
 {
-	uint32_t s;
-
-	if (ipr_get_size(w, &s) < 0)
-		FAIL("invalid size (like 1500, 1500b, 10kb, 1mb, 32kbit)");
-	v->num = s;
-	return 0;
+	return u32_word(w, v, ipr_get_size, "invalid size (like 1500, 1500b, "
+			"10kb, 1mb, 32kbit)", ret_err);
 }
 
 /* get_size_and_cell: SIZE[/CELL], CELL a power of two */
@@ -339,12 +340,8 @@ static int t_sizecell(const char *w, struct nsh_val *v, char *errbuf,
 static int t_time(const char *w, struct nsh_val *v, char *errbuf,
 		  size_t errlen, const char **ret_err)
 {
-	uint32_t t;
-
-	if (ipr_get_time(w, &t) < 0)
-		FAIL("invalid time (like 10ms, 1s, 100us)");
-	v->num = t;
-	return 0;
+	return u32_word(w, v, ipr_get_time, "invalid time (like 10ms, 1s, "
+			"100us)", ret_err);
 }
 
 static int t_time64(const char *w, struct nsh_val *v, char *errbuf,

@@ -25,13 +25,6 @@
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
 
-#ifndef MIN
-#define MIN(a, b) ((a) < (b) ? (a) : (b))
-#endif
-#ifndef TCA_DUMP_INVISIBLE
-#define TCA_DUMP_INVISIBLE 10
-#endif
-
 /* print_tc_classid */
 static const char *classid_str(uint32_t h, char *buf, size_t len)
 {
@@ -46,163 +39,6 @@ static const char *classid_str(uint32_t h, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%x:%x", TC_H_MAJ(h) >> 16, TC_H_MIN(h));
 	return buf;
-}
-
-/* ------------------------------------------------------------ stats */
-
-/* attribute A into DST: as much of it as DST holds */
-#define NLA_COPY(dst, a)                                                       \
-	memcpy(&(dst), nla_data(a), MIN((size_t)nla_len(a), sizeof(dst)))
-
-/* "Sent N bytes N pkt" of TCA_STATS_BASIC */
-static void stats_basic(struct nlattr **st, const char *prefix)
-{
-	struct gnet_stats_basic bs = { 0 };
-	uint64_t p64 = st[TCA_STATS_PKT64] ? nla_get_u64(st[TCA_STATS_PKT64]) :
-					     0;
-
-	NLA_COPY(bs, st[TCA_STATS_BASIC]);
-	pr_string(PR_FP, NULL, "%s", prefix);
-	pr_u64(PR_ANY, "bytes", "Sent %llu bytes",
-	       (unsigned long long)bs.bytes);
-	if (p64)
-		pr_u64(PR_ANY, "packets", " %llu pkt", (unsigned long long)p64);
-	else
-		pr_uint(PR_ANY, "packets", " %u pkt", bs.packets);
-}
-
-/* "Sent software …", "Sent hardware …" of TCA_STATS_BASIC_HW */
-static void stats_hw(struct nlattr **st, const char *prefix)
-{
-	struct gnet_stats_basic hw = { 0 }, bs = { 0 };
-
-	NLA_COPY(hw, st[TCA_STATS_BASIC_HW]);
-	if (!hw.bytes && !hw.packets)
-		return;
-	if (st[TCA_STATS_BASIC]) {
-		NLA_COPY(bs, st[TCA_STATS_BASIC]);
-		if (bs.bytes >= hw.bytes && bs.packets >= hw.packets) {
-			pr_nl();
-			pr_string(PR_FP, NULL, "%s", prefix);
-			pr_u64(PR_ANY, "sw_bytes", "Sent software %llu bytes",
-			       (unsigned long long)(bs.bytes - hw.bytes));
-			pr_uint(PR_ANY, "sw_packets", " %u pkt",
-				bs.packets - hw.packets);
-		}
-	}
-	pr_nl();
-	pr_string(PR_FP, NULL, "%s", prefix);
-	pr_u64(PR_ANY, "hw_bytes", "Sent hardware %llu bytes",
-	       (unsigned long long)hw.bytes);
-	pr_uint(PR_ANY, "hw_packets", " %u pkt", hw.packets);
-}
-
-/* "rate … pps" of TCA_STATS_RATE_EST64, else TCA_STATS_RATE_EST */
-static void stats_rate(struct tc_show *s, struct nlattr **st,
-		       const char *prefix)
-{
-	if (st[TCA_STATS_RATE_EST64]) {
-		struct gnet_stats_rate_est64 re = { 0 };
-
-		NLA_COPY(re, st[TCA_STATS_RATE_EST64]);
-		pr_string(PR_FP, NULL, "\n%s", prefix);
-		pr_u64(PR_JSON, "rate", NULL, (unsigned long long)re.bps);
-		tc_print_rate(s, PR_FP, NULL, "rate %s", re.bps);
-		pr_u64(PR_ANY, "pps", " %llupps", (unsigned long long)re.pps);
-	} else if (st[TCA_STATS_RATE_EST]) {
-		struct gnet_stats_rate_est re = { 0 };
-
-		NLA_COPY(re, st[TCA_STATS_RATE_EST]);
-		pr_string(PR_FP, NULL, "\n%s", prefix);
-		pr_uint(PR_JSON, "rate", NULL, re.bps);
-		tc_print_rate(s, PR_FP, NULL, "rate %s", re.bps);
-		pr_uint(PR_ANY, "pps", " %upps", re.pps);
-	}
-}
-
-/* print_tcstats2_attr: TCA_STATS2 (ST); false if it cannot be read */
-static bool stats2(struct tc_show *s, struct nlattr *stats2,
-		   const char *prefix, struct nlattr **app)
-{
-	struct nlattr *st[TCA_STATS_MAX + 1];
-	struct gnet_stats_queue q = { 0 };
-
-	if (nla_parse_nested(st, TCA_STATS_MAX, stats2, NULL) < 0)
-		return false;
-	if (st[TCA_STATS_QUEUE])
-		NLA_COPY(q, st[TCA_STATS_QUEUE]);
-	if (st[TCA_STATS_BASIC])
-		stats_basic(st, prefix);
-	if (st[TCA_STATS_QUEUE]) {
-		pr_uint(PR_ANY, "drops", " (dropped %u", q.drops);
-		pr_uint(PR_ANY, "overlimits", ", overlimits %u", q.overlimits);
-		pr_uint(PR_ANY, "requeues", " requeues %u) ", q.requeues);
-	}
-	if (st[TCA_STATS_BASIC_HW])
-		stats_hw(st, prefix);
-	stats_rate(s, st, prefix);
-	if (st[TCA_STATS_QUEUE]) {
-		/* tc looks at the 32-bit estimate only, here */
-		if (!st[TCA_STATS_RATE_EST])
-			pr_nl();
-		pr_string(PR_FP, NULL, "%s", prefix);
-		pr_size(PR_ANY, "backlog", "backlog %s", q.backlog);
-		pr_uint(PR_ANY, "qlen", " %up", q.qlen);
-		pr_uint(PR_FP, NULL, " requeues %u", q.requeues);
-	}
-	*app = st[TCA_STATS_APP];
-	return true;
-}
-
-/* print_tcstats_attr: the old TCA_STATS */
-static void stats_compat(struct tc_show *s, struct nlattr *stats,
-			 const char *prefix)
-{
-	struct tc_stats ts = { 0 };
-	char b[IPR_SPRINT];
-
-	NLA_COPY(ts, stats);
-	printf("%sSent %llu bytes %u pkts (dropped %u, overlimits %u) ",
-	       prefix, (unsigned long long)ts.bytes, ts.packets, ts.drops,
-	       ts.overlimits);
-	if (!ts.bps && !ts.pps && !ts.qlen && !ts.backlog)
-		return;
-	printf("\n%s", prefix);
-	if (ts.bps || ts.pps) {
-		printf("rate ");
-		if (ts.bps)
-			tc_print_rate(s, PR_FP, NULL, "%s ", ts.bps);
-		if (ts.pps)
-			printf("%upps ", ts.pps);
-	}
-	if (ts.qlen || ts.backlog) {
-		printf("backlog ");
-		if (ts.backlog)
-			printf("%s ", ipr_sprint_size(ts.backlog, b));
-		if (ts.qlen)
-			printf("%up ", ts.qlen);
-	}
-}
-
-/* print_tcstats2_attr & print_tcstats_attr: " Sent … backlog …"; the
- * application's statistics into *XSTATS */
-static void print_stats(struct tc_show *s, struct nlattr **tb,
-			const char *prefix, struct nlattr **xstats)
-{
-	struct nlattr *app = NULL;
-
-	if (tb[TCA_STATS2]) {
-		if (!stats2(s, tb[TCA_STATS2], prefix, &app))
-			return;
-		if (xstats)
-			*xstats = app;
-		if (xstats && *xstats)
-			return;
-	} else if (tb[TCA_STATS]) {
-		stats_compat(s, tb[TCA_STATS], prefix);
-	}
-	if (tb[TCA_XSTATS] && xstats)
-		*xstats = tb[TCA_XSTATS];
 }
 
 /* ------------------------------------------------------------ qdisc show */
@@ -275,15 +111,17 @@ static void print_unknown(struct nlattr *opt)
 		printf("[Unknown qdisc, optlen=%u] ", (unsigned)nla_len(opt));
 }
 
-struct qfilter {
+/* the selectors of a show: those of a qdisc, and those of a class */
+struct tc_filter {
 	int ifindex;
-	uint32_t parent, handle;
+	uint32_t parent, handle;	/* qdisc */
+	uint32_t qdisc, classid;	/* class */
 };
 
 /* a qdisc's first words: kind, handle, dev, parent, refcnt, offload and
  * blocks */
 static void print_qdisc_head(struct tc_show *s, const struct tcmsg *t,
-			     struct nlattr **tb, const struct qfilter *f)
+			     struct nlattr **tb, const struct tc_filter *f)
 {
 	char buf[64];
 
@@ -320,7 +158,7 @@ static void print_qdisc_head(struct tc_show *s, const struct tcmsg *t,
 }
 
 static void print_qdisc(struct tc_show *s, struct nlmsghdr *nlh,
-			const struct qfilter *f)
+			const struct tc_filter *f)
 {
 	struct tcmsg *t = nlmsg_data(nlh);
 	struct nlattr *tb[TCA_MAX + 1], *xstats = NULL;
@@ -356,7 +194,7 @@ static void print_qdisc(struct tc_show *s, struct nlmsghdr *nlh,
 	}
 	if (s->stats) {
 		if (tb[TCA_STATS] || tb[TCA_STATS2] || tb[TCA_XSTATS]) {
-			print_stats(s, tb, " ", &xstats);
+			tc_print_stats(s, tb, " ", &xstats);
 			pr_nl();
 		}
 		if (k && xstats && k->xstats) {
@@ -391,7 +229,7 @@ static int tc_dump(struct nsh *sh, int type, struct tcmsg *t, bool invisible,
 }
 
 /* a second filter of the show: tc refuses it */
-static int filter_twice(struct nsh *sh, const struct qfilter *f,
+static int filter_twice(struct nsh *sh, const struct tc_filter *f,
 			const char *word)
 {
 	if (f->parent)
@@ -458,11 +296,62 @@ static bool needs_real_tc(const struct msg_list *l)
 	return false;
 }
 
+/* show_dump's answer when nsh prints the show itself */
+enum { SHOW_NATIVE = -1 };
+
+/*
+ * The dump of a show of TYPE (RTM_GETQDISC, RTM_GETTCLASS) into L: DEV's
+ * alone if DEV is given (its index into T).  SHOW_NATIVE when nsh prints
+ * it; else the line's status: 1 after reporting, or the real tc's when
+ * the dump holds a kind only tc can print.
+ */
+static int show_dump(struct nsh *sh, const struct nsh_args *a,
+		     const char *dev, int type, struct tcmsg *t,
+		     bool invisible, struct msg_list *l)
+{
+	ipr_ifname_reset();
+	if (dev && link_index(sh, dev, &t->tcm_ifindex))
+		return 1;
+	if (tc_dump(sh, type, t, invisible, l))
+		return 1;
+	if (!needs_real_tc(l))
+		return SHOW_NATIVE;
+	msg_list_free(l);
+	return run_real_tc(sh, a, type == RTM_GETQDISC ? "qdisc" : "class",
+			   "show");
+}
+
+/* a message of a show's dump, printed if F selects it */
+typedef void tc_printer(struct tc_show *s, struct nlmsghdr *nlh,
+			const struct tc_filter *f);
+
+/* the show of TYPE: its dump (show_dump), each message printed by PRINT
+ * in -j's JSON for the qdiscs (the classes' printers print text) */
+static int show_list(struct tc_show *s, const struct nsh_args *a,
+		     const char *dev, int type, struct tcmsg *t,
+		     bool invisible, struct tc_filter *f, tc_printer *print)
+{
+	_cleanup_(msg_list_free) struct msg_list l = { 0 };
+	const struct nsh_opts *o = &s->sh->o;
+	int rc = show_dump(s->sh, a, dev, type, t, invisible, &l);
+
+	if (rc != SHOW_NATIVE)
+		return rc;
+	f->ifindex = t->tcm_ifindex;
+	if (type == RTM_GETQDISC)
+		pr_begin(o->json, o->pretty, o->oneline, true);
+	else
+		pr_begin(false, false, o->oneline, true);
+	for (int i = 0; i < l.n; i++)
+		print(s, l.v[i], f);
+	pr_end();
+	return 0;
+}
+
 int tc_qdisc_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
-	struct msg_list l = { 0 };
-	struct qfilter f = { 0 };
+	struct tc_filter f = { 0 };
 	struct tc_show s;
 	const char *dev = NULL;
 	bool invisible = false;
@@ -495,24 +384,8 @@ int tc_qdisc_show(struct nsh *sh, const struct nsh_args *a)
 		default: break;
 		}
 	}
-	ipr_ifname_reset();
-	if (dev) {
-		if (link_index(sh, dev, &t.tcm_ifindex))
-			return 1;
-		f.ifindex = t.tcm_ifindex;
-	}
-	if (tc_dump(sh, RTM_GETQDISC, &t, invisible, &l))
-		return 1;
-	if (needs_real_tc(&l)) {
-		msg_list_free(&l);
-		return run_real_tc(sh, a, "qdisc", "show");
-	}
-	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
-	for (int i = 0; i < l.n; i++)
-		print_qdisc(&s, l.v[i], &f);
-	pr_end();
-	msg_list_free(&l);
-	return 0;
+	return show_list(&s, a, dev, RTM_GETQDISC, &t, invisible, &f,
+			 print_qdisc);
 }
 
 /* ------------------------------------------------------------ class show */
@@ -529,14 +402,9 @@ static const struct ipl_opt cshow_rows[] = {
 
 const struct ipl_table tc_cshow_opts = { "tc class show", cshow_rows };
 
-struct cfilter {
-	int ifindex;
-	uint32_t qdisc, classid;
-};
-
 /* print_class: text only (tc prints classes with fprintf, also with -j) */
 static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
-			const struct cfilter *f)
+			const struct tc_filter *f)
 {
 	struct tcmsg *t = nlmsg_data(nlh);
 	struct nlattr *tb[TCA_MAX + 1], *xstats = NULL;
@@ -577,7 +445,7 @@ static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
 	printf("\n");
 	if (s->stats) {
 		if (tb[TCA_STATS] || tb[TCA_STATS2]) {
-			print_stats(s, tb, " ", &xstats);
+			tc_print_stats(s, tb, " ", &xstats);
 			printf("\n");
 		}
 		if (k && (xstats || tb[TCA_XSTATS]) && k->xstats) {
@@ -590,8 +458,7 @@ static void print_class(struct tc_show *s, struct nlmsghdr *nlh,
 int tc_class_show(struct nsh *sh, const struct nsh_args *a)
 {
 	struct tcmsg t = { .tcm_family = AF_UNSPEC };
-	struct msg_list l = { 0 };
-	struct cfilter f = { 0 };
+	struct tc_filter f = { 0 };
 	struct tc_show s;
 	const char *dev = NULL;
 
@@ -622,24 +489,6 @@ int tc_class_show(struct nsh *sh, const struct nsh_args *a)
 		default: break;
 		}
 	}
-	ipr_ifname_reset();
-	if (dev) {
-		if (link_index(sh, dev, &t.tcm_ifindex))
-			return 1;
-		f.ifindex = t.tcm_ifindex;
-	}
-	if (tc_dump(sh, RTM_GETTCLASS, &t, false, &l))
-		return 1;
-	if (needs_real_tc(&l)) {
-		msg_list_free(&l);
-		return run_real_tc(sh, a, "class", "show");
-	}
-	/* the kinds' printers print text: no JSON context */
-	pr_begin(false, false, sh->o.oneline, true);
-	for (int i = 0; i < l.n; i++)
-		print_class(&s, l.v[i], &f);
-	pr_end();
-	fflush(stdout);
-	msg_list_free(&l);
-	return 0;
+	return show_list(&s, a, dev, RTM_GETTCLASS, &t, false, &f,
+			 print_class);
 }
