@@ -51,6 +51,12 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 /* show topology's part for the other hosts: each host's drawing, then the
  * cables between hosts (cmds/host_view.c): 0 or 1 */
 int hosts_show_topology(struct nsh *sh);
+/* the running-config's part for the other hosts: their declarations, then
+ * each host's running-config as `HOST: LINE` lines: 0 or 1 */
+int hosts_running_config(struct nsh *sh, FILE *f);
+/* the cables and spanned bridges between hosts, as link and span lines
+ * with the cables' addresses (cmds/host_view.c): 0 or 1 */
+int hosts_config_cables(struct nsh *sh, FILE *f);
 /* show path from HOST:NS (FROM) to TARGET, across a cable to another host
  * if the route leaves by one: its status, or -1 when FROM is no HOST:NS */
 int hosts_show_path(struct nsh *sh, const char *from, const char *target,

@@ -354,6 +354,9 @@ static int cmd_running(struct nsh *sh, const struct nsh_args *a)
 {
 	int rc = running_config(sh, stdout);
 
+	if (!rc && sh->hosts)
+		rc = hosts_running_config(sh, stdout);
+
 	if (fflush(stdout) != 0)
 		return nsh_err(sh, "cannot write: %s", strerror(errno));
 	return rc;
@@ -373,6 +376,8 @@ static int cmd_save(struct nsh *sh, const struct nsh_args *a)
 	if (!f)
 		return nsh_err(sh, "'%s': %s", tmp, strerror(errno));
 	rc = running_config(sh, f);
+	if (!rc && sh->hosts)
+		rc = hosts_running_config(sh, f);
 	if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0) {
 		if (!rc)
 			rc = nsh_err(sh, "'%s': %s", tmp, strerror(errno));

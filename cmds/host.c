@@ -38,6 +38,7 @@ static const char *check_host_name(const char *s)
 }
 
 static bool may_pipe(const struct nsh *sh);
+static char *join_words(int argc, char **argv);
 
 /* WORD quoted for the remote shell ssh hands its command to */
 char *sh_quoted(const char *w)
@@ -47,6 +48,9 @@ char *sh_quoted(const char *w)
 
 	if (!q)
 		return NULL;
+	if (*w && strspn(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789_./:=@%+,-") == n)
+		return strcpy(q, w);	/* nothing to quote */
 	*o++ = '\'';
 	for (; *w; w++) {
 		if (*w == '\'') {
@@ -118,6 +122,32 @@ static void describe(const struct nsh_args *a, char *buf, size_t len)
 		 arg_has(a, "port") ? arg_str(a, "port") : "");
 }
 
+/* the declaration A as one line (running-config's) */
+static char *decl_line(const struct nsh_args *a)
+{
+	static const char *const opts[][2] = {
+		{ "port", "port" }, { "identity", "identity" },
+		{ "agent", "agent" }, { "via-underlay", "via" },
+	};
+	struct argv_b b = { .n = 0 };
+	const struct nsh_val *v;
+
+	push(&b, "host");
+	push(&b, arg_str(a, "name"));
+	push(&b, "ssh");
+	push(&b, arg_str(a, "dest"));
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++)
+		if (arg_has(a, opts[i][1])) {
+			push(&b, opts[i][0]);
+			push(&b, arg_str(a, opts[i][1]));
+		}
+	for (int i = 0; (v = arg_nth(a, "opt", i)); i++) {
+		push(&b, "option");
+		push(&b, v->text);
+	}
+	return join_words(b.n, b.v);
+}
+
 /* host NAME ssh DEST [port N] [identity FILE] [agent PATH] [option O]… */
 static int cmd_host(struct nsh *sh, const struct nsh_args *a)
 {
@@ -144,6 +174,7 @@ static int cmd_host(struct nsh *sh, const struct nsh_args *a)
 		return nsh_err(sh, "'%s': %s", name, strerror(-rc));
 	if (arg_has(a, "via"))
 		snprintf(h->via, sizeof(h->via), "%s", arg_str(a, "via"));
+	h->decl = decl_line(a);
 	if (may_pipe(sh) && host_start(h) == 0) {
 		/* a script's hosts connect at once: the greeting is awaited
 		 * before the first line that needs the host (ready) */
@@ -506,6 +537,51 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 		return nsh_err(sh, "'%s': out of memory", h->name);
 	return h->state == HOST_UP && may_pipe(sh) ? run_piped(sh, h, line) :
 						      host_run(sh, h, line, NULL);
+}
+
+/* ------------------------------------------------------ running-config */
+
+/* LINE of host H's running-config as a line of the whole lab's: "H: LINE",
+ * comments and blank lines as they are */
+static void put_config_line(FILE *f, const struct nsh_host *h,
+			    const char *line, size_t n)
+{
+	size_t lead = strspn(line, " \t");
+
+	if (lead == n || line[lead] == '#')
+		fprintf(f, "%.*s\n", (int)n, line);
+	else
+		fprintf(f, "%s: %.*s\n", h->name, (int)n, line);
+}
+
+int hosts_running_config(struct nsh *sh, FILE *f)
+{
+	int rc = 0;
+
+	for (struct nsh_host *h = sh->hosts; h; h = h->next)
+		if (h->decl)
+			fprintf(f, "%s%s\n", h == sh->hosts ?
+				"\n# the lab's other hosts (one agent each)\n" : "",
+				h->decl);
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		_cleanup_free_ char *out = NULL;
+
+		fprintf(f, "\n# host %s (%s)\n", h->name, h->target);
+		if (h->state != HOST_UP || host_run(sh, h, "show running-config",
+						    &out)) {
+			rc = nsh_err(sh, "'%s': its running-config is missing "
+					 "(the host is %s)", h->name,
+				     host_state_name(h->state));
+			continue;
+		}
+		for (const char *p = out; *p;) {
+			size_t n = strcspn(p, "\n");
+
+			put_config_line(f, h, p, n);
+			p += n + (p[n] == '\n');
+		}
+	}
+	return rc ? rc : hosts_config_cables(sh, f);
 }
 
 /* TEXT line by line onto stdout, NAME: in front */

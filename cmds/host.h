@@ -17,7 +17,8 @@ int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 	     char **out);
 int host_runf(struct nsh *sh, struct nsh_host *h, char **out,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* W in single quotes, for the agent's line splitter (free it) */
+/* W as one word of a line (in single quotes when it needs them), for the
+ * agent's line splitter and ssh's remote shell (free it) */
 char *sh_quoted(const char *w);
 
 #endif

@@ -31,7 +31,7 @@ struct vx {
 	char dev[16], ul[16];
 	char remote[64], local[64];
 	unsigned vni, port;
-	bool master;		/* a bridge port (span's) */
+	char master[16];	/* the bridge it is a port of (span's) */
 };
 
 struct vxset {
@@ -75,7 +75,7 @@ static void vx_line(struct vxset *s, struct nsh_host *h, const char *ns,
 	field(line, "remote", v->remote, sizeof(v->remote));
 	field(line, "local", v->local, sizeof(v->local));
 	field(line, "dev", v->ul, sizeof(v->ul));
-	v->master = strstr(line, " master ") != NULL;
+	field(line, "master", v->master, sizeof(v->master));
 	s->n++;
 }
 
@@ -174,7 +174,7 @@ static void print_cables(struct nsh *sh, const struct vxset *s)
 	for (int i = 0; i < s->n; i++) {
 		const struct vx *v = &s->v[i];
 
-		if (!v->master || v->remote[0])
+		if (!v->master[0] || v->remote[0])
 			continue;
 		printf("  %s:%s:%s: bridge port, VXLAN %u, UDP %u over %s %s, "
 		       "flooding to the other hosts\n",
@@ -270,4 +270,76 @@ int hosts_show_path(struct nsh *sh, const char *from, const char *target,
 	rc = path_over(sh, h, c + 1, target, s);
 	free(s);
 	return rc;
+}
+
+/* ------------------------------------------------------ running-config */
+
+/* the addresses of V as lines that give them back */
+static void config_addrs(struct nsh *sh, FILE *f, const struct vx *v)
+{
+	_cleanup_free_ char *out = NULL;
+	char ns[300] = "";
+
+	if (v->ns[0])
+		snprintf(ns, sizeof(ns), "-n %s ", v->ns);
+	if (host_runf(sh, v->h, &out, "ip %s-o addr show dev %s scope global",
+		      ns, v->dev))
+		return;
+	for (char *l = strtok(out, "\n"); l; l = strtok(NULL, "\n")) {
+		char a[80];
+
+		if (field(l, "inet", a, sizeof(a)) ||
+		    field(l, "inet6", a, sizeof(a)))
+			fprintf(f, "%s: ip %saddr add %s dev %s\n", v->h->name,
+				ns, a, v->dev);
+	}
+}
+
+/* span BR H…: the hosts whose VXLAN port of VNI is a port of a bridge */
+static void config_span(FILE *f, const struct vxset *s, int i)
+{
+	const struct vx *v = &s->v[i];
+
+	for (int k = 0; k < i; k++)
+		if (s->v[k].master[0] && !s->v[k].remote[0] &&
+		    s->v[k].vni == v->vni)
+			return;		/* said with its first port */
+	fprintf(f, "span %s", v->master);
+	for (int k = i; k < s->n; k++)
+		if (s->v[k].master[0] && !s->v[k].remote[0] &&
+		    s->v[k].vni == v->vni)
+			fprintf(f, " %s%s%s", s->v[k].h->name,
+				s->v[k].ns[0] ? ":" : "", s->v[k].ns);
+	fprintf(f, "\n");
+}
+
+int hosts_config_cables(struct nsh *sh, FILE *f)
+{
+	struct vxset *s = calloc(1, sizeof(*s));
+	bool any = false;
+
+	if (!s)
+		return nsh_err(sh, "out of memory");
+	if (vx_scan_all(sh, s)) {
+		free(s);
+		return 1;
+	}
+	for (int i = 0; i < s->n; i++) {
+		const struct vx *v = &s->v[i], *w = peer(sh, s, v);
+
+		if (!any && (w || (v->master[0] && !v->remote[0])))
+			fprintf(f, "\n# between hosts\n");
+		any = any || w || (v->master[0] && !v->remote[0]);
+		if (v->master[0] && !v->remote[0])
+			config_span(f, s, i);
+		if (!w || w < v || !v->ns[0] || !w->ns[0])
+			continue;
+		fprintf(f, "link %s:%s:%s %s:%s:%s vni %u dstport %u\n",
+			v->h->name, v->ns, v->dev, w->h->name, w->ns, w->dev,
+			v->vni, v->port);
+		config_addrs(sh, f, v);
+		config_addrs(sh, f, w);
+	}
+	free(s);
+	return 0;
 }

@@ -508,6 +508,7 @@ void host_del(struct nsh *sh, struct nsh_host *h)
 		*p = h->next;
 	host_close(h);
 	argv_free(h->argv);
+	free(h->decl);
 	free(h->pend);
 	free(h->in);
 	free(h);

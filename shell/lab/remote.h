@@ -33,6 +33,7 @@ struct nsh_host {
 	char name[64];
 	char **argv;		/* how the agent is started (ssh …) */
 	char target[256];	/* "ssh root@192.0.2.2 port 2222": for show */
+	char *decl;		/* the line that declared it (running-config) */
 	char hostname[256];	/* what the agent said */
 	char version[64];
 	long long agent_pid;

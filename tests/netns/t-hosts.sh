@@ -180,6 +180,22 @@ like "… and the spanned bridge's ports" "$out" "h3:\(host\):vx-br0: bridge por
 out=$("$NSH" -c "$(decl 1); $(decl 2); show path h1:a1 10.60.0.2" 2>&1)
 like "show path names the VXLAN hop and its underlay" "$out" "h1:a1:x12 ═ VXLAN [0-9]*, UDP 4789, over eth0 10.99.0.1 → eth0 10.99.0.2 ═ h2:a2:x21"
 like "… and goes on on the other host to the address" "$out" "10.60.0.2 is a2's own address"
+# running-config over several hosts: the hosts, their lines, the cables;
+# replayed onto the same hosts after cleanup, the lab is back
+"$NSH" -c "$(decl 1); $(decl 2); $(decl 3); show running-config" >"$TMP/all.nsh" 2>"$TMP/err"
+is "show running-config over three hosts: status 0" "$?" 0
+like "… declares the hosts" "$(cat "$TMP/all.nsh")" "^host h2 ssh root@10.99.0.2 port 2222 "
+like "… gives each host's lines with its name" "$(cat "$TMP/all.nsh")" "h3: ip netns add a3"
+like "… the cables between hosts as link lines" "$(cat "$TMP/all.nsh")" "link h1:a1:x12 h2:a2:x21 vni [0-9]* dstport 4789"
+like "… with their addresses" "$(cat "$TMP/all.nsh")" "h2: ip -n a2 addr add 10.60.0.2/30 dev x21"
+like "… and the spanned bridge" "$(cat "$TMP/all.nsh")" "span br0 h1 h2 h3"
+sed -n '/^# the lab.s other hosts/,$p' "$TMP/all.nsh" >"$TMP/replay.nsh"
+printf '%s\n' "h1: expect reach a1 10.60.0.2" "h1: expect reach a1 10.50.0.3" >>"$TMP/replay.nsh"
+"$NSH" -c "$(decl 1); $(decl 2); $(decl 3); cleanup" >/dev/null 2>&1
+is "… cleanup leaves host 1 without namespaces" "$(on_host 1 ip netns list | wc -l)" 0
+"$NSH" -f "$TMP/replay.nsh" >"$TMP/out" 2>"$TMP/err"
+is "the running-config replayed onto the hosts rebuilds the lab (every expect passes)" "$?" 0
+sed 's/^/# /' "$TMP/err" | head -5
 # a namespace's name may carry its host, wherever a namespace is expected
 out=$("$NSH" -c "$(decl 1); ip -n h1:a1 -br addr show dev x12" 2>&1)
 like "ip -n h1:a1 … runs on host 1 in a1" "$out" "10.60.0.1/30"
