@@ -35,6 +35,7 @@
 
 /* ------------------------------------------------------------ fields */
 
+/* -N: numbers, not names */
 static bool numeric(const struct link_pr *c)
 {
 	return c->sh->o.numeric;
@@ -107,6 +108,7 @@ static enum pr_color state_color(uint8_t state)
 	       state == IF_OPER_DOWN ? PC_DOWN : PC_NONE;
 }
 
+/* "state UP " (-br: its column) */
 static void print_operstate(const struct link_pr *c, uint8_t state)
 {
 	if (state >= ARRAY_SIZE(operstates)) {
@@ -171,6 +173,7 @@ static bool print_name_and_link(struct link_pr *c, const char *fmt,
 	return mdown;
 }
 
+/* " protodown on " and the reasons set, "protodown_reason <0,3>" */
 static void print_proto_down(struct nlattr **tb)
 {
 	struct nlattr *reason[IFLA_PROTO_DOWN_REASON_MAX + 1];
@@ -205,6 +208,7 @@ static void print_proto_down(struct nlattr **tb)
 	pr_arr_close(PR_ANY, ">");
 }
 
+/* the mode of an attached XDP program: "xdpgeneric " (JSON: "xdp") */
 static void print_xdp(struct nlattr *xdp)
 {
 	struct nlattr *tb[IFLA_XDP_MAX + 1];
@@ -238,6 +242,8 @@ static void print_xdp(struct nlattr *xdp)
 
 /* ------------------------------------------------------------ one link */
 
+/* -br: "name@link  STATE  address <FLAGS>", one line (ip address leaves
+ * it open for the addresses) */
 static int print_brief(struct link_pr *c, const char *name,
 		       const struct ifinfomsg *ifi, struct nlattr **tb)
 {
@@ -259,6 +265,7 @@ static int print_brief(struct link_pr *c, const char *name,
 	return 0;
 }
 
+/* "    link/ether ADDR brd ADDR [permaddr ADDR]" */
 static void print_lladdrs(struct link_pr *c, const struct ifinfomsg *ifi,
 			  struct nlattr **tb)
 {
@@ -299,6 +306,8 @@ static void print_lladdrs(struct link_pr *c, const struct ifinfomsg *ifi,
 	}
 }
 
+/* " link-netns NAME" (or link-netnsid N) of a link whose peer or lower
+ * link is elsewhere; new-netns and new-ifindex of a move */
 static void print_netnsid(struct link_pr *c, struct nlattr **tb)
 {
 	if (tb[IFLA_LINK_NETNSID]) {
@@ -328,6 +337,7 @@ static void print_netnsid(struct link_pr *c, struct nlattr **tb)
 		       (int)nla_get_u32(tb[IFLA_NEW_IFINDEX]));
 }
 
+/* "    altname NAME", one line each */
 static void print_altnames(struct nlattr *list)
 {
 	struct nlattr *a;
@@ -343,6 +353,7 @@ static void print_altnames(struct nlattr *list)
 	pr_arr_close(PR_JSON, NULL);
 }
 
+/* whether the link's kind (SLAVE: its port's kind) is KIND */
 static bool kind_is(struct nlattr **tb, const char *kind, bool slave)
 {
 	struct nlattr *info[IFLA_INFO_MAX + 1];

@@ -36,11 +36,14 @@ int link_put_fail(struct link_req *r)
 	return nsh_err(r->sh, "'%s': the request is too large", r->dev);
 }
 
+/* an on|off value: on */
 static bool on(const struct nsh_val *v)
 {
 	return v && streq(v->text, "on");
 }
 
+/* link-layer address V as ATTR (IFLA_ADDRESS: its length kept for the
+ * check against the link's): 0, or 1 after reporting */
 static int put_lladdr(struct link_req *r, int attr, const struct nsh_val *v)
 {
 	unsigned char b[32];

@@ -34,6 +34,7 @@ static struct rtnl_link *find_link(struct nsh *sh, const struct nsh_ns *ns,
 	return l;
 }
 
+/* L's kind, "" when it has none (or there is no L) */
 static const char *kind_of(struct rtnl_link *l)
 {
 	const char *k = l ? rtnl_link_get_type(l) : NULL;
@@ -54,6 +55,7 @@ static bool taken(struct nsh *sh, const struct nsh_ns *ns, const char *name)
 	return true;
 }
 
+/* a refused add or replace: no driver, a name taken, a bad name */
 static int explain_add(struct nsh *sh, const struct link_req *r,
 		       const struct names *n, int e, const char *msg)
 {
@@ -123,6 +125,8 @@ static int explain_mtu(struct nsh *sh, const struct link_req *r,
 		       n->dev, nla_get_u32(tb[attr]));
 }
 
+/* a refused set: no such link, a name taken, a master refused, a link
+ * that cannot move, an MTU out of range */
 static int explain_set(struct nsh *sh, const struct link_req *r,
 		       const struct names *n, int e, const char *msg)
 {

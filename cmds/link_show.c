@@ -134,6 +134,8 @@ static bool is_vrf(struct link_pr *c, const char *dev)
 	return k && streq(k, "vrf");
 }
 
+/* the line's filters into C->f, the link named into *DEV: 0, -1 for
+ * `help`, or 1 after reporting */
 static int read_filters(struct link_pr *c, const struct nsh_args *a,
 			const char **dev)
 {
