@@ -57,7 +57,8 @@ enum link_attr_type {
 #define LINK_ATTR_TYPE(key) (((key) >> 16) & 0xff)
 
 /* the stages of the kernel's do_setlink a change touches, in its order
- * (a refusal leaves the earlier ones done: cmds/link.c undoes them) */
+ * (a refusal leaves the earlier ones done: cmds/link_undo.c undoes
+ * them) */
 enum link_stage {
 	SG_KIND = 1 << 0,	/* the kind's data (changelink) */
 	SG_NETNS = 1 << 1,
@@ -97,7 +98,7 @@ struct link_req {
 /* the most attributes a kind's data may have (maxattr below) */
 #define LINK_KIND_MAXATTR 127
 
-/* the context of `ip link show`, for a kind's print (cmds/link_show.c) */
+/* the context of `ip link show`, for a kind's print (cmds/link_pr.h) */
 struct link_pr;
 
 struct link_kind {
@@ -196,11 +197,12 @@ int link_show_cmd(struct nsh *sh, const struct nsh_args *a);
 
 /*
  * The link printer of `ip link show`, `ip address show` and `ip monitor`
- * (iproute2's print_linkinfo): one RTM_NEWLINK message printed in text
- * (-o, -br), -d, -s and -j, filtered as iproute2's struct link_filter
- * says.  FAMILY is the filter's: AF_PACKET for ip link (and ip -0
- * address), which always shows the link-layer line and under -br the
- * address and flags; -4/-6 leave them to the addresses.
+ * (iproute2's print_linkinfo; cmds/link_pr.c, cmds/link_print.c): one
+ * RTM_NEWLINK message printed in text (-o, -br), -d, -s and -j, filtered
+ * as iproute2's struct link_filter says.  FAMILY is the filter's:
+ * AF_PACKET for ip link (and ip -0 address), which always shows the
+ * link-layer line and under -br the address and flags; -4/-6 leave them
+ * to the addresses.
  */
 struct link_filter {
 	int family;

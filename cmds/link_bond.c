@@ -254,20 +254,10 @@ static void print_ad_info(struct nlattr *a)
 	pr_obj_close();
 }
 
-/* ip -d link: iproute2's bond_print_opt */
-static void bond_print(struct link_pr *c, struct nlattr **tb)
+/* link monitoring: MII and ARP (or NS) probing, their targets and
+ * validation */
+static void bond_print_monitor(struct nlattr **tb)
 {
-	char b[64];
-
-	if (!tb)
-		return;
-	print_name(tb, IFLA_BOND_MODE, false, link_bond_modes, "mode",
-		   "mode %s ");
-	if (tb[IFLA_BOND_ACTIVE_SLAVE] &&
-	    nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE]))
-		pr_string(PR_ANY, "active_slave", "active_slave %s ",
-			  link_pr_ifname(
-				  c, nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE])));
 	PR_U32(IFLA_BOND_MIIMON, "miimon", "miimon %u ");
 	PR_U32(IFLA_BOND_UPDELAY, "updelay", "updelay %u ");
 	PR_U32(IFLA_BOND_DOWNDELAY, "downdelay", "downdelay %u ");
@@ -294,6 +284,45 @@ static void bond_print(struct link_pr *c, struct nlattr **tb)
 	print_name(tb, IFLA_BOND_ARP_ALL_TARGETS, true,
 		   link_bond_arp_all_targets, "arp_all_targets",
 		   "arp_all_targets %s ");
+}
+
+/* 802.3ad: LACP, the aggregator selection and info, the actor */
+static void bond_print_ad(struct nlattr **tb)
+{
+	char b[64];
+
+	print_name(tb, IFLA_BOND_AD_LACP_ACTIVE, false, link_bond_lacp_active,
+		   "ad_lacp_active", "lacp_active %s ");
+	print_name(tb, IFLA_BOND_AD_LACP_RATE, false, link_bond_lacp_rate,
+		   "ad_lacp_rate", "lacp_rate %s ");
+	print_name(tb, IFLA_BOND_AD_SELECT, false, link_bond_ad_select,
+		   "ad_select", "ad_select %s ");
+	if (tb[IFLA_BOND_AD_INFO])
+		print_ad_info(tb[IFLA_BOND_AD_INFO]);
+	PR_U16(IFLA_BOND_AD_ACTOR_SYS_PRIO, "ad_actor_sys_prio",
+	       "ad_actor_sys_prio %u ");
+	PR_U16(IFLA_BOND_AD_USER_PORT_KEY, "ad_user_port_key",
+	       "ad_user_port_key %u ");
+	if (tb[IFLA_BOND_AD_ACTOR_SYSTEM])
+		pr_string(PR_ANY, "ad_actor_system", "ad_actor_system %s ",
+			  pr_lladdr(nla_data(tb[IFLA_BOND_AD_ACTOR_SYSTEM]),
+				    nla_len(tb[IFLA_BOND_AD_ACTOR_SYSTEM]), 1,
+				    b, sizeof(b)));
+}
+
+/* ip -d link: iproute2's bond_print_opt */
+static void bond_print(struct link_pr *c, struct nlattr **tb)
+{
+	if (!tb)
+		return;
+	print_name(tb, IFLA_BOND_MODE, false, link_bond_modes, "mode",
+		   "mode %s ");
+	if (tb[IFLA_BOND_ACTIVE_SLAVE] &&
+	    nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE]))
+		pr_string(PR_ANY, "active_slave", "active_slave %s ",
+			  link_pr_ifname(
+				  c, nla_get_u32(tb[IFLA_BOND_ACTIVE_SLAVE])));
+	bond_print_monitor(tb);
 	if (tb[IFLA_BOND_PRIMARY] && nla_get_u32(tb[IFLA_BOND_PRIMARY]))
 		pr_string(PR_ANY, "primary", "primary %s ",
 			  link_pr_ifname(c,
@@ -314,23 +343,7 @@ static void bond_print(struct link_pr *c, struct nlattr **tb)
 	PR_U32(IFLA_BOND_LP_INTERVAL, "lp_interval", "lp_interval %u ");
 	PR_U32(IFLA_BOND_PACKETS_PER_SLAVE, "packets_per_slave",
 	       "packets_per_slave %u ");
-	print_name(tb, IFLA_BOND_AD_LACP_ACTIVE, false, link_bond_lacp_active,
-		   "ad_lacp_active", "lacp_active %s ");
-	print_name(tb, IFLA_BOND_AD_LACP_RATE, false, link_bond_lacp_rate,
-		   "ad_lacp_rate", "lacp_rate %s ");
-	print_name(tb, IFLA_BOND_AD_SELECT, false, link_bond_ad_select,
-		   "ad_select", "ad_select %s ");
-	if (tb[IFLA_BOND_AD_INFO])
-		print_ad_info(tb[IFLA_BOND_AD_INFO]);
-	PR_U16(IFLA_BOND_AD_ACTOR_SYS_PRIO, "ad_actor_sys_prio",
-	       "ad_actor_sys_prio %u ");
-	PR_U16(IFLA_BOND_AD_USER_PORT_KEY, "ad_user_port_key",
-	       "ad_user_port_key %u ");
-	if (tb[IFLA_BOND_AD_ACTOR_SYSTEM])
-		pr_string(PR_ANY, "ad_actor_system", "ad_actor_system %s ",
-			  pr_lladdr(nla_data(tb[IFLA_BOND_AD_ACTOR_SYSTEM]),
-				    nla_len(tb[IFLA_BOND_AD_ACTOR_SYSTEM]), 1,
-				    b, sizeof(b)));
+	bond_print_ad(tb);
 	PR_U8(IFLA_BOND_TLB_DYNAMIC_LB, "tlb_dynamic_lb", "tlb_dynamic_lb %u ");
 }
 

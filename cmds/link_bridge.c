@@ -146,14 +146,14 @@ static const char *bridge_id(struct nlattr *a, char *buf, size_t len)
 	return buf;
 }
 
-/* ip -d link: iproute2's bridge_print_opt */
-static void bridge_print(struct link_pr *c, struct nlattr **tb)
+/* the spanning tree: its settings, the bridge's and the root's ids, the
+ * topology changes and timers (the VLAN filtering among them, in
+ * iproute2's order) */
+static void bridge_print_stp(struct link_pr *c, struct nlattr **tb)
 {
 	bool num = link_pr_sh(c)->o.numeric;
 	char b[64];
 
-	if (!tb)
-		return;
 	PR_U32(IFLA_BR_FORWARD_DELAY, "forward_delay", "forward_delay %u ");
 	PR_U32(IFLA_BR_HELLO_TIME, "hello_time", "hello_time %u ");
 	PR_U32(IFLA_BR_MAX_AGE, "max_age", "max_age %u ");
@@ -187,6 +187,14 @@ static void bridge_print(struct link_pr *c, struct nlattr **tb)
 			 nla_get_u64(tb[IFLA_BR_TOPOLOGY_CHANGE_TIMER]));
 	if (tb[IFLA_BR_GC_TIMER])
 		pr_timer("gc_timer", nla_get_u64(tb[IFLA_BR_GC_TIMER]));
+}
+
+/* the VLAN defaults and statistics, the group forwarding mask and
+ * address */
+static void bridge_print_vlan_group(struct nlattr **tb)
+{
+	char b[64];
+
 	PR_U16(IFLA_BR_VLAN_DEFAULT_PVID, "vlan_default_pvid",
 	       "vlan_default_pvid %u ");
 	PR_U8(IFLA_BR_VLAN_STATS_ENABLED, "vlan_stats_enabled",
@@ -201,23 +209,28 @@ static void bridge_print(struct link_pr *c, struct nlattr **tb)
 			  pr_lladdr(nla_data(tb[IFLA_BR_GROUP_ADDR]),
 				    nla_len(tb[IFLA_BR_GROUP_ADDR]), 1, b,
 				    sizeof(b)));
-	PR_U8(IFLA_BR_MCAST_SNOOPING, "mcast_snooping", "mcast_snooping %u ");
-	if (tb[IFLA_BR_MULTI_BOOLOPT] &&
-	    nla_len(tb[IFLA_BR_MULTI_BOOLOPT]) >=
-		    (int)sizeof(struct br_boolopt_multi)) {
-		const struct br_boolopt_multi *bm =
-			nla_data(tb[IFLA_BR_MULTI_BOOLOPT]);
-		uint32_t ll = 1u << BR_BOOLOPT_NO_LL_LEARN;
-		uint32_t vl = 1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+}
 
-		if (bm->optmask & ll)
-			pr_uint(PR_ANY, "no_linklocal_learn",
-				"no_linklocal_learn %u ", !!(bm->optval & ll));
-		if (bm->optmask & vl)
-			pr_uint(PR_ANY, "mcast_vlan_snooping",
-				"mcast_vlan_snooping %u ",
-				!!(bm->optval & vl));
-	}
+/* the boolean options the kernel has set (IFLA_BR_MULTI_BOOLOPT) */
+static void bridge_print_boolopts(struct nlattr *a)
+{
+	const struct br_boolopt_multi *bm = nla_data(a);
+	uint32_t ll = 1u << BR_BOOLOPT_NO_LL_LEARN;
+	uint32_t vl = 1u << BR_BOOLOPT_MCAST_VLAN_SNOOPING;
+
+	if (nla_len(a) < (int)sizeof(struct br_boolopt_multi))
+		return;
+	if (bm->optmask & ll)
+		pr_uint(PR_ANY, "no_linklocal_learn", "no_linklocal_learn %u ",
+			!!(bm->optval & ll));
+	if (bm->optmask & vl)
+		pr_uint(PR_ANY, "mcast_vlan_snooping",
+			"mcast_vlan_snooping %u ", !!(bm->optval & vl));
+}
+
+/* multicast snooping: the querier, its counts and intervals, versions */
+static void bridge_print_mcast(struct nlattr **tb)
+{
 	PR_U8(IFLA_BR_MCAST_ROUTER, "mcast_router", "mcast_router %u ");
 	PR_U8(IFLA_BR_MCAST_QUERY_USE_IFADDR, "mcast_query_use_ifaddr",
 	      "mcast_query_use_ifaddr %u ");
@@ -248,6 +261,19 @@ static void bridge_print(struct link_pr *c, struct nlattr **tb)
 	      "mcast_igmp_version %u ");
 	PR_U8(IFLA_BR_MCAST_MLD_VERSION, "mcast_mld_version",
 	      "mcast_mld_version %u ");
+}
+
+/* ip -d link: iproute2's bridge_print_opt */
+static void bridge_print(struct link_pr *c, struct nlattr **tb)
+{
+	if (!tb)
+		return;
+	bridge_print_stp(c, tb);
+	bridge_print_vlan_group(tb);
+	PR_U8(IFLA_BR_MCAST_SNOOPING, "mcast_snooping", "mcast_snooping %u ");
+	if (tb[IFLA_BR_MULTI_BOOLOPT])
+		bridge_print_boolopts(tb[IFLA_BR_MULTI_BOOLOPT]);
+	bridge_print_mcast(tb);
 	PR_U8(IFLA_BR_NF_CALL_IPTABLES, "nf_call_iptables",
 	      "nf_call_iptables %u ");
 	PR_U8(IFLA_BR_NF_CALL_IP6TABLES, "nf_call_ip6tables",

@@ -133,16 +133,13 @@ static const char *fwd_mask_str(uint16_t mask, char *buf, size_t len)
 	return buf;
 }
 
-/* ip -d link: iproute2's bridge_slave_print_opt */
-static void bridge_slave_print(struct link_pr *c, struct nlattr **tb)
+/* the port's STP state, priority, cost and flags */
+static void port_print_settings(struct nlattr **tb)
 {
 	static const char *const states[] = {
 		"disabled", "listening", "learning", "forwarding", "blocking",
 	};
-	char b[256];
 
-	if (!tb)
-		return;
 	if (tb[IFLA_BRPORT_STATE]) {
 		uint8_t st = nla_get_u8(tb[IFLA_BRPORT_STATE]);
 
@@ -161,6 +158,14 @@ static void bridge_slave_print(struct link_pr *c, struct nlattr **tb)
 	PR_ONOFF(IFLA_BRPORT_FAST_LEAVE, "fastleave", "fastleave %s ");
 	PR_ONOFF(IFLA_BRPORT_LEARNING, "learning", "learning %s ");
 	PR_ONOFF(IFLA_BRPORT_UNICAST_FLOOD, "flood", "flood %s ");
+}
+
+/* the port's place in the spanning tree: ids, designated bridge and
+ * root, timers */
+static void port_print_stp(struct nlattr **tb)
+{
+	char b[64];
+
 	PR_ATTR(pr_0xhex, nla_get_u16, IFLA_BRPORT_ID, "id",
 		"port_id %#llx ");
 	PR_ATTR(pr_0xhex, nla_get_u16, IFLA_BRPORT_NO, "no",
@@ -187,6 +192,17 @@ static void bridge_slave_print(struct link_pr *c, struct nlattr **tb)
 	      "topology_change_ack %u ");
 	PR_U8(IFLA_BRPORT_CONFIG_PENDING, "config_pending",
 	      "config_pending %u ");
+}
+
+/* ip -d link: iproute2's bridge_slave_print_opt */
+static void bridge_slave_print(struct link_pr *c, struct nlattr **tb)
+{
+	char b[256];
+
+	if (!tb)
+		return;
+	port_print_settings(tb);
+	port_print_stp(tb);
 	PR_ONOFF(IFLA_BRPORT_PROXYARP, "proxy_arp", "proxy_arp %s ");
 	PR_ONOFF(IFLA_BRPORT_PROXYARP_WIFI, "proxy_arp_wifi",
 		 "proxy_arp_wifi %s ");

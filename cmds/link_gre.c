@@ -144,69 +144,93 @@ static int load(struct link_req *r, struct tnl *t)
 	return 0;
 }
 
+/* a multicast remote is also the keys not given (iproute2's
+ * gre_parse_opt), and needs a local address: 0, or 1 after reporting */
+static int multicast_keys(struct link_req *r, struct tnl *t)
+{
+	uint32_t d;
+
+	if (!t->have_remote || (t->remote[0] & 0xf0) != 0xe0)
+		return 0;
+	memcpy(&d, t->remote, 4);
+	if (!t->ikey) {
+		t->ikey = d;
+		t->iflags |= GRE_KEY;
+	}
+	if (!t->okey) {
+		t->okey = d;
+		t->oflags |= GRE_KEY;
+	}
+	if (!t->have_local)
+		return nsh_err(r->sh, "a multicast tunnel needs a source "
+				      "address ('local ADDR')");
+	return 0;
+}
+
+/* the ERSPAN version and its fields: 0, or nonzero when M is full */
+static int put_erspan(struct nl_msg *m, const struct tnl *t)
+{
+	int rc = nla_put_u8(m, IFLA_GRE_ERSPAN_VER, t->erspan_ver);
+
+	if (t->erspan_ver == 1 && t->erspan_idx) {
+		rc |= nla_put_u32(m, IFLA_GRE_ERSPAN_INDEX, t->erspan_idx);
+	} else if (t->erspan_ver == 2) {
+		rc |= nla_put_u8(m, IFLA_GRE_ERSPAN_DIR, t->erspan_dir);
+		rc |= nla_put_u16(m, IFLA_GRE_ERSPAN_HWID, t->erspan_hwid);
+	}
+	return rc;
+}
+
+/* the tunnel's attributes, all of them as iproute2 sends them: 0, or
+ * nonzero when M is full */
+static int put_tunnel(struct nl_msg *m, const struct tnl *t, bool erspan)
+{
+	int rc = 0;
+
+	rc |= nla_put_u32(m, IFLA_GRE_IKEY, t->ikey);
+	rc |= nla_put_u32(m, IFLA_GRE_OKEY, t->okey);
+	rc |= nla_put_u16(m, IFLA_GRE_IFLAGS, t->iflags);
+	rc |= nla_put_u16(m, IFLA_GRE_OFLAGS, t->oflags);
+	if (t->have_local)
+		rc |= nla_put(m, IFLA_GRE_LOCAL, 4, t->local);
+	if (t->have_remote)
+		rc |= nla_put(m, IFLA_GRE_REMOTE, 4, t->remote);
+	rc |= nla_put_u8(m, IFLA_GRE_PMTUDISC, t->pmtudisc);
+	if (t->ignore_df)
+		rc |= nla_put_u8(m, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
+	rc |= nla_put_u8(m, IFLA_GRE_TOS, t->tos);
+	if (t->link)
+		rc |= nla_put_u32(m, IFLA_GRE_LINK, t->link);
+	rc |= nla_put_u8(m, IFLA_GRE_TTL, t->ttl);
+	rc |= nla_put_u32(m, IFLA_GRE_FWMARK, t->fwmark);
+	if (erspan)
+		rc |= put_erspan(m, t);
+	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_TYPE, t->encap_type);
+	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_FLAGS, t->encap_flags);
+	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_SPORT, htons(t->encap_sport));
+	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_DPORT, htons(t->encap_dport));
+	return rc;
+}
+
+/* the settings (the link's own, for a change), the line's options on
+ * them, then all of them into the request */
 static int put(struct link_req *r, bool erspan)
 {
 	struct tnl t = { .family = AF_INET, .pmtudisc = 1, .erspan_ver = 1 };
-	struct nl_msg *m = r->msg;
-	int rc = 0;
 
 	if (!r->create && load(r, &t))
 		return 1;
 	for (int i = r->from; i < r->to; i = ipl_next(r->a, i))
 		if (tnl_apply(r, &t, i))
 			return 1;
-	if (t.have_remote && (t.remote[0] & 0xf0) == 0xe0) {
-		uint32_t d;
-
-		memcpy(&d, t.remote, 4);
-		if (!t.ikey) {
-			t.ikey = d;
-			t.iflags |= GRE_KEY;
-		}
-		if (!t.okey) {
-			t.okey = d;
-			t.oflags |= GRE_KEY;
-		}
-		if (!t.have_local)
-			return nsh_err(r->sh, "a multicast tunnel needs a "
-					      "source address ('local ADDR')");
-	}
+	if (multicast_keys(r, &t))
+		return 1;
 	if (t.metadata)
-		return nla_put_flag(m, IFLA_GRE_COLLECT_METADATA) < 0 ?
+		return nla_put_flag(r->msg, IFLA_GRE_COLLECT_METADATA) < 0 ?
 			       nsh_err(r->sh, "out of memory") :
 			       0;
-	rc |= nla_put_u32(m, IFLA_GRE_IKEY, t.ikey);
-	rc |= nla_put_u32(m, IFLA_GRE_OKEY, t.okey);
-	rc |= nla_put_u16(m, IFLA_GRE_IFLAGS, t.iflags);
-	rc |= nla_put_u16(m, IFLA_GRE_OFLAGS, t.oflags);
-	if (t.have_local)
-		rc |= nla_put(m, IFLA_GRE_LOCAL, 4, t.local);
-	if (t.have_remote)
-		rc |= nla_put(m, IFLA_GRE_REMOTE, 4, t.remote);
-	rc |= nla_put_u8(m, IFLA_GRE_PMTUDISC, t.pmtudisc);
-	if (t.ignore_df)
-		rc |= nla_put_u8(m, IFLA_GRE_IGNORE_DF, t.ignore_df & 1);
-	rc |= nla_put_u8(m, IFLA_GRE_TOS, t.tos);
-	if (t.link)
-		rc |= nla_put_u32(m, IFLA_GRE_LINK, t.link);
-	rc |= nla_put_u8(m, IFLA_GRE_TTL, t.ttl);
-	rc |= nla_put_u32(m, IFLA_GRE_FWMARK, t.fwmark);
-	if (erspan) {
-		rc |= nla_put_u8(m, IFLA_GRE_ERSPAN_VER, t.erspan_ver);
-		if (t.erspan_ver == 1 && t.erspan_idx) {
-			rc |= nla_put_u32(m, IFLA_GRE_ERSPAN_INDEX,
-					  t.erspan_idx);
-		} else if (t.erspan_ver == 2) {
-			rc |= nla_put_u8(m, IFLA_GRE_ERSPAN_DIR, t.erspan_dir);
-			rc |= nla_put_u16(m, IFLA_GRE_ERSPAN_HWID,
-					  t.erspan_hwid);
-		}
-	}
-	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_TYPE, t.encap_type);
-	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_FLAGS, t.encap_flags);
-	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_SPORT, htons(t.encap_sport));
-	rc |= nla_put_u16(m, IFLA_GRE_ENCAP_DPORT, htons(t.encap_dport));
-	return rc ? nsh_err(r->sh, "out of memory") : 0;
+	return put_tunnel(r->msg, &t, erspan) ? nsh_err(r->sh, "out of memory")
+					      : 0;
 }
 
 static int gre_put(struct link_req *r)

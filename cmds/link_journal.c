@@ -191,7 +191,7 @@ static void events_find(struct link_made *m)
 
 	while ((len = recv(m->evfd, buf, sizeof(buf), MSG_DONTWAIT)) > 0) {
 		for (struct nlmsghdr *h = (struct nlmsghdr *)buf;
-		     NLMSG_OK(h, (size_t)len); h = NLMSG_NEXT(h, len)) {
+		     NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
 			struct ifinfomsg *ifi = NLMSG_DATA(h);
 
 			/* a link just registered is announced with every

@@ -184,3 +184,14 @@ int link_driver(struct nsh *sh, const char *name, char *buf, size_t len)
 	snprintf(buf, len, "%.*s", (int)sizeof(info.driver), info.driver);
 	return 0;
 }
+
+int link_is_kind(struct nsh *sh, int ifindex, const char *kind)
+{
+	_cleanup_(rtnl_link_putp) struct rtnl_link *l = NULL;
+	const char *k;
+
+	if (rtnl_link_get_kernel(ns_sock(sh), ifindex, NULL, &l) < 0 || !l)
+		return -1;
+	k = rtnl_link_get_type(l);
+	return k && streq(k, kind);
+}

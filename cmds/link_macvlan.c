@@ -81,6 +81,49 @@ static const char *const modes[] = {
 	[MACVLAN_MODE_SOURCE] = "source",
 };
 
+/* macaddr add|del|flush|set MAC…: the mode, and the addresses (nested
+ * for set); 0 or libnl's negative error */
+static int put_macaddr(struct link_req *r, int i)
+{
+	static const char *const mm[] = {
+		[MACVLAN_MACADDR_ADD] = "add",
+		[MACVLAN_MACADDR_DEL] = "del",
+		[MACVLAN_MACADDR_FLUSH] = "flush",
+		[MACVLAN_MACADDR_SET] = "set",
+	};
+	const struct nsh_args *a = r->a;
+	struct nl_msg *m = r->msg;
+	struct nlattr *nest = NULL;
+	unsigned char mac[6];
+	uint32_t mmode = 0;
+	int rc;
+
+	for (uint32_t k = 0; k < ARRAY_SIZE(mm); k++)
+		if (mm[k] && streq(mm[k], ipl_arg(a, i, 0)->text))
+			mmode = k;
+	rc = nla_put_u32(m, IFLA_MACVLAN_MACADDR_MODE, mmode);
+	if (mmode == MACVLAN_MACADDR_SET)
+		nest = nla_nest_start(m, IFLA_MACVLAN_MACADDR_DATA);
+	for (int n = 1; rc >= 0 && ipl_arg(a, i, n); n++) {
+		parse_lladdr(ipl_arg(a, i, n)->text, mac, sizeof(mac));
+		rc = nla_put(m, IFLA_MACVLAN_MACADDR, 6, mac);
+	}
+	if (nest)
+		nla_nest_end(m, nest);
+	return rc;
+}
+
+/* the flag a `flag WORD`, `nopromisc` or `nodst` binding sets, or 0 */
+static uint16_t flag_of(int key, const char *word)
+{
+	if (key == MV_NOPROMISC ||
+	    (key == MV_FLAG && streq(word, "nopromisc")))
+		return MACVLAN_FLAG_NOPROMISC;
+	if (key == MV_NODST || (key == MV_FLAG && streq(word, "nodst")))
+		return MACVLAN_FLAG_NODST;
+	return 0;
+}
+
 static int macvlan_put(struct link_req *r)
 {
 	const struct nsh_args *a = r->a;
@@ -91,61 +134,22 @@ static int macvlan_put(struct link_req *r)
 	int rc = 0;
 
 	for (int i = r->from; i < r->to && rc >= 0; i = ipl_next(a, i)) {
-		const struct ipl_opt *o = a->bind[i].opt;
+		int key = a->bind[i].opt->key;
 		const struct nsh_val *v = ipl_arg(a, i, 0);
-		unsigned char mac[6];
 
-		switch (o->key) {
-		case MV_MODE:
+		if (key == MV_MODE) {
 			for (uint32_t k = 0; k < ARRAY_SIZE(modes); k++)
 				if (modes[k] && streq(modes[k], v->text))
 					mode = k;
-			break;
-		case MV_FLAG:
-			if (streq(v->text, "nopromisc"))
-				flags |= MACVLAN_FLAG_NOPROMISC;
-			else if (streq(v->text, "nodst"))
-				flags |= MACVLAN_FLAG_NODST;
+		} else if (key == MV_FLAG || key == MV_NOPROMISC ||
+			   key == MV_NODST) {
+			flags |= flag_of(key, v ? v->text : "");
 			has_flags = true;
-			break;
-		case MV_NOPROMISC:
-			flags |= MACVLAN_FLAG_NOPROMISC;
-			has_flags = true;
-			break;
-		case MV_NODST:
-			flags |= MACVLAN_FLAG_NODST;
-			has_flags = true;
-			break;
-		case MV_BCQLEN:
+		} else if (key == MV_BCQLEN) {
 			rc = nla_put_u32(m, IFLA_MACVLAN_BC_QUEUE_LEN,
 					 (uint32_t)v->num);
-			break;
-		case MV_MACADDR: {
-			static const char *const mm[] = {
-				[MACVLAN_MACADDR_ADD] = "add",
-				[MACVLAN_MACADDR_DEL] = "del",
-				[MACVLAN_MACADDR_FLUSH] = "flush",
-				[MACVLAN_MACADDR_SET] = "set",
-			};
-			uint32_t mmode = 0;
-			struct nlattr *nest = NULL;
-
-			for (uint32_t k = 0; k < ARRAY_SIZE(mm); k++)
-				if (mm[k] && streq(mm[k], v->text))
-					mmode = k;
-			rc = nla_put_u32(m, IFLA_MACVLAN_MACADDR_MODE, mmode);
-			if (mmode == MACVLAN_MACADDR_SET)
-				nest = nla_nest_start(
-					m, IFLA_MACVLAN_MACADDR_DATA);
-			for (int n = 1; rc >= 0 && ipl_arg(a, i, n); n++) {
-				parse_lladdr(ipl_arg(a, i, n)->text, mac,
-					     sizeof(mac));
-				rc = nla_put(m, IFLA_MACVLAN_MACADDR, 6, mac);
-			}
-			if (nest)
-				nla_nest_end(m, nest);
-			break;
-		}
+		} else if (key == MV_MACADDR) {
+			rc = put_macaddr(r, i);
 		}
 	}
 	if (rc >= 0 && mode)
