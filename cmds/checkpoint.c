@@ -65,11 +65,9 @@ static void snap_add(struct snap *s, const char *line, int *cap)
 {
 	if (s->n == *cap) {
 		*cap = *cap ? 2 * *cap : 32;
-		s->lines = realloc(s->lines, sizeof(*s->lines) * (size_t)*cap);
-		if (!s->lines)
-			abort();
+		s->lines = xrealloc(s->lines, sizeof(*s->lines) * (size_t)*cap);
 	}
-	s->lines[s->n++] = strdup(line);
+	s->lines[s->n++] = xstrdup(line);
 }
 
 /*

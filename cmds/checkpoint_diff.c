@@ -155,10 +155,8 @@ static bool find_move(struct plan *p, const struct pline *r,
 /* links deleted, made, moved */
 static void plan_links(struct plan *p, bool full)
 {
-	bool *used = calloc((size_t)p->ntgt + 1, sizeof(*used));
+	bool *used = xcalloc((size_t)p->ntgt + 1, sizeof(*used));
 
-	if (!used)
-		abort();
 	for (int i = 0; i < p->ncur; i++) {
 		const struct pline *r = &p->cur[i];
 
@@ -262,16 +260,13 @@ static void plan_make(struct plan *p, const struct snap *now,
 
 	*p = (struct plan){ .cur = snap_parse(now), .ncur = now->n,
 			    .tgt = snap_parse(target), .ntgt = target->n };
-	p->rm = calloc((size_t)now->n + 1, sizeof(*p->rm));
-	p->moved = calloc((size_t)now->n + 1, sizeof(*p->moved));
-	p->add = calloc((size_t)target->n + 1, sizeof(*p->add));
-	p->gone = calloc(2 * nl, sizeof(*p->gone));
-	p->fresh = calloc(2 * nl, sizeof(*p->fresh));
-	p->moves = calloc(nl, sizeof(*p->moves));
-	p->dirty = calloc(2 * nl, sizeof(*p->dirty));
-	if (!p->rm || !p->moved || !p->add || !p->gone || !p->fresh ||
-	    !p->moves || !p->dirty)
-		abort();
+	p->rm = xcalloc((size_t)now->n + 1, sizeof(*p->rm));
+	p->moved = xcalloc((size_t)now->n + 1, sizeof(*p->moved));
+	p->add = xcalloc((size_t)target->n + 1, sizeof(*p->add));
+	p->gone = xcalloc(2 * nl, sizeof(*p->gone));
+	p->fresh = xcalloc(2 * nl, sizeof(*p->fresh));
+	p->moves = xcalloc(nl, sizeof(*p->moves));
+	p->dirty = xcalloc(2 * nl, sizeof(*p->dirty));
 	if (full)
 		plan_dirty(p);
 	plan_links(p, full);

@@ -182,10 +182,8 @@ static void parse_line(struct pline *p, const char *line)
 /* snap_parse: see checkpoint.h */
 struct pline *snap_parse(const struct snap *s)
 {
-	struct pline *v = calloc((size_t)s->n + 1, sizeof(*v));
+	struct pline *v = xcalloc((size_t)s->n + 1, sizeof(*v));
 
-	if (!v)
-		abort();
 	for (int i = 0; i < s->n; i++)
 		parse_line(&v[i], s->lines[i]);
 	return v;

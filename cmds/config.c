@@ -126,10 +126,8 @@ static void set_made(struct rc *c, const struct model_link *l)
 {
 	if (c->nmade == c->capmade) {
 		c->capmade = c->capmade ? 2 * c->capmade : 16;
-		c->made = realloc(c->made, sizeof(*c->made) *
-					   (size_t)c->capmade);
-		if (!c->made)
-			abort();
+		c->made = xrealloc(c->made, sizeof(*c->made) *
+					    (size_t)c->capmade);
 	}
 	c->made[c->nmade++] = l;
 }
@@ -320,9 +318,7 @@ int config_write(struct nsh *sh, FILE *f, bool with_sysctls)
 		return 1;
 	nss = show_namespaces(c.m);
 	c.n = c.m->nns;
-	c.v = calloc((size_t)c.n, sizeof(*c.v));
-	if (!c.v)
-		abort();
+	c.v = xcalloc((size_t)c.n, sizeof(*c.v));
 	for (int i = 0; i < c.n; i++)
 		c.v[i].ns = nss[i];
 	free(nss);

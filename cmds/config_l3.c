@@ -112,10 +112,8 @@ void emit_addrs(struct rc *c)
 	for (int i = 0; i < c->n; i++) {
 		struct rc_ns *r = &c->v[i];
 		const struct model_addr **v =
-			malloc(sizeof(*v) * (size_t)(r->ns->naddrs + 1));
+			xmalloc(sizeof(*v) * (size_t)(r->ns->naddrs + 1));
 
-		if (!v)
-			abort();
 		for (int j = 0; j < r->ns->naddrs; j++)
 			v[j] = &r->ns->addrs[j];
 		qsort(v, (size_t)r->ns->naddrs, sizeof(*v), cmp_addr);

@@ -312,8 +312,8 @@ static int matrix_row(struct model_ns **h, int nh, int i,
 	FILE *f = open_memstream(&line, &size);
 	int got = 0, n = 0;
 
-	if (!f)
-		abort();
+	if (!f)		/* open_memstream fails only for memory */
+		nsh_oom();
 	fprintf(f, "%s ->", model_ns_label(h[i]));
 	for (int j = 0; j < nh; j++) {
 		if (i == j)

@@ -179,9 +179,7 @@ static void json_routes(struct json *j, struct model_ns *ns)
 {
 	struct model_route *routes;
 
-	routes = malloc(sizeof(*routes) * (size_t)(ns->nroutes + 1));
-	if (!routes)
-		abort();
+	routes = xmalloc(sizeof(*routes) * (size_t)(ns->nroutes + 1));
 	if (ns->nroutes)
 		memcpy(routes, ns->routes,
 		       sizeof(*routes) * (size_t)ns->nroutes);

@@ -28,9 +28,7 @@ static void topo_add(struct topo *t, struct model_ns *ns,
 
 	if (t->n == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 64;
-		t->v = realloc(t->v, sizeof(*t->v) * (size_t)t->cap);
-		if (!t->v)
-			abort();
+		t->v = xrealloc(t->v, sizeof(*t->v) * (size_t)t->cap);
 	}
 	t->v[t->n++] = (struct tnode){ .ns = ns, .l = l, .depth = depth,
 				       .last = last, .peer = -1, .row = -1,
@@ -51,9 +49,7 @@ static void topo_build(struct topo *t, struct model *m)
 {
 	t->m = m;
 	t->nss = show_namespaces(m);
-	t->first = calloc((size_t)m->nns + 1, sizeof(*t->first));
-	if (!t->first)
-		abort();
+	t->first = xcalloc((size_t)m->nns + 1, sizeof(*t->first));
 	for (int i = 0; i < m->nns; i++) {
 		struct model_ns *ns = t->nss[i];
 		struct model_link **sorted = show_links(ns, true);

@@ -65,12 +65,10 @@ static void draw_row(struct drawing *d, char *text, int edge)
 {
 	if (d->nrows == d->caprows) {
 		d->caprows = d->caprows ? 2 * d->caprows : 64;
-		d->line = realloc(d->line, sizeof(*d->line) *
-					   (size_t)d->caprows);
-		d->edge = realloc(d->edge, sizeof(*d->edge) *
-					   (size_t)d->caprows);
-		if (!d->line || !d->edge)
-			abort();
+		d->line = xrealloc(d->line, sizeof(*d->line) *
+					    (size_t)d->caprows);
+		d->edge = xrealloc(d->edge, sizeof(*d->edge) *
+					    (size_t)d->caprows);
 	}
 	d->line[d->nrows] = text;
 	d->edge[d->nrows++] = edge;
@@ -127,8 +125,8 @@ static void box_rows(struct drawing *d, const char *text, int col)
 	size_t size = 0;
 	FILE *f = open_memstream(&mem, &size);
 
-	if (!f)
-		abort();
+	if (!f)		/* open_memstream fails only for memory */
+		nsh_oom();
 	if (col + term_widest_word(text) > d->wbox)
 		col = 2;
 	snprintf(ind, sizeof(ind), "%*s", col < 60 ? col : 2, "");
@@ -136,12 +134,10 @@ static void box_rows(struct drawing *d, const char *text, int col)
 	fclose(f);
 	for (char *r = strtok_r(mem, "\n", &save); r;
 	     r = strtok_r(NULL, "\n", &save)) {
-		char *p;
+		char *p = xasprintf("%s %s%*s %s", G_V, r,
+				    d->wbox > term_cols(r) ?
+				    d->wbox - term_cols(r) : 0, "", G_V);
 
-		if (asprintf(&p, "%s %s%*s %s", G_V, r,
-			     d->wbox > term_cols(r) ? d->wbox - term_cols(r) :
-			     0, "", G_V) < 0)
-			abort();
 		draw_row(d, p, -1);
 	}
 	free(mem);
@@ -167,7 +163,7 @@ static void box_top(struct topo *t, struct drawing *d, int i, bool compact)
 	for (int w = term_cols(buf); w < d->wbox + 3 && o < 1000; w++)
 		o += snprintf(buf + o, sizeof(buf) - (size_t)o, "%s", G_H);
 	snprintf(buf + o, sizeof(buf) - (size_t)o, "%s", term_glyph("┐", "+"));
-	draw_row(d, strdup(buf), -1);
+	draw_row(d, xstrdup(buf), -1);
 }
 
 /* namespace I's box: its title, a row per link (several when wrapped),
@@ -190,7 +186,7 @@ static void draw_box(struct topo *t, struct drawing *d, int i, int wn,
 	for (int w = 1; w < d->wbox + 3 && o < 1000; w++)
 		o += snprintf(buf + o, sizeof(buf) - (size_t)o, "%s", G_H);
 	snprintf(buf + o, sizeof(buf) - (size_t)o, "%s", term_glyph("┘", "+"));
-	draw_row(d, strdup(buf), -1);
+	draw_row(d, xstrdup(buf), -1);
 }
 
 /* the cables, in the order of their upper end; a lane is free again
@@ -199,10 +195,8 @@ static void draw_lanes(struct topo *t, struct drawing *d)
 {
 	int *free_after;
 
-	d->e = malloc(sizeof(*d->e) * (size_t)(t->n + 1));
-	free_after = calloc((size_t)t->n + 1, sizeof(*free_after));
-	if (!d->e || !free_after)
-		abort();
+	d->e = xmalloc(sizeof(*d->e) * (size_t)(t->n + 1));
+	free_after = xcalloc((size_t)t->n + 1, sizeof(*free_after));
 	for (int k = 0; k < t->n && !d->inbox; k++) {	/* rows grow with k */
 		int r = t->v[k].row, p = t->v[k].peer;
 
@@ -271,22 +265,18 @@ static void put_n(char *out, size_t *o, const char *s, int n)
  * cable that passes lane k at this row */
 static void draw_print(struct drawing *d)
 {
-	int *active = malloc(sizeof(*active) * (size_t)(d->nlanes + 1));
+	int *active = xmalloc(sizeof(*active) * (size_t)(d->nlanes + 1));
 
-	if (!active)
-		abort();
 	for (int k = 0; k < d->nlanes; k++)
 		active[k] = -1;
 	for (int r = 0; r < d->nrows; r++) {
 		const struct lane_edge *own = d->edge[r] >= 0 ?
 			&d->e[d->edge[r]] : NULL;
 		const char *h = own && own->dashed ? G_HD : G_H;
-		char *out = malloc(strlen(d->line[r]) +
-				   (size_t)(d->nlanes * d->lw) * 3 + 8);
+		char *out = xmalloc(strlen(d->line[r]) +
+				    (size_t)(d->nlanes * d->lw) * 3 + 8);
 		size_t o = strlen(d->line[r]);
 
-		if (!out)
-			abort();
 		memcpy(out, d->line[r], o + 1);
 		if (own) {	/* the box's right border becomes a tee */
 			o -= strlen(G_V);

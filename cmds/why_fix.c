@@ -247,12 +247,10 @@ static void seg_init(struct segs *s, struct model *m)
 	int n = 0;
 
 	s->m = m;
-	s->off = calloc((size_t)m->nns + 1, sizeof(*s->off));
-	for (int i = 0; s->off && i < m->nns; i++)
+	s->off = xcalloc((size_t)m->nns + 1, sizeof(*s->off));
+	for (int i = 0; i < m->nns; i++)
 		s->off[i + 1] = (n += m->ns[i]->nlinks);
-	s->mark = calloc((size_t)n + 1, 1);
-	if (!s->off || !s->mark)
-		abort();
+	s->mark = xcalloc((size_t)n + 1, 1);
 }
 
 /* free what seg_init made */

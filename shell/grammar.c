@@ -103,6 +103,8 @@ static bool is_placeholder(const char *w)
 	return true;
 }
 
+/* a broken declaration in the command table: a bug, not a shortage of
+ * memory, so it aborts with its own message (not nsh_oom) */
 static void grammar_bug(const struct slex *s, const char *what)
 {
 	fprintf(stderr, "nsh: bug: command syntax '%s': %s\n", s->syntax, what);
@@ -115,10 +117,8 @@ static struct gnode *parse_seq(struct slex *s);
 
 static struct gnode *new_node(enum gkind k)
 {
-	struct gnode *n = calloc(1, sizeof(*n));
+	struct gnode *n = xcalloc(1, sizeof(*n));
 
-	if (!n)
-		abort();
 	n->kind = k;
 	return n;
 }
@@ -129,9 +129,7 @@ static void parse_alts(struct slex *s, struct gnode *g, char close)
 	for (;;) {
 		if (g->nalts == MAX_ALTS)
 			grammar_bug(s, "too many alternatives in a group");
-		g->alts = realloc(g->alts, sizeof(*g->alts) * (g->nalts + 1));
-		if (!g->alts)
-			abort();
+		g->alts = xrealloc(g->alts, sizeof(*g->alts) * (g->nalts + 1));
 		g->alts[g->nalts++] = parse_seq(s);
 		const char *t = slex_next(s);
 
@@ -197,7 +195,7 @@ static struct gnode *parse_placeholder(struct slex *s, const char *t)
 	struct gnode *n = new_node(G_PH);
 	char *dollar;
 
-	n->word = strdup(t);
+	n->word = xstrdup(t);
 	dollar = strchr(n->word, '$');
 	if (dollar)
 		*dollar = '\0';
@@ -205,7 +203,7 @@ static struct gnode *parse_placeholder(struct slex *s, const char *t)
 	if (!n->type)
 		grammar_bug(s, "placeholder without a type");
 	if (dollar) {
-		char *b = strdup(dollar + 1);
+		char *b = xstrdup(dollar + 1);
 
 		free(n->word);
 		n->word = b;
@@ -224,11 +222,11 @@ static struct gnode *parse_keyword(struct slex *s, const char *t)
 	struct gnode *n = new_node(G_KW);
 	char *slash;
 
-	n->word = strdup(t);
+	n->word = xstrdup(t);
 	slash = strchr(n->word, '/');
 	if (slash) {
 		*slash = '\0';
-		n->alias = strdup(slash + 1);
+		n->alias = xstrdup(slash + 1);
 	}
 	n->wlen = strlen(n->word);
 	for (const char *al = n->alias; al && *al;) {
@@ -339,9 +337,7 @@ void grammar_compile(const struct nsh_family *const *families)
 	for (int f = 0; families[f]; f++)
 		for (const struct nsh_cmd *c = families[f]->cmds; c->syntax;
 		     c++) {
-			rows = realloc(rows, sizeof(*rows) * (nrows + 1));
-			if (!rows)
-				abort();
+			rows = xrealloc(rows, sizeof(*rows) * (nrows + 1));
 			compile_row(&rows[nrows++], families[f], c);
 		}
 }

@@ -9,7 +9,9 @@
 #define NSH_UTIL_H
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
@@ -38,6 +40,90 @@ static inline double mono_ms(void)
 static inline uint16_t echo_id(void)
 {
 	return (uint16_t)((uint64_t)getpid() ^ (uint64_t)mono_us());
+}
+
+/*
+ * Out of memory: one policy.
+ *
+ * Memory the program cannot do without - the model, the compiled grammar,
+ * a view or a plan under construction - is allocated with the x* helpers
+ * below: when the allocation fails, nsh writes one line, "nsh: out of
+ * memory", and aborts (as git's xmalloc).  Where a command can simply fail
+ * - a request, a user's input, anything with a way back - the allocation
+ * is checked and the command fails with nsh_err(sh, "out of memory").
+ * Never "if (!p) abort();" by hand, and never "p = realloc(p, ...)" (the
+ * block leaks when it fails): xrealloc, or a temporary checked before it
+ * replaces p.
+ *
+ * A size of 0 asks for 1 byte, so success is never NULL.
+ */
+static inline void __attribute__((noreturn, cold)) nsh_oom(void)
+{
+	/* write(2), not stdio: malloc has just failed */
+	static const char msg[] = "nsh: out of memory\n";
+
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+		/* nothing more can be said */
+	}
+	abort();
+}
+
+static inline void *xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (!p)
+		nsh_oom();
+	return p;
+}
+
+static inline void *xcalloc(size_t nmemb, size_t size)
+{
+	void *p = nmemb && size ? calloc(nmemb, size) : calloc(1, 1);
+
+	if (!p)
+		nsh_oom();
+	return p;
+}
+
+static inline void *xrealloc(void *ptr, size_t size)
+{
+	void *p = realloc(ptr, size ? size : 1);
+
+	if (!p)
+		nsh_oom();
+	return p;
+}
+
+static inline char *xstrdup(const char *s)
+{
+	char *p = strdup(s);
+
+	if (!p)
+		nsh_oom();
+	return p;
+}
+
+/* a string printed to a new block: vsnprintf fails only for more than
+ * INT_MAX bytes (or a bad format), which is taken as out of memory too,
+ * as asprintf's failure was */
+static inline char *__attribute__((format(printf, 1, 2)))
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		nsh_oom();
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }
 
 static inline void freep(void *p)

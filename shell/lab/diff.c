@@ -35,9 +35,7 @@ static struct diff_event *diff_add(struct model_diff *d)
 
 	if (d->n == d->cap) {
 		d->cap = d->cap ? 2 * d->cap : 16;
-		d->v = realloc(d->v, sizeof(*d->v) * (size_t)d->cap);
-		if (!d->v)
-			abort();
+		d->v = xrealloc(d->v, sizeof(*d->v) * (size_t)d->cap);
 	}
 	e = &d->v[d->n++];
 	memset(e, 0, sizeof(*e));

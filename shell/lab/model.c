@@ -56,9 +56,7 @@ static void *grow(void *v, int n, int *cap, size_t size)
 
 	if (n < *cap)
 		return v;
-	nv = realloc(v, size * (size_t)(*cap ? *cap * 2 : 4));
-	if (!nv)
-		abort();
+	nv = xrealloc(v, size * (size_t)(*cap ? *cap * 2 : 4));
 	*cap = *cap ? *cap * 2 : 4;
 	return nv;
 }
@@ -67,11 +65,7 @@ static void *grow(void *v, int n, int *cap, size_t size)
 
 struct model *model_alloc(void)
 {
-	struct model *m = calloc(1, sizeof(*m));
-
-	if (!m)
-		abort();
-	return m;
+	return xcalloc(1, sizeof(struct model));
 }
 
 void model_ns_clear(struct model_ns *ns)
@@ -188,10 +182,8 @@ void model_ns_set_pid(struct model_ns *ns, pid_t pid)
 struct model_ns *model_ns_add(struct model *m, dev_t dev, ino_t ino,
 			      const char *name)
 {
-	struct model_ns *ns = calloc(1, sizeof(*ns));
+	struct model_ns *ns = xcalloc(1, sizeof(*ns));
 
-	if (!ns)
-		abort();
 	ns->dev = dev;
 	ns->ino = ino;
 	ns->nsid = -1;

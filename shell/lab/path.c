@@ -48,10 +48,8 @@ struct answer {
 static void answer_init(struct answer *r, const struct graph *g)
 {
 	r->owner = -1;
-	r->hops = malloc(sizeof(*r->hops) * (size_t)(g->n + 2) * 10);
-	r->routed = malloc(sizeof(*r->routed) * (size_t)(g->n + 2) * 10);
-	if (!r->hops || !r->routed)
-		abort();
+	r->hops = xmalloc(sizeof(*r->hops) * (size_t)(g->n + 2) * 10);
+	r->routed = xmalloc(sizeof(*r->routed) * (size_t)(g->n + 2) * 10);
 }
 
 /* free what answer_init made */
@@ -174,12 +172,10 @@ static void check_subnet(struct graph *g, struct answer *r, int a, int b)
 static void path_to_ns(struct graph *g, struct answer *r, struct model_ns *a,
 		       struct model_ns *b)
 {
-	int *start = malloc(sizeof(*start) * (size_t)(g->n + 1));
-	char *goal = calloc((size_t)g->n + 1, 1);
+	int *start = xmalloc(sizeof(*start) * (size_t)(g->n + 1));
+	char *goal = xcalloc((size_t)g->n + 1, 1);
 	int nstart = 0, len;
 
-	if (!start || !goal)
-		abort();
 	/* the ends that carry addresses first */
 	for (int pass = 0; pass < 2; pass++)
 		for (int u = 0; u < g->n; u++)
@@ -386,11 +382,9 @@ static void path_to_addr(struct graph *g, struct answer *r,
 	struct path_route h;
 	int u, d, len;
 
-	w.goal = calloc((size_t)g->n + 1, 1);
-	w.gwgoal = calloc((size_t)g->n + 1, 1);
-	w.path = malloc(sizeof(*w.path) * (size_t)(g->n + 1));
-	if (!w.goal || !w.path || !w.gwgoal)
-		abort();
+	w.goal = xcalloc((size_t)g->n + 1, 1);
+	w.gwgoal = xcalloc((size_t)g->n + 1, 1);
+	w.path = xmalloc(sizeof(*w.path) * (size_t)(g->n + 1));
 	show_ip(x->family, x->addr, w.xs, sizeof(w.xs));
 	path_owners(g, x->family, x->addr, w.goal);
 	for (u = 0; u < g->n && r->owner < 0; u++)
@@ -423,9 +417,7 @@ static void path_to_addr(struct graph *g, struct answer *r,
 static void answer_export(const struct graph *g, const struct answer *r,
 			  struct path *p)
 {
-	p->hops = calloc((size_t)r->nhops + 1, sizeof(*p->hops));
-	if (!p->hops)
-		abort();
+	p->hops = xcalloc((size_t)r->nhops + 1, sizeof(*p->hops));
 	for (int i = 0; i < r->nhops; i++)
 		p->hops[i] = (struct path_hop){ .ns = g->ns[r->hops[i]],
 						.link = g->l[r->hops[i]],

@@ -26,11 +26,9 @@ void path_graph_build(struct graph *g, struct model *m, path_state_fn *state)
 		n += m->ns[i]->nlinks;
 	g->m = m;
 	g->state = state;
-	g->ns = malloc(sizeof(*g->ns) * (size_t)(n + 1));
-	g->l = malloc(sizeof(*g->l) * (size_t)(n + 1));
-	g->prev = malloc(sizeof(*g->prev) * (size_t)(n + 1));
-	if (!g->ns || !g->l || !g->prev)
-		abort();
+	g->ns = xmalloc(sizeof(*g->ns) * (size_t)(n + 1));
+	g->l = xmalloc(sizeof(*g->l) * (size_t)(n + 1));
+	g->prev = xmalloc(sizeof(*g->prev) * (size_t)(n + 1));
 	for (int i = 0; i < m->nns; i++)
 		for (int k = 0; k < m->ns[i]->nlinks; k++) {
 			g->ns[g->n] = m->ns[i];
@@ -101,12 +99,10 @@ static int neighbours(const struct graph *g, int u, int *ret, int max)
 int path_bfs(struct graph *g, const int *start, int nstart, const char *goal,
 	     bool ok_only, int *path)
 {
-	int *queue = malloc(sizeof(*queue) * (size_t)(g->n + 1));
-	int *nb = malloc(sizeof(*nb) * (size_t)(g->n + 2));
+	int *queue = xmalloc(sizeof(*queue) * (size_t)(g->n + 1));
+	int *nb = xmalloc(sizeof(*nb) * (size_t)(g->n + 2));
 	int head = 0, tail = 0, found = -1, len = 0;
 
-	if (!queue || !nb)
-		abort();
 	for (int i = 0; i < g->n; i++)
 		g->prev[i] = -2;	/* unseen */
 	for (int i = 0; i < nstart; i++)

@@ -43,10 +43,8 @@ static int cmp_ns(const void *a, const void *b)
  * (free the array) */
 struct model_ns **show_namespaces(struct model *m)
 {
-	struct model_ns **v = malloc(sizeof(*v) * (size_t)(m->nns + 1));
+	struct model_ns **v = xmalloc(sizeof(*v) * (size_t)(m->nns + 1));
 
-	if (!v)
-		abort();
 	memcpy(v, m->ns, sizeof(*v) * (size_t)m->nns);
 	if (m->nns > 2)
 		qsort(v + 1, (size_t)m->nns - 1, sizeof(*v), cmp_ns);
@@ -73,10 +71,8 @@ static int cmp_link_name(const void *a, const void *b)
  * the pointers are valid until the model next changes) */
 struct model_link **show_links(struct model_ns *ns, bool by_name)
 {
-	struct model_link **v = malloc(sizeof(*v) * (size_t)(ns->nlinks + 1));
+	struct model_link **v = xmalloc(sizeof(*v) * (size_t)(ns->nlinks + 1));
 
-	if (!v)
-		abort();
 	for (int i = 0; i < ns->nlinks; i++)
 		v[i] = &ns->links[i];
 	qsort(v, (size_t)ns->nlinks, sizeof(*v),
