@@ -286,7 +286,7 @@ int link_print_file(struct nsh *sh, const char *path)
 			     .links = &links };
 	FILE *f = fopen(path, "re");
 	struct nlmsghdr *m;
-	int got;
+	int got = 0;
 
 	if (!f)
 		return nsh_err(sh, "'%s': %s", path, strerror(errno));
