@@ -63,7 +63,8 @@ int ipl_init(const struct nsh_family *const *families)
 			irows[nirows].fam = families[f];
 			irows[nirows].root = r;
 			snprintf(irows[nirows].object,
-				 sizeof(irows[nirows].object), "%s", w[1]);
+				 sizeof(irows[nirows].object), "%.*s",
+				 (int)sizeof(irows[nirows].object) - 1, w[1]);
 			snprintf(irows[nirows].verbs,
 				 sizeof(irows[nirows].verbs), "%s", w[2]);
 			nirows++;
