@@ -17,6 +17,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "remote.h"
 #include "types_priv.h"
 
 /* Length of the UTF-8 sequence at S and its code point, or -1 if invalid. */
@@ -183,6 +184,7 @@ static void complete_nsref(struct nsh *sh, const char *prefix,
 	for (int i = 0; i < n; i++)
 		if (strncmp(labels[i], prefix, strlen(prefix)) == 0)
 			add(ctx, labels[i], "spawned namespace");
+	hosts_complete_ns(sh, prefix, add, ctx);	/* HOST:NS */
 }
 
 /* `kill`'s first word: the labels of the spawned namespaces */

@@ -519,3 +519,42 @@ void hosts_fini(struct nsh *sh)
 	while (sh->hosts)
 		host_del(sh, sh->hosts);
 }
+
+/* the namespaces of H whose names start with PREFIX, as "H:NAME" */
+static void complete_remote(struct nsh_host *h, const char *prefix,
+			    void (*add)(void *, const char *, const char *),
+			    void *ctx)
+{
+	struct host_reply r;
+	char what[96], word[320];
+
+	if (h->state != HOST_UP || h->npend ||
+	    host_call(h, "ip netns list", NULL, 0, &r) < 0)
+		return;
+	snprintf(what, sizeof(what), "namespace on %s", h->name);
+	for (char *l = strtok(r.out, "\n"); l; l = strtok(NULL, "\n")) {
+		l[strcspn(l, " ")] = '\0';
+		if (!strncmp(l, prefix, strlen(prefix))) {
+			snprintf(word, sizeof(word), "%s:%s", h->name, l);
+			add(ctx, word, what);
+		}
+	}
+	host_reply_free(&r);
+}
+
+void hosts_complete_ns(struct nsh *sh, const char *prefix,
+		       void (*add)(void *, const char *, const char *),
+		       void *ctx)
+{
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		size_t n = strlen(h->name);
+		char word[80];
+
+		if (!strncmp(prefix, h->name, n) && prefix[n] == ':') {
+			complete_remote(h, prefix + n + 1, add, ctx);
+		} else if (!strncmp(h->name, prefix, strlen(prefix))) {
+			snprintf(word, sizeof(word), "%s:", h->name);
+			add(ctx, word, "host");
+		}
+	}
+}

@@ -108,6 +108,11 @@ void host_close(struct nsh_host *h);
 void host_del(struct nsh *sh, struct nsh_host *h);
 /* at the session's end: every agent closed, every host forgotten */
 void hosts_fini(struct nsh *sh);
+/* TAB after PREFIX where a namespace goes: "HOST:" for each host, and
+ * after "HOST:" the namespaces of that host (asked of its agent) */
+void hosts_complete_ns(struct nsh *sh, const char *prefix,
+		       void (*add)(void *, const char *, const char *),
+		       void *ctx);
 /* "up", "down", "lost" */
 const char *host_state_name(enum host_state s);
 

@@ -196,6 +196,11 @@ is "… cleanup leaves host 1 without namespaces" "$(on_host 1 ip netns list | w
 "$NSH" -f "$TMP/replay.nsh" >"$TMP/out" 2>"$TMP/err"
 is "the running-config replayed onto the hosts rebuilds the lab (every expect passes)" "$?" 0
 sed 's/^/# /' "$TMP/err" | head -5
+# TAB: the hosts where a namespace goes, then a host's own namespaces
+out=$("$NSH" -c "$(decl 1); $(decl 2); complete ip netns exec h" | cut -f1 | sort | tr '\n' ' ')
+like "TAB offers the hosts as HOST: where a namespace goes" "$out" "h1: h2: "
+out=$("$NSH" -c "$(decl 1); complete ip -n h1:a" | cut -f1 | tr '\n' ' ')
+is "… and after HOST: that host's namespaces (asked of its agent)" "$out" "h1:a1 "
 # a namespace's name may carry its host, wherever a namespace is expected
 out=$("$NSH" -c "$(decl 1); ip -n h1:a1 -br addr show dev x12" 2>&1)
 like "ip -n h1:a1 … runs on host 1 in a1" "$out" "10.60.0.1/30"
