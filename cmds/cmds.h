@@ -51,6 +51,8 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 /* show topology's part for the other hosts: each host's drawing, then the
  * cables between hosts (cmds/host_view.c): 0 or 1 */
 int hosts_show_topology(struct nsh *sh);
+/* the same for show's tree */
+int hosts_show(struct nsh *sh);
 /* the running-config's part for the other hosts: their declarations, then
  * each host's running-config as `HOST: LINE` lines: 0 or 1 */
 int hosts_running_config(struct nsh *sh, FILE *f);

@@ -183,7 +183,9 @@ static void print_cables(struct nsh *sh, const struct vxset *s)
 	}
 }
 
-int hosts_show_topology(struct nsh *sh)
+/* VIEW (a line) on each host, under the host's name; then the cables
+ * between hosts */
+static int each_host(struct nsh *sh, const char *view)
 {
 	struct vxset *s = calloc(1, sizeof(*s));
 	int rc = 0;
@@ -194,14 +196,23 @@ int hosts_show_topology(struct nsh *sh)
 		printf("\nhost %s (%s, %s)%s%s\n", h->name, h->target,
 		       host_state_name(h->state), h->state == HOST_UP ? "" :
 		       ": ", h->state == HOST_UP ? "" : h->why);
-		if (h->state == HOST_UP && host_run(sh, h, "show topology",
-						    NULL))
+		if (h->state == HOST_UP && host_run(sh, h, view, NULL))
 			rc = 1;
 	}
 	if (!rc && !(rc = vx_scan_all(sh, s)))
 		print_cables(sh, s);
 	free(s);
 	return rc;
+}
+
+int hosts_show_topology(struct nsh *sh)
+{
+	return each_host(sh, "show topology");
+}
+
+int hosts_show(struct nsh *sh)
+{
+	return each_host(sh, "show");
 }
 
 /* the VXLAN device DEV in NS on H, in S, or NULL */

@@ -230,6 +230,8 @@ int cmd_show(struct nsh *sh, const struct nsh_args *a)
 		show_json(m);
 	else
 		show_text(m);
+	if (sh->hosts && !arg_has(a, "-j"))
+		return hosts_show(sh);
 	return 0;
 }
 

@@ -177,6 +177,9 @@ like "show topology draws each host under its name" "$out" "host h2 \(ssh root@1
 like "… with that host's namespaces" "$out" "─ a3 ─"
 like "… and the cables between hosts" "$out" "h1:a1:x12 ═ VXLAN [0-9]*, UDP 4789, eth0 10.99.0.1 ↔ eth0 10.99.0.2 ═ h2:a2:x21"
 like "… and the spanned bridge's ports" "$out" "h3:\(host\):vx-br0: bridge port, VXLAN"
+out=$("$NSH" -c "$(decl 1); $(decl 2); $(decl 3); show" 2>&1)
+like "show lists each host's namespaces under the host" "$out" "host h3 \(ssh root@10.99.0.3 port 2222, up\)"
+like "… a3 among them" "$out" "a3"
 out=$("$NSH" -c "$(decl 1); $(decl 2); show path h1:a1 10.60.0.2" 2>&1)
 like "show path names the VXLAN hop and its underlay" "$out" "h1:a1:x12 ═ VXLAN [0-9]*, UDP 4789, over eth0 10.99.0.1 → eth0 10.99.0.2 ═ h2:a2:x21"
 like "… and goes on on the other host to the address" "$out" "10.60.0.2 is a2's own address"
