@@ -48,6 +48,9 @@ int hosts_barrier(struct nsh *sh, int argc, char **argv);
  * command */
 int hosts_remote(struct nsh *sh, int argc, char **argv,
 		 const struct nsh_args *a);
+/* a live line after `enter HOST:NS`: run there, whole; the context ends
+ * when the agent is back home or the host is lost: its status */
+int hosts_forward(struct nsh *sh, const char *line);
 /* show topology's part for the other hosts: each host's drawing, then the
  * cables between hosts (cmds/host_view.c): 0 or 1 */
 int hosts_show_topology(struct nsh *sh);

@@ -511,6 +511,7 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 	char *words[NSH_MAX_WORDS];
 	struct nsh_host *h = NULL;
 	_cleanup_free_ char *line = NULL;
+	int rc;
 
 	if (!sh->hosts || argc > NSH_MAX_WORDS ||
 	    (a->cmd->flags & NSH_CMD_HOSTS))
@@ -535,8 +536,30 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 		return 1;
 	if (!(line = join_words(argc, words)))
 		return nsh_err(sh, "'%s': out of memory", h->name);
-	return h->state == HOST_UP && may_pipe(sh) ? run_piped(sh, h, line) :
-						      host_run(sh, h, line, NULL);
+	if (h->state == HOST_UP && may_pipe(sh))
+		return run_piped(sh, h, line);
+	rc = host_run(sh, h, line, NULL);
+	/* `enter HOST:NS` at the prompt: the lines that follow go there */
+	if (!rc && (a->cmd->flags & NSH_CMD_CONTEXT) && !a->nrest &&
+	    !sh->whole_script && h->at[0])
+		sh->remote = h;
+	return rc;
+}
+
+int hosts_forward(struct nsh *sh, const char *line)
+{
+	struct nsh_host *h = sh->remote;
+	int rc;
+
+	if (h->state != HOST_UP) {
+		sh->remote = NULL;
+		return nsh_err_raw(sh, "%s: the host is %s: %s; back here",
+				   h->name, host_state_name(h->state), h->why);
+	}
+	rc = host_run(sh, h, line, NULL);
+	if (h->state != HOST_UP || !h->at[0])
+		sh->remote = NULL;	/* left its namespace, or lost */
+	return rc;
 }
 
 /* ------------------------------------------------------ running-config */

@@ -137,6 +137,8 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 	jsonl_put_num(&o, "id", id);
 	jsonl_put_num(&o, "status", st);
 	jsonl_put_num(&o, "ran", ran);
+	/* where the session is now: `enter` moves it, `exit` back */
+	jsonl_put_str(&o, "at", sh->entered ? sh->cur.label : "");
 	caught_put(&c, &o);
 	rc = jsonl_close(&o);
 	if (!rc)

@@ -112,6 +112,10 @@ extern int (*nsh_barrier_hook)(struct nsh *sh, int argc, char **argv);
  * -1 */
 extern int (*nsh_remote_hook)(struct nsh *sh, int argc, char **argv,
 			      const struct nsh_args *a);
+/* shell/dispatch.c: if set, a live line (the prompt, -i) after `enter
+ * HOST:NS` is handed whole to it: its status */
+extern int (*nsh_forward_hook)(struct nsh *sh, const char *line);
+int hosts_forward(struct nsh *sh, const char *line);
 /* cmds/host.c: the barrier and remote hooks main() installs */
 int hosts_barrier(struct nsh *sh, int argc, char **argv);
 int hosts_remote(struct nsh *sh, int argc, char **argv,

@@ -32,6 +32,7 @@ int (*nsh_program_hook)(struct nsh *sh, int argc, char **argv);
 int (*nsh_barrier_hook)(struct nsh *sh, int argc, char **argv);
 int (*nsh_remote_hook)(struct nsh *sh, int argc, char **argv,
 		       const struct nsh_args *a);
+int (*nsh_forward_hook)(struct nsh *sh, const char *line);
 
 /* >0 while a command runs: the commands nested in it are not explained */
 static int nested;

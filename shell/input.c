@@ -36,6 +36,7 @@
 
 #include "core.h"
 #include "model.h"
+#include "remote.h"
 #include "term.h"
 
 #define INPUT_LINE_MAX (1u << 20)	/* a physical line longer: refused */
@@ -204,6 +205,12 @@ void input_prompt(struct nsh *sh, bool cont, bool live, char *buf,
 
 	if (cont)
 		snprintf(buf, len, "> ");
+	else if (sh->remote)	/* enter HOST:NS */
+		snprintf(buf, len, "nsh[%s%s%s%s:%s%s]> ",
+			 color ? "\001" : "", color ? term_sgr(TA_IFNAME) : "",
+			 color ? "\002" : "", sh->remote->name,
+			 str_escape(sh->remote->at, esc, sizeof(esc)),
+			 color ? "\001" TERM_SGR_END "\002" : "");
 	else if (sh->cur.label[0] && !ns_same(&sh->cur, &sh->home))
 		/* the name coloured at a live prompt on a terminal; readline
 		 * counts no width between \001 and \002 */

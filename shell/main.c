@@ -184,6 +184,7 @@ static void install_hooks(void)
 	nsh_program_hook = cmds_program;
 	nsh_barrier_hook = hosts_barrier;
 	nsh_remote_hook = hosts_remote;
+	nsh_forward_hook = hosts_forward;
 	nsh_check_hook = expect_eval;
 	nsh_before_hook = checkpoint_before;
 }

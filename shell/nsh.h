@@ -415,6 +415,9 @@ struct nsh {
 	int unreported;		/* that status */
 	char unreported_name[64];
 	struct nsh_host *hosts;	/* the lab's other hosts (lab/remote.h) */
+	struct nsh_host *remote;	/* `enter HOST:NS`: the live lines go
+					 * to that host's agent until it is
+					 * back home (cmds/host.c) */
 	unsigned vni_next;	/* the next VXLAN VNI a cross-host link gets */
 	/* a caret under the word an error is about, at the prompt (err.c):
 	 * the prompt's width on screen (0: no caret), the plain line being

@@ -41,6 +41,11 @@ static bool eof_stays(struct nsh *sh, bool *warned)
 {
 	int n;
 
+	if (sh->remote && nsh_forward_hook) {	/* enter HOST:NS */
+		printf("leave\n");
+		(void)nsh_forward_hook(sh, "leave");
+		return true;
+	}
 	if (sh->entered) {
 		printf("leave\n");
 		(void)nsh_run_line(sh, "leave", NSH_RUN);
@@ -98,7 +103,9 @@ static int run_one(struct nsh *sh, struct input *in,
 	} else {
 		input_history(in, l->text);
 		sh->line = l->lineno;
-		rc = nsh_run_line(sh, l->text, NSH_RUN);
+		rc = sh->remote && nsh_forward_hook ?
+			     nsh_forward_hook(sh, l->text) :
+			     nsh_run_line(sh, l->text, NSH_RUN);
 	}
 	teardown_wait(sh);
 	fflush(stdout);

@@ -400,6 +400,8 @@ static int await_reply(struct nsh_host *h, long long id, int timeout_ms,
 		}
 		r->id = id;
 		r->status = (int)st;
+		snprintf(h->at, sizeof(h->at), "%s",
+			 jsonl_str(&m, "at") ? jsonl_str(&m, "at") : "");
 		sk = jsonl_get(&m, "skipped", JSONL_BOOL);
 		r->skipped = sk && sk->num;
 		r->out = dup_or_empty(jsonl_str(&m, "out"));
@@ -502,6 +504,8 @@ void host_del(struct nsh *sh, struct nsh_host *h)
 {
 	struct nsh_host **p = &sh->hosts;
 
+	if (sh->remote == h)
+		sh->remote = NULL;
 	while (*p && *p != h)
 		p = &(*p)->next;
 	if (*p)

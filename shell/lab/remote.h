@@ -45,6 +45,8 @@ struct nsh_host {
 	char why[256];		/* HOST_LOST, HOST_DOWN after a failure */
 	char via[64];		/* the underlay link (via-underlay IF) */
 	char ssh[128];		/* the agent's SSH_CONNECTION, if any */
+	char at[300];		/* the namespace its session is in (enter),
+				 * as of its last reply; "" at home */
 	/* the underlay as the host sees it (cmds/host_link.c learns it) */
 	char ul_dev[16], ul_addr[64];
 	int ul_mtu;

@@ -204,6 +204,15 @@ out=$("$NSH" -c "$(decl 1); $(decl 2); complete ip netns exec h" | cut -f1 | sor
 like "TAB offers the hosts as HOST: where a namespace goes" "$out" "h1: h2: "
 out=$("$NSH" -c "$(decl 1); complete ip -n h1:a" | cut -f1 | tr '\n' ' ')
 is "… and after HOST: that host's namespaces (asked of its agent)" "$out" "h1:a1 "
+# enter HOST:NS: the live lines go to that host, in that namespace
+nsh_i_start
+ask "$(decl 1)" >/dev/null
+ask "enter h1:a1" >/dev/null
+like "after enter h1:a1, a line runs in a1 on host 1" "$(ask 'ip -br addr show dev x12')" "10.60.0.1/30"
+like "… one with operators too" "$(ask 'ip -br link | grep -c x1; echo "rc=$?"')" "rc=0"
+ask "exit" >/dev/null
+like "exit: back here (no x12 in this namespace)" "$(ask 'ip -br link show x12; echo "rc=$?"')" "rc=1"
+nsh_i_stop
 # a namespace's name may carry its host, wherever a namespace is expected
 out=$("$NSH" -c "$(decl 1); ip -n h1:a1 -br addr show dev x12" 2>&1)
 like "ip -n h1:a1 … runs on host 1 in a1" "$out" "10.60.0.1/30"
