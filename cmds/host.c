@@ -18,6 +18,7 @@
 
 #include "cmds.h"
 #include "host.h"
+#include "ipl.h"
 #include "term.h"
 #include "remote.h"
 
@@ -505,6 +506,38 @@ static struct nsh_host *word_host(struct nsh *sh, const char *word)
 	return host_find(sh, name);
 }
 
+/* `ip -Host NAME …`: the host, its two words dropped from WORDS (NULL);
+ * 0 (none or found), or 1 after an error line */
+static int host_option(struct nsh *sh, const struct nsh_args *a, int argc,
+		       char **words, struct nsh_host **h)
+{
+	for (int i = 0; i + 1 < a->nbind; i++) {
+		const struct nsh_bind *b = &a->bind[i];
+		int t = a->bind[i + 1].tok;
+
+		if (!b->is_kw || !b->opt || !streq(b->opt->kw, "-Host") ||
+		    t < 0 || t >= argc)
+			continue;
+		if (!(*h = host_find(sh, words[t])))
+			return nsh_err(sh, "'%s': no such host (host %s ssh …)",
+				       words[t], words[t]);
+		words[b->tok] = words[t] = NULL;
+		return 0;
+	}
+	return 0;
+}
+
+/* WORDS without the NULL ones */
+static int compact(int argc, char **words)
+{
+	int n = 0;
+
+	for (int i = 0; i < argc; i++)
+		if (words[i])
+			words[n++] = words[i];
+	return n;
+}
+
 int hosts_remote(struct nsh *sh, int argc, char **argv,
 		 const struct nsh_args *a)
 {
@@ -513,11 +546,12 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 	_cleanup_free_ char *line = NULL;
 	int rc;
 
-	if (!sh->hosts || argc > NSH_MAX_WORDS ||
-	    (a->cmd->flags & NSH_CMD_HOSTS))
+	if (argc > NSH_MAX_WORDS || (a->cmd->flags & NSH_CMD_HOSTS))
 		return -1;
 	memcpy(words, argv, sizeof(*argv) * (size_t)argc);
-	for (int i = 0; i < a->nbind; i++) {
+	if (host_option(sh, a, argc, words, &h))
+		return 1;
+	for (int i = 0; i < a->nbind && sh->hosts; i++) {
 		int t = a->bind[i].tok;
 		struct nsh_host *wh;
 
@@ -534,7 +568,7 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 		return -1;
 	if (ready(sh, h))
 		return 1;
-	if (!(line = join_words(argc, words)))
+	if (!(line = join_words(compact(argc, words), words)))
 		return nsh_err(sh, "'%s': out of memory", h->name);
 	if (h->state == HOST_UP && may_pipe(sh))
 		return run_piped(sh, h, line);

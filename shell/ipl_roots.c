@@ -61,6 +61,9 @@ static const struct ipl_opt ip_globals[] = {
 	GOPT("-all", IPL_PREFIX, NULL, G_ALL, "every namespace (netns "
 					      "exec/delete)"),
 	GOPT("-echo", 0, NULL, G_ECHO, "echo the request"),
+	/* nsh's: after iproute2's, so that none of theirs changes meaning */
+	GOPT("-Host", IPL_PREFIX, "WORD", G_HOST, "run the line on that host "
+						  "of the lab (host NAME …)"),
 	{ NULL },
 };
 

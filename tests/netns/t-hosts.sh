@@ -214,6 +214,11 @@ ask "exit" >/dev/null
 like "exit: back here (no x12 in this namespace)" "$(ask 'ip -br link show x12; echo "rc=$?"')" "rc=1"
 nsh_i_stop
 # a namespace's name may carry its host, wherever a namespace is expected
+out=$("$NSH" -c "$(decl 1); ip -H h1 -n a1 -br addr show dev x12" 2>&1)
+like "ip -H h1 … runs the line on host 1" "$out" "10.60.0.1/30"
+"$NSH" -c "ip -H h9 link" >/dev/null 2>"$TMP/err"
+is "ip -H with an undeclared host fails" "$?" 1
+like "… saying so" "$(cat "$TMP/err")" "'h9': no such host"
 out=$("$NSH" -c "$(decl 1); ip -n h1:a1 -br addr show dev x12" 2>&1)
 like "ip -n h1:a1 … runs on host 1 in a1" "$out" "10.60.0.1/30"
 out=$("$NSH" -c "$(decl 1); $(decl 2); ip netns exec h2:a2 ping -c 1 -W 2 10.50.0.3" 2>&1)
