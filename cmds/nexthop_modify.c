@@ -61,34 +61,36 @@ static int encap_word(struct nsh *sh, struct nl_msg *msg, int key,
 	int fam = ip ? AF_INET : AF_INET6;
 
 	switch (key) {
-	case XK_E_TTL:
+	case EK_TTL:
+	case EK_HOPLIMIT:
 		return nla_put_u8(msg, mpls ? MPLS_IPTUNNEL_TTL :
 				       ip   ? LWTUNNEL_IP_TTL :
 					      LWTUNNEL_IP6_HOPLIMIT,
 				  (uint8_t)v->num);
-	case XK_E_ID:
+	case EK_ID:
 		return nla_put_u64(msg, ip ? LWTUNNEL_IP_ID : LWTUNNEL_IP6_ID,
 				   nh_swap64((unsigned long)v->num));
-	case XK_E_DST:
-	case XK_E_SRC:
+	case EK_DST:
+	case EK_SRC:
 		if (v->pfx.family != fam)
 			return nsh_err(sh, "'%s': not an %s address (encap "
 					   "%s)", v->text,
 				       ip ? "IPv4" : "IPv6", type);
-		return nla_put(msg, key == XK_E_DST ?
+		return nla_put(msg, key == EK_DST ?
 				       (ip ? LWTUNNEL_IP_DST : LWTUNNEL_IP6_DST) :
 				       (ip ? LWTUNNEL_IP_SRC : LWTUNNEL_IP6_SRC),
 			       ip ? 4 : 16, v->pfx.addr);
-	case XK_E_TOS:
+	case EK_TOS:
+	case EK_TC:
 		return nla_put_u8(msg, ip ? LWTUNNEL_IP_TOS : LWTUNNEL_IP6_TC,
 				  (uint8_t)v->num);
-	case XK_E_KEY:
+	case EK_KEY:
 		*tflags |= TUNNEL_KEY;
 		return 0;
-	case XK_E_CSUM:
+	case EK_CSUM:
 		*tflags |= TUNNEL_CSUM;
 		return 0;
-	case XK_E_SEQ:
+	case EK_SEQ:
 		*tflags |= TUNNEL_SEQ;
 		return 0;
 	}
@@ -124,7 +126,7 @@ static int put_encap(struct nsh *sh, struct nl_msg *msg,
 		const struct ipl_opt *o = a->bind[j].opt;
 		int rc;
 
-		if (!o || o->key < XK_E_TTL || o->key > XK_E_SEQ)
+		if (!o || o->key < EK_LABELS || o->key > EK_HMAC)
 			break;
 		rc = encap_word(sh, msg, o->key, ipl_arg(a, j, 0), type,
 				&tflags);

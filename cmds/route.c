@@ -4,9 +4,9 @@
  * change, replace, prepend, append, test and delete with iproute_modify's
  * words in its order and match modes (route types, gateways of another
  * family, metrics, multipath next hops, nexthop objects, lightweight
- * tunnels, tables by number or name …); list, get and flush are in
- * route_show.c; save, restore and showdump (binary dumps) are left to the
- * real ip.
+ * tunnels, tables by number or name …); list and flush are in
+ * route_list.c, get in route_get.c; save, restore and showdump (binary
+ * dumps) are left to the real ip.
  *
  * The request is the RTM_NEWROUTE (RTM_DELROUTE) iproute2 sends, header
  * and attributes, so that `ip -j route` cannot tell which tool made a

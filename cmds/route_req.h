@@ -24,9 +24,7 @@ enum route_key {
 	RK_VRF, RK_DEV, RK_PREF, RK_ENCAP, RK_TTLPROP, RK_FASTOPEN, RK_TO,
 	/* inside `nexthop` */
 	NK_VIA, NK_DEV, NK_WEIGHT, NK_ONLINK, NK_REALMS, NK_ENCAP, NK_AS,
-	/* inside `encap TYPE` */
-	EK_LABELS, EK_TTL, EK_ID, EK_DST, EK_SRC, EK_TOS, EK_KEY, EK_CSUM,
-	EK_SEQ, EK_HOPLIMIT, EK_TC, EK_MODE, EK_SEGS, EK_HMAC,
+	/* inside `encap TYPE`: enum encap_key (route.h) */
 };
 
 /*
