@@ -162,6 +162,9 @@ void rt_print_flags(struct rt_print *p, unsigned flags);
 void rt_print_gateway(struct rt_print *p, int family, const char *gw);
 /* "LABEL NAME" (JSON "LABEL": "NAME") of link IDX, in colour */
 void rt_print_dev(struct rt_print *p, const char *label, uint32_t idx);
+/* the name of encap type TYPE (LWTUNNEL_ENCAP_*: "mpls", "ip" …), or
+ * NULL */
+const char *rt_encap_name(unsigned type);
 /* lwt_print_encap: " encap TYPE …" of TYPE (may be NULL) and ENCAP */
 void rt_print_encap(struct rt_print *p, const struct nlattr *type,
 		    const struct nlattr *encap);

@@ -29,17 +29,8 @@
 /* the encap type of the word W, or LWTUNNEL_ENCAP_NONE */
 static int encap_type(const char *w)
 {
-	static const char *const names[] = {
-		[LWTUNNEL_ENCAP_MPLS] = "mpls", [LWTUNNEL_ENCAP_IP] = "ip",
-		[LWTUNNEL_ENCAP_IP6] = "ip6", [LWTUNNEL_ENCAP_ILA] = "ila",
-		[LWTUNNEL_ENCAP_BPF] = "bpf", [LWTUNNEL_ENCAP_SEG6] = "seg6",
-		[LWTUNNEL_ENCAP_SEG6_LOCAL] = "seg6local",
-		[LWTUNNEL_ENCAP_RPL] = "rpl", [LWTUNNEL_ENCAP_IOAM6] = "ioam6",
-		[LWTUNNEL_ENCAP_XFRM] = "xfrm",
-	};
-
-	for (size_t i = 1; i < ARRAY_SIZE(names); i++)
-		if (names[i] && streq(w, names[i]))
+	for (unsigned i = 1; i <= LWTUNNEL_ENCAP_MAX; i++)
+		if (rt_encap_name(i) && streq(w, rt_encap_name(i)))
 			return (int)i;
 	return LWTUNNEL_ENCAP_NONE;
 }

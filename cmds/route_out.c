@@ -469,8 +469,7 @@ static void print_encap_mpls(struct rt_print *p, const struct nlattr *encap)
 			 nla_get_u8(tb[MPLS_IPTUNNEL_TTL]));
 }
 
-void rt_print_encap(struct rt_print *p, const struct nlattr *type,
-		    const struct nlattr *encap)
+const char *rt_encap_name(unsigned type)
 {
 	static const char *const names[] = {
 		[LWTUNNEL_ENCAP_MPLS] = "mpls", [LWTUNNEL_ENCAP_IP] = "ip",
@@ -480,13 +479,21 @@ void rt_print_encap(struct rt_print *p, const struct nlattr *type,
 		[LWTUNNEL_ENCAP_RPL] = "rpl", [LWTUNNEL_ENCAP_IOAM6] = "ioam6",
 		[LWTUNNEL_ENCAP_XFRM] = "xfrm",
 	};
+
+	return type < ARRAY_SIZE(names) ? names[type] : NULL;
+}
+
+void rt_print_encap(struct rt_print *p, const struct nlattr *type,
+		    const struct nlattr *encap)
+{
+	const char *name;
 	unsigned et;
 
 	if (!type)
 		return;
 	et = nla_get_u16((struct nlattr *)type);
-	rtp_str(p, "encap", " encap %s ",
-		et < ARRAY_SIZE(names) && names[et] ? names[et] : "unknown");
+	name = rt_encap_name(et);
+	rtp_str(p, "encap", " encap %s ", name ? name : "unknown");
 	switch (et) {
 	case LWTUNNEL_ENCAP_MPLS:
 		print_encap_mpls(p, encap);
