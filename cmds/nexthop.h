@@ -42,8 +42,6 @@ int nh_group_parse(const char *w, struct nexthop_grp *g, int max,
 int nh_labels_parse(const char *w, struct mpls_label *out);
 /* `help` among the words: prints the usage, true */
 bool nh_wants_help(const struct nsh_args *a);
-/* a 64-bit number in network order and back (htonll, ntohll) */
-uint64_t nh_swap64(uint64_t v);
 /* the kernel's refusal, in one line about the nexthop SUBJECT (ENCAP: the
  * type of its encapsulation, if any); returns 1 */
 int nh_refused(struct nsh *sh, const char *subject, int err, int type,

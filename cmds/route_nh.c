@@ -164,8 +164,9 @@ static int encap_word(struct nsh *sh, struct abuf *out, int key,
 	case EK_DST:
 	case EK_SRC:
 		if (v->pfx.family != (v6 ? AF_INET6 : AF_INET))
-			return nsh_err(sh, "'%s': not an %s address", v->text,
-				       v6 ? "IPv6" : "IPv4");
+			return nsh_err(sh, "'%s': not an %s address (encap "
+					   "%s)", v->text, v6 ? "IPv6" : "IPv4",
+				       v6 ? "ip6" : "ip");
 		abuf_put(out, key == EK_DST ? LWTUNNEL_IP_DST : LWTUNNEL_IP_SRC,
 			 v->pfx.addr, v6 ? 16 : 4);
 		break;
@@ -189,6 +190,13 @@ static int encap_word(struct nsh *sh, struct abuf *out, int key,
 	return 0;
 }
 
+bool rt_is_encap_word(const struct nsh_args *a, int i)
+{
+	const struct ipl_opt *o = a->bind[i].opt;
+
+	return o && o->key >= EK_LABELS && o->key <= EK_HMAC;
+}
+
 int rt_build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 		   struct abuf *out, uint16_t *type)
 {
@@ -197,14 +205,11 @@ int rt_build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 	*type = (uint16_t)encap_type(ipl_arg(a, i, 0)->text);
 	if (*type == LWTUNNEL_ENCAP_SEG6)
 		return build_seg6(sh, a, i, out);
-	for (int j = ipl_next(a, i); j < a->nbind; j = ipl_next(a, j)) {
-		int key = a->bind[j].opt->key;
-
-		if (key < EK_LABELS)
-			break;
-		if (encap_word(sh, out, key, ipl_arg(a, j, 0), *type, &flags))
+	for (int j = ipl_next(a, i); j < a->nbind && rt_is_encap_word(a, j);
+	     j = ipl_next(a, j))
+		if (encap_word(sh, out, a->bind[j].opt->key, ipl_arg(a, j, 0),
+			       *type, &flags))
 			return 1;
-	}
 	if (flags)
 		abuf_u16(out, LWTUNNEL_IP_FLAGS, flags);
 	if (out->full)

@@ -2,7 +2,8 @@
 /*
  * route_req.h - private to `ip route add/change/…/delete`: what
  * cmds/route.c (the request and its words) and cmds/route_nh.c (gateways,
- * multipath next hops, encaps and their grammar) share.
+ * multipath next hops, encaps and their grammar) share; the encap builder
+ * (rt_build_encap) serves `ip nexthop add` (cmds/nexthop_modify.c) too.
  */
 #ifndef NSH_ROUTE_REQ_H
 #define NSH_ROUTE_REQ_H
@@ -110,9 +111,12 @@ int rt_gateway(struct route_req *q, const struct nsh_args *a, int i,
 /* `nexthop …` from binding I on: RTA_MULTIPATH; 0, or 1 */
 int rt_nexthops(struct route_req *q, const struct nsh_args *a, int i);
 /* the encap that starts at binding I (the `encap` keyword) as the inner
- * attributes of RTA_ENCAP in *OUT, its type in *TYPE; 0, or 1 */
+ * attributes of RTA_ENCAP (NHA_ENCAP) added to *OUT, its type in *TYPE;
+ * 0, or 1 */
 int rt_build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 		   struct abuf *out, uint16_t *type);
+/* is binding I a word of an encap (enum encap_key)? */
+bool rt_is_encap_word(const struct nsh_args *a, int i);
 
 /* the grammar: `via`, `encap TYPE …` and the words after `nexthop` */
 int rt_parse_via(struct ipl_parse *p, const struct ipl_opt *o);
