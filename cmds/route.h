@@ -2,9 +2,10 @@
 /*
  * route.h - what `ip route` (cmds/route.c, route_nh.c and the show files
  * route_out.c, route_print.c, route_filter.c, route_list.c, route_get.c),
- * `ip rule` (cmds/rule.c, rule_show.c) and the printing of `ip nexthop`
- * (cmds/nexthop_print.c) share: their placeholder types
- * (cmds/route_types.c), a show's printer and the attribute printers.
+ * `ip rule` (cmds/rule.c, rule_show.c) and `ip nexthop` (the words of
+ * its encaps, its printing) share: their placeholder types
+ * (cmds/route_types.c), the words of an encap, a show's printer and the
+ * attribute printers.
  */
 #ifndef NSH_ROUTE_H
 #define NSH_ROUTE_H

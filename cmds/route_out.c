@@ -238,7 +238,6 @@ const char *rt_rta_addr(int family, const struct nlattr *a, char *buf,
 
 /* ------------------------------------------------------------ pieces */
 
-/* print_rt_flags */
 void rt_print_flags(struct rt_print *p, unsigned flags)
 {
 	static const struct {
@@ -286,7 +285,7 @@ void rt_print_via(struct rt_print *p, const struct nlattr *a)
 	if (nla_len(a) < 2)
 		return;
 	host = rt_addr_n2a(via->rtvia_family, nla_len(a) - 2, via->rtvia_addr,
-			buf, sizeof(buf));
+			   buf, sizeof(buf));
 	if (p->json) {
 		rtp_open(p, "via");
 		json_str(&p->j, "family", rt_family_name(via->rtvia_family));
@@ -346,6 +345,7 @@ void rt_print_newdst(struct rt_print *p, int family,
 	}
 }
 
+/* a big-endian u64 attribute */
 static uint64_t be64_get(const struct nlattr *a)
 {
 	uint64_t v;
