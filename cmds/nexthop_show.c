@@ -151,18 +151,29 @@ static int nh_dump(struct rt_print *s, int type, struct dreq *r,
 						  "nexthop buckets", l);
 }
 
+struct nl_msg *nh_id_msg(int type, int flags, int family, uint32_t id)
+{
+	struct nhmsg nhm = { .nh_family = (unsigned char)family };
+	struct nl_msg *msg = nlmsg_alloc_simple(type, flags);
+
+	if (msg && (nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
+		    nla_put_u32(msg, NHA_ID, id) < 0)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
 /* RTM_GETNEXTHOP for ID (with the list's protocol filter) */
 static int get_one(struct rt_print *s, const char *what, uint32_t id,
 		   const struct xfilter *f)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_GETNEXTHOP, NLM_F_REQUEST);
-	struct nhmsg nhm = { .nh_family = (unsigned char)s->sh->o.family };
+		nh_id_msg(RTM_GETNEXTHOP, NLM_F_REQUEST, s->sh->o.family, id);
 	struct nlmsghdr *ans = NULL;
 	int err;
 
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, id) < 0)
+	if (!msg)
 		return nsh_err(s->sh, "out of memory");
 	err = ipr_get(s->sk, msg, &ans);
 	if (err < 0) {
@@ -229,13 +240,12 @@ static int del_one(struct nsh *sh, struct nl_sock *sk, uint32_t id,
 		   const char *what)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_DELNEXTHOP, NLM_F_REQUEST | NLM_F_ACK);
-	struct nhmsg nhm = { .nh_family = AF_UNSPEC };
+		nh_id_msg(RTM_DELNEXTHOP, NLM_F_REQUEST | NLM_F_ACK, AF_UNSPEC,
+			  id);
 	char buf[16];
 	int err;
 
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, id) < 0)
+	if (!msg)
 		return nsh_err(sh, "out of memory");
 	err = ipr_ack(sk, msg);
 	if (err >= 0)
@@ -316,8 +326,8 @@ static int bucket_get(struct rt_print *s, const struct nsh_args *a,
 		      const struct xfilter *f, struct msg_list *l)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_GETNEXTHOPBUCKET, NLM_F_REQUEST);
-	struct nhmsg nhm = { .nh_family = (unsigned char)s->sh->o.family };
+		nh_id_msg(RTM_GETNEXTHOPBUCKET, NLM_F_REQUEST, s->sh->o.family,
+			  f->id);
 	const struct nsh_val *idx = NULL;
 	struct nlmsghdr *ans = NULL;
 	struct nlattr *nest;
@@ -330,9 +340,8 @@ static int bucket_get(struct rt_print *s, const struct nsh_args *a,
 	if (!f->id || !idx)
 		return nsh_err(s->sh, "missing '%s'", !f->id ? "id ID" :
 							      "index INDEX");
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, f->id) < 0 ||
-	    !(nest = nla_nest_start(msg, NHA_RES_BUCKET | NLA_F_NESTED)) ||
+	nest = msg ? nla_nest_start(msg, NHA_RES_BUCKET | NLA_F_NESTED) : NULL;
+	if (!nest ||
 	    nla_put_u16(msg, NHA_RES_BUCKET_INDEX, (uint16_t)idx->num) < 0)
 		return nsh_err(s->sh, "out of memory");
 	nla_nest_end(msg, nest);

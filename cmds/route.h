@@ -69,15 +69,6 @@ extern const struct ipl_table rt_encap_ip6_opts;
 
 /* ------------------------------------------------------------ show */
 
-/* link names for a show: ifindex -> name, asked once each */
-struct rt_links {
-	struct {
-		int index;
-		char name[64];
-	} v[64];
-	int n;
-};
-const char *rt_link_name(struct rt_links *l, int index);
 
 /* iproute2's route filter (ip/iproute.c), what `ip route show`, `flush`
  * and `get` select and leave out of the output */
@@ -112,7 +103,6 @@ struct rt_print {
 	struct nsh *sh;
 	struct nl_sock *sk;
 	struct rt_filter *f;
-	struct rt_links links;
 	struct json j;
 	bool json;		/* JSON output */
 	const char *sl;		/* "\n", or "\\" under -o */
@@ -170,6 +160,10 @@ const char *rt_encap_name(unsigned type);
 void rt_print_encap(struct rt_print *p, const struct nlattr *type,
 		    const struct nlattr *encap);
 
+/* a nexthop request of TYPE (RTM_GETNEXTHOP …) with FLAGS for ID in
+ * FAMILY: its nhmsg and NHA_ID (cmds/nexthop_show.c); NULL when out of
+ * memory */
+struct nl_msg *nh_id_msg(int type, int flags, int family, uint32_t id);
 /* __print_nexthop_entry (cmds/nexthop_print.c): the nexthop NLH as an
  * object named KEY (NULL: an element), after PREFIX in text (may be NULL);
  * false when it cannot be read (nothing printed) */

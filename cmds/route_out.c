@@ -2,9 +2,9 @@
 /*
  * route_out.c - the printing of a route show and of what routes, rules
  * and nexthops have in common: iproute2's print_* calls on one rt_print
- * (rtp_*: text, or a member of the -j JSON), the names of links, the
- * addresses of any family (rt_addr_n2a), and the attribute printers of
- * ip/iproute.c and ip/iproute_lwtunnel.c: flags, gateway, via, dev,
+ * (rtp_*: text, or a member of the -j JSON), the addresses of any family
+ * (rt_addr_n2a), and the attribute printers of ip/iproute.c and
+ * ip/iproute_lwtunnel.c: flags, gateway, via, dev (ipr_ifname's names),
  * realms, the new destination and the encaps (mpls, ip, ip6, seg6).
  */
 #include "config.h"
@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
-#include <net/if.h>
 #include <sys/socket.h>
 #include <linux/lwtunnel.h>
 #include <linux/mpls.h>
@@ -30,28 +29,6 @@
 #define LWT_TUNNEL_CSUM htons(0x01)
 #define LWT_TUNNEL_KEY htons(0x04)
 #define LWT_TUNNEL_SEQ htons(0x08)
-
-/* ------------------------------------------------------------ links */
-
-const char *rt_link_name(struct rt_links *l, int index)
-{
-	char name[IF_NAMESIZE];
-	int slot;
-
-	if (index == 0)
-		return "*";
-	for (int i = 0; i < l->n; i++)
-		if (l->v[i].index == index)
-			return l->v[i].name;
-	slot = l->n < (int)ARRAY_SIZE(l->v) ? l->n++ : (int)ARRAY_SIZE(l->v) - 1;
-	l->v[slot].index = index;
-	if (if_indextoname((unsigned)index, name))
-		snprintf(l->v[slot].name, sizeof(l->v[slot].name), "%s", name);
-	else
-		snprintf(l->v[slot].name, sizeof(l->v[slot].name), "if%d",
-			 index);
-	return l->v[slot].name;
-}
 
 /* ------------------------------------------------------------ output */
 
@@ -299,7 +276,7 @@ void rt_print_via(struct rt_print *p, const struct nlattr *a)
 
 void rt_print_dev(struct rt_print *p, const char *label, uint32_t idx)
 {
-	const char *name = rt_link_name(&p->links, (int)idx);
+	const char *name = ipr_ifname(p->sh, (int)idx);
 
 	if (p->json) {
 		json_str(&p->j, label, name);
@@ -525,6 +502,7 @@ void rt_print_begin(struct rt_print *p, struct nsh *sh, struct nl_sock *sk,
 	p->j.pretty = sh->o.pretty;
 	p->sl = sh->o.oneline ? "\\" : "\n";
 	pr_color(sh->o.color && !sh->o.json);
+	ipr_ifname_reset();	/* the links are asked about afresh */
 }
 
 void rt_print_open_list(struct rt_print *p)

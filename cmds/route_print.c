@@ -244,7 +244,7 @@ static void print_nh_attrs(struct rt_print *p, const struct rtmsg *r,
 static void print_nh_dev(struct rt_print *p, const struct rtmsg *r,
 			 const struct rtnexthop *nh, bool mc)
 {
-	const char *dev = rt_link_name(&p->links, nh->rtnh_ifindex);
+	const char *dev = ipr_ifname(p->sh, nh->rtnh_ifindex);
 
 	if (mc) {
 		rtp_str(p, "dev", "%s", dev);
@@ -296,12 +296,10 @@ static void print_multipath(struct rt_print *p, const struct rtmsg *r,
 static void print_nh_info(struct rt_print *p, uint32_t id)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_GETNEXTHOP, NLM_F_REQUEST);
-	struct nhmsg nhm = { .nh_family = (unsigned char)p->sh->o.family };
+		nh_id_msg(RTM_GETNEXTHOP, NLM_F_REQUEST, p->sh->o.family, id);
 	struct nlmsghdr *ans;
 
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, id) < 0)
+	if (!msg)
 		return;
 	if (ipr_get(p->sk, msg, &ans) < 0)
 		return;
