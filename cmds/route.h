@@ -45,6 +45,9 @@ int rt_line_family(const struct ipl_parse *p);
  * nsh_val): for parse functions; 0, or -1 */
 int rt_bind_word(struct ipl_parse *p, const struct ipl_opt *o, int tok,
 		 int special);
+/* the bytes of address V in FAMILY: default is zeros of FAMILY's
+ * length, all/any none (cmds/route_types.c) */
+int rt_val_bytes(const struct nsh_val *v, int family);
 /* [FAMILY] VALUE, VALUE of O's type (o->arg): the words of `via` (a
  * family of another kind, link, mpls or bridge, is the real ip's);
  * cmds/route_nh.c */

@@ -49,16 +49,6 @@ static int want_family(struct nsh *sh, const struct nsh_val *v, int *family)
 	return 0;
 }
 
-/* the address bytes of V in FAMILY (default: zeros of its length) */
-static int val_bytes(const struct nsh_val *v, int family)
-{
-	if (v->special == 'a')
-		return 0;
-	if (v->special == 'd')
-		return family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-	return v->pfx.family == AF_INET ? 4 : 16;
-}
-
 /* what the words of `ip route get` set besides the request's attributes */
 struct get_words {
 	int family;
@@ -83,7 +73,7 @@ static int put_from(struct nsh *sh, struct nl_msg *msg,
 	if (want_family(sh, v, &w->family))
 		return 1;
 	w->from_ok = true;
-	n = val_bytes(v, w->family);
+	n = rt_val_bytes(v, w->family);
 	if (n && nla_put(msg, RTA_SRC, n, v->pfx.addr) < 0)
 		return nsh_err(sh, "out of memory");
 	get_rtm(msg)->rtm_src_len = v->special ? 0 : (unsigned char)v->pfx.len;
@@ -98,7 +88,7 @@ static int put_to(struct nsh *sh, struct nl_msg *msg, const struct nsh_val *v,
 
 	if (want_family(sh, v, &w->family))
 		return 1;
-	n = val_bytes(v, w->family);
+	n = rt_val_bytes(v, w->family);
 	if (n && nla_put(msg, RTA_DST, n, v->pfx.addr) < 0)
 		return nsh_err(sh, "out of memory");
 	if (w->family == AF_INET && len != 32) {
@@ -126,7 +116,7 @@ static int put_as(struct nsh *sh, struct nl_msg *msg,
 		v = ipl_arg(a, i, 1);
 	if (want_family(sh, v, &w->family))
 		return 1;
-	if (nla_put(msg, RTA_NEWDST, val_bytes(v, w->family),
+	if (nla_put(msg, RTA_NEWDST, rt_val_bytes(v, w->family),
 		    v->pfx.addr) < 0)
 		return nsh_err(sh, "out of memory");
 	return 0;

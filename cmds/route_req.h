@@ -2,7 +2,8 @@
 /*
  * route_req.h - private to `ip route add/change/…/delete`: what
  * cmds/route.c (the request and its words) and cmds/route_nh.c (gateways,
- * multipath next hops, encaps and their grammar) share; the encap builder
+ * multipath next hops, encaps and their grammar) share, with the
+ * families of values in cmds/route_types.c; the encap builder
  * (rt_build_encap) serves `ip nexthop add` (cmds/nexthop_modify.c) too.
  */
 #ifndef NSH_ROUTE_REQ_H
@@ -85,9 +86,6 @@ const char *rt_fam_name(int family);
  * route's family: sets it, or must agree with it; 0, or 1 after
  * reporting */
 int rt_fam_take(struct nsh *sh, struct fam *f, const struct nsh_val *v);
-/* the bytes of address V in FAMILY: default is zeros of FAMILY's
- * length, all/any none */
-int rt_val_bytes(const struct nsh_val *v, int family);
 
 struct route_req {
 	struct nsh *sh;
