@@ -306,11 +306,58 @@ static void batch_prefix(const struct nsh_args *a, char *buf, size_t len)
 	}
 }
 
+/* one logical line of F (a backslash-newline joins the next), read with
+ * the buffer *LINE of *CAP bytes, the lines counted in *LINENO: to free,
+ * or NULL at the end */
+static char *batch_read(FILE *f, char **line, size_t *cap, int *lineno)
+{
+	char *text = NULL;
+	size_t n = 0;
+
+	for (;;) {
+		ssize_t got = getline(line, cap, f);
+		char *more;
+
+		if (got < 0)
+			break;
+		(*lineno)++;
+		(*line)[strcspn(*line, "\n")] = '\0';
+		more = realloc(text, n + strlen(*line) + 2);
+		if (!more)
+			break;
+		text = more;
+		ANALYZER_KEEP(text);
+		n += (size_t)sprintf(text + n, "%s", *line);
+		if (n && text[n - 1] == '\\') {
+			text[--n] = ' ';
+			n++;
+			continue;
+		}
+		break;
+	}
+	return text;
+}
+
+/* run CMD as line FIRST of FILE: its status */
+static int batch_run(struct nsh *sh, const char *file, int first,
+		     const char *cmd)
+{
+	const char *saved_file = sh->file;
+	int saved_line = sh->line, rc;
+
+	sh->file = file;
+	sh->line = first;
+	rc = nsh_run_plain(sh, cmd, NSH_RUN);
+	sh->file = saved_file;
+	sh->line = saved_line;
+	return rc;
+}
+
 int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
 {
-	const char *file = sh->o.batch, *saved_file = sh->file;
+	const char *file = sh->o.batch;
 	bool force = sh->o.force;
-	int saved_line = sh->line, lineno = 0, failed = 0;
+	int lineno = 0, failed = 0;
 	char prefix[512], *line = NULL, *cmd = NULL;
 	size_t cap = 0;
 	FILE *f;
@@ -323,32 +370,10 @@ int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
 			       strerror(errno));
 	batch_prefix(a, prefix, sizeof(prefix));
 	for (;;) {
-		_cleanup_free_ char *text = NULL;
-		size_t n = 0;
-		int first = lineno + 1, rc;
+		int first = lineno + 1;
+		_cleanup_free_ char *text = batch_read(f, &line, &cap,
+						       &lineno);
 
-		/* one logical line: backslash-newline joins the next */
-		for (;;) {
-			ssize_t got = getline(&line, &cap, f);
-			char *more;
-
-			if (got < 0)
-				break;
-			lineno++;
-			line[strcspn(line, "\n")] = '\0';
-			more = realloc(text, n + strlen(line) + 2);
-			if (!more)
-				break;
-			text = more;
-			ANALYZER_KEEP(text);
-			n += (size_t)sprintf(text + n, "%s", line);
-			if (n && text[n - 1] == '\\') {
-				text[--n] = ' ';
-				n++;
-				continue;
-			}
-			break;
-		}
 		if (!text)
 			break;
 		text[strcspn(text, "#")] = '\0';
@@ -360,12 +385,7 @@ int ipr_batch(struct nsh *sh, const struct nsh_args *a, const char *root)
 			failed = nsh_err(sh, "out of memory");
 			break;
 		}
-		sh->file = file;
-		sh->line = first;
-		rc = nsh_run_plain(sh, cmd, NSH_RUN);
-		sh->file = saved_file;
-		sh->line = saved_line;
-		if (rc) {
+		if (batch_run(sh, file, first, cmd)) {
 			failed = 1;
 			if (!force)
 				break;

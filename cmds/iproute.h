@@ -4,11 +4,11 @@
  * rule, neigh, nexthop, monitor; bridge; tc): iproute2's way of printing
  * a show (cmds/ipr_print.c: one call per field, which either prints text
  * or adds a JSON member, byte for byte as iproute2's json_print and
- * json_writer do), its formats and units (cmds/ipr_print.c,
- * cmds/iproute.c), its names of numbers (cmds/ipr_names.c) and the value
- * types that read them (cmds/ipr_types.c), and the netlink requests of a
- * command (cmds/ipr_nl.c: a request and its acknowledgement, a get, a
- * dump).
+ * json_writer do), its formats and units (cmds/ipr_format.c,
+ * cmds/ipr_print.c, cmds/iproute.c), its names of numbers
+ * (cmds/ipr_names.c) and the value types that read them
+ * (cmds/ipr_types.c), and the netlink requests of a command
+ * (cmds/ipr_nl.c: a request and its acknowledgement, a get, a dump).
  * Each family's file keeps its grammar and semantics.
  */
 #ifndef NSH_IPROUTE_H

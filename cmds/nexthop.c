@@ -217,56 +217,12 @@ static int parse_grptype(struct ipl_parse *p, const struct ipl_opt *o)
 	return 0;
 }
 
-static int parse_not_native(struct ipl_parse *p, const struct ipl_opt *o)
-{
-	ipl_fallback(p);
-	return 0;
-}
-
 static const struct ipl_opt mpls_rows[] = {
-	{ "ttl", IPL_ONCE, "NUM8", XK_E_TTL, "the TTL of the pushed labels" },
-	{ NULL },
-};
-
-static const struct ipl_opt eip_rows[] = {
-	{ "id", IPL_ONCE, "NUM64", XK_E_ID, "the tunnel key" },
-	{ "dst", IPL_ONCE, "ADDR", XK_E_DST, "the tunnel's far end" },
-	{ "src", IPL_ONCE, "ADDR", XK_E_SRC, "the tunnel's near end" },
-	{ "tos", IPL_ONCE, "DSFIELD", XK_E_TOS, "the TOS" },
-	{ "ttl", IPL_ONCE, "NUM8", XK_E_TTL, "the TTL" },
-	{ "geneve_opts", 0, NULL, 0, "geneve options (the real ip)", NULL,
-	  parse_not_native },
-	{ "vxlan_opts", 0, NULL, 0, "vxlan options (the real ip)", NULL,
-	  parse_not_native },
-	{ "erspan_opts", 0, NULL, 0, "erspan options (the real ip)", NULL,
-	  parse_not_native },
-	{ "key", IPL_ONCE, NULL, XK_E_KEY, "keyed" },
-	{ "csum", IPL_ONCE, NULL, XK_E_CSUM, "checksummed" },
-	{ "seq", IPL_ONCE, NULL, XK_E_SEQ, "sequenced" },
-	{ NULL },
-};
-
-static const struct ipl_opt eip6_rows[] = {
-	{ "id", IPL_ONCE, "NUM64", XK_E_ID, "the tunnel key" },
-	{ "dst", IPL_ONCE, "ADDR", XK_E_DST, "the tunnel's far end" },
-	{ "src", IPL_ONCE, "ADDR", XK_E_SRC, "the tunnel's near end" },
-	{ "tc", IPL_ONCE, "DSFIELD", XK_E_TOS, "the traffic class" },
-	{ "hoplimit", IPL_ONCE, "NUM8", XK_E_TTL, "the hop limit" },
-	{ "geneve_opts", 0, NULL, 0, "geneve options (the real ip)", NULL,
-	  parse_not_native },
-	{ "vxlan_opts", 0, NULL, 0, "vxlan options (the real ip)", NULL,
-	  parse_not_native },
-	{ "erspan_opts", 0, NULL, 0, "erspan options (the real ip)", NULL,
-	  parse_not_native },
-	{ "key", IPL_ONCE, NULL, XK_E_KEY, "keyed" },
-	{ "csum", IPL_ONCE, NULL, XK_E_CSUM, "checksummed" },
-	{ "seq", IPL_ONCE, NULL, XK_E_SEQ, "sequenced" },
+	{ "ttl", IPL_ONCE, "NUM8", EK_TTL, "the TTL of the pushed labels" },
 	{ NULL },
 };
 
 static const struct ipl_table mpls_opts = { "encap mpls", mpls_rows };
-static const struct ipl_table eip_opts = { "encap ip", eip_rows };
-static const struct ipl_table eip6_opts = { "encap ip6", eip6_rows };
 
 /*
  * encap TYPE ARGS (lwt_parse_encap): mpls LABELS [ttl N], ip …, ip6 …;
@@ -286,13 +242,14 @@ static int parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 		return NEED_FAILED(p);
 	for (size_t i = 0; i < ARRAY_SIZE(others); i++)
 		if (streq(w, others[i]))
-			return parse_not_native(p, o);
+			return rt_parse_not_native(p, o);
 	if (ipl_bind_val(p, o, "mpls|ip|ip6", p->i))
 		return -1;
 	p->i++;
 	mpls = streq(w, "mpls");
 	if (!mpls && p->completing && p->i >= p->argc)
-		return ipl_walk(p, streq(w, "ip") ? &eip_opts : &eip6_opts,
+		return ipl_walk(p, streq(w, "ip") ? &rt_encap_ip_opts :
+						  &rt_encap_ip6_opts,
 				true);
 	if (!ipl_need(p, o, mpls ? "LABELS" : "WORD"))
 		return NEED_FAILED(p);
@@ -300,7 +257,8 @@ static int parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 		return ipl_fail(p, p->argc, "unexpected end of line after "
 				"'encap'");
 	if (!mpls)
-		return ipl_walk(p, streq(w, "ip") ? &eip_opts : &eip6_opts,
+		return ipl_walk(p, streq(w, "ip") ? &rt_encap_ip_opts :
+						  &rt_encap_ip6_opts,
 				true);
 	if (ipl_bind_val(p, o, "LABELS", p->i))
 		return -1;

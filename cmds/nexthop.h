@@ -15,20 +15,18 @@
 #include "cmds.h"
 #include "iproute.h"
 #include "ipl.h"
+#include "route.h"
 
 struct nexthop_grp;
 struct mpls_label;
-struct nl_cache;
 struct nlmsghdr;
 
+/* the words of ip nexthop (those of `encap`: enum encap_key, route.h) */
 enum nh_key {
 	XK_ID = 1, XK_DEV, XK_VIA, XK_ENCAP, XK_BLACKHOLE, XK_FDB, XK_ONLINK,
 	XK_GROUP, XK_TYPE, XK_PROTO, XK_HELP,
 	/* type resilient */
 	XK_BUCKETS, XK_IDLE, XK_UNBALANCED,
-	/* encap mpls, ip, ip6 */
-	XK_E_TTL, XK_E_ID, XK_E_DST, XK_E_SRC, XK_E_TOS, XK_E_KEY,
-	XK_E_CSUM, XK_E_SEQ,
 	/* list, flush, bucket */
 	XK_GROUPS, XK_MASTER, XK_VRF, XK_NHID, XK_LIST, XK_GET, XK_INDEX,
 };
@@ -44,28 +42,18 @@ int nh_group_parse(const char *w, struct nexthop_grp *g, int max,
 int nh_labels_parse(const char *w, struct mpls_label *out);
 /* `help` among the words: prints the usage, true */
 bool nh_wants_help(const struct nsh_args *a);
-/* a 64-bit number in network order and back (htonll, ntohll) */
-uint64_t nh_swap64(uint64_t v);
 /* the kernel's refusal, in one line about the nexthop SUBJECT (ENCAP: the
  * type of its encapsulation, if any); returns 1 */
 int nh_refused(struct nsh *sh, const char *subject, int err, int type,
 	       const char *encap);
 
-/* one listing: where and how it prints */
-struct xshow {
-	struct nsh *sh;
-	struct nl_sock *sk;
-	struct nl_cache *links;	/* made on first use */
-	bool links_done;
-	struct json j;
-	bool json;
-};
-
-void xshow_init(struct xshow *s, struct nsh *sh);
-void xshow_free(struct xshow *s);
+/* start a listing on P, on SH's socket: the names read afresh,
+ * iproute2's colours under -c; 0, or 1 when there is no socket
+ * (reported) */
+int nh_show_begin(struct rt_print *p, struct nsh *sh);
 /* print_nexthop, print_nexthop_bucket: one answer in iproute2's layout */
-void print_nexthop(struct xshow *s, const struct nlmsghdr *nlh);
-void print_bucket(struct xshow *s, const struct nlmsghdr *nlh);
+void print_nexthop(struct rt_print *p, const struct nlmsghdr *nlh);
+void print_bucket(struct rt_print *p, const struct nlmsghdr *nlh);
 
 /* the handlers */
 int nh_cmd_add(struct nsh *sh, const struct nsh_args *a);

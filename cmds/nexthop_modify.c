@@ -26,10 +26,9 @@
 #include <netlink/route/link.h>
 
 #include "nexthop.h"
+#include "route_req.h"
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
-
-
 
 /* ------------------------------------------------------------ changes */
 
@@ -38,107 +37,32 @@ static int too_large(struct nsh *sh)
 	return nsh_err(sh, "the request is too large");
 }
 
-/* a 64-bit number in network order and back (htonll, ntohll) */
-uint64_t nh_swap64(uint64_t v)
-{
-	unsigned char b[8];
-	uint64_t r;
-
-	for (int i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (56 - 8 * i));
-	memcpy(&r, b, sizeof(r));
-	return r;
-}
-
-/* one word (key KEY, value V) of `encap mpls|ip|ip6` (TYPE) into MSG, the
- * tunnel flags into *TFLAGS: 0, 1 after reporting, or negative when the
- * request is full */
-static int encap_word(struct nsh *sh, struct nl_msg *msg, int key,
-		      const struct nsh_val *v, const char *type,
-		      uint16_t *tflags)
-{
-	bool mpls = streq(type, "mpls"), ip = streq(type, "ip");
-	int fam = ip ? AF_INET : AF_INET6;
-
-	switch (key) {
-	case XK_E_TTL:
-		return nla_put_u8(msg, mpls ? MPLS_IPTUNNEL_TTL :
-				       ip   ? LWTUNNEL_IP_TTL :
-					      LWTUNNEL_IP6_HOPLIMIT,
-				  (uint8_t)v->num);
-	case XK_E_ID:
-		return nla_put_u64(msg, ip ? LWTUNNEL_IP_ID : LWTUNNEL_IP6_ID,
-				   nh_swap64((unsigned long)v->num));
-	case XK_E_DST:
-	case XK_E_SRC:
-		if (v->pfx.family != fam)
-			return nsh_err(sh, "'%s': not an %s address (encap "
-					   "%s)", v->text,
-				       ip ? "IPv4" : "IPv6", type);
-		return nla_put(msg, key == XK_E_DST ?
-				       (ip ? LWTUNNEL_IP_DST : LWTUNNEL_IP6_DST) :
-				       (ip ? LWTUNNEL_IP_SRC : LWTUNNEL_IP6_SRC),
-			       ip ? 4 : 16, v->pfx.addr);
-	case XK_E_TOS:
-		return nla_put_u8(msg, ip ? LWTUNNEL_IP_TOS : LWTUNNEL_IP6_TC,
-				  (uint8_t)v->num);
-	case XK_E_KEY:
-		*tflags |= TUNNEL_KEY;
-		return 0;
-	case XK_E_CSUM:
-		*tflags |= TUNNEL_CSUM;
-		return 0;
-	case XK_E_SEQ:
-		*tflags |= TUNNEL_SEQ;
-		return 0;
-	}
-	return 0;
-}
-
-/* NHA_ENCAP { … } and NHA_ENCAP_TYPE from the bindings of `encap` at I:
- * the index of the first binding after them in *NEXT */
+/* NHA_ENCAP { … } and NHA_ENCAP_TYPE from the bindings of `encap` at I
+ * (the labels of mpls are its second value, the other words are
+ * rt_build_encap's): the index of the first binding after them in *NEXT */
 static int put_encap(struct nsh *sh, struct nl_msg *msg,
 		     const struct nsh_args *a, int i, int *next)
 {
-	const char *type = ipl_arg(a, i, 0)->text;
-	const struct nsh_val *labels = ipl_arg(a, i, 1);
-	bool mpls = streq(type, "mpls"), ip = streq(type, "ip");
-	uint16_t et = mpls ? LWTUNNEL_ENCAP_MPLS :
-		      ip   ? LWTUNNEL_ENCAP_IP :
-			     LWTUNNEL_ENCAP_IP6;
-	struct nlattr *nest = nla_nest_start(msg, NHA_ENCAP | NLA_F_NESTED);
-	uint16_t tflags = 0;
+	struct abuf e = { .n = 0 };
+	uint16_t et;
 	int j;
 
-	if (!nest)
-		return too_large(sh);
-	if (mpls) {
+	if (streq(ipl_arg(a, i, 0)->text, "mpls")) {
 		struct mpls_label l[MPLS_MAX_LABELS];
-		int n = nh_labels_parse(labels->text, l);
+		int n = nh_labels_parse(ipl_arg(a, i, 1)->text, l);
 
-		if (n < 0 || nla_put(msg, MPLS_IPTUNNEL_DST,
-				     n * (int)sizeof(l[0]), l) < 0)
+		if (n < 0)
 			return too_large(sh);
+		abuf_put(&e, MPLS_IPTUNNEL_DST, l, (size_t)n * sizeof(l[0]));
 	}
-	for (j = ipl_next(a, i); j < a->nbind; j = ipl_next(a, j)) {
-		const struct ipl_opt *o = a->bind[j].opt;
-		int rc;
-
-		if (!o || o->key < XK_E_TTL || o->key > XK_E_SEQ)
-			break;
-		rc = encap_word(sh, msg, o->key, ipl_arg(a, j, 0), type,
-				&tflags);
-		if (rc > 0)
-			return 1;
-		if (rc < 0)
-			return too_large(sh);
-	}
-	if (tflags && nla_put_u16(msg, ip ? LWTUNNEL_IP_FLAGS :
-					    LWTUNNEL_IP6_FLAGS, tflags) < 0)
+	if (rt_build_encap(sh, a, i, &e, &et))
+		return 1;
+	if (nla_put(msg, NHA_ENCAP | NLA_F_NESTED, (int)e.n, e.b) < 0 ||
+	    nla_put_u16(msg, NHA_ENCAP_TYPE, et) < 0)
 		return too_large(sh);
-	nla_nest_end(msg, nest);
-	if (nla_put_u16(msg, NHA_ENCAP_TYPE, et) < 0)
-		return too_large(sh);
+	for (j = ipl_next(a, i); j < a->nbind && rt_is_encap_word(a, j);
+	     j = ipl_next(a, j))
+		;
 	*next = j;
 	return 0;
 }

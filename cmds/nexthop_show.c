@@ -142,7 +142,7 @@ static void dreq_filter(struct dreq *r, const struct xfilter *f,
 	}
 }
 
-static int nh_dump(struct xshow *s, int type, struct dreq *r,
+static int nh_dump(struct rt_print *s, int type, struct dreq *r,
 		   struct msg_list *l)
 {
 	r->nhm.nh_family = (unsigned char)s->sh->o.family;
@@ -151,32 +151,39 @@ static int nh_dump(struct xshow *s, int type, struct dreq *r,
 						  "nexthop buckets", l);
 }
 
+struct nl_msg *nh_id_msg(int type, int flags, int family, uint32_t id)
+{
+	struct nhmsg nhm = { .nh_family = (unsigned char)family };
+	struct nl_msg *msg = nlmsg_alloc_simple(type, flags);
+
+	if (msg && (nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
+		    nla_put_u32(msg, NHA_ID, id) < 0)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
 /* RTM_GETNEXTHOP for ID (with the list's protocol filter) */
-static int get_one(struct xshow *s, const char *what, uint32_t id,
+static int get_one(struct rt_print *s, const char *what, uint32_t id,
 		   const struct xfilter *f)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_GETNEXTHOP, NLM_F_REQUEST);
-	struct nhmsg nhm = { .nh_family = (unsigned char)s->sh->o.family };
+		nh_id_msg(RTM_GETNEXTHOP, NLM_F_REQUEST, s->sh->o.family, id);
 	struct nlmsghdr *ans = NULL;
 	int err;
 
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, id) < 0)
+	if (!msg)
 		return nsh_err(s->sh, "out of memory");
 	err = ipr_get(s->sk, msg, &ans);
 	if (err < 0) {
 		return nh_refused(s->sh, what, err, RTM_GETNEXTHOP, NULL);
 	}
-	if (s->json)
-		json_begin_array(&s->j);
+	rt_print_open_list(s);
 	if (!f || !f->has_proto ||
 	    ((const struct nhmsg *)nlmsg_data(ans))->nh_protocol == f->proto)
 		print_nexthop(s, ans);
-	if (s->json) {
-		json_end_array(&s->j);
-		json_end(&s->j);
-	}
+	rt_print_close_list(s);
 	free(ans);
 	return 0;
 }
@@ -187,44 +194,32 @@ int nh_cmd_list(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(msg_list_free) struct msg_list l = { 0 };
 	struct dreq r = { 0 };
 	struct xfilter f;
-	struct xshow s;
-	int rc = 1;
+	struct rt_print s;
 
 	if (nh_wants_help(a))
 		return 0;
-	xshow_init(&s, sh);
-	s.sk = ns_sock(sh);
-	if (!s.sk || read_filter(sh, a, &f))
-		goto out;
-	if (f.has_id) {
-		rc = get_one(&s, f.id_text, f.id, &f);
-		goto out;
-	}
+	if (nh_show_begin(&s, sh) || read_filter(sh, a, &f))
+		return 1;
+	if (f.has_id)
+		return get_one(&s, f.id_text, f.id, &f);
 	dreq_filter(&r, &f, false);
 	if (nh_dump(&s, RTM_GETNEXTHOP, &r, &l))
-		goto out;
-	if (s.json)
-		json_begin_array(&s.j);
+		return 1;
+	rt_print_open_list(&s);
 	for (int i = 0; i < l.n; i++)
 		if (!f.has_proto ||
 		    ((const struct nhmsg *)nlmsg_data(l.v[i]))->nh_protocol ==
 			    f.proto)
 			print_nexthop(&s, l.v[i]);
-	if (s.json) {
-		json_end_array(&s.j);
-		json_end(&s.j);
-	}
-	rc = 0;
-out:
-	xshow_free(&s);
-	return rc;
+	rt_print_close_list(&s);
+	return 0;
 }
 
 /* ip nexthop get id ID */
 int nh_cmd_get(struct nsh *sh, const struct nsh_args *a)
 {
 	int i = -1;
-	struct xshow s;
+	struct rt_print s;
 	int rc;
 
 	for (int k = ipl_find(a, 0, XK_ID); k >= 0; k = ipl_find(a, k + 1,
@@ -232,13 +227,10 @@ int nh_cmd_get(struct nsh *sh, const struct nsh_args *a)
 		i = k;
 	if (i < 0 || !ipl_arg(a, i, 0)->num)
 		return nsh_err(sh, "missing 'id ID' (a nexthop's id, not 0)");
-	xshow_init(&s, sh);
-	s.sk = ns_sock(sh);
-	if (!s.sk)
+	if (nh_show_begin(&s, sh))
 		return 1;
 	rc = get_one(&s, ipl_arg(a, i, 0)->text,
 		     (uint32_t)ipl_arg(a, i, 0)->num, NULL);
-	xshow_free(&s);
 	return rc;
 }
 
@@ -248,13 +240,12 @@ static int del_one(struct nsh *sh, struct nl_sock *sk, uint32_t id,
 		   const char *what)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_DELNEXTHOP, NLM_F_REQUEST | NLM_F_ACK);
-	struct nhmsg nhm = { .nh_family = AF_UNSPEC };
+		nh_id_msg(RTM_DELNEXTHOP, NLM_F_REQUEST | NLM_F_ACK, AF_UNSPEC,
+			  id);
 	char buf[16];
 	int err;
 
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, id) < 0)
+	if (!msg)
 		return nsh_err(sh, "out of memory");
 	err = ipr_ack(sk, msg);
 	if (err >= 0)
@@ -277,7 +268,7 @@ int nh_cmd_flush(struct nsh *sh, const struct nsh_args *a)
 {
 	struct dreq r;
 	struct xfilter f;
-	struct xshow s;
+	struct rt_print s;
 	bool all = true;
 	unsigned flushed = 0;
 	int rc = 0;
@@ -287,9 +278,7 @@ int nh_cmd_flush(struct nsh *sh, const struct nsh_args *a)
 	for (int i = 0; i < a->nbind; i++)
 		if (a->bind[i].opt && a->bind[i].opt->key < IPL_KEY_GLOBAL)
 			all = false;
-	xshow_init(&s, sh);
-	s.sk = ns_sock(sh);
-	if (!s.sk || read_filter(sh, a, &f))
+	if (nh_show_begin(&s, sh) || read_filter(sh, a, &f))
 		return 1;
 	if (f.has_id)
 		return del_one(sh, s.sk, f.id, f.id_text) ? 1 : 0;
@@ -328,18 +317,17 @@ int nh_cmd_flush(struct nsh *sh, const struct nsh_args *a)
 		printf("Nothing to flush\n");
 	else
 		printf("Flushed %u nexthops\n", flushed);
-	xshow_free(&s);
 	return rc;
 }
 
 /* ip nexthop bucket get id ID index INDEX: the answer into L; 0, or 1
  * after reporting */
-static int bucket_get(struct xshow *s, const struct nsh_args *a,
+static int bucket_get(struct rt_print *s, const struct nsh_args *a,
 		      const struct xfilter *f, struct msg_list *l)
 {
 	_cleanup_(nlmsg_freep) struct nl_msg *msg =
-		nlmsg_alloc_simple(RTM_GETNEXTHOPBUCKET, NLM_F_REQUEST);
-	struct nhmsg nhm = { .nh_family = (unsigned char)s->sh->o.family };
+		nh_id_msg(RTM_GETNEXTHOPBUCKET, NLM_F_REQUEST, s->sh->o.family,
+			  f->id);
 	const struct nsh_val *idx = NULL;
 	struct nlmsghdr *ans = NULL;
 	struct nlattr *nest;
@@ -352,9 +340,8 @@ static int bucket_get(struct xshow *s, const struct nsh_args *a,
 	if (!f->id || !idx)
 		return nsh_err(s->sh, "missing '%s'", !f->id ? "id ID" :
 							      "index INDEX");
-	if (!msg || nlmsg_append(msg, &nhm, sizeof(nhm), NLMSG_ALIGNTO) < 0 ||
-	    nla_put_u32(msg, NHA_ID, f->id) < 0 ||
-	    !(nest = nla_nest_start(msg, NHA_RES_BUCKET | NLA_F_NESTED)) ||
+	nest = msg ? nla_nest_start(msg, NHA_RES_BUCKET | NLA_F_NESTED) : NULL;
+	if (!nest ||
 	    nla_put_u16(msg, NHA_RES_BUCKET_INDEX, (uint16_t)idx->num) < 0)
 		return nsh_err(s->sh, "out of memory");
 	nla_nest_end(msg, nest);
@@ -377,33 +364,23 @@ int nh_cmd_bucket(struct nsh *sh, const struct nsh_args *a)
 	_cleanup_(msg_list_free) struct msg_list l = { 0 };
 	struct dreq r = { 0 };
 	struct xfilter f;
-	struct xshow s;
-	int rc = 1;
+	struct rt_print s;
 
 	if (nh_wants_help(a))
 		return 0;
-	xshow_init(&s, sh);
-	s.sk = ns_sock(sh);
-	if (!s.sk || read_filter(sh, a, &f))
-		goto out;
+	if (nh_show_begin(&s, sh) || read_filter(sh, a, &f))
+		return 1;
 	if (ipl_find(a, 0, XK_GET) >= 0) {
 		if (bucket_get(&s, a, &f, &l))
-			goto out;
+			return 1;
 	} else {
 		dreq_filter(&r, &f, true);
 		if (nh_dump(&s, RTM_GETNEXTHOPBUCKET, &r, &l))
-			goto out;
+			return 1;
 	}
-	if (s.json)
-		json_begin_array(&s.j);
+	rt_print_open_list(&s);
 	for (int i = 0; i < l.n; i++)
 		print_bucket(&s, l.v[i]);
-	if (s.json) {
-		json_end_array(&s.j);
-		json_end(&s.j);
-	}
-	rc = 0;
-out:
-	xshow_free(&s);
-	return rc;
+	rt_print_close_list(&s);
+	return 0;
 }

@@ -4,9 +4,9 @@
  * change, replace, prepend, append, test and delete with iproute_modify's
  * words in its order and match modes (route types, gateways of another
  * family, metrics, multipath next hops, nexthop objects, lightweight
- * tunnels, tables by number or name …); list, get and flush are in
- * route_show.c; save, restore and showdump (binary dumps) are left to the
- * real ip.
+ * tunnels, tables by number or name …); list and flush are in
+ * route_list.c, get in route_get.c; save, restore and showdump (binary
+ * dumps) are left to the real ip.
  *
  * The request is the RTM_NEWROUTE (RTM_DELROUTE) iproute2 sends, header
  * and attributes, so that `ip -j route` cannot tell which tool made a
@@ -38,42 +38,6 @@ DEFINE_PUTP(struct nl_msg, nlmsg_free)
 DEFINE_PUTP(struct rtnl_link, rtnl_link_put)
 
 /* ------------------------------------------------------------ helpers */
-
-const char *rt_fam_name(int family)
-{
-	return family == AF_INET ? "IPv4" : family == AF_INET6 ? "IPv6" :
-						   rt_family_name(family);
-}
-
-int rt_fam_take(struct nsh *sh, struct fam *f, const struct nsh_val *v)
-{
-	int vf = v->special ? AF_UNSPEC : v->pfx.family;
-
-	if (!vf)
-		return 0;
-	if (!f->family) {
-		f->family = vf;
-		f->by = v->text;
-		return 0;
-	}
-	if (vf == f->family)
-		return 0;
-	if (!f->by)
-		return nsh_err(sh, "'%s': not an %s address (-%c was given)",
-			       v->text, rt_fam_name(f->family),
-			       f->family == AF_INET ? '4' : '6');
-	return nsh_err(sh, "'%s': an %s address in a route with %s '%s'",
-		       v->text, rt_fam_name(vf), rt_fam_name(f->family), f->by);
-}
-
-int rt_val_bytes(const struct nsh_val *v, int family)
-{
-	if (v->special == 'a')
-		return 0;
-	if (v->special == 'd')
-		return family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-	return v->pfx.family == AF_INET ? 4 : 16;
-}
 
 int rt_vrf_table(struct nsh *sh, const char *name, uint32_t *ret)
 {

@@ -29,17 +29,8 @@
 /* the encap type of the word W, or LWTUNNEL_ENCAP_NONE */
 static int encap_type(const char *w)
 {
-	static const char *const names[] = {
-		[LWTUNNEL_ENCAP_MPLS] = "mpls", [LWTUNNEL_ENCAP_IP] = "ip",
-		[LWTUNNEL_ENCAP_IP6] = "ip6", [LWTUNNEL_ENCAP_ILA] = "ila",
-		[LWTUNNEL_ENCAP_BPF] = "bpf", [LWTUNNEL_ENCAP_SEG6] = "seg6",
-		[LWTUNNEL_ENCAP_SEG6_LOCAL] = "seg6local",
-		[LWTUNNEL_ENCAP_RPL] = "rpl", [LWTUNNEL_ENCAP_IOAM6] = "ioam6",
-		[LWTUNNEL_ENCAP_XFRM] = "xfrm",
-	};
-
-	for (size_t i = 1; i < ARRAY_SIZE(names); i++)
-		if (names[i] && streq(w, names[i]))
+	for (unsigned i = 1; i <= LWTUNNEL_ENCAP_MAX; i++)
+		if (rt_encap_name(i) && streq(w, rt_encap_name(i)))
 			return (int)i;
 	return LWTUNNEL_ENCAP_NONE;
 }
@@ -173,8 +164,9 @@ static int encap_word(struct nsh *sh, struct abuf *out, int key,
 	case EK_DST:
 	case EK_SRC:
 		if (v->pfx.family != (v6 ? AF_INET6 : AF_INET))
-			return nsh_err(sh, "'%s': not an %s address", v->text,
-				       v6 ? "IPv6" : "IPv4");
+			return nsh_err(sh, "'%s': not an %s address (encap "
+					   "%s)", v->text, v6 ? "IPv6" : "IPv4",
+				       v6 ? "ip6" : "ip");
 		abuf_put(out, key == EK_DST ? LWTUNNEL_IP_DST : LWTUNNEL_IP_SRC,
 			 v->pfx.addr, v6 ? 16 : 4);
 		break;
@@ -198,6 +190,13 @@ static int encap_word(struct nsh *sh, struct abuf *out, int key,
 	return 0;
 }
 
+bool rt_is_encap_word(const struct nsh_args *a, int i)
+{
+	const struct ipl_opt *o = a->bind[i].opt;
+
+	return o && o->key >= EK_LABELS && o->key <= EK_HMAC;
+}
+
 int rt_build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 		   struct abuf *out, uint16_t *type)
 {
@@ -206,14 +205,11 @@ int rt_build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 	*type = (uint16_t)encap_type(ipl_arg(a, i, 0)->text);
 	if (*type == LWTUNNEL_ENCAP_SEG6)
 		return build_seg6(sh, a, i, out);
-	for (int j = ipl_next(a, i); j < a->nbind; j = ipl_next(a, j)) {
-		int key = a->bind[j].opt->key;
-
-		if (key < EK_LABELS)
-			break;
-		if (encap_word(sh, out, key, ipl_arg(a, j, 0), *type, &flags))
+	for (int j = ipl_next(a, i); j < a->nbind && rt_is_encap_word(a, j);
+	     j = ipl_next(a, j))
+		if (encap_word(sh, out, a->bind[j].opt->key, ipl_arg(a, j, 0),
+			       *type, &flags))
 			return 1;
-	}
 	if (flags)
 		abuf_u16(out, LWTUNNEL_IP_FLAGS, flags);
 	if (out->full)
@@ -385,18 +381,11 @@ int rt_nexthops(struct route_req *q, const struct nsh_args *a, int i)
 /* ------------------------------------------------------------ grammar */
 
 
-/* via [FAMILY] ADDR; at the top, only once ("use nexthop syntax") */
-int rt_parse_via(struct ipl_parse *p, const struct ipl_opt *o)
+int rt_parse_family_addr(struct ipl_parse *p, const struct ipl_opt *o)
 {
-	const char *w;
-	int family, n = 0;
+	const char *w = ipl_need(p, o, o->arg);
+	int family;
 
-	for (int i = 0; o->key == RK_VIA && i < p->a->nbind; i++)
-		n += p->a->bind[i].is_kw && p->a->bind[i].opt == o;
-	if (n > 1)
-		return ipl_fail(p, p->i - 1, "'via': use nexthop syntax to "
-				"specify multiple via");
-	w = ipl_need(p, o, "ADDR");
 	if (!w)
 		return p->completing ? -2 : -1;
 	family = rt_read_family(w);
@@ -407,13 +396,26 @@ int rt_parse_via(struct ipl_parse *p, const struct ipl_opt *o)
 	if (family) {
 		if (rt_bind_word(p, o, p->i++, 0))
 			return -1;
-		if (!ipl_need(p, o, "ADDR"))
+		if (!ipl_need(p, o, o->arg))
 			return p->completing ? -2 : -1;
 	}
-	if (ipl_bind_val(p, o, "ADDR", p->i))
+	if (ipl_bind_val(p, o, o->arg, p->i))
 		return -1;
 	p->i++;
 	return 0;
+}
+
+/* via [FAMILY] ADDR; at the top, only once ("use nexthop syntax") */
+int rt_parse_via(struct ipl_parse *p, const struct ipl_opt *o)
+{
+	int n = 0;
+
+	for (int i = 0; o->key == RK_VIA && i < p->a->nbind; i++)
+		n += p->a->bind[i].is_kw && p->a->bind[i].opt == o;
+	if (n > 1)
+		return ipl_fail(p, p->i - 1, "'via': use nexthop syntax to "
+				"specify multiple via");
+	return rt_parse_family_addr(p, o);
 }
 
 static const struct ipl_opt mpls_rows[] = {
@@ -424,9 +426,7 @@ static const struct ipl_opt mpls_rows[] = {
 };
 static const struct ipl_table mpls_opts = { "encap mpls", mpls_rows };
 
-/* parse_encap_ip: ip geneve_opts, vxlan_opts and erspan_opts are left
- * to the real ip */
-static int parse_not_native(struct ipl_parse *p, const struct ipl_opt *o)
+int rt_parse_not_native(struct ipl_parse *p, const struct ipl_opt *o)
 {
 	(void)o;
 	ipl_fallback(p);
@@ -440,17 +440,17 @@ static const struct ipl_opt ip_rows[] = {
 	{ "tos", IPL_ONCE, "DSFIELD", EK_TOS, "the TOS" },
 	{ "ttl", IPL_ONCE, "NUM8", EK_TTL, "the TTL" },
 	{ "geneve_opts", 0, NULL, 0, "Geneve options (the real ip)", NULL,
-	  parse_not_native },
+	  rt_parse_not_native },
 	{ "vxlan_opts", 0, NULL, 0, "VXLAN options (the real ip)", NULL,
-	  parse_not_native },
+	  rt_parse_not_native },
 	{ "erspan_opts", 0, NULL, 0, "ERSPAN options (the real ip)", NULL,
-	  parse_not_native },
+	  rt_parse_not_native },
 	{ "key", IPL_ONCE, NULL, EK_KEY, "the KEY flag" },
 	{ "csum", IPL_ONCE, NULL, EK_CSUM, "the CSUM flag" },
 	{ "seq", IPL_ONCE, NULL, EK_SEQ, "the SEQ flag" },
 	{ NULL },
 };
-static const struct ipl_table ip_opts = { "encap ip", ip_rows };
+const struct ipl_table rt_encap_ip_opts = { "encap ip", ip_rows };
 
 static const struct ipl_opt ip6_rows[] = {
 	{ "id", IPL_ONCE, "NUM64", EK_ID, "the tunnel key" },
@@ -459,17 +459,17 @@ static const struct ipl_opt ip6_rows[] = {
 	{ "tc", IPL_ONCE, "DSFIELD", EK_TC, "the traffic class" },
 	{ "hoplimit", IPL_ONCE, "NUM8", EK_HOPLIMIT, "the hop limit" },
 	{ "geneve_opts", 0, NULL, 0, "Geneve options (the real ip)", NULL,
-	  parse_not_native },
+	  rt_parse_not_native },
 	{ "vxlan_opts", 0, NULL, 0, "VXLAN options (the real ip)", NULL,
-	  parse_not_native },
+	  rt_parse_not_native },
 	{ "erspan_opts", 0, NULL, 0, "ERSPAN options (the real ip)", NULL,
-	  parse_not_native },
+	  rt_parse_not_native },
 	{ "key", IPL_ONCE, NULL, EK_KEY, "the KEY flag" },
 	{ "csum", IPL_ONCE, NULL, EK_CSUM, "the CSUM flag" },
 	{ "seq", IPL_ONCE, NULL, EK_SEQ, "the SEQ flag" },
 	{ NULL },
 };
-static const struct ipl_table ip6_opts = { "encap ip6", ip6_rows };
+const struct ipl_table rt_encap_ip6_opts = { "encap ip6", ip6_rows };
 
 static const struct ipl_opt seg6_rows[] = {
 	{ "mode", IPL_ONCE, "inline|encap|l2encap|encap.red|l2encap.red",
@@ -506,8 +506,9 @@ int rt_parse_encap(struct ipl_parse *p, const struct ipl_opt *o)
 		return ipl_fail(p, p->argc, "unexpected end of line after "
 				"'encap %s'", w);
 	return ipl_walk(p, type == LWTUNNEL_ENCAP_MPLS ? &mpls_opts :
-			   type == LWTUNNEL_ENCAP_IP ? &ip_opts :
-			   type == LWTUNNEL_ENCAP_IP6 ? &ip6_opts : &seg6_opts,
+			   type == LWTUNNEL_ENCAP_IP ? &rt_encap_ip_opts :
+			   type == LWTUNNEL_ENCAP_IP6 ? &rt_encap_ip6_opts :
+							&seg6_opts,
 			true);
 }
 #define P IPL_PREFIX

@@ -2,7 +2,9 @@
 /*
  * route_req.h - private to `ip route add/change/…/delete`: what
  * cmds/route.c (the request and its words) and cmds/route_nh.c (gateways,
- * multipath next hops, encaps and their grammar) share.
+ * multipath next hops, encaps and their grammar) share, with the
+ * families of values in cmds/route_types.c; the encap builder
+ * (rt_build_encap) serves `ip nexthop add` (cmds/nexthop_modify.c) too.
  */
 #ifndef NSH_ROUTE_REQ_H
 #define NSH_ROUTE_REQ_H
@@ -24,9 +26,7 @@ enum route_key {
 	RK_VRF, RK_DEV, RK_PREF, RK_ENCAP, RK_TTLPROP, RK_FASTOPEN, RK_TO,
 	/* inside `nexthop` */
 	NK_VIA, NK_DEV, NK_WEIGHT, NK_ONLINK, NK_REALMS, NK_ENCAP, NK_AS,
-	/* inside `encap TYPE` */
-	EK_LABELS, EK_TTL, EK_ID, EK_DST, EK_SRC, EK_TOS, EK_KEY, EK_CSUM,
-	EK_SEQ, EK_HOPLIMIT, EK_TC, EK_MODE, EK_SEGS, EK_HMAC,
+	/* inside `encap TYPE`: enum encap_key (route.h) */
 };
 
 /*
@@ -86,9 +86,6 @@ const char *rt_fam_name(int family);
  * route's family: sets it, or must agree with it; 0, or 1 after
  * reporting */
 int rt_fam_take(struct nsh *sh, struct fam *f, const struct nsh_val *v);
-/* the bytes of address V in FAMILY: default is zeros of FAMILY's
- * length, all/any none */
-int rt_val_bytes(const struct nsh_val *v, int family);
 
 struct route_req {
 	struct nsh *sh;
@@ -112,9 +109,12 @@ int rt_gateway(struct route_req *q, const struct nsh_args *a, int i,
 /* `nexthop …` from binding I on: RTA_MULTIPATH; 0, or 1 */
 int rt_nexthops(struct route_req *q, const struct nsh_args *a, int i);
 /* the encap that starts at binding I (the `encap` keyword) as the inner
- * attributes of RTA_ENCAP in *OUT, its type in *TYPE; 0, or 1 */
+ * attributes of RTA_ENCAP (NHA_ENCAP) added to *OUT, its type in *TYPE;
+ * 0, or 1 */
 int rt_build_encap(struct nsh *sh, const struct nsh_args *a, int i,
 		   struct abuf *out, uint16_t *type);
+/* is binding I a word of an encap (enum encap_key)? */
+bool rt_is_encap_word(const struct nsh_args *a, int i);
 
 /* the grammar: `via`, `encap TYPE …` and the words after `nexthop` */
 int rt_parse_via(struct ipl_parse *p, const struct ipl_opt *o);

@@ -2,8 +2,9 @@
 /*
  * route_types.c - the placeholder types of `ip route` and `ip rule` (a
  * route's prefix, a time, a preference, an IP protocol, ports, marks,
- * MPLS labels, segments), which parse those words before a line runs, and
- * the family the line's global options ask for.
+ * MPLS labels, segments), which parse those words before a line runs, the
+ * family the line's global options ask for, and the family and bytes of
+ * an address value in a request.
  */
 #include "config.h"
 
@@ -18,7 +19,7 @@
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
-#include "route.h"
+#include "route_req.h"
 
 #define CONFDIR "/etc/iproute2"
 
@@ -328,3 +329,41 @@ const struct nsh_type route_types[] = {
 	{ "SEGS", "IPv6 segments, ADDR,ADDR…", t_segs },
 	{ NULL },
 };
+
+/* ------------------------------------------------------------ families */
+
+const char *rt_fam_name(int family)
+{
+	return family == AF_INET ? "IPv4" : family == AF_INET6 ? "IPv6" :
+						   rt_family_name(family);
+}
+
+int rt_fam_take(struct nsh *sh, struct fam *f, const struct nsh_val *v)
+{
+	int vf = v->special ? AF_UNSPEC : v->pfx.family;
+
+	if (!vf)
+		return 0;
+	if (!f->family) {
+		f->family = vf;
+		f->by = v->text;
+		return 0;
+	}
+	if (vf == f->family)
+		return 0;
+	if (!f->by)
+		return nsh_err(sh, "'%s': not an %s address (-%c was given)",
+			       v->text, rt_fam_name(f->family),
+			       f->family == AF_INET ? '4' : '6');
+	return nsh_err(sh, "'%s': an %s address in a route with %s '%s'",
+		       v->text, rt_fam_name(vf), rt_fam_name(f->family), f->by);
+}
+
+int rt_val_bytes(const struct nsh_val *v, int family)
+{
+	if (v->special == 'a')
+		return 0;
+	if (v->special == 'd')
+		return family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+	return v->pfx.family == AF_INET ? 4 : 16;
+}

@@ -44,11 +44,6 @@ struct rule_filter {
 	uint8_t ipproto;
 };
 
-static int host_len(int family)
-{
-	return family == AF_INET6 ? 128 : family == AF_INET ? 32 : 0;
-}
-
 /* inet_addr_match_rta: A (a rule's address) in prefix M */
 static bool prefix_has(const struct rt_prefix *m, const struct nlattr *a)
 {
@@ -155,56 +150,6 @@ static bool rule_keep(struct nsh *sh, const struct rule_filter *f,
 
 /* ------------------------------------------------------------ print */
 
-static void str(struct rt_print *p, const char *key, const char *fmt,
-		const char *val)
-{
-	if (p->json) {
-		if (key)
-			json_str(&p->j, key, val);
-	} else if (fmt) {
-		printf(fmt, val);
-	}
-}
-
-static void uint_(struct rt_print *p, const char *key, const char *fmt,
-		  unsigned long long val)
-{
-	if (p->json)
-		json_uint(&p->j, key, val);
-	else
-		printf(fmt, val);
-}
-
-static void null_(struct rt_print *p, const char *key, const char *fmt)
-{
-	if (p->json)
-		json_str_or_null(&p->j, key, NULL);
-	else
-		fputs(fmt, stdout);
-}
-
-static void hex_(struct rt_print *p, const char *key, const char *fmt,
-		 unsigned long long val)
-{
-	char buf[32];
-
-	if (p->json) {
-		snprintf(buf, sizeof(buf), "%#llx", val);
-		json_str(&p->j, key, buf);
-	} else {
-		printf(fmt, val);
-	}
-}
-
-static const char *addr(int family, const struct nlattr *a, char *buf,
-			size_t len)
-{
-	if (nla_len(a) != (family == AF_INET ? 4 : 16) ||
-	    !inet_ntop(family, nla_data(a), buf, (socklen_t)len))
-		snprintf(buf, len, "???");
-	return buf;
-}
-
 /* "from 10.0.0.0/8", " to …": an address and, when not a host, its
  * length */
 static void print_prefix(struct rt_print *p, int family, const char *what,
@@ -216,15 +161,16 @@ static void print_prefix(struct rt_print *p, int family, const char *what,
 	if (a) {
 		if (!p->json)
 			fputs(src ? "from " : " to ", stdout);
-		str(p, src ? "src" : "dst", "%s", addr(family, a, buf,
-						      sizeof(buf)));
-		if ((int)len != host_len(family))
-			uint_(p, src ? "srclen" : "dstlen", "/%llu", len);
+		rtp_str(p, src ? "src" : "dst", "%s",
+			rt_rta_addr(family, a, buf, sizeof(buf)));
+		if ((int)len != rt_host_len(family))
+			rtp_uint(p, src ? "srclen" : "dstlen", "/%llu", len);
 	} else if (len) {
-		str(p, src ? "src" : "dst", src ? "from %s" : " to %s", "0");
-		uint_(p, src ? "srclen" : "dstlen", "/%llu", len);
+		rtp_str(p, src ? "src" : "dst", src ? "from %s" : " to %s",
+			"0");
+		rtp_uint(p, src ? "srclen" : "dstlen", "/%llu", len);
 	} else if (src) {
-		str(p, "src", "from %s", "all");
+		rtp_str(p, "src", "from %s", "all");
 	}
 }
 
@@ -236,13 +182,13 @@ static void print_port_range(struct rt_print *p, const char *name,
 
 	snprintf(fmt, sizeof(fmt), " %s %%llu", name);
 	if (r->start == r->end) {
-		uint_(p, name, fmt, r->start);
+		rtp_uint(p, name, fmt, r->start);
 		return;
 	}
 	snprintf(k1, sizeof(k1), "%s_start", name);
 	snprintf(k2, sizeof(k2), "%s_end", name);
-	uint_(p, k1, fmt, r->start);
-	uint_(p, k2, "-%llu", r->end);
+	rtp_uint(p, k1, fmt, r->start);
+	rtp_uint(p, k2, "-%llu", r->end);
 }
 
 /* the selector's first part: not, from, to, tos, fwmark, iif, oif,
@@ -253,31 +199,32 @@ static void print_selector(struct rt_print *p, struct fib_rule_hdr *frh,
 	char b[64];
 
 	if (frh->flags & FIB_RULE_INVERT)
-		null_(p, "not", "not ");
+		rtp_null(p, "not", "not ");
 	print_prefix(p, frh->family, "src", tb[FRA_SRC], frh->src_len);
 	print_prefix(p, frh->family, "dst", tb[FRA_DST], frh->dst_len);
 	if (frh->tos)
-		str(p, "tos", " tos %s", rt_dsfield_n2a(frh->tos, b, sizeof(b)));
+		rtp_str(p, "tos", " tos %s",
+			rt_dsfield_n2a(frh->tos, b, sizeof(b)));
 	if (tb[FRA_FWMARK] || tb[FRA_FWMASK]) {
 		uint32_t mark = tb[FRA_FWMARK] ? nla_get_u32(tb[FRA_FWMARK]) : 0;
 		uint32_t mask = tb[FRA_FWMASK] ? nla_get_u32(tb[FRA_FWMASK]) : 0;
 
-		hex_(p, "fwmark", " fwmark %#llx", mark);
+		rtp_hex(p, "fwmark", " fwmark %#llx", mark);
 		if (tb[FRA_FWMASK] && mask != 0xffffffffu)
-			hex_(p, "fwmask", "/%#llx", mask);
+			rtp_hex(p, "fwmask", "/%#llx", mask);
 	}
 	if (tb[FRA_IFNAME]) {
-		str(p, "iif", " iif %s", nla_get_string(tb[FRA_IFNAME]));
+		rtp_str(p, "iif", " iif %s", nla_get_string(tb[FRA_IFNAME]));
 		if (frh->flags & FIB_RULE_IIF_DETACHED)
-			null_(p, "iif_detached", " [detached]");
+			rtp_null(p, "iif_detached", " [detached]");
 	}
 	if (tb[FRA_OIFNAME]) {
-		str(p, "oif", " oif %s", nla_get_string(tb[FRA_OIFNAME]));
+		rtp_str(p, "oif", " oif %s", nla_get_string(tb[FRA_OIFNAME]));
 		if (frh->flags & FIB_RULE_OIF_DETACHED)
-			null_(p, "oif_detached", " [detached]");
+			rtp_null(p, "oif_detached", " [detached]");
 	}
 	if (tb[FRA_L3MDEV] && nla_get_u8(tb[FRA_L3MDEV]))
-		null_(p, "l3mdev", " lookup [l3mdev-table]");
+		rtp_null(p, "l3mdev", " lookup [l3mdev-table]");
 }
 
 /* the selector's second part: uidrange, ipproto, sport, dport, tun_id */
@@ -288,18 +235,18 @@ static void print_selector2(struct rt_print *p, struct nlattr **tb)
 	if (tb[FRA_UID_RANGE]) {
 		const struct fib_rule_uid_range *r = nla_data(tb[FRA_UID_RANGE]);
 
-		uint_(p, "uid_start", " uidrange %llu", r->start);
-		uint_(p, "uid_end", "-%llu", r->end);
+		rtp_uint(p, "uid_start", " uidrange %llu", r->start);
+		rtp_uint(p, "uid_end", "-%llu", r->end);
 	}
 	if (tb[FRA_IP_PROTO])
-		str(p, "ipproto", " ipproto %s",
+		rtp_str(p, "ipproto", " ipproto %s",
 		    rt_ipproto_n2a(nla_get_u8(tb[FRA_IP_PROTO]), b, sizeof(b)));
 	if (tb[FRA_SPORT_RANGE])
 		print_port_range(p, "sport", tb[FRA_SPORT_RANGE]);
 	if (tb[FRA_DPORT_RANGE])
 		print_port_range(p, "dport", tb[FRA_DPORT_RANGE]);
 	if (tb[FRA_TUN_ID])
-		uint_(p, "tun_id", " tun_id %llu", be64_of(tb[FRA_TUN_ID]));
+		rtp_uint(p, "tun_id", " tun_id %llu", be64_of(tb[FRA_TUN_ID]));
 }
 
 /* lookup TABLE [suppress_prefixlength N] [suppress_ifgroup G], realms */
@@ -310,7 +257,8 @@ static void print_lookup(struct rt_print *p, struct fib_rule_hdr *frh,
 	char b[64];
 
 	if (table) {
-		str(p, "table", " lookup %s", rt_table_n2a(table, b, sizeof(b)));
+		rtp_str(p, "table", " lookup %s",
+			rt_table_n2a(table, b, sizeof(b)));
 		if (tb[FRA_SUPPRESS_PREFIXLEN] &&
 		    (int32_t)nla_get_u32(tb[FRA_SUPPRESS_PREFIXLEN]) != -1) {
 			int pl = (int)nla_get_u32(tb[FRA_SUPPRESS_PREFIXLEN]);
@@ -322,7 +270,7 @@ static void print_lookup(struct rt_print *p, struct fib_rule_hdr *frh,
 		}
 		if (tb[FRA_SUPPRESS_IFGROUP] &&
 		    (int32_t)nla_get_u32(tb[FRA_SUPPRESS_IFGROUP]) != -1)
-			str(p, "suppress_ifgroup", " suppress_ifgroup %s",
+			rtp_str(p, "suppress_ifgroup", " suppress_ifgroup %s",
 			    rt_group_n2a(nla_get_u32(tb[FRA_SUPPRESS_IFGROUP]),
 					 b, sizeof(b)));
 	}
@@ -331,11 +279,11 @@ static void print_lookup(struct rt_print *p, struct fib_rule_hdr *frh,
 
 		to &= 0xffff;
 		if (from)
-			str(p, "flow_from", " realms %s/",
+			rtp_str(p, "flow_from", " realms %s/",
 			    rt_realm_n2a(from, b, sizeof(b)));
 		else if (!p->json)
 			fputs(" realms ", stdout);
-		str(p, "flow_to", "%s", rt_realm_n2a(to, b, sizeof(b)));
+		rtp_str(p, "flow_to", "%s", rt_realm_n2a(to, b, sizeof(b)));
 	}
 }
 
@@ -347,27 +295,30 @@ static void print_action(struct rt_print *p, struct fib_rule_hdr *frh,
 
 	if (frh->action == RTN_NAT) {
 		if (tb[RTA_GATEWAY])
-			str(p, "nat_gateway", " map-to %s",
-			    addr(frh->family, tb[RTA_GATEWAY], b, sizeof(b)));
+			rtp_str(p, "nat_gateway", " map-to %s",
+				rt_rta_addr(frh->family, tb[RTA_GATEWAY], b,
+					    sizeof(b)));
 		else
-			null_(p, "masquerade", " masquerade");
+			rtp_null(p, "masquerade", " masquerade");
 	} else if (frh->action == FR_ACT_GOTO) {
 		if (tb[FRA_GOTO])
-			uint_(p, "goto", " goto %llu", nla_get_u32(tb[FRA_GOTO]));
+			rtp_uint(p, "goto", " goto %llu",
+				 nla_get_u32(tb[FRA_GOTO]));
 		else
-			str(p, "goto", " goto %s", "none");
+			rtp_str(p, "goto", " goto %s", "none");
 		if (frh->flags & FIB_RULE_UNRESOLVED)
-			null_(p, "unresolved", " [unresolved]");
+			rtp_null(p, "unresolved", " [unresolved]");
 	} else if (frh->action == FR_ACT_NOP) {
-		null_(p, "nop", " nop");
+		rtp_null(p, "nop", " nop");
 	} else if (frh->action != FR_ACT_TO_TBL) {
-		str(p, "action", " %s", rt_type_n2a(frh->action, b, sizeof(b)));
+		rtp_str(p, "action", " %s",
+			rt_type_n2a(frh->action, b, sizeof(b)));
 	}
 	if (tb[FRA_PROTOCOL]) {
 		uint8_t proto = nla_get_u8(tb[FRA_PROTOCOL]);
 
 		if ((proto && proto != RTPROT_KERNEL) || p->sh->o.details)
-			str(p, "protocol", " proto %s",
+			rtp_str(p, "protocol", " proto %s",
 			    rt_proto_n2a(proto, b, sizeof(b)));
 	}
 }
@@ -394,7 +345,7 @@ static void print_rule(struct rt_print *p, struct nlmsghdr *nlh,
 		else
 			fputs("Deleted ", stdout);
 	}
-	uint_(p, "priority", "%llu:\t",
+	rtp_uint(p, "priority", "%llu:\t",
 	      tb[FRA_PRIORITY] ? nla_get_u32(tb[FRA_PRIORITY]) : 0);
 	print_selector(p, frh, tb);
 	print_selector2(p, tb);
