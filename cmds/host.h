@@ -6,6 +6,8 @@
 #ifndef NSH_HOST_H
 #define NSH_HOST_H
 
+#include <stdbool.h>
+
 #include "remote.h"
 
 struct nsh;
@@ -17,6 +19,15 @@ int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 	     char **out);
 int host_runf(struct nsh *sh, struct nsh_host *h, char **out,
 	      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* the words of ARGV as one line the agent splits back into them (free it) */
+char *host_join_words(int argc, char **argv);
+/* TEXT (an agent's stderr) line by line, each prefixed as nsh's own
+ * errors are, with the host's name in front */
+void host_put_err(struct nsh *sh, const char *host, const char *text);
+/* may a script's line for a host go without waiting for its reply? */
+bool host_may_pipe(const struct nsh *sh);
+/* ARGV run on host NAME (pipelined in a script): its status */
+int host_run_words(struct nsh *sh, const char *name, int argc, char **argv);
 /* W as one word of a line (in single quotes when it needs them), for the
  * agent's line splitter and ssh's remote shell (free it) */
 char *sh_quoted(const char *w);
