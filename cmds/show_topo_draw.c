@@ -91,6 +91,7 @@ static void node_text(const struct topo *t, const struct tnode *nd, int wn,
 {
 	const struct model_link *l = nd->l;
 	char name[64], esc[64], addrs[800];
+	const char *why;
 	int o = 0;
 
 	for (int i = 1; i < nd->depth; i++)
@@ -105,6 +106,9 @@ static void node_text(const struct topo *t, const struct tnode *nd, int wn,
 		     topo_addrs(nd, false, addrs, sizeof(addrs)));
 	if ((l->flags & IFF_UP) && !topo_ok(t, nd) && o < (int)len)
 		o += snprintf(buf + o, len - (size_t)o, " (no carrier)");
+	else if (!(l->flags & IFF_UP) && o < (int)len &&
+		 (why = fail_reason(nd->ns, l, NULL, 0)))
+		o += snprintf(buf + o, len - (size_t)o, " (%s)", why);
 	if (streq(nd->kind, "veth") && nd->peer < 0 && o < (int)len)
 		snprintf(buf + o, len - (size_t)o, " %s%c? (if%d)",
 			 term_glyph("↔", "<->"), TERM_NBSP, l->peer_ifindex);

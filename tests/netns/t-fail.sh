@@ -33,6 +33,8 @@ like "why names the injected fault (another nsh process)" "$(cat "$TMP/why")" \
 	"is down: failed by 'fail link'"
 like "… and how to undo it" "$(cat "$TMP/why")" "^fix: restore link ns2:veth-ns2$"
 like "show marks the failed links" "$("$NSH" -c show)" "veth-ns2 +veth +FAILED"
+like "the topology drawing marks them too" "$("$NSH" -c 'show topology')" \
+	"veth-ns2 .*\(failed by 'fail link'\)"
 "$NSH" -c watch >"$TMP/w.out" 2>&1 &
 WATCH=$!
 sleep 0.5
