@@ -77,7 +77,7 @@ static void print_lladdr(const struct nlattr *a)
 	for (int i = 0; i < n && used + 4 <= sizeof(buf); i++)
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used,
 					 "%s%02x", i ? ":" : "", b[i]);
-	pr_string(PR_ANY, "mac", "%s ", buf);
+	pr_color_string(PR_ANY, PC_MAC, "mac", "%s ", buf);
 }
 
 /* where the entry leads: dst, vlan, port, vni, src_vni, via, nhid,
@@ -92,7 +92,8 @@ static void print_remote(struct fshow *s, struct nlattr **tb, uint16_t vid)
 		if (!inet_ntop(af, nla_data(tb[NDA_DST]), buf, sizeof(buf)))
 			snprintf(buf, sizeof(buf), "???");
 		pr_string(PR_FP, NULL, "%s", "dst ");
-		pr_string(PR_ANY, "dst", "%s ", buf);
+		pr_color_string(PR_ANY, af == AF_INET6 ? PC_INET6 : PC_INET,
+				"dst", "%s ", buf);
 	}
 	if (vid)
 		pr_uint(PR_ANY, "vlan", "vlan %hu ", vid);
@@ -175,8 +176,8 @@ static void print_fdb(struct fshow *s, struct nlmsghdr *nlh)
 		print_lladdr(tb[NDA_LLADDR]);
 	if (!s->filter_index && ndm->ndm_ifindex) {
 		pr_string(PR_FP, NULL, "%s", "dev ");
-		pr_string(PR_ANY, "ifname", "%s ",
-			  ipr_ifname(s->sh, ndm->ndm_ifindex));
+		pr_color_string(PR_ANY, PC_IFNAME, "ifname", "%s ",
+				ipr_ifname(s->sh, ndm->ndm_ifindex));
 	}
 	print_remote(s, tb, vid);
 	if (s->sh->o.stats && tb[NDA_CACHEINFO] &&
@@ -253,6 +254,7 @@ int fdb_show(struct nsh *sh, const struct nsh_args *a)
 			       nl_reason(err, why, sizeof(why)));
 	}
 	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+	pr_color(sh->o.color && !sh->o.json);
 	for (int i = 0; i < l.n; i++)
 		print_fdb(&s, l.v[i]);
 	pr_end();
@@ -352,6 +354,7 @@ int fdb_get(struct nsh *sh, const struct nsh_args *a)
 	if (err < 0)
 		return bridge_refused(sh, g.addr->text, err);
 	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+	pr_color(sh->o.color && !sh->o.json);
 	print_fdb(&s, answer);
 	pr_end();
 	return 0;

@@ -341,9 +341,9 @@ static bool print_name_and_link(struct nsh *sh, const char *name,
 		char full[512];
 
 		snprintf(full, sizeof(full), "%s@%s", name, link);
-		pr_string(PR_ANY, "ifname", "%s: ", full);
+		pr_color_string(PR_ANY, PC_IFNAME, "ifname", "%s: ", full);
 	} else {
-		pr_string(PR_ANY, "ifname", "%s: ", name);
+		pr_color_string(PR_ANY, PC_IFNAME, "ifname", "%s: ", name);
 	}
 	return mdown;
 }
@@ -421,6 +421,7 @@ int bridge_link_show(struct nsh *sh, const struct nsh_args *a)
 				 bridge_dump_failed(sh, "bridge ports", err);
 	}
 	pr_begin(sh->o.json, sh->o.pretty, sh->o.oneline, true);
+	pr_color(sh->o.color && !sh->o.json);
 	for (int i = 0; i < l.n; i++)
 		print_link(sh, l.v[i], filter);
 	pr_end();

@@ -64,6 +64,17 @@ for obj in "link" "address" "route" "-6 route" "-br link" "-br address" \
 		fi
 	done
 done
+for cmd in "bridge -c link" "bridge -c -d link" "bridge -c fdb show"; do
+	tty "$cmd" >"$TMP/ip.out"
+	tty "$NSH -c '$cmd'" >"$TMP/nsh.out"
+	if cmp -s "$TMP/ip.out" "$TMP/nsh.out" &&
+	   [ "$(has_esc "$TMP/ip.out")" -gt 0 ]; then
+		_tap 0 "$cmd: iproute2's escape sequences, byte for byte"
+	else
+		_tap 1 "$cmd: iproute2's escape sequences, byte for byte"
+		diff "$TMP/ip.out" "$TMP/nsh.out" | cat -v | sed 's/^/# /' | head -20
+	fi
+done
 COLORFGBG='15;0' tty "ip -c route show table all" >"$TMP/ip.out"
 COLORFGBG='15;0' tty "$NSH -c 'ip -c route show table all'" >"$TMP/nsh.out"
 ok "a dark background (COLORFGBG): the bold palette, as iproute2" \
