@@ -138,6 +138,9 @@ int hosts_barrier(struct nsh *sh, int argc, char **argv)
 
 	if (argc && line_host(sh, argv))
 		return 0;
+	/* a host declared waits for no other: the hosts connect at once */
+	if (argc > 2 && streq(argv[0], "host") && streq(argv[2], "ssh"))
+		return 0;
 	for (struct nsh_host *h = sh->hosts, *next; h; h = next) {
 		int st;
 
