@@ -3,8 +3,9 @@
 #
 # hosts_start N [MTU…]: hosts 1..N, each a network namespace uI joined to
 # the underlay bridge under0 (10.99.0.254/24) as 10.99.0.I, with a mount
-# namespace of its own (a private /run) in which OpenSSH's sshd listens on
-# 10.99.0.I port 2222 with keys made here; the Ith MTU (default 1500) is
+# namespace of its own (a private /run, an empty /root) in which OpenSSH's
+# sshd listens on 10.99.0.I port 2222 with keys made here; the Ith MTU
+# (default 1500) is
 # its underlay's.  Sets SSHD_PIDS and SSHDI (sshd's PID, also the handle on
 # the host's namespaces), HOSTS_OPTS (the host options nsh needs: key,
 # agent, known hosts).  Returns 1, saying why on stdout, when sshd is
@@ -41,6 +42,9 @@ UsePAM no
 StrictModes no
 LogLevel VERBOSE
 MaxStartups 100
+UseDNS no
+PrintMotd no
+PrintLastLog no
 EOF
 }
 
@@ -52,8 +56,12 @@ hosts_one() {
 	ip -n "u$1" link set lo up &&
 	ip -n "u$1" addr add "10.99.0.$1/24" dev eth0 &&
 	ip -n "u$1" link set eth0 mtu "$2" up || return 1
+	# the host's own /run, and root's home empty as on a fresh machine
+	# (this one's ~/.bashrc, which bash reads for every ssh command, is
+	# not the lab's to pay for)
 	ip netns exec "u$1" unshare --mount --propagation private sh -c '
 		mount -t tmpfs -o mode=0755 tmpfs /run && mkdir -p /run/sshd &&
+		mount -t tmpfs -o mode=0700 tmpfs /root &&
 		exec "$0" -D -f "$1" -o ListenAddress="$2" -E "$3"' \
 		"$SSHD" "$HOSTS_TMP/sshd_config" "10.99.0.$1" \
 		"$HOSTS_TMP/sshd$1.log" &
