@@ -341,6 +341,7 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 		return 1;
 	if (!(line = host_join_words(compact(argc, words), words)))
 		return nsh_err(sh, "'%s': out of memory", h->name);
+	ANALYZER_KEEP(line);	/* _cleanup_: freed on return */
 	if (h->state == HOST_UP && host_may_pipe(sh))
 		return run_piped(sh, h, line);
 	rc = host_run(sh, h, line, NULL);

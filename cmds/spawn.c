@@ -168,7 +168,7 @@ static pid_t window_fork(struct nsh *sh, const char *title, char **argv,
 static pid_t open_window(struct nsh *sh, const char *title,
 			 const char *netpath, bool track)
 {
-	struct window_cmd w;
+	struct window_cmd w = { 0 };
 	char out[64];
 
 	if (window_words(sh, title, netpath, &w) < 0)

@@ -118,6 +118,7 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 {
 	struct caught c = { { -1, -1 }, { -1, -1 } };
 	struct jsonl_out o = { 0 };
+	char *one[1] = { (char *)line };
 	int st = 0, ran = 0, rc;
 
 	if ((rc = caught_begin(&c)) < 0) {
@@ -125,7 +126,7 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 		return rc;
 	}
 	if (!lines) {
-		lines = (char *const *)&line;
+		lines = one;
 		n = 1;
 	}
 	for (; ran < n && !st && !sh->quit; ran++) {

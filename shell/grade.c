@@ -298,6 +298,8 @@ static void grade_one(struct nsh *sh, const char *lab, const char *dir,
 
 static void csv_field(const char *s)
 {
+	if (!s)
+		s = "";
 	putchar('"');
 	for (; *s; s++) {
 		if (*s == '"')

@@ -507,8 +507,10 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 		}
 		if (!acc)
 			first = in->lineno;
-		if (join(&acc, l) < 0)
+		if (join(&acc, l) < 0) {
+			free(acc);
 			return -ENOMEM;
+		}
 		/* a caret can point into a line typed on one prompt line */
 		sh->caret_cols = prompt && in->kind == INPUT_TERMINAL &&
 					 !strchr(acc, '\n') && first == in->lineno ?

@@ -74,6 +74,7 @@ static int run_paste(struct nsh *sh, struct input *in, const char *text)
 
 	if (!buf)
 		return nsh_err_raw(sh, "out of memory");
+	ANALYZER_KEEP(buf);	/* _cleanup_: freed on return */
 	for (char *p = buf; *p;) {
 		size_t n = strcspn(p, "\n");
 		char c = p[n];

@@ -35,7 +35,7 @@ int run_col_err(struct run *r, int col, const char *what, const char *why)
 /* is the command word W (as written) the builtin NAME, unquoted? */
 static bool is_builtin(const struct sh_word *w, const char *name)
 {
-	return !(w->flags & (SH_W_QUOTED | SH_W_DOLLAR)) &&
+	return w && !(w->flags & (SH_W_QUOTED | SH_W_DOLLAR)) &&
 	       streq(w->text, name);
 }
 
@@ -45,7 +45,7 @@ static int expand_assigns(struct run *r, const struct sh_cmd *c,
 			  const struct sh_word *w, struct simple *s,
 			  bool set_now)
 {
-	for (int i = 0; i < c->nassign; i++) {
+	for (int i = 0; w && i < c->nassign; i++) {
 		size_t n = sh_assign_len(w[i].text);
 		struct sh_fields v = { 0 };
 		char *a;

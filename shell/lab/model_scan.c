@@ -309,7 +309,7 @@ int model_ns_open(struct nsh *sh, const struct model_ns *ns,
 /* an nsfs fd for NS (checked), or -1 */
 int model_ns_fd(const struct model_ns *ns, struct nsh *sh)
 {
-	struct nsh_ns h;
+	struct nsh_ns h = { .fd = -1 };
 
 	return model_ns_open(sh, ns, &h) < 0 ? -1 : h.fd;
 }

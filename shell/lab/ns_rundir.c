@@ -159,7 +159,7 @@ static int run_dir_master(void)
 
 static int run_dir_find_master(void)
 {
-	int shared, master, s, m;
+	int shared = 0, master = 0, s, m;
 	pid_t p;
 
 	if (run_dir_groups(getpid(), &shared, &master) < 0 || !master)

@@ -421,7 +421,6 @@ int host_call(struct nsh_host *h, const char *line, char *const *lines,
 	      int n, struct host_reply *r)
 {
 	long long id;
-	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if (h->state != HOST_UP)
@@ -430,7 +429,7 @@ int host_call(struct nsh_host *h, const char *line, char *const *lines,
 		return -EBUSY;	/* their replies come first */
 	id = ++h->next_id;
 	h->piped = false;
-	if ((rc = send_request(h, line, lines, n, id, false)) < 0)
+	if (send_request(h, line, lines, n, id, false) < 0)
 		return lost(h, "the agent's connection ended");
 	return await_reply(h, id, -1, r);
 }
