@@ -132,8 +132,7 @@ static int vx_scan_all(struct nsh *sh, struct vxset *s)
 }
 
 /* the other end of V's cable, or NULL */
-static const struct vx *peer(struct nsh *sh, const struct vxset *s,
-			     const struct vx *v)
+static const struct vx *peer(const struct vxset *s, const struct vx *v)
 {
 	for (int i = 0; i < s->n; i++) {
 		const struct vx *w = &s->v[i];
@@ -142,7 +141,6 @@ static const struct vx *peer(struct nsh *sh, const struct vxset *s,
 		    streq(w->remote, v->local) && streq(v->remote, w->local))
 			return w;
 	}
-	(void)sh;
 	return NULL;
 }
 
@@ -157,7 +155,7 @@ static void print_cables(struct nsh *sh, const struct vxset *s)
 	bool any = false;
 
 	for (int i = 0; i < s->n; i++) {
-		const struct vx *v = &s->v[i], *w = peer(sh, s, v);
+		const struct vx *v = &s->v[i], *w = peer(s, v);
 
 		if (!w || w < v)
 			continue;
@@ -240,7 +238,7 @@ static int path_over(struct nsh *sh, struct nsh_host *h, const char *ns,
 	if (host_runf(sh, h, &out, "ip -n %s -o route get %s 2>/dev/null", q,
 		      qa) || !field(out, "dev", dev, sizeof(dev)) ||
 	    vx_scan_all(sh, s) || !(v = vx_find(s, h, ns, dev)) ||
-	    !(w = peer(sh, s, v)))
+	    !(w = peer(s, v)))
 		return host_runf(sh, h, NULL, "show path %s %s", q, qa);
 	printf("%s:%s:%s %s VXLAN %u, UDP %u, over %s %s %s %s %s %s %s:%s:%s\n",
 	       h->name, ns, v->dev, term_glyph("═", "="), v->vni, v->port,
@@ -336,7 +334,7 @@ int hosts_config_cables(struct nsh *sh, FILE *f)
 		return 1;
 	}
 	for (int i = 0; i < s->n; i++) {
-		const struct vx *v = &s->v[i], *w = peer(sh, s, v);
+		const struct vx *v = &s->v[i], *w = peer(s, v);
 
 		if (!any && (w || (v->master[0] && !v->remote[0])))
 			fprintf(f, "\n# between hosts\n");

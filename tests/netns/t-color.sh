@@ -50,30 +50,27 @@ ESC=$(printf '\033')
 has_esc() { grep -c "$ESC" "$1"; }
 
 # ---------------------------------------------------------------- ip -c
+# same_esc DESC CMD: CMD (iproute2) and nsh -c 'CMD' on a terminal write
+# the same bytes, escape sequences among them
+same_esc() {
+	tty "$2" >"$TMP/ip.out"
+	tty "$NSH -c '$2'" >"$TMP/nsh.out"
+	if cmp -s "$TMP/ip.out" "$TMP/nsh.out" &&
+	   [ "$(has_esc "$TMP/ip.out")" -gt 0 ]; then
+		_tap 0 "$1: iproute2's escape sequences, byte for byte"
+	else
+		_tap 1 "$1: iproute2's escape sequences, byte for byte"
+		diff "$TMP/ip.out" "$TMP/nsh.out" | cat -v | sed 's/^/# /' | head -20
+	fi
+}
 for obj in "link" "address" "route" "-6 route" "-br link" "-br address" \
 	   "-o address" "neigh" "-br neigh" "neigh get 10.7.0.99 dev eth0"; do
 	for opt in -c -color=always -color; do
-		tty "ip -n h1 $opt $obj" >"$TMP/ip.out"
-		tty "$NSH -c 'ip -n h1 $opt $obj'" >"$TMP/nsh.out"
-		if cmp -s "$TMP/ip.out" "$TMP/nsh.out" &&
-		   [ "$(has_esc "$TMP/ip.out")" -gt 0 ]; then
-			_tap 0 "ip $opt $obj: iproute2's escape sequences, byte for byte"
-		else
-			_tap 1 "ip $opt $obj: iproute2's escape sequences, byte for byte"
-			diff "$TMP/ip.out" "$TMP/nsh.out" | cat -v | sed 's/^/# /' | head -20
-		fi
+		same_esc "ip $opt $obj" "ip -n h1 $opt $obj"
 	done
 done
 for cmd in "bridge -c link" "bridge -c -d link" "bridge -c fdb show"; do
-	tty "$cmd" >"$TMP/ip.out"
-	tty "$NSH -c '$cmd'" >"$TMP/nsh.out"
-	if cmp -s "$TMP/ip.out" "$TMP/nsh.out" &&
-	   [ "$(has_esc "$TMP/ip.out")" -gt 0 ]; then
-		_tap 0 "$cmd: iproute2's escape sequences, byte for byte"
-	else
-		_tap 1 "$cmd: iproute2's escape sequences, byte for byte"
-		diff "$TMP/ip.out" "$TMP/nsh.out" | cat -v | sed 's/^/# /' | head -20
-	fi
+	same_esc "$cmd" "$cmd"
 done
 COLORFGBG='15;0' tty "ip -c route show table all" >"$TMP/ip.out"
 COLORFGBG='15;0' tty "$NSH -c 'ip -c route show table all'" >"$TMP/nsh.out"
