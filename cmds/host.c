@@ -81,7 +81,9 @@ static void push(struct argv_b *b, const char *w)
  * (BatchMode: its stdin is the protocol).  ssh takes the first value it
  * is given for an option, so the host's own `option`s come before nsh's
  * defaults and override them (GSSAPI off: a lab has no Kerberos, and
- * trying it costs a connection about half its time).
+ * trying it costs a connection about half its time; curve25519 key
+ * exchange asked for first, the others kept: OpenSSH 9's post-quantum
+ * default is 0.1 s of a 0.25 s connection).
  */
 static void ssh_argv(const struct nsh_args *a, struct argv_b *b,
 		     const char *remote)
@@ -89,6 +91,7 @@ static void ssh_argv(const struct nsh_args *a, struct argv_b *b,
 	static const char *const fixed[] = {
 		"-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15",
 		"-o", "LogLevel=ERROR", "-o", "GSSAPIAuthentication=no",
+		"-o", "KexAlgorithms=^curve25519-sha256",
 	};
 	const struct nsh_val *v;
 
@@ -353,7 +356,7 @@ static const struct nsh_cmd host_cmds[] = {
 	  "option WORD$opt } ... ]",
 	  "add a host to the lab: its agent (nsh --agent) started over one "
 	  "SSH session",
-	  cmd_host, NSH_CMD_HOSTS, "host h2 ssh root@192.0.2.2 port 22" },
+	  cmd_host, NSH_CMD_HOSTS | NSH_CMD_EARLY, "host h2 ssh root@192.0.2.2 port 22" },
 	{ "hosts [ -j ]", "the lab's hosts: state, agent, requests",
 	  cmd_hosts, NSH_CMD_NOBARRIER, "hosts" },
 	{ "on WORD$name ARGS...", "run a line on a host (as NAME: LINE)",

@@ -89,7 +89,7 @@ char *host_join_words(int argc, char **argv)
  * hosts' round trips.  A failure is reported with its own script line
  * and stops the script at the next command.
  */
-#define PIPELINE_MAX 256	/* requests in flight per host */
+#define PIPELINE_MAX 1024	/* requests in flight per host */
 
 /* the replies of H: those already there, or (WAIT) all: the first
  * failure's status, or 0 */
@@ -97,6 +97,9 @@ static int drain(struct nsh *sh, struct nsh_host *h, bool wait)
 {
 	int first = 0;
 
+	/* what waits lets every host's queued lines go first */
+	for (struct nsh_host *x = sh->hosts; wait && x; x = x->next)
+		(void)host_flush(x);
 	while (h->npend) {
 		struct host_reply r;
 		int ln, rc = host_next_reply(h, wait ? -1 : 0, &r, &ln);

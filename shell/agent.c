@@ -25,8 +25,14 @@
 #include "jsonl.h"
 
 struct agent {
-	FILE *in;		/* the requests */
+	int in;			/* the requests */
+	char *ibuf;		/* read from IN, not yet served */
+	size_t ilen, icap, ioff;
 	int out;		/* the replies */
+	/* replies not written yet: while more requests are already here
+	 * (a pipelined script) they go out together, one write */
+	char *obuf;
+	size_t olen, ocap;
 	int null;		/* /dev/null, opened for reading */
 	bool failed;		/* the last request that ran failed */
 };
@@ -111,6 +117,42 @@ static int send_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+#define AGENT_BATCH 65536
+
+static int flush_replies(struct agent *a)
+{
+	int rc = a->olen ? send_all(a->out, a->obuf, a->olen) : 0;
+
+	a->olen = 0;
+	return rc;
+}
+
+/* is a whole request already read (another line after this one)? */
+static bool more_here(const struct agent *a)
+{
+	return a->ilen > a->ioff &&
+	       memchr(a->ibuf + a->ioff, '\n', a->ilen - a->ioff);
+}
+
+/* the reply O, now or (more requests waiting) with the next ones */
+static int reply(struct agent *a, const struct jsonl_out *o)
+{
+	if (a->olen + o->n > a->ocap) {
+		size_t cap = a->ocap ? a->ocap : AGENT_BATCH;
+		char *p;
+
+		while (cap < a->olen + o->n)
+			cap *= 2;
+		if (!(p = realloc(a->obuf, cap)))
+			return -ENOMEM;
+		a->obuf = p;
+		a->ocap = cap;
+	}
+	memcpy(a->obuf + a->olen, o->p, o->n);
+	a->olen += o->n;
+	return more_here(a) && a->olen < AGENT_BATCH ? 0 : flush_replies(a);
+}
+
 /* run the request's lines (LINE alone, or the N of LINES until one
  * fails) and send the reply to request ID */
 static int serve(struct nsh *sh, struct agent *a, long long id,
@@ -143,7 +185,7 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 	caught_put(&c, &o);
 	rc = jsonl_close(&o);
 	if (!rc)
-		rc = send_all(a->out, o.p, o.n);
+		rc = reply(a, &o);
 	jsonl_out_free(&o);
 	return rc;
 }
@@ -160,7 +202,7 @@ static int skip(struct agent *a, long long id)
 	jsonl_put_num(&o, "ran", 0);
 	rc = jsonl_close(&o);
 	if (!rc)
-		rc = send_all(a->out, o.p, o.n);
+		rc = reply(a, &o);
 	jsonl_out_free(&o);
 	return rc;
 }
@@ -213,34 +255,79 @@ static int request(struct nsh *sh, struct agent *a, const char *text)
  * between requests, as stdout */
 static int agent_open(struct agent *a)
 {
-	int in = fcntl(0, F_DUPFD_CLOEXEC, 10);
-
+	a->in = fcntl(0, F_DUPFD_CLOEXEC, 10);
 	a->out = fcntl(1, F_DUPFD_CLOEXEC, 10);
 	a->null = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (in < 0 || a->out < 0 || a->null < 0 || dup2(a->null, 0) < 0 ||
-	    !(a->in = fdopen(in, "r")))
+	if (a->in < 0 || a->out < 0 || a->null < 0 || dup2(a->null, 0) < 0)
 		return -errno;
 	return 0;
 }
 
+/* the next request line (NUL-terminated in place), NULL at the end of
+ * input or on an error (*RC); the replies kept are written before the
+ * agent waits for more */
+static char *next_request(struct agent *a, int *rc)
+{
+	for (;;) {
+		char *p = a->ibuf + a->ioff;
+		char *nl = a->ilen > a->ioff ?
+			   memchr(p, '\n', a->ilen - a->ioff) : NULL;
+		ssize_t n;
+
+		if (nl) {
+			*nl = '\0';
+			a->ioff = (size_t)(nl + 1 - a->ibuf);
+			return p;
+		}
+		if ((*rc = flush_replies(a)) < 0)
+			return NULL;
+		if (a->ioff) {
+			memmove(a->ibuf, p, a->ilen - a->ioff);
+			a->ilen -= a->ioff;
+		}
+		a->ioff = 0;
+		if (a->icap - a->ilen < 4096) {
+			size_t cap = a->icap ? a->icap * 2 : 65536;
+
+			if (!(p = realloc(a->ibuf, cap))) {
+				*rc = -ENOMEM;
+				return NULL;
+			}
+			a->ibuf = p;
+			a->icap = cap;
+		}
+		n = read(a->in, a->ibuf + a->ilen, a->icap - a->ilen - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*rc = n < 0 ? -errno : 0;
+			return NULL;
+		}
+		a->ilen += (size_t)n;
+		a->ibuf[a->ilen] = '\0';
+	}
+}
+
 int agent_run(struct nsh *sh)
 {
-	struct agent a = { NULL, -1, -1 };
-	char *line = NULL;
-	size_t cap = 0;
+	struct agent a = { .in = -1, .out = -1, .null = -1 };
+	char *line;
 	int rc;
 
 	if ((rc = agent_open(&a)) < 0 || (rc = greet(&a)) < 0) {
 		fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
 		return 1;
 	}
-	while (!sh->quit && getline(&line, &cap, a.in) > 0)
-		if ((rc = request(sh, &a, line)) < 0) {
-			fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
+	while (!sh->quit && (line = next_request(&a, &rc)))
+		if ((rc = request(sh, &a, line)) < 0)
 			break;
-		}
-	free(line);
-	fclose(a.in);
+	if (rc == 0)
+		rc = flush_replies(&a);
+	if (rc < 0)
+		fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
+	free(a.ibuf);
+	free(a.obuf);
+	close(a.in);
 	close(a.out);
 	close(a.null);
 	return rc < 0;

@@ -246,6 +246,11 @@ enum {
 	NSH_CMD_HOSTS = 1 << 10,	/* reads HOST:NS words itself (a
 					 * view over several hosts): not
 					 * handed whole to one host */
+	NSH_CMD_EARLY = 1 << 11,	/* a declaration a script runs in its
+					 * checking pass (when no $ is in it),
+					 * so its slow part overlaps the check
+					 * and the lines before it: host …
+					 * ssh starts its connection */
 	NSH_CMD_UNDO = 1 << 9,		/* goes back to earlier states: a
 					 * script the checking pass finds it
 					 * in has its states kept

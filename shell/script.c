@@ -64,6 +64,24 @@ static void not_run(struct nsh *sh, const struct script_line *lines,
 			fprintf(stderr, "  %s\n", lines[i].text);
 }
 
+/* a prepared line run now, in the checking pass (NSH_CMD_EARLY), by a
+ * session that ends with the script (what it started cannot outlive a
+ * script that fails its check): its status; it is not run again */
+static int run_early(struct nsh *sh, struct nsh_prepared *p,
+		     const char *text)
+{
+	int rc;
+
+	if (sh->interactive || !p->cmd || p->tree ||
+	    !(p->cmd->flags & NSH_CMD_EARLY) || strpbrk(text, "$`"))
+		return 0;
+	sh->whole_script++;
+	rc = nsh_run_prepared(sh, p);
+	sh->whole_script--;
+	nsh_prepared_free(p);
+	return rc;
+}
+
 /* the checking pass: every line prepared in PREP (words and matched
  * arguments kept), or the status of the first that fails */
 static int check_lines(struct nsh *sh, struct script_line *lines, int n,
@@ -75,6 +93,8 @@ static int check_lines(struct nsh *sh, struct script_line *lines, int n,
 
 		sh->line = lines[i].lineno;
 		rc = nsh_prepare_line(sh, lines[i].text, &prep[i]);
+		if (!rc)
+			rc = run_early(sh, &prep[i], lines[i].text);
 		if (rc) {
 			not_run(sh, lines, 0, n);
 			return rc == 127 ? rc : 1;

@@ -29,6 +29,7 @@
 #include "remote.h"
 
 #define GREETING_MS 15000	/* ssh's own ConnectTimeout is shorter */
+#define HOST_BATCH 8192		/* bytes of requests queued before a write */
 
 struct nsh_host *host_find(struct nsh *sh, const char *name)
 {
@@ -340,11 +341,62 @@ int host_connect(struct nsh_host *h, int timeout_ms)
 	return rc < 0 ? rc : host_greeted(h, timeout_ms);
 }
 
+/* N bytes at P to H's agent: 0 or a negative errno */
+static int send_bytes(struct nsh_host *h, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = send(h->to, p, n, MSG_NOSIGNAL);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -errno;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int host_flush(struct nsh_host *h)
+{
+	int rc;
+
+	if (!h->outn)
+		return 0;
+	if (h->state != HOST_UP || h->to < 0) {
+		h->outn = 0;
+		return -ECONNRESET;
+	}
+	rc = send_bytes(h, h->outq, h->outn);
+	h->outn = 0;
+	return rc < 0 ? lost(h, "the agent's connection ended") : 0;
+}
+
+/* P (N bytes) after H's queued requests: 0 or a negative errno */
+static int enqueue(struct nsh_host *h, const char *p, size_t n)
+{
+	if (h->outn + n > h->outcap) {
+		size_t cap = h->outcap ? h->outcap : HOST_BATCH * 2;
+		char *q;
+
+		while (cap < h->outn + n)
+			cap *= 2;
+		if (!(q = realloc(h->outq, cap)))
+			return -ENOMEM;
+		h->outq = q;
+		h->outcap = cap;
+	}
+	memcpy(h->outq + h->outn, p, n);
+	h->outn += n;
+	return h->outn >= HOST_BATCH ? host_flush(h) : 0;
+}
+
+/* request ID (LINE, or the N LINES) written, or (QUEUE) queued */
 static int send_request(struct nsh_host *h, const char *line,
-			char *const *lines, int n, long long id, bool after_ok)
+			char *const *lines, int n, long long id, bool after_ok,
+			bool queue)
 {
 	struct jsonl_out o = { 0 };
-	size_t off = 0;
 	int rc;
 
 	jsonl_put_num(&o, "id", id);
@@ -356,17 +408,10 @@ static int send_request(struct nsh_host *h, const char *line,
 		jsonl_put_str(&o, "line", line);
 	if ((rc = jsonl_close(&o)) < 0)
 		return rc;
-	while (off < o.n) {
-		ssize_t w = send(h->to, o.p + off, o.n - off, MSG_NOSIGNAL);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			rc = -errno;
-			break;
-		}
-		off += (size_t)w;
-	}
+	if (queue)
+		rc = enqueue(h, o.p, o.n);
+	else if (!(rc = host_flush(h)))
+		rc = send_bytes(h, o.p, o.n);
 	jsonl_out_free(&o);
 	h->requests++;
 	return rc;
@@ -381,6 +426,8 @@ static char *dup_or_empty(const char *s)
 static int await_reply(struct nsh_host *h, long long id, int timeout_ms,
 		       struct host_reply *r)
 {
+	if (timeout_ms && host_flush(h) < 0)
+		return -ECONNRESET;
 	for (;;) {
 		struct jsonl_msg m;
 		long long got, st;
@@ -421,6 +468,7 @@ int host_call(struct nsh_host *h, const char *line, char *const *lines,
 	      int n, struct host_reply *r)
 {
 	long long id;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if (h->state != HOST_UP)
@@ -429,14 +477,16 @@ int host_call(struct nsh_host *h, const char *line, char *const *lines,
 		return -EBUSY;	/* their replies come first */
 	id = ++h->next_id;
 	h->piped = false;
-	if (send_request(h, line, lines, n, id, false) < 0)
-		return lost(h, "the agent's connection ended");
+	if ((rc = send_request(h, line, lines, n, id, false, false)) < 0)
+		return rc == -ECONNRESET ? rc :
+		       lost(h, "the agent's connection ended");
 	return await_reply(h, id, -1, r);
 }
 
 int host_send(struct nsh_host *h, const char *line, int lineno)
 {
 	long long id;
+	int rc;
 
 	if (h->state != HOST_UP)
 		return -ENOTCONN;
@@ -451,8 +501,9 @@ int host_send(struct nsh_host *h, const char *line, int lineno)
 		h->cappend = cap;
 	}
 	id = ++h->next_id;
-	if (send_request(h, line, NULL, 0, id, h->piped) < 0)
-		return lost(h, "the agent's connection ended");
+	if ((rc = send_request(h, line, NULL, 0, id, h->piped, true)) < 0)
+		return rc == -ENOMEM || rc == -ECONNRESET ? rc :
+		       lost(h, "the agent's connection ended");
 	h->piped = true;
 	h->pend[h->npend].id = id;
 	h->pend[h->npend++].line = lineno;
@@ -490,6 +541,8 @@ void host_reply_free(struct host_reply *r)
 
 void host_close(struct nsh_host *h)
 {
+	if (h->state == HOST_UP)
+		(void)host_flush(h);
 	if (h->to >= 0)
 		(void)shutdown(h->to, SHUT_WR);	/* the agent ends at EOF */
 	transport_reap(h, 3000);
@@ -513,6 +566,7 @@ void host_del(struct nsh *sh, struct nsh_host *h)
 	argv_free(h->argv);
 	free(h->decl);
 	free(h->pend);
+	free(h->outq);
 	free(h->in);
 	free(h);
 }

@@ -59,6 +59,11 @@ struct nsh_host {
 	struct host_pending *pend;
 	int npend, cappend;
 	bool piped;		/* the last request was sent by host_send */
+	/* host_send's requests not written yet: they go out together (one
+	 * write, one SSH packet, one wake-up of the agent for many lines)
+	 * at HOST_BATCH bytes or before anything waits for a reply */
+	char *outq;
+	size_t outn, outcap;
 };
 
 struct host_pending {
@@ -99,6 +104,8 @@ void host_reply_free(struct host_reply *r);
  * before it (if any, since the last host_call) succeeded, as a script
  * stops at its first failure: 0 or a negative errno (as host_call) */
 int host_send(struct nsh_host *h, const char *line, int lineno);
+/* H's queued requests written (host_send's batch): 0 or -ECONNRESET */
+int host_flush(struct nsh_host *h);
 /* the reply to H's oldest pending request, waiting up to TIMEOUT_MS (0:
  * only if it is there, -1: as long as it takes): 0 and R, the pending
  * line in *LINENO; -EAGAIN when not there yet; a negative errno */

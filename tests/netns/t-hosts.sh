@@ -113,6 +113,34 @@ is "no agent is left running" "$(pgrep -f -- "$NSH --agent" | wc -l)" 0
 is "… the labs stay on the hosts" \
 	"$(on_host 2 ip netns list | cut -d' ' -f1)$(on_host 3 ip netns list | cut -d' ' -f1)" ns5ns6
 
+# --------------------------------- a long pipelined script that fails
+# (more lines than one batch of requests or replies: the failure is still
+# reported with its own line, and that host runs nothing after it)
+{
+	decl 2
+	decl 3
+	for i in $(seq 1 120); do
+		echo "h2: ip netns add pa$i"
+		echo "h3: ip netns add pb$i"
+	done
+	echo "h2: ip -n pa5 link add x type nosuchkind"
+	for i in $(seq 121 130); do echo "h2: ip netns add pa$i"; done
+	echo "ip netns add here1"
+} >"$TMP/pp.nsh"
+"$NSH" -f "$TMP/pp.nsh" >"$TMP/out" 2>"$TMP/err"
+rc=$?
+is "a pipelined script whose line 243 the kernel refuses: status 2" "$rc" 2
+is "… one line on stderr" "$(wc -l <"$TMP/err")" 1
+like "… with its own line and host" "$(cat "$TMP/err")" "^$TMP/pp.nsh:243: h2: "
+is "… every line before it ran (host 2)" \
+	"$(on_host 2 ip netns list | grep -c '^pa[0-9]')" 120
+is "… and nothing after it there" "$(on_host 2 ip netns list | grep -c '^pa121 ')" 0
+is "… host 3's lines ran (120 namespaces)" \
+	"$(on_host 3 ip netns list | grep -c '^pb[0-9]')" 120
+is "… the line after it here did not run" "$(ls /run/netns | grep -c '^here1$')" 0
+printf 'netns del pa%d\n' $(seq 1 120) | on_host 2 ip -batch -
+printf 'netns del pb%d\n' $(seq 1 120) | on_host 3 ip -batch -
+
 # ------------------------------------------------ links and bridges across
 cat >"$TMP/multi.nsh" <<EOF
 $(decl 1)
