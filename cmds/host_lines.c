@@ -55,6 +55,23 @@ static int ready(struct nsh *sh, struct nsh_host *h)
 	return 1;
 }
 
+/* --step's lines of what changed on HOST ("  + namespace ns5"), with
+ * the host's name ("  + h2: namespace ns5") */
+static void put_told(const char *host, const char *told)
+{
+	while (*told) {
+		size_t n = strcspn(told, "\n");
+
+		if (n > 4 && !strncmp(told, "  ", 2) && told[3] == ' ')
+			printf("%.4s%s: %.*s\n", told, host, (int)n - 4,
+			       told + 4);
+		else
+			printf("%s: %.*s\n", host, (int)n, told);
+		told += n + (told[n] == '\n');
+	}
+	fflush(stdout);
+}
+
 /* the words of ARGV as one line the agent splits back into them */
 char *host_join_words(int argc, char **argv)
 {
@@ -193,7 +210,10 @@ int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 			       host_state_name(h->state), h->why);
 	if (h->npend && (rc = drain(sh, h, true)))
 		return rc;
-	if ((rc = host_call(h, line, NULL, 0, &r)) < 0)
+	h->tell = sh->telling;
+	rc = host_call(h, line, NULL, 0, &r);
+	h->tell = false;
+	if (rc < 0)
 		return nsh_err(sh, "'%s': %s", h->name,
 			       rc == -EINTR ? "interrupted (the line may "
 					      "still run there)" :
@@ -206,6 +226,7 @@ int host_run(struct nsh *sh, struct nsh_host *h, const char *line,
 		fflush(stdout);
 	}
 	host_put_err(sh, h->name, r.err);
+	put_told(h->name, r.told);
 	rc = r.status;
 	host_reply_free(&r);
 	return rc;

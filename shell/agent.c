@@ -22,9 +22,11 @@
 #include <sys/mman.h>
 
 #include "nsh.h"
+#include "core.h"
 #include "jsonl.h"
 
 struct agent {
+	const struct step_ops *ops;	/* watch_begin/watch_end (tell) */
 	int in;			/* the requests */
 	char *ibuf;		/* read from IN, not yet served */
 	size_t ilen, icap, ioff;
@@ -58,6 +60,8 @@ static char *slurp(int fd, size_t *len)
 struct caught {
 	int fd[2];		/* memory files for stdout, stderr */
 	int saved[2];
+	off_t told_at;		/* where the told changes start in stdout's
+				 * file (tell), or -1 */
 };
 
 /* stdout and stderr into memory files until caught_end */
@@ -88,15 +92,21 @@ static void caught_end(struct caught *c)
 		}
 }
 
+/* the output ("out", "err"), the told changes ("told") after the
+ * line's own output */
 static void caught_put(struct caught *c, struct jsonl_out *o)
 {
 	static const char *const keys[] = { "out", "err" };
 
 	for (int i = 0; i < 2; i++) {
-		size_t len;
+		size_t len, at;
 		char *b = slurp(c->fd[i], &len);
 
-		jsonl_put_mem(o, keys[i], b ? b : "", b ? len : 0);
+		at = !i && b && c->told_at >= 0 && (size_t)c->told_at <= len ?
+		     (size_t)c->told_at : len;
+		jsonl_put_mem(o, keys[i], b ? b : "", b ? at : 0);
+		if (at < len)
+			jsonl_put_mem(o, "told", b + at, len - at);
 		free(b);
 		close(c->fd[i]);
 	}
@@ -156,9 +166,10 @@ static int reply(struct agent *a, const struct jsonl_out *o)
 /* run the request's lines (LINE alone, or the N of LINES until one
  * fails) and send the reply to request ID */
 static int serve(struct nsh *sh, struct agent *a, long long id,
-		 const char *line, char *const *lines, int n)
+		 const char *line, char *const *lines, int n, bool tell)
 {
-	struct caught c = { { -1, -1 }, { -1, -1 } };
+	struct caught c = { { -1, -1 }, { -1, -1 }, -1 };
+	struct watch *w = NULL;
 	struct jsonl_out o = { 0 };
 	char *one[1] = { (char *)line };
 	int st = 0, ran = 0, rc;
@@ -171,9 +182,17 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 		lines = one;
 		n = 1;
 	}
+	if (tell && a->ops)	/* --step on the controller */
+		w = a->ops->watch_begin(sh);
 	for (; ran < n && !st && !sh->quit; ran++) {
 		st = nsh_run_line(sh, lines[ran], NSH_RUN);
 		nsh_interrupted = 0;
+	}
+	if (w) {
+		teardown_wait(sh);
+		fflush(stdout);
+		c.told_at = lseek(c.fd[0], 0, SEEK_END);
+		a->ops->watch_end(sh, w);
 	}
 	caught_end(&c);
 	a->failed = st != 0;
@@ -233,20 +252,23 @@ static int request(struct nsh *sh, struct agent *a, const char *text)
 	struct jsonl_msg m;
 	const struct jsonl_field *f;
 	long long id;
+	bool tell;
 	int rc;
 
 	if (jsonl_parse(text, &m) < 0 || !jsonl_num(&m, "id", &id)) {
 		fprintf(stderr, "nsh --agent: a request nsh cannot read\n");
 		return 0;
 	}
+	f = jsonl_get(&m, "tell", JSONL_BOOL);
+	tell = f && f->num;
 	f = jsonl_get(&m, "after_ok", JSONL_BOOL);
 	if (f && f->num && a->failed)	/* a pipelined line after a failure */
 		rc = skip(a, id);
 	else if ((f = jsonl_get(&m, "lines", JSONL_ARR)))
-		rc = serve(sh, a, id, NULL, f->arr, f->narr);
+		rc = serve(sh, a, id, NULL, f->arr, f->narr, tell);
 	else
 		rc = serve(sh, a, id, jsonl_str(&m, "line") ?
-				      jsonl_str(&m, "line") : "", NULL, 0);
+				      jsonl_str(&m, "line") : "", NULL, 0, tell);
 	jsonl_free(&m);
 	return rc;
 }
@@ -308,9 +330,9 @@ static char *next_request(struct agent *a, int *rc)
 	}
 }
 
-int agent_run(struct nsh *sh)
+int agent_run(struct nsh *sh, const struct step_ops *ops)
 {
-	struct agent a = { .in = -1, .out = -1, .null = -1 };
+	struct agent a = { .ops = ops, .in = -1, .out = -1, .null = -1 };
 	char *line;
 	int rc;
 

@@ -371,7 +371,7 @@ static int run_session(struct nsh *sh, const struct start *st)
 	if (st->check)
 		return check_run_file(sh, st->check);
 	if (st->agent)
-		return agent_run(sh);
+		return agent_run(sh, &step_ops);
 	if (st->step)
 		return step_run_file(sh, st->step, &step_ops);
 	if (st->line)

@@ -435,6 +435,8 @@ struct nsh {
 	int ntok;
 	const char *err_at;
 	bool err_at_end;
+	bool telling;		/* --step narrates this line's changes: a
+				 * host's line asks its agent for them */
 	int whole_script;	/* running a script read whole and checked
 				 * (script.c): other hosts' lines may be
 				 * pipelined (cmds/host.c) */
@@ -562,7 +564,8 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 void script_lines_free(struct script_line *v, int n);
 int script_run_file(struct nsh *sh, const char *path);
 /* nsh --agent: serve requests on stdin (shell/agent.c) */
-int agent_run(struct nsh *sh);
+struct step_ops;
+int agent_run(struct nsh *sh, const struct step_ops *ops);
 int script_run_buffer(struct nsh *sh, const char *name, const char *buf,
 		      size_t len);
 

@@ -227,7 +227,9 @@ static int run_step(struct stepper *st, int k, bool tell)
 	int rc;
 
 	sh->line = l->lineno;
+	sh->telling = w != NULL;
 	rc = nsh_run_line(sh, l->text, NSH_RUN);
+	sh->telling = false;
 	teardown_wait(sh);
 	fflush(stdout);
 	st->ops->watch_end(sh, w);

@@ -402,6 +402,8 @@ static int send_request(struct nsh_host *h, const char *line,
 	jsonl_put_num(&o, "id", id);
 	if (after_ok)
 		jsonl_put_bool(&o, "after_ok", true);
+	if (h->tell)
+		jsonl_put_bool(&o, "tell", true);
 	if (lines)
 		jsonl_put_arr(&o, "lines", lines, n);
 	else
@@ -453,10 +455,11 @@ static int await_reply(struct nsh_host *h, long long id, int timeout_ms,
 		r->skipped = sk && sk->num;
 		r->out = dup_or_empty(jsonl_str(&m, "out"));
 		r->err = dup_or_empty(jsonl_str(&m, "err"));
+		r->told = dup_or_empty(jsonl_str(&m, "told"));
 		if (!jsonl_num(&m, "ran", &r->ran))
 			r->ran = 1;
 		jsonl_free(&m);
-		if (!r->out || !r->err) {
+		if (!r->out || !r->err || !r->told) {
 			host_reply_free(r);
 			return -ENOMEM;
 		}
@@ -536,7 +539,8 @@ void host_reply_free(struct host_reply *r)
 {
 	free(r->out);
 	free(r->err);
-	r->out = r->err = NULL;
+	free(r->told);
+	r->out = r->err = r->told = NULL;
 }
 
 void host_close(struct nsh_host *h)

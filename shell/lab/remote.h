@@ -9,9 +9,15 @@
  *   nsh → agent:        {"id":N,"line":LINE}   run LINE as nsh would
  *                       {"id":N,"lines":[…]}   a batch: each in turn, the
  *                                              first failure ends it
- *   agent → nsh:        {"id":N,"status":S,"out":OUT,"err":ERR[,"ran":K]}
- * End of input ends the agent; the lab it made stays (its journal is
- * that host's, for `cleanup`).
+ *                       …,"after_ok":true      (pipelined) run only if the
+ *                                              request before succeeded
+ *                       …,"tell":true          (--step) with the changes
+ *                                              to the host's model
+ *   agent → nsh:        {"id":N,"status":S,"out":OUT,"err":ERR[,"ran":K]
+ *                        [,"at":NS][,"told":LINES][,"skipped":true]}
+ * Several objects may come in one write either way (a script's pipelined
+ * requests, the replies to them).  End of input ends the agent; the lab
+ * it made stays (its journal is that host's, for `cleanup`).
  */
 #ifndef NSH_REMOTE_H
 #define NSH_REMOTE_H
@@ -59,6 +65,8 @@ struct nsh_host {
 	struct host_pending *pend;
 	int npend, cappend;
 	bool piped;		/* the last request was sent by host_send */
+	bool tell;		/* requests ask for the model's changes too
+				 * (--step narrating a step) */
 	/* host_send's requests not written yet: they go out together (one
 	 * write, one SSH packet, one wake-up of the agent for many lines)
 	 * at HOST_BATCH bytes or before anything waits for a reply */
@@ -75,6 +83,7 @@ struct host_pending {
 struct host_reply {
 	int status;		/* the line's exit status */
 	char *out, *err;	/* its output (NUL-terminated, maybe empty) */
+	char *told;		/* (tell) the changes, as --step's lines */
 	long long ran;		/* a batch: how many lines ran */
 	long long id;		/* the request's */
 	bool skipped;		/* not run: an earlier request failed */

@@ -113,6 +113,16 @@ is "no agent is left running" "$(pgrep -f -- "$NSH --agent" | wc -l)" 0
 is "… the labs stay on the hosts" \
 	"$(on_host 2 ip netns list | cut -d' ' -f1)$(on_host 3 ip netns list | cut -d' ' -f1)" ns5ns6
 
+# ------------------------------------------- --step over a host's lines
+printf '%s\n' "$(decl 2)" "# A namespace on host 2." "h2: ip netns add st1" \
+	"h2: ip -n st1 link set lo up" >"$TMP/st.nsh"
+printf '\n\n\n\n' | "$NSH" --step "$TMP/st.nsh" >"$TMP/out" 2>"$TMP/err"
+is "--step through a host's lines: exit 0" "$?" 0
+like "… tells the namespace made on host 2" "$(cat "$TMP/out")" "^  \\+ h2: namespace st1$"
+like "… and the link set up there" "$(cat "$TMP/out")" "^  [~+] h2: st1: lo"
+is "… which host 2's kernel has" "$(on_host 2 ip netns list | grep -c '^st1')" 1
+on_host 2 ip netns del st1
+
 # --------------------------------- a long pipelined script that fails
 # (more lines than one batch of requests or replies: the failure is still
 # reported with its own line, and that host runs nothing after it)
