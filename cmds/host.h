@@ -24,6 +24,11 @@ char *host_join_words(int argc, char **argv);
 /* TEXT (an agent's stderr) line by line, each prefixed as nsh's own
  * errors are, with the host's name in front */
 void host_put_err(struct nsh *sh, const char *host, const char *text);
+/* `watch` over the lab's hosts: each up host's model changes since the
+ * last call, printed with its name (JSON: -j); MORE false ends it */
+void hosts_watch(struct nsh *sh, bool json, bool more);
+/* is a host up? */
+bool hosts_any_up(const struct nsh *sh);
 /* may a script's line for a host go without waiting for its reply? */
 bool host_may_pipe(const struct nsh *sh);
 /* ARGV run on host NAME (pipelined in a script): its status */

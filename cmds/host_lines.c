@@ -72,6 +72,61 @@ static void put_told(const char *host, const char *told)
 	fflush(stdout);
 }
 
+/* `watch`'s lines of a host's changes, marked as --step's ("h2: +
+ * namespace st1"), or (JSON) one object a line */
+static void put_watched(const char *host, const char *told, bool json)
+{
+	while (*told) {
+		size_t n = strcspn(told, "\n");
+		size_t skip = strspn(told, " ") < n ? strspn(told, " ") : 0;
+		_cleanup_free_ char *t = strndup(told + skip, n - skip);
+
+		if (t && json) {
+			struct json j = { 0 };
+
+			json_begin_object(&j);
+			json_str(&j, "event", "host");
+			json_str(&j, "host", host);
+			json_str(&j, "text", t);
+			json_end_object(&j);
+			json_end(&j);
+		} else if (t) {
+			printf("%s: %s\n", host, t);
+		}
+		told += n + (told[n] == '\n');
+	}
+	fflush(stdout);
+}
+
+bool hosts_any_up(const struct nsh *sh)
+{
+	for (const struct nsh_host *h = sh->hosts; h; h = h->next)
+		if (h->state == HOST_UP)
+			return true;
+	return false;
+}
+
+void hosts_watch(struct nsh *sh, bool json, bool more)
+{
+	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
+		struct host_reply r;
+		int rc;
+
+		if (h->state != HOST_UP || h->npend)
+			continue;
+		h->watch = more ? 1 : 2;
+		rc = host_call(h, "", NULL, 0, &r);
+		h->watch = 0;
+		if (rc == -ECONNRESET)
+			fprintf(stderr, "watch: '%s': the host is lost: %s\n",
+				h->name, h->why);
+		if (rc < 0)
+			continue;
+		put_watched(h->name, r.told, json);
+		host_reply_free(&r);
+	}
+}
+
 /* the words of ARGV as one line the agent splits back into them */
 char *host_join_words(int argc, char **argv)
 {

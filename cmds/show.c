@@ -252,7 +252,8 @@ static const struct nsh_cmd show_cmds[] = {
 	  "ip -n {nsref} route get {addr:target}\nip -n {nsref} neigh show\n"
 	  "bridge fdb show" },
 	{ "watch [ -j ]",
-	  "narrate the changes in every namespace until Ctrl-C", cmd_watch,
+	  "narrate the changes in every namespace (and on the lab's hosts) "
+	  "until Ctrl-C", cmd_watch,
 	  0, "watch", "ip monitor all-nsid" },
 	{ NULL },
 };

@@ -22,6 +22,8 @@
  *   addr-add, addr-del         link, address ("10.0.0.1/24"), family
  *   route-add, route-del       route (as text: "default via 10.0.0.1")
  *   resync                     (events were lost; the model was reloaded)
+ *   host                       host, text: a change on one of the lab's
+ *                              other hosts (told by its agent)
  */
 #include "config.h"
 
@@ -35,6 +37,7 @@
 
 #include "cmds.h"
 #include "diff.h"
+#include "host.h"
 #include "model.h"
 #include "show.h"
 #include "term.h"
@@ -44,6 +47,10 @@
 #endif
 
 extern volatile sig_atomic_t nsh_interrupted;
+
+/* how often `watch` asks the lab's hosts for their changes: the agents
+ * collect them as they come, the controller fetches them in turn */
+#define HOSTS_POLL_MS 250
 
 struct watch {
 	struct model_diff d;	/* what changed, not told yet */
@@ -322,6 +329,7 @@ void watch_end(struct nsh *sh, struct watch *w)
 int cmd_watch(struct nsh *sh, const struct nsh_args *a)
 {
 	struct watch w = { .json = arg_has(a, "-j") };
+	bool remote = hosts_any_up(sh);
 	struct sigaction term = { .sa_handler = on_sigterm }, oldterm;
 	sigset_t block, oldmask;
 	struct model *m = model_get(sh);
@@ -335,21 +343,27 @@ int cmd_watch(struct nsh *sh, const struct nsh_args *a)
 	sigaddset(&block, SIGTERM);
 	sigprocmask(SIG_BLOCK, &block, &oldmask);
 	diff_begin(&w.d);
-	fprintf(stderr, "watching %d namespace%s; Ctrl-C stops\n", m->nns,
-		m->nns == 1 ? "" : "s");
+	fprintf(stderr, "watching %d namespace%s%s; Ctrl-C stops\n", m->nns,
+		m->nns == 1 ? "" : "s", remote ? " and the lab's hosts" : "");
+	if (remote)
+		hosts_watch(sh, w.json, true);
 	while (!nsh_interrupted && !w.failed) {
 		unsigned long resyncs = m->resyncs;
 
-		watch_wait(sh, -1, &oldmask);
+		watch_wait(sh, remote ? HOSTS_POLL_MS : -1, &oldmask);
 		/* a link that left a namespace may arrive in another
 		 * in the next batch: give it a moment */
 		for (int i = 0; i < 3 && diff_pair(&w.d) > 0; i++)
 			watch_wait(sh, 20, &oldmask);
 		watch_flush(&w, m, resyncs != m->resyncs);
+		if (remote && !nsh_interrupted)
+			hosts_watch(sh, w.json, true);
 	}
 	diff_end(&w.d);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);
 	sigaction(SIGTERM, &oldterm, NULL);
 	nsh_interrupted = 0;
+	if (remote)	/* the last changes there, and no more collected */
+		hosts_watch(sh, w.json, false);
 	return w.failed ? 1 : 0;
 }

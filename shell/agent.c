@@ -27,6 +27,8 @@
 
 struct agent {
 	const struct step_ops *ops;	/* watch_begin/watch_end (tell) */
+	struct watch *watching;	/* the controller's `watch`: changes since
+				 * its last request */
 	int in;			/* the requests */
 	char *ibuf;		/* read from IN, not yet served */
 	size_t ilen, icap, ioff;
@@ -163,10 +165,20 @@ static int reply(struct agent *a, const struct jsonl_out *o)
 	return more_here(a) && a->olen < AGENT_BATCH ? 0 : flush_replies(a);
 }
 
+/* the changes since the last `watch` request told (none the first
+ * time), and (MORE) collected again from now */
+static void watched(struct nsh *sh, struct agent *a, bool more)
+{
+	if (a->watching)
+		a->ops->watch_end(sh, a->watching);
+	a->watching = more ? a->ops->watch_begin(sh) : NULL;
+}
+
 /* run the request's lines (LINE alone, or the N of LINES until one
  * fails) and send the reply to request ID */
 static int serve(struct nsh *sh, struct agent *a, long long id,
-		 const char *line, char *const *lines, int n, bool tell)
+		 const char *line, char *const *lines, int n, bool tell,
+		 int watch)
 {
 	struct caught c = { { -1, -1 }, { -1, -1 }, -1 };
 	struct watch *w = NULL;
@@ -188,12 +200,15 @@ static int serve(struct nsh *sh, struct agent *a, long long id,
 		st = nsh_run_line(sh, lines[ran], NSH_RUN);
 		nsh_interrupted = 0;
 	}
-	if (w) {
+	if (w || watch) {
 		teardown_wait(sh);
 		fflush(stdout);
 		c.told_at = lseek(c.fd[0], 0, SEEK_END);
-		a->ops->watch_end(sh, w);
 	}
+	if (w)
+		a->ops->watch_end(sh, w);
+	if (watch && a->ops)
+		watched(sh, a, watch == 1);
 	caught_end(&c);
 	a->failed = st != 0;
 	jsonl_put_num(&o, "id", id);
@@ -253,7 +268,7 @@ static int request(struct nsh *sh, struct agent *a, const char *text)
 	const struct jsonl_field *f;
 	long long id;
 	bool tell;
-	int rc;
+	int watch, rc;
 
 	if (jsonl_parse(text, &m) < 0 || !jsonl_num(&m, "id", &id)) {
 		fprintf(stderr, "nsh --agent: a request nsh cannot read\n");
@@ -261,14 +276,17 @@ static int request(struct nsh *sh, struct agent *a, const char *text)
 	}
 	f = jsonl_get(&m, "tell", JSONL_BOOL);
 	tell = f && f->num;
+	f = jsonl_get(&m, "watch", JSONL_BOOL);
+	watch = !f ? 0 : f->num ? 1 : 2;
 	f = jsonl_get(&m, "after_ok", JSONL_BOOL);
 	if (f && f->num && a->failed)	/* a pipelined line after a failure */
 		rc = skip(a, id);
 	else if ((f = jsonl_get(&m, "lines", JSONL_ARR)))
-		rc = serve(sh, a, id, NULL, f->arr, f->narr, tell);
+		rc = serve(sh, a, id, NULL, f->arr, f->narr, tell, watch);
 	else
 		rc = serve(sh, a, id, jsonl_str(&m, "line") ?
-				      jsonl_str(&m, "line") : "", NULL, 0, tell);
+				      jsonl_str(&m, "line") : "", NULL, 0, tell,
+			   watch);
 	jsonl_free(&m);
 	return rc;
 }
@@ -345,6 +363,8 @@ int agent_run(struct nsh *sh, const struct step_ops *ops)
 			break;
 	if (rc == 0)
 		rc = flush_replies(&a);
+	if (a.watching && dup2(a.null, 1) >= 0)	/* told to nobody */
+		a.ops->watch_end(sh, a.watching);
 	if (rc < 0)
 		fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
 	free(a.ibuf);

@@ -404,6 +404,8 @@ static int send_request(struct nsh_host *h, const char *line,
 		jsonl_put_bool(&o, "after_ok", true);
 	if (h->tell)
 		jsonl_put_bool(&o, "tell", true);
+	if (h->watch)
+		jsonl_put_bool(&o, "watch", h->watch == 1);
 	if (lines)
 		jsonl_put_arr(&o, "lines", lines, n);
 	else

@@ -13,6 +13,9 @@
  *                                              request before succeeded
  *                       …,"tell":true          (--step) with the changes
  *                                              to the host's model
+ *                       …,"watch":true|false   (`watch`) with its changes
+ *                                              since the last such request
+ *                                              (false: and no more)
  *   agent → nsh:        {"id":N,"status":S,"out":OUT,"err":ERR[,"ran":K]
  *                        [,"at":NS][,"told":LINES][,"skipped":true]}
  * Several objects may come in one write either way (a script's pipelined
@@ -67,6 +70,9 @@ struct nsh_host {
 	bool piped;		/* the last request was sent by host_send */
 	bool tell;		/* requests ask for the model's changes too
 				 * (--step narrating a step) */
+	int watch;		/* 1: the next request asks for the changes
+				 * since the last one (`watch`), 2: and
+				 * stops collecting them */
 	/* host_send's requests not written yet: they go out together (one
 	 * write, one SSH packet, one wake-up of the agent for many lines)
 	 * at HOST_BATCH bytes or before anything waits for a reply */

@@ -123,6 +123,28 @@ like "… and the link set up there" "$(cat "$TMP/out")" "^  [~+] h2: st1: lo"
 is "… which host 2's kernel has" "$(on_host 2 ip netns list | grep -c '^st1')" 1
 on_host 2 ip netns del st1
 
+# ----------------------------------------------- watch over a host
+"$NSH" -c "$(decl 2); watch" >"$TMP/wo" 2>"$TMP/we" &
+wpid=$!
+i=0
+until grep -q 'Ctrl-C stops' "$TMP/we" 2>/dev/null || [ $i -ge 100 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+sleep 0.5
+on_host 2 ip netns add wt1
+on_host 2 ip -n wt1 link set lo up
+i=0
+until grep -q 'h2: .*wt1' "$TMP/wo" 2>/dev/null || [ $i -ge 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+kill -TERM "$wpid"
+wait "$wpid"
+is "watch with a host: ends on SIGTERM with 0" "$?" 0
+like "… says it watches the lab's hosts" "$(cat "$TMP/we")" "and the lab's hosts; Ctrl-C stops"
+like "… tells a namespace made on host 2 with the host's name" "$(cat "$TMP/wo")" "^h2: \\+ namespace wt1$"
+like "… and its link set up there" "$(cat "$TMP/wo")" "^h2: .*wt1: .*lo"
+on_host 2 ip netns del wt1
+
 # --------------------------------- a long pipelined script that fails
 # (more lines than one batch of requests or replies: the failure is still
 # reported with its own line, and that host runs nothing after it)
