@@ -515,8 +515,16 @@ static int cmd_jobs(struct nsh *sh, const struct nsh_args *a)
 	return 0;
 }
 
+/* a link as these commands and expect's take it; TAB as for capture */
+static const struct nsh_type fail_types[] = {
+	{ "LINKREF", "a link: NS:IF (ns2:veth-ns2), host:IF, IF in the "
+		     "namespace nsh acts in, HOST:NS:IF on another host",
+	  NULL, nsif_complete },
+	{ NULL },
+};
+
 static const struct nsh_cmd fail_cmds[] = {
-	{ "fail link WORD$nsif",
+	{ "fail link LINKREF$nsif",
 	  "take a cable down at both ends (a veth's peer too) until "
 	  "'restore link'",
 	  cmd_fail, NSH_CMD_MUTATES, "fail link ns2:veth-ns2",
@@ -526,12 +534,12 @@ static const struct nsh_cmd fail_cmds[] = {
 	  "stopped, until 'restore node'",
 	  cmd_fail, NSH_CMD_MUTATES, "fail node ns2",
 	  "ip -n NS link set IF down (each); kill -STOP PID (each)" },
-	{ "restore link WORD$nsif", "undo 'fail link': both ends as before",
+	{ "restore link LINKREF$nsif", "undo 'fail link': both ends as before",
 	  cmd_restore, NSH_CMD_MUTATES, "restore link ns2:veth-ns2",
 	  "ip -n NS link set IF up; ip -n PEERNS link set PEER up" },
 	{ "restore node NSNAME$ns", "undo 'fail node'", cmd_restore, NSH_CMD_MUTATES,
 	  "restore node ns2", "ip -n NS link set IF up; kill -CONT PID" },
-	{ "flap link WORD$nsif every WORD$every [ for WORD$total ]",
+	{ "flap link LINKREF$nsif every WORD$every [ for WORD$total ]",
 	  "fail and restore a cable in turn, in the background (jobs, "
 	  "kill %N)",
 	  cmd_flap, 0, "flap link ns2:veth-ns2 every 2s for 20s" },
@@ -545,5 +553,5 @@ static const struct nsh_cmd fail_cmds[] = {
 
 const struct nsh_family fail_family = {
 	"fail", "failures on cue: fail, restore, flap, after, jobs",
-	fail_cmds,
+	fail_cmds, fail_types,
 };

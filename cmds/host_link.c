@@ -363,8 +363,22 @@ static int cmd_span(struct nsh *sh, const struct nsh_args *a)
 	return 0;
 }
 
+static void complete_hostns(struct nsh *sh, const char *prefix,
+			    void (*add)(void *, const char *, const char *),
+			    void *ctx)
+{
+	hosts_complete_ns(sh, prefix, add, ctx);
+}
+
+static const struct nsh_type host_link_types[] = {
+	{ "HOSTNS", "a namespace on one of the lab's hosts, and the link's "
+		    "name there: HOST:NS[:IF] (h1:ns1:eth1)", NULL,
+	  complete_hostns },
+	{ NULL },
+};
+
 static const struct nsh_cmd host_link_cmds[] = {
-	{ "link WORD$a WORD$b [ { vni UINT$vni | dstport UINT$port | "
+	{ "link HOSTNS$a HOSTNS$b [ { vni UINT$vni | dstport UINT$port | "
 	  "mtu UINT$mtu } ... ]",
 	  "a cable between namespaces of two hosts: a VXLAN pair over the "
 	  "underlay (HOST:NS[:IF])",
@@ -378,5 +392,5 @@ static const struct nsh_cmd host_link_cmds[] = {
 
 const struct nsh_family host_link_family = {
 	"host-link", "links and bridges across hosts: link, span",
-	host_link_cmds,
+	host_link_cmds, host_link_types,
 };

@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 
 #include "cmds.h"
+#include "remote.h"
 #include "model.h"
 
 void nsif_read(const char *word, struct nsif *ret)
@@ -80,6 +81,7 @@ void nsif_complete(struct nsh *sh, const char *prefix,
 				add(ctx, w, l->kind[0] ? l->kind : "link");
 		}
 	}
+	hosts_complete_nsif(sh, prefix, add, ctx);	/* HOST:NS:IF */
 }
 
 /* the namespace REF names: a /run/netns name, a spawn label or a

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -583,41 +584,90 @@ void hosts_fini(struct nsh *sh)
 		host_del(sh, sh->hosts);
 }
 
-/* the namespaces of H whose names start with PREFIX, as "H:NAME" */
-static void complete_remote(struct nsh_host *h, const char *prefix,
+/* the first word of each line of what H's agent prints for LINE that
+ * starts with PREFIX (cut at '@': "veth1@if2"), as "H:AT:WORD" + SUFFIX
+ * ("H:WORD" without AT), each said to be WHAT */
+static void complete_remote(struct nsh_host *h, const char *line,
+			    const char *at, const char *prefix,
+			    const char *suffix, const char *what,
 			    void (*add)(void *, const char *, const char *),
 			    void *ctx)
 {
 	struct host_reply r;
-	char what[96], word[320];
+	char said[96], word[400];
 
 	if (h->state != HOST_UP || h->npend ||
-	    host_call(h, "ip netns list", NULL, 0, &r) < 0)
+	    host_call(h, line, NULL, 0, &r) < 0)
 		return;
-	snprintf(what, sizeof(what), "namespace on %s", h->name);
+	snprintf(said, sizeof(said), "%s on %s", what, h->name);
 	for (char *l = strtok(r.out, "\n"); l; l = strtok(NULL, "\n")) {
-		l[strcspn(l, " ")] = '\0';
-		if (!strncmp(l, prefix, strlen(prefix))) {
-			snprintf(word, sizeof(word), "%s:%s", h->name, l);
-			add(ctx, word, what);
+		l[strcspn(l, " @")] = '\0';
+		if (*l && !strncmp(l, prefix, strlen(prefix))) {
+			snprintf(word, sizeof(word), "%s:%s%s%s%s", h->name,
+				 at ? at : "", at ? ":" : "", l, suffix);
+			add(ctx, word, said);
 		}
 	}
 	host_reply_free(&r);
 }
 
-void hosts_complete_ns(struct nsh *sh, const char *prefix,
-		       void (*add)(void *, const char *, const char *),
-		       void *ctx)
+/* a namespace name safe to put in a line as it is */
+static bool plain_name(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && !strchr("._-", s[i]))
+			return false;
+	return n > 0;
+}
+
+/* after "H:" (REST): the namespaces of H, then (LINKS, after "H:NS:")
+ * the links of NS there */
+static void complete_on(struct nsh_host *h, const char *rest, bool links,
+			void (*add)(void *, const char *, const char *),
+			void *ctx)
+{
+	const char *c = strchr(rest, ':');
+	char line[160], ns[128];
+
+	if (!links || !c) {
+		complete_remote(h, "ip netns list", NULL, rest,
+				links ? ":" : "", "namespace", add, ctx);
+		return;
+	}
+	if ((size_t)(c - rest) >= sizeof(ns) || !plain_name(rest, c - rest))
+		return;
+	snprintf(ns, sizeof(ns), "%.*s", (int)(c - rest), rest);
+	snprintf(line, sizeof(line), "ip -n %s -br link", ns);
+	complete_remote(h, line, ns, c + 1, "", "link", add, ctx);
+}
+
+static void complete_hosts(struct nsh *sh, const char *prefix, bool links,
+			   void (*add)(void *, const char *, const char *),
+			   void *ctx)
 {
 	for (struct nsh_host *h = sh->hosts; h; h = h->next) {
 		size_t n = strlen(h->name);
 		char word[80];
 
 		if (!strncmp(prefix, h->name, n) && prefix[n] == ':') {
-			complete_remote(h, prefix + n + 1, add, ctx);
+			complete_on(h, prefix + n + 1, links, add, ctx);
 		} else if (!strncmp(h->name, prefix, strlen(prefix))) {
 			snprintf(word, sizeof(word), "%s:", h->name);
 			add(ctx, word, "host");
 		}
 	}
+}
+
+void hosts_complete_ns(struct nsh *sh, const char *prefix,
+		       void (*add)(void *, const char *, const char *),
+		       void *ctx)
+{
+	complete_hosts(sh, prefix, false, add, ctx);
+}
+
+void hosts_complete_nsif(struct nsh *sh, const char *prefix,
+			 void (*add)(void *, const char *, const char *),
+			 void *ctx)
+{
+	complete_hosts(sh, prefix, true, add, ctx);
 }

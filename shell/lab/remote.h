@@ -137,6 +137,11 @@ void hosts_fini(struct nsh *sh);
 void hosts_complete_ns(struct nsh *sh, const char *prefix,
 		       void (*add)(void *, const char *, const char *),
 		       void *ctx);
+/* the same where a link goes as NS:IF: "HOST:", "HOST:NS:", then after
+ * "HOST:NS:" the links of NS there */
+void hosts_complete_nsif(struct nsh *sh, const char *prefix,
+			 void (*add)(void *, const char *, const char *),
+			 void *ctx);
 /* "up", "down", "lost" */
 const char *host_state_name(enum host_state s);
 

@@ -23,6 +23,8 @@ up() { # NS IF: "up" or "down" (the admin state, from iproute2)
 reach() { ip netns exec ns1 ping -c1 -W1 10.200.0.2 >/dev/null 2>&1 && echo yes || echo no; }
 is "the lab reaches (reference)" "$(reach)" yes
 
+is "TAB after fail link ns2:: that namespace's links" \
+	"$("$NSH" -c "complete fail link ns2:" | cut -f1 | tr '\n' ' ')" "ns2:lo ns2:veth-ns2 "
 ok "fail link ns2:veth-ns2" "$NSH" -c "fail link ns2:veth-ns2"
 is "… both ends of the cable are down (ip -j)" \
 	"$(up ns2 veth-ns2) $(up "" veth-br2)" "down down"

@@ -264,6 +264,12 @@ out=$("$NSH" -c "$(decl 1); $(decl 2); complete ip netns exec h" | cut -f1 | sor
 like "TAB offers the hosts as HOST: where a namespace goes" "$out" "h1: h2: "
 out=$("$NSH" -c "$(decl 1); complete ip -n h1:a" | cut -f1 | tr '\n' ' ')
 is "… and after HOST: that host's namespaces (asked of its agent)" "$out" "h1:a1 "
+out=$("$NSH" -c "$(decl 1); complete expect link h1:" | cut -f1 | tr '\n' ' ')
+is "where a link goes (NS:IF): after HOST:, its namespaces as HOST:NS:" "$out" "h1:a1: "
+out=$("$NSH" -c "$(decl 1); complete expect link h1:a1:x" | cut -f1 | tr '\n' ' ')
+is "… then the links of that namespace there" "$out" "h1:a1:x12 h1:a1:x13 "
+out=$("$NSH" -c "$(decl 1); complete link h1:" | cut -f1 | tr '\n' ' ')
+is "link HOST:NS …: TAB offers the host's namespaces" "$out" "h1:a1 "
 # enter HOST:NS: the live lines go to that host, in that namespace
 nsh_i_start
 ask "$(decl 1)" >/dev/null
