@@ -114,26 +114,11 @@ static void caught_put(struct caught *c, struct jsonl_out *o)
 	}
 }
 
-static int send_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -errno;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 #define AGENT_BATCH 65536
 
 static int flush_replies(struct agent *a)
 {
-	int rc = a->olen ? send_all(a->out, a->obuf, a->olen) : 0;
+	int rc = a->olen ? jsonl_send(a->out, a->obuf, a->olen) : 0;
 
 	a->olen = 0;
 	return rc;
@@ -256,7 +241,7 @@ static int greet(struct agent *a)
 		jsonl_put_str(&o, "ssh", getenv("SSH_CONNECTION"));
 	rc = jsonl_close(&o);
 	if (!rc)
-		rc = send_all(a->out, o.p, o.n);
+		rc = jsonl_send(a->out, o.p, o.n);
 	jsonl_out_free(&o);
 	return rc;
 }

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
 
 #include "jsonl.h"
 #include "util.h"
@@ -378,4 +380,26 @@ void jsonl_out_free(struct jsonl_out *o)
 {
 	free(o->p);
 	memset(o, 0, sizeof(*o));
+}
+
+int jsonl_send(int fd, const char *p, size_t n)
+{
+	bool sock = true;
+
+	while (n) {
+		ssize_t w = sock ? send(fd, p, n, MSG_NOSIGNAL) :
+				   write(fd, p, n);
+
+		if (w < 0 && errno == ENOTSOCK && sock) {
+			sock = false;
+			continue;
+		}
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -errno;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }

@@ -60,5 +60,8 @@ void jsonl_put_arr(struct jsonl_out *o, const char *key, char *const *v,
 /* ends the object: 0 and O->p/O->n the line with its newline, or -ENOMEM */
 int jsonl_close(struct jsonl_out *o);
 void jsonl_out_free(struct jsonl_out *o);
+/* the N bytes at P (lines made here) written whole to FD, a socket (no
+ * SIGPIPE: a peer gone is -EPIPE) or a pipe: 0 or a negative errno */
+int jsonl_send(int fd, const char *p, size_t n);
 
 #endif

@@ -342,22 +342,6 @@ int host_connect(struct nsh_host *h, int timeout_ms)
 	return rc < 0 ? rc : host_greeted(h, timeout_ms);
 }
 
-/* N bytes at P to H's agent: 0 or a negative errno */
-static int send_bytes(struct nsh_host *h, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = send(h->to, p, n, MSG_NOSIGNAL);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -errno;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int host_flush(struct nsh_host *h)
 {
 	int rc;
@@ -368,7 +352,7 @@ int host_flush(struct nsh_host *h)
 		h->outn = 0;
 		return -ECONNRESET;
 	}
-	rc = send_bytes(h, h->outq, h->outn);
+	rc = jsonl_send(h->to, h->outq, h->outn);
 	h->outn = 0;
 	return rc < 0 ? lost(h, "the agent's connection ended") : 0;
 }
@@ -416,7 +400,7 @@ static int send_request(struct nsh_host *h, const char *line,
 	if (queue)
 		rc = enqueue(h, o.p, o.n);
 	else if (!(rc = host_flush(h)))
-		rc = send_bytes(h, o.p, o.n);
+		rc = jsonl_send(h->to, o.p, o.n);
 	jsonl_out_free(&o);
 	h->requests++;
 	return rc;
