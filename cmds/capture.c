@@ -135,6 +135,7 @@ static int options(struct nsh *sh, const struct nsh_args *a,
 		n += strlen(a->rest[i]) + 1;
 	if (!(*ret = f = calloc(1, n)))
 		return nsh_err(sh, "out of memory");
+	ANALYZER_KEEP(f);	/* the caller's _cleanup_free_ */
 	for (int i = 0; i < a->nrest; i++) {
 		bool opt = (streq(a->rest[i], "-c") || streq(a->rest[i], "-w"))
 			   && i + 1 < a->nrest;

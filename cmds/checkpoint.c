@@ -128,15 +128,17 @@ static int snap_take_as(struct nsh *sh, struct snap *s, const char *name,
 {
 	char *buf = NULL, *save = NULL;
 	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	FILE *f;
 	int rc, cap = 0;
 
+	/* S is empty (safe to compare and free) on every return */
+	*s = (struct snap){ .when = time(NULL) };
+	f = open_memstream(&buf, &len);
 	if (!f)
 		return nsh_err(sh, "out of memory");
 	fast = fast && sysctls_valid;
 	rc = config_write(sh, f, !fast);
 	fclose(f);
-	*s = (struct snap){ .when = time(NULL) };
 	snprintf(s->name, sizeof(s->name), "%s", name ? name : "");
 	for (char *l = rc ? NULL : strtok_r(buf, "\n", &save); l;
 	     l = strtok_r(NULL, "\n", &save))

@@ -162,13 +162,13 @@ static int cmd_host(struct nsh *sh, const struct nsh_args *a)
 	char target[256];
 	int rc;
 
+	ANALYZER_KEEP(q);	/* _cleanup_: freed on return */
 	if ((err = check_host_name(name)))
 		return nsh_err(sh, "'%s': %s", name, err);
 	if (host_find(sh, name))
 		return nsh_err(sh, "'%s': there is a host of that name (host "
 				   "del %s first)", name, name);
 	/* the agent draws as nsh here does: UTF-8 or ASCII */
-	ANALYZER_KEEP(q);	/* _cleanup_: freed on return */
 	if (!q || asprintf(&remote, "LC_ALL=%s exec %s --agent",
 			   term_utf8() ? "C.UTF-8" : "C", q) < 0)
 		return nsh_err(sh, "'%s': out of memory", name);

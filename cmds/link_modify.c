@@ -221,14 +221,17 @@ static int put_request(struct link_req *r, struct names *n)
 				(uint32_t)r->new_index) < 0)
 			return link_put_fail(r);
 	}
-	/* a rename, or the name of a new link */
-	if (n->name && (r->create || !streq(n->name, n->dev))) {
+	/* the name of a new link, or a rename (link_read_names gives a
+	 * name its dev) */
+	if (n->name && (r->create || (n->dev && !streq(n->name, n->dev)))) {
 		if (nla_put_string(msg, IFLA_IFNAME, n->name) < 0)
 			return link_put_fail(r);
 		if (!r->create)
 			r->stages |= SG_NAME;
 	}
-	if (n->kind && link_put_kind(r, n->kind, n->type_at))
+	if (!n->kind)		/* not when creating: check_names */
+		return 0;
+	if (link_put_kind(r, n->kind, n->type_at))
 		return 1;
 	if (r->create && (streq(n->kind, "veth") || streq(n->kind, "vxcan")))
 		n->peer = peer_name(a, ipl_next(a, n->type_at));

@@ -237,6 +237,7 @@ int link_show_cmd(struct nsh *sh, const struct nsh_args *a)
 	}
 	if (rc || show_links(&c, dev, &links))
 		return 1;
+	ANALYZER_KEEP(links.v);	/* _cleanup_: freed on return */
 	pr_begin(o->json, o->pretty, o->oneline, true);
 	pr_color(o->color);
 	for (int i = 0; i < links.n; i++) {

@@ -365,16 +365,13 @@ static int modify_word(struct nsh *sh, struct nl_msg *msg, struct ndmsg *hdr,
 	return 0;
 }
 
-/* NDA_DST, NDA_FLAGS_EXT, NDA_LLADDR and the link of L into MSG; 0, or 1
- * after reporting */
+/* NDA_DST, NDA_FLAGS_EXT, NDA_LLADDR and the link of L (which has its
+ * address) into MSG; 0, or 1 after reporting */
 static int put_entry(struct nsh *sh, struct nl_msg *msg, struct ndmsg *hdr,
 		     const struct neigh_line *l)
 {
 	const struct nsh_val *dst = l->dst;
 
-	if (!dst)
-		return nsh_err(sh, "missing the neighbour's address (ADDR or "
-				   "proxy ADDR)");
 	if (!l->dev_ok)
 		return nsh_err(sh, "'%s': missing 'dev DEV' (the link of the "
 				   "entry)", dst->text);
@@ -447,6 +444,10 @@ static int neigh_modify(struct nsh *sh, const struct nsh_args *a, int type,
 		if (modify_word(sh, msg, hdr, a->bind[i].opt, ipl_arg(a, i, 0),
 				&l))
 			return 1;
+	/* here, so that modify_refused below has it too */
+	if (!l.dst)
+		return nsh_err(sh, "missing the neighbour's address (ADDR or "
+				   "proxy ADDR)");
 	if (put_entry(sh, msg, hdr, &l))
 		return 1;
 	sk = ns_sock(sh);

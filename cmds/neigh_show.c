@@ -398,7 +398,8 @@ int neigh_cmd_get(struct nsh *sh, const struct nsh_args *a)
 	rt_names_reset(sh->o.numeric);
 	if (neigh_wants_help(a))
 		return 0;
-	if (get_words(sh, a, &ndm, &dst, &dev) ||
+	/* !dst: get_words reported it missing */
+	if (get_words(sh, a, &ndm, &dst, &dev) || !dst ||
 	    neigh_check_family(sh, dst))
 		return 1;
 	ndm.ndm_family = (unsigned char)dst->pfx.family;

@@ -378,6 +378,7 @@ int nh_cmd_bucket(struct nsh *sh, const struct nsh_args *a)
 		if (nh_dump(&s, RTM_GETNEXTHOPBUCKET, &r, &l))
 			return 1;
 	}
+	ANALYZER_KEEP(l.v);	/* _cleanup_: freed on return */
 	rt_print_open_list(&s);
 	for (int i = 0; i < l.n; i++)
 		print_bucket(&s, l.v[i]);

@@ -317,6 +317,11 @@ static int mpath_word(struct route_req *q, const struct nsh_args *a, int i,
 	const struct nsh_val *v = ipl_arg(a, i, 0);
 	int idx;
 
+	/* rt_nexthops starts at a `nexthop`: the words after it fill the
+	 * entry it began */
+	if (key != RK_NEXTHOP && !m->rtnh)
+		return nsh_err(q->sh, "'%s': not after a 'nexthop'",
+			       a->bind[i].opt->kw);
 	switch (key) {
 	case RK_NEXTHOP:
 		return mpath_next(q, a, i, m);

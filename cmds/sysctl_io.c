@@ -181,6 +181,7 @@ int sc_read_setting(struct sc *s, const char *name)
 	free(out);
 	path = key_path(s, name);
 	out = strdup(name);
+	ANALYZER_KEEP(out);	/* _cleanup_: freed on return */
 	if (!out || !path)
 		return 1;
 	slashdot(s, out, '/', '.');
@@ -386,6 +387,7 @@ struct setting *sc_parse_setting(struct sc *s, const char *file, int n,
 	_cleanup_free_ struct setting *set = calloc(1, sizeof(*set));
 	char *key = lstrip(line), *value;
 
+	ANALYZER_KEEP(set);	/* _cleanup_: freed on return */
 	if (!set || strlen(key) < 2 || key[0] == '#' || key[0] == ';')
 		return NULL;
 	if (s->pattern && !pattern_match(s, key))

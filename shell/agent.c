@@ -145,7 +145,10 @@ static int reply(struct agent *a, const struct jsonl_out *o)
 		a->obuf = p;
 		a->ocap = cap;
 	}
-	memcpy(a->obuf + a->olen, o->p, o->n);
+	/* an empty reply before any other: obuf is still NULL, and memcpy
+	 * wants valid pointers even for 0 bytes */
+	if (o->n)
+		memcpy(a->obuf + a->olen, o->p, o->n);
 	a->olen += o->n;
 	return more_here(a) && a->olen < AGENT_BATCH ? 0 : flush_replies(a);
 }

@@ -236,6 +236,10 @@ static int walk_verb(struct ipl_parse *p, struct line *l)
 	char esc[160], list[300];
 	const char *w;
 
+	/* walk_object goes on only with the object found (ipl_fail returns
+	 * -1, but in another file: the analyzer cannot see it) */
+	if (!l->obj)
+		return -1;
 	if (p->i >= p->argc) {
 		if (p->completing) {
 			l->end = ST_VERB;

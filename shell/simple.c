@@ -108,12 +108,17 @@ static int expand_targets(struct run *r, const struct sh_cmd *c,
 int simple_expand(struct run *r, const struct sh_cmd *c, struct simple *s,
 		  bool assign_now)
 {
-	/* (a command of redirections only has no words: no NULL + 0) */
-	const struct sh_word *w = c->nwords ? r->l->words + c->word : NULL;
-	bool export = c->nwords > c->nassign &&
-		      is_builtin(&w[c->nassign], "export");
+	const struct sh_word *w;
+	bool export;
 
 	memset(s, 0, sizeof(*s));
+	/* a command of redirections only has no words (and words may be
+	 * NULL: no NULL + 0) */
+	if (!c->nwords)
+		return expand_targets(r, c, s);
+	w = r->l->words + c->word;
+	export = c->nwords > c->nassign &&
+		 is_builtin(&w[c->nassign], "export");
 	if (expand_assigns(r, c, w, s, assign_now && c->nwords == c->nassign))
 		return 1;
 	for (int i = c->nassign; i < c->nwords; i++) {
