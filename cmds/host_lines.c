@@ -81,6 +81,7 @@ static void put_watched(const char *host, const char *told, bool json)
 		size_t skip = strspn(told, " ") < n ? strspn(told, " ") : 0;
 		_cleanup_free_ char *t = strndup(told + skip, n - skip);
 
+		ANALYZER_KEEP(t);	/* _cleanup_: freed each turn */
 		if (t && json) {
 			struct json j = { 0 };
 

@@ -35,7 +35,7 @@ bool ipl_names(const struct ipl_opt *o, const char *word)
 	return streq(o->kw, word);
 }
 
-int ipl_fail(struct ipl_parse *p, int tok, const char *fmt, ...)
+int (ipl_fail)(struct ipl_parse *p, int tok, const char *fmt, ...)
 {
 	va_list ap;
 

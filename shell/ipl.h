@@ -127,6 +127,9 @@ void ipl_fallback(struct ipl_parse *p);
 /* fail at word TOK with a reason */
 int ipl_fail(struct ipl_parse *p, int tok, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+#ifdef __clang_analyzer__	/* as nsh_err's (nsh.h) */
+#define ipl_fail(p, ...) (ipl_fail(p, __VA_ARGS__), -1)
+#endif
 /* does WORD name O (exactly, or as an abbreviation when IPL_PREFIX)? */
 bool ipl_names(const struct ipl_opt *o, const char *word);
 /* iproute2's matches(): WORD is a non-empty prefix of KW */

@@ -72,7 +72,7 @@ static void vreport(struct nsh *sh, bool with_cmd, const char *kind,
 	fputc('\n', stderr);
 }
 
-int nsh_err(struct nsh *sh, const char *fmt, ...)
+int (nsh_err)(struct nsh *sh, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -82,7 +82,7 @@ int nsh_err(struct nsh *sh, const char *fmt, ...)
 	return 1;
 }
 
-int nsh_err_raw(struct nsh *sh, const char *fmt, ...)
+int (nsh_err_raw)(struct nsh *sh, const char *fmt, ...)
 {
 	va_list ap;
 
