@@ -288,7 +288,8 @@ static int agent_open(struct agent *a)
 	a->null = open("/dev/null", O_RDONLY | O_CLOEXEC);
 	if (a->in < 0 || a->out < 0 || a->null < 0 || dup2(a->null, 0) < 0)
 		return -errno;
-	return 0;
+	a->icap = 65536;
+	return (a->ibuf = malloc(a->icap)) ? 0 : -ENOMEM;
 }
 
 /* the next request line (NUL-terminated in place), NULL at the end of
@@ -315,7 +316,7 @@ static char *next_request(struct agent *a, int *rc)
 		}
 		a->ioff = 0;
 		if (a->icap - a->ilen < 4096) {
-			size_t cap = a->icap ? a->icap * 2 : 65536;
+			size_t cap = a->icap * 2;
 
 			if (!(p = realloc(a->ibuf, cap))) {
 				*rc = -ENOMEM;
