@@ -27,6 +27,10 @@ void host_put_err(struct nsh *sh, const char *host, const char *text);
 /* `watch` over the lab's hosts: each up host's model changes since the
  * last call, printed with its name (JSON: -j); MORE false ends it */
 void hosts_watch(struct nsh *sh, bool json, bool more);
+/* `ip link add NS1@H1 type veth peer NS2@H2` (or NAME netns HOST:NS on
+ * each side): the cable made across the hosts (host_veth.c); its status,
+ * or -1 when ARGV is not such a line */
+int hosts_veth_across(struct nsh *sh, int argc, char **argv);
 /* is a host up? */
 bool hosts_any_up(const struct nsh *sh);
 /* may a script's line for a host go without waiting for its reply? */

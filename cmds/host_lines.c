@@ -399,6 +399,8 @@ int hosts_remote(struct nsh *sh, int argc, char **argv,
 
 	if (argc > NSH_MAX_WORDS || (a->cmd->flags & NSH_CMD_HOSTS))
 		return -1;
+	if ((rc = hosts_veth_across(sh, argc, argv)) >= 0)
+		return rc;
 	memcpy(words, argv, sizeof(*argv) * (size_t)argc);
 	if (host_option(sh, a, argc, words, &h))
 		return 1;

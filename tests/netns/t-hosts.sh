@@ -259,6 +259,34 @@ is "… cleanup leaves host 1 without namespaces" "$(on_host 1 ip netns list | w
 "$NSH" -f "$TMP/replay.nsh" >"$TMP/out" 2>"$TMP/err"
 is "the running-config replayed onto the hosts rebuilds the lab (every expect passes)" "$?" 0
 sed 's/^/# /' "$TMP/err" | head -5
+# a cable across hosts in ip's words: NS@HOST ends, or netns HOST:NS
+"$NSH" -c "$(decl 1); $(decl 2); ip link add a1@h1 type veth peer a2@h2" \
+	>"$TMP/out" 2>"$TMP/err"
+is "ip link add a1@h1 type veth peer a2@h2: status 0" "$?" 0
+like "… a VXLAN end to-a2 in a1 on host 1 (ip -d there)" \
+	"$(on_host 1 ip -n a1 -d link show to-a2)" "vxlan id [0-9]+"
+like "… and to-a1 in a2 on host 2" "$(on_host 2 ip -n a2 -d link show to-a1)" "vxlan id [0-9]+"
+on_host 1 ip -n a1 addr add 10.61.0.1/30 dev to-a2
+on_host 2 ip -n a2 addr add 10.61.0.2/30 dev to-a1
+ok "… which carries a ping from host 1 to host 2" \
+	on_host 1 ip netns exec a1 ping -c 1 -W 2 10.61.0.2
+"$NSH" -c "$(decl 1); $(decl 2); ip link add e1 netns h1:a1 type veth peer name e2 netns h2:a2" \
+	>"$TMP/out" 2>"$TMP/err"
+is "ip link add e1 netns h1:a1 type veth peer name e2 netns h2:a2: status 0" "$?" 0
+like "… e1 in a1 on host 1" "$(on_host 1 ip -n a1 -d link show e1)" "vxlan id [0-9]+"
+"$NSH" -c "$(decl 1); ip link add b1@h1 type veth peer b2@h1" >"$TMP/out" 2>"$TMP/err"
+is "both ends NS@HOST on one host: status 1 (no such namespace there)" "$?" 1
+on_host 1 ip netns add b1
+on_host 1 ip netns add b2
+"$NSH" -c "$(decl 1); ip link add b1@h1 type veth peer b2@h1" >"$TMP/out" 2>"$TMP/err"
+like "both ends on one host: a veth pair there (ip -d)" \
+	"$(on_host 1 ip -n b1 -d link show to-b2)" "veth"
+is "a link called ns9@h9 with no host h9: made here, as ip would" \
+	"$("$NSH" -c "ip link add ns9@h9 type veth peer ns8@h9"; ip -br link show 'ns9@h9' | cut -d' ' -f1)" "ns9@h9@ns8@h9"
+ip link del 'ns9@h9' 2>/dev/null
+on_host 1 ip netns del b1; on_host 1 ip netns del b2
+on_host 1 ip -n a1 link del to-a2; on_host 1 ip -n a1 link del e1
+on_host 2 ip -n a2 link del to-a1 2>/dev/null; on_host 2 ip -n a2 link del e2 2>/dev/null
 # TAB: the hosts where a namespace goes, then a host's own namespaces
 out=$("$NSH" -c "$(decl 1); $(decl 2); complete ip netns exec h" | cut -f1 | sort | tr '\n' ' ')
 like "TAB offers the hosts as HOST: where a namespace goes" "$out" "h1: h2: "
