@@ -98,10 +98,13 @@ int hosts_veth_across(struct nsh *sh, int argc, char **argv)
 	if (!sh->hosts || veth_words(argc, argv, e) < 0 ||
 	    vend_resolve(sh, &e[0]) < 0 || vend_resolve(sh, &e[1]) < 0)
 		return -1;
-	for (int i = 0; i < 2; i++)
+	for (int i = 0; i < 2; i++) {
+		char name[sizeof(e[i].ifname)];
+
+		snprintf(name, sizeof(name), "to-%.12s", e[!i].ns);
 		if (!e[i].ifname[0])
-			snprintf(e[i].ifname, sizeof(e[i].ifname), "to-%.12s",
-				 e[!i].ns);
+			memcpy(e[i].ifname, name, sizeof(name));
+	}
 	if (!streq(e[0].host, e[1].host)) {
 		snprintf(line, sizeof(line), "link %s:%s:%s %s:%s:%s",
 			 e[0].host, e[0].ns, e[0].ifname, e[1].host, e[1].ns,

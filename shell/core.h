@@ -77,6 +77,12 @@ void nsh_explain_words(struct nsh *sh, int argc, char **argv);
  * scripts) */
 int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 		    char **argv);
+/* shell/shfallback.c: the script at PATH (or TEXT: a script read from
+ * stdin, or a -c line) run by bash, nsh's own ip, bridge and tc first in
+ * its PATH, after one line saying where sh->needs_sh was met: its status,
+ * or a negative errno when it cannot (no bash) */
+int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
+		    bool script);
 
 /*
  * shell/dispatch.c: if set, called after every command that ran, with its

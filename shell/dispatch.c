@@ -390,6 +390,13 @@ static int parse_line(struct nsh *sh, const char *line, struct sh_line *ret)
 
 	if (sh_parse(line, ret, &err, &col) < 0) {
 		sh->cmdname[0] = '\0';
+		if (sh->sh_fallback_ok && sh_err_needs_sh(err)) {
+			sh->needs_sh.met = true;	/* shfallback.c */
+			sh->needs_sh.line = sh->line;
+			sh->needs_sh.col = col + 1;
+			sh->needs_sh.why = err;
+			return 1;
+		}
 		return nsh_err_raw(sh, "column %d: %s", col + 1, err);
 	}
 	return 0;

@@ -233,6 +233,9 @@ static int grade_main(struct nsh *sh, const char *lab, char **dirs, int n,
 /* what the command line asks for */
 struct start {
 	const char *file, *line, *check, *step, *import;
+	char **words;		/* called as ip, bridge, tc or nsh-words: one
+				 * command's words (shfallback.c's applets) */
+	int nwords;
 	struct grade_opts grade;
 	bool each, lines, cleanup, agent;
 };
@@ -362,6 +365,23 @@ static int parse_options(int argc, char **argv, struct nsh *sh,
 	return 0;
 }
 
+/* -c LINE: run; in sh syntax nsh does not run, by bash (shfallback.c) */
+static int run_line(struct nsh *sh, const char *line)
+{
+	int rc;
+
+	sh->sh_fallback_ok = !sh->o.keep_going;
+	rc = nsh_run_line(sh, line, NSH_RUN);
+	sh->sh_fallback_ok = false;
+	if (!sh->needs_sh.met)
+		return rc;
+	rc = sh_fallback_run(sh, NULL, line, false);
+	if (rc >= 0)
+		return rc;
+	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
+			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
+}
+
 /* the session proper: which input runs */
 static int run_session(struct nsh *sh, const struct start *st)
 {
@@ -374,8 +394,10 @@ static int run_session(struct nsh *sh, const struct start *st)
 		return agent_run(sh, &step_ops);
 	if (st->step)
 		return step_run_file(sh, st->step, &step_ops);
+	if (st->words)
+		return nsh_run_words(sh, st->nwords, st->words, NSH_RUN);
 	if (st->line)
-		return nsh_run_line(sh, st->line, NSH_RUN);
+		return run_line(sh, st->line);
 	if (st->file)
 		return script_run_file(sh, st->file);
 	if (st->lines && !isatty(0)) {
@@ -438,11 +460,36 @@ static int import_main(const struct start *st)
 	return rc;
 }
 
+/* called as ip, bridge or tc (the links shfallback.c makes for bash), or
+ * nsh-words (what bash did not find): that one command, its words as
+ * given, no option of nsh's read; true when so called */
+static bool applet(int argc, char **argv, struct start *st)
+{
+	const char *base = strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1
+						  : argv[0];
+
+	if (streq(base, "nsh-words")) {
+		st->words = argv + 1;
+		st->nwords = argc - 1;
+		return true;
+	}
+	if (!streq(base, "ip") && !streq(base, "bridge") && !streq(base, "tc"))
+		return false;
+	argv[0] = (char *)base;
+	st->words = argv;
+	st->nwords = argc;
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	struct nsh sh = { .home.fd = -1, .cur.fd = -1 };
 	struct start st = { .grade.timeout_ms = 60000 };
-	int rc = parse_options(argc, argv, &sh, &st);
+	int rc;
+
+	if (argc > 0 && applet(argc, argv, &st))
+		return session(&sh, &st);
+	rc = parse_options(argc, argv, &sh, &st);
 
 	if (rc)
 		return rc < 0 ? 0 : rc;

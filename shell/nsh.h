@@ -138,6 +138,11 @@ bool sh_line_is_plain(const char *line);
  */
 int sh_parse(const char *line, struct sh_line *ret, const char **ret_err,
 	     int *ret_col);
+/* is WHY (sh_parse's reason) sh syntax nsh does not run itself (if, for,
+ * while, case, functions, ( … ), { … }, $( … ), `…`, here-documents, the
+ * rarer ${…}): the errors token.c and parse.c give for those all say
+ * "not supported", "nsh runs no" or "nsh has no" */
+bool sh_err_needs_sh(const char *why);
 void sh_line_free(struct sh_line *l);
 /* a NAME=VALUE word (NAME unquoted): the length of NAME, else 0 */
 size_t sh_assign_len(const char *word);
@@ -391,6 +396,15 @@ struct nsh {
 	char cmdname[64];	/* "ip link add": prefixes error messages */
 	struct nsh_opts o;
 	bool interactive;
+	/* a script or -c line nsh may hand to bash (shfallback.c): set by
+	 * its reader; needs_sh then says where sh syntax nsh does not run
+	 * was met (its line, column, reason), without reporting it */
+	bool sh_fallback_ok;
+	struct {
+		bool met;
+		int line, col;
+		const char *why;
+	} needs_sh;
 	bool quit;
 	bool pasting;		/* running a pasted block (repl.c) */
 	bool redact;		/* the script may be a secret file: errors
@@ -745,6 +759,11 @@ void journal_spawn(pid_t pid, const char *label);
 /* open the journal now (before a fork: the copies then write to the
  * session's own, not each a journal of its own) */
 void journal_prepare(void);
+/* the journal as a path another process can open to append to it (the
+ * commands bash runs for a script, shfallback.c: JOURNAL_ENV set to it):
+ * 0, or -1 */
+#define JOURNAL_ENV "NSH_JOURNAL"
+int journal_path(char *buf, size_t len);
 /* the live holders other nsh sessions spawned: how many, their PIDs and
  * labels; journal_find_spawn: the one labelled LABEL (0: none) */
 int journal_spawns(pid_t *pids, char (*labels)[64], int max);

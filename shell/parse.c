@@ -353,3 +353,9 @@ void sh_line_free(struct sh_line *l)
 	memset(l, 0, sizeof(*l));
 }
 
+
+bool sh_err_needs_sh(const char *why)
+{
+	return strstr(why, "not supported") || strstr(why, "nsh runs no") ||
+	       strstr(why, "nsh has no") || strstr(why, "${NAME…}: only");
+}

@@ -64,6 +64,8 @@ static void not_run(struct nsh *sh, const struct script_line *lines,
 			fprintf(stderr, "  %s\n", lines[i].text);
 }
 
+#define NEEDS_SH (-2)	/* check_lines met sh syntax nsh does not run */
+
 /* a prepared line run now, in the checking pass (NSH_CMD_EARLY), by a
  * session that ends with the script (what it started cannot outlive a
  * script that fails its check): its status; it is not run again */
@@ -93,6 +95,8 @@ static int check_lines(struct nsh *sh, struct script_line *lines, int n,
 
 		sh->line = lines[i].lineno;
 		rc = nsh_prepare_line(sh, lines[i].text, &prep[i]);
+		if (rc && sh->needs_sh.met)
+			return NEEDS_SH;	/* bash will run it */
 		if (!rc)
 			rc = run_early(sh, &prep[i], lines[i].text);
 		if (rc) {
@@ -294,6 +298,41 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 	return r;
 }
 
+/* LINES as one text (a script read from stdin, for bash) */
+static char *join_lines(const struct script_line *lines, int n)
+{
+	size_t len = 1;
+	char *t, *o;
+
+	for (int i = 0; i < n; i++)
+		len += strlen(lines[i].text) + 1;
+	if (!(o = t = malloc(len)))
+		return NULL;
+	for (int i = 0; i < n; i++)
+		o += sprintf(o, "%s\n", lines[i].text);
+	*o = '\0';
+	return t;
+}
+
+/* the script (PATH, or LINES read from stdin) met sh syntax nsh does not
+ * run: bash runs it, nsh its ip lines (shfallback.c); its status */
+static int run_by_bash(struct nsh *sh, const char *path,
+		       const struct script_line *lines, int n)
+{
+	_cleanup_free_ char *text = streq(path, "-") ? join_lines(lines, n)
+						     : NULL;
+	int rc;
+
+	ANALYZER_KEEP(text);	/* _cleanup_: freed on return */
+	rc = sh_fallback_run(sh, streq(path, "-") ? NULL : path,
+			     text ? text : "", true);
+	if (rc >= 0)
+		return rc;
+	sh->line = sh->needs_sh.line;
+	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
+			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
+}
+
 int script_run_file(struct nsh *sh, const char *path)
 {
 	struct script_line *lines = NULL;
@@ -303,7 +342,11 @@ int script_run_file(struct nsh *sh, const char *path)
 		sh->redact = false;
 		return 1;
 	}
+	sh->sh_fallback_ok = !sh->interactive && !sh->o.keep_going;
 	status = run_lines(sh, lines, n);
+	sh->sh_fallback_ok = false;
+	if (status == NEEDS_SH)
+		status = run_by_bash(sh, path, lines, n);
 	sh->redact = false;
 	script_lines_free(lines, n);
 	return status;

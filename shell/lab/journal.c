@@ -167,6 +167,12 @@ static int journal_open(void)
 
 	if (jfd >= 0)
 		return 0;
+	/* a command of a session's script that bash runs (shfallback.c):
+	 * its lines go to that session's journal */
+	if (getenv(JOURNAL_ENV) && *getenv(JOURNAL_ENV) &&
+	    (jfd = open(getenv(JOURNAL_ENV), O_WRONLY | O_APPEND |
+						O_CLOEXEC)) >= 0)
+		return 0;
 	if (!memonly && (mkdir(JOURNAL_DIR, 0700) == 0 || errno == EEXIST)) {
 		own_path(path, sizeof(path));
 		jfd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_APPEND |
@@ -199,6 +205,14 @@ static void note(const char *fmt, ...)
 		return;
 	line[n++] = '\n';
 	(void)!write(jfd, line, (size_t)n);
+}
+
+int journal_path(char *buf, size_t len)
+{
+	if (journal_open() < 0)
+		return -1;
+	snprintf(buf, len, "/proc/%d/fd/%d", (int)getpid(), jfd);
+	return 0;
 }
 
 void journal_prepare(void)

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * shfallback.c - a script (or -c line) in sh syntax nsh does not run
+ * itself: if, for, while, case, functions, ( … ), { … }, $( … ), `…`,
+ * here-documents.  Tutorials write their labs that way too ("for ns in
+ * ns1 ns2 ns3; do … done"), so rather than refuse it, nsh hands the
+ * language to bash and keeps the work: bash finds `ip`, `bridge` and `tc`
+ * first in a private directory of links to this nsh, which, called by
+ * one of those names, runs that one command natively (main.c's applet);
+ * `sudo` is a function that runs its command; a command bash does not
+ * know (show, expect, …) is handed to nsh (`nsh-words`).  bash runs it
+ * as nsh runs a script, stopping at the first failure (-e).  One line on
+ * stderr says so.  The directory is removed when bash ends.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nsh.h"
+#include "core.h"
+
+#define DIR_MAX 256	/* the private directory's path */
+
+static const char *const applets[] = { "ip", "bridge", "tc", "nsh-words" };
+
+/* BASH_ENV: sudo runs its command (its options dropped); what bash does
+ * not find, nsh runs (the nsh-words link in DIR) */
+static int write_rc(const char *dir)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/rc", dir);
+	if (!(f = fopen(path, "we")))
+		return -errno;
+	fputs("sudo() {\n"
+	      "\twhile [ $# -gt 0 ]; do\n"
+	      "\t\tcase $1 in\n"
+	      "\t\t-[ughpCDrtUT]) shift 2 ;;\n"
+	      "\t\t--) shift; break ;;\n"
+	      "\t\t-*) shift ;;\n"
+	      "\t\t*) break ;;\n"
+	      "\t\tesac\n"
+	      "\tdone\n"
+	      "\t\"$@\"\n"
+	      "}\n", f);
+	fprintf(f, "command_not_found_handle() { '%s/nsh-words' \"$@\"; }\n",
+		dir);
+	return fclose(f) ? -errno : 0;
+}
+
+/* DIR with the applets' links to SELF and the rc file: 0 or -errno */
+static int make_dir(char *dir, size_t len)
+{
+	char self[PATH_MAX], link[PATH_MAX];
+	const char *tmp = getenv("TMPDIR");
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n < 0)
+		return -errno;
+	self[n] = '\0';
+	if (!tmp || !*tmp || strlen(tmp) > DIR_MAX - 20)
+		tmp = "/tmp";
+	snprintf(dir, len, "%s/nsh-sh.XXXXXX", tmp);
+	if (!mkdtemp(dir))
+		return -errno;
+	for (size_t i = 0; i < ARRAY_SIZE(applets); i++) {
+		snprintf(link, sizeof(link), "%s/%s", dir, applets[i]);
+		if (symlink(self, link) < 0)
+			return -errno;
+	}
+	return write_rc(dir);
+}
+
+static void remove_dir(const char *dir)
+{
+	char path[PATH_MAX];
+
+	for (size_t i = 0; i < ARRAY_SIZE(applets); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, applets[i]);
+		(void)unlink(path);
+	}
+	snprintf(path, sizeof(path), "%s/rc", dir);
+	(void)unlink(path);
+	snprintf(path, sizeof(path), "%s/script", dir);
+	(void)unlink(path);
+	(void)rmdir(dir);
+}
+
+/* TEXT into DIR/script (a script read from stdin): its path, or NULL */
+static char *copy_text(const char *dir, const char *text, char *path,
+		       size_t len)
+{
+	FILE *f;
+
+	snprintf(path, len, "%s/script", dir);
+	if (!(f = fopen(path, "we")))
+		return NULL;
+	fputs(text, f);
+	return fclose(f) ? NULL : path;
+}
+
+static const char *bash_path(void)
+{
+	static const char *const paths[] = { "/bin/bash", "/usr/bin/bash" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(paths); i++)
+		if (access(paths[i], X_OK) == 0)
+			return paths[i];
+	return NULL;
+}
+
+/* bash -e with the applets first in PATH: its status */
+static int run_bash(struct nsh *sh, const char *dir, int argc, char **argv)
+{
+	const char *old = getenv("PATH");
+	_cleanup_free_ char *saved = old ? strdup(old) : NULL;
+	_cleanup_free_ char *path = NULL;
+	char rc[PATH_MAX], jpath[64];
+	int st;
+
+	ANALYZER_KEEP(saved);	/* _cleanup_: freed on return */
+	if (asprintf(&path, "%s:%s", dir, old ? old : "/usr/bin:/bin") < 0)
+		return nsh_err_raw(sh, "out of memory");
+	ANALYZER_KEEP(path);	/* _cleanup_: freed on return */
+	snprintf(rc, sizeof(rc), "%s/rc", dir);
+	setenv("PATH", path, 1);
+	setenv("BASH_ENV", rc, 1);
+	/* what nsh's commands make there is this session's (cleanup) */
+	if (journal_path(jpath, sizeof(jpath)) == 0)
+		setenv(JOURNAL_ENV, jpath, 1);
+	st = nsh_run_program(sh, &sh->cur, argc, argv);
+	unsetenv(JOURNAL_ENV);
+	unsetenv("BASH_ENV");
+	if (saved)
+		setenv("PATH", saved, 1);
+	else
+		unsetenv("PATH");
+	return st;
+}
+
+int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
+		    bool script)
+{
+	const char *bash = bash_path();
+	char dir[DIR_MAX], copy[PATH_MAX];
+	char *argv[5] = { "bash", "-e", NULL, NULL, NULL };
+	int rc;
+
+	if (!bash)
+		return -ENOENT;
+	if ((rc = make_dir(dir, sizeof(dir))) < 0) {
+		remove_dir(dir);
+		return rc;
+	}
+	argv[0] = (char *)bash;
+	if (path) {
+		argv[2] = (char *)path;
+	} else if (script) {
+		if (!(argv[2] = copy_text(dir, text, copy, sizeof(copy)))) {
+			remove_dir(dir);
+			return -EIO;
+		}
+	} else {
+		argv[2] = "-c";
+		argv[3] = (char *)text;
+	}
+	fprintf(stderr, "nsh: %s%s%d: column %d: %s; bash runs %s, nsh its "
+			"ip, bridge and tc commands\n",
+		sh->file ? sh->file : "", sh->file ? ":" : "line ",
+		sh->needs_sh.line ? sh->needs_sh.line : 1, sh->needs_sh.col,
+		sh->needs_sh.why, script ? "the script" : "the line");
+	fflush(stderr);
+	rc = run_bash(sh, dir, argv[3] ? 4 : 3, argv);
+	remove_dir(dir);
+	return rc;
+}
