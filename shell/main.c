@@ -371,6 +371,7 @@ static int run_line(struct nsh *sh, const char *line)
 	int rc;
 
 	sh->sh_fallback_ok = !sh->o.keep_going;
+	sh->needs_sh.met = false;
 	rc = nsh_run_line(sh, line, NSH_RUN);
 	sh->sh_fallback_ok = false;
 	if (!sh->needs_sh.met)

@@ -181,6 +181,7 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 	struct nsh_prepared *prep = NULL;
 	int status;
 
+	sh->needs_sh.met = false;
 	if (!sh->o.keep_going) {
 		prep = calloc((size_t)n + 1, sizeof(*prep));
 		if (!prep)
@@ -203,6 +204,35 @@ static int run_lines(struct nsh *sh, struct script_line *lines, int n)
 	return status;
 }
 
+/* LINES as one text (a script read from stdin, for bash) */
+static char *join_lines(const struct script_line *lines, int n)
+{
+	size_t len = 1;
+	char *t, *o;
+
+	for (int i = 0; i < n; i++)
+		len += strlen(lines[i].text) + 1;
+	if (!(o = t = malloc(len)))
+		return NULL;
+	for (int i = 0; i < n; i++)
+		o += sprintf(o, "%s\n", lines[i].text);
+	*o = '\0';
+	return t;
+}
+
+/* the script (the file PATH, or TEXT) met sh syntax nsh does not run:
+ * bash runs it, nsh its ip lines (shfallback.c); its status */
+static int run_by_bash(struct nsh *sh, const char *path, const char *text)
+{
+	int rc = sh_fallback_run(sh, path, text ? text : "", true);
+
+	if (rc >= 0)
+		return rc;
+	sh->line = sh->needs_sh.line;
+	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
+			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
+}
+
 int script_run_buffer(struct nsh *sh, const char *name, const char *buf, size_t len)
 {
 	struct script_line *lines = NULL;
@@ -212,7 +242,16 @@ int script_run_buffer(struct nsh *sh, const char *name, const char *buf, size_t 
 	input_buffer(&in, name, buf, len);
 	if (input_all(sh, &in, &lines, &n))
 		return 1;
+	/* a pasted block with a tutorial's loop: bash runs it, here */
+	sh->sh_fallback_ok = sh->pasting && !sh->o.keep_going;
 	status = run_lines(sh, lines, n);
+	sh->sh_fallback_ok = false;
+	if (status == NEEDS_SH) {
+		_cleanup_free_ char *text = join_lines(lines, n);
+
+		ANALYZER_KEEP(text);	/* _cleanup_: freed in this block */
+		status = run_by_bash(sh, NULL, text);
+	}
 	script_lines_free(lines, n);
 	return status;
 }
@@ -298,41 +337,6 @@ int script_load(struct nsh *sh, const char *path, struct script_line **ret,
 	return r;
 }
 
-/* LINES as one text (a script read from stdin, for bash) */
-static char *join_lines(const struct script_line *lines, int n)
-{
-	size_t len = 1;
-	char *t, *o;
-
-	for (int i = 0; i < n; i++)
-		len += strlen(lines[i].text) + 1;
-	if (!(o = t = malloc(len)))
-		return NULL;
-	for (int i = 0; i < n; i++)
-		o += sprintf(o, "%s\n", lines[i].text);
-	*o = '\0';
-	return t;
-}
-
-/* the script (PATH, or LINES read from stdin) met sh syntax nsh does not
- * run: bash runs it, nsh its ip lines (shfallback.c); its status */
-static int run_by_bash(struct nsh *sh, const char *path,
-		       const struct script_line *lines, int n)
-{
-	_cleanup_free_ char *text = streq(path, "-") ? join_lines(lines, n)
-						     : NULL;
-	int rc;
-
-	ANALYZER_KEEP(text);	/* _cleanup_: freed on return */
-	rc = sh_fallback_run(sh, streq(path, "-") ? NULL : path,
-			     text ? text : "", true);
-	if (rc >= 0)
-		return rc;
-	sh->line = sh->needs_sh.line;
-	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
-			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
-}
-
 int script_run_file(struct nsh *sh, const char *path)
 {
 	struct script_line *lines = NULL;
@@ -345,8 +349,13 @@ int script_run_file(struct nsh *sh, const char *path)
 	sh->sh_fallback_ok = !sh->interactive && !sh->o.keep_going;
 	status = run_lines(sh, lines, n);
 	sh->sh_fallback_ok = false;
-	if (status == NEEDS_SH)
-		status = run_by_bash(sh, path, lines, n);
+	if (status == NEEDS_SH) {
+		_cleanup_free_ char *text = streq(path, "-") ?
+					    join_lines(lines, n) : NULL;
+
+		ANALYZER_KEEP(text);	/* _cleanup_: freed in this block */
+		status = run_by_bash(sh, streq(path, "-") ? NULL : path, text);
+	}
 	sh->redact = false;
 	script_lines_free(lines, n);
 	return status;

@@ -163,6 +163,23 @@ is "seed 001 pasted: the kernel state equals the state by hand" \
 	"$(cat "$TMP/nsh1.state")" "$(cat "$TMP/ip1.state")"
 like "… and it is the bridge lab" "$(cat "$TMP/ip1.state")" '"peer": "ns2:veth-ns2"'
 
+# ------------------------------------------------- a block with a loop
+# (a tutorial's `for ns in …; do … done`): bash runs the block here, with
+# nsh's ip; the kernel has what it made
+start_nsh
+paste_text "$(printf '%s\n' 'sudo ip link add brl type bridge' \
+	'for ns in l1 l2; do' '  sudo ip netns add "$ns"' \
+	'  sudo ip link add "v-$ns" type veth peer name "v-$ns-br"' \
+	'  sudo ip link set "v-$ns-br" master brl' \
+	'  sudo ip link set "v-$ns" netns "$ns"' 'done')"
+is "a pasted block with a for loop: it came back to the prompt" "$?" 0
+is "a pasted block with a for loop: its namespaces made (nsh's kernel)" \
+	"$(nsenter -t "$nshpid" -m -n ip netns list | cut -d' ' -f1 | sort | tr '\n' ' ')" "l1 l2 "
+is "… its ports on the bridge" \
+	"$(nsenter -t "$nshpid" -n ip -br link show master brl | cut -d@ -f1 | sort | tr '\n' ' ')" \
+	"v-l1-br v-l2-br "
+like "… and a line says bash ran it" "$(pane_all)" "bash runs the script, nsh its ip"
+
 # ---------------------------------------------------------------- history
 # appended after every line, as bash does: a SIGKILL loses nothing
 NSH_ENV="NSH_HISTFILE='$TMP/hist'"
