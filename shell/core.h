@@ -80,9 +80,12 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 /* shell/shfallback.c: the script at PATH (or TEXT: a script read from
  * stdin, or a -c line) run by bash, nsh's own ip, bridge and tc first in
  * its PATH, after one line saying where sh->needs_sh was met: its status,
- * or a negative errno when it cannot (no bash) */
+ * or a negative errno when it cannot: -EINVAL when bash -n finds it
+ * broken too, -ENOENT (no bash) */
 int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
 		    bool script);
+/* the error line when sh_fallback_run could not (RC): 1 */
+int sh_fallback_refused(struct nsh *sh, int rc);
 
 /*
  * shell/dispatch.c: if set, called after every command that ran, with its

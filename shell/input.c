@@ -13,7 +13,8 @@
  * Physical lines (a UTF-8 BOM skipped, CRLF accepted, a NUL byte refused)
  * become logical lines under one continuation rule: an odd number of
  * backslashes at the end, outside a comment, joins the next line (the
- * backslash becomes a blank).  While a source waits, the netlink events
+ * backslash becomes a blank); and as in sh(1), a line that ends inside
+ * quotes goes on with the next one, the newline kept in the quotes.  While a source waits, the netlink events
  * and the 1 s process scan are served (input_wait).  The prompt is
  * rendered here, for the terminal, `-x`, `--step` and a paste alike.
  *
@@ -431,7 +432,8 @@ bool input_continues(const char *s)
 	return bs % 2 == 1 && !ends_in_comment(s);
 }
 
-static int join(char **acc, char *l)
+/* L after *ACC (after a newline, NL: a quoted string going on) */
+static int join(char **acc, char *l, bool nl)
 {
 	size_t al = *acc ? strlen(*acc) : 0, n = strlen(l);
 	char *j;
@@ -440,15 +442,25 @@ static int join(char **acc, char *l)
 		*acc = l;
 		return 0;
 	}
-	j = realloc(*acc, al + n + 1);
+	j = realloc(*acc, al + nl + n + 1);
 	if (!j) {
 		free(l);
 		return -ENOMEM;
 	}
+	if (nl)
+		j[al++] = '\n';
 	memcpy(j + al, l, n + 1);
 	free(l);
 	*acc = j;
 	return 0;
+}
+
+/* does S end inside quotes (a string the next line goes on with)? */
+static bool open_quote(const char *s)
+{
+	int st = sh_scan_state(s, strlen(s));
+
+	return st == '\'' || st == '"';
 }
 
 /* the end came inside a continued line */
@@ -491,6 +503,7 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 {
 	char *acc = NULL;
 	int first = 0;
+	bool quoted = false;
 
 	for (;;) {
 		char pbuf[320], *l = NULL;
@@ -499,6 +512,8 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 		if (prompt)
 			input_prompt(sh, acc != NULL, !acc, pbuf, sizeof(pbuf));
 		r = input_physical(sh, in, prompt ? pbuf : NULL, &l);
+		if (r == 0 && acc && quoted)
+			break;	/* the parser says: unterminated quote */
 		if (r == 0 && acc)
 			return dangling(sh, in, acc);
 		if (r <= 0) {
@@ -507,7 +522,7 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 		}
 		if (!acc)
 			first = in->lineno;
-		if (join(&acc, l) < 0) {
+		if (join(&acc, l, quoted) < 0) {
 			free(acc);
 			return -ENOMEM;
 		}
@@ -515,6 +530,8 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 		sh->caret_cols = prompt && in->kind == INPUT_TERMINAL &&
 					 !strchr(acc, '\n') && first == in->lineno ?
 				 prompt_cols(pbuf) : 0;
+		if ((quoted = open_quote(acc)))
+			continue;
 		if (strchr(acc, '\n') || !input_continues(acc))
 			break;
 		acc[strlen(acc) - 1] = ' ';	/* the backslash: a blank */

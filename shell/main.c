@@ -377,10 +377,7 @@ static int run_line(struct nsh *sh, const char *line)
 	if (!sh->needs_sh.met)
 		return rc;
 	rc = sh_fallback_run(sh, NULL, line, false);
-	if (rc >= 0)
-		return rc;
-	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
-			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
+	return rc >= 0 ? rc : sh_fallback_refused(sh, rc);
 }
 
 /* the session proper: which input runs */

@@ -228,9 +228,7 @@ static int run_by_bash(struct nsh *sh, const char *path, const char *text)
 
 	if (rc >= 0)
 		return rc;
-	sh->line = sh->needs_sh.line;
-	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
-			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
+	return sh_fallback_refused(sh, rc);
 }
 
 int script_run_buffer(struct nsh *sh, const char *name, const char *buf, size_t len)

@@ -10,7 +10,10 @@
  * `sudo` is a function that runs its command; a command bash does not
  * know (show, expect, …) is handed to nsh (`nsh-words`).  bash runs it
  * as nsh runs a script, stopping at the first failure (-e).  One line on
- * stderr says so.  The directory is removed when bash ends.
+ * stderr says so.  The directory is removed when bash ends.  A script
+ * bash itself finds broken (`bash -n`: an unclosed `{`, a `for` without
+ * `done`) is not handed over: nsh reports it and runs none of it, as for
+ * any syntax error.
  */
 #include "config.h"
 
@@ -21,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "nsh.h"
 #include "core.h"
@@ -116,6 +120,33 @@ static const char *bash_path(void)
 	return NULL;
 }
 
+/* does bash read ARGV's script without a syntax error (bash -n)? */
+static bool syntax_ok(char **argv)
+{
+	char *n[6] = { argv[0], "-n", argv[2], argv[3], NULL, NULL };
+	pid_t pid;
+	int st;
+
+	fflush(NULL);
+	if ((pid = fork()) < 0)
+		return false;
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+		if (null >= 0) {
+			(void)dup2(null, 0);
+			(void)dup2(null, 1);
+			(void)dup2(null, 2);
+		}
+		execv(n[0], n);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
 /* bash -e with the applets first in PATH: its status */
 static int run_bash(struct nsh *sh, const char *dir, int argc, char **argv)
 {
@@ -171,6 +202,10 @@ int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
 		argv[2] = "-c";
 		argv[3] = (char *)text;
 	}
+	if (!syntax_ok(argv)) {
+		remove_dir(dir);
+		return -EINVAL;
+	}
 	fprintf(stderr, "nsh: %s%s%d: column %d: %s; bash runs %s, nsh its "
 			"ip, bridge and tc commands\n",
 		sh->file ? sh->file : "", sh->file ? ":" : "line ",
@@ -180,4 +215,15 @@ int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
 	rc = run_bash(sh, dir, argv[3] ? 4 : 3, argv);
 	remove_dir(dir);
 	return rc;
+}
+
+int sh_fallback_refused(struct nsh *sh, int rc)
+{
+	sh->line = sh->needs_sh.line;
+	sh->cmdname[0] = '\0';
+	if (rc == -EINVAL)	/* broken for bash too: nsh's own error */
+		return nsh_err_raw(sh, "column %d: %s", sh->needs_sh.col,
+				   sh->needs_sh.why);
+	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
+			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
 }

@@ -93,6 +93,14 @@ is "… and no journal left (one journal for the session, not one a command)" \
 	"$(ls /run/nsh 2>/dev/null | wc -l | tr -d ' ')" 0
 clean
 
+# broken for bash too (a for without done): nsh's own error, nothing runs
+printf 'ip netns add b0\nfor n in 1 2; do ip netns add b$n\n' >"$TMP/broken.sh"
+"$NSH" -f "$TMP/broken.sh" >"$TMP/out" 2>"$TMP/err"
+is "a loop bash finds broken: status 1, one line" \
+	"$? $(wc -l <"$TMP/err" | tr -d ' ')" "1 1"
+like "… nsh's error at the loop" "$(cat "$TMP/err")" "broken.sh:2: column 1: 'for'"
+is "… and nothing ran" "$(ls /run/netns 2>/dev/null | wc -l | tr -d ' ')" 0
+
 # read from standard input
 printf 'for n in 1 2; do ip netns add s$n; done\n' | "$NSH" >"$TMP/out" 2>"$TMP/err"
 is "a script on stdin with a loop: status 0" "$?" 0
