@@ -24,15 +24,40 @@
 
 DEFINE_PUTP(struct nl_msg, nlmsg_free)
 
-/* one dump of FAMILY's routes (cached ones when the filter asks) */
+/*
+ * one dump of FAMILY's routes (cached ones when the filter asks), as
+ * iproute2's iproute_dump_filter asks for it: strict, with the table in
+ * RTA_TABLE, so that a table the kernel has not made is an error ("ipv4:
+ * FIB table does not exist"), except for a show of the main table
+ * (save_route_errhndlr: it lists nothing)
+ */
 static int dump_routes(struct nsh *sh, struct nl_sock *sk, int family,
 		       const struct rt_filter *f, struct msg_list *l)
 {
+	_cleanup_(nlmsg_freep) struct nl_msg *msg =
+		nlmsg_alloc_simple(RTM_GETROUTE, NLM_F_DUMP);
 	struct rtmsg hdr = { .rtm_family = (unsigned char)family };
+	char why[256];
+	int err;
 
 	if (f->cloned)
 		hdr.rtm_flags |= RTM_F_CLONED;
-	return dump_msgs(sh, sk, RTM_GETROUTE, &hdr, sizeof(hdr), "routes", l);
+	if (!msg || nlmsg_append(msg, &hdr, sizeof(hdr), NLMSG_ALIGNTO) < 0 ||
+	    (f->tb && nla_put_u32(msg, RTA_TABLE, f->tb) < 0))
+		return nsh_err(sh, "out of memory");
+	err = ipr_dump(sk, msg, true, l);
+	if (err == -NLE_NOMEM)
+		return nsh_err(sh, "out of memory");
+	if (err < 0 && !f->flushing && f->tb == RT_TABLE_MAIN &&
+	    nl_last_errno() == ENOENT) {
+		msg_list_free(l);
+		return 0;
+	}
+	if (err < 0)
+		return nsh_err(sh, "cannot %s the routes: %s",
+			       f->flushing ? "flush" : "list",
+			       nl_reason(err, why, sizeof(why)));
+	return 0;
 }
 
 /* iproute_flush_cache: the IPv4 routing cache */

@@ -48,6 +48,12 @@ void nl_clear_error(void)
 	last_msg[0] = '\0';
 }
 
+void nl_set_error(int errnum, const char *msg)
+{
+	last_errno = errnum;
+	snprintf(last_msg, sizeof(last_msg), "%s", msg ? msg : "");
+}
+
 static int err_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);

@@ -356,6 +356,9 @@ def dump(names):
         qd = run(cmd(ns, "tc", "-j", "qdisc", "show"))
         s["qdiscs"] = qd
         for q in qd:
+            # htb counts the packets it sent before a class matched
+            if isinstance(q, dict) and isinstance(q.get("options"), dict):
+                q["options"].pop("direct_packets_stat", None)
             if isinstance(q, dict) and q.get("root") and \
                     q.get("kind") not in ("noqueue", "pfifo_fast", "mq",
                                           "noop", "pfifo", "bfifo", "tbf",

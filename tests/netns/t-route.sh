@@ -415,4 +415,23 @@ both -6 route flush table main
 is "flush emptied the main tables" \
 	"$(ip -n a route show; ip -n a -6 route show)" ""
 
+# ------------------------------------------- tables the kernel has not made
+# iproute2 dumps strictly, the table in RTA_TABLE: the kernel's "FIB table
+# does not exist" ends a show or a flush, but for a show of the main table
+both_fail route show table 4242
+both_fail -6 route show table 4242
+both_fail route flush table 4242
+ip netns add c
+ok "a new namespace's main table (not made yet) shows empty" \
+	"$NSH" -c "ip -n c route show table main"
+is "as iproute2 shows it" "$("$NSH" -c "ip -n c route show")" \
+	"$(ip -n c route show)"
+"$NSH" -c "ip -n c route flush table main" 2>/dev/null
+_rc=$?
+ip -n c route flush table main 2>/dev/null
+_ri=$?
+is "but a flush of it fails, as iproute2's" \
+	"nsh=$([ $_rc != 0 ] && echo fail) ip=$([ $_ri != 0 ] && echo fail)" \
+	"nsh=fail ip=fail"
+
 done_testing
