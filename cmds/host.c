@@ -13,10 +13,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include "cmds.h"
 #include "host.h"
@@ -76,14 +79,49 @@ static void push(struct argv_b *b, const char *w)
 	b->v[b->n] = NULL;
 }
 
+#define KEX_FIRST "KexAlgorithms=^curve25519-sha256"
+
+/* does this ssh take KEX_FIRST (OpenSSH 8.2's '^', a build with
+ * curve25519)?  Asked once, of `ssh -G`, which reads options and
+ * connects nowhere */
+static bool kex_first(void)
+{
+	static int ok = -1;
+	char *argv[] = { "ssh", "-G", "-o", KEX_FIRST, "nsh-kex-check",
+			 NULL };
+	pid_t pid;
+	int st;
+
+	if (ok >= 0)
+		return ok;
+	ok = 0;
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+		if (null >= 0) {
+			(void)dup2(null, 0);
+			(void)dup2(null, 1);
+			(void)dup2(null, 2);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return ok;
+	ok = pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	return ok;
+}
+
 /*
  * ssh's command line for A: one session, no terminal, no questions
  * (BatchMode: its stdin is the protocol).  ssh takes the first value it
  * is given for an option, so the host's own `option`s come before nsh's
  * defaults and override them (GSSAPI off: a lab has no Kerberos, and
  * trying it costs a connection about half its time; curve25519 key
- * exchange asked for first, the others kept: OpenSSH 9's post-quantum
- * default is 0.1 s of a 0.25 s connection).
+ * exchange asked for first, the others kept, where ssh can: OpenSSH 9's
+ * post-quantum default is 0.1 s of a 0.25 s connection).
  */
 static void ssh_argv(const struct nsh_args *a, struct argv_b *b,
 		     const char *remote)
@@ -91,7 +129,6 @@ static void ssh_argv(const struct nsh_args *a, struct argv_b *b,
 	static const char *const fixed[] = {
 		"-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=15",
 		"-o", "LogLevel=ERROR", "-o", "GSSAPIAuthentication=no",
-		"-o", "KexAlgorithms=^curve25519-sha256",
 	};
 	const struct nsh_val *v;
 
@@ -105,6 +142,10 @@ static void ssh_argv(const struct nsh_args *a, struct argv_b *b,
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(fixed); i++)
 		push(b, fixed[i]);
+	if (kex_first()) {
+		push(b, "-o");
+		push(b, KEX_FIRST);
+	}
 	if (arg_has(a, "port")) {
 		push(b, "-p");
 		push(b, arg_str(a, "port"));

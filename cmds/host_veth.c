@@ -67,6 +67,14 @@ static int veth_words(int argc, char **argv, struct vend e[2])
 	       e[1].name ? 0 : -1;
 }
 
+/* letters, digits, '.', '_', '-': a name that is one word as it is */
+static bool plain(const char *s)
+{
+	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz"
+			       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")] ==
+			     '\0';
+}
+
 /* E as an end on one of the lab's hosts: 0, or -1 (not one) */
 static int vend_resolve(struct nsh *sh, struct vend *e)
 {
@@ -87,6 +95,9 @@ static int vend_resolve(struct nsh *sh, struct vend *e)
 	} else {
 		return -1;
 	}
+	/* the names go into a line again: plain ones only */
+	if (!plain(e->ns) || (e->ifname[0] && !plain(e->ifname)))
+		return -1;
 	return host_find(sh, e->host) ? 0 : -1;
 }
 
@@ -111,8 +122,8 @@ int hosts_veth_across(struct nsh *sh, int argc, char **argv)
 			 e[1].ifname);
 		return nsh_run_line(sh, line, NSH_RUN);
 	}
-	snprintf(line, sizeof(line), "ip link add '%s' netns '%s' type veth "
-		 "peer name '%s' netns '%s'", e[0].ifname, e[0].ns,
-		 e[1].ifname, e[1].ns);
+	snprintf(line, sizeof(line), "ip link add %s netns %s type veth "
+		 "peer name %s netns %s", e[0].ifname, e[0].ns, e[1].ifname,
+		 e[1].ns);
 	return host_run(sh, host_find(sh, e[0].host), line, NULL);
 }

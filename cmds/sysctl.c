@@ -279,18 +279,14 @@ static void usage(void)
 /* --system: the real sysctl, with the line as typed */
 static int run_real(struct sc *s, int argc, char **argv)
 {
-	static const char *const dirs[] = { "/usr/sbin", "/sbin", "/usr/bin",
-					    "/bin" };
 	char path[PATH_MAX] = "sysctl";
 
 	if (s->sh->o.native)
 		return nsh_err(s->sh, "--system: not native (--native refuses "
 				      "to run the real sysctl)");
-	for (size_t d = 0; d < ARRAY_SIZE(dirs); d++) {
-		snprintf(path, sizeof(path), "%s/sysctl", dirs[d]);
-		if (access(path, X_OK) == 0)
-			break;
-	}
+	if (exec_find_real("sysctl", path, sizeof(path)) < 0)
+		return nsh_err(s->sh, "--system: not native, and no real "
+				      "sysctl to run it");
 	if (!s->sh->replaying)
 		fprintf(stderr, "nsh: sysctl --system: not native, ran %s\n",
 			path);

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -244,7 +245,7 @@ static int filter_twice(struct nsh *sh, const struct tc_filter *f,
 static int run_real_tc(struct nsh *sh, const struct nsh_args *a,
 		       const char *object, const char *verb)
 {
-	char *argv[NSH_MAX_BIND + 4];
+	char *argv[NSH_MAX_BIND + 4], real[PATH_MAX];
 	int n = 0;
 
 	argv[n++] = (char *)"tc";
@@ -263,6 +264,9 @@ static int run_real_tc(struct nsh *sh, const struct nsh_args *a,
 		}
 	}
 	argv[n] = NULL;
+	if (exec_find_real("tc", real, sizeof(real)) < 0)
+		return nsh_err(sh, "not native, and no real tc to run it");
+	argv[0] = real;		/* by its path, never nsh as tc */
 	fprintf(stderr, "nsh: tc %s %s: not native, ran the real tc\n",
 		object, verb);
 	return ns_exec(sh, argv);

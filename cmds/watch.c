@@ -290,6 +290,18 @@ static void watch_wait(struct nsh *sh, int ms, const sigset_t *mask)
 		model_ready(sh, fds, n);
 }
 
+/* the hosts' changes, Ctrl-C let through while their answers are awaited
+ * (the signals are blocked but in ppoll; host_call checks for them) */
+static void watch_hosts(struct nsh *sh, const struct watch *w,
+			const sigset_t *mask, bool more)
+{
+	sigset_t blocked;
+
+	sigprocmask(SIG_SETMASK, mask, &blocked);
+	hosts_watch(sh, w->json, more);
+	sigprocmask(SIG_SETMASK, &blocked, NULL);
+}
+
 /* watch_begin: see nsh.h */
 struct watch *watch_begin(struct nsh *sh)
 {
@@ -343,10 +355,10 @@ int cmd_watch(struct nsh *sh, const struct nsh_args *a)
 	sigaddset(&block, SIGTERM);
 	sigprocmask(SIG_BLOCK, &block, &oldmask);
 	diff_begin(&w.d);
+	if (remote)	/* the agents collect from now on */
+		watch_hosts(sh, &w, &oldmask, true);
 	fprintf(stderr, "watching %d namespace%s%s; Ctrl-C stops\n", m->nns,
 		m->nns == 1 ? "" : "s", remote ? " and the lab's hosts" : "");
-	if (remote)
-		hosts_watch(sh, w.json, true);
 	while (!nsh_interrupted && !w.failed) {
 		unsigned long resyncs = m->resyncs;
 
@@ -357,7 +369,7 @@ int cmd_watch(struct nsh *sh, const struct nsh_args *a)
 			watch_wait(sh, 20, &oldmask);
 		watch_flush(&w, m, resyncs != m->resyncs);
 		if (remote && !nsh_interrupted)
-			hosts_watch(sh, w.json, true);
+			watch_hosts(sh, &w, &oldmask, true);
 	}
 	diff_end(&w.d);
 	sigprocmask(SIG_SETMASK, &oldmask, NULL);

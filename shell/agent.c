@@ -37,7 +37,7 @@ struct agent {
 	 * (a pipelined script) they go out together, one write */
 	char *obuf;
 	size_t olen, ocap;
-	int null;		/* /dev/null, opened for reading */
+	int null;		/* /dev/null */
 	bool failed;		/* the last request that ran failed */
 };
 
@@ -285,7 +285,7 @@ static int agent_open(struct agent *a)
 {
 	a->in = fcntl(0, F_DUPFD_CLOEXEC, 10);
 	a->out = fcntl(1, F_DUPFD_CLOEXEC, 10);
-	a->null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	a->null = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (a->in < 0 || a->out < 0 || a->null < 0 || dup2(a->null, 0) < 0)
 		return -errno;
 	a->icap = 65536;

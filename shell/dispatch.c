@@ -89,7 +89,8 @@ int nsh_run_program(struct nsh *sh, const struct nsh_ns *ns, int argc,
 static int run_fallback(struct nsh *sh, int argc, char **argv)
 {
 	char path[PATH_MAX];
-	const char *dirs[] = { "/usr/sbin", "/sbin", "/usr/bin", "/bin" };
+	char *real[NSH_MAX_WORDS + 1];
+	int rc;
 
 	/* the matcher named the object (and verb): "ip xfrm", "ip route" */
 	if (!sh->cmdname[0])
@@ -97,23 +98,20 @@ static int run_fallback(struct nsh *sh, int argc, char **argv)
 	if (sh->o.native)
 		return nsh_err(sh, "not native (--native refuses to run the "
 				   "real %s)", argv[0]);
-	snprintf(path, sizeof(path), "%s", argv[0]);
-	for (size_t d = 0; d < ARRAY_SIZE(dirs); d++) {
-		char p[PATH_MAX];
-
-		snprintf(p, sizeof(p), "%s/%s", dirs[d], argv[0]);
-		if (access(p, X_OK) == 0) {
-			snprintf(path, sizeof(path), "%s", p);
-			break;
-		}
-	}
+	if (argc > NSH_MAX_WORDS || exec_find_real(argv[0], path,
+						   sizeof(path)) < 0)
+		return nsh_err(sh, "not native, and no real %s to run it",
+			       argv[0]);
 	if (!sh->replaying)
 		fprintf(stderr, "nsh: %s: not native, ran %s\n", sh->cmdname,
 			path);
+	/* by its path: PATH may have nsh itself as ip (shfallback.c) */
+	memcpy(real, argv, sizeof(*argv) * (size_t)argc);
+	real[0] = path;
+	real[argc] = NULL;
 	/* nsh's own work, as its native lines: root's, not --user's */
 	sh->o.as_root = true;
-	int rc = nsh_run_program(sh, &sh->cur, argc, argv);
-
+	rc = nsh_run_program(sh, &sh->cur, argc, real);
 	sh->o.as_root = false;
 	return rc;
 }
@@ -243,6 +241,23 @@ static bool on_path(const char *name)
  * the script makes before (Mininet's `h1 ping h2`: a name and more words)
  * or a host (`h2: ip link`).
  */
+/* bash's builtins nsh has not, which a script for bash begins with (set
+ * -e, trap …): with them the script is bash's to run (shfallback.c) */
+static bool bash_builtin(const char *w)
+{
+	static const char *const names[] = {
+		"set", "trap", "shopt", "local", "declare", "typeset",
+		"readonly", "read", "source", ".", "eval", "let", "shift",
+		"return", "pushd", "popd", "alias", "[[", "function", "select",
+		"until",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (streq(w, names[i]))
+			return true;
+	return false;
+}
+
 static int check_program(struct nsh *sh, int argc, char **argv)
 {
 	const char *w = argv[0];
@@ -250,6 +265,16 @@ static int check_program(struct nsh *sh, int argc, char **argv)
 
 	if (strchr(w, '/') || on_path(w))
 		return 0;
+	if (sh->sh_fallback_ok && bash_builtin(w)) {
+		static char why[64];
+
+		snprintf(why, sizeof(why), "'%.20s': a builtin of bash's", w);
+		sh->needs_sh.met = true;	/* shfallback.c */
+		sh->needs_sh.line = sh->line;
+		sh->needs_sh.col = 1;
+		sh->needs_sh.why = why;
+		return 1;
+	}
 	if (argc > 1 && w[0] && w[strlen(w) - 1] == ':' && !strchr(w, '/'))
 		/* `HOST: COMMAND` (the host a line before may declare): the
 		 * command is checked here as the agent will run it */

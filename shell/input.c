@@ -455,12 +455,31 @@ static int join(char **acc, char *l, bool nl)
 	return 0;
 }
 
-/* does S end inside quotes (a string the next line goes on with)? */
+/* does S end inside quotes (a string the next line goes on with)?  A
+ * comment runs to the end of its line; a backslash quotes the next
+ * character, but in single quotes */
 static bool open_quote(const char *s)
 {
-	int st = sh_scan_state(s, strlen(s));
+	char q = 0;
 
-	return st == '\'' || st == '"';
+	for (const char *p = s; *p; p++) {
+		if (q == '\'') {
+			q = *p == '\'' ? 0 : q;
+		} else if (*p == '\\') {
+			if (!p[1])
+				break;
+			p++;
+		} else if (q == '"') {
+			q = *p == '"' ? 0 : q;
+		} else if (*p == '\'' || *p == '"') {
+			q = *p;
+		} else if (*p == '#' && (p == s || strchr(" \t\n;&|()", p[-1]))) {
+			p += strcspn(p, "\n");
+			if (!*p)
+				break;
+		}
+	}
+	return q != 0;
 }
 
 /* the end came inside a continued line */
@@ -503,7 +522,7 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 {
 	char *acc = NULL;
 	int first = 0;
-	bool quoted = false;
+	bool quoted = false, pasted = false;
 
 	for (;;) {
 		char pbuf[320], *l = NULL;
@@ -522,6 +541,7 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 		}
 		if (!acc)
 			first = in->lineno;
+		pasted = strchr(l, '\n') != NULL;
 		if (join(&acc, l, quoted) < 0) {
 			free(acc);
 			return -ENOMEM;
@@ -532,7 +552,8 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 				 prompt_cols(pbuf) : 0;
 		if ((quoted = open_quote(acc)))
 			continue;
-		if (strchr(acc, '\n') || !input_continues(acc))
+		/* a paste (handed whole) does not go on with a backslash */
+		if (pasted || !input_continues(acc))
 			break;
 		acc[strlen(acc) - 1] = ' ';	/* the backslash: a blank */
 	}

@@ -46,6 +46,10 @@ static const char *lex_word(const char **pp, char **outp, const char **why)
 			const char *start = p++;
 
 			while (*p && *p != '"') {
+				if (*p == '\\' && p[1] == '\n') {
+					p += 2;	/* a line continued, as sh */
+					continue;
+				}
 				if (*p == '\\' && p[1] &&
 				    strchr("\"\\$`", p[1]))
 					p++;
@@ -61,7 +65,8 @@ static const char *lex_word(const char **pp, char **outp, const char **why)
 				*why = "backslash at end of line";
 				return p;
 			}
-			*out++ = p[1];
+			if (p[1] != '\n')	/* a line continued, as sh */
+				*out++ = p[1];
 			p += 2;
 		} else {
 			*out++ = *p++;

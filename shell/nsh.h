@@ -695,6 +695,11 @@ void ns_exec_replace(struct nsh *sh, const struct nsh_ns *ns, char **argv)
 /* raise the soft RLIMIT_NOFILE to the hard one (at start-up); in a child
  * before exec: put it back, close every descriptor from FIRST on */
 void exec_raise_nofile(void);
+/* the real program NAME (iproute2's ip, bridge, tc; sysctl) by its
+ * absolute path into BUF, looked up in the system's directories, never
+ * through PATH (where nsh itself may stand as ip: shfallback.c): 0, or
+ * -ENOENT */
+int exec_find_real(const char *name, char *buf, size_t len);
 /* in a program's child, before exec: --clean-env's environment and
  * --user's identity (nothing for nsh's own programs, o.as_root) */
 void child_identity(const struct nsh *sh);

@@ -248,7 +248,8 @@ int script_run_buffer(struct nsh *sh, const char *name, const char *buf, size_t 
 		_cleanup_free_ char *text = join_lines(lines, n);
 
 		ANALYZER_KEEP(text);	/* _cleanup_: freed in this block */
-		status = run_by_bash(sh, NULL, text);
+		status = text ? run_by_bash(sh, NULL, text) :
+				nsh_err_raw(sh, "out of memory");
 	}
 	script_lines_free(lines, n);
 	return status;
@@ -352,7 +353,9 @@ int script_run_file(struct nsh *sh, const char *path)
 					    join_lines(lines, n) : NULL;
 
 		ANALYZER_KEEP(text);	/* _cleanup_: freed in this block */
-		status = run_by_bash(sh, streq(path, "-") ? NULL : path, text);
+		status = streq(path, "-") && !text ?
+			 nsh_err_raw(sh, "out of memory") :
+			 run_by_bash(sh, streq(path, "-") ? NULL : path, text);
 	}
 	sh->redact = false;
 	script_lines_free(lines, n);

@@ -10,7 +10,9 @@
  * `sudo` is a function that runs its command; a command bash does not
  * know (show, expect, …) is handed to nsh (`nsh-words`).  bash runs it
  * as nsh runs a script, stopping at the first failure (-e).  One line on
- * stderr says so.  The directory is removed when bash ends.  A script
+ * stderr says so.  The directory is made in /run/nsh (root's, 0700: no
+ * one else can make or take that name, even after it is removed, when
+ * bash ends).  A script
  * bash itself finds broken (`bash -n`: an unclosed `{`, a `for` without
  * `done`) is not handed over: nsh reports it and runs none of it, as for
  * any syntax error.
@@ -24,12 +26,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "nsh.h"
 #include "core.h"
 
-#define DIR_MAX 256	/* the private directory's path */
+#define DIR_MAX 64	/* the private directory's path */
 
 static const char *const applets[] = { "ip", "bridge", "tc", "nsh-words" };
 
@@ -63,17 +66,18 @@ static int write_rc(const char *dir)
 static int make_dir(char *dir, size_t len)
 {
 	char self[PATH_MAX], link[PATH_MAX];
-	const char *tmp = getenv("TMPDIR");
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
 
 	if (n < 0)
 		return -errno;
 	self[n] = '\0';
-	if (!tmp || !*tmp || strlen(tmp) > DIR_MAX - 20)
-		tmp = "/tmp";
-	snprintf(dir, len, "%s/nsh-sh.XXXXXX", tmp);
-	if (!mkdtemp(dir))
+	if (mkdir(JOURNAL_DIR, 0700) < 0 && errno != EEXIST)
 		return -errno;
+	snprintf(dir, len, "%s/sh.XXXXXX", JOURNAL_DIR);
+	if (!mkdtemp(dir)) {
+		dir[0] = '\0';
+		return -errno;
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(applets); i++) {
 		snprintf(link, sizeof(link), "%s/%s", dir, applets[i]);
 		if (symlink(self, link) < 0)
@@ -86,6 +90,8 @@ static void remove_dir(const char *dir)
 {
 	char path[PATH_MAX];
 
+	if (!dir[0])
+		return;
 	for (size_t i = 0; i < ARRAY_SIZE(applets); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, applets[i]);
 		(void)unlink(path);
@@ -123,7 +129,7 @@ static const char *bash_path(void)
 /* does bash read ARGV's script without a syntax error (bash -n)? */
 static bool syntax_ok(char **argv)
 {
-	char *n[6] = { argv[0], "-n", argv[2], argv[3], NULL, NULL };
+	char *n[5] = { argv[0], "-n", argv[2], argv[3], NULL };
 	pid_t pid;
 	int st;
 
@@ -153,7 +159,7 @@ static int run_bash(struct nsh *sh, const char *dir, int argc, char **argv)
 	const char *old = getenv("PATH");
 	_cleanup_free_ char *saved = old ? strdup(old) : NULL;
 	_cleanup_free_ char *path = NULL;
-	char rc[PATH_MAX], jpath[64];
+	char rc[PATH_MAX], jpath[128];
 	int st;
 
 	ANALYZER_KEEP(saved);	/* _cleanup_: freed on return */
@@ -166,7 +172,13 @@ static int run_bash(struct nsh *sh, const char *dir, int argc, char **argv)
 	/* what nsh's commands make there is this session's (cleanup) */
 	if (journal_path(jpath, sizeof(jpath)) == 0)
 		setenv(JOURNAL_ENV, jpath, 1);
+	/* nsh's own work (its environment kept, root's, as the real ip's
+	 * in run_fallback); its failure told by what failed, not again */
+	sh->o.as_root = true;
+	sh->status_tested = true;
 	st = nsh_run_program(sh, &sh->cur, argc, argv);
+	sh->status_tested = false;
+	sh->o.as_root = false;
 	unsetenv(JOURNAL_ENV);
 	unsetenv("BASH_ENV");
 	if (saved)
@@ -180,21 +192,25 @@ int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
 		    bool script)
 {
 	const char *bash = bash_path();
-	char dir[DIR_MAX], copy[PATH_MAX];
-	char *argv[5] = { "bash", "-e", NULL, NULL, NULL };
+	char dir[DIR_MAX] = "", copy[PATH_MAX];
+	char *argv[6] = { "bash", "-e", "--", NULL, NULL, NULL };
 	int rc;
 
 	if (!bash)
 		return -ENOENT;
+	/* a script nsh will not quote (may be a secret), or one whose hosts
+	 * connected in the checking pass (their agents are this nsh's) */
+	if (sh->redact || sh->hosts)
+		return -EPERM;
 	if ((rc = make_dir(dir, sizeof(dir))) < 0) {
 		remove_dir(dir);
 		return rc;
 	}
 	argv[0] = (char *)bash;
 	if (path) {
-		argv[2] = (char *)path;
+		argv[3] = (char *)path;
 	} else if (script) {
-		if (!(argv[2] = copy_text(dir, text, copy, sizeof(copy)))) {
+		if (!(argv[3] = copy_text(dir, text, copy, sizeof(copy)))) {
 			remove_dir(dir);
 			return -EIO;
 		}
@@ -212,7 +228,7 @@ int sh_fallback_run(struct nsh *sh, const char *path, const char *text,
 		sh->needs_sh.line ? sh->needs_sh.line : 1, sh->needs_sh.col,
 		sh->needs_sh.why, script ? "the script" : "the line");
 	fflush(stderr);
-	rc = run_bash(sh, dir, argv[3] ? 4 : 3, argv);
+	rc = run_bash(sh, dir, 4, argv);
 	remove_dir(dir);
 	return rc;
 }
@@ -224,6 +240,11 @@ int sh_fallback_refused(struct nsh *sh, int rc)
 	if (rc == -EINVAL)	/* broken for bash too: nsh's own error */
 		return nsh_err_raw(sh, "column %d: %s", sh->needs_sh.col,
 				   sh->needs_sh.why);
+	if (rc == -EPERM)
+		return nsh_err_raw(sh, "column %d: %s (not handed to bash: %s)",
+				   sh->needs_sh.col, sh->needs_sh.why,
+				   sh->hosts ? "the script declares hosts" :
+					       "nsh does not quote this file");
 	return nsh_err_raw(sh, "column %d: %s (and no bash to run it: %s)",
 			   sh->needs_sh.col, sh->needs_sh.why, strerror(-rc));
 }

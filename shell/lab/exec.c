@@ -66,6 +66,19 @@ void child_close_from(int first)
  * one back in every program it starts (as systemd does), for programs
  * that use select().
  */
+int exec_find_real(const char *name, char *buf, size_t len)
+{
+	static const char *const dirs[] = { "/usr/sbin", "/sbin", "/usr/bin",
+					    "/bin" };
+
+	for (size_t d = 0; d < ARRAY_SIZE(dirs); d++) {
+		snprintf(buf, len, "%s/%s", dirs[d], name);
+		if (access(buf, X_OK) == 0)
+			return 0;
+	}
+	return -ENOENT;
+}
+
 void exec_raise_nofile(void)
 {
 	struct rlimit rl;

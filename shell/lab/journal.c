@@ -160,6 +160,30 @@ static void own_path(char *path, size_t len)
 	snprintf(path, len, "%s/%d.journal", JOURNAL_DIR, (int)getpid());
 }
 
+/*
+ * A command of a session's script that bash runs (shfallback.c): its
+ * lines go to that session's journal, JOURNAL_ENV "PATH DEV INO" (the
+ * session's descriptor under /proc, and the file it must be: a variable
+ * left in a process that outlives the session, its PID and descriptor
+ * reused, opens something else, and is not used).  The descriptor, or -1.
+ */
+static int shared_open(void)
+{
+	const char *v = getenv(JOURNAL_ENV);
+	char path[96];
+	unsigned long long dev, ino;
+	struct stat st;
+	int fd;
+
+	if (!v || sscanf(v, "%95s %llu %llu", path, &dev, &ino) != 3 ||
+	    (fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)) < 0)
+		return -1;
+	if (fstat(fd, &st) == 0 && st.st_dev == dev && st.st_ino == ino)
+		return fd;
+	close(fd);
+	return -1;
+}
+
 static int journal_open(void)
 {
 	char path[PATH_MAX], line[128];
@@ -167,11 +191,7 @@ static int journal_open(void)
 
 	if (jfd >= 0)
 		return 0;
-	/* a command of a session's script that bash runs (shfallback.c):
-	 * its lines go to that session's journal */
-	if (getenv(JOURNAL_ENV) && *getenv(JOURNAL_ENV) &&
-	    (jfd = open(getenv(JOURNAL_ENV), O_WRONLY | O_APPEND |
-						O_CLOEXEC)) >= 0)
+	if ((jfd = shared_open()) >= 0)
 		return 0;
 	if (!memonly && (mkdir(JOURNAL_DIR, 0700) == 0 || errno == EEXIST)) {
 		own_path(path, sizeof(path));
@@ -209,9 +229,12 @@ static void note(const char *fmt, ...)
 
 int journal_path(char *buf, size_t len)
 {
-	if (journal_open() < 0)
+	struct stat st;
+
+	if (journal_open() < 0 || fstat(jfd, &st) < 0)
 		return -1;
-	snprintf(buf, len, "/proc/%d/fd/%d", (int)getpid(), jfd);
+	snprintf(buf, len, "/proc/%d/fd/%d %llu %llu", (int)getpid(), jfd,
+		 (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
 	return 0;
 }
 
@@ -232,7 +255,9 @@ void journal_netns(const char *name, const char *nspath)
 
 void journal_netns_gone(const char *name)
 {
-	if (jfd >= 0)
+	/* a journal of this session's (or, bash running a script, of the
+	 * session whose command this is) */
+	if (jfd >= 0 || getenv(JOURNAL_ENV))
 		note("-netns %s", name);
 }
 

@@ -50,14 +50,15 @@ if ip -n ns2 addr show dev veth-ns2 | grep -q 10.0.0.2; then
 fi
 echo "ip: $(readlink -f "$(command -v ip)")"
 EOF
-TMPDIR=$TMP "$NSH" -f "$TMP/loops.sh" >"$TMP/out" 2>"$TMP/err"
+"$NSH" -f "$TMP/loops.sh" >"$TMP/out" 2>"$TMP/err"
 is "a lab with for loops, a function and \$( ): status 0" "$?" 0
 is "… one line on stderr" "$(wc -l <"$TMP/err" | tr -d ' ')" 1
 like "… saying where and who runs it" "$(cat "$TMP/err")" \
 	"^nsh: $TMP/loops.sh:5: column 1: 'for': .*; bash runs the script, nsh its ip, bridge and tc commands$"
 is "… its ip lines were nsh's" "$(cat "$TMP/out")" \
 	"ip: $(readlink -f "$NSH")"
-is "… the directory of links is gone" "$(ls "$TMP" | grep -c '^nsh-sh')" 0
+is "… the directory of links (in /run/nsh) is gone" \
+	"$(ls /run/nsh 2>/dev/null | grep -c '^sh\.')" 0
 python3 "$top_srcdir/tests/state.py" >"$TMP/nsh.state"
 twin "$TMP/loops.sh" "$TMP/ip.state"
 is "… bash + iproute2 ran it too (the reference)" "$(cat "$TMP/ip.state.rc")" rc=0
@@ -77,6 +78,8 @@ EOF
 "$NSH" -f "$TMP/fail.sh" >"$TMP/out" 2>"$TMP/err"
 rc=$?
 is "a refusal inside a loop: the script fails (status 2)" "$rc" 2
+is "… two lines on stderr: that bash runs it, and the refusal" \
+	"$(wc -l <"$TMP/err" | tr -d ' ')" 2
 is "… f1 and f2 made, nothing after the refusal" "$(ls /run/netns | tr '\n' ' ')" "f1 f2 "
 like "… nsh's own error line for it" "$(cat "$TMP/err")" "ip link add: .*nosuchkind"
 clean
@@ -100,6 +103,34 @@ is "a loop bash finds broken: status 1, one line" \
 	"$? $(wc -l <"$TMP/err" | tr -d ' ')" "1 1"
 like "… nsh's error at the loop" "$(cat "$TMP/err")" "broken.sh:2: column 1: 'for'"
 is "… and nothing ran" "$(ls /run/netns 2>/dev/null | wc -l | tr -d ' ')" 0
+
+# set -e (a builtin of bash's nsh has not) at the top: bash's script too
+printf 'set -euo pipefail\nip netns add se1\n' >"$TMP/set.sh"
+"$NSH" -f "$TMP/set.sh" >"$TMP/out" 2>"$TMP/err"
+is "a script that begins with set -euo pipefail: status 0" "$?" 0
+is "… its namespace made" "$(ls /run/netns | tr '\n' ' ')" "se1 "
+like "… bash ran it" "$(cat "$TMP/err")" "'set': a builtin of bash's; bash runs the script"
+clean
+
+# a line nsh hands to the real ip (ip tuntap) inside such a script: the
+# real one runs it, not nsh again (no loop of nsh calling itself)
+printf 'for t in tp0; do ip tuntap add $t mode tap; done\n' >"$TMP/tun.sh"
+timeout 30 "$NSH" -f "$TMP/tun.sh" >"$TMP/out" 2>"$TMP/err"
+is "ip tuntap in a loop: status 0 (the real ip ran it)" "$?" 0
+is "… tp0 is there (ip -d: tun)" "$(ip -d -br link show tp0 2>/dev/null | cut -d' ' -f1)" tp0
+like "… said so" "$(cat "$TMP/err")" "not native, ran /.*/ip"
+ip link del tp0 2>/dev/null
+
+# a multi-line double-quoted string with a backslash-newline inside (a
+# tutorial's ip netns exec NS bash -c "…"): one command, as in sh
+printf 'ip netns add mq\nip netns exec mq bash -c "\nip link add va type veth \\\n  peer name vb\n" && \\\n  echo ok\n' \
+	>"$TMP/mq.sh"
+"$NSH" -f "$TMP/mq.sh" >"$TMP/out" 2>"$TMP/err"
+is "a quoted string over lines with a backslash-newline: status 0, ok" \
+	"$? $(cat "$TMP/out")" "0 ok"
+is "… the veth pair made in mq" \
+	"$(ip -n mq -br link show vb 2>/dev/null | cut -d@ -f1)" vb
+clean
 
 # read from standard input
 printf 'for n in 1 2; do ip netns add s$n; done\n' | "$NSH" >"$TMP/out" 2>"$TMP/err"

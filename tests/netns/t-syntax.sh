@@ -178,7 +178,7 @@ serr 'echo a && && echo b' 8
 # with nsh's ip first in its PATH; one line on stderr says so
 viabash() {
 	_want=$(cd "$TMP" && bash -ec "$1" 2>/dev/null; echo "rc=$?")
-	_got=$(cd "$TMP" && TMPDIR=$TMP "$NSH" -c "$1" 2>"$TMP/vb.err"; echo "rc=$?")
+	_got=$(cd "$TMP" && "$NSH" -c "$1" 2>"$TMP/vb.err"; echo "rc=$?")
 	is "run by bash as bash -ec runs it: $1" "$_got" "$_want"
 	like "… saying so in one line" "$(head -1 "$TMP/vb.err")" \
 		"^nsh: line 1: column $2: .*; bash runs the line, nsh its ip, bridge and tc commands$"
@@ -192,7 +192,8 @@ viabash 'f() { echo "f$1"; }; f 2' 2
 viabash 'echo $((1 + 2))' 6
 viabash 'case ab in a*) echo A;; esac' 1
 viabash 'for i in 1; do false; done; echo not reached' 1
-is "… and the directory of its links removed" "$(ls "$TMP" | grep -c '^nsh-sh')" 0
+is "… and the directory of its links (in /run/nsh) removed" \
+	"$(ls /run/nsh 2>/dev/null | grep -c '^sh\.')" 0
 "$NSH" -k -c 'for i in 1; do echo $i; done' >"$TMP/r.out" 2>"$TMP/r.err"
 is "with -k (no checking pass) such a line is refused, as before" \
 	"rc=$? $(cat "$TMP/r.err")" "rc=1 column 1: 'for': nsh runs no if/for/while/case/{ }/functions"

@@ -573,7 +573,7 @@ static void help_topic_lists_its_rows(void **state)
 	assert_int_equal(help(argv, 1, out, sizeof(out), err, sizeof(err)), 0);
 	assert_string_equal(err, "");
 	assert_contains(out, "expect netns NETNS");
-	assert_contains(out, "expect addr WORD IFADDR");
+	assert_contains(out, "expect addr LINKREF IFADDR");
 	assert_lacks(out, "enter NSREF");
 	/* the legend explains the placeholders */
 	assert_contains(out, type_find("NETNS")->help);
