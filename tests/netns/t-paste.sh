@@ -40,6 +40,17 @@ paste_text() {
 	tm set-buffer -- "$1"
 	tm paste-buffer -p
 	tm send-keys Enter
+	# the block's last line shown as run (after its prompt; or the line
+	# saying bash runs it) before the marker is typed: typed sooner, a
+	# busy machine shows it in the middle of the block's lines
+	_last=$(printf '%s\n' "$1" | sed '/^[[:space:]]*$/d' | tail -n 1 |
+		sed 's/[[:space:]]*$//')
+	_i=0
+	while [ $_i -lt 1000 ] && ! pane_all |
+		grep -Fq -e "> $_last" -e "bash runs the script"; do
+		sleep 0.02
+		_i=$((_i + 1))
+	done
 	marks=$((marks + 1))
 	type_ "echo pasted-$marks"
 	tm send-keys Enter
