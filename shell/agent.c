@@ -316,13 +316,14 @@ static char *next_request(struct agent *a, int *rc)
 		}
 		a->ioff = 0;
 		if (a->icap - a->ilen < 4096) {
-			size_t cap = a->icap * 2;
+			size_t cap = a->icap ? a->icap * 2 : 65536;
+			char *bigger = realloc(a->ibuf, cap);
 
-			if (!(p = realloc(a->ibuf, cap))) {
+			if (!bigger) {
 				*rc = -ENOMEM;
 				return NULL;
 			}
-			a->ibuf = p;
+			a->ibuf = bigger;
 			a->icap = cap;
 		}
 		n = read(a->in, a->ibuf + a->ilen, a->icap - a->ilen - 1);
@@ -337,6 +338,19 @@ static char *next_request(struct agent *a, int *rc)
 	}
 }
 
+static void agent_close(struct agent *a)
+{
+	free(a->ibuf);
+	free(a->obuf);
+	a->ibuf = a->obuf = NULL;
+	if (a->in >= 0)
+		close(a->in);
+	if (a->out >= 0)
+		close(a->out);
+	if (a->null >= 0)
+		close(a->null);
+}
+
 int agent_run(struct nsh *sh, const struct step_ops *ops)
 {
 	struct agent a = { .ops = ops, .in = -1, .out = -1, .null = -1 };
@@ -345,6 +359,7 @@ int agent_run(struct nsh *sh, const struct step_ops *ops)
 
 	if ((rc = agent_open(&a)) < 0 || (rc = greet(&a)) < 0) {
 		fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
+		agent_close(&a);
 		return 1;
 	}
 	while (!sh->quit && (line = next_request(&a, &rc)))
@@ -356,10 +371,6 @@ int agent_run(struct nsh *sh, const struct step_ops *ops)
 		a.ops->watch_end(sh, a.watching);
 	if (rc < 0)
 		fprintf(stderr, "nsh --agent: %s\n", strerror(-rc));
-	free(a.ibuf);
-	free(a.obuf);
-	close(a.in);
-	close(a.out);
-	close(a.null);
+	agent_close(&a);
 	return rc < 0;
 }
