@@ -13,13 +13,10 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/wait.h>
 
 #include "cmds.h"
 #include "host.h"
@@ -89,28 +86,9 @@ static bool kex_first(void)
 	static int ok = -1;
 	char *argv[] = { "ssh", "-G", "-o", KEX_FIRST, "nsh-kex-check",
 			 NULL };
-	pid_t pid;
-	int st;
 
-	if (ok >= 0)
-		return ok;
-	ok = 0;
-	fflush(NULL);
-	if ((pid = fork()) == 0) {
-		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-
-		if (null >= 0) {
-			(void)dup2(null, 0);
-			(void)dup2(null, 1);
-			(void)dup2(null, 2);
-		}
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	while (pid > 0 && waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return ok;
-	ok = pid > 0 && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	if (ok < 0)
+		ok = exec_quietly_ok(argv);
 	return ok;
 }
 

@@ -700,6 +700,9 @@ void exec_raise_nofile(void);
  * through PATH (where nsh itself may stand as ip: shfallback.c): 0, or
  * -ENOENT */
 int exec_find_real(const char *name, char *buf, size_t len);
+/* ARGV run with nothing to read and its output dropped: did it exit 0?
+ * (a question asked of a program: bash -n, ssh -G) */
+bool exec_quietly_ok(char **argv);
 /* in a program's child, before exec: --clean-env's environment and
  * --user's identity (nothing for nsh's own programs, o.as_root) */
 void child_identity(const struct nsh *sh);

@@ -27,7 +27,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "nsh.h"
 #include "core.h"
@@ -130,27 +129,8 @@ static const char *bash_path(void)
 static bool syntax_ok(char **argv)
 {
 	char *n[5] = { argv[0], "-n", argv[2], argv[3], NULL };
-	pid_t pid;
-	int st;
 
-	fflush(NULL);
-	if ((pid = fork()) < 0)
-		return false;
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-
-		if (null >= 0) {
-			(void)dup2(null, 0);
-			(void)dup2(null, 1);
-			(void)dup2(null, 2);
-		}
-		execv(n[0], n);
-		_exit(127);
-	}
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR)
-			return false;
-	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+	return exec_quietly_ok(n);
 }
 
 /* bash -e with the applets first in PATH: its status */
