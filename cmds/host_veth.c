@@ -67,14 +67,6 @@ static int veth_words(int argc, char **argv, struct vend e[2])
 	       e[1].name ? 0 : -1;
 }
 
-/* letters, digits, '.', '_', '-': a name that is one word as it is */
-static bool plain(const char *s)
-{
-	return *s && s[strspn(s, "abcdefghijklmnopqrstuvwxyz"
-			       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")] ==
-			     '\0';
-}
-
 /* E as an end on one of the lab's hosts: 0, or -1 (not one) */
 static int vend_resolve(struct nsh *sh, struct vend *e)
 {
@@ -95,16 +87,26 @@ static int vend_resolve(struct nsh *sh, struct vend *e)
 	} else {
 		return -1;
 	}
-	/* the names go into a line again: plain ones only */
-	if (!plain(e->ns) || (e->ifname[0] && !plain(e->ifname)))
-		return -1;
 	return host_find(sh, e->host) ? 0 : -1;
+}
+
+/* ARGV as one line (its words quoted as they need: host_join_words),
+ * run here (H NULL) or on host H */
+static int run_words(struct nsh *sh, struct nsh_host *h, int argc,
+		     char **argv)
+{
+	_cleanup_free_ char *line = host_join_words(argc, argv);
+
+	ANALYZER_KEEP(line);	/* _cleanup_: freed on return */
+	if (!line)
+		return nsh_err(sh, "out of memory");
+	return h ? host_run(sh, h, line, NULL) : nsh_run_line(sh, line, NSH_RUN);
 }
 
 int hosts_veth_across(struct nsh *sh, int argc, char **argv)
 {
 	struct vend e[2] = { { 0 } };
-	char line[700];
+	char end[2][sizeof(e[0].host) + sizeof(e[0].ns) + sizeof(e[0].ifname)];
 
 	if (!sh->hosts || veth_words(argc, argv, e) < 0 ||
 	    vend_resolve(sh, &e[0]) < 0 || vend_resolve(sh, &e[1]) < 0)
@@ -115,15 +117,18 @@ int hosts_veth_across(struct nsh *sh, int argc, char **argv)
 		snprintf(name, sizeof(name), "to-%.12s", e[!i].ns);
 		if (!e[i].ifname[0])
 			memcpy(e[i].ifname, name, sizeof(name));
+		snprintf(end[i], sizeof(end[i]), "%s:%s:%s", e[i].host,
+			 e[i].ns, e[i].ifname);
 	}
 	if (!streq(e[0].host, e[1].host)) {
-		snprintf(line, sizeof(line), "link %s:%s:%s %s:%s:%s",
-			 e[0].host, e[0].ns, e[0].ifname, e[1].host, e[1].ns,
-			 e[1].ifname);
-		return nsh_run_line(sh, line, NSH_RUN);
+		char *w[] = { "link", end[0], end[1] };
+
+		return run_words(sh, NULL, 3, w);
+	} else {
+		char *w[] = { "ip", "link", "add", e[0].ifname, "netns",
+			      e[0].ns, "type", "veth", "peer", "name",
+			      e[1].ifname, "netns", e[1].ns };
+
+		return run_words(sh, host_find(sh, e[0].host), 13, w);
 	}
-	snprintf(line, sizeof(line), "ip link add %s netns %s type veth "
-		 "peer name %s netns %s", e[0].ifname, e[0].ns, e[1].ifname,
-		 e[1].ns);
-	return host_run(sh, host_find(sh, e[0].host), line, NULL);
 }

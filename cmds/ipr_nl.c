@@ -83,34 +83,6 @@ static int ack_cb(struct nl_msg *msg, void *arg)
 	return NL_STOP;
 }
 
-/* the end of a dump: the error the kernel put in NLMSG_DONE (a strict
- * dump's "FIB table does not exist"), which libnl does not read, kept
- * with its message for nl_reason, as iproute2's rtnl_dump_done says it */
-static int finish_cb(struct nl_msg *msg, void *arg)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
-	int len = (int)nlh->nlmsg_len - NLMSG_LENGTH(sizeof(int));
-	char text[256] = "";
-	int err;
-
-	(void)arg;
-	if (len < 0)
-		return NL_OK;
-	memcpy(&err, nlmsg_data(nlh), sizeof(err));
-	if (err >= 0)
-		return NL_OK;
-	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) && len > 0 &&
-	    nla_parse(tb, NLMSGERR_ATTR_MAX, (struct nlattr *)
-		      ((char *)nlmsg_data(nlh) + NLMSG_ALIGN(sizeof(int))),
-		      len, NULL) == 0 && tb[NLMSGERR_ATTR_MSG])
-		snprintf(text, sizeof(text), "%.*s",
-			 (int)strcspn(nla_data(tb[NLMSGERR_ATTR_MSG]), "\n"),
-			 (char *)nla_data(tb[NLMSGERR_ATTR_MSG]));
-	nl_set_error(-err, text);
-	return -nl_syserr2nlerr(-err);
-}
-
 /* a copy of one message, into the list or as the one answer */
 static int keep(struct collect *c, const struct nlmsghdr *nlh)
 {
@@ -166,7 +138,6 @@ static int receive(struct nl_sock *sk, struct collect *c)
 		return -NLE_NOMEM;
 	nl_cb_set(cb, NL_CB_VALID, NL_CB_CUSTOM, collect_cb, c);
 	nl_cb_set(cb, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, c);
-	nl_cb_set(cb, NL_CB_FINISH, NL_CB_CUSTOM, finish_cb, c);
 	err = nl_recvmsgs(sk, cb);
 	nl_cb_put(cb);
 	if (c->oom)

@@ -242,14 +242,14 @@ static bool on_path(const char *name)
  * or a host (`h2: ip link`).
  */
 /* bash's builtins nsh has not, which a script for bash begins with (set
- * -e, trap …): with them the script is bash's to run (shfallback.c) */
+ * -e, trap …): with them the script is bash's to run (shfallback.c; its
+ * reserved words, [[ and function among them, fail the parse first) */
 static bool bash_builtin(const char *w)
 {
 	static const char *const names[] = {
 		"set", "trap", "shopt", "local", "declare", "typeset",
 		"readonly", "read", "source", ".", "eval", "let", "shift",
-		"return", "pushd", "popd", "alias", "[[", "function", "select",
-		"until",
+		"return", "pushd", "popd", "alias",
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)

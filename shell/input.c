@@ -397,28 +397,32 @@ int input_physical(struct nsh *sh, struct input *in, const char *prompt,
 	}
 }
 
-/* true if S ends inside a comment (a '#' that starts a word, outside
- * quotes): a backslash there does not continue the line, as in sh(1) */
-static bool ends_in_comment(const char *s)
+/* where S ends: inside quotes ('\'' or '"': the next line goes on with
+ * the string), inside a comment ('#': a '#' that starts a word, to the end
+ * of its line; a backslash there continues nothing, as in sh(1)), or 0.
+ * A backslash quotes the next character, but in single quotes. */
+static char end_state(const char *s)
 {
 	char q = 0;
 
 	for (const char *p = s; *p; p++) {
-		if (q) {
-			if (*p == q)
-				q = 0;
-			else if (q == '"' && *p == '\\' && p[1])
-				p++;
+		if (q == '\'') {
+			q = *p == '\'' ? 0 : q;
+		} else if (*p == '\\') {
+			if (!p[1])
+				break;
+			p++;
+		} else if (q == '"') {
+			q = *p == '"' ? 0 : q;
 		} else if (*p == '\'' || *p == '"') {
 			q = *p;
-		} else if (*p == '\\' && p[1]) {
-			p++;
-		} else if (*p == '#' &&
-			   (p == s || p[-1] == ' ' || p[-1] == '\t')) {
-			return true;
+		} else if (*p == '#' && (p == s || strchr(" \t\n;&|()", p[-1]))) {
+			p += strcspn(p, "\n");
+			if (!*p)
+				return '#';
 		}
 	}
-	return false;
+	return q;
 }
 
 /* the one continuation rule: an odd number of backslashes at the end,
@@ -429,7 +433,7 @@ bool input_continues(const char *s)
 
 	while (bs < l && s[l - 1 - bs] == '\\')
 		bs++;
-	return bs % 2 == 1 && !ends_in_comment(s);
+	return bs % 2 == 1 && end_state(s) != '#';
 }
 
 /* L after *ACC (after a newline, NL: a quoted string going on) */
@@ -453,33 +457,6 @@ static int join(char **acc, char *l, bool nl)
 	free(l);
 	*acc = j;
 	return 0;
-}
-
-/* does S end inside quotes (a string the next line goes on with)?  A
- * comment runs to the end of its line; a backslash quotes the next
- * character, but in single quotes */
-static bool open_quote(const char *s)
-{
-	char q = 0;
-
-	for (const char *p = s; *p; p++) {
-		if (q == '\'') {
-			q = *p == '\'' ? 0 : q;
-		} else if (*p == '\\') {
-			if (!p[1])
-				break;
-			p++;
-		} else if (q == '"') {
-			q = *p == '"' ? 0 : q;
-		} else if (*p == '\'' || *p == '"') {
-			q = *p;
-		} else if (*p == '#' && (p == s || strchr(" \t\n;&|()", p[-1]))) {
-			p += strcspn(p, "\n");
-			if (!*p)
-				break;
-		}
-	}
-	return q != 0;
 }
 
 /* the end came inside a continued line */
@@ -523,6 +500,7 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 	char *acc = NULL;
 	int first = 0;
 	bool quoted = false, pasted = false;
+	char st;
 
 	for (;;) {
 		char pbuf[320], *l = NULL;
@@ -550,7 +528,8 @@ int input_line(struct nsh *sh, struct input *in, bool prompt,
 		sh->caret_cols = prompt && in->kind == INPUT_TERMINAL &&
 					 !strchr(acc, '\n') && first == in->lineno ?
 				 prompt_cols(pbuf) : 0;
-		if ((quoted = open_quote(acc)))
+		st = end_state(acc);
+		if ((quoted = st == '\'' || st == '"'))
 			continue;
 		/* a paste (handed whole) does not go on with a backslash */
 		if (pasted || !input_continues(acc))

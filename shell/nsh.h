@@ -905,10 +905,8 @@ bool teardown_settle(struct nsh *sh, const struct nsh_ns *ns,
 int nl_last_errno(void);
 const char *nl_last_msg(void);
 void nl_clear_error(void);
-/* the kernel's errno ERRNUM and message MSG (NULL: none), as a dump's
- * NLMSG_DONE carried them (libnl reads no error there) */
-void nl_set_error(int errnum, const char *msg);
-/* configure a fresh socket: ext-ack, error capture, buffer size */
+/* configure a fresh socket: ext-ack, error capture (in NLMSG_ERROR, and in
+ * a dump's NLMSG_DONE, which libnl does not read), buffer size */
 int nl_sock_setup(struct nl_sock *sk);
 /* "reason in words" for a libnl error code (negative NLE_*), preferring
  * the captured kernel errno and ext-ack message */

@@ -48,29 +48,17 @@ void nl_clear_error(void)
 	last_msg[0] = '\0';
 }
 
-void nl_set_error(int errnum, const char *msg)
+/* the extended ack's message among the attributes from A to the end of
+ * NLH (NLMSGERR_ATTR_MSG) into last_msg */
+static void ext_ack_msg(const struct nlmsghdr *nlh, const struct nlattr *a)
 {
-	last_errno = errnum;
-	snprintf(last_msg, sizeof(last_msg), "%s", msg ? msg : "");
-}
-
-static int err_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
-{
-	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-	size_t off = sizeof(*e);
 	const char *end = (const char *)nlh + nlh->nlmsg_len;
-	const struct nlattr *a;
 
-	last_errno = -e->error;
 	last_msg[0] = '\0';
 	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
-		return NL_STOP;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
-	off = NLMSG_ALIGN(off);
-	for (a = (const struct nlattr *)((const char *)e + off);
-	     (const char *)a + NLA_HDRLEN <= end && a->nla_len >= NLA_HDRLEN &&
-	     (const char *)a + a->nla_len <= end;
+		return;
+	for (; (const char *)a + NLA_HDRLEN <= end && a->nla_len >= NLA_HDRLEN &&
+	       (const char *)a + a->nla_len <= end;
 	     a = (const struct nlattr *)((const char *)a +
 					 NLA_ALIGN(a->nla_len))) {
 		if ((a->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG) {
@@ -82,7 +70,38 @@ static int err_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
 			last_msg[n] = '\0';
 		}
 	}
+}
+
+static int err_cb(struct sockaddr_nl *nla, struct nlmsgerr *e, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
+	size_t off = sizeof(*e);
+
+	last_errno = -e->error;
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
+	ext_ack_msg(nlh, (const struct nlattr *)((const char *)e +
+						 NLMSG_ALIGN(off)));
 	return NL_STOP;
+}
+
+/* the end of a dump: libnl reads no error in NLMSG_DONE, where the
+ * kernel puts one (a strict dump's "FIB table does not exist"), with its
+ * ext-ack message after it, as iproute2's rtnl_dump_done reads them */
+static int done_cb(struct nl_msg *msg, void *arg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	int err;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(err)))
+		return NL_OK;
+	memcpy(&err, nlmsg_data(nlh), sizeof(err));
+	if (err >= 0)
+		return NL_OK;
+	last_errno = -err;
+	ext_ack_msg(nlh, (const struct nlattr *)((const char *)nlmsg_data(nlh) +
+						 NLMSG_ALIGN(sizeof(err))));
+	return -nl_syserr2nlerr(-err);
 }
 
 /* a successful ACK: whatever was captured before is no longer current */
@@ -99,6 +118,7 @@ int nl_sock_setup(struct nl_sock *sk)
 
 	nl_socket_modify_err_cb(sk, NL_CB_CUSTOM, err_cb, NULL);
 	nl_socket_modify_cb(sk, NL_CB_ACK, NL_CB_CUSTOM, ack_cb, NULL);
+	nl_socket_modify_cb(sk, NL_CB_FINISH, NL_CB_CUSTOM, done_cb, NULL);
 	(void)setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	(void)setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	return 0;
